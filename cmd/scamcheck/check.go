@@ -1,0 +1,45 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/scamcheck/scamcheck/classifier"
+)
+
+// runCheck prints the verdict for one message.
+func runCheck(ctx context.Context, args []string, sio stdio) error {
+	fs := flag.NewFlagSet("check", flag.ContinueOnError)
+	fs.SetOutput(sio.err)
+	asJSON := fs.Bool("json", false, "print the verdict as JSON")
+	if err := fs.Parse(args); err != nil {
+		return errUsage
+	}
+	text := strings.Join(fs.Args(), " ")
+	if fs.NArg() == 0 {
+		b, err := io.ReadAll(io.LimitReader(sio.in, 1<<20))
+		if err != nil {
+			return fmt.Errorf("read stdin: %w", err)
+		}
+		text = string(b)
+	}
+	c, err := classifier.New()
+	if err != nil {
+		return fmt.Errorf("load rules: %w", err)
+	}
+	v := c.Classify(text)
+	if *asJSON {
+		enc := json.NewEncoder(sio.out)
+		enc.SetEscapeHTML(false)
+		return enc.Encode(v)
+	}
+	fmt.Fprintf(sio.out, "level: %s\ntype: %s\nscore: %.2f\n", v.Level, v.Type, v.Score)
+	for _, s := range v.Signals {
+		fmt.Fprintf(sio.out, "  %s (%s): %q\n", s.ID, s.Type, s.Evidence)
+	}
+	return nil
+}

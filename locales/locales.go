@@ -1,0 +1,130 @@
+// Package locales holds every user-facing string of ScamCheck in Chinese
+// (simplified) and English, embedded in the binary.
+//
+// Messages are flat: a key maps to a template in which {name} is replaced by
+// a parameter. A template that names a parameter the caller did not pass is
+// an error, so a half-rendered sentence never reaches a person.
+package locales
+
+import (
+	"embed"
+	"encoding/json"
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// Languages ScamCheck speaks. The first is the fallback.
+const (
+	EN = "en"
+	ZH = "zh"
+)
+
+// Langs lists the supported languages.
+var Langs = []string{EN, ZH}
+
+//go:embed catalog/*.json
+var catalogFS embed.FS
+
+// Catalog maps language → key → template.
+type Catalog struct {
+	msgs map[string]map[string]string
+}
+
+// Load decodes the embedded catalogs.
+func Load() (*Catalog, error) {
+	c := &Catalog{msgs: map[string]map[string]string{}}
+	for _, lang := range Langs {
+		b, err := catalogFS.ReadFile("catalog/" + lang + ".json")
+		if err != nil {
+			return nil, fmt.Errorf("read %s catalog: %w", lang, err)
+		}
+		m := map[string]string{}
+		if err := json.Unmarshal(b, &m); err != nil {
+			return nil, fmt.Errorf("decode %s catalog: %w", lang, err)
+		}
+		c.msgs[lang] = m
+	}
+	return c, nil
+}
+
+// MustLoad is Load for package-level initialisation; the catalogs are
+// embedded, so a failure is a build defect caught by the package tests.
+func MustLoad() *Catalog {
+	c, err := Load()
+	if err != nil {
+		panic(err)
+	}
+	return c
+}
+
+// Normalize maps a Telegram language_code (or any BCP 47 tag) to a
+// supported language: zh* → zh, anything else → en.
+func Normalize(code string) string {
+	if strings.HasPrefix(strings.ToLower(code), "zh") {
+		return ZH
+	}
+	return EN
+}
+
+// Has reports whether key exists in lang.
+func (c *Catalog) Has(lang, key string) bool {
+	_, ok := c.msgs[lang][key]
+	return ok
+}
+
+// Keys returns the sorted keys of lang.
+func (c *Catalog) Keys(lang string) []string {
+	keys := make([]string, 0, len(c.msgs[lang]))
+	for k := range c.msgs[lang] {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+// Render fills the template of key in lang with params.
+func (c *Catalog) Render(lang, key string, params map[string]string) (string, error) {
+	tmpl, ok := c.msgs[lang][key]
+	if !ok {
+		return "", fmt.Errorf("message %q missing in %s", key, lang)
+	}
+	var b strings.Builder
+	for {
+		i := strings.IndexByte(tmpl, '{')
+		if i < 0 {
+			b.WriteString(tmpl)
+			return b.String(), nil
+		}
+		j := strings.IndexByte(tmpl[i:], '}')
+		if j < 0 {
+			return "", fmt.Errorf("message %q in %s: unclosed {", key, lang)
+		}
+		name := tmpl[i+1 : i+j]
+		val, ok := params[name]
+		if !ok {
+			return "", fmt.Errorf("message %q in %s: parameter %q not given", key, lang, name)
+		}
+		b.WriteString(tmpl[:i])
+		b.WriteString(val)
+		tmpl = tmpl[i+j+1:]
+	}
+}
+
+// Params returns the parameter names a template of key in lang uses.
+func (c *Catalog) Params(lang, key string) []string {
+	tmpl := c.msgs[lang][key]
+	var names []string
+	for {
+		i := strings.IndexByte(tmpl, '{')
+		if i < 0 {
+			return names
+		}
+		j := strings.IndexByte(tmpl[i:], '}')
+		if j < 0 {
+			return names
+		}
+		names = append(names, tmpl[i+1:i+j])
+		tmpl = tmpl[i+j+1:]
+	}
+}
