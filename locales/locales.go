@@ -10,6 +10,7 @@ import (
 	"embed"
 	"encoding/json"
 	"fmt"
+	"io/fs"
 	"sort"
 	"strings"
 )
@@ -23,7 +24,11 @@ const (
 // Langs lists the supported languages.
 var Langs = []string{EN, ZH}
 
-//go:embed catalog/*.json
+// Each language is a folder of JSON files, merged at load: dialogs.json for
+// the conversation, signals.json for the classifier's explanations and type
+// names. A key defined twice is an error.
+//
+//go:embed catalog
 var catalogFS embed.FS
 
 // Catalog maps language → key → template.
@@ -35,15 +40,28 @@ type Catalog struct {
 func Load() (*Catalog, error) {
 	c := &Catalog{msgs: map[string]map[string]string{}}
 	for _, lang := range Langs {
-		b, err := catalogFS.ReadFile("catalog/" + lang + ".json")
-		if err != nil {
-			return nil, fmt.Errorf("read %s catalog: %w", lang, err)
+		files, err := fs.Glob(catalogFS, "catalog/"+lang+"/*.json")
+		if err != nil || len(files) == 0 {
+			return nil, fmt.Errorf("no %s catalog files: %v", lang, err)
 		}
-		m := map[string]string{}
-		if err := json.Unmarshal(b, &m); err != nil {
-			return nil, fmt.Errorf("decode %s catalog: %w", lang, err)
+		merged := map[string]string{}
+		for _, f := range files {
+			b, err := catalogFS.ReadFile(f)
+			if err != nil {
+				return nil, fmt.Errorf("read %s: %w", f, err)
+			}
+			m := map[string]string{}
+			if err := json.Unmarshal(b, &m); err != nil {
+				return nil, fmt.Errorf("decode %s: %w", f, err)
+			}
+			for k, v := range m {
+				if _, dup := merged[k]; dup {
+					return nil, fmt.Errorf("%s: key %q defined twice", f, k)
+				}
+				merged[k] = v
+			}
 		}
-		c.msgs[lang] = m
+		c.msgs[lang] = merged
 	}
 	return c, nil
 }
