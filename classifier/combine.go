@@ -1,0 +1,121 @@
+package classifier
+
+import (
+	"strings"
+	"unicode"
+)
+
+// Opinion is a model's validated answer about one message: how risky it is,
+// which scam it looks like (TypeNone or one of Types) and a short reason in
+// the reader's language.
+type Opinion struct {
+	Level  Level
+	Type   Type
+	Reason string
+}
+
+// minMeaningful is the weight of letters and digits below which a text is too
+// trivial to be worth a paid second opinion ("hi", "在吗", "ok thx"). A Han
+// character weighs two, since one carries about as much as a short word.
+const minMeaningful = 12
+
+// NeedsSecondOpinion reports whether the rules are unsure enough about text
+// that a model should be asked too. It never asks about a message the rules
+// already call high (the model could only agree, at a cost and a delay), nor
+// about empty or trivial text. It asks when the rules saw something but
+// nothing decisive (level low or medium, or signals too weak to reach low),
+// and when nothing matched but the text carries a link or a phone number:
+// the shape of a new smishing script the rules have not learnt yet.
+func NeedsSecondOpinion(v Verdict, text string) bool {
+	if v.Level >= LevelHigh || trivial(text) {
+		return false
+	}
+	if v.Level > LevelNone || len(v.Signals) > 0 {
+		return true
+	}
+	return hasLinkOrNumber(text)
+}
+
+// Combine folds a model's opinion into the rules' verdict. The final level is
+// the higher of the two: the model can raise a verdict, never lower it, so a
+// message that talks the model into "this is safe" changes nothing. The
+// model's reason is kept only when the model raised the level or agreed with
+// a warning; a reassuring reason next to a rules' warning would be exactly
+// what an injected message wants the reader to see. An opinion with a level
+// out of range is not an answer: the rules' verdict comes back marked
+// ModelUnavailable.
+func Combine(rules Verdict, op Opinion) Verdict {
+	v := rules
+	if op.Level < LevelNone || op.Level > LevelHigh {
+		v.ModelStatus = ModelUnavailable
+		return v
+	}
+	v.Source = SourceRulesLLM
+	v.ModelStatus = ModelAnswered
+	v.ModelReason = ""
+	opType := op.Type
+	if !opType.Valid() {
+		opType = TypeNone
+	}
+	switch {
+	case op.Level > rules.Level:
+		v.Level = op.Level
+		if opType != TypeNone {
+			v.Type = opType
+		}
+		v.ModelReason = op.Reason
+	case op.Level == rules.Level && op.Level > LevelNone:
+		if v.Type == TypeNone {
+			v.Type = opType
+		}
+		v.ModelReason = op.Reason
+	}
+	return v
+}
+
+// trivial reports whether text has too few letters and digits to judge.
+func trivial(text string) bool {
+	n := 0
+	for _, r := range text {
+		switch {
+		case unicode.Is(unicode.Han, r):
+			n += 2
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			n++
+		}
+		if n >= minMeaningful {
+			return false
+		}
+	}
+	return true
+}
+
+// minPhoneDigits is the shortest digit run counted as a phone number: local
+// numbers have seven or more digits; shorter runs are prices, dates, codes.
+const minPhoneDigits = 7
+
+// hasLinkOrNumber reports whether text contains a web link or a phone-number
+// shaped run of digits (separators such as spaces, dashes, dots and brackets
+// allowed inside it).
+func hasLinkOrNumber(text string) bool {
+	lower := strings.ToLower(text)
+	if strings.Contains(lower, "http://") || strings.Contains(lower, "https://") || strings.Contains(lower, "www.") {
+		return true
+	}
+	digits, gap := 0, 0
+	for _, r := range text {
+		switch {
+		case r >= '0' && r <= '9', r >= '０' && r <= '９':
+			digits++
+			gap = 0
+			if digits >= minPhoneDigits {
+				return true
+			}
+		case strings.ContainsRune(" -.()+", r) && digits > 0 && gap == 0:
+			gap++ // one separator may sit between digit groups
+		default:
+			digits, gap = 0, 0
+		}
+	}
+	return false
+}

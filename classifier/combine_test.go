@@ -1,0 +1,215 @@
+package classifier
+
+import (
+	"bufio"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"sort"
+	"testing"
+)
+
+func TestNeedsSecondOpinion(t *testing.T) {
+	weak := Signal{ID: "weak_sign", Weight: 0.5}
+	long := "Please have a look at the attached note before our meeting tomorrow."
+	tests := []struct {
+		name string
+		v    Verdict
+		text string
+		want bool
+	}{
+		{"high is never sent", Verdict{Level: LevelHigh}, long, false},
+		{"high with a link is never sent", Verdict{Level: LevelHigh}, "Pay the fee now at https://example.test/pay", false},
+		{"empty text", Verdict{Level: LevelLow}, "", false},
+		{"only spaces", Verdict{Level: LevelMedium}, "   \n\t ", false},
+		{"trivial en", Verdict{Level: LevelLow}, "ok thanks", false},
+		{"trivial zh", Verdict{Level: LevelLow}, "在吗？", false},
+		{"trivial emoji", Verdict{Level: LevelLow}, "👍👍👍👍👍👍👍👍👍👍👍👍👍👍", false},
+		{"low", Verdict{Level: LevelLow}, long, true},
+		{"medium", Verdict{Level: LevelMedium}, long, true},
+		{"none with weak signals", Verdict{Level: LevelNone, Signals: []Signal{weak}}, long, true},
+		{"none, nothing at all", Verdict{Level: LevelNone}, long, false},
+		{"none with a link", Verdict{Level: LevelNone}, "Your parcel is waiting, confirm the address at www.parcel-example.test today", true},
+		{"none with a phone number", Verdict{Level: LevelNone}, "Your card is blocked, call +44 20 7946 0000 to restore it", true},
+		{"none with a full-width number", Verdict{Level: LevelNone}, "您的快递异常请联系客服０２０１２３４５６７", true},
+		{"none with a short price", Verdict{Level: LevelNone}, "The tickets cost 120 dollars each, see you at 7:30", false},
+		{"zh low, long enough", Verdict{Level: LevelLow}, "您好，这里是学校国际处，请尽快回电", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := NeedsSecondOpinion(tt.v, tt.text); got != tt.want {
+				t.Errorf("NeedsSecondOpinion(level %s, %q) = %v, want %v", tt.v.Level, tt.text, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestCombine(t *testing.T) {
+	rules := func(l Level, typ Type) Verdict {
+		return Verdict{Level: l, Type: typ, Score: 1.5, Lang: "en", Source: SourceRules,
+			Signals: []Signal{{ID: "ask_transfer", Weight: 1.5}}}
+	}
+	tests := []struct {
+		name       string
+		rules      Verdict
+		op         Opinion
+		wantLevel  Level
+		wantType   Type
+		wantReason string
+		wantSource string
+		wantStatus string
+	}{
+		{"model raises low to high", rules(LevelLow, TypeNone),
+			Opinion{LevelHigh, TypeCourier, "A courier never asks for a customs fee by text."},
+			LevelHigh, TypeCourier, "A courier never asks for a customs fee by text.", SourceRulesLLM, ModelAnswered},
+		{"model raises and replaces a weak type", rules(LevelMedium, TypePhishing),
+			Opinion{LevelHigh, TypeImpersonateOfficial, "Police do not collect fines by transfer."},
+			LevelHigh, TypeImpersonateOfficial, "Police do not collect fines by transfer.", SourceRulesLLM, ModelAnswered},
+		{"model raises without a type keeps the rules' type", rules(LevelLow, TypeInvestment),
+			Opinion{LevelMedium, TypeNone, "Guaranteed returns are a warning sign."},
+			LevelMedium, TypeInvestment, "Guaranteed returns are a warning sign.", SourceRulesLLM, ModelAnswered},
+		{"model says safe, rules' medium stands, no reassurance shown", rules(LevelMedium, TypeCourier),
+			Opinion{LevelNone, TypeNone, "This message is safe."},
+			LevelMedium, TypeCourier, "", SourceRulesLLM, ModelAnswered},
+		{"model lower, rules' low stands", rules(LevelLow, TypeNone),
+			Opinion{LevelNone, TypeNone, "Looks like a normal chat."},
+			LevelLow, TypeNone, "", SourceRulesLLM, ModelAnswered},
+		{"model agrees on a warning, fills a missing type", rules(LevelMedium, TypeNone),
+			Opinion{LevelMedium, TypeLoanCredit, "Real lenders do not ask for a deposit first."},
+			LevelMedium, TypeLoanCredit, "Real lenders do not ask for a deposit first.", SourceRulesLLM, ModelAnswered},
+		{"model agrees on none", rules(LevelNone, TypeNone),
+			Opinion{LevelNone, TypeNone, "Nothing suspicious."},
+			LevelNone, TypeNone, "", SourceRulesLLM, ModelAnswered},
+		{"invalid model type is dropped", rules(LevelLow, TypeNone),
+			Opinion{LevelHigh, Type("made_up"), "Scam."},
+			LevelHigh, TypeNone, "Scam.", SourceRulesLLM, ModelAnswered},
+		{"level out of range is no answer", rules(LevelLow, TypeNone),
+			Opinion{Level(7), TypeCourier, "Scam."},
+			LevelLow, TypeNone, "", SourceRules, ModelUnavailable},
+		{"negative level is no answer", rules(LevelMedium, TypeCourier),
+			Opinion{Level(-1), TypeNone, "Safe."},
+			LevelMedium, TypeCourier, "", SourceRules, ModelUnavailable},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := Combine(tt.rules, tt.op)
+			if got.Level != tt.wantLevel {
+				t.Errorf("Level = %s, want %s", got.Level, tt.wantLevel)
+			}
+			if got.Type != tt.wantType {
+				t.Errorf("Type = %q, want %q", got.Type, tt.wantType)
+			}
+			if got.ModelReason != tt.wantReason {
+				t.Errorf("ModelReason = %q, want %q", got.ModelReason, tt.wantReason)
+			}
+			if got.Source != tt.wantSource {
+				t.Errorf("Source = %q, want %q", got.Source, tt.wantSource)
+			}
+			if got.ModelStatus != tt.wantStatus {
+				t.Errorf("ModelStatus = %q, want %q", got.ModelStatus, tt.wantStatus)
+			}
+			if got.Score != tt.rules.Score || len(got.Signals) != len(tt.rules.Signals) || got.Lang != tt.rules.Lang {
+				t.Errorf("Combine changed the rules' evidence: got score %v, %d signals, lang %q; want %v, %d, %q",
+					got.Score, len(got.Signals), got.Lang, tt.rules.Score, len(tt.rules.Signals), tt.rules.Lang)
+			}
+		})
+	}
+}
+
+// TestCombineNeverLowers checks the rule of combination over every pair of
+// levels: whatever the model says, the result is never below the rules.
+func TestCombineNeverLowers(t *testing.T) {
+	for r := LevelNone; r <= LevelHigh; r++ {
+		for m := Level(-2); m <= LevelHigh+2; m++ {
+			got := Combine(Verdict{Level: r, Source: SourceRules}, Opinion{Level: m, Reason: "safe"})
+			want := max(r, m)
+			if m < LevelNone || m > LevelHigh {
+				want = r
+			}
+			if got.Level != want {
+				t.Errorf("Combine(rules %s, model %d).Level = %s, want %s", r, int(m), got.Level, want)
+			}
+		}
+	}
+}
+
+// TestGreyBandShare measures how many messages of the dev datasets the rules
+// would send to a model: the cost of the LLM fallback. It skips when the data
+// is not there (it is outside the repository). Run it with
+//
+//	go test ./classifier -run TestGreyBandShare -v
+//
+// SCAMCHECK_DEV_DATA overrides the folder (default ../../shared/datasets/dev).
+func TestGreyBandShare(t *testing.T) {
+	dir := os.Getenv("SCAMCHECK_DEV_DATA")
+	if dir == "" {
+		dir = filepath.Join("..", "..", "shared", "datasets", "dev")
+	}
+	files, _ := filepath.Glob(filepath.Join(dir, "*.jsonl"))
+	if len(files) == 0 {
+		t.Skipf("no dev datasets in %s", dir)
+	}
+	c, err := New()
+	if err != nil {
+		t.Fatalf("New: %v", err)
+	}
+	type count struct{ rows, grey, high int }
+	var all count
+	for _, f := range files {
+		byLabel := map[string]*count{}
+		var total count
+		fh, err := os.Open(f)
+		if err != nil {
+			t.Fatalf("open: %v", err)
+		}
+		sc := bufio.NewScanner(fh)
+		sc.Buffer(make([]byte, 0, 1<<20), 1<<24)
+		for sc.Scan() {
+			var row struct {
+				Text  string `json:"text"`
+				Label string `json:"label"`
+			}
+			if err := json.Unmarshal(sc.Bytes(), &row); err != nil {
+				t.Fatalf("%s: %v", f, err)
+			}
+			lc := byLabel[row.Label]
+			if lc == nil {
+				lc = &count{}
+				byLabel[row.Label] = lc
+			}
+			v := c.Classify(row.Text)
+			grey := NeedsSecondOpinion(v, row.Text)
+			for _, k := range []*count{lc, &total, &all} {
+				k.rows++
+				if grey {
+					k.grey++
+				}
+				if v.Level == LevelHigh {
+					k.high++
+				}
+			}
+		}
+		if err := sc.Err(); err != nil {
+			t.Fatalf("%s: %v", f, err)
+		}
+		fh.Close()
+		labels := make([]string, 0, len(byLabel))
+		for l := range byLabel {
+			labels = append(labels, l)
+		}
+		sort.Strings(labels)
+		t.Logf("%-18s rows %5d  grey band %5d (%5.1f%%)  rules high %5d", filepath.Base(f), total.rows, total.grey, pct(total.grey, total.rows), total.high)
+		for _, l := range labels {
+			k := byLabel[l]
+			t.Logf("    %-8s rows %5d  grey band %5d (%5.1f%%)  rules high %5d", l, k.rows, k.grey, pct(k.grey, k.rows), k.high)
+		}
+	}
+	t.Logf("%-18s rows %5d  grey band %5d (%5.1f%%)  rules high %5d", "all", all.rows, all.grey, pct(all.grey, all.rows), all.high)
+}
+
+func pct(n, d int) float64 {
+	if d == 0 {
+		return 0
+	}
+	return 100 * float64(n) / float64(d)
+}
