@@ -36,8 +36,13 @@ type Catalog struct {
 	msgs map[string]map[string]string
 }
 
-// Load decodes the embedded catalogs.
+// Load decodes the embedded catalogs and the help directory, whose names
+// (countries, contacts, organisations) become messages too.
 func Load() (*Catalog, error) {
+	d, err := LoadDirectory()
+	if err != nil {
+		return nil, err
+	}
 	c := &Catalog{msgs: map[string]map[string]string{}}
 	for _, lang := range Langs {
 		files, err := fs.Glob(catalogFS, "catalog/"+lang+"/*.json")
@@ -60,6 +65,12 @@ func Load() (*Catalog, error) {
 				}
 				merged[k] = v
 			}
+		}
+		for k, v := range directoryKeys(d, lang) {
+			if _, dup := merged[k]; dup {
+				return nil, fmt.Errorf("help directory: key %q also defined in a catalog file", k)
+			}
+			merged[k] = v
 		}
 		c.msgs[lang] = merged
 	}

@@ -1,0 +1,447 @@
+package locales
+
+import (
+	"bytes"
+	"embed"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"net/url"
+	"regexp"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/nyaruka/phonenumbers"
+)
+
+// The help directory: contacts.json (numbers and sites per country, each
+// with its source) and orgs.json (organisations that share the bot with a
+// start code). Both are embedded; a missing contacts.json leaves an empty
+// directory, so people still get the global consular hotline.
+//
+//go:embed *.json
+var dataFS embed.FS
+
+// ConsularHotline is the Chinese Ministry of Foreign Affairs' global consular
+// protection hotline, named by the issue that asked for this directory. It is
+// used only when contacts.json has no consular_hotline entry.
+const ConsularHotline = "+86-10-12308"
+
+// Names is a text in both languages.
+type Names struct {
+	ZH string `json:"zh"`
+	EN string `json:"en"`
+}
+
+// In returns the text in lang (English for anything but zh).
+func (n Names) In(lang string) string {
+	if lang == ZH {
+		return n.ZH
+	}
+	return n.EN
+}
+
+// Contact kinds, in the order a frightened person needs them.
+const (
+	KindEmergency        = "emergency"
+	KindPolice           = "police"
+	KindFraudReport      = "fraud_report"
+	KindAntiFraudHotline = "anti_fraud_hotline"
+	KindConsularHotline  = "consular_hotline"
+	KindEmbassy          = "embassy"
+	KindConsulate        = "consulate"
+	KindWebsite          = "website"
+)
+
+var kindOrder = map[string]int{
+	KindEmergency: 0, KindPolice: 1, KindFraudReport: 2, KindAntiFraudHotline: 3,
+	KindConsularHotline: 4, KindEmbassy: 5, KindConsulate: 6, KindWebsite: 7,
+}
+
+// Contact is one number or site to call or visit.
+type Contact struct {
+	ID     string `json:"id"`
+	Kind   string `json:"kind"`
+	Name   Names  `json:"name"`
+	Phone  string `json:"phone,omitempty"`
+	URL    string `json:"url,omitempty"`
+	City   string `json:"city,omitempty"`
+	Note   *Names `json:"note,omitempty"`
+	Source string `json:"source"`
+	// Checked is the day (YYYY-MM-DD) the source was last read.
+	Checked string `json:"checked"`
+}
+
+// Country is a country or region with its contacts.
+type Country struct {
+	Code     string    `json:"code"`
+	Name     Names     `json:"name"`
+	Contacts []Contact `json:"contacts"`
+}
+
+// ContactsFile is the schema of contacts.json.
+type ContactsFile struct {
+	Countries []Country `json:"countries"`
+}
+
+// Org is an organisation (a consulate, a student union) whose start code
+// gives its community their own greeting and its numbers first.
+type Org struct {
+	// Code is the start code: t.me/<bot>?start=<code>. Matched without case.
+	Code    string `json:"code"`
+	Name    Names  `json:"name"`
+	Country string `json:"country"`
+	City    Names  `json:"city"`
+	// Contacts are ids of contacts.json entries, shown first.
+	Contacts []string `json:"contacts"`
+}
+
+// OrgsFile is the schema of orgs.json.
+type OrgsFile struct {
+	Orgs []Org `json:"orgs"`
+}
+
+// Directory is the validated help directory.
+type Directory struct {
+	Countries []Country
+	Orgs      []Org
+	country   map[string]*Country
+	contact   map[string]*Contact
+	org       map[string]*Org
+}
+
+// Country returns the country with code (upper case), or nil.
+func (d *Directory) Country(code string) *Country { return d.country[code] }
+
+// Contact returns the contact with id, or nil.
+func (d *Directory) Contact(id string) *Contact { return d.contact[id] }
+
+// Org returns the organisation whose start code is code (any case), or nil.
+func (d *Directory) Org(code string) *Org { return d.org[strings.ToLower(code)] }
+
+// FirstOfKind returns the first contact of kind in country code, or nil.
+func (d *Directory) FirstOfKind(code, kind string) *Contact {
+	c := d.country[code]
+	if c == nil {
+		return nil
+	}
+	for i := range c.Contacts {
+		if c.Contacts[i].Kind == kind {
+			return &c.Contacts[i]
+		}
+	}
+	return nil
+}
+
+// Consular returns the global consular hotline entry, or nil when the
+// directory has none (callers then use ConsularHotline).
+func (d *Directory) Consular() *Contact {
+	for _, c := range d.Countries {
+		for i := range c.Contacts {
+			if c.Contacts[i].Kind == KindConsularHotline {
+				return &c.Contacts[i]
+			}
+		}
+	}
+	return nil
+}
+
+// DecodeContacts decodes contacts.json strictly (unknown keys and trailing
+// data fail) and validates every entry.
+func DecodeContacts(r io.Reader) (*ContactsFile, error) {
+	var f ContactsFile
+	if err := decodeStrict(r, &f); err != nil {
+		return nil, fmt.Errorf("decode contacts: %w", err)
+	}
+	if err := f.Validate(); err != nil {
+		return nil, err
+	}
+	return &f, nil
+}
+
+// DecodeOrgs decodes orgs.json strictly; Validate against the contacts
+// checks its references.
+func DecodeOrgs(r io.Reader) (*OrgsFile, error) {
+	var f OrgsFile
+	if err := decodeStrict(r, &f); err != nil {
+		return nil, fmt.Errorf("decode orgs: %w", err)
+	}
+	return &f, nil
+}
+
+func decodeStrict(r io.Reader, v any) error {
+	dec := json.NewDecoder(r)
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(v); err != nil {
+		return err
+	}
+	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
+		return errors.New("trailing data after the JSON value")
+	}
+	return nil
+}
+
+var (
+	countryCodeRe = regexp.MustCompile(`^[A-Z]{2}$`)
+	contactIDRe   = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+	// A short code is dialled as is inside its country: 110, 999, 000,
+	// 131 444, #9110. Anything longer must be a full number.
+	shortCodeRe = regexp.MustCompile(`^[#*]?[0-9]{2,6}$`)
+	phoneCharRe = regexp.MustCompile(`^[+#*]?[0-9][0-9 -]*[0-9]$`)
+	orgCodeRe   = regexp.MustCompile(`^[A-Za-z0-9_-]{1,64}$`)
+)
+
+// Validate checks every country and contact: codes, ids unique, kinds
+// known, names in both languages, a phone or a URL, phones that parse,
+// URLs that are absolute http(s), a source and the day it was checked.
+func (f *ContactsFile) Validate() error {
+	seenCountry := map[string]bool{}
+	seenID := map[string]bool{}
+	for _, c := range f.Countries {
+		if !countryCodeRe.MatchString(c.Code) {
+			return fmt.Errorf("country %q: code must be two capital letters (ISO 3166)", c.Code)
+		}
+		if seenCountry[c.Code] {
+			return fmt.Errorf("country %s listed twice", c.Code)
+		}
+		seenCountry[c.Code] = true
+		if err := checkNames(c.Name); err != nil {
+			return fmt.Errorf("country %s name: %w", c.Code, err)
+		}
+		if len(c.Contacts) == 0 {
+			return fmt.Errorf("country %s has no contacts", c.Code)
+		}
+		for _, k := range c.Contacts {
+			if err := k.validate(c.Code); err != nil {
+				return fmt.Errorf("country %s: contact %q: %w", c.Code, k.ID, err)
+			}
+			if seenID[k.ID] {
+				return fmt.Errorf("country %s: contact id %q used twice", c.Code, k.ID)
+			}
+			seenID[k.ID] = true
+		}
+	}
+	return nil
+}
+
+func (k Contact) validate(country string) error {
+	if !contactIDRe.MatchString(k.ID) {
+		return errors.New("id must be lower-case words joined by hyphens")
+	}
+	if _, ok := kindOrder[k.Kind]; !ok {
+		return fmt.Errorf("unknown kind %q", k.Kind)
+	}
+	if err := checkNames(k.Name); err != nil {
+		return fmt.Errorf("name: %w", err)
+	}
+	if k.Note != nil {
+		if err := checkNames(*k.Note); err != nil {
+			return fmt.Errorf("note: %w", err)
+		}
+	}
+	if k.Phone == "" && k.URL == "" {
+		return errors.New("neither phone nor url")
+	}
+	if k.Phone != "" {
+		if err := CheckPhone(k.Phone, country); err != nil {
+			return err
+		}
+	}
+	if k.URL != "" {
+		if err := checkURL(k.URL); err != nil {
+			return fmt.Errorf("url: %w", err)
+		}
+	}
+	if k.Source == "" {
+		return errors.New("no source")
+	}
+	if err := checkURL(k.Source); err != nil {
+		return fmt.Errorf("source: %w", err)
+	}
+	if _, err := time.Parse(time.DateOnly, k.Checked); err != nil {
+		return fmt.Errorf("checked %q is not a YYYY-MM-DD date", k.Checked)
+	}
+	return nil
+}
+
+// CheckPhone validates a number as written in contacts.json: a full number
+// with its country code (+44 20 …) must be valid for libphonenumber; a
+// number without + is either a short code (110, 999, 131 444) or a national
+// number that must be valid in country.
+func CheckPhone(phone, country string) error {
+	if !phoneCharRe.MatchString(phone) || strings.Contains(phone, "  ") || strings.Contains(phone, "--") {
+		return fmt.Errorf("phone %q: only digits, single spaces or hyphens, and a leading +, # or *", phone)
+	}
+	if strings.HasPrefix(phone, "+") {
+		n, err := phonenumbers.Parse(phone, "")
+		if err != nil {
+			return fmt.Errorf("phone %q: %w", phone, err)
+		}
+		if !phonenumbers.IsValidNumber(n) {
+			return fmt.Errorf("phone %q is not a valid number", phone)
+		}
+		return nil
+	}
+	compact := strings.NewReplacer(" ", "", "-", "").Replace(phone)
+	if shortCodeRe.MatchString(compact) {
+		return nil
+	}
+	n, err := phonenumbers.Parse(phone, country)
+	if err != nil {
+		return fmt.Errorf("phone %q in %s: %w", phone, country, err)
+	}
+	if !phonenumbers.IsValidNumberForRegion(n, country) {
+		return fmt.Errorf("phone %q is neither a short code nor a valid number in %s", phone, country)
+	}
+	return nil
+}
+
+func checkURL(s string) error {
+	u, err := url.Parse(s)
+	if err != nil {
+		return fmt.Errorf("%q: %w", s, err)
+	}
+	if u.Scheme != "https" && u.Scheme != "http" {
+		return fmt.Errorf("%q: want an http or https URL", s)
+	}
+	if u.Host == "" || !strings.Contains(u.Hostname(), ".") || u.User != nil || strings.ContainsAny(s, " \t\n") {
+		return fmt.Errorf("%q: want a plain URL with a host name", s)
+	}
+	return nil
+}
+
+func checkNames(n Names) error {
+	if strings.TrimSpace(n.ZH) == "" || strings.TrimSpace(n.EN) == "" {
+		return errors.New("needs both zh and en")
+	}
+	if strings.ContainsAny(n.ZH+n.EN, "{}") {
+		return errors.New("braces are reserved for message parameters")
+	}
+	return nil
+}
+
+// NewDirectory validates orgs against contacts and indexes both.
+func NewDirectory(contacts *ContactsFile, orgs *OrgsFile) (*Directory, error) {
+	if err := contacts.Validate(); err != nil {
+		return nil, err
+	}
+	d := &Directory{
+		Countries: contacts.Countries,
+		country:   map[string]*Country{},
+		contact:   map[string]*Contact{},
+		org:       map[string]*Org{},
+	}
+	for i := range d.Countries {
+		c := &d.Countries[i]
+		d.country[c.Code] = c
+		for j := range c.Contacts {
+			d.contact[c.Contacts[j].ID] = &c.Contacts[j]
+		}
+	}
+	if orgs != nil {
+		d.Orgs = orgs.Orgs
+	}
+	for i := range d.Orgs {
+		o := &d.Orgs[i]
+		if !orgCodeRe.MatchString(o.Code) {
+			return nil, fmt.Errorf("org %q: code must be 1-64 letters, digits, _ or - (Telegram start parameter)", o.Code)
+		}
+		key := strings.ToLower(o.Code)
+		if d.org[key] != nil {
+			return nil, fmt.Errorf("org code %q used twice", o.Code)
+		}
+		if err := checkNames(o.Name); err != nil {
+			return nil, fmt.Errorf("org %s name: %w", o.Code, err)
+		}
+		if err := checkNames(o.City); err != nil {
+			return nil, fmt.Errorf("org %s city: %w", o.Code, err)
+		}
+		if d.country[o.Country] == nil {
+			return nil, fmt.Errorf("org %s: country %q not in contacts.json", o.Code, o.Country)
+		}
+		if len(o.Contacts) == 0 {
+			return nil, fmt.Errorf("org %s: no contacts", o.Code)
+		}
+		for _, id := range o.Contacts {
+			if d.contact[id] == nil {
+				return nil, fmt.Errorf("org %s: contact %q not in contacts.json", o.Code, id)
+			}
+		}
+		d.org[key] = o
+	}
+	return d, nil
+}
+
+// LoadDirectory decodes and validates the embedded contacts.json and
+// orgs.json.
+func LoadDirectory() (*Directory, error) {
+	return loadDirectory(dataFS)
+}
+
+func loadDirectory(fsys fs.FS) (*Directory, error) {
+	contacts := &ContactsFile{}
+	if b, err := fs.ReadFile(fsys, "contacts.json"); err == nil {
+		if contacts, err = DecodeContacts(bytes.NewReader(b)); err != nil {
+			return nil, fmt.Errorf("contacts.json: %w", err)
+		}
+	} else if !errors.Is(err, fs.ErrNotExist) {
+		return nil, fmt.Errorf("read contacts.json: %w", err)
+	}
+	orgs := &OrgsFile{}
+	if b, err := fs.ReadFile(fsys, "orgs.json"); err == nil {
+		if orgs, err = DecodeOrgs(bytes.NewReader(b)); err != nil {
+			return nil, fmt.Errorf("orgs.json: %w", err)
+		}
+	} else if !errors.Is(err, fs.ErrNotExist) {
+		return nil, fmt.Errorf("read orgs.json: %w", err)
+	}
+	d, err := NewDirectory(contacts, orgs)
+	if err != nil {
+		return nil, fmt.Errorf("help directory: %w", err)
+	}
+	return d, nil
+}
+
+var (
+	dirOnce sync.Once
+	dir     *Directory
+	dirErr  error
+)
+
+// Dir returns the embedded help directory, decoded once. If the embedded
+// files are invalid it returns an empty directory (so the conversation
+// still offers the global consular hotline) and Load reports the error,
+// which stops the program at start-up; the package tests catch it first.
+func Dir() *Directory {
+	dirOnce.Do(func() {
+		dir, dirErr = LoadDirectory()
+		if dirErr != nil {
+			dir, _ = NewDirectory(&ContactsFile{}, nil)
+		}
+	})
+	return dir
+}
+
+// directoryKeys returns the catalog messages the directory adds in lang:
+// country.<CODE>, contact.<id>, contact.<id>.note, org.<code> and
+// org.<code>.city, so dialogs name them like any other message.
+func directoryKeys(d *Directory, lang string) map[string]string {
+	m := map[string]string{}
+	for _, c := range d.Countries {
+		m["country."+c.Code] = c.Name.In(lang)
+		for _, k := range c.Contacts {
+			m["contact."+k.ID] = k.Name.In(lang)
+			if k.Note != nil {
+				m["contact."+k.ID+".note"] = k.Note.In(lang)
+			}
+		}
+	}
+	for _, o := range d.Orgs {
+		m["org."+strings.ToLower(o.Code)] = o.Name.In(lang)
+		m["org."+strings.ToLower(o.Code)+".city"] = o.City.In(lang)
+	}
+	return m
+}
