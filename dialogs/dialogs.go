@@ -13,12 +13,12 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/scamcheck/scamcheck/classifier"
 	"github.com/scamcheck/scamcheck/locales"
 )
 
 // StateVersion is the current State schema. Decoders of older versions keep
-// the fields they know; unknown fields are ignored.
+// the fields they know; unknown fields are ignored. Fields added since
+// version 1 are all optional, so version 1 states decode unchanged.
 const StateVersion = 1
 
 // Node is a place in the conversation.
@@ -29,7 +29,20 @@ const (
 	NodeStart   Node = ""        // nothing asked; free text is a message to check
 	NodeVerdict Node = "verdict" // a verdict was given; asking what happened so far
 	NodeSteps   Node = "steps"   // steps were given
+	NodeCall    Node = "call"    // "I got a call": offered the on-call steps or the questions
+	NodeQuiz    Node = "quiz"    // in the yes/no questionnaire; Answers holds the answers so far
+	NodeCountry Node = "country" // asked where the person is
+	NodeLang    Node = "lang"    // asked for a language
 )
+
+var nodes = map[Node]bool{
+	NodeStart: true, NodeVerdict: true, NodeSteps: true, NodeCall: true,
+	NodeQuiz: true, NodeCountry: true, NodeLang: true,
+}
+
+// CountryOther is State.Country when the person is somewhere the directory
+// does not list.
+const CountryOther = "other"
 
 // State is one person's conversation. The zero value is a new conversation.
 type State struct {
@@ -41,132 +54,470 @@ type State struct {
 	Seq uint32 `json:"seq,omitempty"`
 	// Last summarises the last verdict, without the message text.
 	Last *CheckSummary `json:"last,omitempty"`
+	// Answers are the questionnaire's answers so far, one byte each:
+	// 'y' or 'n', in the order of the questions. Empty outside NodeQuiz.
+	Answers string `json:"answers,omitempty"`
+	// Paid is set once the person said they paid or gave details, so the
+	// numbers for their country come with the steps to report a loss.
+	Paid bool `json:"paid,omitempty"`
+	// Country is where the person said they are: a directory country code,
+	// CountryOther, or empty when not asked yet.
+	Country string `json:"country,omitempty"`
+	// Org is the start code (lower case) of the organisation that shared
+	// the bot with this person; its numbers are shown first.
+	Org string `json:"org,omitempty"`
 }
 
-// CheckSummary is what the conversation keeps of a verdict.
-type CheckSummary struct {
-	Level   classifier.Level `json:"level"`
-	Type    classifier.Type  `json:"type,omitempty"`
-	Reasons []string         `json:"reasons,omitempty"` // locale keys of the explanations
-}
-
-// EventKind says what arrived.
-type EventKind int
-
-// Event kinds.
-const (
-	EventText    EventKind = iota + 1 // a typed or forwarded message
-	EventCommand                      // a /command
-	EventChoice                       // a button press (or a numbered choice in the terminal)
-)
-
-// Event is one input to the conversation.
-type Event struct {
-	Kind EventKind
-	// Text is the message (EventText). It is never stored in State.
-	Text string
-	// Verdict is the classifier's verdict on Text, computed by the caller
-	// (which may consult a model; Step must stay pure and fast).
-	Verdict classifier.Verdict
-	// Command is the command name without the slash, lower case (EventCommand).
-	Command string
-	// Arg is the command's argument, e.g. a start code (EventCommand).
-	Arg string
-	// Data is the button's data as received (EventChoice); it may be forged.
-	Data string
-	// Lang is the person's language as the channel knows it (already
-	// normalised to a locales language); used while State.Lang is empty.
-	Lang string
-}
-
-// Text is one locale message with its parameters.
-type Text struct {
-	Key    string
-	Params map[string]string
-}
-
-// Choice is one button.
-type Choice struct {
-	// Data identifies the choice; at most MaxChoiceData bytes.
-	Data  string
-	Label Text
-}
-
-// Reply is one message to send.
-type Reply struct {
-	// Lang overrides the conversation's language for this reply (a warning
-	// to forward to family in the other language); empty means State.Lang.
-	Lang string
-	// Texts are rendered and joined with blank lines.
-	Texts []Text
-	// Choices are rows of buttons.
-	Choices [][]Choice
-}
-
-// MaxChoiceData is Telegram's limit on callback data.
-const MaxChoiceData = 64
-
-// Step advances the conversation by one event.
+// Step advances the conversation by one event. It is total: any state (even
+// one decoded from damaged storage) and any event give a valid state.
 func Step(s State, e Event) (State, []Reply) {
+	s = repair(s)
 	if s.Lang == "" {
 		s.Lang = locales.Normalize(e.Lang)
 	}
 	s.Version = StateVersion
 	switch e.Kind {
 	case EventCommand:
-		switch e.Command {
-		case "start", "cancel":
-			s.Node, s.Last = NodeStart, nil
-			return s, []Reply{{Texts: []Text{{Key: "start.greeting"}}}}
-		default:
-			return s, []Reply{{Texts: []Text{{Key: "command.unknown"}}}}
-		}
+		return command(s, e)
 	case EventText:
-		v := e.Verdict
-		sum := &CheckSummary{Level: v.Level, Type: v.Type}
-		for _, sig := range v.Signals {
-			if len(sum.Reasons) == 3 {
-				break
-			}
-			sum.Reasons = append(sum.Reasons, sig.Explain)
-		}
-		s.Last, s.Node = sum, NodeVerdict
-		s.Seq++
-		texts := []Text{{Key: "verdict." + v.Level.String()}}
-		for _, r := range sum.Reasons {
-			texts = append(texts, Text{Key: r})
-		}
-		if v.Level >= classifier.LevelLow {
-			texts = append(texts, Text{Key: "verdict.question"})
-			return s, []Reply{{Texts: texts, Choices: [][]Choice{
-				{choice(s.Seq, "paid", "choice.paid")},
-				{choice(s.Seq, "oncall", "choice.oncall")},
-				{choice(s.Seq, "nothing", "choice.nothing")},
-			}}}
-		}
-		return s, []Reply{{Texts: texts}}
+		return text(s, e)
 	case EventChoice:
-		seq, id, ok := ParseChoice(e.Data)
-		if !ok || seq != s.Seq || s.Node != NodeVerdict {
-			return s, []Reply{{Texts: []Text{{Key: "choice.stale"}}}}
-		}
-		s.Node = NodeSteps
-		switch id {
-		case "paid":
-			return s, []Reply{{Texts: []Text{{Key: "steps.paid"}}}}
-		case "oncall":
-			return s, []Reply{{Texts: []Text{{Key: "steps.oncall"}}}}
-		case "nothing":
-			return s, []Reply{{Texts: []Text{{Key: "steps.nothing"}}}}
-		}
-		return s, []Reply{{Texts: []Text{{Key: "choice.stale"}}}}
+		return choose(s, e)
 	}
 	return s, nil
+}
+
+func command(s State, e Event) (State, []Reply) {
+	arg := strings.TrimSpace(e.Arg)
+	switch e.Command {
+	case "start":
+		return start(s, arg)
+	case "cancel", "menu":
+		s = resetFlow(s)
+		return s, []Reply{menuReply(&s, "cancel.done")}
+	case "help":
+		return s, []Reply{say("help.text")}
+	case "privacy":
+		return s, []Reply{say("privacy.text")}
+	case "forget":
+		// The engine has already deleted the stored session; only the
+		// language survives, to confirm in it.
+		return State{Version: StateVersion, Lang: s.Lang}, []Reply{say("forget.done")}
+	case "lang", "language":
+		if lang, ok := parseLang(arg); ok {
+			return setLang(s, lang)
+		}
+		return askLang(s)
+	case "check":
+		s = resetFlow(s)
+		return s, []Reply{say("check.prompt")}
+	case "call":
+		return callMenu(resetFlow(s))
+	case "paid":
+		return paid(resetFlowKeepLast(s))
+	case "where", "help_numbers":
+		return askCountry(s, "where.ask")
+	case "share":
+		return share(s)
+	}
+	return s, []Reply{say("command.unknown")}
+}
+
+func text(s State, e Event) (State, []Reply) {
+	if s.Node == NodeQuiz {
+		if yes, ok := yesNo(e.Text); ok {
+			return answer(s, yes)
+		}
+	}
+	if strings.TrimSpace(e.Text) == "" {
+		return s, []Reply{say("check.empty")}
+	}
+	return check(s, e.Verdict)
+}
+
+// choose handles a button press. Data is untrusted: it is honoured only if
+// it carries the current keyboard's Seq and names a choice that makes sense
+// where the conversation is; anything else is stale and changes nothing.
+func choose(s State, e Event) (State, []Reply) {
+	seq, id, ok := ParseChoice(e.Data)
+	if !ok || seq != s.Seq {
+		return s, []Reply{say("choice.stale")}
+	}
+	switch id {
+	case "menu":
+		s = resetFlow(s)
+		return s, []Reply{menuReply(&s, "menu.prompt")}
+	case "check":
+		s = resetFlow(s)
+		return s, []Reply{say("check.prompt")}
+	case "call":
+		return callMenu(resetFlow(s))
+	case "call:on", "a:call":
+		return onCall(s)
+	case "quiz":
+		return startQuiz(s)
+	case "paid", "a:paid":
+		return paid(s)
+	case "a:app":
+		return appSteps(s)
+	case "a:none":
+		return noneSteps(s)
+	case "where":
+		return askCountry(s, "where.ask")
+	case "share":
+		return share(s)
+	case "share:other":
+		return shareOther(s)
+	case "lang":
+		return askLang(s)
+	case "y", "n":
+		if s.Node == NodeQuiz {
+			return answer(s, id == "y")
+		}
+	}
+	if code, ok := strings.CutPrefix(id, "cc:"); ok && s.Node == NodeCountry {
+		if code == CountryOther || locales.Dir().Country(code) != nil {
+			s.Country = code
+			return showContacts(s)
+		}
+	}
+	if lang, ok := strings.CutPrefix(id, "lang:"); ok && s.Node == NodeLang {
+		if l, ok := parseLang(lang); ok {
+			return setLang(s, l)
+		}
+	}
+	return s, []Reply{say("choice.stale")}
+}
+
+// resetFlow leaves whatever was being asked; language, place and
+// organisation stay.
+func resetFlow(s State) State {
+	s.Node, s.Last, s.Answers, s.Paid = NodeStart, nil, "", false
+	return s
+}
+
+// resetFlowKeepLast leaves the flow but keeps the last verdict, so a
+// warning for family still names the scam.
+func resetFlowKeepLast(s State) State {
+	last := s.Last
+	s = resetFlow(s)
+	s.Last = last
+	return s
+}
+
+func start(s State, code string) (State, []Reply) {
+	s = resetFlow(s)
+	org := locales.Dir().Org(code)
+	if org == nil || code == "" {
+		return s, []Reply{menuReply(&s, "start.greeting")}
+	}
+	s.Org = strings.ToLower(org.Code)
+	s.Country = org.Country
+	ref := map[string]string{"org": "org." + s.Org}
+	texts := []Text{{Key: "start.org", Refs: ref}, {Key: "start.org_numbers", Refs: ref}}
+	for _, id := range org.Contacts {
+		texts = append(texts, contactLines(locales.Dir().Contact(id))...)
+	}
+	r := menuReply(&s, "menu.prompt")
+	return s, []Reply{{Texts: texts}, r}
+}
+
+func menuReply(s *State, key string) Reply {
+	return Reply{Texts: []Text{{Key: key}}, Choices: keyboard(s,
+		"check", "btn.check",
+		"call", "btn.call",
+		"paid", "btn.paid",
+		"where", "btn.where",
+		"lang", "btn.lang",
+	)}
+}
+
+func askLang(s State) (State, []Reply) {
+	s.Node = NodeLang
+	s.Seq++
+	return s, []Reply{{Texts: []Text{{Key: "lang.ask"}}, Choices: [][]Choice{{
+		choice(s.Seq, "lang:zh", "btn.lang.zh"),
+		choice(s.Seq, "lang:en", "btn.lang.en"),
+	}}}}
+}
+
+func setLang(s State, lang string) (State, []Reply) {
+	s.Lang = lang
+	s = resetFlowKeepLast(s)
+	return s, []Reply{menuReply(&s, "lang.done")}
+}
+
+func parseLang(arg string) (string, bool) {
+	switch strings.ToLower(strings.TrimSpace(arg)) {
+	case "zh", "cn", "中文", "汉语", "chinese":
+		return locales.ZH, true
+	case "en", "english", "英文", "英语":
+		return locales.EN, true
+	}
+	return "", false
+}
+
+func callMenu(s State) (State, []Reply) {
+	s.Node = NodeCall
+	return s, []Reply{{
+		Texts: []Text{{Key: "call.first"}, {Key: "call.ask"}},
+		Choices: keyboard(&s,
+			"call:on", "btn.still_on_call",
+			"quiz", "btn.quiz",
+			"paid", "btn.paid",
+			"menu", "btn.menu",
+		),
+	}}
+}
+
+func onCall(s State) (State, []Reply) {
+	s.Node = NodeSteps
+	texts := []Text{
+		{Key: "oncall.hangup"},
+		{Key: "oncall.why"},
+		{Key: "oncall.verify", Params: map[string]string{"consular": consularPhone()}},
+	}
+	var kb []string
+	if s.Last == nil {
+		kb = append(kb, "quiz", "btn.quiz")
+	}
+	kb = append(kb, "a:paid", "btn.paid", "where", "btn.where", "share", "btn.share", "menu", "btn.menu")
+	return s, []Reply{{Texts: texts, Choices: keyboard(&s, kb...)}}
+}
+
+func appSteps(s State) (State, []Reply) {
+	s.Node = NodeSteps
+	return s, []Reply{{
+		Texts: []Text{{Key: "app.now"}, {Key: "app.remove"}, {Key: "app.passwords"}},
+		Choices: keyboard(&s,
+			"a:paid", "btn.paid_too",
+			"where", "btn.where",
+			"share", "btn.share",
+			"menu", "btn.menu",
+		),
+	}}
+}
+
+func noneSteps(s State) (State, []Reply) {
+	s.Node = NodeSteps
+	return s, []Reply{{
+		Texts:   []Text{{Key: "none.steps"}},
+		Choices: keyboard(&s, "share", "btn.share", "menu", "btn.menu"),
+	}}
+}
+
+// paid gives the steps after a loss, bank first. The police step needs to
+// know where the person is; if they have not said, it is asked last, after
+// the steps that do not depend on it.
+func paid(s State) (State, []Reply) {
+	s.Paid = true
+	s.Answers = ""
+	first := Reply{Texts: []Text{{Key: "paid.now"}, {Key: "paid.bank"}, {Key: "paid.wallets"}}}
+	rest := []Text{{Key: "paid.cards"}, {Key: "paid.evidence"}, {Key: "paid.recovery"}}
+	if s.Country == "" {
+		s.Node = NodeSteps
+		ns, ask := askCountry(s, "paid.police.ask")
+		return ns, []Reply{first, {Texts: rest}, ask[0]}
+	}
+	s.Node = NodeSteps
+	contacts := Reply{Texts: contactsTexts(s)}
+	return s, []Reply{first, contacts, {Texts: rest, Choices: keyboard(&s,
+		"where", "btn.where_else",
+		"share", "btn.share",
+		"menu", "btn.menu",
+	)}}
+}
+
+// maxCountryButtons keeps the country keyboard within 7 rows of 3, plus a
+// row for "other": Telegram shows 8 rows comfortably on a phone.
+const maxCountryButtons = 21
+
+func askCountry(s State, key string) (State, []Reply) {
+	s.Node = NodeCountry
+	s.Seq++
+	var rows [][]Choice
+	var row []Choice
+	for i, c := range locales.Dir().Countries {
+		if i == maxCountryButtons {
+			break
+		}
+		row = append(row, choice(s.Seq, "cc:"+c.Code, "country."+c.Code))
+		if len(row) == 3 {
+			rows = append(rows, row)
+			row = nil
+		}
+	}
+	if row != nil {
+		rows = append(rows, row)
+	}
+	rows = append(rows, []Choice{choice(s.Seq, "cc:"+CountryOther, "btn.country_other")})
+	return s, []Reply{{Texts: []Text{{Key: key}}, Choices: rows}}
+}
+
+func showContacts(s State) (State, []Reply) {
+	s.Node = NodeSteps
+	return s, []Reply{{Texts: contactsTexts(s), Choices: keyboard(&s,
+		"where", "btn.where_else",
+		"share", "btn.share",
+		"menu", "btn.menu",
+	)}}
+}
+
+// contactsTexts lists the numbers for s.Country: the organisation's own
+// first, then the country's, then the consular hotline for anyone outside
+// mainland China. After a loss it starts with how to report it there.
+func contactsTexts(s State) []Text {
+	d := locales.Dir()
+	var texts []Text
+	cn := s.Country == "CN"
+	if s.Paid {
+		switch {
+		case cn:
+			texts = append(texts, Text{Key: "paid.police.cn", Params: cnParams()})
+		case s.Country == CountryOther:
+			texts = append(texts, Text{Key: "paid.police.other"})
+		default:
+			texts = append(texts, Text{Key: "paid.police.abroad"})
+		}
+	}
+	shown := map[string]bool{}
+	if o := d.Org(s.Org); o != nil && s.Org != "" {
+		texts = append(texts, Text{Key: "where.org", Refs: map[string]string{"org": "org." + s.Org}})
+		for _, id := range o.Contacts {
+			texts = append(texts, contactLines(d.Contact(id))...)
+			shown[id] = true
+		}
+	}
+	if c := d.Country(s.Country); c != nil {
+		texts = append(texts, Text{Key: "where.title", Refs: map[string]string{"country": "country." + c.Code}})
+		for i := range c.Contacts {
+			k := &c.Contacts[i]
+			if shown[k.ID] || (!cn && k.Kind == locales.KindConsularHotline) {
+				continue
+			}
+			texts = append(texts, contactLines(k)...)
+			shown[k.ID] = true
+		}
+	} else {
+		texts = append(texts, Text{Key: "where.other"})
+	}
+	if !cn {
+		texts = append(texts, Text{Key: "where.consular"})
+		found := false
+		for _, c := range d.Countries {
+			for i := range c.Contacts {
+				if k := &c.Contacts[i]; k.Kind == locales.KindConsularHotline {
+					texts = append(texts, contactLines(k)...)
+					found = true
+				}
+			}
+		}
+		if !found {
+			texts = append(texts, Text{Key: "contact.consular_fallback", Params: map[string]string{"phone": locales.ConsularHotline}, Line: true})
+		}
+		if s.Paid {
+			texts = append(texts, Text{Key: "paid.family", Params: cnParams()})
+		}
+	}
+	texts = append(texts, Text{Key: "where.verify"})
+	return texts
+}
+
+// contactLines renders one contact as "name: phone · url" and its note.
+func contactLines(k *locales.Contact) []Text {
+	if k == nil {
+		return nil
+	}
+	var vals []string
+	if k.Phone != "" {
+		vals = append(vals, k.Phone)
+	}
+	if k.URL != "" {
+		vals = append(vals, k.URL)
+	}
+	out := []Text{{
+		Key:    "contact.line",
+		Params: map[string]string{"value": strings.Join(vals, " · ")},
+		Refs:   map[string]string{"name": "contact." + k.ID},
+		Line:   true,
+	}}
+	if k.Note != nil {
+		out = append(out, Text{Key: "contact.note", Refs: map[string]string{"note": "contact." + k.ID + ".note"}, Line: true, Optional: true})
+	}
+	return out
+}
+
+// cnParams are mainland China's police and anti-fraud numbers, taken from
+// the directory; 110 and 96110 are the fallback the issue itself names.
+func cnParams() map[string]string {
+	p := map[string]string{"p110": "110", "p96110": "96110"}
+	d := locales.Dir()
+	if k := d.FirstOfKind("CN", locales.KindEmergency); k != nil && k.Phone != "" {
+		p["p110"] = k.Phone
+	} else if k := d.FirstOfKind("CN", locales.KindPolice); k != nil && k.Phone != "" {
+		p["p110"] = k.Phone
+	}
+	if k := d.FirstOfKind("CN", locales.KindAntiFraudHotline); k != nil && k.Phone != "" {
+		p["p96110"] = k.Phone
+	}
+	return p
+}
+
+func consularPhone() string {
+	if k := locales.Dir().Consular(); k != nil && k.Phone != "" {
+		return k.Phone
+	}
+	return locales.ConsularHotline
+}
+
+// share gives a warning a son or daughter can forward to a parent: what
+// the scam is and the one rule that defeats it.
+func share(s State) (State, []Reply) {
+	warning := Reply{Texts: shareTexts(s)}
+	return s, []Reply{warning, {
+		Texts: []Text{{Key: "share.done"}},
+		Choices: keyboard(&s,
+			"share:other", "btn.share_other",
+			"menu", "btn.menu",
+		),
+	}}
+}
+
+func shareOther(s State) (State, []Reply) {
+	return s, []Reply{{Lang: otherLang(s.Lang), Texts: shareTexts(s)}}
+}
+
+func shareTexts(s State) []Text {
+	key := "share.generic"
+	if s.Last != nil && s.Last.Type.Valid() {
+		key = "share." + string(s.Last.Type)
+	}
+	return []Text{{Key: "share.title"}, {Key: key}, {Key: "share.footer"}}
+}
+
+func otherLang(lang string) string {
+	if lang == locales.ZH {
+		return locales.EN
+	}
+	return locales.ZH
+}
+
+// keyboard builds one button per row from (id, label key) pairs and marks
+// it with a new Seq, which makes every older keyboard stale.
+func keyboard(s *State, pairs ...string) [][]Choice {
+	s.Seq++
+	rows := make([][]Choice, 0, len(pairs)/2)
+	for i := 0; i+1 < len(pairs); i += 2 {
+		rows = append(rows, []Choice{choice(s.Seq, pairs[i], pairs[i+1])})
+	}
+	return rows
 }
 
 func choice(seq uint32, id, label string) Choice {
 	return Choice{Data: EncodeChoice(seq, id), Label: Text{Key: label}}
 }
+
+func say(key string) Reply { return Reply{Texts: []Text{{Key: key}}} }
 
 // EncodeChoice builds button data: "c<seq>:<id>".
 func EncodeChoice(seq uint32, id string) string {
@@ -180,7 +531,10 @@ func ParseChoice(data string) (seq uint32, id string, ok bool) {
 		return 0, "", false
 	}
 	num, id, found := strings.Cut(data[1:], ":")
-	if !found || id == "" {
+	if !found || !validChoiceID(id) {
+		return 0, "", false
+	}
+	if num == "" || (len(num) > 1 && num[0] == '0') {
 		return 0, "", false
 	}
 	n, err := strconv.ParseUint(num, 10, 32)
@@ -188,6 +542,21 @@ func ParseChoice(data string) (seq uint32, id string, ok bool) {
 		return 0, "", false
 	}
 	return uint32(n), id, true
+}
+
+// validChoiceID accepts the ids this package makes: lower-case ASCII
+// letters, digits and ":_-", plus upper-case letters for country codes.
+func validChoiceID(id string) bool {
+	if id == "" {
+		return false
+	}
+	for i := 0; i < len(id); i++ {
+		c := id[i]
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == ':' || c == '_' || c == '-') {
+			return false
+		}
+	}
+	return true
 }
 
 // Rendered is a Reply in words.
@@ -209,19 +578,29 @@ func Render(c *locales.Catalog, lang string, r Reply) (Rendered, error) {
 		lang = r.Lang
 	}
 	out := Rendered{Lang: lang}
-	parts := make([]string, 0, len(r.Texts))
+	var b strings.Builder
 	for _, t := range r.Texts {
-		s, err := c.Render(lang, t.Key, t.Params)
+		s, ok, err := renderText(c, lang, t)
 		if err != nil {
 			return Rendered{}, fmt.Errorf("render reply: %w", err)
 		}
-		parts = append(parts, s)
+		if !ok {
+			continue
+		}
+		if b.Len() > 0 {
+			if t.Line {
+				b.WriteString("\n")
+			} else {
+				b.WriteString("\n\n")
+			}
+		}
+		b.WriteString(s)
 	}
-	out.Text = strings.Join(parts, "\n\n")
+	out.Text = b.String()
 	for _, row := range r.Choices {
 		var rr []RenderedChoice
 		for _, ch := range row {
-			label, err := c.Render(lang, ch.Label.Key, ch.Label.Params)
+			label, _, err := renderText(c, lang, ch.Label)
 			if err != nil {
 				return Rendered{}, fmt.Errorf("render choice: %w", err)
 			}
@@ -230,4 +609,34 @@ func Render(c *locales.Catalog, lang string, r Reply) (Rendered, error) {
 		out.Choices = append(out.Choices, rr)
 	}
 	return out, nil
+}
+
+// renderText renders one text; ok is false when an optional text is left
+// out because a message it needs is missing.
+func renderText(c *locales.Catalog, lang string, t Text) (string, bool, error) {
+	if t.Optional && !c.Has(lang, t.Key) {
+		return "", false, nil
+	}
+	params := t.Params
+	if len(t.Refs) > 0 {
+		params = make(map[string]string, len(t.Params)+len(t.Refs))
+		for k, v := range t.Params {
+			params[k] = v
+		}
+		for name, key := range t.Refs {
+			if t.Optional && !c.Has(lang, key) {
+				return "", false, nil
+			}
+			v, err := c.Render(lang, key, nil)
+			if err != nil {
+				return "", false, err
+			}
+			params[name] = v
+		}
+	}
+	s, err := c.Render(lang, t.Key, params)
+	if err != nil {
+		return "", false, err
+	}
+	return s, true, nil
 }
