@@ -1,95 +1,216 @@
 package classifier
 
 import (
+	"fmt"
+	"io/fs"
 	"sort"
-	"strings"
-	"unicode"
+	"sync"
 )
 
-// Classifier holds compiled rules. It is safe for concurrent use.
+// Classifier holds the compiled rules. It is safe for concurrent use: after
+// New it is only read, and per-message scratch space comes from a pool.
 type Classifier struct {
-	rules []rule
+	rs   *ruleSet
+	pool sync.Pool
 }
 
-// rule is a placeholder rule set: every group of phrases must match for the
-// rule to fire. The rule data format of issue #3 replaces it.
-type rule struct {
-	id      string
-	typ     Type
-	weight  float64
-	explain string
-	groups  [][]string
+// scratch is the per-message working memory, reused across messages.
+type scratch struct {
+	f       folded
+	matches []acMatch
+	hits    []hit
+	typeW   map[Type]float64
+	ents    Entities
+}
+
+// hit is the first occurrence of a term in the folded text.
+type hit struct {
+	ok         bool
+	start, end int32
+	// entity marks a span in the original text rather than the folded.
+	entity bool
 }
 
 // New compiles the embedded rules.
 func New() (*Classifier, error) {
-	return &Classifier{rules: []rule{
-		{"official_safe_account", TypeImpersonateOfficial, 3, "sig.safe_account",
-			[][]string{{"安全账户", "safe account"}}},
-		{"official_authority", TypeImpersonateOfficial, 1, "sig.authority",
-			[][]string{{"公安", "警察", "检察院", "法院", "大使馆", "领事馆", "police", "embassy", "consulate"}}},
-		{"ask_transfer", TypeNone, 1.5, "sig.transfer",
-			[][]string{{"转账", "汇款", "transfer", "wire"}}},
-		{"secrecy", TypeNone, 1, "sig.secrecy",
-			[][]string{{"保密", "不要告诉", "don't tell", "do not tell", "keep this secret"}}},
-	}}, nil
+	return newFromFS(rulesFS, "rules")
+}
+
+// newFromFS compiles the rule files of dir in fsys (tests use fixtures).
+func newFromFS(fsys fs.FS, dir string) (*Classifier, error) {
+	rs, err := loadRules(fsys, dir)
+	if err != nil {
+		return nil, fmt.Errorf("classifier rules: %w", err)
+	}
+	c := &Classifier{rs: rs}
+	c.pool.New = func() any {
+		return &scratch{hits: make([]hit, len(rs.terms)), typeW: map[Type]float64{}}
+	}
+	return c, nil
 }
 
 // Classify returns the verdict for one message.
 func (c *Classifier) Classify(text string) Verdict {
-	v := Verdict{Lang: detectLang(text), Source: SourceRules}
-	lower := strings.ToLower(text)
-	typeScore := map[Type]float64{}
-	for _, r := range c.rules {
-		var first *Signal
-		for _, g := range r.groups {
-			var hit *Signal
-			for _, p := range g {
-				if i := strings.Index(lower, p); i >= 0 && len(lower) == len(text) {
-					hit = &Signal{ID: r.id, Type: r.typ, Evidence: text[i : i+len(p)], Span: Span{i, i + len(p)}, Explain: r.explain, Weight: r.weight}
-					break
-				}
-			}
-			if hit == nil {
-				first = nil
+	sc := c.pool.Get().(*scratch)
+	defer c.pool.Put(sc)
+	rs := c.rs
+	f := &sc.f
+	fold(f, text)
+	v := Verdict{Lang: langOf(f), Source: SourceRules}
+	zh := v.Lang == "zh"
+
+	for i := range sc.hits {
+		sc.hits[i] = hit{}
+	}
+	sc.matches = rs.ac.findAll(f.text, sc.matches[:0])
+	t := f.text
+	for _, m := range sc.matches {
+		p := rs.patterns[m.pat]
+		h := &sc.hits[p.term]
+		if h.ok {
+			continue
+		}
+		if p.leftWord && m.start > 0 && isASCIILetter(t[m.start-1]) {
+			continue
+		}
+		if p.rightWord && int(m.end) < len(t) && isASCIILetter(t[m.end]) {
+			continue
+		}
+		*h = hit{ok: true, start: m.start, end: m.end}
+	}
+	for _, ti := range rs.regexIdx {
+		for _, re := range rs.terms[ti].regex {
+			if loc := re.FindIndex(t); loc != nil {
+				sc.hits[ti] = hit{ok: true, start: int32(loc[0]), end: int32(loc[1])}
 				break
 			}
-			if first == nil {
-				first = hit
-			}
 		}
-		if first != nil {
-			v.Signals = append(v.Signals, *first)
-			v.Score += r.weight
-			if r.typ != TypeNone {
-				typeScore[r.typ] += r.weight
-			}
+	}
+	extractEntities(text, f, &sc.ents)
+	v.Entities = sc.ents.copyOut()
+	for id, s := range sc.ents.termSpans() {
+		if ti, ok := rs.entity[id]; ok && !sc.hits[ti].ok {
+			sc.hits[ti] = s
 		}
+	}
+
+	clear(sc.typeW)
+	for i := range rs.rules {
+		r := &rs.rules[i]
+		if zh && !r.langZH || !zh && !r.langEN {
+			continue
+		}
+		ev, ok := r.eval(sc.hits)
+		if !ok {
+			continue
+		}
+		sp := f.span(int(ev.start), int(ev.end))
+		if ev.entity {
+			sp = Span{int(ev.start), int(ev.end)}
+		}
+		v.Signals = append(v.Signals, Signal{
+			ID: r.id, Type: r.typ, Evidence: text[sp.Start:sp.End], Span: sp,
+			Explain: r.explain, Weight: r.weight,
+		})
+		v.Score += r.weight
+		if r.typ != TypeNone && r.weight > 0 {
+			sc.typeW[r.typ] += r.weight
+		}
+	}
+	if v.Score < 0 {
+		v.Score = 0
 	}
 	sort.SliceStable(v.Signals, func(i, j int) bool { return v.Signals[i].Weight > v.Signals[j].Weight })
 	best := 0.0
-	for _, t := range Types {
-		if typeScore[t] > best {
-			best, v.Type = typeScore[t], t
+	for _, ty := range Types {
+		if w := sc.typeW[ty]; w > best {
+			best, v.Type = w, ty
 		}
 	}
+	l := rs.levels
 	switch {
-	case v.Score >= 4:
+	case v.Score >= l.High:
 		v.Level = LevelHigh
-	case v.Score >= 2.5:
+	case v.Score >= l.Medium:
 		v.Level = LevelMedium
-	case v.Score > 0:
+	case v.Score >= l.Low:
 		v.Level = LevelLow
+	}
+	if v.Level == LevelNone {
+		v.Type = TypeNone
 	}
 	return v
 }
 
-// detectLang calls a text Chinese when it has any Han characters.
-func detectLang(text string) string {
-	for _, r := range text {
-		if unicode.Is(unicode.Han, r) {
-			return "zh"
+// evidence is where a rule's first condition matched: a folded range, or an
+// original range for entities.
+type evidence struct {
+	start, end int32
+	entity     bool
+}
+
+// eval reports whether r holds for hits, and its evidence: the earliest
+// match of its first condition.
+func (r *rule) eval(hits []hit) (evidence, bool) {
+	var ev evidence
+	found := false
+	take := func(c cond) bool {
+		best := int32(-1)
+		var h hit
+		for _, ti := range c {
+			if hits[ti].ok && (best < 0 || hits[ti].start < best) {
+				best, h = hits[ti].start, hits[ti]
+			}
 		}
+		if best < 0 {
+			return false
+		}
+		if !found {
+			ev, found = evidence{h.start, h.end, h.entity}, true
+		}
+		return true
+	}
+	for _, c := range r.unless {
+		if c.matched(hits) {
+			return ev, false
+		}
+	}
+	for _, c := range r.all {
+		if !take(c) {
+			return ev, false
+		}
+	}
+	if r.min > 0 {
+		n := 0
+		for _, c := range r.any {
+			if take(c) {
+				n++
+			}
+		}
+		if n < r.min {
+			return ev, false
+		}
+	}
+	return ev, found
+}
+
+func (c cond) matched(hits []hit) bool {
+	for _, ti := range c {
+		if hits[ti].ok {
+			return true
+		}
+	}
+	return false
+}
+
+// langOf calls a message Chinese when Chinese characters are a fair part of
+// its letters.
+func langOf(f *folded) string {
+	if f.han > 0 && f.han*4 >= f.latin {
+		return "zh"
+	}
+	if f.han >= 4 {
+		return "zh"
 	}
 	return "en"
 }

@@ -156,6 +156,9 @@ type Verdict struct {
 	// timed out, failed, was over budget or behind an open breaker; the
 	// rules' verdict stands).
 	ModelStatus string `json:"model_status,omitempty"`
+	// Entities are the links, numbers, amounts, wallets and apps found in
+	// the message; nil when there are none.
+	Entities *Entities `json:"entities,omitempty"`
 }
 
 // Model statuses for Verdict.ModelStatus.

@@ -31,13 +31,19 @@ func runCheck(ctx context.Context, args []string, sio stdio) error {
 	if err != nil {
 		return fmt.Errorf("load rules: %w", err)
 	}
-	v := c.Classify(text)
+	// The checker adds the model when one is configured (issue #5); nil
+	// store means an in-memory one for this single run.
+	ck, err := newChecker(sio, c, nil)
+	if err != nil {
+		return fmt.Errorf("set up checker: %w", err)
+	}
+	v := ck.Check(ctx, "cli", text)
 	if *asJSON {
 		enc := json.NewEncoder(sio.out)
 		enc.SetEscapeHTML(false)
 		return enc.Encode(v)
 	}
-	fmt.Fprintf(sio.out, "level: %s\ntype: %s\nscore: %.2f\n", v.Level, v.Type, v.Score)
+	fmt.Fprintf(sio.out, "level: %s\ntype: %s\nscore: %.2f\nlang: %s\n", v.Level, v.Type, v.Score, v.Lang)
 	for _, s := range v.Signals {
 		fmt.Fprintf(sio.out, "  %s (%s): %q\n", s.ID, s.Type, s.Evidence)
 	}

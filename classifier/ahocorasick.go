@@ -1,0 +1,161 @@
+package classifier
+
+import "sort"
+
+// matcher finds every occurrence of a set of byte patterns in one pass
+// (Aho-Corasick). The automaton is built once by New and only read by
+// Classify, so it is safe for concurrent use. Transitions out of the root
+// are a dense table (most bytes of a message stay at the root); deeper
+// states keep sorted edge lists.
+type matcher struct {
+	root  [256]int32
+	first []int32 // first[s]..first[s+1]: edges of state s
+	edges []acEdge
+	fail  []int32
+	// out[s] is the first pattern ending at s, -1 if none; next[p] chains
+	// the patterns that end at the same state (its own, then its
+	// dictionary suffixes').
+	out   []int32
+	next  []int32
+	plens []int32
+}
+
+type acEdge struct {
+	b  byte
+	to int32
+}
+
+// acMatch is one occurrence: pattern index and its byte range.
+type acMatch struct {
+	pat        int32
+	start, end int32
+}
+
+// newMatcher builds the automaton for pats; pattern i is reported as i.
+func newMatcher(pats [][]byte) *matcher {
+	// Build the trie with maps, then flatten.
+	type node struct {
+		kids map[byte]int32
+		pats []int32
+	}
+	nodes := []node{{kids: map[byte]int32{}}}
+	for i, p := range pats {
+		s := int32(0)
+		for _, b := range p {
+			to, ok := nodes[s].kids[b]
+			if !ok {
+				to = int32(len(nodes))
+				nodes = append(nodes, node{kids: map[byte]int32{}})
+				nodes[s].kids[b] = to
+			}
+			s = to
+		}
+		nodes[s].pats = append(nodes[s].pats, int32(i))
+	}
+	m := &matcher{
+		first: make([]int32, len(nodes)+1),
+		fail:  make([]int32, len(nodes)),
+		out:   make([]int32, len(nodes)),
+		plens: make([]int32, len(pats)),
+	}
+	for i, p := range pats {
+		m.plens[i] = int32(len(p))
+	}
+	for s := range nodes {
+		m.first[s] = int32(len(m.edges))
+		keys := make([]int, 0, len(nodes[s].kids))
+		for b := range nodes[s].kids {
+			keys = append(keys, int(b))
+		}
+		sort.Ints(keys)
+		for _, b := range keys {
+			m.edges = append(m.edges, acEdge{byte(b), nodes[s].kids[byte(b)]})
+		}
+	}
+	m.first[len(nodes)] = int32(len(m.edges))
+	for b, to := range nodes[0].kids {
+		m.root[b] = to
+	}
+	// Breadth-first: failure links and output chains.
+	m.next = make([]int32, len(pats))
+	for i := range m.next {
+		m.next[i] = -1
+	}
+	for s := range m.out {
+		m.out[s] = -1
+	}
+	queue := make([]int32, 0, len(nodes))
+	for _, to := range nodes[0].kids {
+		queue = append(queue, to)
+	}
+	sort.Slice(queue, func(i, j int) bool { return queue[i] < queue[j] })
+	for len(queue) > 0 {
+		s := queue[0]
+		queue = queue[1:]
+		// Output chain: own patterns first, then the failure state's chain.
+		tail := m.out[m.fail[s]]
+		own := nodes[s].pats
+		if len(own) > 0 {
+			for k := len(own) - 1; k >= 0; k-- {
+				m.next[own[k]] = tail
+				tail = own[k]
+			}
+		}
+		m.out[s] = tail
+		for _, e := range m.edges[m.first[s]:m.first[s+1]] {
+			f := m.fail[s]
+			for f != 0 && m.step(f, e.b) < 0 {
+				f = m.fail[f]
+			}
+			if to := m.step(f, e.b); to > 0 {
+				m.fail[e.to] = to
+			}
+			queue = append(queue, e.to)
+		}
+	}
+	return m
+}
+
+// step returns the goto transition of s on b, or -1 (0 from the root).
+func (m *matcher) step(s int32, b byte) int32 {
+	if s == 0 {
+		return m.root[b]
+	}
+	es := m.edges[m.first[s]:m.first[s+1]]
+	lo, hi := 0, len(es)
+	for lo < hi {
+		h := (lo + hi) >> 1
+		if es[h].b < b {
+			lo = h + 1
+		} else {
+			hi = h
+		}
+	}
+	if lo < len(es) && es[lo].b == b {
+		return es[lo].to
+	}
+	return -1
+}
+
+// findAll appends every occurrence in text to dst, in order of end.
+func (m *matcher) findAll(text []byte, dst []acMatch) []acMatch {
+	s := int32(0)
+	for i, b := range text {
+		for {
+			if s == 0 {
+				s = m.root[b]
+				break
+			}
+			if to := m.step(s, b); to >= 0 {
+				s = to
+				break
+			}
+			s = m.fail[s]
+		}
+		for p := m.out[s]; p >= 0; p = m.next[p] {
+			end := int32(i + 1)
+			dst = append(dst, acMatch{pat: p, start: end - m.plens[p], end: end})
+		}
+	}
+	return dst
+}
