@@ -94,7 +94,7 @@ type (
 	}
 	// pattern is one folded phrase in the automaton.
 	pattern struct {
-		term               int32
+		term                int32
 		leftWord, rightWord bool // require a word boundary on that side
 	}
 	// cond is a set of terms; it holds when any of them matched.
