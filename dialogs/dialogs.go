@@ -76,15 +76,22 @@ func Step(s State, e Event) (State, []Reply) {
 		s.Lang = locales.Normalize(e.Lang)
 	}
 	s.Version = StateVersion
+	var replies []Reply
 	switch e.Kind {
 	case EventCommand:
-		return command(s, e)
+		s, replies = command(s, e)
 	case EventText:
-		return text(s, e)
+		s, replies = text(s, e)
 	case EventChoice:
-		return choose(s, e)
+		s, replies = choose(s, e)
+	default:
+		return s, nil
 	}
-	return s, nil
+	if s.Node != NodeQuiz {
+		// Any way out of the questionnaire forgets its answers.
+		s.Answers = ""
+	}
+	return s, replies
 }
 
 func command(s State, e Event) (State, []Reply) {
@@ -450,15 +457,15 @@ func contactLines(k *locales.Contact) []Text {
 // cnParams are mainland China's police and anti-fraud numbers, taken from
 // the directory; 110 and 96110 are the fallback the issue itself names.
 func cnParams() map[string]string {
-	p := map[string]string{"p110": "110", "p96110": "96110"}
+	p := map[string]string{"police": "110", "antifraud": "96110"}
 	d := locales.Dir()
 	if k := d.FirstOfKind("CN", locales.KindEmergency); k != nil && k.Phone != "" {
-		p["p110"] = k.Phone
+		p["police"] = k.Phone
 	} else if k := d.FirstOfKind("CN", locales.KindPolice); k != nil && k.Phone != "" {
-		p["p110"] = k.Phone
+		p["police"] = k.Phone
 	}
 	if k := d.FirstOfKind("CN", locales.KindAntiFraudHotline); k != nil && k.Phone != "" {
-		p["p96110"] = k.Phone
+		p["antifraud"] = k.Phone
 	}
 	return p
 }

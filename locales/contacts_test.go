@@ -1,0 +1,217 @@
+package locales
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+	"testing"
+)
+
+func TestContactFixtures(t *testing.T) {
+	files, err := filepath.Glob(filepath.Join("testdata", "contacts", "*.json"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no fixtures: %v", err)
+	}
+	for _, f := range files {
+		name := filepath.Base(f)
+		t.Run(name, func(t *testing.T) {
+			r, err := os.Open(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer r.Close()
+			_, err = DecodeContacts(r)
+			wantErr := strings.HasPrefix(name, "bad_")
+			if (err != nil) != wantErr {
+				t.Errorf("DecodeContacts(%s) error = %v, want error %v", name, err, wantErr)
+			}
+		})
+	}
+}
+
+func TestCheckPhone(t *testing.T) {
+	tests := []struct {
+		phone, country string
+		ok             bool
+	}{
+		{"110", "CN", true},
+		{"96110", "CN", true},
+		{"#9110", "JP", true},
+		{"131 444", "AU", true},
+		{"000", "AU", true},
+		{"+86-10-12308", "CN", true},
+		{"+1-213-8078052", "US", true},
+		{"+44 300 123 2040", "GB", true},
+		{"1800 595 160", "AU", true},
+		{"+86 110", "CN", false},         // a short code is never dialled with +
+		{"+1 800 123", "US", false},      // too short for the plan
+		{"+1-213-80780520", "US", false}, // one digit too many
+		{"1", "CN", false},
+		{"12345678", "US", false}, // neither a short code nor a US number
+		{"call 110", "CN", false},
+		{"+86--10-12308", "CN", false},
+		{"", "CN", false},
+		{"110#", "CN", false},
+	}
+	for _, tt := range tests {
+		err := CheckPhone(tt.phone, tt.country)
+		if (err == nil) != tt.ok {
+			t.Errorf("CheckPhone(%q, %s) = %v, want ok %v", tt.phone, tt.country, err, tt.ok)
+		}
+	}
+}
+
+// The countries issue 4 asks for: where most Chinese students live.
+var requiredCountries = []string{"CN", "HK", "MO", "US", "GB", "CA", "AU", "FR", "DE", "JP", "SG", "MY", "KR", "NZ"}
+
+func TestEmbeddedDirectory(t *testing.T) {
+	d, err := LoadDirectory()
+	if err != nil {
+		t.Fatalf("LoadDirectory: %v", err)
+	}
+	var codes []string
+	for _, c := range d.Countries {
+		codes = append(codes, c.Code)
+	}
+	t.Logf("countries in contacts.json (%d): %s", len(codes), strings.Join(codes, " "))
+	for _, code := range requiredCountries {
+		if d.Country(code) == nil {
+			t.Errorf("contacts.json has no %s", code)
+		}
+	}
+	// Mainland China's numbers are the ones the dialogs name in every
+	// "already paid" path; they must come from the data.
+	if k := d.FirstOfKind("CN", KindEmergency); k == nil || k.Phone != "110" {
+		t.Errorf("CN emergency contact = %+v, want phone 110", k)
+	}
+	if k := d.FirstOfKind("CN", KindAntiFraudHotline); k == nil || k.Phone != "96110" {
+		t.Errorf("CN anti-fraud hotline = %+v, want phone 96110", k)
+	}
+	if k := d.Consular(); k == nil || k.Phone != ConsularHotline {
+		t.Errorf("consular hotline = %+v, want phone %s", k, ConsularHotline)
+	}
+	if Dir() != nil && len(Dir().Countries) != len(d.Countries) {
+		t.Errorf("Dir() has %d countries, LoadDirectory %d", len(Dir().Countries), len(d.Countries))
+	}
+}
+
+func TestOrgsValidate(t *testing.T) {
+	contacts := &ContactsFile{Countries: []Country{{
+		Code: "US", Name: Names{ZH: "美国", EN: "United States"},
+		Contacts: []Contact{{ID: "us-x", Kind: KindConsulate, Name: Names{ZH: "领馆", EN: "Consulate"},
+			Phone: "+1-213-8078052", Source: "https://example.gov/x", Checked: "2026-11-22"}},
+	}}}
+	good := Org{Code: "la-union", Name: Names{ZH: "学联", EN: "Union"}, Country: "US",
+		City: Names{ZH: "洛杉矶", EN: "Los Angeles"}, Contacts: []string{"us-x"}}
+	tests := []struct {
+		name string
+		edit func(o *Org)
+		ok   bool
+	}{
+		{"good", func(*Org) {}, true},
+		{"unknown contact", func(o *Org) { o.Contacts = []string{"us-y"} }, false},
+		{"no contacts", func(o *Org) { o.Contacts = nil }, false},
+		{"unknown country", func(o *Org) { o.Country = "XX" }, false},
+		{"code with space", func(o *Org) { o.Code = "la union" }, false},
+		{"code too long", func(o *Org) { o.Code = strings.Repeat("a", 65) }, false},
+		{"name in one language", func(o *Org) { o.Name.EN = "" }, false},
+	}
+	for _, tt := range tests {
+		o := good
+		tt.edit(&o)
+		d, err := NewDirectory(contacts, &OrgsFile{Orgs: []Org{o}})
+		if (err == nil) != tt.ok {
+			t.Errorf("%s: NewDirectory error = %v, want ok %v", tt.name, err, tt.ok)
+			continue
+		}
+		if tt.ok && d.Org("LA-UNION") == nil {
+			t.Errorf("%s: Org(LA-UNION) = nil, want the org (codes match without case)", tt.name)
+		}
+	}
+	if _, err := NewDirectory(contacts, &OrgsFile{Orgs: []Org{good, good}}); err == nil {
+		t.Errorf("duplicate org code: NewDirectory error = nil, want an error")
+	}
+}
+
+func TestOrgsFileStrict(t *testing.T) {
+	if _, err := DecodeOrgs(strings.NewReader(`{"orgs":[{"code":"a","phone":"110"}]}`)); err == nil {
+		t.Errorf("DecodeOrgs with an unknown key: error = nil, want an error")
+	}
+	b, err := dataFS.ReadFile("orgs.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := DecodeOrgs(strings.NewReader(string(b))); err != nil {
+		t.Errorf("orgs.json: %v", err)
+	}
+}
+
+func TestCatalogsMatch(t *testing.T) {
+	c, err := Load()
+	if err != nil {
+		t.Fatalf("Load: %v", err)
+	}
+	zh, en := c.Keys(ZH), c.Keys(EN)
+	for _, k := range en {
+		if !c.Has(ZH, k) {
+			t.Errorf("key %q is in en only", k)
+		}
+	}
+	for _, k := range zh {
+		if !c.Has(EN, k) {
+			t.Errorf("key %q is in zh only", k)
+		}
+	}
+	for _, k := range en {
+		pz, pe := sorted(c.Params(ZH, k)), sorted(c.Params(EN, k))
+		if strings.Join(pz, ",") != strings.Join(pe, ",") {
+			t.Errorf("key %q: params zh %v, en %v, want the same", k, pz, pe)
+		}
+		for _, lang := range Langs {
+			params := map[string]string{}
+			for _, p := range c.Params(lang, k) {
+				params[p] = "x"
+			}
+			s, err := c.Render(lang, k, params)
+			if err != nil {
+				t.Errorf("render %s %q: %v", lang, k, err)
+			}
+			if strings.TrimSpace(s) == "" && !strings.HasPrefix(k, "contact.") {
+				t.Errorf("render %s %q: empty", lang, k)
+			}
+		}
+	}
+}
+
+// No phone number may be written into the conversation's messages:
+// numbers come from contacts.json only, where each carries its source.
+func TestMessagesHoldNoNumbers(t *testing.T) {
+	number := regexp.MustCompile(`[0-9][0-9 -]*[0-9]`)
+	for _, lang := range Langs {
+		f := "catalog/" + lang + "/dialogs.json"
+		b, err := catalogFS.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range number.FindAllString(string(b), -1) {
+			if n := len(strings.Map(keepDigits, m)); n >= 3 {
+				t.Errorf("%s holds %q: put numbers in contacts.json with a source", f, m)
+			}
+		}
+	}
+}
+
+func keepDigits(r rune) rune {
+	if r >= '0' && r <= '9' {
+		return r
+	}
+	return -1
+}
+
+func sorted(s []string) []string {
+	s = append([]string(nil), s...)
+	sort.Strings(s)
+	return s
+}
