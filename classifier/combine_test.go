@@ -7,10 +7,15 @@ import (
 	"path/filepath"
 	"sort"
 	"testing"
+	"unicode/utf8"
 )
 
 func TestNeedsSecondOpinion(t *testing.T) {
 	weak := Signal{ID: "weak_sign", Weight: 0.5}
+	urgent := Signal{ID: "urgency", Weight: 0.8}
+	ask := Signal{ID: "ask_transfer", Weight: 1}
+	genuine := Signal{ID: "genuine_warning", Weight: -3}
+	optout := Signal{ID: "marketing_optout", Weight: -1}
 	long := "Please have a look at the attached note before our meeting tomorrow."
 	tests := []struct {
 		name string
@@ -27,7 +32,13 @@ func TestNeedsSecondOpinion(t *testing.T) {
 		{"trivial emoji", Verdict{Level: LevelLow}, "👍👍👍👍👍👍👍👍👍👍👍👍👍👍", false},
 		{"low", Verdict{Level: LevelLow}, long, true},
 		{"medium", Verdict{Level: LevelMedium}, long, true},
-		{"none with weak signals", Verdict{Level: LevelNone, Signals: []Signal{weak}}, long, true},
+		{"none with one weak sign", Verdict{Level: LevelNone, Signals: []Signal{weak}}, long, false},
+		{"none with two weak signs", Verdict{Level: LevelNone, Signals: []Signal{urgent, weak}}, long, true},
+		{"none with a clear ask", Verdict{Level: LevelNone, Signals: []Signal{ask}}, long, true},
+		{"none, ask offset by a genuine marker", Verdict{Level: LevelNone, Signals: []Signal{ask, optout}}, long, false},
+		{"none, weak sign and a link", Verdict{Level: LevelNone, Signals: []Signal{urgent}}, "Act today: https://example.test/claim your refund before it expires", true},
+		{"none, genuine warning with a number", Verdict{Level: LevelNone, Signals: []Signal{genuine}}, "Police will never ask you to transfer money. Report fraud on 0300 123 2040", false},
+		{"none, unsubscribe line with a link", Verdict{Level: LevelNone, Signals: []Signal{optout}}, "会员日全场五折 https://shop.example/sale 回复TD退订", false},
 		{"none, nothing at all", Verdict{Level: LevelNone}, long, false},
 		{"none with a link", Verdict{Level: LevelNone}, "Your parcel is waiting, confirm the address at www.parcel-example.test today", true},
 		{"none with a phone number", Verdict{Level: LevelNone}, "Your card is blocked, call +44 20 7946 0000 to restore it", true},
@@ -153,7 +164,9 @@ func TestGreyBandShare(t *testing.T) {
 	if err != nil {
 		t.Fatalf("New: %v", err)
 	}
-	type count struct{ rows, grey, high int }
+	// linkOnly counts grey messages sent only for a link or number (no rule
+	// matched); greyRunes sums the grey messages' length (cost per call).
+	type count struct{ rows, grey, high, linkOnly, greyRunes int }
 	var all count
 	for _, f := range files {
 		byLabel := map[string]*count{}
@@ -183,6 +196,10 @@ func TestGreyBandShare(t *testing.T) {
 				k.rows++
 				if grey {
 					k.grey++
+					k.greyRunes += min(utf8.RuneCountInString(row.Text), 2000)
+					if v.Level == LevelNone && signalRisk(v) < minRisk {
+						k.linkOnly++
+					}
 				}
 				if v.Level == LevelHigh {
 					k.high++
@@ -198,13 +215,22 @@ func TestGreyBandShare(t *testing.T) {
 			labels = append(labels, l)
 		}
 		sort.Strings(labels)
-		t.Logf("%-18s rows %5d  grey band %5d (%5.1f%%)  rules high %5d", filepath.Base(f), total.rows, total.grey, pct(total.grey, total.rows), total.high)
+		logCount(t, filepath.Base(f), total)
 		for _, l := range labels {
-			k := byLabel[l]
-			t.Logf("    %-8s rows %5d  grey band %5d (%5.1f%%)  rules high %5d", l, k.rows, k.grey, pct(k.grey, k.rows), k.high)
+			logCount(t, "  "+l, *byLabel[l])
 		}
 	}
-	t.Logf("%-18s rows %5d  grey band %5d (%5.1f%%)  rules high %5d", "all", all.rows, all.grey, pct(all.grey, all.rows), all.high)
+	logCount(t, "all", all)
+}
+
+func logCount(t *testing.T, name string, k struct{ rows, grey, high, linkOnly, greyRunes int }) {
+	t.Helper()
+	avg := 0
+	if k.grey > 0 {
+		avg = k.greyRunes / k.grey
+	}
+	t.Logf("%-18s rows %5d  grey %5d (%5.1f%%)  of which link/number only %5d  avg grey length %4d runes  rules high %5d",
+		name, k.rows, k.grey, pct(k.grey, k.rows), k.linkOnly, avg, k.high)
 }
 
 func pct(n, d int) float64 {
