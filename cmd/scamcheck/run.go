@@ -2,10 +2,114 @@ package main
 
 import (
 	"context"
-	"errors"
+	"fmt"
+	"time"
+
+	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
+	"github.com/redis/go-redis/v9"
+	"go.uber.org/zap"
+	"go.uber.org/zap/zapcore"
+
+	"github.com/scamcheck/scamcheck/bot"
+	"github.com/scamcheck/scamcheck/bot/store"
+	"github.com/scamcheck/scamcheck/bot/telegram"
+	"github.com/scamcheck/scamcheck/classifier"
+	"github.com/scamcheck/scamcheck/locales"
 )
 
-// runBot is not built yet.
+// runBot runs the Telegram bot until ctx ends (SIGINT/SIGTERM), then
+// finishes the updates in hand and returns.
 func runBot(ctx context.Context, args []string, sio stdio) error {
-	return errors.New("not implemented yet")
+	started := time.Now()
+	cfg, err := loadRunConfig(args, sio)
+	if err != nil {
+		return err
+	}
+	redisPassword := ""
+	if cfg.redisOpt != nil {
+		redisPassword = cfg.redisOpt.Password
+	}
+	log := newLogger(zapcore.AddSync(sio.err), cfg.LogLevel, cfg.Token, string(cfg.Secret), redisPassword)
+	defer func() { _ = log.Sync() }()
+	redactor := telegram.NewRedactor(cfg.Token)
+	// The library logs only from helpers we do not use; routed anyway, so
+	// a future log line cannot print the token.
+	_ = tgbotapi.SetLogger(telegram.LibraryLogger{Log: log.Named("tgbotapi"), Redact: redactor})
+	if cfg.SecretGenerated {
+		log.Warn("SCAMCHECK_SECRET is unset: using a random one for this run, so stored sessions will not be found after a restart; set it to a long random string")
+	}
+
+	sessions, closeStore, err := openStore(ctx, cfg, log)
+	if err != nil {
+		return err
+	}
+	defer closeStore()
+
+	rules, err := classifier.New()
+	if err != nil {
+		return fmt.Errorf("load rules: %w", err)
+	}
+	checker, err := newCheckerLogged(sio, rules, sessions, log.Named("llm"))
+	if err != nil {
+		return err
+	}
+	catalog, err := locales.Load()
+	if err != nil {
+		return fmt.Errorf("load locales: %w", err)
+	}
+	engine, err := bot.New(bot.Options{Store: sessions, Checker: checker, Catalog: catalog, Secret: cfg.Secret, Logger: log.Named("engine")})
+	if err != nil {
+		return err
+	}
+	client, err := telegram.Dial(ctx, telegram.Config{Token: cfg.Token, APIURL: cfg.APIURL, PollTimeout: cfg.PollTimeout, Logger: log.Named("telegram")})
+	if err != nil {
+		return err
+	}
+	log.Info("ready", zap.String("bot", client.Self().UserName), zap.Duration("startup", time.Since(started)))
+	p := &telegram.Poller{Client: client, Handler: engine, Offsets: sessions, Logger: log.Named("poller")}
+	return p.Run(ctx)
 }
+
+// botStore is what the bot needs of a store: sessions, the offset, and the
+// model's budgets.
+type botStore interface {
+	bot.SessionStore
+	telegram.OffsetStore
+	IncrWithTTL(ctx context.Context, key string, ttl time.Duration) (int64, error)
+}
+
+// openStore connects to Redis (failing start-up in one line when it does
+// not answer) or, without REDIS_URL, keeps state in memory.
+func openStore(ctx context.Context, cfg runConfig, log *zap.Logger) (botStore, func(), error) {
+	if cfg.redisOpt == nil {
+		log.Warn("REDIS_URL is unset: keeping sessions in memory; they are lost when the bot restarts")
+		return store.NewMemory(), func() {}, nil
+	}
+	opt := cfg.redisOpt
+	// Short timeouts and few retries: while Redis is away each update
+	// should lose at most a second to it and still be answered.
+	opt.DialTimeout = time.Second
+	opt.ReadTimeout = time.Second
+	opt.WriteTimeout = time.Second
+	opt.MaxRetries = 1
+	opt.DialerRetries = 1
+	redis.SetLogger(redisLogger{log.Named("redis")})
+	c := redis.NewClient(opt)
+	s := store.NewRedis(c, "")
+	pctx, cancel := context.WithTimeout(ctx, 3*time.Second)
+	defer cancel()
+	if err := s.Ping(pctx); err != nil {
+		c.Close()
+		return nil, nil, fmt.Errorf("REDIS_URL: Redis at %s does not answer: %w", opt.Addr, err)
+	}
+	log.Info("using Redis", zap.String("addr", opt.Addr), zap.Int("db", opt.DB))
+	return s, func() { _ = c.Close() }, nil
+}
+
+// redisLogger sends go-redis's own log lines (reconnects) to zap.
+type redisLogger struct{ log *zap.Logger }
+
+func (l redisLogger) Printf(_ context.Context, format string, v ...any) {
+	l.log.Warn(fmt.Sprintf(format, v...))
+}
+

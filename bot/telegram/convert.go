@@ -1,0 +1,81 @@
+package telegram
+
+import (
+	"strconv"
+
+	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
+	"go.uber.org/zap"
+
+	"github.com/scamcheck/scamcheck/bot"
+)
+
+// convert turns a Telegram update into the engine's update and a responder
+// for it. ok is false for updates the bot does not answer: edits, channel
+// posts, updates without a sender, plain chatter in groups.
+func (p *Poller) convert(u tgbotapi.Update) (bot.Update, bot.Responder, bool) {
+	return Convert(p.Client, p.Logger, u)
+}
+
+// Convert is the mapping from Telegram's update to the engine's; exported
+// for the webhook transport to come.
+func Convert(c *Client, log *zap.Logger, u tgbotapi.Update) (bot.Update, bot.Responder, bool) {
+	self := c.Self()
+	id := "tg:" + strconv.FormatInt(self.ID, 10) + ":" + strconv.Itoa(u.UpdateID)
+	switch {
+	case u.Message != nil:
+		m := u.Message
+		if m.From == nil || m.Chat == nil || m.From.IsBot {
+			return bot.Update{}, nil, false
+		}
+		in := bot.Update{
+			ID:      id,
+			UserID:  strconv.FormatInt(m.From.ID, 10),
+			ChatKey: "chat:" + strconv.FormatInt(m.Chat.ID, 10),
+			Lang:    m.From.LanguageCode,
+		}
+		text := m.Text
+		if text == "" {
+			text = m.Caption
+		}
+		forwarded := m.ForwardDate != 0 || m.ForwardFrom != nil || m.ForwardFromChat != nil || m.ForwardSenderName != ""
+		cmd, arg, isCmd := bot.ParseCommand(text, self.UserName)
+		switch {
+		case isCmd && !forwarded:
+			in.Kind, in.Command, in.Arg = bot.KindCommand, cmd, arg
+		case !m.Chat.IsPrivate():
+			// In groups the bot answers commands only; it must not
+			// classify everyone's chatter.
+			return bot.Update{}, nil, false
+		case text != "":
+			in.Kind, in.Text = bot.KindText, text
+		default:
+			in.Kind = bot.KindUnsupported
+		}
+		return in, &responder{c: c, log: log, chatID: m.Chat.ID}, true
+	case u.CallbackQuery != nil:
+		q := u.CallbackQuery
+		if q.From == nil {
+			return bot.Update{}, nil, false
+		}
+		in := bot.Update{
+			ID:     id,
+			UserID: strconv.FormatInt(q.From.ID, 10),
+			Lang:   q.From.LanguageCode,
+			Kind:   bot.KindChoice,
+			Data:   q.Data,
+		}
+		r := &responder{c: c, log: log, cb: q}
+		if q.Message != nil && q.Message.Chat != nil {
+			in.ChatKey = "chat:" + strconv.FormatInt(q.Message.Chat.ID, 10)
+			r.chatID = q.Message.Chat.ID
+			r.markPressed = q.Message.Chat.IsPrivate()
+		} else {
+			// A button on an inline message: no chat to order by or to
+			// answer in but the person's own.
+			in.ChatKey = "chat:" + in.UserID
+			r.chatID = q.From.ID
+		}
+		return in, r, true
+	}
+	return bot.Update{}, nil, false
+}
