@@ -112,4 +112,3 @@ type redisLogger struct{ log *zap.Logger }
 func (l redisLogger) Printf(_ context.Context, format string, v ...any) {
 	l.log.Warn(fmt.Sprintf(format, v...))
 }
-
