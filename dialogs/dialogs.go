@@ -131,9 +131,21 @@ func command(s State, e Event) (State, []Reply) {
 }
 
 func text(s State, e Event) (State, []Reply) {
-	if s.Node == NodeQuiz {
+	// A short typed answer to the question just asked is an answer, not a
+	// message to check.
+	switch s.Node {
+	case NodeQuiz:
 		if yes, ok := yesNo(e.Text); ok {
 			return answer(s, yes)
+		}
+	case NodeCountry:
+		if code, ok := matchCountry(e.Text); ok {
+			s.Country = code
+			return showContacts(s)
+		}
+	case NodeLang:
+		if lang, ok := parseLang(e.Text); ok {
+			return setLang(s, lang)
 		}
 	}
 	if strings.TrimSpace(e.Text) == "" {
@@ -387,6 +399,9 @@ func contactsTexts(s State) []Text {
 			texts = append(texts, Text{Key: "paid.police.abroad"})
 		}
 	}
+	// Consular protection is for Chinese citizens outside China; in Hong
+	// Kong and Macao the local police are the route.
+	consular := s.Country != "CN" && s.Country != "HK" && s.Country != "MO"
 	shown := map[string]bool{}
 	if o := d.Org(s.Org); o != nil && s.Org != "" {
 		texts = append(texts, Text{Key: "where.org", Refs: map[string]string{"org": "org." + s.Org}})
@@ -399,7 +414,7 @@ func contactsTexts(s State) []Text {
 		texts = append(texts, Text{Key: "where.title", Refs: map[string]string{"country": "country." + c.Code}})
 		for i := range c.Contacts {
 			k := &c.Contacts[i]
-			if shown[k.ID] || (!cn && k.Kind == locales.KindConsularHotline) {
+			if shown[k.ID] || k.Kind == locales.KindConsularHotline {
 				continue
 			}
 			texts = append(texts, contactLines(k)...)
@@ -408,7 +423,7 @@ func contactsTexts(s State) []Text {
 	} else {
 		texts = append(texts, Text{Key: "where.other"})
 	}
-	if !cn {
+	if consular {
 		texts = append(texts, Text{Key: "where.consular"})
 		found := false
 		for _, c := range d.Countries {
@@ -422,12 +437,35 @@ func contactsTexts(s State) []Text {
 		if !found {
 			texts = append(texts, Text{Key: "contact.consular_fallback", Params: map[string]string{"phone": locales.ConsularHotline}, Line: true})
 		}
-		if s.Paid {
-			texts = append(texts, Text{Key: "paid.family", Params: cnParams()})
-		}
+	}
+	if s.Paid && !cn {
+		texts = append(texts, Text{Key: "paid.family", Params: cnParams()})
 	}
 	texts = append(texts, Text{Key: "where.verify"})
 	return texts
+}
+
+// matchCountry reads a typed place: a code or a name in either language.
+func matchCountry(text string) (string, bool) {
+	t := strings.ToLower(strings.Trim(strings.TrimSpace(text), ".。 "))
+	switch t {
+	case "":
+		return "", false
+	case "uk", "britain", "england":
+		t = "gb"
+	case "usa", "america":
+		t = "us"
+	case "china", "中国":
+		t = "cn"
+	case "other", "其他", "其他地方":
+		return CountryOther, true
+	}
+	for _, c := range locales.Dir().Countries {
+		if t == strings.ToLower(c.Code) || t == strings.ToLower(c.Name.EN) || t == c.Name.ZH {
+			return c.Code, true
+		}
+	}
+	return "", false
 }
 
 // contactLines renders one contact as "name: phone · url" and its note.
