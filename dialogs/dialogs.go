@@ -130,6 +130,23 @@ func command(s State, e Event) (State, []Reply) {
 	return s, []Reply{say("command.unknown")}
 }
 
+// Command is a slash command, for a channel's command menu (Telegram's
+// setMyCommands).
+type Command struct {
+	Name        string // without the slash, lower case
+	Description Text   // at most 256 characters once rendered
+}
+
+// Commands lists the commands a channel should offer, in menu order.
+func Commands() []Command {
+	names := []string{"start", "check", "lang", "privacy", "forget", "cancel", "help"}
+	out := make([]Command, len(names))
+	for i, n := range names {
+		out[i] = Command{Name: n, Description: Text{Key: "cmd." + n}}
+	}
+	return out
+}
+
 func text(s State, e Event) (State, []Reply) {
 	// A short typed answer to the question just asked is an answer, not a
 	// message to check.
@@ -403,7 +420,7 @@ func contactsTexts(s State) []Text {
 	// Kong and Macao the local police are the route.
 	consular := s.Country != "CN" && s.Country != "HK" && s.Country != "MO"
 	shown := map[string]bool{}
-	if o := d.Org(s.Org); o != nil && s.Org != "" {
+	if o := d.Org(s.Org); o != nil && s.Org != "" && o.Country == s.Country {
 		texts = append(texts, Text{Key: "where.org", Refs: map[string]string{"org": "org." + s.Org}})
 		for _, id := range o.Contacts {
 			texts = append(texts, contactLines(d.Contact(id))...)

@@ -261,3 +261,20 @@ func TestStartCodes(t *testing.T) {
 		}
 	}
 }
+
+func TestCommandsRender(t *testing.T) {
+	for _, c := range Commands() {
+		if c.Name == "" || len(c.Name) > 32 || strings.ToLower(c.Name) != c.Name {
+			t.Errorf("command name %q: want 1-32 lower-case characters", c.Name)
+		}
+		for _, lang := range locales.Langs {
+			got, err := catalog.Render(lang, c.Description.Key, nil)
+			if err != nil || got == "" || len([]rune(got)) > 256 {
+				t.Errorf("/%s description in %s = %q, %v; want 1-256 characters", c.Name, lang, got, err)
+			}
+		}
+		if _, replies := Step(State{}, Event{Kind: EventCommand, Command: c.Name}); len(replies) == 0 || replies[0].Texts[0].Key == "command.unknown" {
+			t.Errorf("/%s is offered but Step does not know it", c.Name)
+		}
+	}
+}
