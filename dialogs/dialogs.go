@@ -155,6 +155,11 @@ func text(s State, e Event) (State, []Reply) {
 		if yes, ok := yesNo(e.Text); ok {
 			return answer(s, yes)
 		}
+	case NodeVerdict:
+		// "What has happened so far?" answered with a plain no.
+		if yes, ok := yesNo(e.Text); ok && !yes {
+			return noneSteps(s)
+		}
 	case NodeCountry:
 		if code, ok := matchCountry(e.Text); ok {
 			s.Country = code
@@ -437,7 +442,8 @@ func contactsTexts(s State) []Text {
 			texts = append(texts, contactLines(k)...)
 			shown[k.ID] = true
 		}
-	} else {
+	} else if !s.Paid {
+		// After a loss paid.police.other has said the same.
 		texts = append(texts, Text{Key: "where.other"})
 	}
 	if consular {

@@ -125,9 +125,8 @@ var scripts = []struct {
 	{"quiz_all_no", []action{
 		cmd("start", ""), press("call"), press("quiz"), press("n"), press("n"), press("n"), press("n"), press("n"), press("n"), press("n"),
 	}},
-	{"quiz_typed_answers_medium", []action{
-		cmd("start", ""), press("call"), press("quiz"), typed("no"), typed("是"), typed("n"), typed("否"), typed("yes"), typed("no"), typed("no"),
-		press("a:none"),
+	{"quiz_typed_answers", []action{
+		cmd("start", ""), press("call"), press("quiz"), typed("no"), typed("是"), typed("n"), typed("否"), typed("yes"), typed("没有"),
 	}},
 	{"paid_country_known", []action{cmd("start", ""), press("where"), press("cc:CN"), press("menu"), press("paid")}},
 	{"paid_other_place", []action{cmd("start", ""), press("paid"), press("cc:other")}},
