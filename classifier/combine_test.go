@@ -6,7 +6,9 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -238,4 +240,22 @@ func pct(n, d int) float64 {
 		return 0
 	}
 	return 100 * float64(n) / float64(d)
+}
+
+// FuzzNeedsSecondOpinion: for any text, a high verdict is never sent and a
+// text without letters or digits is never sent.
+func FuzzNeedsSecondOpinion(f *testing.F) {
+	for _, s := range []string{"", "call 0207 946 0000 now", "https://x.test", "汇款到安全账户", "\xff\xfe 12-34-56-78"} {
+		f.Add(s, 1.0)
+	}
+	f.Fuzz(func(t *testing.T, text string, w float64) {
+		sig := []Signal{{ID: "x", Weight: w}}
+		if NeedsSecondOpinion(Verdict{Level: LevelHigh, Signals: sig}, text) {
+			t.Errorf("high verdict sent for %q", text)
+		}
+		if strings.IndexFunc(text, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) < 0 &&
+			NeedsSecondOpinion(Verdict{Level: LevelMedium, Signals: sig}, text) {
+			t.Errorf("text without letters or digits sent: %q", text)
+		}
+	})
 }
