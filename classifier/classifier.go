@@ -104,9 +104,11 @@ func (c *Classifier) Classify(text string) Verdict {
 		if !ok {
 			continue
 		}
-		sp := f.span(int(ev.start), int(ev.end))
+		var sp Span
 		if ev.entity {
 			sp = Span{int(ev.start), int(ev.end)}
+		} else {
+			sp = f.span(int(ev.start), int(ev.end))
 		}
 		v.Signals = append(v.Signals, Signal{
 			ID: r.id, Type: r.typ, Evidence: text[sp.Start:sp.End], Span: sp,

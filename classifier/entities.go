@@ -1,5 +1,18 @@
 package classifier
 
+import (
+	"bytes"
+	"crypto/sha256"
+	"net/netip"
+	"regexp"
+	"strings"
+	"sync"
+
+	"github.com/nyaruka/phonenumbers"
+	"golang.org/x/net/publicsuffix"
+	"mvdan.cc/xurls/v2"
+)
+
 // Entities are the things in a message a person may want to check before
 // acting on it: links, phone numbers, amounts, wallet addresses and the
 // remote-control or meeting apps a caller asks them to install.
@@ -129,4 +142,471 @@ func (e *Entities) termSpans() map[string]hit {
 // extractEntities finds the entities of text; f is its folded form.
 func extractEntities(text string, f *folded, e *Entities) {
 	e.reset()
+	if mayHaveURL(text) {
+		findURLs(text, e)
+	}
+	findNumbers(text, e)
+	findCrypto(text, e)
+	findApps(text, f, e)
+}
+
+// urlRegexp is xurls' relaxed matcher (links with or without a scheme,
+// known top-level domains), compiled on first use.
+var urlRegexp = sync.OnceValue(func() *regexp.Regexp { return xurls.Relaxed() })
+
+// mayHaveURL is a cheap test that spares most messages the URL regexp: a
+// link needs "://", or a dot followed by two ASCII letters.
+func mayHaveURL(s string) bool {
+	if strings.Contains(s, "://") {
+		return true
+	}
+	for i := strings.IndexByte(s, '.'); i >= 0 && i+2 < len(s); {
+		if isASCIILetter(s[i+1]) && isASCIILetter(s[i+2]) {
+			return true
+		}
+		j := strings.IndexByte(s[i+1:], '.')
+		if j < 0 {
+			return false
+		}
+		i += 1 + j
+	}
+	return false
+}
+
+// shorteners hide where a link goes.
+var shorteners = map[string]bool{
+	"bit.ly": true, "t.cn": true, "tinyurl.com": true, "goo.gl": true, "ow.ly": true, "is.gd": true,
+	"buff.ly": true, "t.co": true, "cutt.ly": true, "rebrand.ly": true, "shorturl.at": true, "rb.gy": true,
+	"s.id": true, "tiny.cc": true, "dwz.cn": true, "url.cn": true, "suo.im": true, "t.ly": true,
+	"v.gd": true, "bl.ink": true, "short.io": true, "lnkd.in": true, "qr.net": true, "x.co": true,
+	"surl.li": true, "tny.im": true, "urlz.fr": true, "0rz.tw": true, "reurl.cc": true, "pse.is": true,
+	"lihi.cc": true, "lihi1.com": true, "lihi.io": true, "ppt.cc": true,
+}
+
+// brands are official or often-imitated domains, by the label before the
+// public suffix. A host that names one of them but is registered under
+// another domain, or whose label is one letter off, imitates it.
+var brands = []string{
+	"paypal", "apple", "icloud", "amazon", "microsoft", "outlook", "google", "netflix", "facebook",
+	"instagram", "whatsapp", "telegram", "wechat", "alipay", "taobao", "tmall", "jd", "icbc", "boc",
+	"ccb", "abchina", "cmbchina", "bankcomm", "hsbc", "barclays", "lloyds", "natwest", "santander",
+	"halifax", "nationwide", "monzo", "revolut", "chase", "wellsfargo", "bankofamerica", "citibank",
+	"royalmail", "parcelforce", "evri", "hermes", "dhl", "fedex", "ups", "usps", "dpd", "auspost",
+	"canadapost", "hmrc", "irs", "paytm", "coinbase", "binance", "steam", "ebay", "dropbox",
+	"docusign", "linkedin", "yahoo", "vodafone", "verizon", "optus", "telstra", "sfexpress",
+}
+
+var brandSet = func() map[string]bool {
+	m := map[string]bool{}
+	for _, b := range brands {
+		m[b] = true
+	}
+	return m
+}()
+
+func findURLs(text string, e *Entities) {
+	for _, loc := range urlRegexp().FindAllStringIndex(text, 8) {
+		raw := text[loc[0]:loc[1]]
+		u := URL{Text: raw, Span: Span{loc[0], loc[1]}, Host: urlHost(raw)}
+		if u.Host == "" {
+			continue
+		}
+		if a, err := netip.ParseAddr(strings.Trim(u.Host, "[]")); err == nil && a.IsValid() {
+			u.IP = true
+		} else {
+			if d, err := publicsuffix.EffectiveTLDPlusOne(u.Host); err == nil {
+				u.Domain = d
+			}
+			u.Shortener = shorteners[u.Domain] || shorteners[u.Host]
+			u.Punycode = strings.HasPrefix(u.Host, "xn--") || strings.Contains(u.Host, ".xn--")
+			u.LookalikeOf = lookalikeOf(u.Host, u.Domain)
+		}
+		e.URLs = append(e.URLs, u)
+	}
+}
+
+// urlHost returns the lower-case host of a link found in text.
+func urlHost(raw string) string {
+	h := raw
+	if i := strings.Index(h, "://"); i >= 0 {
+		h = h[i+3:]
+	} else if i := strings.IndexByte(h, ':'); i >= 0 && !strings.Contains(h[:i], ".") {
+		h = h[i+1:] // mailto:, sms: and the like
+	}
+	if i := strings.IndexAny(h, "/?#"); i >= 0 {
+		h = h[:i]
+	}
+	if i := strings.LastIndexByte(h, '@'); i >= 0 {
+		h = h[i+1:]
+	}
+	if !strings.HasPrefix(h, "[") {
+		if i := strings.LastIndexByte(h, ':'); i >= 0 {
+			h = h[:i]
+		}
+	}
+	return strings.ToLower(strings.TrimSuffix(h, "."))
+}
+
+// lookalikeOf names the brand that host imitates, or "".
+func lookalikeOf(host, domain string) string {
+	if domain == "" {
+		return ""
+	}
+	label := domain
+	if i := strings.IndexByte(label, '.'); i >= 0 {
+		label = label[:i]
+	}
+	if brandSet[label] {
+		return "" // the brand's own domain
+	}
+	// A brand named in the subdomains or glued to another word:
+	// apple.com.verify-id.net, paypal-secure.com, royalmail-redelivery.com.
+	for _, b := range brands {
+		if len(b) < 4 {
+			continue
+		}
+		if strings.Contains(host, b+".") || strings.Contains(host, b+"-") || strings.Contains(host, "-"+b) {
+			return b
+		}
+	}
+	// One letter off, or digits for letters: paypa1, arnazon, micros0ft.
+	fl := foldDigitsInLabel(label)
+	fh := foldDigitsInLabel(host)
+	for _, b := range brands {
+		if len(b) >= 5 && fh != host && (strings.Contains(fh, b+".") || strings.Contains(fh, b+"-") || strings.Contains(fh, "-"+b)) {
+			return b
+		}
+	}
+	for _, b := range brands {
+		if len(b) >= 5 && (fl == b || editDistanceAtMost1(fl, b)) {
+			return b
+		}
+	}
+	// Government sites live under government suffixes.
+	if (strings.Contains(host, "gov-") || strings.Contains(host, "-gov") || strings.Contains(host, "gov.uk.") ||
+		strings.Contains(host, "govuk")) && !strings.HasSuffix(host, ".gov.uk") {
+		return "gov.uk"
+	}
+	return ""
+}
+
+func foldDigitsInLabel(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		switch c {
+		case '0':
+			b[i] = 'o'
+		case '1':
+			b[i] = 'l'
+		case '3':
+			b[i] = 'e'
+		case '5':
+			b[i] = 's'
+		}
+	}
+	r := strings.ReplaceAll(string(b), "rn", "m")
+	return strings.ReplaceAll(r, "vv", "w")
+}
+
+// editDistanceAtMost1 reports whether a and b differ by at most one
+// insertion, deletion or substitution (and are not equal).
+func editDistanceAtMost1(a, b string) bool {
+	if a == b {
+		return false
+	}
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	if len(b)-len(a) > 1 {
+		return false
+	}
+	i := 0
+	for i < len(a) && a[i] == b[i] {
+		i++
+	}
+	if len(a) == len(b) {
+		return a[i+1:] == b[i+1:]
+	}
+	return a[i:] == b[i+1:]
+}
+
+// findNumbers finds phone numbers and amounts of money in the original
+// text, where digits and separators have not been folded.
+func findNumbers(text string, e *Entities) {
+	for i := 0; i < len(text); {
+		c := text[i]
+		startsNumber := c >= '0' && c <= '9' || c == '+' && i+1 < len(text) && text[i+1] >= '0' && text[i+1] <= '9'
+		if !startsNumber || i > 0 && (isASCIILetter(text[i-1]) && c != '+' && !precededByWord(text, i) || text[i-1] >= '0' && text[i-1] <= '9') {
+			i++
+			continue
+		}
+		end, digits := scanNumber(text, i)
+		if inURL(e, i) {
+			i = end
+			continue
+		}
+		if m, ok := moneyAt(text, i, end); ok {
+			e.Money = append(e.Money, m)
+			i = m.Span.End
+			continue
+		}
+		if digits >= 7 && digits <= 15 {
+			e.Phones = append(e.Phones, phoneOf(text[i:end], Span{i, end}))
+		}
+		i = end
+	}
+	for _, sym := range [...]string{"$", "£", "€", "¥", "￥", "US$", "HK$", "NT$"} {
+		for j := strings.Index(text, sym); j >= 0; {
+			k := j + len(sym)
+			for k < len(text) && text[k] == ' ' {
+				k++
+			}
+			if k < len(text) && text[k] >= '0' && text[k] <= '9' {
+				end, _ := scanAmount(text, k)
+				if !overlapsMoney(e, j) {
+					e.Money = append(e.Money, Money{Text: text[j:end], Span: Span{j, end}})
+				}
+			}
+			n := strings.Index(text[j+len(sym):], sym)
+			if n < 0 {
+				break
+			}
+			j += len(sym) + n
+		}
+	}
+}
+
+// precededByWord lets "call09050000337" count as a number after a word.
+func precededByWord(text string, i int) bool {
+	for _, w := range [...]string{"call", "txt", "text", "ph", "tel", "on", "no", "line"} {
+		if strings.HasSuffix(strings.ToLower(text[:i]), w) {
+			return true
+		}
+	}
+	return false
+}
+
+// scanNumber reads digits with single separators (space, -, ., brackets).
+func scanNumber(text string, i int) (end, digits int) {
+	end = i
+	if text[i] == '+' {
+		i++
+	}
+	sep := false
+	for ; i < len(text); i++ {
+		c := text[i]
+		switch {
+		case c >= '0' && c <= '9':
+			digits++
+			sep = false
+			end = i + 1
+		case (c == ' ' || c == '-' || c == '.' || c == '(' || c == ')') && !sep && digits > 0:
+			sep = true
+		default:
+			return end, digits
+		}
+	}
+	return end, digits
+}
+
+// scanAmount reads 1,000.50 style amounts.
+func scanAmount(text string, i int) (end int, ok bool) {
+	end = i
+	for ; i < len(text); i++ {
+		c := text[i]
+		if c >= '0' && c <= '9' {
+			end = i + 1
+			continue
+		}
+		if (c == ',' || c == '.') && i+1 < len(text) && text[i+1] >= '0' && text[i+1] <= '9' {
+			continue
+		}
+		break
+	}
+	return end, end > 0
+}
+
+var moneyUnits = []string{"万元", "元", "块", "万", "美元", "英镑", "欧元", "人民币", "澳元", "加元", "港币", "日元",
+	" dollars", " dollar", " pounds", " usd", " gbp", " eur", " rmb", " aud", " cad", "usd", "gbp", "eur", "rmb"}
+
+// moneyAt reports an amount starting at i: digits then a currency unit.
+func moneyAt(text string, i, _ int) (Money, bool) {
+	end, _ := scanAmount(text, i)
+	rest := text[end:]
+	for _, u := range moneyUnits {
+		if len(rest) >= len(u) && strings.EqualFold(rest[:len(u)], u) {
+			stop := end + len(u)
+			if stop < len(text) && isASCIILetter(text[stop]) && isASCIILetter(u[len(u)-1]) {
+				continue
+			}
+			return Money{Text: text[i:stop], Span: Span{i, stop}}, true
+		}
+	}
+	return Money{}, false
+}
+
+func inURL(e *Entities, at int) bool {
+	for _, u := range e.URLs {
+		if at >= u.Span.Start && at < u.Span.End {
+			return true
+		}
+	}
+	return false
+}
+
+func overlapsMoney(e *Entities, at int) bool {
+	for _, m := range e.Money {
+		if at >= m.Span.Start && at < m.Span.End {
+			return true
+		}
+	}
+	return false
+}
+
+// phoneOf describes a number. The country is stated only when the number
+// says it (+44, 0044): a number without one is never given a guessed
+// country, because a wrong country sends a person to the wrong help.
+func phoneOf(raw string, sp Span) Phone {
+	p := Phone{Text: raw, Span: sp}
+	digits := make([]byte, 0, 16)
+	for i := 0; i < len(raw); i++ {
+		if raw[i] >= '0' && raw[i] <= '9' {
+			digits = append(digits, raw[i])
+		}
+	}
+	intl := strings.HasPrefix(raw, "+") || bytes.HasPrefix(digits, []byte("00"))
+	if intl {
+		s := "+" + strings.TrimPrefix(string(digits), "00")
+		if num, err := phonenumbers.Parse(s, "ZZ"); err == nil && phonenumbers.IsValidNumber(num) {
+			p.E164 = phonenumbers.Format(num, phonenumbers.E164)
+			p.Country = phonenumbers.GetRegionCodeForNumber(num)
+			p.Premium = phonenumbers.GetNumberType(num) == phonenumbers.PREMIUM_RATE
+		}
+		return p
+	}
+	// UK premium-rate numbers (09…) and 087x service numbers are the
+	// classic "call now to claim" trap; only these are checked, as a sign.
+	if len(digits) == 11 && (bytes.HasPrefix(digits, []byte("09")) || bytes.HasPrefix(digits, []byte("087"))) {
+		if num, err := phonenumbers.Parse(string(digits), "GB"); err == nil {
+			t := phonenumbers.GetNumberType(num)
+			p.Premium = t == phonenumbers.PREMIUM_RATE || t == phonenumbers.SHARED_COST || bytes.HasPrefix(digits, []byte("087"))
+		}
+	}
+	return p
+}
+
+// findCrypto finds wallet addresses: Bitcoin and Tron (Base58Check, the
+// checksum verified), Bitcoin bech32 and Ethereum hex addresses.
+func findCrypto(text string, e *Entities) {
+	for i := 0; i < len(text); {
+		if !isAlnum(text[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(text) && isAlnum(text[j]) {
+			j++
+		}
+		tok := text[i:j]
+		if kind := cryptoKind(tok); kind != "" {
+			e.Crypto = append(e.Crypto, Crypto{Text: tok, Span: Span{i, j}, Kind: kind})
+		}
+		i = j
+	}
+}
+
+func isAlnum(c byte) bool { return c >= '0' && c <= '9' || isASCIILetter(c) }
+
+func cryptoKind(tok string) string {
+	switch {
+	case len(tok) == 42 && (strings.HasPrefix(tok, "0x") || strings.HasPrefix(tok, "0X")) && isHex(tok[2:]):
+		return "eth"
+	case len(tok) >= 42 && len(tok) <= 62 && strings.HasPrefix(strings.ToLower(tok), "bc1") && isBech32(strings.ToLower(tok[3:])):
+		return "btc"
+	case len(tok) == 34 && tok[0] == 'T' && base58Check(tok, 0x41):
+		return "trx"
+	case len(tok) >= 26 && len(tok) <= 35 && (tok[0] == '1' || tok[0] == '3') && (base58Check(tok, 0x00) || base58Check(tok, 0x05)):
+		return "btc"
+	}
+	return ""
+}
+
+func isHex(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i] | 0x20
+		if !(s[i] >= '0' && s[i] <= '9' || c >= 'a' && c <= 'f') {
+			return false
+		}
+	}
+	return true
+}
+
+func isBech32(s string) bool {
+	const set = "qpzry9x8gf2tvdw0s3jn54khce6mua7l"
+	for i := 0; i < len(s); i++ {
+		if strings.IndexByte(set, s[i]) < 0 {
+			return false
+		}
+	}
+	return true
+}
+
+const base58Alphabet = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz"
+
+// base58Check decodes s and verifies its version byte and checksum.
+func base58Check(s string, version byte) bool {
+	var num [32]byte // 25 bytes needed; big-endian accumulator
+	for i := 0; i < len(s); i++ {
+		d := strings.IndexByte(base58Alphabet, s[i])
+		if d < 0 {
+			return false
+		}
+		carry := d
+		for k := len(num) - 1; k >= 0; k-- {
+			carry += 58 * int(num[k])
+			num[k] = byte(carry)
+			carry >>= 8
+		}
+		if carry != 0 {
+			return false
+		}
+	}
+	b := num[len(num)-25:]
+	for k := 0; k < len(num)-25; k++ {
+		if num[k] != 0 {
+			return false
+		}
+	}
+	if b[0] != version {
+		return false
+	}
+	h1 := sha256.Sum256(b[:21])
+	h2 := sha256.Sum256(h1[:])
+	return bytes.Equal(h2[:4], b[21:])
+}
+
+// remoteApps are remote-control and meeting apps that callers ask victims
+// to install, by folded name.
+var remoteApps = []struct{ folded, name string }{
+	{"anydesk", "AnyDesk"}, {"teamviewer", "TeamViewer"}, {"rustdesk", "RustDesk"}, {"ultraviewer", "UltraViewer"},
+	{"quicksupport", "QuickSupport"}, {"quick support", "QuickSupport"}, {"logmein", "LogMeIn"}, {"supremo", "Supremo"},
+	{"zoom", "Zoom"}, {"skype", "Skype"}, {"facetime", "FaceTime"}, {"向日葵", "向日葵 (Sunlogin)"}, {"todesk", "ToDesk"},
+	{"腾讯会议", "腾讯会议 (Tencent Meeting)"}, {"瞩目", "瞩目"}, {"云视讯", "云视讯"}, {"飞书", "飞书 (Feishu)"},
+	{"钉钉", "钉钉 (DingTalk)"}, {"小鱼易连", "小鱼易连"}, {"全视通", "全视通"}, {"会汇", "会汇"}, {"讯飞听见", "讯飞听见"},
+	{"开会宝", "开会宝"}, {"welink", "WeLink"}, {"webex", "Webex"}, {"microsoft teams", "Microsoft Teams"},
+}
+
+func findApps(text string, f *folded, e *Entities) {
+	for _, a := range remoteApps {
+		i := bytes.Index(f.text, []byte(a.folded))
+		if i < 0 {
+			continue
+		}
+		j := i + len(a.folded)
+		if isASCIILetter(a.folded[0]) && (i > 0 && isASCIILetter(f.text[i-1]) || j < len(f.text) && isASCIILetter(f.text[j])) {
+			continue
+		}
+		sp := f.span(i, j)
+		e.Apps = append(e.Apps, App{Name: a.name, Text: text[sp.Start:sp.End], Span: sp})
+	}
 }
