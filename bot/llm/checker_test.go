@@ -268,7 +268,8 @@ func TestCheckJSONSchemaFormat(t *testing.T) {
 	js, _ := rf["json_schema"].(map[string]any)
 	schema, _ := js["schema"].(map[string]any)
 	props, _ := schema["properties"].(map[string]any)
-	if rf["type"] != "json_schema" || js["strict"] != true || props["level"] == nil || props["type"] == nil || props["reason"] == nil {
+	if rf["type"] != "json_schema" || js["strict"] != true || schema["additionalProperties"] != false ||
+		props["level"] == nil || props["type"] == nil || props["reason"] == nil {
 		t.Errorf("response_format = %v, want a strict json_schema with level, type, reason", rf)
 	}
 }
