@@ -42,6 +42,9 @@ type Poller struct {
 	Grace time.Duration
 	// Workers bounds how many chats are handled at once (default 16).
 	Workers int
+	// ConflictDelay is the wait after 409 Conflict (default 30s): another
+	// poller or a webhook will not go away in a second.
+	ConflictDelay time.Duration
 	// MaxAttempts is how often an update whose replies cannot be delivered
 	// is tried before it is dropped (default 5).
 	MaxAttempts int
@@ -67,6 +70,9 @@ func (p *Poller) Run(ctx context.Context) error {
 	}
 	if p.MaxAttempts <= 0 {
 		p.MaxAttempts = 5
+	}
+	if p.ConflictDelay <= 0 {
+		p.ConflictDelay = 30 * time.Second
 	}
 	p.attempts = map[int]int{}
 	log := p.Logger
@@ -129,8 +135,8 @@ func (p *Poller) pollFailure(err error, b *backoff) time.Duration {
 		switch {
 		case e.Code == http.StatusConflict:
 			p.Logger.Error("409 Conflict: another process is polling with this token, or a webhook is set; "+
-				"stop the other instance (or delete the webhook). Retrying in 30s", zap.Error(err))
-			return 30 * time.Second
+				"stop the other instance (or delete the webhook). Retrying slowly", zap.Error(err), zap.Duration("in", p.ConflictDelay))
+			return p.ConflictDelay
 		case e.Code == http.StatusUnauthorized || e.Code == http.StatusNotFound:
 			p.Logger.Error("Telegram rejects the bot token (revoked?); retrying in 60s", zap.Error(err))
 			return 60 * time.Second

@@ -121,7 +121,8 @@ func loadSecret(sio stdio) (secret []byte, generated bool, err error) {
 func newLogger(w zapcore.WriteSyncer, level zapcore.Level, secrets ...string) *zap.Logger {
 	enc := zap.NewProductionEncoderConfig()
 	enc.EncodeTime = zapcore.ISO8601TimeEncoder
-	core := zapcore.NewCore(zapcore.NewJSONEncoder(enc), w, level)
+	enc.EncodeDuration = zapcore.StringDurationEncoder
+	core := zapcore.NewCore(zapcore.NewJSONEncoder(enc), zapcore.Lock(w), level)
 	return zap.New(telegram.RedactCore(core, telegram.NewRedactor(secrets...)))
 }
 

@@ -3,6 +3,8 @@ package main
 import (
 	"context"
 	"fmt"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
@@ -31,10 +33,13 @@ func runBot(ctx context.Context, args []string, sio stdio) error {
 	}
 	log := newLogger(zapcore.AddSync(sio.err), cfg.LogLevel, cfg.Token, string(cfg.Secret), redisPassword)
 	defer func() { _ = log.Sync() }()
-	redactor := telegram.NewRedactor(cfg.Token)
 	// The library logs only from helpers we do not use; routed anyway, so
 	// a future log line cannot print the token.
-	_ = tgbotapi.SetLogger(telegram.LibraryLogger{Log: log.Named("tgbotapi"), Redact: redactor})
+	libLog.Store(&telegram.LibraryLogger{Log: log.Named("tgbotapi"), Redact: telegram.NewRedactor(cfg.Token)})
+	setLibraryLoggers.Do(func() {
+		_ = tgbotapi.SetLogger(libraryLogger{})
+		redis.SetLogger(redisLogger{})
+	})
 	if cfg.SecretGenerated {
 		log.Warn("SCAMCHECK_SECRET is unset: using a random one for this run, so stored sessions will not be found after a restart; set it to a long random string")
 	}
@@ -93,7 +98,7 @@ func openStore(ctx context.Context, cfg runConfig, log *zap.Logger) (botStore, f
 	opt.WriteTimeout = time.Second
 	opt.MaxRetries = 1
 	opt.DialerRetries = 1
-	redis.SetLogger(redisLogger{log.Named("redis")})
+	redisLog.Store(log.Named("redis"))
 	c := redis.NewClient(opt)
 	s := store.NewRedis(c, "")
 	pctx, cancel := context.WithTimeout(ctx, 3*time.Second)
@@ -106,9 +111,35 @@ func openStore(ctx context.Context, cfg runConfig, log *zap.Logger) (botStore, f
 	return s, func() { _ = c.Close() }, nil
 }
 
-// redisLogger sends go-redis's own log lines (reconnects) to zap.
-type redisLogger struct{ log *zap.Logger }
+// The libraries' loggers are process-wide variables they read without
+// locks; they are set once, to adapters that forward to the current run's
+// logger (tests run the bot several times in one process).
+var (
+	setLibraryLoggers sync.Once
+	libLog            atomic.Pointer[telegram.LibraryLogger]
+	redisLog          atomic.Pointer[zap.Logger]
+)
 
-func (l redisLogger) Printf(_ context.Context, format string, v ...any) {
-	l.log.Warn(fmt.Sprintf(format, v...))
+// libraryLogger forwards telegram-bot-api's lines, redacted.
+type libraryLogger struct{}
+
+func (libraryLogger) Println(v ...any) {
+	if l := libLog.Load(); l != nil {
+		l.Println(v...)
+	}
+}
+
+func (libraryLogger) Printf(format string, v ...any) {
+	if l := libLog.Load(); l != nil {
+		l.Printf(format, v...)
+	}
+}
+
+// redisLogger forwards go-redis's own lines (reconnects) to zap.
+type redisLogger struct{}
+
+func (redisLogger) Printf(_ context.Context, format string, v ...any) {
+	if l := redisLog.Load(); l != nil {
+		l.Warn(fmt.Sprintf(format, v...))
+	}
 }
