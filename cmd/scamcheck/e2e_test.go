@@ -510,4 +510,3 @@ func TestChatThroughRealMain(t *testing.T) {
 		})
 	}
 }
-
