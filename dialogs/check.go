@@ -97,8 +97,8 @@ func ask(s State) (State, []Reply) {
 	return s, []Reply{{
 		Texts: []Text{{Key: "quiz.q." + q.id}},
 		Choices: [][]Choice{
-			{choice(s.Seq, "y", "btn.yes"), choice(s.Seq, "n", "btn.no")},
-			{choice(s.Seq, "menu", "btn.stop")},
+			{choice(&s, "y", "btn.yes"), choice(&s, "n", "btn.no")},
+			{choice(&s, "menu", "btn.stop")},
 		},
 	}}
 }

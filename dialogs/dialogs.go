@@ -66,6 +66,9 @@ type State struct {
 	// Org is the start code (lower case) of the organisation that shared
 	// the bot with this person; its numbers are shown first.
 	Org string `json:"org,omitempty"`
+	// Owner is Event.Owner, carried in every button so that a press by
+	// someone else (a shared keyboard in a group) is recognised as stale.
+	Owner string `json:"owner,omitempty"`
 }
 
 // Step advances the conversation by one event. It is total: any state (even
@@ -76,6 +79,9 @@ func Step(s State, e Event) (State, []Reply) {
 		s.Lang = locales.Normalize(e.Lang)
 	}
 	s.Version = StateVersion
+	if validOwner(e.Owner) {
+		s.Owner = e.Owner
+	}
 	var replies []Reply
 	switch e.Kind {
 	case EventCommand:
@@ -180,8 +186,8 @@ func text(s State, e Event) (State, []Reply) {
 // it carries the current keyboard's Seq and names a choice that makes sense
 // where the conversation is; anything else is stale and changes nothing.
 func choose(s State, e Event) (State, []Reply) {
-	seq, id, ok := ParseChoice(e.Data)
-	if !ok || seq != s.Seq {
+	seq, owner, id, ok := parseChoice(e.Data)
+	if !ok || seq != s.Seq || owner != s.Owner {
 		return s, []Reply{say("choice.stale")}
 	}
 	switch id {
@@ -277,8 +283,8 @@ func askLang(s State) (State, []Reply) {
 	s.Node = NodeLang
 	s.Seq++
 	return s, []Reply{{Texts: []Text{{Key: "lang.ask"}}, Choices: [][]Choice{{
-		choice(s.Seq, "lang:zh", "btn.lang.zh"),
-		choice(s.Seq, "lang:en", "btn.lang.en"),
+		choice(&s, "lang:zh", "btn.lang.zh"),
+		choice(&s, "lang:en", "btn.lang.en"),
 	}}}}
 }
 
@@ -382,7 +388,7 @@ func askCountry(s State, key string) (State, []Reply) {
 		if i == maxCountryButtons {
 			break
 		}
-		row = append(row, choice(s.Seq, "cc:"+c.Code, "country."+c.Code))
+		row = append(row, choice(&s, "cc:"+c.Code, "country."+c.Code))
 		if len(row) == 3 {
 			rows = append(rows, row)
 			row = nil
@@ -391,7 +397,7 @@ func askCountry(s State, key string) (State, []Reply) {
 	if row != nil {
 		rows = append(rows, row)
 	}
-	rows = append(rows, []Choice{choice(s.Seq, "cc:"+CountryOther, "btn.country_other")})
+	rows = append(rows, []Choice{choice(&s, "cc:"+CountryOther, "btn.country_other")})
 	return s, []Reply{{Texts: []Text{{Key: key}}, Choices: rows}}
 }
 
@@ -576,40 +582,73 @@ func keyboard(s *State, pairs ...string) [][]Choice {
 	s.Seq++
 	rows := make([][]Choice, 0, len(pairs)/2)
 	for i := 0; i+1 < len(pairs); i += 2 {
-		rows = append(rows, []Choice{choice(s.Seq, pairs[i], pairs[i+1])})
+		rows = append(rows, []Choice{choice(s, pairs[i], pairs[i+1])})
 	}
 	return rows
 }
 
-func choice(seq uint32, id, label string) Choice {
-	return Choice{Data: EncodeChoice(seq, id), Label: Text{Key: label}}
+func choice(s *State, id, label string) Choice {
+	return Choice{Data: encodeChoice(s.Seq, s.Owner, id), Label: Text{Key: label}}
 }
 
 func say(key string) Reply { return Reply{Texts: []Text{{Key: key}}} }
 
-// EncodeChoice builds button data: "c<seq>:<id>".
+// EncodeChoice builds button data without an owner: "c<seq>:<id>".
 func EncodeChoice(seq uint32, id string) string {
-	return "c" + strconv.FormatUint(uint64(seq), 10) + ":" + id
+	return encodeChoice(seq, "", id)
 }
 
-// ParseChoice decodes button data made by EncodeChoice; ok is false for
-// anything else (old formats, forged data).
-func ParseChoice(data string) (seq uint32, id string, ok bool) {
-	if len(data) > MaxChoiceData || !strings.HasPrefix(data, "c") {
-		return 0, "", false
+// encodeChoice builds button data: "c<seq>:<id>", or "c<seq>.<owner>:<id>"
+// when the conversation knows its owner. Both fit Telegram's 64 bytes: the
+// seq has at most 10 digits, the owner 8 characters, the ids are short.
+func encodeChoice(seq uint32, owner, id string) string {
+	d := "c" + strconv.FormatUint(uint64(seq), 10)
+	if owner != "" {
+		d += "." + owner
 	}
-	num, id, found := strings.Cut(data[1:], ":")
+	return d + ":" + id
+}
+
+// ParseChoice decodes button data made by this package; ok is false for
+// anything else (old formats, forged data). The owner, if any, is dropped.
+func ParseChoice(data string) (seq uint32, id string, ok bool) {
+	seq, _, id, ok = parseChoice(data)
+	return seq, id, ok
+}
+
+func parseChoice(data string) (seq uint32, owner, id string, ok bool) {
+	if len(data) > MaxChoiceData || !strings.HasPrefix(data, "c") {
+		return 0, "", "", false
+	}
+	head, id, found := strings.Cut(data[1:], ":")
 	if !found || !validChoiceID(id) {
-		return 0, "", false
+		return 0, "", "", false
+	}
+	num, owner, hasOwner := strings.Cut(head, ".")
+	if hasOwner && !validOwner(owner) {
+		return 0, "", "", false
 	}
 	if num == "" || (len(num) > 1 && num[0] == '0') {
-		return 0, "", false
+		return 0, "", "", false
 	}
 	n, err := strconv.ParseUint(num, 10, 32)
 	if err != nil {
-		return 0, "", false
+		return 0, "", "", false
 	}
-	return uint32(n), id, true
+	return uint32(n), owner, id, true
+}
+
+// validOwner accepts 1-8 lower-case letters or digits.
+func validOwner(o string) bool {
+	if o == "" || len(o) > 8 {
+		return false
+	}
+	for i := 0; i < len(o); i++ {
+		if c := o[i]; !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
+			return false
+		}
+	}
+	return true
 }
 
 // validChoiceID accepts the ids this package makes: lower-case ASCII

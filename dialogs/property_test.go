@@ -31,6 +31,12 @@ type driver struct {
 func (d driver) pick(list []string) string { return list[d.next(len(list))] }
 
 func (d driver) event(s State, last [][]Choice) Event {
+	e := d.event1(s, last)
+	e.Owner = []string{"", "", "ab12cd34", "zz", "NOT-OK", "123456789"}[d.next(6)]
+	return e
+}
+
+func (d driver) event1(s State, last [][]Choice) Event {
 	lang := []string{"", locales.ZH, locales.EN}[d.next(3)]
 	switch d.next(6) {
 	case 0:
@@ -59,7 +65,8 @@ func (d driver) event(s State, last [][]Choice) Event {
 	case 4: // a stale or forged button with a plausible id
 		ids := []string{"menu", "a:paid", "y", "n", "cc:US", "cc:ZZ", "cc:other", "lang:zh", "lang:xx", "share:other", "quiz", "call:on"}
 		seq := s.Seq + uint32(d.next(3)) - 1
-		return Event{Kind: EventChoice, Data: EncodeChoice(seq, d.pick(ids)), Lang: lang}
+		owner := []string{"", s.Owner, "other1"}[d.next(3)]
+		return Event{Kind: EventChoice, Data: encodeChoice(seq, owner, d.pick(ids)), Lang: lang}
 	default: // raw junk
 		junk := []string{"", "c", "c:", "c1", "c01:menu", "c4294967296:menu", "c-1:menu", "c1:我", "c1:" + strings.Repeat("a", 70), "\x00", "c1:cc:us"}
 		return Event{Kind: EventChoice, Data: d.pick(junk), Lang: lang}
@@ -148,21 +155,43 @@ func FuzzStep(f *testing.F) {
 }
 
 func FuzzParseChoice(f *testing.F) {
-	for _, s := range []string{"c1:menu", "c0:cc:US", "c4294967295:y", "c4294967296:y", "c01:y", "c1:", "c:menu", "x1:menu", "c1:我", ""} {
+	for _, s := range []string{"c1:menu", "c0:cc:US", "c4294967295:y", "c4294967296:y", "c01:y", "c1:", "c:menu", "x1:menu", "c1:我",
+		"", "c7.ab12cd34:a:paid", "c7.:y", "c7.AB:y", "c7.abcdefghi:y", "c7.a.b:y"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, data string) {
-		seq, id, ok := ParseChoice(data)
+		seq, owner, id, ok := parseChoice(data)
 		if !ok {
+			if _, _, ok2 := ParseChoice(data); ok2 {
+				t.Fatalf("ParseChoice(%q) accepts what parseChoice rejects", data)
+			}
 			return
 		}
-		if !validChoiceID(id) || len(data) > MaxChoiceData {
-			t.Fatalf("ParseChoice(%q) accepted id %q", data, id)
+		if !validChoiceID(id) || len(data) > MaxChoiceData || (owner != "" && !validOwner(owner)) {
+			t.Fatalf("parseChoice(%q) accepted owner %q id %q", data, owner, id)
 		}
-		if got := EncodeChoice(seq, id); got != data {
-			t.Fatalf("EncodeChoice(ParseChoice(%q)) = %q, want the same data", data, got)
+		if got := encodeChoice(seq, owner, id); got != data {
+			t.Fatalf("encodeChoice(parseChoice(%q)) = %q, want the same data", data, got)
 		}
 	})
+}
+
+// In a group, everyone sees everyone's keyboards; a press by someone
+// whose own conversation happens to be at the same Seq is still not theirs.
+func TestButtonOfSomeoneElse(t *testing.T) {
+	alice, replies := Step(State{}, Event{Kind: EventCommand, Command: "start", Lang: "en", Owner: "a11ce"})
+	bob, _ := Step(State{}, Event{Kind: EventCommand, Command: "start", Lang: "en", Owner: "b0b"})
+	if alice.Seq != bob.Seq {
+		t.Fatalf("setup: seqs %d and %d, want equal", alice.Seq, bob.Seq)
+	}
+	data := replies[0].Choices[2][0].Data // Alice's "I already paid"
+	got, r := Step(bob, Event{Kind: EventChoice, Data: data, Lang: "en", Owner: "b0b"})
+	if !reflect.DeepEqual(got, bob) || len(r) != 1 || r[0].Texts[0].Key != "choice.stale" {
+		t.Errorf("Bob pressing Alice's button %q: state %+v replies %+v, want Bob's state unchanged and the stale answer", data, got, r)
+	}
+	if got, r := Step(alice, Event{Kind: EventChoice, Data: data, Lang: "en", Owner: "a11ce"}); !got.Paid || r[0].Texts[0].Key != "paid.now" {
+		t.Errorf("Alice pressing her own button %q: paid=%v first reply %+v, want the paid steps", data, got.Paid, r[0])
+	}
 }
 
 func TestQuizNeverLowersWithMoreYes(t *testing.T) {

@@ -73,6 +73,9 @@ func (s State) Validate() error {
 	if s.Org != "" && locales.Dir().Org(s.Org) == nil {
 		return errors.New("unknown organisation")
 	}
+	if s.Owner != "" && !validOwner(s.Owner) {
+		return fmt.Errorf("owner %q", s.Owner)
+	}
 	return nil
 }
 
@@ -115,6 +118,9 @@ func repair(s State) State {
 	}
 	if s.Org != "" && locales.Dir().Org(s.Org) == nil {
 		s.Org = ""
+	}
+	if s.Owner != "" && !validOwner(s.Owner) {
+		s.Owner = ""
 	}
 	return s
 }

@@ -36,6 +36,11 @@ type Event struct {
 	// Lang is the person's language as the channel knows it (already
 	// normalised to a locales language); used while State.Lang is empty.
 	Lang string
+	// Owner is a short tag of the person, 1-8 lower-case letters or digits
+	// (e.g. the start of their keyed hash, never their id). Buttons carry
+	// it, so a keyboard pressed by someone else in a group gets the stale
+	// answer. Empty leaves buttons without an owner.
+	Owner string
 }
 
 // Text is one locale message with its parameters.
