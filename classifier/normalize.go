@@ -336,8 +336,13 @@ func digitLookalike(b byte) byte {
 // inside a Latin word: a letter before, and a letter after or a word end
 // after a short run. Numbers such as 09061743389 or "win 1000" stay.
 func foldDigitLookalikes(t []byte) {
-	for i := 1; i < len(t); i++ {
-		if digitLookalike(t[i]) == 0 || !isASCIILetter(t[i-1]) {
+	for i := 0; i < len(t); i++ {
+		if digitLookalike(t[i]) == 0 {
+			continue
+		}
+		// A run at a word start counts only when letters follow (ap 1d).
+		wordStart := i == 0 || t[i-1] == ' '
+		if !wordStart && !isASCIILetter(t[i-1]) {
 			continue
 		}
 		j := i
@@ -345,7 +350,7 @@ func foldDigitLookalikes(t []byte) {
 			j++
 		}
 		inWord := j < len(t) && isASCIILetter(t[j])
-		atEnd := (j == len(t) || t[j] == ' ') && j-i <= 2 && i >= 3 && isASCIILetter(t[i-2]) && isASCIILetter(t[i-3])
+		atEnd := !wordStart && (j == len(t) || t[j] == ' ') && j-i <= 2 && i >= 3 && isASCIILetter(t[i-2]) && isASCIILetter(t[i-3])
 		if inWord || atEnd {
 			for k := i; k < j; k++ {
 				t[k] = digitLookalike(t[k])
