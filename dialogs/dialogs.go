@@ -40,6 +40,10 @@ var nodes = map[Node]bool{
 	NodeQuiz: true, NodeCountry: true, NodeLang: true,
 }
 
+// directory is the help directory the conversation names; tests replace
+// it with a fixed one so transcripts do not change with contacts.json.
+var directory = locales.Dir
+
 // CountryOther is State.Country when the person is somewhere the directory
 // does not list.
 const CountryOther = "other"
@@ -223,7 +227,7 @@ func choose(s State, e Event) (State, []Reply) {
 		}
 	}
 	if code, ok := strings.CutPrefix(id, "cc:"); ok && s.Node == NodeCountry {
-		if code == CountryOther || locales.Dir().Country(code) != nil {
+		if code == CountryOther || directory().Country(code) != nil {
 			s.Country = code
 			return showContacts(s)
 		}
@@ -254,7 +258,7 @@ func resetFlowKeepLast(s State) State {
 
 func start(s State, code string) (State, []Reply) {
 	s = resetFlow(s)
-	org := locales.Dir().Org(code)
+	org := directory().Org(code)
 	if org == nil || code == "" {
 		return s, []Reply{menuReply(&s, "start.greeting")}
 	}
@@ -263,7 +267,7 @@ func start(s State, code string) (State, []Reply) {
 	ref := map[string]string{"org": "org." + s.Org}
 	texts := []Text{{Key: "start.org", Refs: ref}, {Key: "start.org_numbers", Refs: ref}}
 	for _, id := range org.Contacts {
-		texts = append(texts, contactLines(locales.Dir().Contact(id))...)
+		texts = append(texts, contactLines(directory().Contact(id))...)
 	}
 	r := menuReply(&s, "menu.prompt")
 	return s, []Reply{{Texts: texts}, r}
@@ -384,7 +388,7 @@ func askCountry(s State, key string) (State, []Reply) {
 	s.Seq++
 	var rows [][]Choice
 	var row []Choice
-	for i, c := range locales.Dir().Countries {
+	for i, c := range directory().Countries {
 		if i == maxCountryButtons {
 			break
 		}
@@ -414,7 +418,7 @@ func showContacts(s State) (State, []Reply) {
 // first, then the country's, then the consular hotline for anyone outside
 // mainland China. After a loss it starts with how to report it there.
 func contactsTexts(s State) []Text {
-	d := locales.Dir()
+	d := directory()
 	var texts []Text
 	cn := s.Country == "CN"
 	if s.Paid {
@@ -489,7 +493,7 @@ func matchCountry(text string) (string, bool) {
 	case "other", "其他", "其他地方":
 		return CountryOther, true
 	}
-	for _, c := range locales.Dir().Countries {
+	for _, c := range directory().Countries {
 		if t == strings.ToLower(c.Code) || t == strings.ToLower(c.Name.EN) || t == c.Name.ZH {
 			return c.Code, true
 		}
@@ -525,7 +529,7 @@ func contactLines(k *locales.Contact) []Text {
 // the directory; 110 and 96110 are the fallback the issue itself names.
 func cnParams() map[string]string {
 	p := map[string]string{"police": "110", "antifraud": "96110"}
-	d := locales.Dir()
+	d := directory()
 	if k := d.FirstOfKind("CN", locales.KindEmergency); k != nil && k.Phone != "" {
 		p["police"] = k.Phone
 	} else if k := d.FirstOfKind("CN", locales.KindPolice); k != nil && k.Phone != "" {
@@ -538,7 +542,7 @@ func cnParams() map[string]string {
 }
 
 func consularPhone() string {
-	if k := locales.Dir().Consular(); k != nil && k.Phone != "" {
+	if k := directory().Consular(); k != nil && k.Phone != "" {
 		return k.Phone
 	}
 	return locales.ConsularHotline

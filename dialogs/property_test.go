@@ -226,7 +226,7 @@ func TestEveryTypeHasWords(t *testing.T) {
 	for _, typ := range classifier.Types {
 		for _, lang := range locales.Langs {
 			for _, key := range []string{"type." + string(typ), "share." + string(typ)} {
-				if !catalog.Has(lang, key) {
+				if !realCat.Has(lang, key) {
 					t.Errorf("%s: message %q missing", lang, key)
 				}
 			}
@@ -297,7 +297,7 @@ func TestCommandsRender(t *testing.T) {
 			t.Errorf("command name %q: want 1-32 lower-case characters", c.Name)
 		}
 		for _, lang := range locales.Langs {
-			got, err := catalog.Render(lang, c.Description.Key, nil)
+			got, err := realCat.Render(lang, c.Description.Key, nil)
 			if err != nil || got == "" || len([]rune(got)) > 256 {
 				t.Errorf("/%s description in %s = %q, %v; want 1-256 characters", c.Name, lang, got, err)
 			}

@@ -67,10 +67,10 @@ func (s State) Validate() error {
 			}
 		}
 	}
-	if s.Country != "" && s.Country != CountryOther && locales.Dir().Country(s.Country) == nil {
+	if s.Country != "" && s.Country != CountryOther && directory().Country(s.Country) == nil {
 		return fmt.Errorf("country %q", s.Country)
 	}
-	if s.Org != "" && locales.Dir().Org(s.Org) == nil {
+	if s.Org != "" && directory().Org(s.Org) == nil {
 		return errors.New("unknown organisation")
 	}
 	if s.Owner != "" && !validOwner(s.Owner) {
@@ -113,10 +113,10 @@ func repair(s State) State {
 		}
 		s.Last = fixed
 	}
-	if s.Country != "" && s.Country != CountryOther && locales.Dir().Country(s.Country) == nil {
+	if s.Country != "" && s.Country != CountryOther && directory().Country(s.Country) == nil {
 		s.Country = ""
 	}
-	if s.Org != "" && locales.Dir().Org(s.Org) == nil {
+	if s.Org != "" && directory().Org(s.Org) == nil {
 		s.Org = ""
 	}
 	if s.Owner != "" && !validOwner(s.Owner) {

@@ -43,6 +43,13 @@ func Load() (*Catalog, error) {
 	if err != nil {
 		return nil, err
 	}
+	return LoadWith(d)
+}
+
+// LoadWith decodes the embedded catalogs with the names of directory d
+// (tests pass a fixed directory, so their transcripts do not change when
+// contacts.json does).
+func LoadWith(d *Directory) (*Catalog, error) {
 	c := &Catalog{msgs: map[string]map[string]string{}}
 	for _, lang := range Langs {
 		files, err := fs.Glob(catalogFS, "catalog/"+lang+"/*.json")
@@ -94,6 +101,24 @@ func Normalize(code string) string {
 		return ZH
 	}
 	return EN
+}
+
+// WithMessages returns a copy of c in which msgs (language → key →
+// template) are added or replace existing ones. Tests use it to pin
+// wording owned elsewhere; the program never needs it.
+func (c *Catalog) WithMessages(msgs map[string]map[string]string) *Catalog {
+	out := &Catalog{msgs: map[string]map[string]string{}}
+	for lang, m := range c.msgs {
+		cp := make(map[string]string, len(m))
+		for k, v := range m {
+			cp[k] = v
+		}
+		for k, v := range msgs[lang] {
+			cp[k] = v
+		}
+		out.msgs[lang] = cp
+	}
+	return out
 }
 
 // Has reports whether key exists in lang.
