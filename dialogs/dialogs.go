@@ -6,6 +6,28 @@
 // on Telegram, numbered choices in the terminal). State never holds the text
 // of a message a person forwarded: only the verdict's level, type and reason
 // ids, so it can be stored without storing what people received.
+//
+// The conversation (golden transcripts in testdata/transcripts, one per
+// path and language):
+//
+//   - /start [code]: a greeting (an organisation's, with its numbers, for a
+//     known start code) and the menu: check a message, "I got a call",
+//     "I already paid", help numbers where I am, language.
+//   - Free text: a message to check. The verdict comes first, then the type
+//     in plain words, up to three reasons, the model's reason, and "what has
+//     happened so far?" (paid, still on the phone, installed an app, none).
+//   - "I got a call": hang up first; then the on-call steps or a yes/no
+//     questionnaire that ends in a verdict and the same question.
+//   - Already paid: bank first, payment apps, the police for the person's
+//     place (asked if unknown), cards and passwords, evidence, recovery fees.
+//   - Where are you: that place's numbers from locales' help directory and
+//     the consular hotline outside China.
+//   - Warn my family: a self-contained warning to forward, in either language.
+//   - /help, /lang, /privacy, /cancel, /forget.
+//
+// Buttons carry the Seq of their keyboard (and the owner's tag); a press on
+// anything but the latest keyboard of the same person is answered politely
+// and changes nothing.
 package dialogs
 
 import (
