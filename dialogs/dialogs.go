@@ -34,7 +34,9 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
+	"github.com/scamcheck/scamcheck/classifier"
 	"github.com/scamcheck/scamcheck/locales"
 )
 
@@ -187,6 +189,11 @@ func text(s State, e Event) (State, []Reply) {
 		if yes, ok := yesNo(e.Text); ok {
 			return answer(s, yes)
 		}
+		if shortAnswer(e) {
+			ns, r := ask(s)
+			r[0].Texts = append([]Text{{Key: "quiz.yes_or_no"}}, r[0].Texts...)
+			return ns, r
+		}
 	case NodeVerdict:
 		// "What has happened so far?" answered with a plain no.
 		if yes, ok := yesNo(e.Text); ok && !yes {
@@ -197,6 +204,11 @@ func text(s State, e Event) (State, []Reply) {
 			s.Country = code
 			return showContacts(s)
 		}
+		// "Berlin" or "Toronto" is an answer we cannot place, not a
+		// message to check; anything with a warning sign is checked.
+		if shortAnswer(e) {
+			return askCountry(s, "where.unknown")
+		}
 	case NodeLang:
 		if lang, ok := parseLang(e.Text); ok {
 			return setLang(s, lang)
@@ -206,6 +218,14 @@ func text(s State, e Event) (State, []Reply) {
 		return s, []Reply{say("check.empty")}
 	}
 	return check(s, e.Verdict)
+}
+
+// shortAnswer reports whether typed text looks like an answer to a
+// question rather than a message to check: short, and without any
+// warning sign.
+func shortAnswer(e Event) bool {
+	t := strings.TrimSpace(e.Text)
+	return t != "" && utf8.RuneCountInString(t) <= 30 && e.Verdict.Level == classifier.LevelNone
 }
 
 // choose handles a button press. Data is untrusted: it is honoured only if

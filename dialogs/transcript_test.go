@@ -124,11 +124,11 @@ var scripts = []struct {
 		cmd("start", ""), press("call"), press("quiz"), press("n"), press("n"), press("n"), press("n"), press("n"), press("n"), press("n"),
 	}},
 	{"quiz_typed_answers", []action{
-		cmd("start", ""), press("call"), press("quiz"), typed("no"), typed("是"), typed("n"), typed("否"), typed("yes"), typed("没有"),
+		cmd("start", ""), press("call"), press("quiz"), typed("no"), typed("是"), typed("maybe"), typed("n"), typed("否"), typed("yes"), typed("没有"),
 	}},
 	{"paid_country_known", []action{cmd("start", ""), press("where"), press("cc:CN"), press("menu"), press("paid")}},
 	{"paid_other_place", []action{cmd("start", ""), press("paid"), press("cc:other")}},
-	{"where_change", []action{cmd("start", ""), press("where"), press("cc:GB"), press("where"), press("cc:HK"), press("where"), typed("法国")}},
+	{"where_change", []action{cmd("start", ""), press("where"), press("cc:GB"), press("where"), press("cc:HK"), press("where"), typed("Berlin"), typed("法国")}},
 	{"share_generic", []action{cmd("share", ""), press("share:other")}},
 	{"start_code_org", []action{cmd("start", "cn-cg-la"), press("paid")}},
 	{"start_code_unknown", []action{cmd("start", "no-such-org"), cmd("start", "bad code!"), press("where")}},
