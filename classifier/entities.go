@@ -49,7 +49,8 @@ type Phone struct {
 	E164 string `json:"e164,omitempty"`
 	// Country is the ISO 3166 region of E164.
 	Country string `json:"country,omitempty"`
-	// Premium marks premium-rate numbers (UK 09…, 087…).
+	// Premium marks costly numbers used by "call now" scams: UK
+	// premium-rate 09…, 087… and 070 personal numbers.
 	Premium bool `json:"premium,omitempty"`
 }
 
@@ -484,12 +485,14 @@ func phoneOf(raw string, sp Span) Phone {
 		}
 		return p
 	}
-	// UK premium-rate numbers (09…) and 087x service numbers are the
-	// classic "call now to claim" trap; only these are checked, as a sign.
-	if len(digits) == 11 && (bytes.HasPrefix(digits, []byte("09")) || bytes.HasPrefix(digits, []byte("087"))) {
+	// UK premium-rate (09…), 087x service and 070 "personal" numbers are
+	// the classic "call now to claim" trap; only these are checked, as a
+	// sign, and no country is reported for them.
+	if len(digits) >= 10 && len(digits) <= 11 && (bytes.HasPrefix(digits, []byte("09")) || bytes.HasPrefix(digits, []byte("087")) || bytes.HasPrefix(digits, []byte("070"))) {
 		if num, err := phonenumbers.Parse(string(digits), "GB"); err == nil {
 			t := phonenumbers.GetNumberType(num)
-			p.Premium = t == phonenumbers.PREMIUM_RATE || t == phonenumbers.SHARED_COST || bytes.HasPrefix(digits, []byte("087"))
+			p.Premium = t == phonenumbers.PREMIUM_RATE || t == phonenumbers.SHARED_COST || t == phonenumbers.PERSONAL_NUMBER ||
+				bytes.HasPrefix(digits, []byte("087")) || bytes.HasPrefix(digits, []byte("09"))
 		}
 	}
 	return p
