@@ -4,6 +4,13 @@
 // Messages are flat: a key maps to a template in which {name} is replaced by
 // a parameter. A template that names a parameter the caller did not pass is
 // an error, so a half-rendered sentence never reaches a person.
+//
+// It also holds the help directory (contacts.json: emergency, police,
+// fraud-report and consular numbers per place, each with its source;
+// orgs.json: organisations' start codes). Its names become messages
+// (country.<CODE>, contact.<id>, contact.<id>.note, org.<code>), and every
+// number is validated at load, so a malformed one stops the program at
+// start-up instead of reaching a frightened person.
 package locales
 
 import (
