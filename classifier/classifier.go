@@ -95,6 +95,7 @@ func (c *Classifier) Classify(text string) Verdict {
 	}
 
 	clear(sc.typeW)
+	scale, scaleSig := 1.0, -1
 	for i := range rs.rules {
 		r := &rs.rules[i]
 		if zh && !r.langZH || !zh && !r.langEN {
@@ -110,6 +111,11 @@ func (c *Classifier) Classify(text string) Verdict {
 		} else {
 			sp = f.span(int(ev.start), int(ev.end))
 		}
+		if r.scale > 0 {
+			if scale == 1 || r.scale < scale {
+				scale, scaleSig = r.scale, len(v.Signals)
+			}
+		}
 		v.Signals = append(v.Signals, Signal{
 			ID: r.id, Type: r.typ, Evidence: text[sp.Start:sp.End], Span: sp,
 			Explain: r.explain, Weight: r.weight,
@@ -122,11 +128,23 @@ func (c *Classifier) Classify(text string) Verdict {
 	if v.Score < 0 {
 		v.Score = 0
 	}
+	if scaleSig >= 0 {
+		// The scaling signal reports what it took away.
+		cut := v.Score * (1 - scale)
+		v.Signals[scaleSig].Weight = -cut
+		v.Score -= cut
+	}
 	sort.SliceStable(v.Signals, func(i, j int) bool { return v.Signals[i].Weight > v.Signals[j].Weight })
 	best := 0.0
 	for _, ty := range Types {
 		if w := sc.typeW[ty]; w > best {
 			best, v.Type = w, ty
+		}
+	}
+	for _, ty := range rs.prec {
+		if sc.typeW[ty] >= rs.precMin {
+			v.Type = ty
+			break
 		}
 	}
 	l := rs.levels

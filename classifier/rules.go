@@ -45,10 +45,19 @@ type levelsSpec struct {
 }
 
 type ruleFile struct {
-	Levels  *levelsSpec         `yaml:"levels"`
-	Aliases map[string][]string `yaml:"aliases"`
-	Terms   []termSpec          `yaml:"terms"`
-	Rules   []ruleSpec          `yaml:"rules"`
+	Levels *levelsSpec `yaml:"levels"`
+	// Precedence lists scam types that name the verdict whenever their
+	// own rules add up to MinWeight, even if a more general type (the
+	// "police" in a body-check or kidnapping script) weighs more.
+	Precedence *precedenceSpec     `yaml:"precedence"`
+	Aliases    map[string][]string `yaml:"aliases"`
+	Terms      []termSpec          `yaml:"terms"`
+	Rules      []ruleSpec          `yaml:"rules"`
+}
+
+type precedenceSpec struct {
+	Types     []Type  `yaml:"types"`
+	MinWeight float64 `yaml:"min_weight"`
 }
 
 type termSpec struct {
@@ -61,9 +70,13 @@ type termSpec struct {
 }
 
 type ruleSpec struct {
-	ID      string   `yaml:"id"`
-	Type    Type     `yaml:"type"`
-	Weight  float64  `yaml:"weight"`
+	ID     string  `yaml:"id"`
+	Type   Type    `yaml:"type"`
+	Weight float64 `yaml:"weight"`
+	// Scale, between 0 and 1, multiplies the final score instead of
+	// adding a weight: for context that changes what the whole message
+	// is (an anti-fraud warning quoting the scam).
+	Scale   float64  `yaml:"scale"`
 	Lang    []string `yaml:"lang"`
 	Explain string   `yaml:"explain"`
 	// Phrases is shorthand for a term of the rule's own, required like
@@ -103,6 +116,7 @@ type (
 		id      string
 		typ     Type
 		weight  float64
+		scale   float64
 		explain string
 		langZH  bool
 		langEN  bool
@@ -116,6 +130,8 @@ type (
 // ruleSet is everything New compiles.
 type ruleSet struct {
 	levels   levelsSpec
+	prec     []Type
+	precMin  float64
 	terms    []term
 	termIdx  map[string]int32
 	patterns []pattern
@@ -242,6 +258,20 @@ func compileRules(files []namedFile) (*ruleSet, error) {
 			}
 			rs.levels, levelsSeen = l, true
 		}
+		if p := nf.rf.Precedence; p != nil {
+			if rs.prec != nil {
+				return nil, fmt.Errorf("%s: precedence defined twice", nf.name)
+			}
+			if len(p.Types) == 0 || p.MinWeight <= 0 {
+				return nil, fmt.Errorf("%s: precedence needs types and a positive min_weight", nf.name)
+			}
+			for _, ty := range p.Types {
+				if !ty.Valid() {
+					return nil, fmt.Errorf("%s: precedence: unknown type %q", nf.name, ty)
+				}
+			}
+			rs.prec, rs.precMin = p.Types, p.MinWeight
+		}
 		for _, ts := range nf.rf.Terms {
 			where := fmt.Sprintf("%s: term %q", nf.name, ts.ID)
 			if err := checkID(ts.ID); err != nil {
@@ -295,13 +325,16 @@ func compileRules(files []namedFile) (*ruleSet, error) {
 			if sp.Type != TypeNone && !sp.Type.Valid() {
 				return nil, fmt.Errorf("%s: unknown type %q", where, sp.Type)
 			}
-			if sp.Weight == 0 {
+			switch {
+			case sp.Scale != 0 && (sp.Scale <= 0 || sp.Scale >= 1 || sp.Weight != 0):
+				return nil, fmt.Errorf("%s: scale must be between 0 and 1, without a weight", where)
+			case sp.Scale == 0 && sp.Weight == 0:
 				return nil, fmt.Errorf("%s: weight must not be 0", where)
 			}
 			if !strings.HasPrefix(sp.Explain, "sig.") {
 				return nil, fmt.Errorf("%s: explain must be a sig.* message id, got %q", where, sp.Explain)
 			}
-			r := rule{id: sp.ID, typ: sp.Type, weight: sp.Weight, explain: sp.Explain, min: sp.Min}
+			r := rule{id: sp.ID, typ: sp.Type, weight: sp.Weight, scale: sp.Scale, explain: sp.Explain, min: sp.Min}
 			if len(sp.Lang) == 0 {
 				return nil, fmt.Errorf("%s: lang missing (zh, en or both)", where)
 			}
