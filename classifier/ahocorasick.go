@@ -4,10 +4,18 @@ import "sort"
 
 // matcher finds every occurrence of a set of byte patterns in one pass
 // (Aho-Corasick). The automaton is built once by New and only read by
-// Classify, so it is safe for concurrent use. Transitions out of the root
-// are a dense table (most bytes of a message stay at the root); deeper
-// states keep sorted edge lists.
+// Classify, so it is safe for concurrent use.
+//
+// The trie with failure links is compiled into a full DFA over byte
+// classes (bytes that no pattern uses share class 0): one table lookup per
+// byte of text, no failure walks. With ~20k states and ~110 classes the
+// table is ~4 MB of uint16. Automata too big for uint16 states keep the
+// sparse trie and walk failure links.
 type matcher struct {
+	class  [256]uint8
+	nclass int
+	delta  []uint16 // delta[state*nclass+class]; nil when too many states
+
 	root  [256]int32
 	first []int32 // first[s]..first[s+1]: edges of state s
 	edges []acEdge
@@ -76,6 +84,7 @@ func newMatcher(pats [][]byte) *matcher {
 	for b, to := range nodes[0].kids {
 		m.root[b] = to
 	}
+	defer m.buildDFA()
 	// Breadth-first: failure links and output chains.
 	m.next = make([]int32, len(pats))
 	for i := range m.next {
@@ -116,6 +125,50 @@ func newMatcher(pats [][]byte) *matcher {
 	return m
 }
 
+// buildDFA fills class and delta from the trie and failure links.
+func (m *matcher) buildDFA() {
+	states := len(m.fail)
+	used := [256]bool{}
+	for _, e := range m.edges {
+		used[e.b] = true
+	}
+	for b := range m.root {
+		if m.root[b] != 0 {
+			used[b] = true
+		}
+	}
+	n := 1
+	for b := 0; b < 256; b++ {
+		if used[b] {
+			m.class[b] = uint8(n)
+			n++
+		}
+	}
+	if states > 1<<16-1 || n > 255 {
+		return
+	}
+	m.nclass = n
+	m.delta = make([]uint16, states*n)
+	// Breadth-first order guarantees fail[s] is done before s.
+	order := make([]int32, 0, states)
+	order = append(order, 0)
+	for i := 0; i < len(order); i++ {
+		s := order[i]
+		for _, e := range m.edges[m.first[s]:m.first[s+1]] {
+			order = append(order, e.to)
+		}
+	}
+	for _, s := range order {
+		row := m.delta[int(s)*n : int(s)*n+n]
+		if s != 0 {
+			copy(row, m.delta[int(m.fail[s])*n:int(m.fail[s])*n+n])
+		}
+		for _, e := range m.edges[m.first[s]:m.first[s+1]] {
+			row[m.class[e.b]] = uint16(e.to)
+		}
+	}
+}
+
 // step returns the goto transition of s on b, or -1 (0 from the root).
 func (m *matcher) step(s int32, b byte) int32 {
 	if s == 0 {
@@ -139,6 +192,18 @@ func (m *matcher) step(s int32, b byte) int32 {
 
 // findAll appends every occurrence in text to dst, in order of end.
 func (m *matcher) findAll(text []byte, dst []acMatch) []acMatch {
+	if m.delta != nil {
+		n := m.nclass
+		s := 0
+		for i, b := range text {
+			s = int(m.delta[s*n+int(m.class[b])])
+			for p := m.out[s]; p >= 0; p = m.next[p] {
+				end := int32(i + 1)
+				dst = append(dst, acMatch{pat: p, start: end - m.plens[p], end: end})
+			}
+		}
+		return dst
+	}
 	s := int32(0)
 	for i, b := range text {
 		for {

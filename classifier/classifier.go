@@ -79,6 +79,9 @@ func (c *Classifier) Classify(text string) Verdict {
 		*h = hit{ok: true, start: m.start, end: m.end}
 	}
 	for _, ti := range rs.regexIdx {
+		if !sc.hits[rs.terms[ti].gate].ok {
+			continue
+		}
 		for _, re := range rs.terms[ti].regex {
 			if loc := re.FindIndex(t); loc != nil {
 				sc.hits[ti] = hit{ok: true, start: int32(loc[0]), end: int32(loc[1])}

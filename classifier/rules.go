@@ -65,8 +65,10 @@ type termSpec struct {
 	Cat     string   `yaml:"cat"`
 	Phrases []string `yaml:"phrases"`
 	// Regex patterns run on the folded text; keep them few, they cost
-	// more than phrases.
+	// more than phrases. Gate lists phrases of which one must be present
+	// for the regexes to run at all (required with regex).
 	Regex []string `yaml:"regex"`
+	Gate  []string `yaml:"gate"`
 }
 
 type ruleSpec struct {
@@ -104,6 +106,7 @@ type (
 	term struct {
 		id    string
 		regex []*regexp.Regexp
+		gate  int32 // term whose match lets the regexes run
 	}
 	// pattern is one folded phrase in the automaton.
 	pattern struct {
@@ -304,7 +307,17 @@ func compileRules(files []namedFile) (*ruleSet, error) {
 				rs.terms[ti].regex = append(rs.terms[ti].regex, c)
 			}
 			if len(ts.Regex) > 0 {
+				if len(ts.Gate) == 0 {
+					return nil, fmt.Errorf("%s: regex without gate phrases", where)
+				}
+				gi := addTerm("gate." + ts.ID)
+				if err := addPhrases(where+" gate", gi, ts.Gate); err != nil {
+					return nil, err
+				}
+				rs.terms[ti].gate = gi
 				rs.regexIdx = append(rs.regexIdx, ti)
+			} else if len(ts.Gate) > 0 {
+				return nil, fmt.Errorf("%s: gate without regex", where)
 			}
 		}
 	}

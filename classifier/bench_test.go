@@ -1,0 +1,97 @@
+package classifier
+
+import (
+	"bufio"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"sort"
+	"testing"
+	"time"
+)
+
+// devMessages loads the texts of ../../shared/datasets/dev (beside the
+// repository); benchmarks skip when they are missing.
+func devMessages(b *testing.B) []string {
+	b.Helper()
+	files, _ := filepath.Glob("../../shared/datasets/dev/*.jsonl")
+	if len(files) == 0 {
+		b.Skip("../../shared/datasets/dev not found")
+	}
+	var msgs []string
+	for _, name := range files {
+		f, err := os.Open(name)
+		if err != nil {
+			b.Fatal(err)
+		}
+		sc := bufio.NewScanner(f)
+		sc.Buffer(make([]byte, 1<<20), 1<<20)
+		for sc.Scan() {
+			var row struct{ Text string }
+			if json.Unmarshal(sc.Bytes(), &row) == nil {
+				msgs = append(msgs, row.Text)
+			}
+		}
+		f.Close()
+	}
+	return msgs
+}
+
+// BenchmarkClassifyDev classifies every dev message once per iteration:
+// MB/s is the throughput on one core, allocs/op the allocations for the
+// whole set (divide by msgs/op), and median-µs/msg the median latency of a
+// single message measured on the first iteration.
+func BenchmarkClassifyDev(b *testing.B) {
+	msgs := devMessages(b)
+	c, err := New()
+	if err != nil {
+		b.Fatal(err)
+	}
+	total := 0
+	for _, m := range msgs {
+		total += len(m)
+	}
+	// Latency per message, measured once before the timed loop.
+	lat := make([]time.Duration, len(msgs))
+	for i, m := range msgs {
+		start := time.Now()
+		c.Classify(m)
+		lat[i] = time.Since(start)
+	}
+	sort.Slice(lat, func(i, j int) bool { return lat[i] < lat[j] })
+	b.SetBytes(int64(total))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for _, m := range msgs {
+			c.Classify(m)
+		}
+	}
+	b.StopTimer()
+	b.ReportMetric(float64(len(msgs)), "msgs/op")
+	b.ReportMetric(float64(lat[len(lat)/2].Nanoseconds())/1000, "median-µs/msg")
+	b.ReportMetric(float64(lat[len(lat)*99/100].Nanoseconds())/1000, "p99-µs/msg")
+}
+
+// BenchmarkClassifyMessage is one typical short message, for allocs per
+// message.
+func BenchmarkClassifyMessage(b *testing.B) {
+	c, err := New()
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, tc := range []struct{ name, text string }{
+		{"zh", typeCases[0].text},
+		{"en", typeCases[1].text},
+		{"benign_zh", "晚上一起吃饭吗？我请客，老地方见。"},
+		{"benign_en", "Running late, see you at the station in 10 minutes."},
+	} {
+		b.Run(tc.name, func(b *testing.B) {
+			b.SetBytes(int64(len(tc.text)))
+			b.ReportAllocs()
+			for i := 0; i < b.N; i++ {
+				c.Classify(tc.text)
+			}
+		})
+	}
+}

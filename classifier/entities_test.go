@@ -1,0 +1,92 @@
+package classifier
+
+import "testing"
+
+func TestURLs(t *testing.T) {
+	c := classifier(t)
+	cases := []struct {
+		text            string
+		host, domain    string
+		ip, short, puny bool
+		lookalike       string
+	}{
+		{"see https://www.example.co.uk/a?b=1 now", "www.example.co.uk", "example.co.uk", false, false, false, ""},
+		{"go to http://192.168.10.5/login", "192.168.10.5", "", true, false, false, ""},
+		{"tap bit.ly/3xYz now", "bit.ly", "bit.ly", false, true, false, ""},
+		{"visit http://xn--pypal-4ve.com", "xn--pypal-4ve.com", "xn--pypal-4ve.com", false, false, true, ""},
+		{"login at http://paypal.com.verify-id.net/x", "paypal.com.verify-id.net", "verify-id.net", false, false, false, "paypal"},
+		{"login at http://paypa1.com", "paypa1.com", "paypa1.com", false, false, false, "paypal"},
+		{"pay at royalmail-redelivery.com today", "royalmail-redelivery.com", "royalmail-redelivery.com", false, false, false, "royalmail"},
+		{"official https://www.paypal.com/signin", "www.paypal.com", "paypal.com", false, false, false, ""},
+		{"refund at gov-uk-refund.com", "gov-uk-refund.com", "gov-uk-refund.com", false, false, false, "gov.uk"},
+	}
+	for _, tc := range cases {
+		v := c.Classify(tc.text)
+		if v.Entities == nil || len(v.Entities.URLs) != 1 {
+			t.Errorf("%q: got entities %+v, want one URL", tc.text, v.Entities)
+			continue
+		}
+		u := v.Entities.URLs[0]
+		if u.Host != tc.host || u.Domain != tc.domain || u.IP != tc.ip || u.Shortener != tc.short || u.Punycode != tc.puny || u.LookalikeOf != tc.lookalike {
+			t.Errorf("%q: got %+v, want host %s domain %s ip %v short %v puny %v lookalike %q", tc.text, u, tc.host, tc.domain, tc.ip, tc.short, tc.puny, tc.lookalike)
+		}
+		if tc.text[u.Span.Start:u.Span.End] != u.Text {
+			t.Errorf("%q: span %v does not hold %q", tc.text, u.Span, u.Text)
+		}
+	}
+}
+
+// A phone number's country is reported only when the number states it.
+func TestPhones(t *testing.T) {
+	c := classifier(t)
+	cases := []struct {
+		text, e164, country string
+		premium             bool
+	}{
+		{"call +44 20 7946 0958", "+442079460958", "GB", false},
+		{"call 0086 138 0013 8000", "+8613800138000", "CN", false},
+		{"call +1 (415) 555-2671 now", "+14155552671", "US", false},
+		{"call 138 0013 8000", "", "", false},
+		{"call 020 7946 0958", "", "", false},
+		{"call 09061743389 to claim", "", "", true},
+		{"call09050000337", "", "", true},
+		{"I'm on 07090201529", "", "", true},
+	}
+	for _, tc := range cases {
+		v := c.Classify(tc.text)
+		if v.Entities == nil || len(v.Entities.Phones) != 1 {
+			t.Errorf("%q: got %+v, want one phone", tc.text, v.Entities)
+			continue
+		}
+		p := v.Entities.Phones[0]
+		if p.E164 != tc.e164 || p.Country != tc.country || p.Premium != tc.premium {
+			t.Errorf("%q: got %+v, want e164 %q country %q premium %v", tc.text, p, tc.e164, tc.country, tc.premium)
+		}
+	}
+}
+
+func TestMoneyCryptoApps(t *testing.T) {
+	c := classifier(t)
+	v := c.Classify("转账5000元，另付£1,250.50和$30。打到 0x52908400098527886E0F7030069857D2E4169EE7 或 1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN2，下载向日葵和AnyDesk。")
+	e := v.Entities
+	if e == nil {
+		t.Fatal("no entities")
+	}
+	var money []string
+	for _, m := range e.Money {
+		money = append(money, m.Text)
+	}
+	if len(money) != 3 || money[0] != "5000元" {
+		t.Errorf("got money %q, want 5000元, £1,250.50, $30", money)
+	}
+	if len(e.Crypto) != 2 || e.Crypto[0].Kind != "eth" || e.Crypto[1].Kind != "btc" {
+		t.Errorf("got crypto %+v, want eth and btc", e.Crypto)
+	}
+	if len(e.Apps) != 2 {
+		t.Errorf("got apps %+v, want 向日葵 and AnyDesk", e.Apps)
+	}
+	// A Base58 string with a broken checksum is not a wallet.
+	if v := c.Classify("code 1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN3"); v.Entities != nil && len(v.Entities.Crypto) > 0 {
+		t.Errorf("got crypto %+v for a bad checksum, want none", v.Entities.Crypto)
+	}
+}

@@ -1,0 +1,60 @@
+package classifier
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestFold(t *testing.T) {
+	cases := []struct{ in, want string }{
+		{"Hello, World!", "hello world"},
+		{"ＰＡＹＰＡＬ　ａｃｃｏｕｎｔ", "paypal account"},
+		{"安\u200b全\u200d账户", "安全账户"},
+		{"兼 职 赚*钱", "兼职赚钱"},
+		{"賬戶凍結", "账户冻结"},
+		{"pаypal", "paypal"}, // Cyrillic а
+		{"amaz0n paypa1 acc0unt", "amazon paypal account"},
+		{"call 09061743389 win 1000", "call 09061743389 win 1000"},
+		{"ver!fy p@ypal", "verify paypal"},
+		{"+V 伽vx 佳薇信", "加v 加vx 加薇信"},
+		{"最佳选择", "最佳选择"},
+		{"+86 138", "+86 138"},
+		{"🐧群", "qq群"},
+		{"🈶钱", "有钱"},
+		{"中文 English 混合", "中文 english 混合"},
+		{"  leading and trailing  ", "leading and trailing"},
+	}
+	var f folded
+	for _, tc := range cases {
+		fold(&f, tc.in)
+		if got := string(f.text); got != tc.want {
+			t.Errorf("fold(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+// Every folded byte maps back to a valid range of the original, in order.
+func TestFoldOffsets(t *testing.T) {
+	var f folded
+	for _, in := range []string{"安 全\u200b賬戶 ＰＡＹ p@ypal 🐧 \xff\xfe x", "", "\u200b\u200b", "a"} {
+		fold(&f, in)
+		if len(f.start) != len(f.text) || len(f.end) != len(f.text) {
+			t.Fatalf("%q: map lengths %d/%d, text %d", in, len(f.start), len(f.end), len(f.text))
+		}
+		prev := int32(0)
+		for i := range f.text {
+			s, e := f.start[i], f.end[i]
+			if s < prev || s > e || int(e) > len(in) {
+				t.Fatalf("%q: byte %d maps to [%d,%d), previous start %d", in, i, s, e, prev)
+			}
+			prev = s
+		}
+	}
+	in := "请把钱转到安 全 賬 戶"
+	fold(&f, in)
+	i := strings.Index(string(f.text), "安全账户")
+	sp := f.span(i, i+len("安全账户"))
+	if got := in[sp.Start:sp.End]; got != "安 全 賬 戶" {
+		t.Errorf("span maps to %q, want %q", got, "安 全 賬 戶")
+	}
+}
