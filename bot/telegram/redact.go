@@ -114,7 +114,8 @@ func (c *redactCore) fields(fields []zapcore.Field) []zapcore.Field {
 			if err, ok := f.Interface.(error); ok && err != nil {
 				f = zap.String(f.Key, c.r.String(err.Error()))
 			}
-		case zapcore.StringerType, zapcore.ReflectType, zapcore.ByteStringType:
+		case zapcore.StringerType, zapcore.ReflectType, zapcore.ByteStringType,
+			zapcore.ArrayMarshalerType, zapcore.ObjectMarshalerType, zapcore.InlineMarshalerType:
 			f = zap.String(f.Key, c.r.String(fieldString(f)))
 		}
 		out[i] = f
@@ -130,6 +131,31 @@ func fieldString(f zapcore.Field) string {
 		if s, ok := f.Interface.(fmt.Stringer); ok {
 			return s.String()
 		}
+	case zapcore.ArrayMarshalerType, zapcore.ObjectMarshalerType, zapcore.InlineMarshalerType:
+		enc := zapcore.NewMapObjectEncoder()
+		f.AddTo(enc)
+		return fmt.Sprint(enc.Fields)
 	}
 	return fmt.Sprintf("%+v", f.Interface)
 }
+
+// RedactWriter redacts secrets from the encoded log output itself, behind
+// whatever encoder and fields produced it. Tokens are made of characters
+// JSON never escapes, so they appear verbatim if at all.
+func RedactWriter(w zapcore.WriteSyncer, r *Redactor) zapcore.WriteSyncer {
+	return redactWriter{w: w, r: r}
+}
+
+type redactWriter struct {
+	w zapcore.WriteSyncer
+	r *Redactor
+}
+
+func (rw redactWriter) Write(p []byte) (int, error) {
+	if _, err := rw.w.Write([]byte(rw.r.String(string(p)))); err != nil {
+		return 0, err
+	}
+	return len(p), nil
+}
+
+func (rw redactWriter) Sync() error { return rw.w.Sync() }

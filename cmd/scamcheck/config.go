@@ -122,8 +122,9 @@ func newLogger(w zapcore.WriteSyncer, level zapcore.Level, secrets ...string) *z
 	enc := zap.NewProductionEncoderConfig()
 	enc.EncodeTime = zapcore.ISO8601TimeEncoder
 	enc.EncodeDuration = zapcore.StringDurationEncoder
-	core := zapcore.NewCore(zapcore.NewJSONEncoder(enc), zapcore.Lock(w), level)
-	return zap.New(telegram.RedactCore(core, telegram.NewRedactor(secrets...)))
+	r := telegram.NewRedactor(secrets...)
+	core := zapcore.NewCore(zapcore.NewJSONEncoder(enc), zapcore.Lock(telegram.RedactWriter(w, r)), level)
+	return zap.New(telegram.RedactCore(core, r))
 }
 
 func firstNonEmpty(vals ...string) string {
