@@ -334,3 +334,27 @@ func hasSignal(v Verdict, id string) bool {
 	}
 	return false
 }
+
+// Pathological 100 KB inputs: floods of links, numbers, amounts and
+// symbols stay linear (entity lists are capped, link windows bounded).
+func TestPathologicalInputs(t *testing.T) {
+	c := classifier(t)
+	for name, s := range map[string]string{
+		"dots":    strings.Repeat("a.com", 20000),
+		"schemes": strings.Repeat("http://", 15000),
+		"digits":  strings.Repeat("1 2-", 25000),
+		"plus":    strings.Repeat("+1", 50000),
+		"dollars": strings.Repeat("$1", 50000),
+		"wallets": strings.Repeat("1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN2 ", 3000),
+		"zw":      strings.Repeat("\u200b", 30000),
+	} {
+		v := c.Classify(s)
+		checkSpans(t, s, v)
+		if e := v.Entities; e != nil {
+			if len(e.URLs) > maxEntities || len(e.Phones) > maxEntities || len(e.Money) > maxEntities || len(e.Crypto) > maxEntities {
+				t.Errorf("%s: got %d urls, %d phones, %d amounts, %d wallets, want at most %d each",
+					name, len(e.URLs), len(e.Phones), len(e.Money), len(e.Crypto), maxEntities)
+			}
+		}
+	}
+}

@@ -169,11 +169,13 @@ func urlTokens(s string, fn func(start, end int)) {
 		if i < last {
 			continue
 		}
+		// Links are short; a window of maxURLLen around the mark bounds
+		// the regexp's work on pathological input.
 		start, end := i, i
-		for start > 0 && urlByte(s[start-1]) {
+		for start > 0 && i-start < maxURLLen/2 && urlByte(s[start-1]) {
 			start--
 		}
-		for end < len(s) && urlByte(s[end]) {
+		for end < len(s) && end-i < maxURLLen/2 && urlByte(s[end]) {
 			end++
 		}
 		fn(start, end)
@@ -203,6 +205,13 @@ func hasKnownTLD(tok string) bool {
 	}
 	return false
 }
+
+// maxURLLen bounds the text examined around one link.
+const maxURLLen = 512
+
+// maxEntities bounds each kind of entity per message: a person checks a
+// handful, and a flood of numbers must not make the work quadratic.
+const maxEntities = 16
 
 // urlByte reports whether b may be part of a link as people write them.
 func urlByte(b byte) bool {
@@ -397,11 +406,13 @@ func findNumbers(text string, e *Entities) {
 			continue
 		}
 		if m, ok := moneyAt(text, i, end); ok {
-			e.Money = append(e.Money, m)
+			if len(e.Money) < maxEntities {
+				e.Money = append(e.Money, m)
+			}
 			i = m.Span.End
 			continue
 		}
-		if digits >= 7 && digits <= 15 {
+		if digits >= 7 && digits <= 15 && len(e.Phones) < maxEntities {
 			e.Phones = append(e.Phones, phoneOf(text[i:end], Span{i, end}))
 		}
 		i = end
@@ -411,6 +422,9 @@ func findNumbers(text string, e *Entities) {
 			k := j + len(sym)
 			for k < len(text) && text[k] == ' ' {
 				k++
+			}
+			if len(e.Money) >= maxEntities {
+				break
 			}
 			if k < len(text) && text[k] >= '0' && text[k] <= '9' {
 				end, _ := scanAmount(text, k)
@@ -563,7 +577,7 @@ func findCrypto(text string, e *Entities) {
 			j++
 		}
 		tok := text[i:j]
-		if kind := cryptoKind(tok); kind != "" {
+		if kind := cryptoKind(tok); kind != "" && len(e.Crypto) < maxEntities {
 			e.Crypto = append(e.Crypto, Crypto{Text: tok, Span: Span{i, j}, Kind: kind})
 		}
 		i = j
