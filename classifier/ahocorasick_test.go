@@ -1,0 +1,76 @@
+package classifier
+
+import (
+	"bytes"
+	"fmt"
+	"testing"
+)
+
+// The DFA and the sparse trie report the same matches as a naive search.
+func TestMatcherAgainstNaive(t *testing.T) {
+	pats := [][]byte{[]byte("he"), []byte("she"), []byte("his"), []byte("hers"), []byte("安全账户"), []byte("账户"), []byte("户"), []byte("a"), []byte("aa")}
+	texts := []string{"ushers", "hishe", "请转到安全账户", "aaaa", "", "xyz", "she said hers his 账户"}
+	dfa := newMatcher(pats)
+	sparse := newMatcher(pats)
+	sparse.delta = nil
+	if dfa.delta == nil {
+		t.Fatal("small automaton did not get a DFA")
+	}
+	for _, text := range texts {
+		want := naiveMatches(pats, []byte(text))
+		for name, m := range map[string]*matcher{"dfa": dfa, "sparse": sparse} {
+			got := fmt.Sprint(sortMatches(m.findAll([]byte(text), nil)))
+			if got != fmt.Sprint(want) {
+				t.Errorf("%s %q: got %s, want %v", name, text, got, want)
+			}
+		}
+	}
+}
+
+func naiveMatches(pats [][]byte, text []byte) []acMatch {
+	var out []acMatch
+	for i := range text {
+		for p, pat := range pats {
+			if bytes.HasPrefix(text[i:], pat) {
+				out = append(out, acMatch{int32(p), int32(i), int32(i + len(pat))})
+			}
+		}
+	}
+	return sortMatches(out)
+}
+
+func sortMatches(ms []acMatch) []acMatch {
+	for i := 1; i < len(ms); i++ {
+		for j := i; j > 0 && (ms[j].start < ms[j-1].start || ms[j].start == ms[j-1].start && ms[j].pat < ms[j-1].pat); j-- {
+			ms[j], ms[j-1] = ms[j-1], ms[j]
+		}
+	}
+	return ms
+}
+
+// BenchmarkMatcher runs the rules' automaton alone over the folded dev
+// messages: the multi-pattern search itself, without folding or rules.
+func BenchmarkMatcher(b *testing.B) {
+	msgs := devMessages(b)
+	c, err := New()
+	if err != nil {
+		b.Fatal(err)
+	}
+	var f folded
+	texts := make([][]byte, len(msgs))
+	n := 0
+	for i, m := range msgs {
+		fold(&f, m)
+		texts[i] = append([]byte(nil), f.text...)
+		n += len(texts[i])
+	}
+	var dst []acMatch
+	b.SetBytes(int64(n))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for _, t := range texts {
+			dst = c.rs.ac.findAll(t, dst[:0])
+		}
+	}
+}
