@@ -3,6 +3,7 @@ package classifier
 import (
 	"fmt"
 	"io/fs"
+	"slices"
 	"sort"
 	"sync"
 )
@@ -19,6 +20,10 @@ type scratch struct {
 	f       folded
 	matches []acMatch
 	hits    []hit
+	hitList []int32 // terms with a hit, in no order
+	ruleGen []uint32
+	gen     uint32
+	cands   []int32
 	typeW   map[Type]float64
 	ents    Entities
 }
@@ -44,7 +49,7 @@ func newFromFS(fsys fs.FS, dir string) (*Classifier, error) {
 	}
 	c := &Classifier{rs: rs}
 	c.pool.New = func() any {
-		return &scratch{hits: make([]hit, len(rs.terms)), typeW: map[Type]float64{}}
+		return &scratch{hits: make([]hit, len(rs.terms)), ruleGen: make([]uint32, len(rs.rules)), typeW: map[Type]float64{}}
 	}
 	return c, nil
 }
@@ -59,9 +64,10 @@ func (c *Classifier) Classify(text string) Verdict {
 	v := Verdict{Lang: langOf(f), Source: SourceRules}
 	zh := v.Lang == "zh"
 
-	for i := range sc.hits {
-		sc.hits[i] = hit{}
+	for _, ti := range sc.hitList {
+		sc.hits[ti] = hit{}
 	}
+	sc.hitList = sc.hitList[:0]
 	sc.matches = rs.ac.findAll(f.text, sc.matches[:0])
 	t := f.text
 	for _, m := range sc.matches {
@@ -77,6 +83,7 @@ func (c *Classifier) Classify(text string) Verdict {
 			continue
 		}
 		*h = hit{ok: true, start: m.start, end: m.end}
+		sc.hitList = append(sc.hitList, p.term)
 	}
 	for _, ti := range rs.regexIdx {
 		if !sc.hits[rs.terms[ti].gate].ok {
@@ -84,6 +91,9 @@ func (c *Classifier) Classify(text string) Verdict {
 		}
 		for _, re := range rs.terms[ti].regex {
 			if loc := re.FindIndex(t); loc != nil {
+				if !sc.hits[ti].ok {
+					sc.hitList = append(sc.hitList, ti)
+				}
 				sc.hits[ti] = hit{ok: true, start: int32(loc[0]), end: int32(loc[1])}
 				break
 			}
@@ -91,16 +101,34 @@ func (c *Classifier) Classify(text string) Verdict {
 	}
 	extractEntities(text, f, &sc.ents)
 	v.Entities = sc.ents.copyOut()
-	for id, s := range sc.ents.termSpans() {
+	sc.ents.eachTerm(func(id string, s hit) {
 		if ti, ok := rs.entity[id]; ok && !sc.hits[ti].ok {
 			sc.hits[ti] = s
+			sc.hitList = append(sc.hitList, ti)
+		}
+	})
+
+	// Candidate rules: those triggered by a matched term, in rule order.
+	sc.gen++
+	if sc.gen == 0 {
+		clear(sc.ruleGen)
+		sc.gen = 1
+	}
+	sc.cands = sc.cands[:0]
+	for _, ti := range sc.hitList {
+		for _, ri := range rs.byTerm[ti] {
+			if sc.ruleGen[ri] != sc.gen {
+				sc.ruleGen[ri] = sc.gen
+				sc.cands = append(sc.cands, ri)
+			}
 		}
 	}
+	slices.Sort(sc.cands)
 
 	clear(sc.typeW)
 	scale, scaleSig := 1.0, -1
-	for i := range rs.rules {
-		r := &rs.rules[i]
+	for _, ri := range sc.cands {
+		r := &rs.rules[ri]
 		if zh && !r.langZH || !zh && !r.langEN {
 			continue
 		}

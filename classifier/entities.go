@@ -98,14 +98,11 @@ func (e *Entities) copyOut() *Entities {
 	}
 }
 
-// termSpans returns the entity terms the rules can name, with the first
-// original span of each.
-func (e *Entities) termSpans() map[string]hit {
-	m := map[string]hit{}
+// eachTerm calls fn with the entity terms the rules can name and the
+// original span of each occurrence, first occurrences first.
+func (e *Entities) eachTerm(fn func(id string, h hit)) {
 	set := func(id string, s Span) {
-		if _, ok := m[id]; !ok {
-			m[id] = hit{ok: true, start: int32(s.Start), end: int32(s.End), entity: true}
-		}
+		fn(id, hit{ok: true, start: int32(s.Start), end: int32(s.End), entity: true})
 	}
 	for _, u := range e.URLs {
 		set("entity.url", u.Span)
@@ -137,7 +134,6 @@ func (e *Entities) termSpans() map[string]hit {
 	for _, x := range e.Apps {
 		set("entity.remote_app", x.Span)
 	}
-	return m
 }
 
 // extractEntities finds the entities of text; f is its folded form.

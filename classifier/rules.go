@@ -141,7 +141,11 @@ type ruleSet struct {
 	ac       *matcher
 	regexIdx []int32 // terms that have regexes
 	rules    []rule
-	entity   map[string]int32
+	// byTerm lists, for each term, the rules whose trigger condition (the
+	// first of all, else every any) names it: a rule can fire only when
+	// one of these terms matched, so Classify evaluates only those.
+	byTerm [][]int32
+	entity map[string]int32
 }
 
 // loadRules decodes and compiles every *.yaml file of fsys's dir.
@@ -411,6 +415,22 @@ func compileRules(files []namedFile) (*ruleSet, error) {
 		}
 	}
 	rs.ac = newMatcher(phrasePats)
+	rs.byTerm = make([][]int32, len(rs.terms))
+	for ri, r := range rs.rules {
+		trigger := r.any
+		if len(r.all) > 0 {
+			trigger = r.all[:1]
+		}
+		seen := map[int32]bool{}
+		for _, c := range trigger {
+			for _, ti := range c {
+				if !seen[ti] {
+					seen[ti] = true
+					rs.byTerm[ti] = append(rs.byTerm[ti], int32(ri))
+				}
+			}
+		}
+	}
 	return rs, nil
 }
 
