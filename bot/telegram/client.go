@@ -94,13 +94,16 @@ func Dial(ctx context.Context, cfg Config) (*Client, error) {
 			return c, nil
 		}
 		err = r.Error(err)
+		if e := apiError(err); e != nil && (e.Code == http.StatusUnauthorized || e.Code == http.StatusNotFound) {
+			return nil, fmt.Errorf("TELEGRAM_BOT_TOKEN refused by the Bot API at TELEGRAM_API_URL (getMe: %d %w)", e.Code, err)
+		}
 		if !transient(err) {
-			return nil, fmt.Errorf("telegram getMe: %w", err)
+			return nil, fmt.Errorf("connect to Telegram: %w", err)
 		}
 		d := b.next()
 		cfg.Logger.Warn("Telegram unreachable at start; retrying", zap.Error(err), zap.Duration("in", d))
 		if !sleep(ctx, d) {
-			return nil, fmt.Errorf("telegram getMe: %w (gave up: %w)", err, ctx.Err())
+			return nil, fmt.Errorf("connect to Telegram: %w (gave up: %w)", err, ctx.Err())
 		}
 	}
 }

@@ -98,7 +98,9 @@ func openStore(ctx context.Context, cfg runConfig, log *zap.Logger) (botStore, f
 	opt.WriteTimeout = time.Second
 	opt.MaxRetries = 1
 	opt.DialerRetries = 1
-	redisLog.Store(log.Named("redis"))
+	// go-redis's own lines are dropped until Redis has answered once, so a
+	// Redis down at start gives the one error line below and nothing else.
+	redisLog.Store(nil)
 	c := redis.NewClient(opt)
 	s := store.NewRedis(c, "")
 	pctx, cancel := context.WithTimeout(ctx, 3*time.Second)
@@ -107,6 +109,7 @@ func openStore(ctx context.Context, cfg runConfig, log *zap.Logger) (botStore, f
 		c.Close()
 		return nil, nil, fmt.Errorf("REDIS_URL: Redis at %s does not answer: %w", opt.Addr, err)
 	}
+	redisLog.Store(log.Named("redis"))
 	log.Info("using Redis", zap.String("addr", opt.Addr), zap.Int("db", opt.DB))
 	return s, func() { _ = c.Close() }, nil
 }
