@@ -17,5 +17,4 @@ require (
 	golang.org/x/sys v0.49.0 // indirect
 	golang.org/x/text v0.43.0 // indirect
 	google.golang.org/protobuf v1.36.11 // indirect
-	mvdan.cc/xurls/v2 v2.6.0 // indirect
 )

@@ -19,6 +19,14 @@ func TestURLs(t *testing.T) {
 		{"pay at royalmail-redelivery.com today", "royalmail-redelivery.com", "royalmail-redelivery.com", false, false, false, "royalmail"},
 		{"official https://www.paypal.com/signin", "www.paypal.com", "paypal.com", false, false, false, ""},
 		{"refund at gov-uk-refund.com", "gov-uk-refund.com", "gov-uk-refund.com", false, false, false, "gov.uk"},
+		{"请点击http://t.cn/Ab1。谢谢", "t.cn", "t.cn", false, true, false, ""},
+		{"claim at http:/bit.do/Claim-Tax now", "bit.do", "bit.do", false, false, false, ""},
+		{"(see www.example.com).", "www.example.com", "example.com", false, false, false, ""},
+	}
+	for _, text := range []string{"U.S. visa", "happy...you", "http://", "a.b"} {
+		if v := c.Classify(text); v.Entities != nil && len(v.Entities.URLs) > 0 {
+			t.Errorf("%q: got URLs %+v, want none", text, v.Entities.URLs)
+		}
 	}
 	for _, tc := range cases {
 		v := c.Classify(tc.text)
