@@ -71,6 +71,9 @@ func (c *Classifier) Classify(text string) Verdict {
 	sc.matches = rs.ac.findAll(f.text, sc.matches[:0])
 	t := f.text
 	for _, m := range sc.matches {
+		if int(m.pat) >= len(rs.patterns) {
+			continue // an app name, for the entities
+		}
 		p := rs.patterns[m.pat]
 		h := &sc.hits[p.term]
 		if h.ok {
@@ -99,7 +102,7 @@ func (c *Classifier) Classify(text string) Verdict {
 			}
 		}
 	}
-	extractEntities(text, f, &sc.ents)
+	extractEntities(text, f, sc.matches, rs.appOf, &sc.ents)
 	v.Entities = sc.ents.copyOut()
 	sc.ents.eachTerm(func(id string, s hit) {
 		if ti, ok := rs.entity[id]; ok && !sc.hits[ti].ok {

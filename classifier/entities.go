@@ -5,7 +5,6 @@ import (
 	"crypto/sha256"
 	"net/netip"
 	"strings"
-	"sync"
 
 	"github.com/nyaruka/phonenumbers"
 	"golang.org/x/net/publicsuffix"
@@ -134,13 +133,14 @@ func (e *Entities) eachTerm(fn func(id string, h hit)) {
 	}
 }
 
-// extractEntities finds the entities of text; f is its folded form.
-func extractEntities(text string, f *folded, e *Entities) {
+// extractEntities finds the entities of text; f is its folded form and
+// matches the rules' automaton matches in it.
+func extractEntities(text string, f *folded, matches []acMatch, appOf []int16, e *Entities) {
 	e.reset()
 	findURLs(text, e)
 	findNumbers(text, e)
 	findCrypto(text, e)
-	findApps(text, f, e)
+	findApps(text, f, matches, appOf, e)
 }
 
 // urlTokens calls fn with each run of printable ASCII around a place where
@@ -717,28 +717,22 @@ var remoteApps = []struct{ folded, name string }{
 	{"开会宝", "开会宝"}, {"welink", "WeLink"}, {"webex", "Webex"}, {"microsoft teams", "Microsoft Teams"},
 }
 
-// appMatcher finds every app name in one pass over the folded text.
-var appMatcher = sync.OnceValue(func() *matcher {
-	pats := make([][]byte, len(remoteApps))
-	for i, a := range remoteApps {
-		pats[i] = []byte(a.folded)
-	}
-	return newMatcher(pats)
-})
-
-func findApps(text string, f *folded, e *Entities) {
-	var buf [8]acMatch
+// findApps reports the app names among the automaton's matches (the rules'
+// automaton also holds the app names, so the text is searched once);
+// appOf maps a pattern to its index in remoteApps, or -1.
+func findApps(text string, f *folded, matches []acMatch, appOf []int16, e *Entities) {
 	seen := uint64(0)
-	for _, m := range appMatcher().findAll(f.text, buf[:0]) {
-		if seen&(1<<m.pat) != 0 {
+	for _, m := range matches {
+		ai := appOf[m.pat]
+		if ai < 0 || seen&(1<<ai) != 0 {
 			continue
 		}
-		a := remoteApps[m.pat]
+		a := remoteApps[ai]
 		i, j := int(m.start), int(m.end)
 		if isASCIILetter(a.folded[0]) && (i > 0 && isASCIILetter(f.text[i-1]) || j < len(f.text) && isASCIILetter(f.text[j])) {
 			continue
 		}
-		seen |= 1 << m.pat
+		seen |= 1 << ai
 		sp := f.span(i, j)
 		e.Apps = append(e.Apps, App{Name: a.name, Text: text[sp.Start:sp.End], Span: sp})
 	}

@@ -139,6 +139,9 @@ type ruleSet struct {
 	termIdx  map[string]int32
 	patterns []pattern
 	ac       *matcher
+	// appOf maps an automaton pattern to its remote app, or -1: the app
+	// names ride in the rules' automaton after the phrases.
+	appOf    []int16
 	regexIdx []int32 // terms that have regexes
 	rules    []rule
 	// byTerm lists, for each term, the rules whose trigger condition (the
@@ -413,6 +416,14 @@ func compileRules(files []namedFile) (*ruleSet, error) {
 			}
 			rs.rules = append(rs.rules, r)
 		}
+	}
+	rs.appOf = make([]int16, len(phrasePats), len(phrasePats)+len(remoteApps))
+	for i := range rs.appOf {
+		rs.appOf[i] = -1
+	}
+	for i, a := range remoteApps {
+		phrasePats = append(phrasePats, []byte(a.folded))
+		rs.appOf = append(rs.appOf, int16(i))
 	}
 	rs.ac = newMatcher(phrasePats)
 	rs.byTerm = make([][]int32, len(rs.terms))
