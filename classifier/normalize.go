@@ -21,6 +21,9 @@ type folded struct {
 	// han and latin count Chinese characters and Latin letters, for the
 	// language guess.
 	han, latin int
+	// mixed is set when a digit touches a Latin letter, the only case in
+	// which digit look-alikes (amaz0n) need folding.
+	mixed bool
 }
 
 // span maps the folded range [i, j) back to the original text.
@@ -59,9 +62,16 @@ var lookalikes = map[rune]string{
 	'🐧': "qq", '➕': "+", '✚': "+",
 }
 
-// addHomophones are written instead of 加 ("add me on ...") to slip past
-// filters; they count as 加 only before a contact handle, so 最佳 stays.
-var addHomophones = map[rune]bool{'伽': true, '佳': true, '+': true, '嘉': true, '咖': true}
+// isAddHomophone reports runes written instead of 加 ("add me on ...") to
+// slip past filters; they count as 加 only before a contact handle, so 最佳
+// stays.
+func isAddHomophone(r rune) bool {
+	switch r {
+	case '伽', '佳', '+', '嘉', '咖':
+		return true
+	}
+	return false
+}
 
 // contactStarts are the first runes of what usually follows 加 in
 // "add me on WeChat/QQ/LINE": v, vx, 微信, 扣扣, 好友, 群 …
@@ -102,7 +112,7 @@ func fold(f *folded, s string) {
 	f.text = f.text[:0]
 	f.start = f.start[:0]
 	f.end = f.end[:0]
-	f.han, f.latin = 0, 0
+	f.han, f.latin, f.mixed = 0, 0, false
 	st := folder{f: f, src: s}
 	var scratch [utf8.UTFMax]byte
 	for i := 0; i < len(s); {
@@ -121,7 +131,9 @@ func fold(f *folded, s string) {
 		st.rune(r, i, i+n, &scratch)
 		i += n
 	}
-	foldDigitLookalikes(f.text)
+	if f.mixed {
+		foldDigitLookalikes(f.text)
+	}
 }
 
 // ascii folds the ASCII byte at s[i].
@@ -130,12 +142,15 @@ func (st *folder) ascii(i int) {
 	c := s[i]
 	switch {
 	case c >= 'A' && c <= 'Z':
+		st.noteLetter()
 		st.emitByte(c+0x20, i, i+1, false)
 		st.f.latin++
 	case c >= 'a' && c <= 'z':
+		st.noteLetter()
 		st.emitByte(c, i, i+1, false)
 		st.f.latin++
 	case c >= '0' && c <= '9':
+		st.noteDigit()
 		st.emitByte(c, i, i+1, false)
 	case c == '+':
 		if st.addBefore(i + 1) {
@@ -163,7 +178,7 @@ func (st *folder) ascii(i int) {
 func (st *folder) rune(r rune, os, oe int, scratch *[utf8.UTFMax]byte) {
 	if r >= 0x4E00 && r <= 0x9FFF {
 		// Fast path for the common CJK block: NFKC-normal, no case.
-		if addHomophones[r] && st.addBefore(oe) {
+		if isAddHomophone(r) && st.addBefore(oe) {
 			r = '加'
 		} else if s := tsDense[r-0x4E00]; s != 0 {
 			r = s
@@ -178,7 +193,7 @@ func (st *folder) rune(r rune, os, oe int, scratch *[utf8.UTFMax]byte) {
 		}
 		return
 	}
-	if addHomophones[r] && st.addBefore(oe) {
+	if isAddHomophone(r) && st.addBefore(oe) {
 		st.emitRune('加', os, oe)
 		return
 	}
@@ -212,12 +227,17 @@ func (st *folder) content(c rune, os, oe int) {
 		b := byte(c)
 		switch {
 		case b >= 'A' && b <= 'Z':
+			st.noteLetter()
 			st.emitByte(b+0x20, os, oe, false)
 			st.f.latin++
 		case b >= 'a' && b <= 'z':
+			st.noteLetter()
 			st.emitByte(b, os, oe, false)
 			st.f.latin++
 		case b >= '0' && b <= '9' || b == '+' || b == '$' || b == '%':
+			if b <= '9' && b >= '0' {
+				st.noteDigit()
+			}
 			if b == '+' && st.addBefore(oe) {
 				st.emitRune('加', os, oe)
 				return
@@ -249,6 +269,22 @@ func (st *folder) content(c rune, os, oe int) {
 		st.emitRune(c, os, oe)
 	default:
 		st.separator(os, oe)
+	}
+}
+
+// noteLetter and noteDigit set mixed when a letter and a digit touch
+// (only when no separator is pending between them).
+func (st *folder) noteLetter() {
+	if !st.pending && len(st.f.text) > 0 {
+		if b := st.f.text[len(st.f.text)-1]; b >= '0' && b <= '9' {
+			st.f.mixed = true
+		}
+	}
+}
+
+func (st *folder) noteDigit() {
+	if !st.pending && len(st.f.text) > 0 && isASCIILetter(st.f.text[len(st.f.text)-1]) {
+		st.f.mixed = true
 	}
 }
 
