@@ -1,0 +1,151 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func writeJSONL(t *testing.T, dir, name string, rows ...string) string {
+	t.Helper()
+	p := filepath.Join(dir, name)
+	if err := os.WriteFile(p, []byte(strings.Join(rows, "\n")+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func runMain(t *testing.T, stdin string, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code = realMain(context.Background(), args, stdio{in: strings.NewReader(stdin), out: &out, err: &errb, getenv: func(string) string { return "" }})
+	return code, out.String(), errb.String()
+}
+
+func TestEvalJSON(t *testing.T) {
+	dir := t.TempDir()
+	a := writeJSONL(t, dir, "a.jsonl",
+		`{"text":"警察说你涉嫌洗钱，把钱转到安全账户，不要告诉任何人。","label":"scam","extra":1}`,
+		`{"text":"晚上一起吃饭吗？","label":"benign"}`,
+		`{"text":"Running late, see you soon","label":"benign"}`,
+		`{"text":"Win a FREE ringtone! Txt TONE to 80808 now. 150p/msg 18+","label":"spam"}`,
+	)
+	b := writeJSONL(t, dir, "b.jsonl", `{"text":"hello","label":"scam"}`)
+	code, out, errOut := runMain(t, "", "eval", "--json", a, b)
+	if code != 0 {
+		t.Fatalf("exit %d, stderr %s", code, errOut)
+	}
+	var got struct {
+		Total map[string]any            `json:"total"`
+		Files map[string]map[string]any `json:"files"`
+	}
+	if err := json.Unmarshal([]byte(out), &got); err != nil {
+		t.Fatalf("decode %q: %v", out, err)
+	}
+	fa := got.Files["a.jsonl"]
+	for k, want := range map[string]float64{"n": 4, "tp": 1, "fp": 0, "tn": 2, "fn": 0, "spam": 1, "spam_flagged": 1, "recall": 1, "fpr": 0, "precision": 1} {
+		if fa[k] != want {
+			t.Errorf("a.jsonl %s: got %v, want %v", k, fa[k], want)
+		}
+	}
+	if got.Total["n"] != 5.0 || got.Total["fn"] != 1.0 || got.Total["recall"] != 0.5 {
+		t.Errorf("total: got %v, want n 5, fn 1, recall 0.5", got.Total)
+	}
+	if got.Files["b.jsonl"]["fpr"] != nil {
+		t.Errorf("b.jsonl fpr: got %v, want null (no benign rows)", got.Files["b.jsonl"]["fpr"])
+	}
+}
+
+func TestEvalTextErrorsAndTargets(t *testing.T) {
+	dir := t.TempDir()
+	a := writeJSONL(t, dir, "a.jsonl",
+		`{"text":"hello there","label":"scam"}`,
+		`{"text":"警察说你涉嫌洗钱，把钱转到安全账户，不要告诉任何人。","label":"benign"}`,
+	)
+	targets := filepath.Join(dir, "targets.json")
+	os.WriteFile(targets, []byte(`{"files":{"a.jsonl":{"min_recall":0.9,"max_fpr":0.01},"missing.jsonl":{"min_recall":1}}}`), 0o644)
+	code, out, errOut := runMain(t, "", "eval", "--errors", "5", "--targets", targets, a)
+	if code != 1 {
+		t.Errorf("exit %d, want 1 (targets missed)", code)
+	}
+	for _, want := range []string{"a.jsonl", "total", "hello there", "scam → none"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("stdout lacks %q:\n%s", want, out)
+		}
+	}
+	for _, want := range []string{"target missed: a.jsonl recall 0.000 < 0.900", "target missed: a.jsonl fpr 1.000 > 0.010"} {
+		if !strings.Contains(errOut, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, errOut)
+		}
+	}
+	if strings.Contains(errOut, "missing.jsonl") {
+		t.Errorf("a target for a file not evaluated was checked:\n%s", errOut)
+	}
+}
+
+func TestEvalBadInput(t *testing.T) {
+	dir := t.TempDir()
+	bad := writeJSONL(t, dir, "bad.jsonl", `{"text":"x","label":"maybe"}`)
+	if code, _, errOut := runMain(t, "", "eval", bad); code != 1 || !strings.Contains(errOut, `unknown label "maybe"`) {
+		t.Errorf("got exit %d stderr %q, want 1 and the unknown label", code, errOut)
+	}
+	if code, _, _ := runMain(t, "", "eval"); code != 2 {
+		t.Errorf("eval without files: exit %d, want 2", code)
+	}
+	targets := filepath.Join(dir, "t.json")
+	os.WriteFile(targets, []byte(`{"files":{},"colour":"red"}`), 0o644)
+	if code, _, errOut := runMain(t, "", "eval", "--targets", targets, bad); code != 1 || !strings.Contains(errOut, "colour") {
+		t.Errorf("unknown key in targets: exit %d stderr %q, want 1 naming the key", code, errOut)
+	}
+}
+
+// The targets file of the repository decodes and names the dev files.
+func TestRepositoryTargets(t *testing.T) {
+	b, err := os.ReadFile("../../classifier/targets.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.DisallowUnknownFields()
+	var tg evalTargets
+	if err := dec.Decode(&tg); err != nil {
+		t.Fatalf("decode: %v", err)
+	}
+	for _, f := range []string{"telecom_zh.jsonl", "nagato_zh.jsonl", "mendeley_en.jsonl", "nus_zh.jsonl", "nus_en.jsonl"} {
+		if _, ok := tg.Files[f]; !ok {
+			t.Errorf("no target for %s", f)
+		}
+	}
+}
+
+func TestCheckJSON(t *testing.T) {
+	code, out, errOut := runMain(t, "", "check", "--json", "Transfer your savings to a safe account now, police case, tell no one")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var v struct {
+		Level   string `json:"level"`
+		Type    string `json:"type"`
+		Lang    string `json:"lang"`
+		Signals []struct {
+			ID       string `json:"id"`
+			Type     string `json:"type"`
+			Evidence string `json:"evidence"`
+		} `json:"signals"`
+	}
+	if err := json.Unmarshal([]byte(out), &v); err != nil {
+		t.Fatalf("decode %q: %v", out, err)
+	}
+	if v.Level != "high" || v.Type != "impersonate_official" || v.Lang != "en" || len(v.Signals) == 0 || v.Signals[0].Evidence == "" {
+		t.Errorf("got %+v, want high impersonate_official en with evidence", v)
+	}
+	// Text from stdin, plain output.
+	code, out, _ = runMain(t, "你女儿在我们手上，马上准备赎金，不要报警。", "check")
+	if code != 0 || !strings.Contains(out, "level: high") || !strings.Contains(out, "virtual_kidnapping") {
+		t.Errorf("stdin check: exit %d output %q, want high virtual_kidnapping", code, out)
+	}
+}
