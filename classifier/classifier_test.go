@@ -139,6 +139,11 @@ func TestGenuineLookAlikes(t *testing.T) {
 		{"friends chat en", "Running late, see you at the station in 10 minutes."},
 		{"police non-emergency en", "Thanks for reporting your lost wallet to Thames Valley Police. Your reference is 43210. No further action is needed."},
 		{"bill reminder zh", "【国家电网】您本月电费126.50元已出账，可通过网上国网App缴费。"},
+		{"code incl. staff zh", "您的验证码是604817，切勿告诉他人，包括客服人员。"},
+		{"order shipped en", "Your order #88-1234 has shipped and will arrive Thursday. Track it in the app."},
+		{"meeting invite en", "Team sync moved to 3pm, join the Zoom meeting from the calendar invite."},
+		{"bank fraud alert en", "Lloyds: we've noticed unusual activity on your card ending 4321. If this wasn't you, call the number on the back of your card. We will never ask for your PIN."},
+		{"dentist en", "Hi, it's the dental practice confirming your appointment tomorrow at 3pm. Reply Y to confirm."},
 	}
 	for _, tc := range cases {
 		v := c.Classify(tc.text)

@@ -39,6 +39,9 @@ func runCheck(ctx context.Context, args []string, sio stdio) error {
 	}
 	v := ck.Check(ctx, "cli", text)
 	if *asJSON {
+		if v.Signals == nil {
+			v.Signals = []classifier.Signal{} // [] rather than null for consumers
+		}
 		enc := json.NewEncoder(sio.out)
 		enc.SetEscapeHTML(false)
 		return enc.Encode(v)
