@@ -197,7 +197,11 @@ func (e *Engine) Handle(ctx context.Context, u Update, r Responder) (err error) 
 		return nil
 	}
 	newState, replies, keep, fields := e.step(ctx, log, userKey, state, u)
-	rendered := e.render(log, newState, replies)
+	lang := newState.Lang
+	if lang == "" {
+		lang = locales.Normalize(u.Lang) // a reply the dialog did not make
+	}
+	rendered := e.render(log, lang, replies)
 	if err := r.Respond(ctx, rendered); err != nil {
 		log.Warn("replies not delivered; the update will be retried", zap.Error(err))
 		return fmt.Errorf("%w: %w", ErrDelivery, err)
@@ -272,11 +276,7 @@ func (e *Engine) step(ctx context.Context, log *zap.Logger, userKey string, s di
 
 // render puts replies into words; a reply that cannot be rendered (a
 // catalog defect) is logged and left out rather than half-sent.
-func (e *Engine) render(log *zap.Logger, s dialogs.State, replies []dialogs.Reply) []dialogs.Rendered {
-	lang := s.Lang
-	if lang == "" {
-		lang = locales.EN
-	}
+func (e *Engine) render(log *zap.Logger, lang string, replies []dialogs.Reply) []dialogs.Rendered {
 	out := make([]dialogs.Rendered, 0, len(replies))
 	for _, r := range replies {
 		rd, err := dialogs.Render(e.o.Catalog, lang, r)

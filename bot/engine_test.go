@@ -271,3 +271,13 @@ func FuzzParseCommand(f *testing.F) {
 		}
 	})
 }
+
+func TestPhotoGetsAskedForTextInThePersonsLanguage(t *testing.T) {
+	e := newEngine(t, store.NewMemory(), nil)
+	r := &recorder{}
+	_ = e.Handle(context.Background(), Update{ID: "1", UserID: "42", ChatKey: "42", Lang: "zh-hant", Kind: KindUnsupported}, r)
+	want, _ := locales.MustLoad().Render(locales.ZH, "bot.need_text", nil)
+	if len(r.replies) != 1 || r.replies[0].Text != want {
+		t.Errorf("reply to a photo from a zh user: got %+v, want %q", r.replies, want)
+	}
+}

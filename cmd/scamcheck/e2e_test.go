@@ -358,6 +358,9 @@ func TestE2ETokenTextAndIDsNeverStoredOrLogged(t *testing.T) {
 			t.Errorf("key %q lives %v, want at most 30 days", k, ttl)
 		}
 		val, _ := c.Get(ctx, k).Result()
+		if strings.Contains(k+val, strings.SplitN(testToken, ":", 2)[1]) {
+			t.Errorf("the bot token is in Redis key %q", k)
+		}
 		for _, id := range []string{"777000111", "888000222"} {
 			if strings.Contains(k, id) || strings.Contains(val, id) {
 				t.Errorf("raw user id %s in key %q or its value", id, k)
