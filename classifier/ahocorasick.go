@@ -15,6 +15,9 @@ type matcher struct {
 	class  [256]uint8
 	nclass int
 	delta  []uint16 // delta[state*nclass+class]; nil when too many states
+	// dfaOut is out renumbered for the DFA, whose states are numbered in
+	// breadth-first order so that the hot shallow states share cache lines.
+	dfaOut []int32
 
 	root  [256]int32
 	first []int32 // first[s]..first[s+1]: edges of state s
@@ -149,7 +152,8 @@ func (m *matcher) buildDFA() {
 	}
 	m.nclass = n
 	m.delta = make([]uint16, states*n)
-	// Breadth-first order guarantees fail[s] is done before s.
+	// Breadth-first order guarantees fail[s] is done before s; it is also
+	// the new numbering.
 	order := make([]int32, 0, states)
 	order = append(order, 0)
 	for i := 0; i < len(order); i++ {
@@ -158,13 +162,20 @@ func (m *matcher) buildDFA() {
 			order = append(order, e.to)
 		}
 	}
-	for _, s := range order {
-		row := m.delta[int(s)*n : int(s)*n+n]
+	newID := make([]uint16, states)
+	for i, s := range order {
+		newID[s] = uint16(i)
+	}
+	m.dfaOut = make([]int32, states)
+	for i, s := range order {
+		m.dfaOut[i] = m.out[s]
+		row := m.delta[i*n : i*n+n]
 		if s != 0 {
-			copy(row, m.delta[int(m.fail[s])*n:int(m.fail[s])*n+n])
+			f := int(newID[m.fail[s]])
+			copy(row, m.delta[f*n:f*n+n])
 		}
 		for _, e := range m.edges[m.first[s]:m.first[s+1]] {
-			row[m.class[e.b]] = uint16(e.to)
+			row[m.class[e.b]] = newID[e.to]
 		}
 	}
 }
@@ -197,7 +208,7 @@ func (m *matcher) findAll(text []byte, dst []acMatch) []acMatch {
 		s := 0
 		for i, b := range text {
 			s = int(m.delta[s*n+int(m.class[b])])
-			for p := m.out[s]; p >= 0; p = m.next[p] {
+			for p := m.dfaOut[s]; p >= 0; p = m.next[p] {
 				end := int32(i + 1)
 				dst = append(dst, acMatch{pat: p, start: end - m.plens[p], end: end})
 			}

@@ -215,6 +215,27 @@ var brandSet = func() map[string]bool {
 	return m
 }()
 
+// brandNeedles are "paypal.", "paypal-" and "-paypal" for each brand of
+// four letters or more, built once.
+var brandNeedles = func() [][3]string {
+	var n [][3]string
+	for _, b := range brands {
+		if len(b) >= 4 {
+			n = append(n, [3]string{b + ".", b + "-", "-" + b})
+		}
+	}
+	return n
+}()
+
+func namesBrand(host string) string {
+	for _, n := range brandNeedles {
+		if strings.Contains(host, n[0]) || strings.Contains(host, n[1]) || strings.Contains(host, n[2]) {
+			return n[0][:len(n[0])-1]
+		}
+	}
+	return ""
+}
+
 func findURLs(text string, e *Entities) {
 	urlTokens(text, func(start, end, mark int) {
 		if len(e.URLs) >= 8 {
@@ -373,19 +394,13 @@ func lookalikeOf(host, domain string) string {
 	}
 	// A brand named in the subdomains or glued to another word:
 	// apple.com.verify-id.net, paypal-secure.com, royalmail-redelivery.com.
-	for _, b := range brands {
-		if len(b) < 4 {
-			continue
-		}
-		if strings.Contains(host, b+".") || strings.Contains(host, b+"-") || strings.Contains(host, "-"+b) {
-			return b
-		}
+	if b := namesBrand(host); b != "" {
+		return b
 	}
 	// One letter off, or digits for letters: paypa1, arnazon, micros0ft.
 	fl := foldDigitsInLabel(label)
-	fh := foldDigitsInLabel(host)
-	for _, b := range brands {
-		if len(b) >= 5 && fh != host && (strings.Contains(fh, b+".") || strings.Contains(fh, b+"-") || strings.Contains(fh, "-"+b)) {
+	if fh := foldDigitsInLabel(host); fh != host {
+		if b := namesBrand(fh); len(b) >= 5 {
 			return b
 		}
 	}
