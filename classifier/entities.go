@@ -484,28 +484,43 @@ func findNumbers(text string, e *Entities) {
 		}
 		i = end
 	}
-	for _, sym := range [...]string{"$", "£", "€", "¥", "￥", "US$", "HK$", "NT$"} {
-		for j := strings.Index(text, sym); j >= 0; {
-			k := j + len(sym)
-			for k < len(text) && text[k] == ' ' {
-				k++
+	// Amounts after a currency sign, found in one pass: $ (also US$,
+	// HK$, NT$), £, €, ¥ and the full-width ￥.
+	for j := 0; j < len(text) && len(e.Money) < maxEntities; j++ {
+		n := currencySign(text[j:])
+		if n == 0 {
+			continue
+		}
+		k := j + n
+		for k < len(text) && text[k] == ' ' {
+			k++
+		}
+		if k < len(text) && text[k] >= '0' && text[k] <= '9' {
+			from := j
+			if text[j] == '$' && j >= 2 && (text[j-2:j] == "US" || text[j-2:j] == "HK" || text[j-2:j] == "NT") {
+				from = j - 2
 			}
-			if len(e.Money) >= maxEntities {
-				break
+			end, _ := scanAmount(text, k)
+			if !overlapsMoney(e, from) {
+				e.Money = append(e.Money, Money{Text: text[from:end], Span: Span{from, end}})
 			}
-			if k < len(text) && text[k] >= '0' && text[k] <= '9' {
-				end, _ := scanAmount(text, k)
-				if !overlapsMoney(e, j) {
-					e.Money = append(e.Money, Money{Text: text[j:end], Span: Span{j, end}})
-				}
-			}
-			n := strings.Index(text[j+len(sym):], sym)
-			if n < 0 {
-				break
-			}
-			j += len(sym) + n
+			j = end - 1
 		}
 	}
+}
+
+// currencySign returns the byte length of a currency sign at the start of
+// s, or 0.
+func currencySign(s string) int {
+	switch {
+	case s[0] == '$':
+		return 1
+	case len(s) >= 2 && s[0] == 0xC2 && (s[1] == 0xA3 || s[1] == 0xA5): // £ ¥
+		return 2
+	case len(s) >= 3 && (s[:3] == "€" || s[:3] == "￥"):
+		return 3
+	}
+	return 0
 }
 
 // precededByWord lets "call09050000337" count as a number after a word.
