@@ -34,12 +34,14 @@ type responder struct {
 // length limit with its keyboard on the last part.
 func (r *responder) Respond(ctx context.Context, replies []dialogs.Rendered) error {
 	if r.cb != nil {
-		if _, err := r.c.send(ctx, tgbotapi.NewCallback(r.cb.ID, "")); err != nil {
+		// Once, without retries: a 429 wait here would hold back the
+		// replies, which matter more than the spinner.
+		if _, err := r.c.request(tgbotapi.NewCallback(r.cb.ID, "")); err != nil {
 			// A press answered late or twice is harmless; the replies matter.
 			r.log.Info("callback query not answered", zap.Error(err))
 		}
 		if r.markPressed && r.cb.Message != nil && r.cb.Message.Chat != nil {
-			r.markChoice(ctx, r.cb.Message, r.cb.Data)
+			r.markChoice(r.cb.Message, r.cb.Data)
 		}
 	}
 	if r.chatID == 0 {
@@ -71,7 +73,7 @@ func (r *responder) Respond(ctx context.Context, replies []dialogs.Rendered) err
 
 // markChoice replaces the pressed keyboard by a line saying what was
 // chosen, so old buttons cannot be pressed again by mistake.
-func (r *responder) markChoice(ctx context.Context, msg *tgbotapi.Message, data string) {
+func (r *responder) markChoice(msg *tgbotapi.Message, data string) {
 	label := ""
 	if msg.ReplyMarkup != nil {
 		for _, row := range msg.ReplyMarkup.InlineKeyboard {
@@ -91,7 +93,7 @@ func (r *responder) markChoice(ctx context.Context, msg *tgbotapi.Message, data 
 	} else {
 		return
 	}
-	if _, err := r.c.send(ctx, edit); err != nil {
+	if _, err := r.c.request(edit); err != nil { // best effort, like the answer
 		if e := apiError(err); e != nil && e.Code == http.StatusBadRequest {
 			r.log.Debug("pressed keyboard not updated", zap.Error(err)) // gone or already edited
 			return
