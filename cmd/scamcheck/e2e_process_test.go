@@ -40,11 +40,16 @@ func (h *harness) startChild() *exec.Cmd {
 	if err := cmd.Start(); err != nil {
 		h.t.Fatalf("start the bot process: %v", err)
 	}
-	h.t.Cleanup(func() { _ = cmd.Process.Kill(); _ = cmd.Wait() })
+	h.t.Cleanup(func() {
+		if cmd.ProcessState == nil {
+			_ = cmd.Process.Kill()
+			_ = cmd.Wait()
+		}
+	})
 	return cmd
 }
 
-func TestE2EKilledWithSIGKILLLosesNothingAndRepeatsNothing(t *testing.T) {
+func TestE2EKilledWithSIGKILLLosesNothingAndRepeatsNothingThenSIGTERMExitsCleanly(t *testing.T) {
 	h := newHarness(t, true)
 	child := h.startChild()
 	h.tg.Command(zhUser, "/start")
@@ -65,7 +70,7 @@ func TestE2EKilledWithSIGKILLLosesNothingAndRepeatsNothing(t *testing.T) {
 	// While the bot is dead, both people carry on.
 	h.tg.Forward(zhUser, scamZH)
 	h.tg.Press(enUser, verdict, firstButton(verdict))
-	h.startChild()
+	second := h.startChild()
 	h.tg.WaitSent(t, zhUser.ID, zhBefore+1)
 	h.tg.WaitSent(t, enUser.ID, enBefore+1)
 	time.Sleep(500 * time.Millisecond) // room for a wrong repeat to show up
@@ -81,6 +86,21 @@ func TestE2EKilledWithSIGKILLLosesNothingAndRepeatsNothing(t *testing.T) {
 	}
 	if h.tg.Pending() != 0 {
 		t.Errorf("updates left unconfirmed: %d", h.tg.Pending())
+	}
+
+	// SIGTERM: the bot stops polling, finishes and exits 0.
+	if err := second.Process.Signal(syscall.SIGTERM); err != nil {
+		t.Fatal(err)
+	}
+	exited := make(chan error, 1)
+	go func() { exited <- second.Wait() }()
+	select {
+	case err := <-exited:
+		if err != nil {
+			t.Errorf("exit after SIGTERM: got %v, want status 0", err)
+		}
+	case <-time.After(15 * time.Second):
+		t.Error("the bot did not exit within 15s of SIGTERM")
 	}
 }
 
