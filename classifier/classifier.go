@@ -1,10 +1,10 @@
 package classifier
 
 import (
+	"cmp"
 	"fmt"
 	"io/fs"
 	"slices"
-	"sort"
 	"sync"
 )
 
@@ -168,7 +168,7 @@ func (c *Classifier) Classify(text string) Verdict {
 		v.Signals[scaleSig].Weight = -cut
 		v.Score -= cut
 	}
-	sort.SliceStable(v.Signals, func(i, j int) bool { return v.Signals[i].Weight > v.Signals[j].Weight })
+	slices.SortStableFunc(v.Signals, func(a, b Signal) int { return cmp.Compare(b.Weight, a.Weight) })
 	best := 0.0
 	for _, ty := range Types {
 		if w := sc.typeW[ty]; w > best {

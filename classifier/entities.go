@@ -148,7 +148,7 @@ func extractEntities(text string, f *folded, matches []acMatch, appOf []int16, e
 func urlTokens(s string, fn func(start, end, mark int)) {
 	last := -1
 	for i := 0; i+2 < len(s); i++ {
-		if s[i] != '.' && s[i] != ':' {
+		if c := s[i]; c != '.' && c != ':' {
 			continue
 		}
 		if !(s[i] == '.' && isASCIILetter(s[i+1]) && isASCIILetter(s[i+2]) || s[i] == ':' && s[i+1] == '/' && s[i+2] == '/') {
@@ -462,6 +462,10 @@ func editDistanceAtMost1(a, b string) bool {
 func findNumbers(text string, e *Entities) {
 	for i := 0; i < len(text); {
 		c := text[i]
+		if !numberStart[c] {
+			i++
+			continue
+		}
 		startsNumber := c >= '0' && c <= '9' || c == '+' && i+1 < len(text) && text[i+1] >= '0' && text[i+1] <= '9'
 		if !startsNumber || i > 0 && (isASCIILetter(text[i-1]) && c != '+' && !precededByWord(text, i) || text[i-1] >= '0' && text[i-1] <= '9') {
 			i++
@@ -487,6 +491,9 @@ func findNumbers(text string, e *Entities) {
 	// Amounts after a currency sign, found in one pass: $ (also US$,
 	// HK$, NT$), £, €, ¥ and the full-width ￥.
 	for j := 0; j < len(text) && len(e.Money) < maxEntities; j++ {
+		if !currencyStart[text[j]] {
+			continue
+		}
 		n := currencySign(text[j:])
 		if n == 0 {
 			continue
@@ -508,6 +515,19 @@ func findNumbers(text string, e *Entities) {
 		}
 	}
 }
+
+// numberStart and currencyStart are the bytes that can begin a number or a
+// currency sign; the scans skip every other byte with one table lookup.
+var numberStart, currencyStart = func() (n, c [256]bool) {
+	for b := '0'; b <= '9'; b++ {
+		n[b] = true
+	}
+	n['+'] = true
+	for _, b := range []byte{'$', 0xC2, 0xE2, 0xEF} {
+		c[b] = true
+	}
+	return n, c
+}()
 
 // currencySign returns the byte length of a currency sign at the start of
 // s, or 0.
