@@ -255,7 +255,9 @@ func (e *Engine) step(ctx context.Context, log *zap.Logger, userKey string, s di
 			n, err := e.o.Store.Forget(sctx, userKey)
 			cancel()
 			if err != nil {
+				// Never confirm a deletion that did not happen.
 				log.Error("forget failed", zap.Error(err))
+				return s, []dialogs.Reply{{Texts: []dialogs.Text{{Key: "bot.forget_failed"}}}}, false, fields
 			}
 			// The dialog confirms from a blank state, in the language the
 			// person was using.

@@ -187,6 +187,10 @@ func TestAStoreOutageStillGetsAnAnswer(t *testing.T) {
 			t.Errorf("update %s with the store down: got (%v, %d new replies), want an answer", u.ID, err, r.count()-n)
 		}
 	}
+	want, _ := locales.MustLoad().Render(locales.EN, "bot.forget_failed", nil)
+	if got := r.replies[len(r.replies)-1].Text; got != want {
+		t.Errorf("/forget with the store down: got %q, want %q (never confirm a deletion that failed)", got, want)
+	}
 }
 
 type panickyChecker struct{}
