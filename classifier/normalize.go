@@ -1,6 +1,6 @@
 package classifier
 
-//go:generate go run ./internal/gents -src internal/gents/data/TSCharacters.txt -o tstable.go
+//go:generate go run ./internal/gents -o tstable.go
 
 import (
 	"unicode"
