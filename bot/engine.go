@@ -92,6 +92,8 @@ type Options struct {
 	// StoreTimeout bounds each store call, so a hung Redis delays an answer
 	// by at most this much (default 1s).
 	StoreTimeout time.Duration
+	// Limits bound checks per person (limits.go); nil means none.
+	Limits *Limits
 }
 
 // Defaults of Options.
@@ -242,6 +244,9 @@ func (e *Engine) step(ctx context.Context, log *zap.Logger, userKey string, s di
 		text := CleanText(u.Text)
 		if strings.TrimSpace(text) == "" {
 			return s, []dialogs.Reply{{Texts: []dialogs.Text{{Key: "bot.need_text"}}}}, true, nil
+		}
+		if replies, limited := e.limitCheck(ctx, log, userKey, s, text); limited {
+			return s, replies, true, append(fields, zap.Bool("limited", true))
 		}
 		ev.Kind, ev.Text = dialogs.EventText, text
 		ev.Verdict = e.o.Checker.Check(ctx, userKey, text)
