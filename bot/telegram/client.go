@@ -46,6 +46,8 @@ type Client struct {
 	redact *Redactor
 	log    *zap.Logger
 	poll   time.Duration
+	// out paces replies (outbox.go); nil until first use or SetOutbox.
+	out atomic.Pointer[Outbox]
 }
 
 // Dial checks the token with getMe and returns a client. Network errors and

@@ -36,12 +36,14 @@ func (r *responder) Respond(ctx context.Context, replies []dialogs.Rendered) err
 	if r.cb != nil {
 		// Once, without retries: a 429 wait here would hold back the
 		// replies, which matter more than the spinner.
-		if _, err := r.c.request(tgbotapi.NewCallback(r.cb.ID, "")); err != nil {
+		_, err := r.c.request(tgbotapi.NewCallback(r.cb.ID, ""))
+		r.c.outbox().observe("answerCallbackQuery", err)
+		if err != nil {
 			// A press answered late or twice is harmless; the replies matter.
 			r.log.Info("callback query not answered", zap.Error(err))
 		}
 		if r.markPressed && r.cb.Message != nil && r.cb.Message.Chat != nil {
-			r.markChoice(r.cb.Message, r.cb.Data)
+			r.markChoice(ctx, r.cb.Message, r.cb.Data)
 		}
 	}
 	if r.chatID == 0 {
@@ -57,9 +59,9 @@ func (r *responder) Respond(ctx context.Context, replies []dialogs.Rendered) err
 			if i == len(parts)-1 && len(rep.Choices) > 0 {
 				m.ReplyMarkup = keyboard(rep.Choices)
 			}
-			if _, err := r.c.send(ctx, m); err != nil {
-				if transient(err) {
-					return err
+			if _, err := r.c.deliver(ctx, r.chatID, m); err != nil {
+				if transient(err) || ctx.Err() != nil {
+					return err // tried again later, or after a restart
 				}
 				// 403 (blocked the bot), 400 (chat gone): retrying cannot
 				// help, and the update must not block the ones after it.
@@ -73,7 +75,7 @@ func (r *responder) Respond(ctx context.Context, replies []dialogs.Rendered) err
 
 // markChoice replaces the pressed keyboard by a line saying what was
 // chosen, so old buttons cannot be pressed again by mistake.
-func (r *responder) markChoice(msg *tgbotapi.Message, data string) {
+func (r *responder) markChoice(ctx context.Context, msg *tgbotapi.Message, data string) {
 	label := ""
 	if msg.ReplyMarkup != nil {
 		for _, row := range msg.ReplyMarkup.InlineKeyboard {
@@ -93,7 +95,18 @@ func (r *responder) markChoice(msg *tgbotapi.Message, data string) {
 	} else {
 		return
 	}
-	if _, err := r.c.request(edit); err != nil { // best effort, like the answer
+	// Paced like a message (Telegram counts edits against the chat's
+	// rate) but tried once: best effort, like the answer.
+	o := r.c.outbox()
+	err := o.wait(ctx, msg.Chat.ID)
+	if err == nil {
+		_, err = r.c.request(edit)
+		o.observe(methodOf(edit), err)
+		if d, ok := retryAfter(err); ok {
+			o.pause(msg.Chat.ID, d) // the replies after it wait too
+		}
+	}
+	if err != nil {
 		if e := apiError(err); e != nil && e.Code == http.StatusBadRequest {
 			r.log.Debug("pressed keyboard not updated", zap.Error(err)) // gone or already edited
 			return

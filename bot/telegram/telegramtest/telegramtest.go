@@ -63,8 +63,10 @@ type Server struct {
 	nextMsgID int
 	calls     []Call
 	failures  map[string][]Failure
-	messages  map[int64]map[int]*tgbotapi.Message // chat → message id → message
-	sent      []tgbotapi.Message                  // sendMessage results, in order
+	// chatFailures are failures for one chat's calls: method → chat → queue.
+	chatFailures map[string]map[string][]Failure
+	messages     map[int64]map[int]*tgbotapi.Message // chat → message id → message
+	sent         []tgbotapi.Message                  // sendMessage results, in order
 }
 
 type queued struct {
@@ -77,14 +79,15 @@ type queued struct {
 // New starts a fake server for token; it stops when t ends.
 func New(t testing.TB, token string) *Server {
 	s := &Server{
-		Token:     token,
-		Bot:       tgbotapi.User{ID: botIDFromToken(token), IsBot: true, FirstName: "ScamCheck", UserName: "scamcheck_test_bot"},
-		MaxPoll:   500 * time.Millisecond,
-		pushed:    make(chan struct{}),
-		nextID:    1000,
-		nextMsgID: 1,
-		failures:  map[string][]Failure{},
-		messages:  map[int64]map[int]*tgbotapi.Message{},
+		Token:        token,
+		Bot:          tgbotapi.User{ID: botIDFromToken(token), IsBot: true, FirstName: "ScamCheck", UserName: "scamcheck_test_bot"},
+		MaxPoll:      500 * time.Millisecond,
+		pushed:       make(chan struct{}),
+		nextID:       1000,
+		nextMsgID:    1,
+		failures:     map[string][]Failure{},
+		chatFailures: map[string]map[string][]Failure{},
+		messages:     map[int64]map[int]*tgbotapi.Message{},
 	}
 	s.srv = httptest.NewServer(http.HandlerFunc(s.serve))
 	t.Cleanup(s.srv.Close)
@@ -228,6 +231,18 @@ func (s *Server) FailNext(method string, f Failure) {
 	s.failures[method] = append(s.failures[method], f)
 }
 
+// FailNextInChat makes the next call of method to chat fail with f, as
+// Telegram's per-chat flood control does; calls to other chats go through.
+func (s *Server) FailNextInChat(method string, chat int64, f Failure) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.chatFailures[method] == nil {
+		s.chatFailures[method] = map[string][]Failure{}
+	}
+	id := strconv.FormatInt(chat, 10)
+	s.chatFailures[method][id] = append(s.chatFailures[method][id], f)
+}
+
 // Calls returns every call so far, in order.
 func (s *Server) Calls() []Call {
 	s.mu.Lock()
@@ -316,6 +331,9 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	if fs := s.failures[method]; len(fs) > 0 {
 		fail = &fs[0]
 		s.failures[method] = fs[1:]
+	} else if fs := s.chatFailures[method][r.Form.Get("chat_id")]; len(fs) > 0 {
+		fail = &fs[0]
+		s.chatFailures[method][r.Form.Get("chat_id")] = fs[1:]
 	}
 	s.mu.Unlock()
 	if token != s.Token {
