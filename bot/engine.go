@@ -3,6 +3,7 @@ package bot
 import (
 	"context"
 	"crypto/hmac"
+	"crypto/rand"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -20,14 +21,21 @@ import (
 	"github.com/scamcheck/scamcheck/locales"
 )
 
-// SessionStore keeps sessions and the marks of handled updates.
-// store.Redis and store.Memory implement it.
+// SessionStore keeps sessions, serialises each person's updates across
+// replicas and remembers which updates were handled. store.Redis and
+// store.Memory implement it.
 type SessionStore interface {
-	// Load returns the person's session (nil when none) and whether
-	// updateID was already handled.
-	Load(ctx context.Context, userKey, updateID string) (session []byte, seen bool, err error)
-	// Save writes the person's new session and marks the update handled.
-	Save(ctx context.Context, c store.Commit) error
+	// Begin takes the person's lock, claims the update and loads the
+	// session (one round trip).
+	Begin(ctx context.Context, b store.Begin) (store.Claim, error)
+	// Extend renews the lock of a handling that runs long.
+	Extend(ctx context.Context, userKey, updateID, token string, ttl time.Duration) (owned bool, err error)
+	// Finish saves the session, marks the update done and releases the
+	// lock (one round trip).
+	Finish(ctx context.Context, c store.Commit) (owned bool, err error)
+	// Abort drops the claim and releases the lock of a handling whose
+	// replies were not delivered.
+	Abort(ctx context.Context, userKey, updateID, token string) error
 	// Forget deletes every key of the person.
 	Forget(ctx context.Context, userKey string) (int, error)
 }
@@ -94,6 +102,15 @@ type Options struct {
 	StoreTimeout time.Duration
 	// Limits bound checks per person (limits.go); nil means none.
 	Limits *Limits
+	// LockTTL is the life of a person's lock and of an update's
+	// in-progress claim (default 10s): how long a replica that crashed
+	// mid-update keeps the person waiting. A handling that runs longer
+	// (a slow model call) extends it every LockTTL/3.
+	LockTTL time.Duration
+	// LockWait is how long an update waits for a person's lock held
+	// elsewhere before it is given back to the transport to retry
+	// (default LockTTL plus 2s: long enough to outlive a crashed holder).
+	LockWait time.Duration
 }
 
 // Defaults of Options.
@@ -101,6 +118,7 @@ const (
 	DefaultSessionTTL   = 30 * 24 * time.Hour
 	DefaultSeenTTL      = 48 * time.Hour
 	DefaultStoreTimeout = time.Second
+	DefaultLockTTL      = 10 * time.Second
 	// MaxCheckBytes is how much of a message is classified. Telegram's own
 	// limit is 4096 characters; anything longer is forged or a caption
 	// chain, and its head is what matters.
@@ -153,6 +171,12 @@ func New(o Options) (*Engine, error) {
 	if o.StoreTimeout <= 0 {
 		o.StoreTimeout = DefaultStoreTimeout
 	}
+	if o.LockTTL <= 0 {
+		o.LockTTL = DefaultLockTTL
+	}
+	if o.LockWait <= 0 {
+		o.LockWait = o.LockTTL + 2*time.Second
+	}
 	return &Engine{o: o, log: o.Logger}, nil
 }
 
@@ -170,35 +194,72 @@ func (e *Engine) UserKey(userID string) string {
 // should be handled again.
 var ErrDelivery = errors.New("replies not delivered")
 
+// ErrBusy means the person's lock stayed held elsewhere for all of
+// Options.LockWait: nothing was done and the update should be offered
+// again later.
+var ErrBusy = errors.New("person busy in another handler")
+
 // Handle handles one update to the end: the replies are delivered and the
-// session saved before it returns. An error (wrapping ErrDelivery) means
-// nothing was committed and the transport should offer the update again.
+// session saved before it returns. An error (wrapping ErrDelivery or
+// ErrBusy) means nothing was committed and the transport should offer the
+// update again.
 //
-// Delivery is at least once: the update is marked handled only after its
+// Across replicas sharing a store, one person's updates are handled one at
+// a time: Begin takes the person's lock (with a random token and a TTL,
+// extended while the handling runs) and claims the update; Finish saves
+// the session, marks the update done and releases the lock, and only the
+// token's holder can do so. The lock is per person, not per chat, because
+// the person's session is what must not be written by two handlers at
+// once; in a private chat (where the bot converses) person and chat are
+// one. Within this process updates of one chat are also ordered by
+// ChatKey.
+//
+// Delivery is at least once: the update is marked done only after its
 // replies went out, so a crash between the last reply and the mark (one
-// store round trip) answers it twice after a restart; any earlier crash
-// loses nothing and repeats nothing that reached the person.
+// store round trip) answers it twice after a redelivery; any earlier
+// crash loses nothing and repeats nothing that reached the person.
 func (e *Engine) Handle(ctx context.Context, u Update, r Responder) (err error) {
 	unlock := e.locks.lock(u.ChatKey)
 	defer unlock()
 	start := time.Now()
 	userKey := e.UserKey(u.UserID)
 	log := e.log.With(zap.String("user", userKey[:12]), zap.String("update", u.ID), zap.String("kind", u.Kind.String()))
+
+	token := newToken()
+	claim, locked, err := e.begin(ctx, log, userKey, u.ID, token)
+	if err != nil {
+		return err
+	}
+	if claim.Status == store.Done {
+		log.Info("update already handled; skipped")
+		return nil
+	}
+	committed := false
+	if locked {
+		stop := e.keepLock(ctx, log, userKey, u.ID, token)
+		defer stop()
+		defer func() {
+			if !committed {
+				// A panic or a failed delivery: let a redelivery in.
+				e.abort(ctx, log, userKey, u.ID, token)
+			}
+		}()
+	}
 	defer func() {
 		// Nothing a person sends may take the bot down; the update is
-		// committed so it is not retried forever.
+		// committed (marked done, state unchanged) so it is not retried
+		// forever.
 		if p := recover(); p != nil {
 			log.Error("panic while handling an update; dropped", zap.Any("panic", p), zap.Stack("stack"))
+			if locked {
+				committed = e.commit(ctx, log, userKey, u.ID, token, nil, false, false)
+			}
 			err = nil
 		}
 	}()
 
-	state, seen := e.load(ctx, log, userKey, u.ID)
-	if seen {
-		log.Info("update already handled; skipped")
-		return nil
-	}
-	newState, replies, keep, fields := e.step(ctx, log, userKey, state, u)
+	state := e.decode(log, claim.Session)
+	newState, replies, keep, forgot, fields := e.step(ctx, log, userKey, state, u)
 	lang := newState.Lang
 	if lang == "" {
 		lang = locales.Normalize(u.Lang) // a reply the dialog did not make
@@ -208,45 +269,132 @@ func (e *Engine) Handle(ctx context.Context, u Update, r Responder) (err error) 
 		log.Warn("replies not delivered; the update will be retried", zap.Error(err))
 		return fmt.Errorf("%w: %w", ErrDelivery, err)
 	}
-	e.commit(ctx, log, userKey, u.ID, newState, keep)
+	if locked {
+		e.commit(ctx, log, userKey, u.ID, token, &newState, keep, forgot)
+		committed = true
+	}
 	log.Info("update handled", append(fields, zap.Int("replies", len(rendered)), zap.Duration("took", time.Since(start)))...)
 	return nil
 }
 
-// load returns the person's state, or a fresh one when the store fails or
-// holds something unreadable: a person mid-check must get an answer even
-// while Redis is down.
-func (e *Engine) load(ctx context.Context, log *zap.Logger, userKey, updateID string) (dialogs.State, bool) {
-	sctx, cancel := context.WithTimeout(ctx, e.o.StoreTimeout)
-	defer cancel()
-	b, seen, err := e.o.Store.Load(sctx, userKey, updateID)
-	if err != nil {
-		log.Warn("session store unavailable; answering with a fresh conversation", zap.Error(err))
-		return dialogs.State{}, false
+// newToken makes a lock token: random, so that no other handler (in this
+// process or another) can hold the same one.
+func newToken() string {
+	var b [12]byte
+	_, _ = rand.Read(b[:]) // crypto/rand.Read never fails
+	return hex.EncodeToString(b[:])
+}
+
+// begin takes the person's lock and claims the update, waiting while
+// another handler holds the lock. locked is false when the store failed:
+// the person is answered anyway from a fresh state (classification needs
+// no state) and nothing is written back. err is ErrBusy when the lock
+// stayed held for all of LockWait.
+func (e *Engine) begin(ctx context.Context, log *zap.Logger, userKey, updateID, token string) (_ store.Claim, locked bool, _ error) {
+	deadline := time.Now().Add(e.o.LockWait)
+	pause := 5 * time.Millisecond
+	for {
+		sctx, cancel := context.WithTimeout(ctx, e.o.StoreTimeout)
+		c, err := e.o.Store.Begin(sctx, store.Begin{UserKey: userKey, UpdateID: updateID, Token: token, LockTTL: e.o.LockTTL})
+		cancel()
+		switch {
+		case err != nil:
+			log.Warn("session store unavailable; answering with a fresh conversation", zap.Error(err))
+			return store.Claim{Status: store.Acquired}, false, nil
+		case c.Status != store.Busy:
+			return c, c.Status == store.Acquired, nil
+		}
+		// Another replica (or another chat of the same person here) is
+		// handling this person: wait for it, briefly and then less often.
+		wait := min(pause, max(c.RetryIn, time.Millisecond))
+		if time.Now().Add(wait).After(deadline) {
+			log.Warn("person's lock held elsewhere too long; the update will be retried", zap.Duration("waited", e.o.LockWait))
+			return c, false, ErrBusy
+		}
+		t := time.NewTimer(wait)
+		select {
+		case <-t.C:
+		case <-ctx.Done():
+			t.Stop()
+			return c, false, fmt.Errorf("%w: %w", ErrBusy, ctx.Err())
+		}
+		pause = min(pause*2, 200*time.Millisecond)
 	}
+}
+
+// keepLock extends the person's lock every LockTTL/3 until stop is called,
+// so a handling that outlives the TTL (a slow model call) keeps it.
+func (e *Engine) keepLock(ctx context.Context, log *zap.Logger, userKey, updateID, token string) (stop func()) {
+	done := make(chan struct{})
+	finished := make(chan struct{})
+	go func() {
+		defer close(finished)
+		tick := time.NewTicker(e.o.LockTTL / 3)
+		defer tick.Stop()
+		for {
+			select {
+			case <-done:
+				return
+			case <-tick.C:
+			}
+			sctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), e.o.StoreTimeout)
+			owned, err := e.o.Store.Extend(sctx, userKey, updateID, token, e.o.LockTTL)
+			cancel()
+			switch {
+			case err != nil:
+				log.Warn("lock not extended", zap.Error(err))
+			case !owned:
+				log.Warn("lock lost while handling (expired); the session will not be saved")
+				return
+			}
+		}
+	}()
+	return func() {
+		close(done)
+		<-finished
+	}
+}
+
+// abort releases the lock and the claim of an update that was not
+// committed.
+func (e *Engine) abort(ctx context.Context, log *zap.Logger, userKey, updateID, token string) {
+	sctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), e.o.StoreTimeout)
+	defer cancel()
+	if err := e.o.Store.Abort(sctx, userKey, updateID, token); err != nil {
+		// The lock and the claim expire after LockTTL anyway.
+		log.Warn("lock not released", zap.Error(err))
+	}
+}
+
+// decode reads a stored session; an unreadable one starts afresh.
+func (e *Engine) decode(log *zap.Logger, b []byte) dialogs.State {
 	if b == nil {
-		return dialogs.State{}, seen
+		return dialogs.State{}
 	}
 	var rec sessionRecord
 	if err := json.Unmarshal(b, &rec); err != nil {
 		log.Warn("unreadable session; starting afresh", zap.Error(err))
-		return dialogs.State{}, seen
+		return dialogs.State{}
 	}
-	return rec.State, seen
+	return rec.State
 }
 
 // step turns the update into a dialog event and steps the dialog. keep is
-// false when nothing of the person may be written back (/forget).
-func (e *Engine) step(ctx context.Context, log *zap.Logger, userKey string, s dialogs.State, u Update) (_ dialogs.State, _ []dialogs.Reply, keep bool, fields []zap.Field) {
-	ev := dialogs.Event{Lang: locales.Normalize(u.Lang)}
+// false when the session must not be written back (/forget, or a forget
+// that failed); forgot is true when the person's data was deleted.
+func (e *Engine) step(ctx context.Context, log *zap.Logger, userKey string, s dialogs.State, u Update) (_ dialogs.State, _ []dialogs.Reply, keep, forgot bool, fields []zap.Field) {
+	// The owner tag in every button: a press by someone else on a keyboard
+	// shared in a group is then stale for them. Eight hex characters of the
+	// keyed hash tell people apart without naming them.
+	ev := dialogs.Event{Lang: locales.Normalize(u.Lang), Owner: userKey[:8]}
 	switch u.Kind {
 	case KindText:
 		text := CleanText(u.Text)
 		if strings.TrimSpace(text) == "" {
-			return s, []dialogs.Reply{{Texts: []dialogs.Text{{Key: "bot.need_text"}}}}, true, nil
+			return s, []dialogs.Reply{{Texts: []dialogs.Text{{Key: "bot.need_text"}}}}, true, false, nil
 		}
 		if replies, limited := e.limitCheck(ctx, log, userKey, s, text); limited {
-			return s, replies, true, append(fields, zap.Bool("limited", true))
+			return s, replies, true, false, append(fields, zap.Bool("limited", true))
 		}
 		ev.Kind, ev.Text = dialogs.EventText, text
 		ev.Verdict = e.o.Checker.Check(ctx, userKey, text)
@@ -262,7 +410,7 @@ func (e *Engine) step(ctx context.Context, log *zap.Logger, userKey string, s di
 			if err != nil {
 				// Never confirm a deletion that did not happen.
 				log.Error("forget failed", zap.Error(err))
-				return s, []dialogs.Reply{{Texts: []dialogs.Text{{Key: "bot.forget_failed"}}}}, false, fields
+				return s, []dialogs.Reply{{Texts: []dialogs.Text{{Key: "bot.forget_failed"}}}}, false, false, fields
 			}
 			// The dialog confirms from a blank state, in the language the
 			// person was using.
@@ -270,15 +418,15 @@ func (e *Engine) step(ctx context.Context, log *zap.Logger, userKey string, s di
 				ev.Lang = s.Lang
 			}
 			ns, replies := dialogs.Step(dialogs.State{}, ev)
-			return ns, replies, false, append(fields, zap.Int("keys_deleted", n))
+			return ns, replies, false, true, append(fields, zap.Int("keys_deleted", n))
 		}
 	case KindChoice:
 		ev.Kind, ev.Data = dialogs.EventChoice, u.Data
 	default:
-		return s, []dialogs.Reply{{Texts: []dialogs.Text{{Key: "bot.need_text"}}}}, true, nil
+		return s, []dialogs.Reply{{Texts: []dialogs.Text{{Key: "bot.need_text"}}}}, true, false, nil
 	}
 	ns, replies := dialogs.Step(s, ev)
-	return ns, replies, true, fields
+	return ns, replies, true, false, fields
 }
 
 // render puts replies into words; a reply that cannot be rendered (a
@@ -296,27 +444,33 @@ func (e *Engine) render(log *zap.Logger, lang string, replies []dialogs.Reply) [
 	return out
 }
 
-// commit saves the session and marks the update. A failure is logged: the
-// person already has their answer; at worst a redelivery repeats it.
-func (e *Engine) commit(ctx context.Context, log *zap.Logger, userKey, updateID string, s dialogs.State, keep bool) {
-	c := store.Commit{UserKey: userKey, UpdateID: updateID, SeenTTL: e.o.SeenTTL, SessionTTL: e.o.SessionTTL}
-	if keep {
-		b, err := json.Marshal(sessionRecord{V: sessionVersion, State: s})
+// commit saves the session (when keep and s is given), marks the update
+// and releases the lock, and reports whether it did. A failure is logged:
+// the person already has their answer; at worst a redelivery repeats it.
+func (e *Engine) commit(ctx context.Context, log *zap.Logger, userKey, updateID, token string, s *dialogs.State, keep, forgot bool) bool {
+	c := store.Commit{UserKey: userKey, Token: token, UpdateID: updateID, SeenTTL: e.o.SeenTTL, SessionTTL: e.o.SessionTTL, Forgotten: forgot}
+	if keep && s != nil {
+		b, err := json.Marshal(sessionRecord{V: sessionVersion, State: *s})
 		if err != nil {
 			log.Error("session not encoded", zap.Error(err))
 		} else {
 			c.Session = b
 		}
 	}
-	if c.Session == nil && c.UpdateID == "" {
-		return
-	}
 	// The commit must happen even when the transport is shutting down.
 	sctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), e.o.StoreTimeout)
 	defer cancel()
-	if err := e.o.Store.Save(sctx, c); err != nil {
+	owned, err := e.o.Store.Finish(sctx, c)
+	switch {
+	case err != nil:
 		log.Warn("session not saved", zap.Error(err))
+		return false
+	case !owned:
+		// The lock expired mid-handling and may be another handler's now:
+		// its state wins over ours rather than being overwritten.
+		log.Warn("lock expired before the session was saved; this update's state change is dropped")
 	}
+	return true
 }
 
 // CleanText makes text safe to process: valid UTF-8, at most

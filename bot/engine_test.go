@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 	"unicode/utf8"
 
 	"github.com/scamcheck/scamcheck/bot/store"
@@ -164,10 +165,16 @@ func TestUndeliveredRepliesCommitNothing(t *testing.T) {
 // brokenStore fails every call, as Redis does when it is gone.
 type brokenStore struct{}
 
-func (brokenStore) Load(context.Context, string, string) ([]byte, bool, error) {
-	return nil, false, errors.New("dial tcp: connection refused")
+func (brokenStore) Begin(context.Context, store.Begin) (store.Claim, error) {
+	return store.Claim{}, errors.New("dial tcp: connection refused")
 }
-func (brokenStore) Save(context.Context, store.Commit) error {
+func (brokenStore) Extend(context.Context, string, string, string, time.Duration) (bool, error) {
+	return false, errors.New("dial tcp: connection refused")
+}
+func (brokenStore) Finish(context.Context, store.Commit) (bool, error) {
+	return false, errors.New("dial tcp: connection refused")
+}
+func (brokenStore) Abort(context.Context, string, string, string) error {
 	return errors.New("dial tcp: connection refused")
 }
 func (brokenStore) Forget(context.Context, string) (int, error) {

@@ -62,37 +62,114 @@ func (m *Memory) set(key string, val []byte, ttl time.Duration) {
 // Ping always succeeds.
 func (m *Memory) Ping(context.Context) error { return nil }
 
-// Load returns the person's session (nil when there is none) and whether
-// updateID was already handled.
-func (m *Memory) Load(_ context.Context, userKey, updateID string) ([]byte, bool, error) {
-	if err := validUserKey(userKey); err != nil {
-		return nil, false, err
+// Begin takes the person's lock, claims the update and loads the session,
+// with the same semantics as Redis's script.
+func (m *Memory) Begin(_ context.Context, b Begin) (Claim, error) {
+	if err := b.check(); err != nil {
+		return Claim{}, err
 	}
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	b, _ := m.get(m.k.session(userKey))
-	seen := false
-	if updateID != "" {
-		_, seen = m.get(m.k.seen(updateID))
+	claim := ""
+	if b.UpdateID != "" {
+		claim = m.k.claim(b.UserKey, b.UpdateID)
+		if v, ok := m.get(claim); ok && string(v) == claimDone {
+			return Claim{Status: Done}, nil
+		}
 	}
-	return append([]byte(nil), b...), seen, nil
+	lock := m.k.lock(b.UserKey)
+	if v, ok := m.get(lock); ok && string(v) != b.Token {
+		return Claim{Status: Busy, RetryIn: m.data[lock].exp.Sub(m.now())}, nil
+	}
+	m.set(lock, []byte(b.Token), b.LockTTL)
+	if claim != "" {
+		m.set(claim, []byte(claimProgress+b.Token), b.LockTTL)
+	}
+	s, _ := m.get(m.k.session(b.UserKey))
+	return Claim{Status: Acquired, Session: append([]byte(nil), s...)}, nil
 }
 
-// Save writes the commit.
-func (m *Memory) Save(_ context.Context, c Commit) error {
-	if err := validUserKey(c.UserKey); err != nil {
-		return err
+// holds reports whether key is live with value val (a lock's token or an
+// in-progress claim); the caller holds mu.
+func (m *Memory) holds(key, val string) bool {
+	v, ok := m.get(key)
+	return ok && string(v) == val
+}
+
+// Extend renews the lock and the claim if token still holds the lock.
+func (m *Memory) Extend(_ context.Context, userKey, updateID, token string, ttl time.Duration) (bool, error) {
+	if err := validUserKey(userKey); err != nil {
+		return false, err
 	}
-	if (c.Session != nil && c.SessionTTL <= 0) || (c.UpdateID != "" && c.SeenTTL <= 0) {
-		return errNoTTL
+	if ttl <= 0 {
+		return false, errNoTTL
 	}
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	if c.Session != nil {
+	lock := m.k.lock(userKey)
+	if !m.holds(lock, token) {
+		return false, nil
+	}
+	m.expire(lock, ttl)
+	if updateID != "" {
+		if claim := m.k.claim(userKey, updateID); m.holds(claim, claimProgress+token) {
+			m.expire(claim, ttl)
+		}
+	}
+	return true, nil
+}
+
+// expire sets a live key's TTL; the caller holds mu.
+func (m *Memory) expire(key string, ttl time.Duration) {
+	e := m.data[key]
+	e.exp = m.now().Add(ttl)
+	m.data[key] = e
+}
+
+// Finish commits a handled update: the session if token still holds the
+// lock, the done mark always, and the release of the lock.
+func (m *Memory) Finish(_ context.Context, c Commit) (bool, error) {
+	if err := c.check(); err != nil {
+		return false, err
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	lock := m.k.lock(c.UserKey)
+	owned := m.holds(lock, c.Token)
+	if c.UpdateID != "" {
+		claim := m.k.claim(c.UserKey, c.UpdateID)
+		if c.Forgotten {
+			if m.holds(claim, claimProgress+c.Token) {
+				delete(m.data, claim)
+			}
+		} else {
+			m.set(claim, []byte(claimDone), c.SeenTTL)
+		}
+	}
+	if !owned {
+		return false, nil
+	}
+	if c.Session != nil && !c.Forgotten {
 		m.set(m.k.session(c.UserKey), c.Session, c.SessionTTL)
 	}
-	if c.UpdateID != "" {
-		m.set(m.k.seen(c.UpdateID), []byte("1"), c.SeenTTL)
+	delete(m.data, lock)
+	return true, nil
+}
+
+// Abort drops the claim and releases the lock if token holds them.
+func (m *Memory) Abort(_ context.Context, userKey, updateID, token string) error {
+	if err := validUserKey(userKey); err != nil {
+		return err
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if updateID != "" {
+		if claim := m.k.claim(userKey, updateID); m.holds(claim, claimProgress+token) {
+			delete(m.data, claim)
+		}
+	}
+	if lock := m.k.lock(userKey); m.holds(lock, token) {
+		delete(m.data, lock)
 	}
 	return nil
 }
@@ -105,8 +182,9 @@ func (m *Memory) Forget(_ context.Context, userKey string) (int, error) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	n := 0
+	lock := m.k.lock(userKey) // left to its holder, as in Redis
 	for k := range m.data {
-		if m.k.ownedBy(k, userKey) {
+		if k != lock && m.k.ownedBy(k, userKey) {
 			if _, live := m.get(k); live {
 				n++
 			}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"sync"
 	"time"
 
 	"github.com/redis/go-redis/v9"
@@ -32,76 +33,203 @@ func (r *Redis) Ping(ctx context.Context) error {
 	return nil
 }
 
-// Load returns the person's session (nil when there is none) and whether
-// updateID was already handled, in one round trip.
-func (r *Redis) Load(ctx context.Context, userKey, updateID string) (session []byte, seen bool, err error) {
-	if err := validUserKey(userKey); err != nil {
-		return nil, false, err
+// Begin takes the person's lock, claims the update and loads the session in
+// one round trip (one script: the keys share the person's hash tag).
+func (r *Redis) Begin(ctx context.Context, b Begin) (Claim, error) {
+	if err := b.check(); err != nil {
+		return Claim{}, err
 	}
-	var get *redis.StringCmd
-	var exists *redis.IntCmd
-	_, err = r.c.Pipelined(ctx, func(p redis.Pipeliner) error {
-		get = p.Get(ctx, r.k.session(userKey))
-		if updateID != "" {
-			exists = p.Exists(ctx, r.k.seen(updateID))
+	keys := []string{r.k.lock(b.UserKey), r.k.session(b.UserKey)}
+	if b.UpdateID != "" {
+		keys = append(keys, r.k.claim(b.UserKey, b.UpdateID))
+	}
+	res, err := beginScript.Run(ctx, r.c, keys, b.Token, b.LockTTL.Milliseconds()).Slice()
+	if err != nil {
+		return Claim{}, fmt.Errorf("redis begin: %w", err)
+	}
+	if len(res) == 0 {
+		return Claim{}, errors.New("redis begin: empty answer")
+	}
+	status, _ := res[0].(int64)
+	switch Status(status) {
+	case Acquired:
+		c := Claim{Status: Acquired}
+		if len(res) > 1 {
+			if s, ok := res[1].(string); ok {
+				c.Session = []byte(s)
+			}
 		}
-		return nil
-	})
-	if err != nil && !errors.Is(err, redis.Nil) {
-		return nil, false, fmt.Errorf("redis load session: %w", err)
+		return c, nil
+	case Done:
+		return Claim{Status: Done}, nil
+	case Busy:
+		c := Claim{Status: Busy}
+		if len(res) > 1 {
+			if ms, ok := res[1].(int64); ok && ms > 0 {
+				c.RetryIn = time.Duration(ms) * time.Millisecond
+			}
+		}
+		return c, nil
 	}
-	b, err := get.Bytes()
-	if err != nil && !errors.Is(err, redis.Nil) {
-		return nil, false, fmt.Errorf("redis get session: %w", err)
-	}
-	if exists != nil {
-		seen = exists.Val() > 0
-	}
-	return b, seen, nil
+	return Claim{}, fmt.Errorf("redis begin: unexpected status %d", status)
 }
 
-// Save writes the commit in one round trip. The session and the mark are
-// separate keys (they hash to different Cluster slots), so they are
-// pipelined rather than wrapped in MULTI.
-func (r *Redis) Save(ctx context.Context, c Commit) error {
-	if err := validUserKey(c.UserKey); err != nil {
+// beginScript: KEYS lock, session[, claim]; ARGV token, lock TTL (ms).
+// A done claim answers at once, without the lock; a claim in progress
+// under a lock we could take belongs to a handler whose lock expired (it
+// crashed), so it is taken over.
+var beginScript = redis.NewScript(`
+if KEYS[3] and redis.call('GET', KEYS[3]) == 'd' then
+  return {2}
+end
+if not redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then
+  if redis.call('GET', KEYS[1]) ~= ARGV[1] then
+    return {3, redis.call('PTTL', KEYS[1])}
+  end
+  redis.call('PEXPIRE', KEYS[1], ARGV[2])
+end
+if KEYS[3] then
+  redis.call('SET', KEYS[3], 'p:' .. ARGV[1], 'PX', ARGV[2])
+end
+return {1, redis.call('GET', KEYS[2])}`)
+
+// Extend renews the lock and the claim for another ttl if token still
+// holds the lock; owned is false when it does not (the lock expired and
+// perhaps another replica took it).
+func (r *Redis) Extend(ctx context.Context, userKey, updateID, token string, ttl time.Duration) (owned bool, err error) {
+	if err := validUserKey(userKey); err != nil {
+		return false, err
+	}
+	if ttl <= 0 {
+		return false, errNoTTL
+	}
+	keys := []string{r.k.lock(userKey)}
+	if updateID != "" {
+		keys = append(keys, r.k.claim(userKey, updateID))
+	}
+	n, err := extendScript.Run(ctx, r.c, keys, token, ttl.Milliseconds()).Int64()
+	if err != nil {
+		return false, fmt.Errorf("redis extend lock: %w", err)
+	}
+	return n == 1, nil
+}
+
+// extendScript: KEYS lock[, claim]; ARGV token, ttl (ms).
+var extendScript = redis.NewScript(`
+if redis.call('GET', KEYS[1]) ~= ARGV[1] then
+  return 0
+end
+redis.call('PEXPIRE', KEYS[1], ARGV[2])
+if KEYS[2] and redis.call('GET', KEYS[2]) == 'p:' .. ARGV[1] then
+  redis.call('PEXPIRE', KEYS[2], ARGV[2])
+end
+return 1`)
+
+// Finish commits a handled update in one round trip: the session (only
+// if token still holds the lock, so a handler whose lock expired cannot
+// overwrite a newer state), the done mark (always: the replies went out),
+// and the release of the lock. owned reports whether the lock was still
+// held.
+func (r *Redis) Finish(ctx context.Context, c Commit) (owned bool, err error) {
+	if err := c.check(); err != nil {
+		return false, err
+	}
+	keys := []string{r.k.lock(c.UserKey), r.k.session(c.UserKey)}
+	if c.UpdateID != "" {
+		keys = append(keys, r.k.claim(c.UserKey, c.UpdateID))
+	}
+	mode := "k"
+	switch {
+	case c.Forgotten:
+		mode = "f"
+	case c.Session != nil:
+		mode = "s"
+	}
+	n, err := finishScript.Run(ctx, r.c, keys, c.Token, mode, c.SeenTTL.Milliseconds(), c.Session, c.SessionTTL.Milliseconds()).Int64()
+	if err != nil {
+		return false, fmt.Errorf("redis finish: %w", err)
+	}
+	return n == 1, nil
+}
+
+// finishScript: KEYS lock, session[, claim]; ARGV token, mode (s: save
+// the session, k: keep it, f: forgotten), seen TTL, session, session TTL.
+var finishScript = redis.NewScript(`
+local owned = redis.call('GET', KEYS[1]) == ARGV[1]
+if KEYS[3] then
+  if ARGV[2] == 'f' then
+    if redis.call('GET', KEYS[3]) == 'p:' .. ARGV[1] then
+      redis.call('DEL', KEYS[3])
+    end
+  else
+    redis.call('SET', KEYS[3], 'd', 'PX', ARGV[3])
+  end
+end
+if not owned then
+  return 0
+end
+if ARGV[2] == 's' then
+  redis.call('SET', KEYS[2], ARGV[4], 'PX', ARGV[5])
+end
+redis.call('DEL', KEYS[1])
+return 1`)
+
+// Abort gives up a handling whose replies were not delivered: the claim is
+// dropped (so a redelivery is handled) and the lock released, if token
+// still holds them.
+func (r *Redis) Abort(ctx context.Context, userKey, updateID, token string) error {
+	if err := validUserKey(userKey); err != nil {
 		return err
 	}
-	if (c.Session != nil && c.SessionTTL <= 0) || (c.UpdateID != "" && c.SeenTTL <= 0) {
-		return errNoTTL
+	keys := []string{r.k.lock(userKey)}
+	if updateID != "" {
+		keys = append(keys, r.k.claim(userKey, updateID))
 	}
-	_, err := r.c.Pipelined(ctx, func(p redis.Pipeliner) error {
-		if c.Session != nil {
-			p.Set(ctx, r.k.session(c.UserKey), c.Session, c.SessionTTL)
-		}
-		if c.UpdateID != "" {
-			p.Set(ctx, r.k.seen(c.UpdateID), "1", c.SeenTTL)
-		}
-		return nil
-	})
-	if err != nil {
-		return fmt.Errorf("redis save session: %w", err)
+	if err := abortScript.Run(ctx, r.c, keys, token).Err(); err != nil {
+		return fmt.Errorf("redis abort: %w", err)
 	}
 	return nil
 }
 
+// abortScript: KEYS lock[, claim]; ARGV token.
+var abortScript = redis.NewScript(`
+if KEYS[2] and redis.call('GET', KEYS[2]) == 'p:' .. ARGV[1] then
+  redis.call('DEL', KEYS[2])
+end
+if redis.call('GET', KEYS[1]) == ARGV[1] then
+  redis.call('DEL', KEYS[1])
+  return 1
+end
+return 0`)
+
 // Forget deletes every key of the person and returns how many it deleted.
-// It scans the key space for the keyed hash, which is slow on a big Redis
-// but rare (a person asks with /forget).
+// The person's keys under their hash tag sit on one slot, but keys of
+// other parts (the model's budgets) name the person elsewhere, so it scans
+// every master (all of a Cluster's, the Sentinel-elected one) for the
+// keyed hash: slow on a big Redis, but rare (a person asks with /forget).
+// The lock is left to its holder (the /forget being handled), which
+// releases it when it finishes.
 func (r *Redis) Forget(ctx context.Context, userKey string) (int, error) {
 	if err := validUserKey(userKey); err != nil {
 		return 0, err
 	}
 	pattern := r.k.prefix + "*" + userKey + "*"
+	lock := r.k.lock(userKey)
+	var mu sync.Mutex
 	deleted := 0
 	scan := func(ctx context.Context, c *redis.Client) error {
 		iter := c.Scan(ctx, 0, pattern, 500).Iterator()
 		for iter.Next(ctx) {
+			if iter.Val() == lock {
+				continue
+			}
 			n, err := c.Del(ctx, iter.Val()).Result()
 			if err != nil {
 				return err
 			}
+			mu.Lock()
 			deleted += int(n)
+			mu.Unlock()
 		}
 		return iter.Err()
 	}
@@ -110,13 +238,10 @@ func (r *Redis) Forget(ctx context.Context, userKey string) (int, error) {
 	case *redis.ClusterClient:
 		err = c.ForEachMaster(ctx, scan)
 	case *redis.Client:
+		// One server, or the master a Sentinel failover client follows.
 		err = scan(ctx, c)
 	default:
-		// Sentinel failover clients are *redis.Client too; anything else
-		// cannot be scanned portably, so at least the session goes.
-		var n int64
-		n, err = r.c.Del(ctx, r.k.session(userKey)).Result()
-		deleted = int(n)
+		err = fmt.Errorf("cannot scan a %T", r.c)
 	}
 	if err != nil {
 		return deleted, fmt.Errorf("redis forget: %w", err)

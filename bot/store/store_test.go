@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -23,8 +24,10 @@ var (
 type storeUnderTest interface {
 	llm.Store
 	Ping(ctx context.Context) error
-	Load(ctx context.Context, userKey, updateID string) ([]byte, bool, error)
-	Save(ctx context.Context, c Commit) error
+	Begin(ctx context.Context, b Begin) (Claim, error)
+	Extend(ctx context.Context, userKey, updateID, token string, ttl time.Duration) (bool, error)
+	Finish(ctx context.Context, c Commit) (bool, error)
+	Abort(ctx context.Context, userKey, updateID, token string) error
 	Forget(ctx context.Context, userKey string) (int, error)
 }
 
@@ -67,40 +70,249 @@ const (
 	bob   = "fedcba9876543210fedcba9876543210"
 )
 
+// save handles an update the way the engine does: Begin, then Finish.
+func save(ctx context.Context, s storeUnderTest, c Commit) error {
+	c.Token = "save-token"
+	if _, err := s.Begin(ctx, Begin{UserKey: c.UserKey, UpdateID: c.UpdateID, Token: c.Token, LockTTL: time.Minute}); err != nil {
+		return err
+	}
+	_, err := s.Finish(ctx, c)
+	return err
+}
+
+// load reads a person's session (seen: the update is done) and lets go of
+// the lock again.
+func load(ctx context.Context, s storeUnderTest, userKey, updateID string) (session []byte, seen bool, err error) {
+	c, err := s.Begin(ctx, Begin{UserKey: userKey, UpdateID: updateID, Token: "load-token", LockTTL: time.Minute})
+	if err != nil {
+		return nil, false, err
+	}
+	if err := s.Abort(ctx, userKey, updateID, "load-token"); err != nil {
+		return nil, false, err
+	}
+	return c.Session, c.Status == Done, nil
+}
+
 func TestSessionRoundTrip(t *testing.T) {
 	for _, impl := range implementations {
 		t.Run(impl.name, func(t *testing.T) {
-			s, _ := impl.new(t)
+			s, in := impl.new(t)
 			ctx := context.Background()
 			if err := s.Ping(ctx); err != nil {
 				t.Fatalf("Ping: got %v, want nil", err)
 			}
-			b, seen, err := s.Load(ctx, alice, "u1")
-			if err != nil || b != nil || seen {
-				t.Fatalf("Load of a new person: got (%q, %v, %v), want (nil, false, nil)", b, seen, err)
+			c, err := s.Begin(ctx, Begin{UserKey: alice, UpdateID: "u1", Token: "t1", LockTTL: time.Minute})
+			if err != nil || c.Status != Acquired || c.Session != nil {
+				t.Fatalf("Begin for a new person: got (%+v, %v), want (Acquired, no session)", c, err)
 			}
-			if err := s.Save(ctx, Commit{UserKey: alice, Session: []byte(`{"v":1}`), SessionTTL: time.Hour, UpdateID: "u1", SeenTTL: time.Hour}); err != nil {
-				t.Fatalf("Save: got %v, want nil", err)
+			owned, err := s.Finish(ctx, Commit{UserKey: alice, Token: "t1", Session: []byte(`{"v":1}`), SessionTTL: time.Hour, UpdateID: "u1", SeenTTL: time.Hour})
+			if err != nil || !owned {
+				t.Fatalf("Finish: got (%v, %v), want (true, nil)", owned, err)
 			}
-			b, seen, err = s.Load(ctx, alice, "u1")
-			if err != nil || string(b) != `{"v":1}` || !seen {
-				t.Fatalf("Load after Save: got (%q, %v, %v), want ({\"v\":1}, true, nil)", b, seen, err)
+			if c, err := s.Begin(ctx, Begin{UserKey: alice, UpdateID: "u1", Token: "t2", LockTTL: time.Minute}); err != nil || c.Status != Done {
+				t.Fatalf("Begin of a handled update: got (%+v, %v), want Done", c, err)
 			}
-			b, seen, err = s.Load(ctx, alice, "u2")
-			if err != nil || string(b) != `{"v":1}` || seen {
-				t.Fatalf("Load with a new update: got (%q, %v, %v), want ({\"v\":1}, false, nil)", b, seen, err)
+			c, err = s.Begin(ctx, Begin{UserKey: alice, UpdateID: "u2", Token: "t3", LockTTL: time.Minute})
+			if err != nil || c.Status != Acquired || string(c.Session) != `{"v":1}` {
+				t.Fatalf("Begin of a new update: got (%+v, %v), want Acquired with {\"v\":1}", c, err)
 			}
-			b, _, err = s.Load(ctx, bob, "")
-			if err != nil || b != nil {
-				t.Fatalf("Load of another person: got (%q, %v), want (nil, nil)", b, err)
+			// A commit without a session (a panic, a limit) marks the update
+			// and keeps the session.
+			if _, err := s.Finish(ctx, Commit{UserKey: alice, Token: "t3", UpdateID: "u2", SeenTTL: time.Hour}); err != nil {
+				t.Fatalf("Finish without session: got %v, want nil", err)
 			}
-			// A commit without a session (after /forget) only marks the update.
-			if err := s.Save(ctx, Commit{UserKey: bob, UpdateID: "u3", SeenTTL: time.Hour}); err != nil {
-				t.Fatalf("Save without session: got %v, want nil", err)
+			b, seen, _ := load(ctx, s, alice, "u2")
+			if seen != true || b != nil {
+				t.Errorf("after a session-less commit: got (%q, seen %v), want (nil, true)", b, seen)
 			}
-			b, seen, _ = s.Load(ctx, bob, "u3")
-			if b != nil || !seen {
-				t.Fatalf("Load after a session-less commit: got (%q, %v), want (nil, true)", b, seen)
+			if b, _, _ := load(ctx, s, alice, ""); string(b) != `{"v":1}` {
+				t.Errorf("session after a session-less commit: got %q, want {\"v\":1}", b)
+			}
+			if b, _, err := load(ctx, s, bob, ""); err != nil || b != nil {
+				t.Fatalf("Begin for another person: got (%q, %v), want (nil, nil)", b, err)
+			}
+			for _, k := range in.keys() {
+				if strings.HasSuffix(k, ":l") {
+					t.Errorf("lock %q left after every handling finished", k)
+				}
+			}
+		})
+	}
+}
+
+func TestLockIsExclusiveAndReleasedOnlyByItsOwner(t *testing.T) {
+	for _, impl := range implementations {
+		t.Run(impl.name, func(t *testing.T) {
+			s, _ := impl.new(t)
+			ctx := context.Background()
+			if c, err := s.Begin(ctx, Begin{UserKey: alice, UpdateID: "a1", Token: "owner", LockTTL: time.Minute}); err != nil || c.Status != Acquired {
+				t.Fatalf("first Begin: got (%+v, %v), want Acquired", c, err)
+			}
+			c, err := s.Begin(ctx, Begin{UserKey: alice, UpdateID: "a2", Token: "other", LockTTL: time.Minute})
+			if err != nil || c.Status != Busy || c.RetryIn <= 0 || c.RetryIn > time.Minute {
+				t.Fatalf("Begin while locked: got (%+v, %v), want Busy with RetryIn in (0, 1m]", c, err)
+			}
+			// Another person is not held up.
+			if c, err := s.Begin(ctx, Begin{UserKey: bob, UpdateID: "b1", Token: "bob", LockTTL: time.Minute}); err != nil || c.Status != Acquired {
+				t.Fatalf("Begin of another person: got (%+v, %v), want Acquired", c, err)
+			}
+			// Someone else's token neither commits nor releases.
+			owned, err := s.Finish(ctx, Commit{UserKey: alice, Token: "other", Session: []byte("theirs"), SessionTTL: time.Hour, UpdateID: "a2", SeenTTL: time.Hour})
+			if err != nil || owned {
+				t.Fatalf("Finish with a foreign token: got (%v, %v), want (false, nil)", owned, err)
+			}
+			if err := s.Abort(ctx, alice, "a2", "other"); err != nil {
+				t.Fatal(err)
+			}
+			if ok, err := s.Extend(ctx, alice, "a2", "other", time.Minute); err != nil || ok {
+				t.Fatalf("Extend with a foreign token: got (%v, %v), want (false, nil)", ok, err)
+			}
+			if c, _ := s.Begin(ctx, Begin{UserKey: alice, UpdateID: "a3", Token: "third", LockTTL: time.Minute}); c.Status != Busy {
+				t.Fatalf("Begin after a foreign release: got %+v, want Busy (the owner still holds it)", c)
+			}
+			owned, err = s.Finish(ctx, Commit{UserKey: alice, Token: "owner", Session: []byte("mine"), SessionTTL: time.Hour, UpdateID: "a1", SeenTTL: time.Hour})
+			if err != nil || !owned {
+				t.Fatalf("Finish by the owner: got (%v, %v), want (true, nil)", owned, err)
+			}
+			c, err = s.Begin(ctx, Begin{UserKey: alice, UpdateID: "a3", Token: "third", LockTTL: time.Minute})
+			if err != nil || c.Status != Acquired || string(c.Session) != "mine" {
+				t.Fatalf("Begin after the owner finished: got (%+v, %v), want Acquired with the owner's session", c, err)
+			}
+		})
+	}
+}
+
+func TestOneOfManyConcurrentBeginsWins(t *testing.T) {
+	for _, impl := range implementations {
+		t.Run(impl.name, func(t *testing.T) {
+			s, _ := impl.new(t)
+			ctx := context.Background()
+			var wg sync.WaitGroup
+			var mu sync.Mutex
+			got := map[Status]int{}
+			for i := 0; i < 20; i++ {
+				wg.Add(1)
+				go func() {
+					defer wg.Done()
+					// The same update offered to 20 handlers at once.
+					c, err := s.Begin(ctx, Begin{UserKey: alice, UpdateID: "dup", Token: "tok" + strconv.Itoa(i), LockTTL: time.Minute})
+					if err != nil {
+						t.Error(err)
+						return
+					}
+					mu.Lock()
+					got[c.Status]++
+					mu.Unlock()
+				}()
+			}
+			wg.Wait()
+			if got[Acquired] != 1 || got[Busy] != 19 {
+				t.Errorf("statuses: got %v, want 1 Acquired and 19 Busy", got)
+			}
+		})
+	}
+}
+
+func TestACrashedHandlersClaimExpires(t *testing.T) {
+	for _, impl := range implementations {
+		t.Run(impl.name, func(t *testing.T) {
+			s, _ := impl.new(t)
+			ctx := context.Background()
+			if c, _ := s.Begin(ctx, Begin{UserKey: alice, UpdateID: "c1", Token: "crashed", LockTTL: 30 * time.Millisecond}); c.Status != Acquired {
+				t.Fatalf("Begin: got %+v, want Acquired", c)
+			}
+			// The holder never finishes; the redelivery must be handled,
+			// not skipped as done and not blocked forever.
+			for i := 0; ; i++ {
+				c, err := s.Begin(ctx, Begin{UserKey: alice, UpdateID: "c1", Token: "survivor", LockTTL: time.Minute})
+				if err != nil {
+					t.Fatal(err)
+				}
+				if c.Status == Acquired {
+					break
+				}
+				if c.Status == Done {
+					t.Fatal("a claim whose handler crashed counts as done")
+				}
+				if i == 300 {
+					t.Fatal("the crashed handler's lock still held after 3s")
+				}
+				time.Sleep(10 * time.Millisecond)
+			}
+			if owned, err := s.Finish(ctx, Commit{UserKey: alice, Token: "crashed", Session: []byte("late"), SessionTTL: time.Hour, UpdateID: "c1", SeenTTL: time.Hour}); err != nil || owned {
+				t.Fatalf("late Finish of the expired holder: got (%v, %v), want (false, nil)", owned, err)
+			}
+			if owned, err := s.Finish(ctx, Commit{UserKey: alice, Token: "survivor", Session: []byte("new"), SessionTTL: time.Hour, UpdateID: "c1", SeenTTL: time.Hour}); err != nil || !owned {
+				t.Fatalf("Finish of the survivor: got (%v, %v), want (true, nil)", owned, err)
+			}
+			if b, _, _ := load(ctx, s, alice, ""); string(b) != "new" {
+				t.Errorf("session: got %q, want the survivor's %q", b, "new")
+			}
+		})
+	}
+}
+
+func TestExtendKeepsTheLock(t *testing.T) {
+	for _, impl := range implementations {
+		t.Run(impl.name, func(t *testing.T) {
+			s, in := impl.new(t)
+			ctx := context.Background()
+			if c, _ := s.Begin(ctx, Begin{UserKey: alice, UpdateID: "e1", Token: "slow", LockTTL: time.Second}); c.Status != Acquired {
+				t.Fatalf("Begin: got %+v, want Acquired", c)
+			}
+			if ok, err := s.Extend(ctx, alice, "e1", "slow", time.Hour); err != nil || !ok {
+				t.Fatalf("Extend by the owner: got (%v, %v), want (true, nil)", ok, err)
+			}
+			for _, k := range in.keys() {
+				if d, _ := in.ttl(k); d < 30*time.Minute || d > time.Hour {
+					t.Errorf("TTL of %q after Extend: got %v, want about 1h", k, d)
+				}
+			}
+		})
+	}
+}
+
+func TestAbortLetsARedeliveryIn(t *testing.T) {
+	for _, impl := range implementations {
+		t.Run(impl.name, func(t *testing.T) {
+			s, in := impl.new(t)
+			ctx := context.Background()
+			if c, _ := s.Begin(ctx, Begin{UserKey: alice, UpdateID: "f1", Token: "t", LockTTL: time.Minute}); c.Status != Acquired {
+				t.Fatalf("Begin: got %+v, want Acquired", c)
+			}
+			if err := s.Abort(ctx, alice, "f1", "t"); err != nil {
+				t.Fatal(err)
+			}
+			if ks := in.keys(); len(ks) != 0 {
+				t.Errorf("keys after Abort: got %q, want none", ks)
+			}
+			if c, _ := s.Begin(ctx, Begin{UserKey: alice, UpdateID: "f1", Token: "t2", LockTTL: time.Minute}); c.Status != Acquired {
+				t.Errorf("Begin after Abort: got %+v, want Acquired", c)
+			}
+		})
+	}
+}
+
+func TestAForgottenCommitLeavesNoKey(t *testing.T) {
+	for _, impl := range implementations {
+		t.Run(impl.name, func(t *testing.T) {
+			s, in := impl.new(t)
+			ctx := context.Background()
+			if err := save(ctx, s, Commit{UserKey: alice, Session: []byte("s"), SessionTTL: time.Hour, UpdateID: "g1", SeenTTL: time.Hour}); err != nil {
+				t.Fatal(err)
+			}
+			if c, _ := s.Begin(ctx, Begin{UserKey: alice, UpdateID: "g2", Token: "fg", LockTTL: time.Minute}); c.Status != Acquired {
+				t.Fatalf("Begin: got %+v, want Acquired", c)
+			}
+			if _, err := s.Forget(ctx, alice); err != nil {
+				t.Fatal(err)
+			}
+			owned, err := s.Finish(ctx, Commit{UserKey: alice, Token: "fg", UpdateID: "g2", Forgotten: true})
+			if err != nil || !owned {
+				t.Fatalf("Finish after Forget: got (%v, %v), want (true, nil)", owned, err)
+			}
+			if ks := in.keys(); len(ks) != 0 {
+				t.Errorf("keys after /forget was handled: got %q, want none", ks)
 			}
 		})
 	}
@@ -111,8 +323,12 @@ func TestEveryKeyHasATTL(t *testing.T) {
 		t.Run(impl.name, func(t *testing.T) {
 			s, in := impl.new(t)
 			ctx := context.Background()
-			if err := s.Save(ctx, Commit{UserKey: alice, Session: []byte("x"), SessionTTL: 30 * 24 * time.Hour, UpdateID: "9", SeenTTL: 25 * time.Hour}); err != nil {
+			if err := save(ctx, s, Commit{UserKey: alice, Session: []byte("x"), SessionTTL: 30 * 24 * time.Hour, UpdateID: "9", SeenTTL: 25 * time.Hour}); err != nil {
 				t.Fatal(err)
+			}
+			// A handling in progress: its lock and its claim.
+			if c, err := s.Begin(ctx, Begin{UserKey: bob, UpdateID: "10", Token: "t", LockTTL: 10 * time.Second}); err != nil || c.Status != Acquired {
+				t.Fatalf("Begin: got (%+v, %v), want Acquired", c, err)
 			}
 			if _, err := s.IncrWithTTL(ctx, "llm:budget:"+alice, time.Minute); err != nil {
 				t.Fatal(err)
@@ -121,8 +337,8 @@ func TestEveryKeyHasATTL(t *testing.T) {
 				t.Fatal(err)
 			}
 			ks := in.keys()
-			if len(ks) != 4 {
-				t.Fatalf("keys: got %q, want 4 keys", ks)
+			if len(ks) != 6 {
+				t.Fatalf("keys: got %q, want 6 keys (session, mark, lock, claim, budget, offset)", ks)
 			}
 			for _, k := range ks {
 				if !strings.HasPrefix(k, DefaultPrefix) {
@@ -143,11 +359,15 @@ func TestWritesWithoutTTLAreRefused(t *testing.T) {
 			s, in := impl.new(t)
 			ctx := context.Background()
 			errs := []error{
-				s.Save(ctx, Commit{UserKey: alice, Session: []byte("x")}),
-				s.Save(ctx, Commit{UserKey: alice, UpdateID: "1"}),
+				finishErr(s.Finish(ctx, Commit{UserKey: alice, Token: "t", Session: []byte("x")})),
+				finishErr(s.Finish(ctx, Commit{UserKey: alice, Token: "t", UpdateID: "1"})),
 				s.SetBytes(ctx, "k", []byte("v"), 0),
 			}
-			_, err := s.IncrWithTTL(ctx, "n", 0)
+			_, err := s.Begin(ctx, Begin{UserKey: alice, UpdateID: "1", Token: "t"})
+			errs = append(errs, err)
+			_, err = s.Extend(ctx, alice, "1", "t", 0)
+			errs = append(errs, err)
+			_, err = s.IncrWithTTL(ctx, "n", 0)
 			errs = append(errs, err)
 			for i, err := range errs {
 				if err == nil {
@@ -166,7 +386,7 @@ func TestKeysExpire(t *testing.T) {
 		t.Run(impl.name, func(t *testing.T) {
 			s, _ := impl.new(t)
 			ctx := context.Background()
-			if err := s.Save(ctx, Commit{UserKey: alice, Session: []byte("x"), SessionTTL: 20 * time.Millisecond}); err != nil {
+			if err := save(ctx, s, Commit{UserKey: alice, Session: []byte("x"), SessionTTL: 20 * time.Millisecond}); err != nil {
 				t.Fatal(err)
 			}
 			if err := s.SetBytes(ctx, "k", []byte("v"), 20*time.Millisecond); err != nil {
@@ -175,7 +395,7 @@ func TestKeysExpire(t *testing.T) {
 			// Poll rather than sleep a fixed time: the assertion is that the
 			// keys go, not when.
 			for i := 0; ; i++ {
-				b, _, _ := s.Load(ctx, alice, "")
+				b, _, _ := load(ctx, s, alice, "")
 				_, ok, _ := s.GetBytes(ctx, "k")
 				if b == nil && !ok {
 					return
@@ -195,7 +415,7 @@ func TestForgetDeletesEveryKeyOfThePerson(t *testing.T) {
 			s, in := impl.new(t)
 			ctx := context.Background()
 			for _, u := range []string{alice, bob} {
-				if err := s.Save(ctx, Commit{UserKey: u, Session: []byte("s"), SessionTTL: time.Hour, UpdateID: "up-" + u[:4], SeenTTL: time.Hour}); err != nil {
+				if err := save(ctx, s, Commit{UserKey: u, Session: []byte("s"), SessionTTL: time.Hour, UpdateID: "up-" + u[:4], SeenTTL: time.Hour}); err != nil {
 					t.Fatal(err)
 				}
 				if _, err := s.IncrWithTTL(ctx, "llm:calls:"+u+":day", time.Hour); err != nil {
@@ -206,16 +426,16 @@ func TestForgetDeletesEveryKeyOfThePerson(t *testing.T) {
 			if err != nil {
 				t.Fatalf("Forget: got %v, want nil", err)
 			}
-			// Alice's session and her budget; update marks name no person.
-			if n != 2 {
-				t.Errorf("Forget deleted %d keys, want 2 (session, budget)", n)
+			// Alice's session, her update's mark and her budget.
+			if n != 3 {
+				t.Errorf("Forget deleted %d keys, want 3 (session, update mark, budget)", n)
 			}
 			for _, k := range in.keys() {
 				if strings.Contains(k, alice) {
 					t.Errorf("key %q of the forgotten person is still there", k)
 				}
 			}
-			if b, _, _ := s.Load(ctx, bob, ""); string(b) != "s" {
+			if b, _, _ := load(ctx, s, bob, ""); string(b) != "s" {
 				t.Errorf("other person's session after Forget: got %q, want %q", b, "s")
 			}
 		})
@@ -287,11 +507,11 @@ func TestUserKeysMustBeHashes(t *testing.T) {
 			s, _ := impl.new(t)
 			ctx := context.Background()
 			for _, k := range []string{"", "12345", "0123456789abcdef*", "0123456789ABCDEF0123"} {
-				if _, _, err := s.Load(ctx, k, ""); err == nil {
-					t.Errorf("Load(%q): got nil error, want one", k)
+				if _, err := s.Begin(ctx, Begin{UserKey: k, Token: "t", LockTTL: time.Minute}); err == nil {
+					t.Errorf("Begin(%q): got nil error, want one", k)
 				}
-				if err := s.Save(ctx, Commit{UserKey: k, Session: []byte("x"), SessionTTL: time.Hour}); err == nil {
-					t.Errorf("Save(%q): got nil error, want one", k)
+				if _, err := s.Finish(ctx, Commit{UserKey: k, Token: "t", Session: []byte("x"), SessionTTL: time.Hour}); err == nil {
+					t.Errorf("Finish(%q): got nil error, want one", k)
 				}
 				if _, err := s.Forget(ctx, k); err == nil {
 					t.Errorf("Forget(%q): got nil error, want one", k)
@@ -310,18 +530,18 @@ func TestRedisDownGivesErrorsNotPanics(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
 	defer cancel()
 	srv.Stop()
-	if _, _, err := s.Load(ctx, alice, "1"); err == nil {
-		t.Error("Load with Redis down: got nil error")
+	if _, err := s.Begin(ctx, Begin{UserKey: alice, UpdateID: "1", Token: "t", LockTTL: time.Minute}); err == nil {
+		t.Error("Begin with Redis down: got nil error")
 	}
-	if err := s.Save(ctx, Commit{UserKey: alice, Session: []byte("x"), SessionTTL: time.Hour}); err == nil {
-		t.Error("Save with Redis down: got nil error")
+	if _, err := s.Finish(ctx, Commit{UserKey: alice, Token: "t", Session: []byte("x"), SessionTTL: time.Hour}); err == nil {
+		t.Error("Finish with Redis down: got nil error")
 	}
 	srv.Restart()
 	// go-redis reconnects by itself.
 	var err error
 	for i := 0; i < 100; i++ {
 		ctx, cancel := context.WithTimeout(context.Background(), time.Second)
-		err = s.Save(ctx, Commit{UserKey: alice, Session: []byte("x"), SessionTTL: time.Hour})
+		err = save(ctx, s, Commit{UserKey: alice, Session: []byte("x"), SessionTTL: time.Hour})
 		cancel()
 		if err == nil {
 			break
@@ -329,6 +549,9 @@ func TestRedisDownGivesErrorsNotPanics(t *testing.T) {
 		time.Sleep(50 * time.Millisecond)
 	}
 	if err != nil {
-		t.Fatalf("Save after Redis came back: got %v, want nil", err)
+		t.Fatalf("Begin and Finish after Redis came back: got %v, want nil", err)
 	}
 }
+
+// finishErr keeps Finish's error.
+func finishErr(_ bool, err error) error { return err }
