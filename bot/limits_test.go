@@ -1,0 +1,301 @@
+package bot
+
+import (
+	"context"
+	"errors"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+	"unicode/utf8"
+
+	"github.com/scamcheck/scamcheck/bot/store"
+	"github.com/scamcheck/scamcheck/classifier"
+	"github.com/scamcheck/scamcheck/dialogs"
+	"github.com/scamcheck/scamcheck/internal/redistest"
+	"github.com/scamcheck/scamcheck/locales"
+)
+
+// countingChecker counts the checks it is asked for and remembers the
+// longest text it saw.
+type countingChecker struct {
+	mu      sync.Mutex
+	n       int
+	longest int
+	valid   bool
+	rules   *classifier.Classifier
+}
+
+func (c *countingChecker) Check(_ context.Context, _ string, text string) classifier.Verdict {
+	c.mu.Lock()
+	c.n++
+	c.longest = max(c.longest, len(text))
+	c.valid = utf8.ValidString(text)
+	c.mu.Unlock()
+	return c.rules.Classify(text)
+}
+
+func (c *countingChecker) count() int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.n
+}
+
+func newLimitedEngine(t *testing.T, s SessionStore, l *Limits) (*Engine, *countingChecker) {
+	t.Helper()
+	rules, err := classifier.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := &countingChecker{rules: rules}
+	e, err := New(Options{Store: s, Checker: c, Catalog: locales.MustLoad(), Secret: []byte(secret), Limits: l})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return e, c
+}
+
+// limitObserver counts refused checks by window.
+type limitObserver struct {
+	mu sync.Mutex
+	n  map[string]int
+}
+
+func (o *limitObserver) CheckLimited(window string) {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	if o.n == nil {
+		o.n = map[string]int{}
+	}
+	o.n[window]++
+}
+
+// person sends updates with fresh ids and keeps the replies.
+type person struct {
+	t    *testing.T
+	e    *Engine
+	id   string
+	lang string
+	n    int
+	last []dialogs.Rendered
+}
+
+func (p *person) send(u Update) []dialogs.Rendered {
+	p.t.Helper()
+	p.n++
+	u.ID = "tg:1:" + p.id + ":" + strconv.Itoa(p.n)
+	u.UserID, u.ChatKey, u.Lang = p.id, p.id, p.lang
+	r := &recorder{}
+	if err := p.e.Handle(context.Background(), u, r); err != nil {
+		p.t.Fatalf("Handle %v: %v", u.Kind, err)
+	}
+	p.last = r.replies
+	return r.replies
+}
+
+func (p *person) text(s string) string {
+	return joined(p.send(Update{Kind: KindText, Text: s}))
+}
+
+func (p *person) command(cmd string) string {
+	return joined(p.send(Update{Kind: KindCommand, Command: cmd}))
+}
+
+func joined(rs []dialogs.Rendered) string {
+	var b strings.Builder
+	for _, r := range rs {
+		b.WriteString(r.Text)
+		b.WriteString("\n")
+	}
+	return b.String()
+}
+
+// lastChoice is the data of the button with label key in the last replies.
+func (p *person) lastChoice(label string) string {
+	p.t.Helper()
+	for _, r := range p.last {
+		for _, row := range r.Choices {
+			for _, c := range row {
+				if c.Label == label {
+					return c.Data
+				}
+			}
+		}
+	}
+	p.t.Fatalf("no button %q in the last replies: %q", label, joined(p.last))
+	return ""
+}
+
+func render(t *testing.T, lang, key string, params map[string]string) string {
+	t.Helper()
+	s, err := locales.MustLoad().Render(lang, key, params)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+// prefixOf is the part of a catalog text before its first parameter.
+func prefixOf(t *testing.T, lang, key string) string {
+	t.Helper()
+	s := render(t, lang, key, map[string]string{"seconds": "\x00", "hours": "\x00"})
+	head, _, _ := strings.Cut(s, "\x00")
+	return head
+}
+
+func TestChecksOverTheMinuteLimitGetACalmReplyAndStepsStayOpen(t *testing.T) {
+	for _, lang := range []string{"en", "zh"} {
+		t.Run(lang, func(t *testing.T) {
+			obs := &limitObserver{}
+			e, c := newLimitedEngine(t, store.NewMemory(), &Limits{PerMinute: 3, Observer: obs})
+			p := &person{t: t, e: e, id: "31000" + lang, lang: lang}
+			for i := 0; i < 3; i++ {
+				if got := p.text(scam + " " + strconv.Itoa(i)); strings.Contains(got, prefixOf(t, lang, "limits.minute")) {
+					t.Fatalf("check %d of 3: got the limit reply %q, want a verdict", i+1, got)
+				}
+			}
+			got := p.text(scam)
+			if !strings.Contains(got, prefixOf(t, lang, "limits.minute")) || !strings.Contains(got, render(t, lang, "limits.still_open", nil)) {
+				t.Errorf("check 4 of 3: got %q, want the minute-limit reply with the way to the steps", got)
+			}
+			if c.count() != 3 {
+				t.Errorf("checks made: got %d, want 3 (the fourth refused before the checker)", c.count())
+			}
+			if obs.n["minute"] != 1 {
+				t.Errorf("observed minute refusals: got %d, want 1", obs.n["minute"])
+			}
+
+			// Everything that leads to the steps still works.
+			limited := render(t, lang, "limits.still_open", nil)
+			for _, cmd := range []string{"start", "help", "cancel"} {
+				if got := p.command(cmd); got == "" || strings.Contains(got, limited) {
+					t.Errorf("/%s while limited: got %q, want its normal answer", cmd, got)
+				}
+			}
+			p.command("start")
+			callLabel := render(t, lang, "btn.call", nil)
+			if got := joined(p.send(Update{Kind: KindChoice, Data: p.lastChoice(callLabel)})); got == "" || strings.Contains(got, limited) {
+				t.Errorf("pressing %q while limited: got %q, want the call steps", callLabel, got)
+			}
+			if got := p.command("forget"); !strings.Contains(got, render(t, lang, "forget.done", nil)) {
+				t.Errorf("/forget while limited: got %q, want the deletion confirmed", got)
+			}
+			if c.count() != 3 {
+				t.Errorf("checks made after commands and buttons: got %d, want still 3", c.count())
+			}
+		})
+	}
+}
+
+func TestShortAnswersToAQuestionAreNotChecksAndNotLimited(t *testing.T) {
+	e, c := newLimitedEngine(t, store.NewMemory(), &Limits{PerMinute: 1})
+	p := &person{t: t, e: e, id: "32000", lang: "en"}
+	p.text(scam) // the one check of the minute
+	p.command("start")
+	p.send(Update{Kind: KindChoice, Data: p.lastChoice(render(t, "en", "btn.where", nil))})
+	// Asked where they are: the answer is a step, not a check.
+	if got := p.text("Germany"); strings.Contains(got, prefixOf(t, "en", "limits.minute")) {
+		t.Errorf("answering where I am while limited: got the limit reply %q", got)
+	}
+	if c.count() > 2 {
+		t.Errorf("checks: got %d, want the answer not counted", c.count())
+	}
+}
+
+func TestDayLimitIsCountedInRedisUnderThePersonsKey(t *testing.T) {
+	srv := redistest.Start(t)
+	rc := srv.Client()
+	st := store.NewRedis(rc, "")
+	obs := &limitObserver{}
+	e, c := newLimitedEngine(t, st, &Limits{PerDay: 2, Counter: st, Observer: obs})
+	p := &person{t: t, e: e, id: "33000333", lang: "zh"}
+	p.text(scam)
+	p.text(scam + "!")
+	got := p.text(scam + "!!")
+	dayHead := prefixOf(t, "zh", "limits.day")
+	hourHead := render(t, "zh", "limits.day_hour", nil)
+	if !strings.Contains(got, dayHead) && !strings.Contains(got, hourHead) {
+		t.Errorf("third check with 2 a day: got %q, want the day-limit reply", got)
+	}
+	if c.count() != 2 || obs.n["day"] != 1 {
+		t.Errorf("checks made, day refusals: got %d, %d, want 2, 1", c.count(), obs.n["day"])
+	}
+
+	ctx := context.Background()
+	userKey := e.UserKey(p.id)
+	keys, err := rc.Keys(ctx, "*lim*").Result()
+	if err != nil || len(keys) != 1 {
+		t.Fatalf("limit keys in Redis: got %v (%v), want one", keys, err)
+	}
+	if !strings.Contains(keys[0], "{"+userKey+"}") || strings.Contains(keys[0], p.id) {
+		t.Errorf("limit key %q: want the keyed hash in a hash tag and no raw id", keys[0])
+	}
+	if ttl := rc.PTTL(ctx, keys[0]).Val(); ttl <= 0 || ttl > 25*time.Hour {
+		t.Errorf("limit key TTL: got %v, want (0, 25h]", ttl)
+	}
+	p.command("forget")
+	if n := rc.Exists(ctx, keys[0]).Val(); n != 0 {
+		t.Errorf("limit key after /forget: still there")
+	}
+}
+
+// failingCounter is a store that cannot count.
+type failingCounter struct{}
+
+func (failingCounter) IncrWithTTL(context.Context, string, time.Duration) (int64, error) {
+	return 0, errors.New("redis: connection refused")
+}
+
+func TestAStoreThatCannotCountLetsTheCheckThrough(t *testing.T) {
+	e, c := newLimitedEngine(t, store.NewMemory(), &Limits{PerDay: 1, Counter: failingCounter{}})
+	p := &person{t: t, e: e, id: "34000", lang: "en"}
+	for i := 0; i < 3; i++ {
+		p.text(scam + strconv.Itoa(i))
+	}
+	if c.count() != 3 {
+		t.Errorf("checks with a failing counter: got %d, want 3 (an answer matters more than a limit)", c.count())
+	}
+}
+
+func TestA100KBMessageIsCutAndAnswered(t *testing.T) {
+	e, c := newLimitedEngine(t, store.NewMemory(), nil)
+	p := &person{t: t, e: e, id: "35000", lang: "zh"}
+	// 100 KB: a scam sentence, then a run of three-byte runes cut mid-rune
+	// at the end, then invalid bytes.
+	big := scam + strings.Repeat("转账到安全账户", 100<<10/21) + "\xe4\xb8" + "\xff\xfe"
+	if len(big) < 100<<10 {
+		t.Fatalf("test message: got %d bytes, want at least 100 KB", len(big))
+	}
+	got := p.send(Update{Kind: KindText, Text: big})
+	if len(got) == 0 {
+		t.Fatal("a 100 KB message got no reply")
+	}
+	if c.longest > MaxCheckBytes || !c.valid {
+		t.Errorf("text given to the checker: %d bytes, valid UTF-8 %v; want at most %d and valid", c.longest, c.valid, MaxCheckBytes)
+	}
+}
+
+func TestMinuteBucketsOfIdlePeopleAreDropped(t *testing.T) {
+	l := &Limits{PerMinute: 5}
+	now := time.Now()
+	for i := 0; i < 10*minBuckets; i++ {
+		// Each person's one check; a minute later their bucket is full
+		// again and holds nothing worth keeping.
+		l.allowMinute(strconv.Itoa(i), now.Add(time.Duration(i)*time.Minute/minBuckets))
+	}
+	if n := len(l.buckets); n > 3*minBuckets {
+		t.Errorf("buckets kept: got %d, want at most %d", n, 3*minBuckets)
+	}
+}
+
+func TestLimitWaitIsRoundedToAFigureAPersonCanUse(t *testing.T) {
+	for _, tc := range []struct {
+		in   time.Duration
+		want int
+	}{{time.Millisecond, 5}, {5 * time.Second, 5}, {5100 * time.Millisecond, 10}, {59 * time.Second, 60}} {
+		if got := roundUpSeconds(tc.in); got != tc.want {
+			t.Errorf("roundUpSeconds(%v): got %d, want %d", tc.in, got, tc.want)
+		}
+	}
+}
