@@ -138,23 +138,35 @@ func (e *Entities) eachTerm(fn func(id string, h hit)) {
 func extractEntities(text string, f *folded, matches []acMatch, appOf []int16, e *Entities) {
 	e.reset()
 	findURLs(text, e)
-	findNumbers(text, e)
+	if f.digit >= 0 {
+		// Numbers and amounts (after a currency sign too) need an ASCII
+		// digit; most messages have none.
+		findNumbers(text, f.digit, e)
+	}
 	findCrypto(text, e)
 	findApps(text, f, matches, appOf, e)
 }
 
 // urlTokens calls fn with each run of printable ASCII around a place where
-// a link may be: "://" or a dot followed by two letters.
+// a link may be: "://" or a dot followed by two letters. The candidate
+// marks are found with strings.IndexByte, which skips the text between
+// them many bytes at a time.
 func urlTokens(s string, fn func(start, end, mark int)) {
 	last := -1
-	for i := 0; i+2 < len(s); i++ {
-		if c := s[i]; c != '.' && c != ':' {
-			continue
+	dot, colon := -1, -1
+	for i := 0; ; {
+		if dot < i {
+			dot = nextByte(s, i, '.')
 		}
-		if !(s[i] == '.' && isASCIILetter(s[i+1]) && isASCIILetter(s[i+2]) || s[i] == ':' && s[i+1] == '/' && s[i+2] == '/') {
-			continue
+		if colon < i {
+			colon = nextByte(s, i, ':')
 		}
-		if i < last {
+		i = min(dot, colon)
+		if i+2 >= len(s) {
+			return
+		}
+		if !(s[i] == '.' && isASCIILetter(s[i+1]) && isASCIILetter(s[i+2]) || s[i] == ':' && s[i+1] == '/' && s[i+2] == '/') || i < last {
+			i++
 			continue
 		}
 		// Links are short; a window of maxURLLen around the mark bounds
@@ -168,8 +180,20 @@ func urlTokens(s string, fn func(start, end, mark int)) {
 		}
 		fn(start, end, i)
 		last = end
-		i = end
+		i = end + 1
 	}
+}
+
+// nextByte returns the index of the first b in s at or after from, or
+// len(s).
+func nextByte(s string, from int, b byte) int {
+	if from >= len(s) {
+		return len(s)
+	}
+	if j := strings.IndexByte(s[from:], b); j >= 0 {
+		return from + j
+	}
+	return len(s)
 }
 
 // maxURLLen bounds the text examined around one link.
@@ -458,9 +482,11 @@ func editDistanceAtMost1(a, b string) bool {
 }
 
 // findNumbers finds phone numbers and amounts of money in the original
-// text, where digits and separators have not been folded.
-func findNumbers(text string, e *Entities) {
-	for i := 0; i < len(text); {
+// text, where digits and separators have not been folded; digit is the
+// index of its first ASCII digit (a number starts there or at a '+' just
+// before).
+func findNumbers(text string, digit int, e *Entities) {
+	for i := max(digit-1, 0); i < len(text); {
 		c := text[i]
 		if !numberStart[c] {
 			i++
@@ -667,24 +693,36 @@ func phoneOf(raw string, sp Span) Phone {
 }
 
 // findCrypto finds wallet addresses: Bitcoin and Tron (Base58Check, the
-// checksum verified), Bitcoin bech32 and Ethereum hex addresses.
+// checksum verified), Bitcoin bech32 and Ethereum hex addresses. Every
+// address is a run of at least minCryptoLen ASCII letters and digits, and
+// such a run covers one of every minCryptoLen-th byte, so only those bytes
+// are looked at until one is alphanumeric.
 func findCrypto(text string, e *Entities) {
-	for i := 0; i < len(text); {
-		if !isAlnum(text[i]) {
-			i++
+	for k := minCryptoLen - 1; k < len(text); {
+		if !isAlnum(text[k]) {
+			k += minCryptoLen
 			continue
 		}
-		j := i
+		i, j := k, k+1
+		for i > 0 && isAlnum(text[i-1]) {
+			i--
+		}
 		for j < len(text) && isAlnum(text[j]) {
 			j++
 		}
-		tok := text[i:j]
-		if kind := cryptoKind(tok); kind != "" && len(e.Crypto) < maxEntities {
-			e.Crypto = append(e.Crypto, Crypto{Text: tok, Span: Span{i, j}, Kind: kind})
+		if j-i >= minCryptoLen {
+			tok := text[i:j]
+			if kind := cryptoKind(tok); kind != "" && len(e.Crypto) < maxEntities {
+				e.Crypto = append(e.Crypto, Crypto{Text: tok, Span: Span{i, j}, Kind: kind})
+			}
 		}
-		i = j
+		// text[j] ends the run; the next run starts after it.
+		k = j + minCryptoLen
 	}
 }
+
+// minCryptoLen is the length of the shortest address cryptoKind accepts.
+const minCryptoLen = 26
 
 func isAlnum(c byte) bool { return c >= '0' && c <= '9' || isASCIILetter(c) }
 

@@ -24,6 +24,10 @@ type folded struct {
 	// mixed is set when a digit touches a Latin letter, the only case in
 	// which digit look-alikes (amaz0n) need folding.
 	mixed bool
+	// digit is the index of the first ASCII digit of the original, -1 if
+	// none: numbers, amounts and premium short codes all need one, so
+	// their scans start there or not at all.
+	digit int
 }
 
 // span maps the folded range [i, j) back to the original text.
@@ -112,7 +116,7 @@ func fold(f *folded, s string) {
 	f.text = f.text[:0]
 	f.start = f.start[:0]
 	f.end = f.end[:0]
-	f.han, f.latin, f.mixed = 0, 0, false
+	f.han, f.latin, f.mixed, f.digit = 0, 0, false, -1
 	st := folder{f: f, src: s}
 	var scratch [utf8.UTFMax]byte
 	for i := 0; i < len(s); {
@@ -150,6 +154,9 @@ func (st *folder) ascii(i int) {
 		st.emitByte(c, i, i+1, false)
 		st.f.latin++
 	case c >= '0' && c <= '9':
+		if st.f.digit < 0 {
+			st.f.digit = i
+		}
 		st.noteDigit()
 		st.emitByte(c, i, i+1, false)
 	case c == '+':
