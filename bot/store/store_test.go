@@ -3,6 +3,7 @@ package store
 import (
 	"bytes"
 	"context"
+	"os"
 	"sort"
 	"strconv"
 	"strings"
@@ -38,12 +39,40 @@ type inspector struct {
 	value func(key string) []byte
 }
 
+func TestMain(m *testing.M) {
+	code := m.Run()
+	redistest.StopSharedCluster()
+	os.Exit(code)
+}
+
 func newRedisStore(t *testing.T) (storeUnderTest, inspector) {
 	srv := redistest.Start(t)
 	c := srv.Client()
 	ctx := context.Background()
 	return NewRedis(c, ""), inspector{
 		keys: func() []string { return c.Keys(ctx, "*").Val() },
+		ttl: func(key string) (time.Duration, bool) {
+			d, err := c.PTTL(ctx, key).Result()
+			return d, err == nil && d != -2*time.Nanosecond
+		},
+		value: func(key string) []byte { b, _ := c.Get(ctx, key).Bytes(); return b },
+	}
+}
+
+// newClusterStore runs the suite on a three-master Redis Cluster: every
+// multi-key script must name keys of one slot.
+func newClusterStore(t *testing.T) (storeUnderTest, inspector) {
+	cl := redistest.SharedCluster(t)
+	c := cl.Client()
+	ctx := context.Background()
+	return NewRedis(c, ""), inspector{
+		keys: func() []string {
+			ks, err := cl.Keys(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return ks
+		},
 		ttl: func(key string) (time.Duration, bool) {
 			d, err := c.PTTL(ctx, key).Result()
 			return d, err == nil && d != -2*time.Nanosecond
@@ -62,6 +91,7 @@ var implementations = []struct {
 	new  func(*testing.T) (storeUnderTest, inspector)
 }{
 	{"redis", newRedisStore},
+	{"cluster", newClusterStore},
 	{"memory", newMemoryStore},
 }
 

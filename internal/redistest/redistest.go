@@ -32,6 +32,8 @@ type Server struct {
 	port int
 	dir  string
 	url  string // set for an external server
+	// args are extra redis-server arguments (cluster mode).
+	args []string
 }
 
 // Start returns a running Redis for t and stops it when t ends.
@@ -132,10 +134,11 @@ func (s *Server) start(port int) error {
 				return err
 			}
 		}
-		cmd := exec.Command("redis-server",
+		args := append([]string{
 			"--port", strconv.Itoa(p), "--bind", "127.0.0.1",
 			"--save", "", "--appendonly", "no", "--dir", s.dir,
-			"--protected-mode", "no", "--loglevel", "warning")
+			"--protected-mode", "no", "--loglevel", "warning"}, s.args...)
+		cmd := exec.Command("redis-server", args...)
 		if err := cmd.Start(); err != nil {
 			return fmt.Errorf("start redis-server: %w", err)
 		}

@@ -2,7 +2,11 @@ package redistest
 
 import (
 	"context"
+	"fmt"
 	"testing"
+	"time"
+
+	"github.com/redis/go-redis/v9"
 )
 
 func TestStartStopRestart(t *testing.T) {
@@ -25,5 +29,43 @@ func TestStartStopRestart(t *testing.T) {
 	}
 	if n, _ := c.Exists(ctx, "k").Result(); n != 0 {
 		t.Fatalf("key after Restart: got %d, want 0 (nothing kept on disk)", n)
+	}
+}
+
+func TestClusterRoutesKeysToThreeMasters(t *testing.T) {
+	c := StartCluster(t)
+	ctx := context.Background()
+	cl := c.Client()
+	for i := 0; i < 30; i++ {
+		if err := cl.Set(ctx, fmt.Sprintf("k%d", i), "v", time.Minute).Err(); err != nil {
+			t.Fatalf("SET through the cluster: %v", err)
+		}
+	}
+	perNode := map[string]int{}
+	for _, a := range c.Addrs() {
+		n := redis.NewClient(&redis.Options{Addr: a})
+		ks, err := n.Keys(ctx, "*").Result()
+		n.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		perNode[a] = len(ks)
+	}
+	for a, n := range perNode {
+		if n == 0 {
+			t.Errorf("node %s holds no key of 30: got %v, want keys spread over three masters", a, perNode)
+		}
+	}
+	// Keys of different slots in one command are refused; one hash tag
+	// makes them one slot.
+	if err := cl.MSet(ctx, "a", 1, "b", 2).Err(); err == nil {
+		t.Error("MSET across slots: got nil error, want CROSSSLOT")
+	}
+	if err := cl.MSet(ctx, "{p}a", 1, "{p}b", 2).Err(); err != nil {
+		t.Errorf("MSET of one hash tag: got %v, want nil", err)
+	}
+	ks, err := c.Keys(ctx)
+	if err != nil || len(ks) != 32 {
+		t.Errorf("Keys: got %d keys (%v), want 32", len(ks), err)
 	}
 }
