@@ -27,11 +27,16 @@ func runBot(ctx context.Context, args []string, sio stdio) error {
 	if err != nil {
 		return err
 	}
+	ocfg, err := loadOpsConfig(sio) // limits and metrics (ops.go)
+	if err != nil {
+		return err
+	}
+	o := newOps(ocfg)
 	redisPassword := ""
 	if cfg.redisOpt != nil {
 		redisPassword = cfg.redisOpt.Password
 	}
-	log := newLogger(zapcore.AddSync(sio.err), cfg.LogLevel, cfg.Token, string(cfg.Secret), redisPassword)
+	log := o.logger(newLogger(zapcore.AddSync(sio.err), cfg.LogLevel, cfg.Token, string(cfg.Secret), redisPassword))
 	defer func() { _ = log.Sync() }()
 	// The library logs only from helpers we do not use; routed anyway, so
 	// a future log line cannot print the token.
@@ -49,6 +54,10 @@ func runBot(ctx context.Context, args []string, sio stdio) error {
 		return err
 	}
 	defer closeStore()
+	if err := o.start(sessions, log); err != nil {
+		return err
+	}
+	defer o.close()
 
 	rules, err := classifier.New()
 	if err != nil {
@@ -62,7 +71,7 @@ func runBot(ctx context.Context, args []string, sio stdio) error {
 	if err != nil {
 		return fmt.Errorf("load locales: %w", err)
 	}
-	engine, err := bot.New(bot.Options{Store: sessions, Checker: checker, Catalog: catalog, Secret: cfg.Secret, Logger: log.Named("engine")})
+	engine, err := bot.New(bot.Options{Store: sessions, Checker: o.checker(checker), Catalog: catalog, Secret: cfg.Secret, Logger: log.Named("engine"), Limits: o.Limits})
 	if err != nil {
 		return err
 	}
@@ -70,8 +79,9 @@ func runBot(ctx context.Context, args []string, sio stdio) error {
 	if err != nil {
 		return err
 	}
+	client.SetOutbox(o.outbox())
 	log.Info("ready", zap.String("bot", client.Self().UserName), zap.Duration("startup", time.Since(started)))
-	p := &telegram.Poller{Client: client, Handler: engine, Offsets: sessions, Logger: log.Named("poller")}
+	p := &telegram.Poller{Client: client, Handler: o.handler(engine), Offsets: sessions, Logger: log.Named("poller")}
 	return p.Run(ctx)
 }
 
