@@ -4,6 +4,8 @@
 // timeout), keeps the messages the bot sends and edits, records every call,
 // enforces Telegram's limits on text length and callback data, and can be
 // told to fail the next call of a method with 429 (retry_after), 5xx or 409.
+// After setWebhook it POSTs queued updates to the webhook with the secret
+// token instead (webhook.go), and Post addresses one webhook directly.
 package telegramtest
 
 import (
@@ -67,6 +69,7 @@ type Server struct {
 	chatFailures map[string]map[string][]Failure
 	messages     map[int64]map[int]*tgbotapi.Message // chat → message id → message
 	sent         []tgbotapi.Message                  // sendMessage results, in order
+	hook         webhookState                        // webhook.go
 }
 
 type queued struct {
@@ -91,6 +94,7 @@ func New(t testing.TB, token string) *Server {
 	}
 	s.srv = httptest.NewServer(http.HandlerFunc(s.serve))
 	t.Cleanup(s.srv.Close)
+	t.Cleanup(s.stopDelivery)
 	return s
 }
 
@@ -165,6 +169,7 @@ func (s *Server) Redeliver(u tgbotapi.Update) {
 }
 
 func (s *Server) enqueue(q queued) {
+	// With a webhook set, the delivery loop (webhook.go) takes the queue.
 	s.queue = append(s.queue, q)
 	close(s.pushed)
 	s.pushed = make(chan struct{})
@@ -347,9 +352,15 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	switch method {
 	case "getMe":
 		writeOK(w, s.Bot)
-	case "deleteWebhook", "setMyCommands":
+	case "setMyCommands":
 		writeOK(w, true)
+	case "setWebhook", "deleteWebhook", "getWebhookInfo":
+		s.webhookMethod(w, r, method)
 	case "getUpdates":
+		if s.webhookSet() {
+			writeErrMsg(w, 409, "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first")
+			return
+		}
 		s.getUpdates(w, r)
 	case "sendMessage":
 		s.sendMessage(w, r)

@@ -1,0 +1,413 @@
+package telegram
+
+import (
+	"context"
+	"crypto/sha256"
+	"crypto/subtle"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net"
+	"net/http"
+	"net/url"
+	"sync"
+	"time"
+
+	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
+	"go.uber.org/zap"
+
+	"github.com/scamcheck/scamcheck/bot"
+)
+
+// SecretHeader is the header in which Telegram sends setWebhook's
+// secret_token with every update.
+const SecretHeader = "X-Telegram-Bot-Api-Secret-Token"
+
+// Webhook receives updates from Telegram over HTTPS (behind the operator's
+// TLS-terminating load balancer) instead of long polling, so that several
+// replicas can share one bot.
+//
+// Acknowledgement: Telegram is answered 200 as soon as the update is
+// accepted into a bounded in-process queue, and the update is handled
+// afterwards, so a slow model call or a paced reply never holds Telegram's
+// connection (Telegram sends at most max_connections updates at a time
+// and waits for each answer). The queue cannot be durable, because that
+// would mean writing message text to Redis, which the bot never does. So
+// "accepted" means: in this process's queue, which a graceful shutdown
+// drains; a full queue or a shutdown answers 503, and Telegram delivers
+// the update again later (to this replica or another); only a crash (kill
+// -9, out of memory) loses the few updates in the queue. Handling a
+// redelivered update twice is prevented by the engine's claim in the store.
+//
+// Ordering: the updates of one chat are handled one after another, in the
+// order they arrived here; different chats run concurrently (up to
+// Workers). Across replicas the engine's per-person lock keeps one person's
+// updates from running at the same time.
+type Webhook struct {
+	Client  *Client
+	Handler Handler
+	// URL is the public https URL Telegram posts to; its path is the path
+	// served.
+	URL string
+	// Secret is setWebhook's secret_token: 1-256 characters A-Z, a-z, 0-9,
+	// _ and -. Requests without it are refused before their body is read.
+	Secret string
+	Logger *zap.Logger
+	// MaxBody bounds a request body (default 256 KiB; an update with a
+	// 4096-character message and its entities is a few KiB).
+	MaxBody int64
+	// QueueSize bounds the updates accepted and not yet handled (default
+	// 1024); beyond it Telegram is told to retry later.
+	QueueSize int
+	// Workers bounds how many chats are handled at once (default 16).
+	Workers int
+	// MaxConnections is setWebhook's max_connections (default 40):
+	// Telegram's concurrent requests to this bot, over all replicas.
+	MaxConnections int
+	// MaxAttempts is how often an update whose replies cannot be delivered
+	// is tried before it is dropped (default 5); it was acknowledged to
+	// Telegram, so the retries are ours.
+	MaxAttempts int
+	// Grace is how long a shutdown waits for requests in flight and for
+	// the queue to drain (default 4s).
+	Grace time.Duration
+
+	once      sync.Once
+	initErr   error
+	secretSum [sha256.Size]byte
+	path      string
+	queue     *chatQueues
+}
+
+// Webhook defaults.
+const (
+	DefaultWebhookMaxBody   = 256 << 10
+	DefaultWebhookQueueSize = 1024
+	DefaultMaxConnections   = 40
+)
+
+// ValidWebhookSecret reports whether s is a secret_token Telegram accepts.
+func ValidWebhookSecret(s string) bool {
+	if len(s) < 1 || len(s) > 256 {
+		return false
+	}
+	for _, r := range s {
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '_' || r == '-') {
+			return false
+		}
+	}
+	return true
+}
+
+// init checks the settings and fills defaults, once.
+func (w *Webhook) init() error {
+	w.once.Do(func() { w.initErr = w.setup() })
+	return w.initErr
+}
+
+func (w *Webhook) setup() error {
+	if w.Client == nil || w.Handler == nil {
+		return errors.New("webhook: no client or handler")
+	}
+	if !ValidWebhookSecret(w.Secret) {
+		return errors.New("webhook: the secret must be 1-256 characters of A-Z, a-z, 0-9, _ and -")
+	}
+	u, err := url.Parse(w.URL)
+	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
+		return errors.New("webhook: the URL must be an absolute https URL")
+	}
+	if w.Logger == nil {
+		w.Logger = zap.NewNop()
+	}
+	if w.MaxBody <= 0 {
+		w.MaxBody = DefaultWebhookMaxBody
+	}
+	if w.QueueSize <= 0 {
+		w.QueueSize = DefaultWebhookQueueSize
+	}
+	if w.Workers <= 0 {
+		w.Workers = 16
+	}
+	if w.MaxConnections <= 0 {
+		w.MaxConnections = DefaultMaxConnections
+	}
+	if w.MaxAttempts <= 0 {
+		w.MaxAttempts = 5
+	}
+	if w.Grace <= 0 {
+		w.Grace = 4 * time.Second
+	}
+	w.path = u.EscapedPath()
+	if w.path == "" {
+		w.path = "/"
+	}
+	// Comparing hashes of equal length keeps the secret's length out of
+	// the comparison's timing too.
+	w.secretSum = sha256.Sum256([]byte(w.Secret))
+	w.queue = newChatQueues(w.QueueSize, w.Workers)
+	return nil
+}
+
+// Register tells Telegram to post updates to URL with the secret (setWebhook
+// with secret_token, which the library's WebhookConfig lacks). Every replica
+// may call it at start: it is idempotent. 429 and transient errors are
+// retried a few times.
+func (w *Webhook) Register(ctx context.Context) error {
+	if err := w.init(); err != nil {
+		return err
+	}
+	p := tgbotapi.Params{"url": w.URL, "secret_token": w.Secret}
+	if err := p.AddInterface("allowed_updates", []string{"message", "callback_query"}); err != nil {
+		return fmt.Errorf("setWebhook: %w", err)
+	}
+	p.AddNonZero("max_connections", w.MaxConnections)
+	var b backoff
+	for attempt := 1; ; attempt++ {
+		_, err := w.Client.api.MakeRequest("setWebhook", p)
+		if err == nil {
+			u, _ := url.Parse(w.URL)
+			w.Logger.Info("webhook registered", zap.String("host", u.Host), zap.String("path", w.path), zap.Int("max_connections", w.MaxConnections))
+			return nil
+		}
+		// The URL and the secret are in the request, not in the error; the
+		// token may be, so redact.
+		err = w.Client.redact.Error(err)
+		wait, retry := retryAfter(err)
+		if !retry {
+			if !transient(err) || attempt >= 5 {
+				return fmt.Errorf("setWebhook refused: %w", err)
+			}
+			wait = b.next()
+		}
+		w.Logger.Warn("setWebhook failed; retrying", zap.Error(err), zap.Duration("in", wait))
+		if !sleep(ctx, wait) {
+			return fmt.Errorf("setWebhook: %w (gave up: %w)", err, ctx.Err())
+		}
+	}
+}
+
+// Serve answers Telegram's requests on ln until ctx ends, then shuts down
+// gracefully: it stops accepting, lets requests in flight finish, and
+// handles the queued updates (all within Grace, then their contexts end).
+// It closes ln.
+func (w *Webhook) Serve(ctx context.Context, ln net.Listener) error {
+	if err := w.init(); err != nil {
+		return err
+	}
+	// Handling outlives ctx by the grace period, as in polling.
+	hctx, hcancel := context.WithCancel(context.WithoutCancel(ctx))
+	defer hcancel()
+	stopGrace := context.AfterFunc(ctx, func() { time.AfterFunc(w.Grace, hcancel) })
+	defer stopGrace()
+	w.Client.http.setContexts(hctx, hctx)
+	w.queue.start(hctx, w.handle)
+
+	srv := &http.Server{
+		Handler: w,
+		// Telegram sends small bodies quickly; slow clients are cut off.
+		ReadHeaderTimeout: 5 * time.Second,
+		ReadTimeout:       10 * time.Second,
+		WriteTimeout:      10 * time.Second,
+		IdleTimeout:       90 * time.Second,
+		MaxHeaderBytes:    16 << 10,
+		ErrorLog:          zap.NewStdLog(w.Logger.Named("http")),
+	}
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	w.Logger.Info("serving the webhook", zap.String("listen", ln.Addr().String()), zap.String("path", w.path))
+
+	select {
+	case err := <-errc:
+		w.queue.close()
+		w.queue.wait(w.Grace)
+		return fmt.Errorf("webhook server: %w", err)
+	case <-ctx.Done():
+	}
+	sctx, cancel := context.WithTimeout(context.Background(), w.Grace)
+	defer cancel()
+	if err := srv.Shutdown(sctx); err != nil {
+		w.Logger.Warn("webhook requests still in flight at shutdown", zap.Error(err))
+		_ = srv.Close()
+	}
+	w.queue.close()
+	if !w.queue.wait(w.Grace) {
+		w.Logger.Warn("queued updates not finished within the grace period; Telegram was told they were accepted")
+	}
+	w.Logger.Info("webhook stopped")
+	return nil
+}
+
+// ServeHTTP answers one request from Telegram.
+func (w *Webhook) ServeHTTP(rw http.ResponseWriter, r *http.Request) {
+	if err := w.init(); err != nil {
+		http.Error(rw, "webhook misconfigured", http.StatusInternalServerError)
+		return
+	}
+	if r.URL.Path != w.path {
+		http.NotFound(rw, r)
+		return
+	}
+	if r.Method != http.MethodPost {
+		rw.Header().Set("Allow", http.MethodPost)
+		http.Error(rw, "method not allowed", http.StatusMethodNotAllowed)
+		return
+	}
+	got := sha256.Sum256([]byte(r.Header.Get(SecretHeader)))
+	if subtle.ConstantTimeCompare(got[:], w.secretSum[:]) != 1 {
+		// Checked before the body is read: an unauthenticated client costs
+		// no decoding. Closing the connection keeps the server from
+		// draining the body either.
+		rw.Header().Set("Connection", "close")
+		http.Error(rw, "unauthorized", http.StatusUnauthorized)
+		w.Logger.Debug("webhook request without the right secret refused", zap.String("remote", r.RemoteAddr))
+		return
+	}
+	var u tgbotapi.Update
+	dec := json.NewDecoder(http.MaxBytesReader(rw, r.Body, w.MaxBody))
+	if err := dec.Decode(&u); err != nil {
+		var tooBig *http.MaxBytesError
+		if errors.As(err, &tooBig) {
+			http.Error(rw, "body too large", http.StatusRequestEntityTooLarge)
+			w.Logger.Warn("webhook body too large; refused", zap.Int64("limit", w.MaxBody))
+			return
+		}
+		http.Error(rw, "bad update", http.StatusBadRequest)
+		w.Logger.Warn("webhook body is not an update; refused")
+		return
+	}
+	in, resp, ok := Convert(w.Client, w.Logger, u)
+	if !ok {
+		rw.WriteHeader(http.StatusOK) // nothing to answer; Telegram must not resend it
+		return
+	}
+	if !w.queue.offer(queuedUpdate{id: u.UpdateID, in: in, r: resp}) {
+		// Telegram resends after a non-2xx answer; another replica or this
+		// one, less busy, takes it then.
+		rw.Header().Set("Retry-After", "1")
+		http.Error(rw, "busy", http.StatusServiceUnavailable)
+		w.Logger.Warn("update queue full or shutting down; Telegram will redeliver", zap.Int("update_id", u.UpdateID))
+		return
+	}
+	rw.WriteHeader(http.StatusOK)
+}
+
+// handle handles one accepted update, retrying a delivery failure: it was
+// acknowledged, so nobody else will.
+func (w *Webhook) handle(ctx context.Context, q queuedUpdate) {
+	var b backoff
+	for attempt := 1; ; attempt++ {
+		err := w.Handler.Handle(ctx, q.in, q.r)
+		if err == nil {
+			return
+		}
+		if attempt >= w.MaxAttempts || ctx.Err() != nil {
+			w.Logger.Error("update dropped after repeated failures", zap.Int("update_id", q.id), zap.Int("attempts", attempt), zap.Error(err))
+			return
+		}
+		if !sleep(ctx, b.next()) {
+			w.Logger.Error("update dropped at shutdown", zap.Int("update_id", q.id), zap.Error(err))
+			return
+		}
+	}
+}
+
+// queuedUpdate is one accepted update.
+type queuedUpdate struct {
+	id int
+	in bot.Update
+	r  bot.Responder
+}
+
+// chatQueues is a bounded queue with one FIFO per chat: a chat's updates
+// run one after another, in arrival order, on one goroutine while the
+// chat has any; different chats run concurrently, at most workers at a
+// time. A slow chat holds up only itself.
+type chatQueues struct {
+	max int
+	sem chan struct{}
+
+	mu      sync.Mutex
+	ctx     context.Context
+	handle  func(context.Context, queuedUpdate)
+	chats   map[string][]queuedUpdate
+	pending int // accepted and not yet finished
+	closed  bool
+	wg      sync.WaitGroup
+}
+
+func newChatQueues(max, workers int) *chatQueues {
+	return &chatQueues{max: max, sem: make(chan struct{}, workers), chats: map[string][]queuedUpdate{}}
+}
+
+func (c *chatQueues) start(ctx context.Context, handle func(context.Context, queuedUpdate)) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.ctx, c.handle = ctx, handle
+}
+
+// offer accepts q unless the queue is full, closed or not started.
+func (c *chatQueues) offer(q queuedUpdate) bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.closed || c.handle == nil || c.pending >= c.max {
+		return false
+	}
+	c.pending++
+	key := q.in.ChatKey
+	items, running := c.chats[key]
+	c.chats[key] = append(items, q)
+	if !running {
+		c.wg.Add(1)
+		go c.run(key)
+	}
+	return true
+}
+
+// run drains one chat's FIFO.
+func (c *chatQueues) run(key string) {
+	defer c.wg.Done()
+	c.sem <- struct{}{}
+	defer func() { <-c.sem }()
+	for {
+		c.mu.Lock()
+		items := c.chats[key]
+		if len(items) == 0 {
+			delete(c.chats, key)
+			c.mu.Unlock()
+			return
+		}
+		q := items[0]
+		c.chats[key] = items[1:]
+		ctx, handle := c.ctx, c.handle
+		c.mu.Unlock()
+		handle(ctx, q)
+		c.mu.Lock()
+		c.pending--
+		c.mu.Unlock()
+	}
+}
+
+// close refuses further offers.
+func (c *chatQueues) close() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.closed = true
+}
+
+// wait waits up to d for the accepted updates to finish; it reports
+// whether they did.
+func (c *chatQueues) wait(d time.Duration) bool {
+	done := make(chan struct{})
+	go func() {
+		c.wg.Wait()
+		close(done)
+	}()
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-done:
+		return true
+	case <-t.C:
+		return false
+	}
+}
