@@ -1,0 +1,351 @@
+package loadtest
+
+import (
+	"bufio"
+	"context"
+	"io"
+	"os"
+	"runtime"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
+	"github.com/redis/go-redis/v9"
+	"go.uber.org/zap"
+	"go.uber.org/zap/zapcore"
+
+	"github.com/scamcheck/scamcheck/bot"
+	"github.com/scamcheck/scamcheck/bot/metrics"
+	"github.com/scamcheck/scamcheck/bot/store"
+	"github.com/scamcheck/scamcheck/bot/telegram"
+	"github.com/scamcheck/scamcheck/bot/telegram/telegramtest"
+	"github.com/scamcheck/scamcheck/classifier"
+	"github.com/scamcheck/scamcheck/internal/redistest"
+	"github.com/scamcheck/scamcheck/locales"
+)
+
+const token = "424242424:AAE-load_Test_token_0123456789"
+
+// forwards are messages people forward, written for this benchmark: scams
+// of several kinds in both languages, and ordinary messages.
+var forwards = []string{
+	"This is the Chinese consulate. A parcel in your name holds fake passports; the police will arrest you unless you transfer a deposit to the safe account today. Do not tell anyone.",
+	"【海关通知】您有一个包裹涉嫌走私，请立即联系王警官，把资金转入安全账户配合调查，不要告诉家人。",
+	"Hi Mum, I dropped my phone in the toilet, this is my new number. Can you pay a bill for me today? I'll pay you back tomorrow.",
+	"妈，我手机坏了，这是我新号码。急用钱，先转5000到这个账户，明天还你。",
+	"Royal Mail: your parcel could not be delivered. Pay the £1.99 redelivery fee at royalmail-redeliver-uk.com within 24 hours.",
+	"兼职刷单，日结300-800元，动动手指就能赚钱，加微信 vx8899 了解。",
+	"Your bank account has been locked due to suspicious activity. Verify now at secure-bank-verify.net or it will be closed.",
+	"亲爱的，我在海外投资平台赚了很多，带你一起投资，保证收益翻倍，先充值一万试试。",
+	"Reminder: your dentist appointment is on Tuesday at 10:00. Reply C to cancel.",
+	"明天下午三点图书馆见，记得带上课本。",
+	"Congratulations! You won a £500 gift card. Click the link and enter your card details to claim your prize.",
+	"您好，我是京东客服，您开通了百万保障服务，不取消每月扣费，需要您下载会议软件共享屏幕操作退款。",
+}
+
+// rtCounter counts Redis round trips: one per command, one per pipeline.
+type rtCounter struct{ n atomic.Int64 }
+
+func (c *rtCounter) DialHook(next redis.DialHook) redis.DialHook { return next }
+
+func (c *rtCounter) ProcessHook(next redis.ProcessHook) redis.ProcessHook {
+	return func(ctx context.Context, cmd redis.Cmder) error {
+		c.n.Add(1)
+		return next(ctx, cmd)
+	}
+}
+
+func (c *rtCounter) ProcessPipelineHook(next redis.ProcessPipelineHook) redis.ProcessPipelineHook {
+	return func(ctx context.Context, cmds []redis.Cmder) error {
+		c.n.Add(1)
+		return next(ctx, cmds)
+	}
+}
+
+// sampler records each update's handling time without the time spent in
+// Telegram's calls (metrics.TimedResponder measures that part).
+type sampler struct {
+	next metrics.Handler
+
+	mu      sync.Mutex
+	samples []time.Duration
+	errors  int
+}
+
+func (s *sampler) Handle(ctx context.Context, u bot.Update, r bot.Responder) error {
+	tr := &metrics.TimedResponder{Next: r}
+	start := time.Now()
+	err := s.next.Handle(ctx, u, tr)
+	d := time.Since(start) - tr.Spent()
+	s.mu.Lock()
+	s.samples = append(s.samples, d)
+	if err != nil {
+		s.errors++
+	}
+	s.mu.Unlock()
+	return err
+}
+
+func (s *sampler) count() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return len(s.samples)
+}
+
+// rig is one bot process: Redis, the fake Bot API and the polling bot.
+type rig struct {
+	tg   *telegramtest.Server
+	rd   *redistest.Server
+	rc   *redis.Client
+	rt   *rtCounter
+	samp *sampler
+	stop func()
+}
+
+func newRig(b *testing.B) *rig {
+	b.Helper()
+	rd := redistest.Start(b)
+	opt, err := redis.ParseURL(rd.URL())
+	if err != nil {
+		b.Fatal(err)
+	}
+	// As run.go sets them.
+	opt.DialTimeout, opt.ReadTimeout, opt.WriteTimeout, opt.MaxRetries = time.Second, time.Second, time.Second, 1
+	rc := redis.NewClient(opt)
+	b.Cleanup(func() { rc.Close() })
+	rt := &rtCounter{}
+	rc.AddHook(rt)
+	st := store.NewRedis(rc, "")
+
+	tg := telegramtest.New(b, token)
+	tg.MaxPoll = 200 * time.Millisecond
+	// Logs as in production: JSON at info, written (to nowhere).
+	log := zap.New(zapcore.NewCore(zapcore.NewJSONEncoder(zap.NewProductionEncoderConfig()), zapcore.AddSync(io.Discard), zapcore.InfoLevel))
+	m := metrics.New()
+	log = log.WithOptions(zap.Hooks(m.LogHook))
+	rules, err := classifier.New()
+	if err != nil {
+		b.Fatal(err)
+	}
+	e, err := bot.New(bot.Options{
+		Store: st, Checker: m.Checker(bot.RulesChecker{Rules: rules}), Catalog: locales.MustLoad(),
+		Secret: []byte("load-test-secret-0123456789abcdef"), Logger: log.Named("engine"),
+		Limits: &bot.Limits{PerMinute: bot.DefaultChecksPerMinute, PerDay: bot.DefaultChecksPerDay, Counter: st, Observer: m},
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	client, err := telegram.Dial(ctx, telegram.Config{Token: token, APIURL: tg.URL(), PollTimeout: time.Second, Logger: log.Named("telegram")})
+	if err != nil {
+		b.Fatal(err)
+	}
+	// The fake answers at once; Telegram's pacing (30 messages/s) would
+	// measure Telegram, not the bot.
+	client.SetOutbox(telegram.NewOutbox(telegram.UnlimitedOutgoing(), m))
+	samp := &sampler{next: m.Handler(e)}
+	p := &telegram.Poller{Client: client, Handler: samp, Offsets: st, Logger: log.Named("poller")}
+	done := make(chan struct{})
+	go func() { _ = p.Run(ctx); close(done) }()
+	r := &rig{tg: tg, rd: rd, rc: rc, rt: rt, samp: samp}
+	r.stop = func() { cancel(); <-done }
+	b.Cleanup(r.stop)
+	return r
+}
+
+// user is one simulated person.
+type user struct {
+	tg tgbotapi.User
+	// last is the bot's last message to them with a keyboard.
+	last *tgbotapi.Message
+}
+
+// round sends one update from each user (a forward, or a press on the
+// bot's last keyboard) and waits until all are handled. It returns how
+// long that took.
+func (r *rig) round(b *testing.B, users []*user, n int, press bool) time.Duration {
+	b.Helper()
+	want := r.samp.count() + len(users)
+	start := time.Now()
+	for i, u := range users {
+		if press && u.last != nil {
+			row := u.last.ReplyMarkup.InlineKeyboard
+			btn := row[(i+n)%len(row)]
+			r.tg.Press(u.tg, *u.last, *btn[0].CallbackData)
+			continue
+		}
+		r.tg.Forward(u.tg, forwards[(i+n)%len(forwards)])
+	}
+	deadline := time.Now().Add(2 * time.Minute)
+	for r.samp.count() < want {
+		if time.Now().After(deadline) {
+			b.Fatalf("round %d: %d of %d updates handled after 2 minutes", n, r.samp.count()-want+len(users), len(users))
+		}
+		time.Sleep(time.Millisecond)
+	}
+	took := time.Since(start)
+	for _, u := range users {
+		u.last = nil
+		msgs := r.tg.Sent(u.tg.ID)
+		for i := len(msgs) - 1; i >= 0; i-- {
+			if mk := msgs[i].ReplyMarkup; mk != nil && len(mk.InlineKeyboard) > 0 {
+				u.last = &msgs[i]
+				break
+			}
+		}
+	}
+	return took
+}
+
+func makeUsers(from, n int) []*user {
+	us := make([]*user, n)
+	for i := range us {
+		lang := "en"
+		if i%2 == 1 {
+			lang = "zh-hans"
+		}
+		us[i] = &user{tg: telegramtest.User(int64(7_000_000+from+i), lang)}
+	}
+	return us
+}
+
+// loadavg is /proc/loadavg's first three fields: the machine is shared.
+func loadavg() string {
+	b, err := os.ReadFile("/proc/loadavg")
+	if err != nil {
+		return "unknown"
+	}
+	f := strings.Fields(string(b))
+	if len(f) < 3 {
+		return "unknown"
+	}
+	return strings.Join(f[:3], " ")
+}
+
+// vmRSS is the process's resident set in bytes, from /proc/self/status.
+func vmRSS() uint64 {
+	f, err := os.Open("/proc/self/status")
+	if err != nil {
+		return 0
+	}
+	defer f.Close()
+	s := bufio.NewScanner(f)
+	for s.Scan() {
+		if rest, ok := strings.CutPrefix(s.Text(), "VmRSS:"); ok {
+			kb, _ := strconv.ParseUint(strings.TrimSuffix(strings.TrimSpace(rest), " kB"), 10, 64)
+			return kb << 10
+		}
+	}
+	return 0
+}
+
+// sessionBytes is the mean MEMORY USAGE of the session keys, and their
+// number.
+func sessionBytes(b *testing.B, rc *redis.Client) (float64, int) {
+	ctx := context.Background()
+	var total int64
+	n := 0
+	iter := rc.Scan(ctx, 0, store.DefaultPrefix+"u:*:s", 1000).Iterator()
+	for iter.Next(ctx) {
+		u, err := rc.MemoryUsage(ctx, iter.Val(), 0).Result()
+		if err != nil {
+			b.Fatalf("MEMORY USAGE: %v", err)
+		}
+		total += u
+		n++
+	}
+	if err := iter.Err(); err != nil {
+		b.Fatal(err)
+	}
+	if n == 0 {
+		return 0, 0
+	}
+	return float64(total) / float64(n), n
+}
+
+func usedMemory(b *testing.B, rc *redis.Client) int64 {
+	info, err := rc.InfoMap(context.Background(), "memory").Result()
+	if err != nil {
+		b.Fatal(err)
+	}
+	v, _ := strconv.ParseInt(info["Memory"]["used_memory"], 10, 64)
+	return v
+}
+
+func percentile(sorted []time.Duration, p float64) time.Duration {
+	if len(sorted) == 0 {
+		return 0
+	}
+	i := int(p * float64(len(sorted)-1))
+	return sorted[i]
+}
+
+func ms(d time.Duration) float64 { return float64(d) / float64(time.Millisecond) }
+
+// BenchmarkPolling drives one polling bot with 10,000 updates from 1,000
+// people: ten rounds, each one update per person, alternating forwarded
+// messages and presses on the bot's last keyboard. Then 9,000 more people
+// forward one message each, so that 10,000 sessions exist, and the
+// process's memory is read.
+func BenchmarkPolling(b *testing.B) {
+	const people, rounds, morePeople = 1000, 10, 9000
+	for it := 0; it < b.N; it++ {
+		b.StopTimer()
+		r := newRig(b)
+		users := makeUsers(0, people)
+		load0 := loadavg()
+		b.StartTimer()
+
+		rt0, handled0 := r.rt.n.Load(), r.samp.count()
+		var busy time.Duration
+		for n := 0; n < rounds; n++ {
+			busy += r.round(b, users, n, n%2 == 1)
+		}
+		updates := r.samp.count() - handled0
+		rts := r.rt.n.Load() - rt0
+		b.StopTimer()
+		load1 := loadavg()
+
+		r.samp.mu.Lock()
+		lat := slices.Clone(r.samp.samples[handled0:])
+		errs := r.samp.errors
+		r.samp.mu.Unlock()
+		slices.Sort(lat)
+		perSession, sessions := sessionBytes(b, r.rc)
+		used := usedMemory(b, r.rc)
+		dbsize := r.rc.DBSize(context.Background()).Val()
+
+		// Up to 10,000 sessions: 9,000 more people, one forward each.
+		more := makeUsers(people, morePeople)
+		for i := 0; i < morePeople; i += people {
+			r.round(b, more[i:i+people], i/people, false)
+		}
+		_, sessions10k := sessionBytes(b, r.rc)
+		runtime.GC()
+		var ms10k runtime.MemStats
+		runtime.ReadMemStats(&ms10k)
+		rss := vmRSS()
+
+		b.ReportMetric(float64(updates)/busy.Seconds(), "updates/s")
+		b.ReportMetric(ms(percentile(lat, .50)), "p50-ms")
+		b.ReportMetric(ms(percentile(lat, .99)), "p99-ms")
+		b.ReportMetric(float64(rts)/float64(updates), "redis-rt/update")
+		b.ReportMetric(perSession, "redis-B/session")
+		b.ReportMetric(float64(rss)/(1<<20), "rss-MB@10k-sessions")
+		b.ReportMetric(float64(ms10k.HeapInuse)/(1<<20), "heap-MB@10k-sessions")
+		b.Logf("%d updates from %d people in %v of rounds (%d handling errors); load average before %s, after %s",
+			updates, people, busy.Round(time.Millisecond), errs, load0, load1)
+		b.Logf("handling time without Telegram's calls: p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms",
+			ms(percentile(lat, .50)), ms(percentile(lat, .90)), ms(percentile(lat, .99)), ms(lat[len(lat)-1]))
+		b.Logf("Redis: %d round trips for %d updates; %d sessions at %.0f bytes each (MEMORY USAGE); all keys %d, used_memory %d bytes (%.0f per person)",
+			rts, updates, sessions, perSession, dbsize, used, float64(used)/float64(people))
+		b.Logf("at %d sessions: VmRSS %.1f MB, Go heap in use %.1f MB, goroutines %d (the fake Bot API runs in this process and keeps every call)",
+			sessions10k, float64(rss)/(1<<20), float64(ms10k.HeapInuse)/(1<<20), runtime.NumGoroutine())
+		r.stop()
+	}
+}
