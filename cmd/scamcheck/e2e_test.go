@@ -6,6 +6,8 @@ package main
 import (
 	"bytes"
 	"context"
+	"fmt"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -221,9 +223,10 @@ func TestE2ERestartMidDialogContinues(t *testing.T) {
 	h.tg.Forward(control, scamEN)
 	cv := lastKeyboardMessage(t, h.tg.WaitSent(t, control.ID, 1))
 	before := len(h.tg.Sent(control.ID))
-	h.tg.Press(control, cv, firstButton(cv))
-	h.tg.WaitSent(t, control.ID, before+1)
-	time.Sleep(200 * time.Millisecond) // let every reply of the press arrive
+	press := h.tg.Press(control, cv, firstButton(cv))
+	// Every reply of the press is out once the engine logs it handled
+	// (replies are paced per chat, so they do not arrive at once).
+	h.waitHandled(press.UpdateID)
 	want := texts(h.tg.Sent(control.ID)[before:])
 
 	h.tg.Forward(enUser, scamEN)
@@ -238,6 +241,20 @@ func TestE2ERestartMidDialogContinues(t *testing.T) {
 	if strings.Join(got, "\n---\n") != strings.Join(want, "\n---\n") {
 		t.Errorf("after a restart the press gave:\n%s\nwant what it gives without a restart:\n%s", strings.Join(got, "\n---\n"), strings.Join(want, "\n---\n"))
 	}
+}
+
+// waitHandled waits until the bot logs the update as handled.
+func (h *harness) waitHandled(updateID int) {
+	h.t.Helper()
+	line := fmt.Sprintf(`"update":"tg:%s:%d"`, strings.SplitN(testToken, ":", 2)[0], updateID)
+	h.tg.Wait(h.t, 15*time.Second, "update "+strconv.Itoa(updateID)+" handled", func() bool {
+		for _, l := range strings.Split(h.logs.String(), "\n") {
+			if strings.Contains(l, line) && strings.Contains(l, `"msg":"update handled"`) {
+				return true
+			}
+		}
+		return false
+	})
 }
 
 func texts(msgs []tgbotapi.Message) []string {
@@ -314,7 +331,7 @@ func TestE2ERedisLostWhileRunningIsSurvived(t *testing.T) {
 	h.tg.WaitSent(t, enUser.ID, n+1)
 	c := h.rd.Client()
 	h.tg.Wait(t, 10*time.Second, "a session saved after Redis came back", func() bool {
-		keys, _ := c.Keys(context.Background(), "scamcheck:u:*").Result()
+		keys, _ := c.Keys(context.Background(), "scamcheck:u:*:s").Result()
 		return len(keys) == 1
 	})
 }
@@ -395,7 +412,7 @@ func TestE2EForgetDeletesThePersonsKeys(t *testing.T) {
 	c := h.rd.Client()
 	ctx := context.Background()
 	h.tg.Wait(t, 5*time.Second, "a session in Redis", func() bool {
-		k, _ := c.Keys(ctx, "scamcheck:u:*").Result()
+		k, _ := c.Keys(ctx, "scamcheck:u:*:s").Result()
 		return len(k) == 1
 	})
 	n := len(h.tg.Sent(enUser.ID))

@@ -3,6 +3,8 @@ package main
 import (
 	"context"
 	"fmt"
+	"net"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -36,7 +38,7 @@ func runBot(ctx context.Context, args []string, sio stdio) error {
 	if cfg.redisOpt != nil {
 		redisPassword = cfg.redisOpt.Password
 	}
-	log := o.logger(newLogger(zapcore.AddSync(sio.err), cfg.LogLevel, cfg.Token, string(cfg.Secret), redisPassword))
+	log := o.logger(newLogger(zapcore.AddSync(sio.err), cfg.LogLevel, cfg.Token, string(cfg.Secret), redisPassword, cfg.WebhookSecret))
 	defer func() { _ = log.Sync() }()
 	// The library logs only from helpers we do not use; routed anyway, so
 	// a future log line cannot print the token.
@@ -58,6 +60,15 @@ func runBot(ctx context.Context, args []string, sio stdio) error {
 		return err
 	}
 	defer o.close()
+	var hookLn net.Listener
+	if cfg.Mode == modeWebhook {
+		// Listen before anything is registered, so a taken port stops
+		// start-up in one line.
+		if hookLn, err = net.Listen("tcp", cfg.WebhookListen); err != nil {
+			return fmt.Errorf("WEBHOOK_LISTEN=%s: %w", cfg.WebhookListen, err)
+		}
+		defer hookLn.Close()
+	}
 
 	rules, err := classifier.New()
 	if err != nil {
@@ -80,9 +91,33 @@ func runBot(ctx context.Context, args []string, sio stdio) error {
 		return err
 	}
 	client.SetOutbox(o.outbox())
-	log.Info("ready", zap.String("bot", client.Self().UserName), zap.Duration("startup", time.Since(started)))
+	log.Info("ready", zap.String("bot", client.Self().UserName), zap.String("mode", cfg.Mode), zap.Duration("startup", time.Since(started)))
+	if cfg.Mode == modeWebhook {
+		return serveWebhook(ctx, cfg, client, o.handler(engine), hookLn, log)
+	}
 	p := &telegram.Poller{Client: client, Handler: o.handler(engine), Offsets: sessions, Logger: log.Named("poller")}
 	return p.Run(ctx)
+}
+
+// serveWebhook serves Telegram's posts on ln and registers the webhook once
+// the server is up, until ctx ends. Several replicas may run it behind one
+// load balancer: each registers the same URL, and the store's locks and
+// claims keep them from answering an update twice.
+func serveWebhook(ctx context.Context, cfg runConfig, client *telegram.Client, h telegram.Handler, ln net.Listener, log *zap.Logger) error {
+	w := &telegram.Webhook{Client: client, Handler: h, URL: cfg.WebhookURL, Secret: cfg.WebhookSecret, Logger: log.Named("webhook")}
+	sctx, stop := context.WithCancel(ctx)
+	defer stop()
+	done := make(chan error, 1)
+	go func() { done <- w.Serve(sctx, ln) }()
+	if err := w.Register(sctx); err != nil {
+		stop()
+		<-done
+		if ctx.Err() != nil {
+			return nil // stopped while registering
+		}
+		return fmt.Errorf("WEBHOOK_URL: %w", err)
+	}
+	return <-done
 }
 
 // botStore is what the bot needs of a store: sessions, the offset, and the
@@ -93,8 +128,10 @@ type botStore interface {
 	IncrWithTTL(ctx context.Context, key string, ttl time.Duration) (int64, error)
 }
 
-// openStore connects to Redis (failing start-up in one line when it does
-// not answer) or, without REDIS_URL, keeps state in memory.
+// openStore connects to Redis (failing start-up in one line, naming the
+// setting, when it does not answer) or, without Redis settings, keeps state
+// in memory. One server, Sentinel and Cluster all go through go-redis's
+// UniversalClient; the store's keys are laid out for Cluster.
 func openStore(ctx context.Context, cfg runConfig, log *zap.Logger) (botStore, func(), error) {
 	if cfg.redisOpt == nil {
 		log.Warn("REDIS_URL is unset: keeping sessions in memory; they are lost when the bot restarts")
@@ -108,19 +145,26 @@ func openStore(ctx context.Context, cfg runConfig, log *zap.Logger) (botStore, f
 	opt.WriteTimeout = time.Second
 	opt.MaxRetries = 1
 	opt.DialerRetries = 1
+	setting, what := "REDIS_URL", "Redis at "+strings.Join(opt.Addrs, ",")
+	switch {
+	case opt.MasterName != "":
+		setting, what = "REDIS_SENTINEL_MASTER", "Redis master "+opt.MasterName+" via Sentinel at "+strings.Join(opt.Addrs, ",")
+	case opt.IsClusterMode:
+		setting, what = "REDIS_CLUSTER_ADDRS", "Redis Cluster at "+strings.Join(opt.Addrs, ",")
+	}
 	// go-redis's own lines are dropped until Redis has answered once, so a
 	// Redis down at start gives the one error line below and nothing else.
 	redisLog.Store(nil)
-	c := redis.NewClient(opt)
+	c := redis.NewUniversalClient(opt)
 	s := store.NewRedis(c, "")
 	pctx, cancel := context.WithTimeout(ctx, 3*time.Second)
 	defer cancel()
 	if err := s.Ping(pctx); err != nil {
 		c.Close()
-		return nil, nil, fmt.Errorf("REDIS_URL: Redis at %s does not answer: %w", opt.Addr, err)
+		return nil, nil, fmt.Errorf("%s: %s does not answer: %w", setting, what, err)
 	}
 	redisLog.Store(log.Named("redis"))
-	log.Info("using Redis", zap.String("addr", opt.Addr), zap.Int("db", opt.DB))
+	log.Info("using "+what, zap.Int("db", opt.DB))
 	return s, func() { _ = c.Close() }, nil
 }
 
