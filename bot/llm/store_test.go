@@ -5,10 +5,13 @@ import (
 	"context"
 	"fmt"
 	"net/http"
+	"os"
 	"strings"
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/redis/go-redis/v9"
 
 	"github.com/scamcheck/scamcheck/bot/store"
 	"github.com/scamcheck/scamcheck/classifier"
@@ -43,17 +46,57 @@ func (r *recordingStore) SetBytes(ctx context.Context, key string, val []byte, t
 	return r.Store.SetBytes(ctx, key, val, ttl)
 }
 
+// rawKey is a key as an operator sees it in the store.
+type rawKey struct {
+	key string
+	val []byte
+	ttl time.Duration
+}
+
 // forEachStore runs test against every Store: this package's memory store,
-// and the bot's memory and Redis stores (a real redis-server).
-func forEachStore(t *testing.T, test func(t *testing.T, s Store)) {
-	t.Run("llm.MemoryStore", func(t *testing.T) { test(t, NewMemoryStore()) })
-	t.Run("store.Memory", func(t *testing.T) { test(t, store.NewMemory()) })
+// the bot's memory store, and the bot's Redis store on a real redis-server
+// and on a real three-master Redis Cluster. raw lists the stored keys where
+// the store can be inspected (nil otherwise).
+func forEachStore(t *testing.T, test func(t *testing.T, s Store, raw func() []rawKey)) {
+	t.Run("llm.MemoryStore", func(t *testing.T) { test(t, NewMemoryStore(), nil) })
+	t.Run("store.Memory", func(t *testing.T) { test(t, store.NewMemory(), nil) })
 	t.Run("store.Redis", func(t *testing.T) {
-		srv := redistest.Start(t)
-		c := srv.Client()
+		c := redistest.Start(t).Client()
 		t.Cleanup(func() { c.Close() })
-		test(t, store.NewRedis(c, ""))
+		test(t, store.NewRedis(c, ""), func() []rawKey { return rawKeys(t, c, c.Keys(context.Background(), "*").Val()) })
 	})
+	t.Run("store.Redis cluster", func(t *testing.T) {
+		cl := redistest.SharedCluster(t)
+		c := cl.Client()
+		t.Cleanup(func() { c.Close() })
+		test(t, store.NewRedis(c, ""), func() []rawKey {
+			ks, err := cl.Keys(context.Background())
+			if err != nil {
+				t.Fatal(err)
+			}
+			return rawKeys(t, c, ks)
+		})
+	})
+}
+
+func rawKeys(t *testing.T, c redis.Cmdable, keys []string) []rawKey {
+	t.Helper()
+	ctx := context.Background()
+	var out []rawKey
+	for _, k := range keys {
+		val, err := c.Get(ctx, k).Bytes()
+		if err != nil {
+			t.Fatalf("GET %s: %v", k, err)
+		}
+		out = append(out, rawKey{key: k, val: val, ttl: c.PTTL(ctx, k).Val()})
+	}
+	return out
+}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	redistest.StopSharedCluster()
+	os.Exit(code)
 }
 
 // distinctGrey returns n different texts the test rules call low.
@@ -68,7 +111,7 @@ func distinctGrey(rules rulesTable, n int) []string {
 }
 
 func TestBudgets(t *testing.T) {
-	forEachStore(t, func(t *testing.T, s Store) {
+	forEachStore(t, func(t *testing.T, s Store, _ func() []rawKey) {
 		f := newFakeAPI(t)
 		rules := testRules()
 		clock := newFakeClock()
@@ -111,7 +154,7 @@ func TestBudgets(t *testing.T) {
 }
 
 func TestCacheAnswersRepeat(t *testing.T) {
-	forEachStore(t, func(t *testing.T, s Store) {
+	forEachStore(t, func(t *testing.T, s Store, raw func() []rawKey) {
 		f := newFakeAPI(t)
 		rules := testRules()
 		variant := "  YOUR parcel could not be delivered.\nPay the redelivery charge today or it goes back to the sender.  "
@@ -143,7 +186,17 @@ func TestCacheAnswersRepeat(t *testing.T) {
 		// every key.
 		rec.mu.Lock()
 		defer rec.mu.Unlock()
-		for _, w := range rec.writes {
+		writes := rec.writes
+		if raw != nil {
+			writes = nil
+			for _, k := range raw() {
+				writes = append(writes, write{key: k.key, val: k.val, ttl: k.ttl})
+			}
+			if len(writes) < 3 {
+				t.Errorf("store holds %d keys, want the counters and two cached answers", len(writes))
+			}
+		}
+		for _, w := range writes {
 			if w.ttl <= 0 {
 				t.Errorf("key %q written without a TTL", w.key)
 			}
