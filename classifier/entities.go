@@ -682,11 +682,19 @@ func phoneOf(raw string, sp Span) Phone {
 	// UK premium-rate (09…), 087x service and 070 "personal" numbers are
 	// the classic "call now to claim" trap; only these are checked, as a
 	// sign, and no country is reported for them.
-	if len(digits) >= 10 && len(digits) <= 11 && (bytes.HasPrefix(digits, []byte("09")) || bytes.HasPrefix(digits, []byte("087")) || bytes.HasPrefix(digits, []byte("070"))) {
+	if len(digits) < 10 || len(digits) > 11 {
+		return p
+	}
+	switch {
+	case bytes.HasPrefix(digits, []byte("09")) || bytes.HasPrefix(digits, []byte("087")):
+		// Premium by their prefix alone. (phonenumbers.Parse, a tenth of
+		// all classification time here, cannot refuse 10 or 11 digits
+		// without an international prefix, so it decided nothing.)
+		p.Premium = true
+	case bytes.HasPrefix(digits, []byte("070")):
 		if num, err := phonenumbers.Parse(string(digits), "GB"); err == nil {
 			t := phonenumbers.GetNumberType(num)
-			p.Premium = t == phonenumbers.PREMIUM_RATE || t == phonenumbers.SHARED_COST || t == phonenumbers.PERSONAL_NUMBER ||
-				bytes.HasPrefix(digits, []byte("087")) || bytes.HasPrefix(digits, []byte("09"))
+			p.Premium = t == phonenumbers.PREMIUM_RATE || t == phonenumbers.SHARED_COST || t == phonenumbers.PERSONAL_NUMBER
 		}
 	}
 	return p

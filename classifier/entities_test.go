@@ -1,6 +1,10 @@
 package classifier
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/nyaruka/phonenumbers"
+)
 
 func TestURLs(t *testing.T) {
 	c := classifier(t)
@@ -96,5 +100,23 @@ func TestMoneyCryptoApps(t *testing.T) {
 	// A Base58 string with a broken checksum is not a wallet.
 	if v := c.Classify("code 1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN3"); v.Entities != nil && len(v.Entities.Crypto) > 0 {
 		t.Errorf("got crypto %+v for a bad checksum, want none", v.Entities.Crypto)
+	}
+}
+
+// The premium shortcut in phoneOf rests on phonenumbers.Parse accepting
+// any 10 or 11 digits that start with 0 for GB: check a spread of them.
+func TestParseAcceptsUKNationalNumbers(t *testing.T) {
+	for _, prefix := range []string{"09", "087", "070"} {
+		for n := 10; n <= 11; n++ {
+			for d := 0; d < 10; d++ {
+				num := prefix
+				for len(num) < n {
+					num += string(rune('0' + (d+len(num)*7)%10))
+				}
+				if _, err := phonenumbers.Parse(num, "GB"); err != nil {
+					t.Errorf("Parse(%q, GB): got %v, want no error", num, err)
+				}
+			}
+		}
 	}
 }
