@@ -6,11 +6,13 @@ import (
 	"io"
 	"os"
 	"runtime"
+	"runtime/pprof"
 	"slices"
 	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
+	"syscall"
 	"testing"
 	"time"
 
@@ -48,22 +50,29 @@ var forwards = []string{
 	"您好，我是京东客服，您开通了百万保障服务，不取消每月扣费，需要您下载会议软件共享屏幕操作退款。",
 }
 
-// rtCounter counts Redis round trips: one per command, one per pipeline.
-type rtCounter struct{ n atomic.Int64 }
+// rtCounter counts Redis round trips (one per command, one per pipeline)
+// and the time spent waiting for them.
+type rtCounter struct{ n, wait atomic.Int64 }
 
 func (c *rtCounter) DialHook(next redis.DialHook) redis.DialHook { return next }
 
 func (c *rtCounter) ProcessHook(next redis.ProcessHook) redis.ProcessHook {
 	return func(ctx context.Context, cmd redis.Cmder) error {
 		c.n.Add(1)
-		return next(ctx, cmd)
+		start := time.Now()
+		err := next(ctx, cmd)
+		c.wait.Add(int64(time.Since(start)))
+		return err
 	}
 }
 
 func (c *rtCounter) ProcessPipelineHook(next redis.ProcessPipelineHook) redis.ProcessPipelineHook {
 	return func(ctx context.Context, cmds []redis.Cmder) error {
 		c.n.Add(1)
-		return next(ctx, cmds)
+		start := time.Now()
+		err := next(ctx, cmds)
+		c.wait.Add(int64(time.Since(start)))
+		return err
 	}
 }
 
@@ -107,7 +116,7 @@ type rig struct {
 	stop func()
 }
 
-func newRig(b *testing.B) *rig {
+func newRig(b *testing.B, workers int) *rig {
 	b.Helper()
 	rd := redistest.Start(b)
 	opt, err := redis.ParseURL(rd.URL())
@@ -149,7 +158,7 @@ func newRig(b *testing.B) *rig {
 	// measure Telegram, not the bot.
 	client.SetOutbox(telegram.NewOutbox(telegram.UnlimitedOutgoing(), m))
 	samp := &sampler{next: m.Handler(e)}
-	p := &telegram.Poller{Client: client, Handler: samp, Offsets: st, Logger: log.Named("poller")}
+	p := &telegram.Poller{Client: client, Handler: samp, Offsets: st, Logger: log.Named("poller"), Workers: workers}
 	done := make(chan struct{})
 	go func() { _ = p.Run(ctx); close(done) }()
 	r := &rig{tg: tg, rd: rd, rc: rc, rt: rt, samp: samp}
@@ -167,8 +176,10 @@ type user struct {
 
 // round sends one update from each user (a forward, or a press on the
 // bot's last keyboard) and waits until all are handled. It returns how
-// long that took.
-func (r *rig) round(b *testing.B, users []*user, n int, press bool) time.Duration {
+// long that took. With findKeyboards it then looks up each user's last
+// keyboard for the next round's presses (the fake's Sent is linear in all
+// messages sent, so this is done only when needed, outside the timing).
+func (r *rig) round(b *testing.B, users []*user, n int, press, findKeyboards bool) time.Duration {
 	b.Helper()
 	want := r.samp.count() + len(users)
 	start := time.Now()
@@ -189,6 +200,9 @@ func (r *rig) round(b *testing.B, users []*user, n int, press bool) time.Duratio
 		time.Sleep(time.Millisecond)
 	}
 	took := time.Since(start)
+	if !findKeyboards {
+		return took
+	}
 	for _, u := range users {
 		u.last = nil
 		msgs := r.tg.Sent(u.tg.ID)
@@ -212,6 +226,29 @@ func makeUsers(from, n int) []*user {
 		us[i] = &user{tg: telegramtest.User(int64(7_000_000+from+i), lang)}
 	}
 	return us
+}
+
+// cpuTime is the CPU time this process has used (user and system).
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// redisCPU is the CPU time redis-server has used.
+func redisCPU(b *testing.B, rc *redis.Client) time.Duration {
+	info, err := rc.InfoMap(context.Background(), "cpu").Result()
+	if err != nil {
+		b.Fatal(err)
+	}
+	var total float64
+	for _, k := range []string{"used_cpu_sys", "used_cpu_user"} {
+		v, _ := strconv.ParseFloat(info["CPU"][k], 64)
+		total += v
+	}
+	return time.Duration(total * float64(time.Second))
 }
 
 // loadavg is /proc/loadavg's first three fields: the machine is shared.
@@ -292,23 +329,34 @@ func ms(d time.Duration) float64 { return float64(d) / float64(time.Millisecond)
 // messages and presses on the bot's last keyboard. Then 9,000 more people
 // forward one message each, so that 10,000 sessions exist, and the
 // process's memory is read.
+//
+// The poller handles at most Workers chats at once (16 unless run.go sets
+// it); the sub-benchmarks show how the throughput follows that bound.
 func BenchmarkPolling(b *testing.B) {
+	for _, workers := range []int{4, 16, 64} {
+		b.Run("workers="+strconv.Itoa(workers), func(b *testing.B) { benchmarkPolling(b, workers) })
+	}
+}
+
+func benchmarkPolling(b *testing.B, workers int) {
 	const people, rounds, morePeople = 1000, 10, 9000
 	for it := 0; it < b.N; it++ {
 		b.StopTimer()
-		r := newRig(b)
+		r := newRig(b, workers)
 		users := makeUsers(0, people)
 		load0 := loadavg()
 		b.StartTimer()
 
-		rt0, handled0 := r.rt.n.Load(), r.samp.count()
+		rt0, wait0, handled0 := r.rt.n.Load(), r.rt.wait.Load(), r.samp.count()
+		cpu0, rcpu0 := cpuTime(), redisCPU(b, r.rc)
 		var busy time.Duration
 		for n := 0; n < rounds; n++ {
-			busy += r.round(b, users, n, n%2 == 1)
+			busy += r.round(b, users, n, n%2 == 1, n%2 == 0)
 		}
 		updates := r.samp.count() - handled0
-		rts := r.rt.n.Load() - rt0
+		rts, rtWait := r.rt.n.Load()-rt0, time.Duration(r.rt.wait.Load()-wait0)
 		b.StopTimer()
+		cpu, rcpu := cpuTime()-cpu0, redisCPU(b, r.rc)-rcpu0
 		load1 := loadavg()
 
 		r.samp.mu.Lock()
@@ -323,27 +371,44 @@ func BenchmarkPolling(b *testing.B) {
 		// Up to 10,000 sessions: 9,000 more people, one forward each.
 		more := makeUsers(people, morePeople)
 		for i := 0; i < morePeople; i += people {
-			r.round(b, more[i:i+people], i/people, false)
+			r.round(b, more[i:i+people], i/people, false, false)
 		}
 		_, sessions10k := sessionBytes(b, r.rc)
 		runtime.GC()
 		var ms10k runtime.MemStats
 		runtime.ReadMemStats(&ms10k)
 		rss := vmRSS()
+		if path := os.Getenv("SCAMCHECK_LOADTEST_HEAPPROFILE"); path != "" {
+			// For telling the bot's memory from the fake's: go tool pprof
+			// -sample_index=inuse_space -ignore 'telegramtest|loadtest' -top
+			f, err := os.Create(path)
+			if err != nil {
+				b.Fatal(err)
+			}
+			if err := pprof.WriteHeapProfile(f); err != nil {
+				b.Fatal(err)
+			}
+			f.Close()
+		}
 
 		b.ReportMetric(float64(updates)/busy.Seconds(), "updates/s")
 		b.ReportMetric(ms(percentile(lat, .50)), "p50-ms")
 		b.ReportMetric(ms(percentile(lat, .99)), "p99-ms")
 		b.ReportMetric(float64(rts)/float64(updates), "redis-rt/update")
+		b.ReportMetric(ms(cpu)/float64(updates), "cpu-ms/update")
+		b.ReportMetric(ms(rcpu)/float64(updates), "redis-cpu-ms/update")
 		b.ReportMetric(perSession, "redis-B/session")
 		b.ReportMetric(float64(rss)/(1<<20), "rss-MB@10k-sessions")
 		b.ReportMetric(float64(ms10k.HeapInuse)/(1<<20), "heap-MB@10k-sessions")
 		b.Logf("%d updates from %d people in %v of rounds (%d handling errors); load average before %s, after %s",
 			updates, people, busy.Round(time.Millisecond), errs, load0, load1)
+		b.Logf("CPU: this process (bot, fake Bot API and driver) %.3f ms per update, redis-server %.3f ms per update: "+
+			"on 2 otherwise idle cores at most %.0f updates/s",
+			ms(cpu)/float64(updates), ms(rcpu)/float64(updates), 2*float64(updates)/(cpu+rcpu).Seconds())
 		b.Logf("handling time without Telegram's calls: p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms",
 			ms(percentile(lat, .50)), ms(percentile(lat, .90)), ms(percentile(lat, .99)), ms(lat[len(lat)-1]))
-		b.Logf("Redis: %d round trips for %d updates; %d sessions at %.0f bytes each (MEMORY USAGE); all keys %d, used_memory %d bytes (%.0f per person)",
-			rts, updates, sessions, perSession, dbsize, used, float64(used)/float64(people))
+		b.Logf("Redis: %d round trips for %d updates, waited %.2f ms per update; %d sessions at %.0f bytes each (MEMORY USAGE); all keys %d, used_memory %d bytes (%.0f per person)",
+			rts, updates, ms(rtWait)/float64(updates), sessions, perSession, dbsize, used, float64(used)/float64(people))
 		b.Logf("at %d sessions: VmRSS %.1f MB, Go heap in use %.1f MB, goroutines %d (the fake Bot API runs in this process and keeps every call)",
 			sessions10k, float64(rss)/(1<<20), float64(ms10k.HeapInuse)/(1<<20), runtime.NumGoroutine())
 		r.stop()
