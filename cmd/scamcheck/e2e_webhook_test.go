@@ -277,3 +277,23 @@ func userKeyOf(t *testing.T, id string) string {
 	m.Write([]byte(id))
 	return hex.EncodeToString(m.Sum(nil))[:32]
 }
+
+func TestARefusedWebhookStopsStartUpInOneLine(t *testing.T) {
+	tg := telegramtest.New(t, testToken)
+	tg.FailNext("setWebhook", telegramtest.Failure{Code: 400})
+	env := map[string]string{
+		"TELEGRAM_BOT_TOKEN": testToken, "TELEGRAM_API_URL": tg.URL(), "SCAMCHECK_SECRET": testSecret,
+		"TELEGRAM_MODE": "webhook", "WEBHOOK_URL": "https://bot.example.org/tg", "WEBHOOK_SECRET": webhookSecret, "WEBHOOK_LISTEN": "127.0.0.1:0",
+	}
+	var out bytes.Buffer
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	code := realMain(ctx, []string{"run"}, stdio{in: strings.NewReader(""), out: &out, err: &out, getenv: func(k string) string { return env[k] }})
+	lines := strings.Split(strings.TrimSpace(out.String()), "\n")
+	if last := lines[len(lines)-1]; code != 1 || !strings.Contains(last, "WEBHOOK_URL: setWebhook refused") {
+		t.Errorf("got exit %d and last line %q, want exit 1 and WEBHOOK_URL: setWebhook refused", code, last)
+	}
+	if strings.Contains(out.String(), webhookSecret) || strings.Contains(out.String(), strings.SplitN(testToken, ":", 2)[1]) {
+		t.Errorf("output repeats a secret: %q", out.String())
+	}
+}

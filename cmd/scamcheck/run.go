@@ -109,13 +109,23 @@ func serveWebhook(ctx context.Context, cfg runConfig, client *telegram.Client, h
 	defer stop()
 	done := make(chan error, 1)
 	go func() { done <- w.Serve(sctx, ln) }()
-	if err := w.Register(sctx); err != nil {
+	registered := make(chan error, 1)
+	go func() { registered <- w.Register(sctx) }()
+	select {
+	case err := <-done:
+		// The server failed before the webhook was registered.
 		stop()
-		<-done
-		if ctx.Err() != nil {
-			return nil // stopped while registering
+		<-registered
+		return err
+	case err := <-registered:
+		if err != nil {
+			stop()
+			<-done
+			if ctx.Err() != nil {
+				return nil // stopped while registering
+			}
+			return fmt.Errorf("WEBHOOK_URL: %w", err)
 		}
-		return fmt.Errorf("WEBHOOK_URL: %w", err)
 	}
 	return <-done
 }
