@@ -15,9 +15,10 @@ import (
 // evidence can point into the original message.
 type folded struct {
 	text []byte
-	// start[i] and end[i] are the original byte range of the rune that
-	// produced text[i].
-	start, end []int32
+	// segs map text back to the original, in order of text; a segment
+	// covers a run of bytes that map alike (see seg), so a sentence costs a
+	// few entries rather than two offsets per byte.
+	segs []seg
 	// han and latin count Chinese characters and Latin letters, for the
 	// language guess.
 	han, latin int
@@ -30,16 +31,77 @@ type folded struct {
 	digit int
 }
 
+// seg maps text[f:] (up to the next segment) to the original, which starts
+// at o. With width 1 or 3, folded and original advance together one or
+// three bytes per character: byte f+k came from the width-byte character
+// at o+k/width*width (letters, digits, Chinese characters). With width 0
+// every byte of the segment came from the original range [o, e): a
+// collapsed separator, or a character that folds to something of another
+// length.
+type seg struct {
+	f, o, e int32
+	width   int32
+}
+
+// offsets returns the original byte range of the character that produced
+// text[i].
+func (f *folded) offsets(i int) (start, end int32) {
+	// The last segment starting at or before i.
+	lo, hi := 0, len(f.segs)
+	for hi-lo > 1 {
+		m := int(uint(lo+hi) >> 1)
+		if int(f.segs[m].f) <= i {
+			lo = m
+		} else {
+			hi = m
+		}
+	}
+	sg := f.segs[lo]
+	if sg.width == 0 {
+		return sg.o, sg.e
+	}
+	k := (int32(i) - sg.f) / sg.width * sg.width
+	return sg.o + k, sg.o + k + sg.width
+}
+
 // span maps the folded range [i, j) back to the original text.
 func (f *folded) span(i, j int) Span {
+	start, _ := f.offsets(i)
 	if j <= i {
-		return Span{int(f.start[i]), int(f.start[i])}
+		return Span{int(start), int(start)}
 	}
-	return Span{int(f.start[i]), int(f.end[j-1])}
+	_, end := f.offsets(j - 1)
+	return Span{int(start), int(end)}
+}
+
+// mapped records that the bytes just appended to text from len n on came
+// from the original [os, oe), extending the last segment when they
+// continue it.
+func (f *folded) mapped(n, os, oe int) {
+	w := 0
+	if width := oe - os; width == len(f.text)-n && (width == 1 || width == 3) {
+		w = width
+	}
+	f.mappedAs(n, os, oe, w)
+}
+
+// mappedAs is mapped for bytes known to map with width w (0, 1 or 3).
+func (f *folded) mappedAs(n, os, oe, width int) {
+	w := int32(width)
+	if k := len(f.segs) - 1; k >= 0 {
+		last := &f.segs[k]
+		if w != 0 && last.width == w && last.o+int32(n)-last.f == int32(os) ||
+			w == 0 && last.width == 0 && last.o == int32(os) && last.e == int32(oe) {
+			return
+		}
+	}
+	f.segs = append(f.segs, seg{f: int32(n), o: int32(os), e: int32(oe), width: w})
 }
 
 // tsDense is tsTable for the common CJK block, as an array: a map lookup
-// per Chinese character was a tenth of the folding time.
+// per Chinese character was a tenth of the folding time. The characters
+// written for 加 (isAddHomophone) are marked addMark, so that the common
+// case costs one lookup.
 var tsDense = func() *[0xA000 - 0x4E00]rune {
 	var d [0xA000 - 0x4E00]rune
 	for t, s := range tsTable {
@@ -47,8 +109,68 @@ var tsDense = func() *[0xA000 - 0x4E00]rune {
 			d[t-0x4E00] = s
 		}
 	}
+	for r := rune(0x4E00); r < 0xA000; r++ {
+		if isAddHomophone(r) {
+			d[r-0x4E00] = addMark
+		}
+	}
 	return &d
 }()
+
+const addMark = -1
+
+// separates has a bit set for each rune of the Basic Multilingual Plane,
+// outside the common CJK block, that folds to a separator and nothing else:
+// punctuation such as ，。、！：“” and spaces. Folding those runes takes
+// NFKC and Unicode category lookups, and Chinese text has many of them.
+var separates = func() *[0x10000 / 64]uint64 {
+	var b [0x10000 / 64]uint64
+	for r := rune(utf8.RuneSelf); r < 0x10000; r++ {
+		if foldsToSeparator(r) {
+			b[r>>6] |= 1 << (r & 63)
+		}
+	}
+	return &b
+}()
+
+// foldsToSeparator reports whether folder.rune turns r into one separator
+// whatever its neighbours: the same decisions, in the same order.
+func foldsToSeparator(r rune) bool {
+	if r >= 0x4E00 && r <= 0x9FFF || r >= 0xD800 && r <= 0xDFFF || isAddHomophone(r) {
+		return false
+	}
+	if _, ok := lookalikes[r]; ok {
+		return false
+	}
+	var buf [utf8.UTFMax]byte
+	n := utf8.EncodeRune(buf[:], r)
+	dec := norm.NFKC.Properties(buf[:n]).Decomposition()
+	if len(dec) == 0 {
+		return contentSeparates(r)
+	}
+	for len(dec) > 0 {
+		c, m := utf8.DecodeRune(dec)
+		dec = dec[m:]
+		if _, ok := lookalikes[c]; ok || !contentSeparates(c) {
+			return false
+		}
+	}
+	return true
+}
+
+// contentSeparates reports whether folder.content writes a separator for
+// c and nothing else.
+func contentSeparates(c rune) bool {
+	if c < utf8.RuneSelf {
+		b := byte(c)
+		return !isASCIILetter(b) && !(b >= '0' && b <= '9') && b != '+' && b != '$' && b != '%'
+	}
+	if unicode.Is(unicode.Cf, c) || unicode.Is(unicode.Mn, c) || unicode.Is(unicode.Me, c) ||
+		unicode.IsLetter(c) || unicode.IsNumber(c) || keptSymbol(c) {
+		return false
+	}
+	return true
+}
 
 // lookalikes maps letters from other scripts that look like Latin letters
 // (and a few symbols used in place of characters) to what they imitate.
@@ -114,22 +236,42 @@ type folder struct {
 // fold normalises s into f, reusing f's buffers.
 func fold(f *folded, s string) {
 	f.text = f.text[:0]
-	f.start = f.start[:0]
-	f.end = f.end[:0]
+	f.segs = f.segs[:0]
 	f.han, f.latin, f.mixed, f.digit = 0, 0, false, -1
 	st := folder{f: f, src: s}
 	var scratch [utf8.UTFMax]byte
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
-			st.ascii(i)
-			i++
+			switch {
+			case isASCIILetter(c):
+				i = st.letters(i)
+			case c >= '0' && c <= '9':
+				i = st.digits(i)
+			default:
+				st.ascii(i)
+				i++
+			}
 			continue
+		}
+		// The common CJK block (U+4E00–U+9FFF) is three bytes with a lead
+		// byte of E4–E9: decoded here, without the general decoder.
+		if c >= 0xE4 && c <= 0xE9 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+			if r := rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F); r >= 0x4E00 {
+				st.hanRune(r, i, i+3)
+				i += 3
+				continue
+			}
 		}
 		r, n := utf8.DecodeRuneInString(s[i:])
 		if r == utf8.RuneError && n == 1 {
 			st.separator(i, i+1)
 			i++
+			continue
+		}
+		if r < 0x10000 && separates[r>>6]&(1<<(r&63)) != 0 {
+			st.separator(i, i+n)
+			i += n
 			continue
 		}
 		st.rune(r, i, i+n, &scratch)
@@ -140,25 +282,73 @@ func fold(f *folded, s string) {
 	}
 }
 
-// ascii folds the ASCII byte at s[i].
+// letters folds the run of ASCII letters starting at src[i] to lower case
+// and returns where it ends.
+func (st *folder) letters(i int) int {
+	s, f := st.src, st.f
+	j := i + 1
+	for j < len(s) && isASCIILetter(s[j]) {
+		j++
+	}
+	st.noteLetter() // only the first letter can touch a digit
+	st.flushSeparator(false)
+	n := len(f.text)
+	f.text = append(f.text, s[i:j]...)
+	for k := n; k < len(f.text); k++ {
+		f.text[k] |= 0x20
+	}
+	f.latin += j - i
+	f.mappedAs(n, i, j, 1)
+	st.prevHan = false
+	st.any = true
+	return j
+}
+
+// digits copies the run of ASCII digits starting at src[i] and returns
+// where it ends.
+func (st *folder) digits(i int) int {
+	s, f := st.src, st.f
+	j := i + 1
+	for j < len(s) && s[j] >= '0' && s[j] <= '9' {
+		j++
+	}
+	if f.digit < 0 {
+		f.digit = i
+	}
+	st.noteDigit() // only the first digit can touch a letter
+	st.flushSeparator(false)
+	n := len(f.text)
+	f.text = append(f.text, s[i:j]...)
+	f.mappedAs(n, i, j, 1)
+	st.prevHan = false
+	st.any = true
+	return j
+}
+
+// hanRune folds r, a character of the common CJK block at original range
+// [os, oe): NFKC-normal and without case, so only look-alikes of 加 and
+// traditional characters change.
+func (st *folder) hanRune(r rune, os, oe int) {
+	if s := tsDense[r-0x4E00]; s == addMark {
+		if st.addBefore(oe) {
+			r = '加'
+		} else if t, ok := tsTable[r]; ok {
+			r = t
+		}
+	} else if s != 0 {
+		r = s
+	}
+	st.f.han++
+	st.emitRune(r, os, oe)
+}
+
+// ascii folds the ASCII byte at s[i], which is neither a letter nor a
+// digit.
 func (st *folder) ascii(i int) {
 	s := st.src
 	c := s[i]
+	// Letters and digits are folded by letters and digits.
 	switch {
-	case c >= 'A' && c <= 'Z':
-		st.noteLetter()
-		st.emitByte(c+0x20, i, i+1, false)
-		st.f.latin++
-	case c >= 'a' && c <= 'z':
-		st.noteLetter()
-		st.emitByte(c, i, i+1, false)
-		st.f.latin++
-	case c >= '0' && c <= '9':
-		if st.f.digit < 0 {
-			st.f.digit = i
-		}
-		st.noteDigit()
-		st.emitByte(c, i, i+1, false)
 	case c == '+':
 		if st.addBefore(i + 1) {
 			st.emitRune('加', i, i+1)
@@ -184,14 +374,7 @@ func (st *folder) ascii(i int) {
 // rune folds one non-ASCII rune r at original range [os, oe).
 func (st *folder) rune(r rune, os, oe int, scratch *[utf8.UTFMax]byte) {
 	if r >= 0x4E00 && r <= 0x9FFF {
-		// Fast path for the common CJK block: NFKC-normal, no case.
-		if isAddHomophone(r) && st.addBefore(oe) {
-			r = '加'
-		} else if s := tsDense[r-0x4E00]; s != 0 {
-			r = s
-		}
-		st.f.han++
-		st.emitRune(r, os, oe)
+		st.hanRune(r, os, oe)
 		return
 	}
 	if l, ok := lookalikes[r]; ok {
@@ -336,17 +519,15 @@ func (st *folder) flushSeparator(nextHan bool) {
 		return
 	}
 	f := st.f
+	f.segs = append(f.segs, seg{f: int32(len(f.text)), o: st.pendStart, e: st.pendEnd})
 	f.text = append(f.text, ' ')
-	f.start = append(f.start, st.pendStart)
-	f.end = append(f.end, st.pendEnd)
 }
 
 func (st *folder) emitByte(b byte, os, oe int, han bool) {
 	st.flushSeparator(han)
 	f := st.f
 	f.text = append(f.text, b)
-	f.start = append(f.start, int32(os))
-	f.end = append(f.end, int32(oe))
+	f.mapped(len(f.text)-1, os, oe)
 	st.prevHan = han
 	st.any = true
 }
@@ -360,11 +541,13 @@ func (st *folder) emitRune(r rune, os, oe int) {
 	st.flushSeparator(han)
 	f := st.f
 	n := len(f.text)
-	f.text = utf8.AppendRune(f.text, r)
-	for k := n; k < len(f.text); k++ {
-		f.start = append(f.start, int32(os))
-		f.end = append(f.end, int32(oe))
+	if r >= 0x800 && r < 0xD800 {
+		// Three bytes, as every character of the common CJK block.
+		f.text = append(f.text, byte(0xE0|r>>12), byte(0x80|r>>6&0x3F), byte(0x80|r&0x3F))
+	} else {
+		f.text = utf8.AppendRune(f.text, r)
 	}
+	f.mapped(n, os, oe)
 	st.prevHan = han
 	st.any = true
 }
