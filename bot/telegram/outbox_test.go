@@ -76,6 +76,8 @@ func TestA429PausesOnlyItsChat(t *testing.T) {
 	if got := len(tg.Sent(alice.ID)); got != 1 {
 		t.Errorf("messages alice received: got %d, want 1", got)
 	}
+	// The observer hears of a call after the fake has recorded it.
+	tg.Wait(t, 5*time.Second, "five sendMessage calls observed", func() bool { return obs.get("sendMessage ok") >= 5 })
 	if got := obs.get("sendMessage 429"); got != 1 {
 		t.Errorf("observed sendMessage 429s: got %d, want 1", got)
 	}
