@@ -93,7 +93,7 @@ func (c *Classifier) Classify(text string) Verdict {
 			continue
 		}
 		for _, re := range rs.terms[ti].regex {
-			if loc := re.FindIndex(t); loc != nil {
+			if loc := re.findIndex(t); loc != nil {
 				if !sc.hits[ti].ok {
 					sc.hitList = append(sc.hitList, ti)
 				}

@@ -8,7 +8,6 @@ import (
 	"io"
 	"io/fs"
 	"path"
-	"regexp"
 	"sort"
 	"strings"
 
@@ -105,7 +104,7 @@ type (
 	// term is a compiled phrase set.
 	term struct {
 		id    string
-		regex []*regexp.Regexp
+		regex []*anchoredRegexp
 		gate  int32 // term whose match lets the regexes run
 	}
 	// pattern is one folded phrase in the automaton.
@@ -304,11 +303,11 @@ func compileRules(files []namedFile) (*ruleSet, error) {
 				return nil, err
 			}
 			for _, re := range ts.Regex {
-				c, err := regexp.Compile(re)
+				c, err := compileAnchored(re)
 				if err != nil {
 					return nil, fmt.Errorf("%s: regex: %w", where, err)
 				}
-				if c.MatchString("") {
+				if c.re.MatchString("") {
 					return nil, fmt.Errorf("%s: regex %q matches the empty string", where, re)
 				}
 				rs.terms[ti].regex = append(rs.terms[ti].regex, c)
