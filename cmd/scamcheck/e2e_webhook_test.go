@@ -297,3 +297,35 @@ func TestARefusedWebhookStopsStartUpInOneLine(t *testing.T) {
 		t.Errorf("output repeats a secret: %q", out.String())
 	}
 }
+
+func TestE2EConversationThroughRedisSentinel(t *testing.T) {
+	h := newHarness(t, false)
+	sn := redistest.StartSentinel(t)
+	h.env["REDIS_SENTINEL_MASTER"] = redistest.SentinelMaster
+	h.env["REDIS_SENTINEL_ADDRS"] = sn.Addr()
+	stop := h.start()
+	h.tg.Command(enUser, "/start")
+	h.tg.Forward(enUser, scamEN)
+	v := lastKeyboardMessage(t, h.tg.WaitSent(t, enUser.ID, 2))
+	press := h.tg.Press(enUser, v, firstButton(v))
+	h.waitHandled(press.UpdateID)
+	if !strings.Contains(h.logs.String(), "via Sentinel at "+sn.Addr()) {
+		t.Error("logs: want the Sentinel named at start")
+	}
+	ctx := context.Background()
+	c := sn.Master.Client()
+	enKey := userKeyOf(t, "888000222")
+	if n, _ := c.Exists(ctx, "scamcheck:u:{"+enKey+"}:s").Result(); n != 1 {
+		t.Fatal("no session on the master the sentinel names")
+	}
+	n := len(h.tg.Sent(enUser.ID))
+	h.tg.Command(enUser, "/forget")
+	h.tg.WaitSent(t, enUser.ID, n+1)
+	h.tg.Wait(t, 5*time.Second, "every key of the forgotten person gone", func() bool {
+		ks, _ := c.Keys(ctx, "*"+enKey+"*").Result()
+		return len(ks) == 0
+	})
+	if code := stop(); code != 0 {
+		t.Errorf("exit code: got %d, want 0", code)
+	}
+}

@@ -69,3 +69,16 @@ func TestClusterRoutesKeysToThreeMasters(t *testing.T) {
 		t.Errorf("Keys: got %d keys (%v), want 32", len(ks), err)
 	}
 }
+
+func TestSentinelNamesItsMaster(t *testing.T) {
+	s := StartSentinel(t)
+	ctx := context.Background()
+	c := redis.NewFailoverClient(&redis.FailoverOptions{MasterName: SentinelMaster, SentinelAddrs: []string{s.Addr()}})
+	defer c.Close()
+	if err := c.Set(ctx, "k", "v", time.Minute).Err(); err != nil {
+		t.Fatalf("SET through the sentinel: %v", err)
+	}
+	if got, _ := s.Master.Client().Get(ctx, "k").Result(); got != "v" {
+		t.Errorf("value on the master: got %q, want %q", got, "v")
+	}
+}
