@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"context"
 	"io"
+	"net"
 	"os"
 	"runtime"
 	"runtime/pprof"
@@ -79,17 +80,15 @@ func (c *rtCounter) ProcessPipelineHook(next redis.ProcessPipelineHook) redis.Pr
 // sampler records each update's handling time without the time spent in
 // Telegram's calls (metrics.TimedResponder measures that part).
 type sampler struct {
-	next metrics.Handler
-
 	mu      sync.Mutex
 	samples []time.Duration
 	errors  int
 }
 
-func (s *sampler) Handle(ctx context.Context, u bot.Update, r bot.Responder) error {
+func (s *sampler) handle(ctx context.Context, next metrics.Handler, u bot.Update, r bot.Responder) error {
 	tr := &metrics.TimedResponder{Next: r}
 	start := time.Now()
-	err := s.next.Handle(ctx, u, tr)
+	err := next.Handle(ctx, u, tr)
 	d := time.Since(start) - tr.Spent()
 	s.mu.Lock()
 	s.samples = append(s.samples, d)
@@ -106,17 +105,36 @@ func (s *sampler) count() int {
 	return len(s.samples)
 }
 
-// rig is one bot process: Redis, the fake Bot API and the polling bot.
+// rig is the bot under load: Redis, the fake Bot API, and one polling bot
+// or several webhook replicas sharing the Redis (each replica with its own
+// engine and Telegram client, as separate processes would have; they run
+// in this process, so they share its two cores).
 type rig struct {
 	tg   *telegramtest.Server
 	rd   *redistest.Server
 	rc   *redis.Client
 	rt   *rtCounter
 	samp *sampler
-	stop func()
+	// hooks are the webhook replicas' URLs; empty in polling mode.
+	hooks []string
+	posts chan post
+	stop  func()
 }
 
-func newRig(b *testing.B, workers int) *rig {
+// post is one webhook delivery for the driver's senders.
+type post struct {
+	url string
+	u   tgbotapi.Update
+}
+
+// hookSecret is the webhook replicas' secret_token.
+const hookSecret = "load-test-webhook-secret"
+
+// maxConnections is Telegram's default number of concurrent webhook
+// deliveries, which the driver imitates.
+const maxConnections = 40
+
+func newRig(b *testing.B, workers, replicas int) *rig {
 	b.Helper()
 	rd := redistest.Start(b)
 	opt, err := redis.ParseURL(rd.URL())
@@ -141,30 +159,91 @@ func newRig(b *testing.B, workers int) *rig {
 	if err != nil {
 		b.Fatal(err)
 	}
-	e, err := bot.New(bot.Options{
-		Store: st, Checker: m.Checker(bot.RulesChecker{Rules: rules}), Catalog: locales.MustLoad(),
-		Secret: []byte("load-test-secret-0123456789abcdef"), Logger: log.Named("engine"),
-		Limits: &bot.Limits{PerMinute: bot.DefaultChecksPerMinute, PerDay: bot.DefaultChecksPerDay, Counter: st, Observer: m},
-	})
-	if err != nil {
-		b.Fatal(err)
-	}
 	ctx, cancel := context.WithCancel(context.Background())
-	client, err := telegram.Dial(ctx, telegram.Config{Token: token, APIURL: tg.URL(), PollTimeout: time.Second, Logger: log.Named("telegram")})
-	if err != nil {
-		b.Fatal(err)
+	var wg sync.WaitGroup
+	r := &rig{tg: tg, rd: rd, rc: rc, rt: rt, samp: &sampler{}}
+	// Each replica is an engine, a client and a transport; they share the
+	// store, the metrics and the sampler.
+	var handlers []metrics.Handler
+	for i := 0; i < max(replicas, 1); i++ {
+		e, err := bot.New(bot.Options{
+			Store: st, Checker: m.Checker(bot.RulesChecker{Rules: rules}), Catalog: locales.MustLoad(),
+			Secret: []byte("load-test-secret-0123456789abcdef"), Logger: log.Named("engine"),
+			Limits: &bot.Limits{PerMinute: bot.DefaultChecksPerMinute, PerDay: bot.DefaultChecksPerDay, Counter: st, Observer: m},
+		})
+		if err != nil {
+			b.Fatal(err)
+		}
+		client, err := telegram.Dial(ctx, telegram.Config{Token: token, APIURL: tg.URL(), PollTimeout: time.Second, Logger: log.Named("telegram")})
+		if err != nil {
+			b.Fatal(err)
+		}
+		// The fake answers at once; Telegram's pacing (30 messages/s)
+		// would measure Telegram, not the bot.
+		client.SetOutbox(telegram.NewOutbox(telegram.UnlimitedOutgoing(), m))
+		h := m.Handler(e)
+		handlers = append(handlers, h)
+		wg.Add(1)
+		if replicas == 0 {
+			p := &telegram.Poller{Client: client, Handler: r.samp.wrap(h), Offsets: st, Logger: log.Named("poller"), Workers: workers}
+			go func() { defer wg.Done(); _ = p.Run(ctx) }()
+			continue
+		}
+		ln, err := net.Listen("tcp", "127.0.0.1:0")
+		if err != nil {
+			b.Fatal(err)
+		}
+		url := "http://" + ln.Addr().String() + "/hook"
+		w := &telegram.Webhook{Client: client, Handler: r.samp.wrap(h), URL: url, Secret: hookSecret, Logger: log.Named("webhook"), Workers: workers, QueueSize: 4096}
+		go func() { defer wg.Done(); _ = w.Serve(ctx, ln) }()
+		r.hooks = append(r.hooks, url)
 	}
-	// The fake answers at once; Telegram's pacing (30 messages/s) would
-	// measure Telegram, not the bot.
-	client.SetOutbox(telegram.NewOutbox(telegram.UnlimitedOutgoing(), m))
-	samp := &sampler{next: m.Handler(e)}
-	p := &telegram.Poller{Client: client, Handler: samp, Offsets: st, Logger: log.Named("poller"), Workers: workers}
-	done := make(chan struct{})
-	go func() { _ = p.Run(ctx); close(done) }()
-	r := &rig{tg: tg, rd: rd, rc: rc, rt: rt, samp: samp}
-	r.stop = func() { cancel(); <-done }
+	if replicas > 0 {
+		// Telegram's side: up to maxConnections deliveries at once, each
+		// retried until the replica accepts it.
+		r.posts = make(chan post)
+		for i := 0; i < maxConnections; i++ {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for p := range r.posts {
+					for {
+						code, err := tg.Post(p.url, hookSecret, p.u)
+						if err == nil && code == 200 {
+							break
+						}
+						time.Sleep(10 * time.Millisecond)
+					}
+				}
+			}()
+		}
+	}
+	var once sync.Once
+	r.stop = func() {
+		once.Do(func() {
+			if r.posts != nil {
+				close(r.posts)
+			}
+			cancel()
+			wg.Wait()
+		})
+	}
 	b.Cleanup(r.stop)
 	return r
+}
+
+// wrap returns the sampler in front of next.
+func (s *sampler) wrap(next metrics.Handler) metrics.Handler {
+	return &sampled{s: s, next: next}
+}
+
+type sampled struct {
+	s    *sampler
+	next metrics.Handler
+}
+
+func (h *sampled) Handle(ctx context.Context, u bot.Update, r bot.Responder) error {
+	return h.s.handle(ctx, h.next, u, r)
 }
 
 // user is one simulated person.
@@ -179,18 +258,29 @@ type user struct {
 // long that took. With findKeyboards it then looks up each user's last
 // keyboard for the next round's presses (the fake's Sent is linear in all
 // messages sent, so this is done only when needed, outside the timing).
+// Webhook replicas get the updates in turn, as from a load balancer.
 func (r *rig) round(b *testing.B, users []*user, n int, press, findKeyboards bool) time.Duration {
 	b.Helper()
-	want := r.samp.count() + len(users)
-	start := time.Now()
+	updates := make([]tgbotapi.Update, len(users))
 	for i, u := range users {
 		if press && u.last != nil {
 			row := u.last.ReplyMarkup.InlineKeyboard
 			btn := row[(i+n)%len(row)]
-			r.tg.Press(u.tg, *u.last, *btn[0].CallbackData)
+			updates[i] = r.tg.NewPress(u.tg, *u.last, *btn[0].CallbackData)
 			continue
 		}
-		r.tg.Forward(u.tg, forwards[(i+n)%len(forwards)])
+		up := r.tg.NewText(u.tg, forwards[(i+n)%len(forwards)])
+		up.Message.ForwardSenderName, up.Message.ForwardDate = "Unknown sender", int(time.Now().Unix())-60
+		updates[i] = up
+	}
+	want := r.samp.count() + len(users)
+	start := time.Now()
+	for i, up := range updates {
+		if len(r.hooks) == 0 {
+			r.tg.Push(up)
+			continue
+		}
+		r.posts <- post{url: r.hooks[i%len(r.hooks)], u: up}
 	}
 	deadline := time.Now().Add(2 * time.Minute)
 	for r.samp.count() < want {
@@ -334,15 +424,24 @@ func ms(d time.Duration) float64 { return float64(d) / float64(time.Millisecond)
 // it); the sub-benchmarks show how the throughput follows that bound.
 func BenchmarkPolling(b *testing.B) {
 	for _, workers := range []int{4, 16, 64} {
-		b.Run("workers="+strconv.Itoa(workers), func(b *testing.B) { benchmarkPolling(b, workers) })
+		b.Run("workers="+strconv.Itoa(workers), func(b *testing.B) { benchmarkLoad(b, workers, 0) })
 	}
 }
 
-func benchmarkPolling(b *testing.B, workers int) {
+// BenchmarkWebhook is the same load posted to one or two webhook replicas
+// on one Redis, 40 deliveries at a time as Telegram makes them, the
+// replicas taking turns as behind a load balancer.
+func BenchmarkWebhook(b *testing.B) {
+	for _, replicas := range []int{1, 2} {
+		b.Run("replicas="+strconv.Itoa(replicas), func(b *testing.B) { benchmarkLoad(b, 16, replicas) })
+	}
+}
+
+func benchmarkLoad(b *testing.B, workers, replicas int) {
 	const people, rounds, morePeople = 1000, 10, 9000
 	for it := 0; it < b.N; it++ {
 		b.StopTimer()
-		r := newRig(b, workers)
+		r := newRig(b, workers, replicas)
 		users := makeUsers(0, people)
 		load0 := loadavg()
 		b.StartTimer()
