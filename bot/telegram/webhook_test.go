@@ -285,3 +285,30 @@ func TestFakeTelegramDeliversToTheRegisteredWebhook(t *testing.T) {
 		t.Errorf("getUpdates with a webhook set: got %v, want 409", err)
 	}
 }
+
+// FuzzWebhookBody: whatever an authenticated client posts, the webhook
+// answers with a status Telegram understands and never panics.
+func FuzzWebhookBody(f *testing.F) {
+	tg := telegramtest.New(f, token)
+	c, err := Dial(context.Background(), Config{Token: token, APIURL: tg.URL()})
+	if err != nil {
+		f.Fatal(err)
+	}
+	w := &Webhook{Client: c, Handler: &gatedHandler{}, URL: "https://bot.example.org/hook", Secret: hookSecret, MaxBody: 4096}
+	f.Add(`{"update_id":1,"message":{"message_id":1,"date":1,"chat":{"id":1,"type":"private"},"from":{"id":1,"first_name":"a"},"text":"hi"}}`)
+	f.Add(`{"update_id":2,"callback_query":{"id":"q","from":{"id":1,"first_name":"a"},"data":"c1:x"}}`)
+	f.Add(`{"update_id":"x"}`)
+	f.Add(`[]`)
+	f.Add("\xff\xfe")
+	f.Fuzz(func(t *testing.T, body string) {
+		req := httptest.NewRequest(http.MethodPost, "https://bot.example.org/hook", strings.NewReader(body))
+		req.Header.Set(SecretHeader, hookSecret)
+		rec := httptest.NewRecorder()
+		w.ServeHTTP(rec, req)
+		switch rec.Code {
+		case http.StatusOK, http.StatusBadRequest, http.StatusRequestEntityTooLarge, http.StatusServiceUnavailable:
+		default:
+			t.Errorf("body %q: got status %d", body, rec.Code)
+		}
+	})
+}

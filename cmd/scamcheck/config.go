@@ -214,6 +214,9 @@ func redisOptions(redisURL, sentinelMaster, sentinelAddrs, clusterAddrs string) 
 		if err := more("REDIS_SENTINEL_ADDRS", sentinelAddrs); err != nil {
 			return nil, err
 		}
+		if len(u.Addrs) == 0 {
+			return nil, errors.New("REDIS_SENTINEL_MASTER is set without sentinels: set REDIS_URL or REDIS_SENTINEL_ADDRS to a sentinel's host:port")
+		}
 		u.MasterName = sentinelMaster
 	case clusterAddrs != "":
 		if err := more("REDIS_CLUSTER_ADDRS", clusterAddrs); err != nil {
