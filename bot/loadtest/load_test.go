@@ -3,6 +3,7 @@ package loadtest
 import (
 	"bufio"
 	"context"
+	"fmt"
 	"io"
 	"net"
 	"os"
@@ -115,10 +116,42 @@ type rig struct {
 	rc   *redis.Client
 	rt   *rtCounter
 	samp *sampler
+	// warnings counts the bot's warnings and errors by message.
+	warnings *warnCounter
 	// hooks are the webhook replicas' URLs; empty in polling mode.
 	hooks []string
 	posts chan post
 	stop  func()
+}
+
+// warnCounter counts log entries at warn and above by message: failures
+// the bot survived (a Redis call that timed out, a session not saved).
+type warnCounter struct {
+	mu sync.Mutex
+	n  map[string]int
+}
+
+func (w *warnCounter) hook(e zapcore.Entry) error {
+	if e.Level >= zapcore.WarnLevel {
+		w.mu.Lock()
+		w.n[e.LoggerName+": "+e.Message]++
+		w.mu.Unlock()
+	}
+	return nil
+}
+
+func (w *warnCounter) String() string {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if len(w.n) == 0 {
+		return "none"
+	}
+	var out []string
+	for k, v := range w.n {
+		out = append(out, fmt.Sprintf("%d× %q", v, k))
+	}
+	slices.Sort(out)
+	return strings.Join(out, "; ")
 }
 
 // post is one webhook delivery for the driver's senders.
@@ -154,14 +187,15 @@ func newRig(b *testing.B, workers, replicas int) *rig {
 	// Logs as in production: JSON at info, written (to nowhere).
 	log := zap.New(zapcore.NewCore(zapcore.NewJSONEncoder(zap.NewProductionEncoderConfig()), zapcore.AddSync(io.Discard), zapcore.InfoLevel))
 	m := metrics.New()
-	log = log.WithOptions(zap.Hooks(m.LogHook))
+	warnings := &warnCounter{n: map[string]int{}}
+	log = log.WithOptions(zap.Hooks(m.LogHook, warnings.hook))
 	rules, err := classifier.New()
 	if err != nil {
 		b.Fatal(err)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	var wg sync.WaitGroup
-	r := &rig{tg: tg, rd: rd, rc: rc, rt: rt, samp: &sampler{}}
+	r := &rig{tg: tg, rd: rd, rc: rc, rt: rt, samp: &sampler{}, warnings: warnings}
 	// Each replica is an engine, a client and a transport; they share the
 	// store, the metrics and the sampler.
 	var handlers []metrics.Handler
@@ -510,6 +544,7 @@ func benchmarkLoad(b *testing.B, workers, replicas int) {
 			rts, updates, ms(rtWait)/float64(updates), sessions, perSession, dbsize, used, float64(used)/float64(people))
 		b.Logf("at %d sessions: VmRSS %.1f MB, Go heap in use %.1f MB, goroutines %d (the fake Bot API runs in this process and keeps every call)",
 			sessions10k, float64(rss)/(1<<20), float64(ms10k.HeapInuse)/(1<<20), runtime.NumGoroutine())
+		b.Logf("warnings and errors logged by the bot: %s", r.warnings)
 		r.stop()
 	}
 }
