@@ -29,6 +29,9 @@ type matcher struct {
 	out   []int32
 	next  []int32
 	plens []int32
+	// maxLen is the longest pattern: the DFA state after any text depends
+	// only on its last maxLen bytes.
+	maxLen int
 }
 
 type acEdge struct {
@@ -71,6 +74,7 @@ func newMatcher(pats [][]byte) *matcher {
 	}
 	for i, p := range pats {
 		m.plens[i] = int32(len(p))
+		m.maxLen = max(m.maxLen, len(p))
 	}
 	for s := range nodes {
 		m.first[s] = int32(len(m.edges))
@@ -204,16 +208,10 @@ func (m *matcher) step(s int32, b byte) int32 {
 // findAll appends every occurrence in text to dst, in order of end.
 func (m *matcher) findAll(text []byte, dst []acMatch) []acMatch {
 	if m.delta != nil {
-		n := m.nclass
-		s := 0
-		for i, b := range text {
-			s = int(m.delta[s*n+int(m.class[b])])
-			for p := m.dfaOut[s]; p >= 0; p = m.next[p] {
-				end := int32(i + 1)
-				dst = append(dst, acMatch{pat: p, start: end - m.plens[p], end: end})
-			}
+		if len(text) >= 2*m.maxLen+minSplit {
+			return m.findAllSplit(text, dst)
 		}
-		return dst
+		return m.findDFA(text, dst)
 	}
 	s := int32(0)
 	for i, b := range text {
@@ -234,4 +232,62 @@ func (m *matcher) findAll(text []byte, dst []acMatch) []acMatch {
 		}
 	}
 	return dst
+}
+
+// findDFA is findAll by the DFA, one byte after the other.
+func (m *matcher) findDFA(text []byte, dst []acMatch) []acMatch {
+	n := m.nclass
+	s := 0
+	for i, b := range text {
+		s = int(m.delta[s*n+int(m.class[b])])
+		for p := m.dfaOut[s]; p >= 0; p = m.next[p] {
+			end := int32(i + 1)
+			dst = append(dst, acMatch{pat: p, start: end - m.plens[p], end: end})
+		}
+	}
+	return dst
+}
+
+// minSplit is how much longer than two patterns a text must be for
+// findAllSplit to pay.
+const minSplit = 32
+
+// findAllSplit is findAll for longer texts: it runs the DFA over the two
+// halves at once. Each step waits for a table load (the table is megabytes,
+// so mostly a cache miss); two independent chains of loads overlap, where
+// one chain waits for each load in turn. The second half starts maxLen bytes
+// early, from the root, which gives the exact state at the half; its
+// occurrences ending before the half are the first's and are dropped.
+func (m *matcher) findAllSplit(text []byte, dst []acMatch) []acMatch {
+	n := m.nclass
+	half := (len(text) + m.maxLen) / 2
+	off := half - m.maxLen // the second chain reads text[off+k]
+	var buf [64]acMatch
+	second := buf[:0]
+	a, b := 0, 0
+	for k := 0; k < half; k++ {
+		a = int(m.delta[a*n+int(m.class[text[k]])])
+		b = int(m.delta[b*n+int(m.class[text[off+k]])])
+		if m.dfaOut[a] >= 0 {
+			for p := m.dfaOut[a]; p >= 0; p = m.next[p] {
+				end := int32(k + 1)
+				dst = append(dst, acMatch{pat: p, start: end - m.plens[p], end: end})
+			}
+		}
+		if m.dfaOut[b] >= 0 && off+k >= half {
+			for p := m.dfaOut[b]; p >= 0; p = m.next[p] {
+				end := int32(off + k + 1)
+				second = append(second, acMatch{pat: p, start: end - m.plens[p], end: end})
+			}
+		}
+	}
+	// The second chain is at most one byte longer.
+	for i := off + half; i < len(text); i++ {
+		b = int(m.delta[b*n+int(m.class[text[i]])])
+		for p := m.dfaOut[b]; p >= 0; p = m.next[p] {
+			end := int32(i + 1)
+			second = append(second, acMatch{pat: p, start: end - m.plens[p], end: end})
+		}
+	}
+	return append(dst, second...)
 }

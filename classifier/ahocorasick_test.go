@@ -3,6 +3,7 @@ package classifier
 import (
 	"bytes"
 	"fmt"
+	"math/rand"
 	"testing"
 )
 
@@ -71,6 +72,30 @@ func BenchmarkMatcher(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		for _, t := range texts {
 			dst = c.rs.ac.findAll(t, dst[:0])
+		}
+	}
+}
+
+// The split scan of long texts reports exactly what the one-chain scan
+// does, in the same order.
+func TestMatcherSplitAgrees(t *testing.T) {
+	pats := [][]byte{[]byte("he"), []byte("she"), []byte("his"), []byte("hers"), []byte("安全账户"), []byte("账户"), []byte("户"), []byte("a"), []byte("aa"),
+		[]byte("a long pattern that crosses the middle")}
+	m := newMatcher(pats)
+	pieces := []string{"he", "she", "rs", "hi", "s", "安全", "账户", "a", " ", "x", "a long pattern that crosses the middle", "a long"}
+	r := rand.New(rand.NewSource(3))
+	for n := 0; n < 2000; n++ {
+		var text []byte
+		for k := r.Intn(60); k > 0; k-- {
+			text = append(text, pieces[r.Intn(len(pieces))]...)
+		}
+		got := m.findAll(text, nil)
+		want := m.findDFA(text, nil)
+		if fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Fatalf("%q: got %v, want %v", text, got, want)
+		}
+		if naive := naiveMatches(pats, text); fmt.Sprint(sortMatches(got)) != fmt.Sprint(naive) {
+			t.Fatalf("%q: got %v, naive %v", text, got, naive)
 		}
 	}
 }
