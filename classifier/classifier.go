@@ -24,7 +24,8 @@ type scratch struct {
 	ruleGen []uint32
 	gen     uint32
 	cands   []int32
-	typeW   map[Type]float64
+	typeW   []float64 // weight per type, indexed like Types
+	sigs    []Signal
 	ents    Entities
 }
 
@@ -49,7 +50,7 @@ func newFromFS(fsys fs.FS, dir string) (*Classifier, error) {
 	}
 	c := &Classifier{rs: rs}
 	c.pool.New = func() any {
-		return &scratch{hits: make([]hit, len(rs.terms)), ruleGen: make([]uint32, len(rs.rules)), typeW: map[Type]float64{}}
+		return &scratch{hits: make([]hit, len(rs.terms)), ruleGen: make([]uint32, len(rs.rules)), typeW: make([]float64, len(Types))}
 	}
 	return c, nil
 }
@@ -129,6 +130,9 @@ func (c *Classifier) Classify(text string) Verdict {
 	slices.Sort(sc.cands)
 
 	clear(sc.typeW)
+	// Signals gather in scratch and are copied out once, sized.
+	sigs := sc.sigs[:0]
+	score := 0.0
 	scale, scaleSig := 1.0, -1
 	for _, ri := range sc.cands {
 		r := &rs.rules[ri]
@@ -147,37 +151,43 @@ func (c *Classifier) Classify(text string) Verdict {
 		}
 		if r.scale > 0 {
 			if scale == 1 || r.scale < scale {
-				scale, scaleSig = r.scale, len(v.Signals)
+				scale, scaleSig = r.scale, len(sigs)
 			}
 		}
-		v.Signals = append(v.Signals, Signal{
+		sigs = append(sigs, Signal{
 			ID: r.id, Type: r.typ, Evidence: text[sp.Start:sp.End], Span: sp,
 			Explain: r.explain, Weight: r.weight,
 		})
-		v.Score += r.weight
-		if r.typ != TypeNone && r.weight > 0 {
-			sc.typeW[r.typ] += r.weight
+		score += r.weight
+		if r.typIdx >= 0 && r.weight > 0 {
+			sc.typeW[r.typIdx] += r.weight
 		}
 	}
-	if v.Score < 0 {
-		v.Score = 0
+	if score < 0 {
+		score = 0
 	}
 	if scaleSig >= 0 {
 		// The scaling signal reports what it took away.
-		cut := v.Score * (1 - scale)
-		v.Signals[scaleSig].Weight = -cut
-		v.Score -= cut
+		cut := score * (1 - scale)
+		sigs[scaleSig].Weight = -cut
+		score -= cut
 	}
-	slices.SortStableFunc(v.Signals, func(a, b Signal) int { return cmp.Compare(b.Weight, a.Weight) })
+	v.Score = score
+	slices.SortStableFunc(sigs, func(a, b Signal) int { return cmp.Compare(b.Weight, a.Weight) })
+	if len(sigs) > 0 {
+		v.Signals = slices.Clone(sigs)
+	}
+	clear(sigs) // no strings of this message kept in the pool
+	sc.sigs = sigs[:0]
 	best := 0.0
-	for _, ty := range Types {
-		if w := sc.typeW[ty]; w > best {
-			best, v.Type = w, ty
+	for i, w := range sc.typeW {
+		if w > best {
+			best, v.Type = w, Types[i]
 		}
 	}
-	for _, ty := range rs.prec {
-		if sc.typeW[ty] >= rs.precMin {
-			v.Type = ty
+	for k, ti := range rs.precIdx {
+		if sc.typeW[ti] >= rs.precMin {
+			v.Type = rs.prec[k]
 			break
 		}
 	}

@@ -8,6 +8,7 @@ import (
 	"io"
 	"io/fs"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 
@@ -117,6 +118,7 @@ type (
 	rule struct {
 		id      string
 		typ     Type
+		typIdx  int // index of typ in Types, -1 if none
 		weight  float64
 		scale   float64
 		explain string
@@ -133,6 +135,7 @@ type (
 type ruleSet struct {
 	levels   levelsSpec
 	prec     []Type
+	precIdx  []int // prec as indexes in Types
 	precMin  float64
 	terms    []term
 	termIdx  map[string]int32
@@ -280,6 +283,9 @@ func compileRules(files []namedFile) (*ruleSet, error) {
 				}
 			}
 			rs.prec, rs.precMin = p.Types, p.MinWeight
+			for _, ty := range p.Types {
+				rs.precIdx = append(rs.precIdx, slices.Index(Types, ty))
+			}
 		}
 		for _, ts := range nf.rf.Terms {
 			where := fmt.Sprintf("%s: term %q", nf.name, ts.ID)
@@ -353,7 +359,7 @@ func compileRules(files []namedFile) (*ruleSet, error) {
 			if !strings.HasPrefix(sp.Explain, "sig.") {
 				return nil, fmt.Errorf("%s: explain must be a sig.* message id, got %q", where, sp.Explain)
 			}
-			r := rule{id: sp.ID, typ: sp.Type, weight: sp.Weight, scale: sp.Scale, explain: sp.Explain, min: sp.Min}
+			r := rule{id: sp.ID, typ: sp.Type, typIdx: slices.Index(Types, sp.Type), weight: sp.Weight, scale: sp.Scale, explain: sp.Explain, min: sp.Min}
 			if len(sp.Lang) == 0 {
 				return nil, fmt.Errorf("%s: lang missing (zh, en or both)", where)
 			}
