@@ -298,6 +298,10 @@ func (e *Engine) begin(ctx context.Context, log *zap.Logger, userKey, updateID, 
 		c, err := e.o.Store.Begin(sctx, store.Begin{UserKey: userKey, UpdateID: updateID, Token: token, LockTTL: e.o.LockTTL})
 		cancel()
 		switch {
+		case err != nil && ctx.Err() != nil:
+			// Shutting down, not a store failure: leave the update to a
+			// redelivery rather than answer it without its session.
+			return store.Claim{}, false, fmt.Errorf("%w: %w", ErrBusy, ctx.Err())
 		case err != nil:
 			log.Warn("session store unavailable; answering with a fresh conversation", zap.Error(err))
 			return store.Claim{Status: store.Acquired}, false, nil
