@@ -5,6 +5,8 @@ import (
 	"crypto/sha256"
 	"net/netip"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/nyaruka/phonenumbers"
 	"golang.org/x/net/publicsuffix"
@@ -331,14 +333,13 @@ func linkIn(text string, start, end, mark int) (from, to int, ok bool) {
 // validHost accepts dotted hosts with a delegated top-level domain, and
 // IP addresses.
 func validHost(host string) bool {
-	if a, err := netip.ParseAddr(strings.Trim(host, "[]")); err == nil && a.IsValid() {
+	if a, ok := parseIP(host); ok && a.IsValid() {
 		return strings.Count(host, ".") == 3 || strings.HasPrefix(host, "[")
 	}
-	labels := strings.Split(host, ".")
-	if len(labels) < 2 {
-		return false
-	}
-	for _, l := range labels {
+	labels, last := 0, ""
+	for rest, more := host, true; more; labels++ {
+		var l string
+		l, rest, more = strings.Cut(rest, ".")
 		if l == "" || len(l) > 63 {
 			return false
 		}
@@ -347,8 +348,12 @@ func validHost(host string) bool {
 				return false
 			}
 		}
+		last = l
 	}
-	tld := strings.ToLower(labels[len(labels)-1])
+	if labels < 2 {
+		return false
+	}
+	tld := strings.ToLower(last)
 	if strings.HasPrefix(tld, "xn--") {
 		return true
 	}
@@ -368,7 +373,7 @@ func addURL(text string, from, to int, e *Entities) {
 		if u.Host == "" {
 			return
 		}
-		if a, err := netip.ParseAddr(strings.Trim(u.Host, "[]")); err == nil && a.IsValid() {
+		if a, ok := parseIP(u.Host); ok && a.IsValid() {
 			u.IP = true
 		} else {
 			if d, err := publicsuffix.EffectiveTLDPlusOne(u.Host); err == nil {
@@ -380,6 +385,22 @@ func addURL(text string, from, to int, e *Entities) {
 		}
 		e.URLs = append(e.URLs, u)
 	}
+}
+
+// parseIP is netip.ParseAddr of host without brackets. Most hosts are
+// names, and ParseAddr builds an error for each; only a string with a colon
+// (IPv6) or of digits and dots (IPv4) can parse, so others skip it.
+func parseIP(host string) (netip.Addr, bool) {
+	h := strings.Trim(host, "[]")
+	if strings.IndexByte(h, ':') < 0 {
+		for k := 0; k < len(h); k++ {
+			if (h[k] < '0' || h[k] > '9') && h[k] != '.' {
+				return netip.Addr{}, false
+			}
+		}
+	}
+	a, err := netip.ParseAddr(h)
+	return a, err == nil
 }
 
 // urlHost returns the lower-case host of a link found in text.
@@ -624,10 +645,32 @@ func scanAmount(text string, i int) (end int, ok bool) {
 var moneyUnits = []string{"万元", "元", "块", "万", "美元", "英镑", "欧元", "人民币", "澳元", "加元", "港币", "日元",
 	" dollars", " dollar", " pounds", " usd", " gbp", " eur", " rmb", " aud", " cad", "usd", "gbp", "eur", "rmb"}
 
+// moneyUnitStart marks the bytes a unit of moneyUnits can start with in
+// any case (strings.EqualFold also matches K for k and ſ for s), so that
+// most numbers are done with after one lookup.
+var moneyUnitStart = func() (b [256]bool) {
+	for _, u := range moneyUnits {
+		r, _ := utf8.DecodeRuneInString(u)
+		f := r
+		for {
+			var enc [utf8.UTFMax]byte
+			utf8.EncodeRune(enc[:], f)
+			b[enc[0]] = true
+			if f = unicode.SimpleFold(f); f == r {
+				break
+			}
+		}
+	}
+	return b
+}()
+
 // moneyAt reports an amount starting at i: digits then a currency unit.
 func moneyAt(text string, i, _ int) (Money, bool) {
 	end, _ := scanAmount(text, i)
 	rest := text[end:]
+	if len(rest) == 0 || !moneyUnitStart[rest[0]] {
+		return Money{}, false
+	}
 	for _, u := range moneyUnits {
 		if len(rest) >= len(u) && strings.EqualFold(rest[:len(u)], u) {
 			stop := end + len(u)
