@@ -99,25 +99,33 @@ func (f *folded) mappedAs(n, os, oe, width int) {
 }
 
 // tsDense is tsTable for the common CJK block, as an array: a map lookup
-// per Chinese character was a tenth of the folding time. The characters
-// written for 加 (isAddHomophone) are marked addMark, so that the common
-// case costs one lookup.
-var tsDense = func() *[0xA000 - 0x4E00]rune {
-	var d [0xA000 - 0x4E00]rune
+// per Chinese character was a tenth of the folding time. Entries are the
+// simplified character, 0 for none, tsAdd for the characters written for
+// 加 (isAddHomophone), and tsFar for a simplified form outside the BMP
+// (then in tsTable). 16 bits keep it at 42 KB, near the L1 cache's size.
+var tsDense = func() *[0xA000 - 0x4E00]uint16 {
+	var d [0xA000 - 0x4E00]uint16
 	for t, s := range tsTable {
 		if t >= 0x4E00 && t < 0xA000 {
-			d[t-0x4E00] = s
+			if s < 0x10000 && s > tsFar {
+				d[t-0x4E00] = uint16(s)
+			} else {
+				d[t-0x4E00] = tsFar
+			}
 		}
 	}
 	for r := rune(0x4E00); r < 0xA000; r++ {
 		if isAddHomophone(r) {
-			d[r-0x4E00] = addMark
+			d[r-0x4E00] = tsAdd
 		}
 	}
 	return &d
 }()
 
-const addMark = -1
+const (
+	tsAdd = 1
+	tsFar = 2
+)
 
 // separates has a bit set for each rune of the Basic Multilingual Plane,
 // outside the common CJK block, that folds to a separator and nothing else:
@@ -258,6 +266,10 @@ func fold(f *folded, s string) {
 		// byte of E4–E9: decoded here, without the general decoder.
 		if c >= 0xE4 && c <= 0xE9 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
 			if r := rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F); r >= 0x4E00 {
+				if j := st.hanRun(i); j > i {
+					i = j
+					continue
+				}
 				st.hanRune(r, i, i+3)
 				i += 3
 				continue
@@ -325,18 +337,61 @@ func (st *folder) digits(i int) int {
 	return j
 }
 
+// hanRun folds the run of characters of the common CJK block from src[i]
+// that fold to a character of that block by the table alone (no 加
+// homophones), and returns where it ends: i when the first one needs
+// hanRune.
+func (st *folder) hanRun(i int) int {
+	s, f := st.src, st.f
+	start, n := i, 0
+	for i+2 < len(s) {
+		c := s[i]
+		if c < 0xE4 || c > 0xE9 || s[i+1]&0xC0 != 0x80 || s[i+2]&0xC0 != 0x80 {
+			break
+		}
+		r := rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
+		if r < 0x4E00 {
+			break
+		}
+		if t := tsDense[r-0x4E00]; t != 0 {
+			if t < 0x4E00 || t > 0x9FFF {
+				break // tsAdd, tsFar, or outside the block
+			}
+			r = rune(t)
+		}
+		if i == start {
+			st.flushSeparator(true)
+			n = len(f.text)
+		}
+		f.text = append(f.text, byte(0xE0|r>>12), byte(0x80|r>>6&0x3F), byte(0x80|r&0x3F))
+		i += 3
+	}
+	if i == start {
+		return i
+	}
+	f.han += (i - start) / 3
+	f.mappedAs(n, start, i, 3)
+	st.prevHan = true
+	st.any = true
+	return i
+}
+
 // hanRune folds r, a character of the common CJK block at original range
 // [os, oe): NFKC-normal and without case, so only look-alikes of 加 and
 // traditional characters change.
 func (st *folder) hanRune(r rune, os, oe int) {
-	if s := tsDense[r-0x4E00]; s == addMark {
+	switch s := tsDense[r-0x4E00]; s {
+	case 0:
+	case tsAdd:
 		if st.addBefore(oe) {
 			r = '加'
 		} else if t, ok := tsTable[r]; ok {
 			r = t
 		}
-	} else if s != 0 {
-		r = s
+	case tsFar:
+		r = tsTable[r]
+	default:
+		r = rune(s)
 	}
 	st.f.han++
 	st.emitRune(r, os, oe)
