@@ -167,6 +167,13 @@ const hookSecret = "load-test-webhook-secret"
 // deliveries, which the driver imitates.
 const maxConnections = 40
 
+// botLabel marks the bot's goroutines (and those they start: HTTP and
+// Redis connections) in CPU profiles, to tell its CPU from the fake Bot
+// API's and the driver's:
+//
+//	go tool pprof -tagfocus side=bot -top loadtest.test cpu.out
+var botLabel = pprof.Labels("side", "bot")
+
 func newRig(b *testing.B, workers, replicas int) *rig {
 	b.Helper()
 	rd := redistest.Start(b)
@@ -220,7 +227,7 @@ func newRig(b *testing.B, workers, replicas int) *rig {
 		wg.Add(1)
 		if replicas == 0 {
 			p := &telegram.Poller{Client: client, Handler: r.samp.wrap(h), Offsets: st, Logger: log.Named("poller"), Workers: workers}
-			go func() { defer wg.Done(); _ = p.Run(ctx) }()
+			go pprof.Do(ctx, botLabel, func(ctx context.Context) { defer wg.Done(); _ = p.Run(ctx) })
 			continue
 		}
 		ln, err := net.Listen("tcp", "127.0.0.1:0")
@@ -229,7 +236,7 @@ func newRig(b *testing.B, workers, replicas int) *rig {
 		}
 		url := "http://" + ln.Addr().String() + "/hook"
 		w := &telegram.Webhook{Client: client, Handler: r.samp.wrap(h), URL: url, Secret: hookSecret, Logger: log.Named("webhook"), Workers: workers, QueueSize: 4096}
-		go func() { defer wg.Done(); _ = w.Serve(ctx, ln) }()
+		go pprof.Do(ctx, botLabel, func(ctx context.Context) { defer wg.Done(); _ = w.Serve(ctx, ln) })
 		r.hooks = append(r.hooks, url)
 	}
 	if replicas > 0 {
