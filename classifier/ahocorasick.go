@@ -16,8 +16,12 @@ type matcher struct {
 	nclass int
 	delta  []uint16 // delta[state*nclass+class]; nil when too many states
 	// dfaOut is out renumbered for the DFA, whose states are numbered in
-	// breadth-first order so that the hot shallow states share cache lines.
-	dfaOut []int32
+	// breadth-first order so that the hot shallow states share cache lines,
+	// those without output first: states from outFrom on have output, so
+	// the scan tells a match from the state number it already holds,
+	// without a second load per byte.
+	dfaOut  []int32
+	outFrom int
 
 	root  [256]int32
 	first []int32 // first[s]..first[s+1]: edges of state s
@@ -158,12 +162,25 @@ func (m *matcher) buildDFA() {
 	m.delta = make([]uint16, states*n)
 	// Breadth-first order guarantees fail[s] is done before s; it is also
 	// the new numbering.
-	order := make([]int32, 0, states)
-	order = append(order, 0)
-	for i := 0; i < len(order); i++ {
-		s := order[i]
+	bfs := make([]int32, 0, states)
+	bfs = append(bfs, 0)
+	for i := 0; i < len(bfs); i++ {
+		s := bfs[i]
 		for _, e := range m.edges[m.first[s]:m.first[s+1]] {
-			order = append(order, e.to)
+			bfs = append(bfs, e.to)
+		}
+	}
+	// Numbering: states without output, then those with, each breadth-first.
+	order := make([]int32, 0, states)
+	for _, s := range bfs {
+		if m.out[s] < 0 {
+			order = append(order, s)
+		}
+	}
+	m.outFrom = len(order)
+	for _, s := range bfs {
+		if m.out[s] >= 0 {
+			order = append(order, s)
 		}
 	}
 	newID := make([]uint16, states)
@@ -171,7 +188,9 @@ func (m *matcher) buildDFA() {
 		newID[s] = uint16(i)
 	}
 	m.dfaOut = make([]int32, states)
-	for i, s := range order {
+	// Rows are filled breadth-first: a state's failure state first.
+	for _, s := range bfs {
+		i := int(newID[s])
 		m.dfaOut[i] = m.out[s]
 		row := m.delta[i*n : i*n+n]
 		if s != 0 {
@@ -240,9 +259,11 @@ func (m *matcher) findDFA(text []byte, dst []acMatch) []acMatch {
 	s := 0
 	for i, b := range text {
 		s = int(m.delta[s*n+int(m.class[b])])
-		for p := m.dfaOut[s]; p >= 0; p = m.next[p] {
-			end := int32(i + 1)
-			dst = append(dst, acMatch{pat: p, start: end - m.plens[p], end: end})
+		if s >= m.outFrom {
+			for p := m.dfaOut[s]; p >= 0; p = m.next[p] {
+				end := int32(i + 1)
+				dst = append(dst, acMatch{pat: p, start: end - m.plens[p], end: end})
+			}
 		}
 	}
 	return dst
@@ -268,13 +289,13 @@ func (m *matcher) findAllSplit(text []byte, dst []acMatch) []acMatch {
 	for k := 0; k < half; k++ {
 		a = int(m.delta[a*n+int(m.class[text[k]])])
 		b = int(m.delta[b*n+int(m.class[text[off+k]])])
-		if m.dfaOut[a] >= 0 {
+		if a >= m.outFrom {
 			for p := m.dfaOut[a]; p >= 0; p = m.next[p] {
 				end := int32(k + 1)
 				dst = append(dst, acMatch{pat: p, start: end - m.plens[p], end: end})
 			}
 		}
-		if m.dfaOut[b] >= 0 && off+k >= half {
+		if b >= m.outFrom && off+k >= half {
 			for p := m.dfaOut[b]; p >= 0; p = m.next[p] {
 				end := int32(off + k + 1)
 				second = append(second, acMatch{pat: p, start: end - m.plens[p], end: end})
