@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"io/fs"
+	"math/bits"
 	"slices"
 	"sync"
 )
@@ -21,12 +22,14 @@ type scratch struct {
 	matches []acMatch
 	hits    []hit
 	hitList []int32 // terms with a hit, in no order
-	ruleGen []uint32
-	gen     uint32
-	cands   []int32
-	typeW   []float64 // weight per type, indexed like Types
-	sigs    []Signal
-	ents    Entities
+	// ruleBits marks candidate rules, one bit each: read in order, they
+	// come out sorted and once each.
+	ruleBits []uint64
+	cands    []int32
+	order    []int32   // signals by falling weight
+	typeW    []float64 // weight per type, indexed like Types
+	sigs     []Signal
+	ents     Entities
 }
 
 // hit is the first occurrence of a term in the folded text.
@@ -50,7 +53,7 @@ func newFromFS(fsys fs.FS, dir string) (*Classifier, error) {
 	}
 	c := &Classifier{rs: rs}
 	c.pool.New = func() any {
-		return &scratch{hits: make([]hit, len(rs.terms)), ruleGen: make([]uint32, len(rs.rules)), typeW: make([]float64, len(Types))}
+		return &scratch{hits: make([]hit, len(rs.terms)), ruleBits: make([]uint64, (len(rs.rules)+63)/64), typeW: make([]float64, len(Types))}
 	}
 	return c, nil
 }
@@ -113,21 +116,18 @@ func (c *Classifier) Classify(text string) Verdict {
 	})
 
 	// Candidate rules: those triggered by a matched term, in rule order.
-	sc.gen++
-	if sc.gen == 0 {
-		clear(sc.ruleGen)
-		sc.gen = 1
-	}
-	sc.cands = sc.cands[:0]
 	for _, ti := range sc.hitList {
 		for _, ri := range rs.byTerm[ti] {
-			if sc.ruleGen[ri] != sc.gen {
-				sc.ruleGen[ri] = sc.gen
-				sc.cands = append(sc.cands, ri)
-			}
+			sc.ruleBits[ri>>6] |= 1 << (ri & 63)
 		}
 	}
-	slices.Sort(sc.cands)
+	sc.cands = sc.cands[:0]
+	for w, word := range sc.ruleBits {
+		for ; word != 0; word &= word - 1 {
+			sc.cands = append(sc.cands, int32(w*64+bits.TrailingZeros64(word)))
+		}
+		sc.ruleBits[w] = 0
+	}
 
 	clear(sc.typeW)
 	// Signals gather in scratch and are copied out once, sized.
@@ -173,9 +173,19 @@ func (c *Classifier) Classify(text string) Verdict {
 		score -= cut
 	}
 	v.Score = score
-	slices.SortStableFunc(sigs, func(a, b Signal) int { return cmp.Compare(b.Weight, a.Weight) })
 	if len(sigs) > 0 {
-		v.Signals = slices.Clone(sigs)
+		// Sorted by falling weight, ties in rule order: the order is
+		// sorted, not the ~100-byte signals.
+		order := sc.order[:0]
+		for i := range sigs {
+			order = append(order, int32(i))
+		}
+		slices.SortStableFunc(order, func(a, b int32) int { return cmp.Compare(sigs[b].Weight, sigs[a].Weight) })
+		v.Signals = make([]Signal, len(sigs))
+		for k, i := range order {
+			v.Signals[k] = sigs[i]
+		}
+		sc.order = order
 	}
 	clear(sigs) // no strings of this message kept in the pool
 	sc.sigs = sigs[:0]
