@@ -241,22 +241,32 @@ var brandSet = func() map[string]bool {
 	return m
 }()
 
-// brandNeedles are "paypal.", "paypal-" and "-paypal" for each brand of
-// four letters or more, built once.
-var brandNeedles = func() [][3]string {
-	var n [][3]string
+// longBrands are the brands of four letters or more, which namesBrand
+// looks for inside other names.
+var longBrands = func() []string {
+	var l []string
 	for _, b := range brands {
 		if len(b) >= 4 {
-			n = append(n, [3]string{b + ".", b + "-", "-" + b})
+			l = append(l, b)
 		}
 	}
-	return n
+	return l
 }()
 
+// namesBrand returns the first long brand that host names as a label or
+// a hyphenated part ("paypal.", "paypal-" or "-paypal"), or "".
 func namesBrand(host string) string {
-	for _, n := range brandNeedles {
-		if strings.Contains(host, n[0]) || strings.Contains(host, n[1]) || strings.Contains(host, n[2]) {
-			return n[0][:len(n[0])-1]
+	for _, b := range longBrands {
+		for k := 0; ; {
+			j := strings.Index(host[k:], b)
+			if j < 0 {
+				break
+			}
+			j += k
+			if e := j + len(b); e < len(host) && (host[e] == '.' || host[e] == '-') || j > 0 && host[j-1] == '-' {
+				return b
+			}
+			k = j + 1
 		}
 	}
 	return ""
@@ -645,33 +655,37 @@ func scanAmount(text string, i int) (end int, ok bool) {
 var moneyUnits = []string{"万元", "元", "块", "万", "美元", "英镑", "欧元", "人民币", "澳元", "加元", "港币", "日元",
 	" dollars", " dollar", " pounds", " usd", " gbp", " eur", " rmb", " aud", " cad", "usd", "gbp", "eur", "rmb"}
 
-// moneyUnitStart marks the bytes a unit of moneyUnits can start with in
-// any case (strings.EqualFold also matches K for k and ſ for s), so that
-// most numbers are done with after one lookup.
-var moneyUnitStart = func() (b [256]bool) {
-	for _, u := range moneyUnits {
+// moneyUnitsBy lists, for each byte, the units of moneyUnits (in their
+// order) that can start with it in any case: strings.EqualFold also matches
+// K for k and ſ for s, so whole SimpleFold orbits count. A number is then
+// compared with the few units its next byte allows, most often none.
+var moneyUnitsBy = func() (by [256][]int) {
+	for i, u := range moneyUnits {
 		r, _ := utf8.DecodeRuneInString(u)
 		f := r
 		for {
 			var enc [utf8.UTFMax]byte
 			utf8.EncodeRune(enc[:], f)
-			b[enc[0]] = true
+			if l := by[enc[0]]; len(l) == 0 || l[len(l)-1] != i {
+				by[enc[0]] = append(l, i)
+			}
 			if f = unicode.SimpleFold(f); f == r {
 				break
 			}
 		}
 	}
-	return b
+	return by
 }()
 
 // moneyAt reports an amount starting at i: digits then a currency unit.
 func moneyAt(text string, i, _ int) (Money, bool) {
 	end, _ := scanAmount(text, i)
 	rest := text[end:]
-	if len(rest) == 0 || !moneyUnitStart[rest[0]] {
+	if len(rest) == 0 {
 		return Money{}, false
 	}
-	for _, u := range moneyUnits {
+	for _, ui := range moneyUnitsBy[rest[0]] {
+		u := moneyUnits[ui]
 		if len(rest) >= len(u) && strings.EqualFold(rest[:len(u)], u) {
 			stop := end + len(u)
 			if stop < len(text) && isASCIILetter(text[stop]) && isASCIILetter(u[len(u)-1]) {
