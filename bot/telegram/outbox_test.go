@@ -38,8 +38,8 @@ func TestA429PausesOnlyItsChat(t *testing.T) {
 	p, tg, _ := newPoller(t, nil)
 	obs := &callCounter{}
 	p.Client.SetOutbox(NewOutbox(UnlimitedOutgoing(), obs))
-	alice, bob := telegramtest.User(21, "en"), telegramtest.User(22, "en")
-	tg.FailNextInChat("sendMessage", alice.ID, telegramtest.Failure{Code: 429, RetryAfter: 2})
+	alice, bob, carol := telegramtest.User(21, "en"), telegramtest.User(22, "en"), telegramtest.User(23, "en")
+	tg.FailNextInChat("sendMessage", alice.ID, telegramtest.Failure{Code: 429, RetryAfter: 3})
 	// Queued before the poller starts, so that both chats arrive in one
 	// batch and are handled side by side.
 	tg.Command(alice, "/start")
@@ -47,42 +47,51 @@ func TestA429PausesOnlyItsChat(t *testing.T) {
 		tg.Command(bob, cmd)
 	}
 	run(t, p)
+	// Carol writes while alice waits out her retry_after: her updates come
+	// in later getUpdates batches, which must not wait for alice's.
+	tg.Wait(t, 15*time.Second, "alice's 429 observed", func() bool { return obs.get("sendMessage 429") >= 1 })
+	tg.Command(carol, "/start")
+	tg.Command(carol, "/help")
 	tg.WaitSent(t, alice.ID, 1)
 	tg.WaitSent(t, bob.ID, 4)
+	tg.WaitSent(t, carol.ID, 2)
 
-	// The order of sendMessage calls: bob's four all went out while alice
-	// waited out her retry_after, and her message was sent again after.
+	// The order of sendMessage calls: bob's four and carol's two all went
+	// out while alice waited out her retry_after, and her message was sent
+	// again after.
 	var order []string
 	for _, c := range tg.CallsTo("sendMessage") {
 		order = append(order, c.Params.Get("chat_id"))
 	}
-	aliceID, bobID := strconv.FormatInt(alice.ID, 10), strconv.FormatInt(bob.ID, 10)
+	aliceID := strconv.FormatInt(alice.ID, 10)
+	others := map[string]string{strconv.FormatInt(bob.ID, 10): "bob", strconv.FormatInt(carol.ID, 10): "carol"}
 	var aliceAt []int
-	lastBob := -1
+	last := map[string]int{}
 	for i, id := range order {
-		switch id {
-		case aliceID:
+		if id == aliceID {
 			aliceAt = append(aliceAt, i)
-		case bobID:
-			lastBob = i
+		} else if name, ok := others[id]; ok {
+			last[name] = i
 		}
 	}
 	if len(aliceAt) != 2 {
 		t.Fatalf("sendMessage calls to alice: got %d, want 2 (the 429 and the retry); order %v", len(aliceAt), order)
 	}
-	if aliceAt[1] < lastBob {
-		t.Errorf("alice's retry came before bob's last message (order %v): her 429 should not hold bob back, and hers should wait", order)
+	for _, name := range []string{"bob", "carol"} {
+		if aliceAt[1] < last[name] {
+			t.Errorf("alice's retry came before %s's last message (order %v): her 429 should not hold %s back, and hers should wait", name, order, name)
+		}
 	}
 	if got := len(tg.Sent(alice.ID)); got != 1 {
 		t.Errorf("messages alice received: got %d, want 1", got)
 	}
 	// The observer hears of a call after the fake has recorded it.
-	tg.Wait(t, 5*time.Second, "five sendMessage calls observed", func() bool { return obs.get("sendMessage ok") >= 5 })
+	tg.Wait(t, 5*time.Second, "seven sendMessage calls observed", func() bool { return obs.get("sendMessage ok") >= 7 })
 	if got := obs.get("sendMessage 429"); got != 1 {
 		t.Errorf("observed sendMessage 429s: got %d, want 1", got)
 	}
-	if got := obs.get("sendMessage ok"); got != 5 {
-		t.Errorf("observed sendMessage ok: got %d, want 5", got)
+	if got := obs.get("sendMessage ok"); got != 7 {
+		t.Errorf("observed sendMessage ok: got %d, want 7", got)
 	}
 }
 

@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"net/http"
+	"slices"
+	"sort"
 	"strconv"
 	"sync"
 	"time"
@@ -28,10 +30,22 @@ type OffsetStore interface {
 
 // Poller is our own long-polling loop. Unlike the library's
 // GetUpdatesChan it confirms an update (moves the offset) only after it
-// has been handled, keeps the offset in the store so that a restart
-// resumes where the last run stopped, honours 429's retry_after, backs off
-// on network and server errors without ever giving up, and finishes the
-// updates in hand when asked to stop.
+// and every update before it have been handled, keeps the offset in the
+// store so that a restart resumes where the last run stopped, honours
+// 429's retry_after, backs off on network and server errors without ever
+// giving up, and finishes the updates in hand when asked to stop.
+//
+// Fetching and handling overlap: fetched updates go into the same per-chat
+// dispatcher as the webhook's (one FIFO per chat, Workers chats at once),
+// and the loop fetches again without waiting for them, so a slow chat (a
+// model call, a lock held elsewhere, a 429 pause of that chat) holds up
+// only itself. The offset sent to getUpdates, which confirms everything
+// below it to Telegram, is the lowest update still unfinished; Telegram
+// therefore sends the unfinished ones again with every batch, and they are
+// skipped while in hand here. Telegram returns at most 100 updates from
+// the offset, so at most 100 updates can be fetched past the oldest
+// unfinished one; that is the price of at-least-once delivery without
+// keeping message text anywhere but in memory.
 type Poller struct {
 	Client  *Client
 	Handler Handler
@@ -46,15 +60,33 @@ type Poller struct {
 	// poller or a webhook will not go away in a second.
 	ConflictDelay time.Duration
 	// MaxAttempts is how often an update whose replies cannot be delivered
-	// is tried before it is dropped (default 5).
+	// (or whose person stays busy elsewhere) is tried before it is dropped
+	// (default 5). The tries are made in its chat, which waits for them to
+	// keep its order; other chats go on.
 	MaxAttempts int
+	// MaxInFlight bounds the updates fetched and not yet handled (default
+	// 1024); at the bound the loop fetches no more until some finish.
+	MaxInFlight int
+	// Refetch is how long the loop waits for the updates in hand before it
+	// fetches again anyway (default 250ms): the longest a new update of
+	// one chat waits behind another chat's slow one. Telegram answers at
+	// once while unfinished updates are pending, so a shorter wait means
+	// more getUpdates calls that bring nothing new.
+	Refetch time.Duration
 
-	attempts map[int]int
+	stop     context.Context // Run's context: once it ends, failures are given back, not retried
+	track    *inFlight
+	queue    *chatQueues
+	mu       sync.Mutex
+	gaveBack map[string]bool // chats whose updates are left to a redelivery at shutdown
 }
 
 // offsetTTL keeps the offset key alive between restarts; Telegram itself
 // keeps unconfirmed updates for 24 hours.
 const offsetTTL = 7 * 24 * time.Hour
+
+// getUpdatesLimit is the most updates Telegram returns at once.
+const getUpdatesLimit = 100
 
 // Run polls until ctx ends, then lets the updates in hand finish (within
 // Grace) and returns nil.
@@ -74,7 +106,12 @@ func (p *Poller) Run(ctx context.Context) error {
 	if p.ConflictDelay <= 0 {
 		p.ConflictDelay = 30 * time.Second
 	}
-	p.attempts = map[int]int{}
+	if p.MaxInFlight <= 0 {
+		p.MaxInFlight = 1024
+	}
+	if p.Refetch <= 0 {
+		p.Refetch = 250 * time.Millisecond
+	}
 	log := p.Logger
 
 	// Handling outlives ctx by the grace period: a person who sent a
@@ -87,14 +124,25 @@ func (p *Poller) Run(ctx context.Context) error {
 
 	p.deleteWebhook(ctx)
 	offsetKey := "tg:offset:" + strconv.FormatInt(p.Client.Self().ID, 10)
-	offset := p.loadOffset(ctx, offsetKey)
-	log.Info("polling for updates", zap.Int("offset", offset), zap.String("bot", p.Client.Self().UserName))
+	saved := p.loadOffset(ctx, offsetKey)
+	p.stop = ctx
+	p.gaveBack = map[string]bool{}
+	p.track = newInFlight(saved)
+	p.queue = newChatQueues(p.MaxInFlight, p.Workers)
+	p.queue.start(hctx, p.handle)
+	log.Info("polling for updates", zap.Int("offset", saved), zap.String("bot", p.Client.Self().UserName))
 
 	var b backoff
+	stuckAt, wasFull := -1, false
 	for ctx.Err() == nil {
+		offset := p.track.offset()
+		if offset != saved {
+			p.saveOffset(hctx, offsetKey, offset)
+			saved = offset
+		}
 		cfg := tgbotapi.UpdateConfig{
 			Offset:         offset,
-			Limit:          100,
+			Limit:          getUpdatesLimit,
 			Timeout:        int(p.Client.poll / time.Second),
 			AllowedUpdates: []string{"message", "callback_query"},
 		}
@@ -108,18 +156,30 @@ func (p *Poller) Run(ctx context.Context) error {
 			continue
 		}
 		b.reset()
-		if len(updates) == 0 {
-			continue
+		if ctx.Err() != nil {
+			break // fetched as we stop: left unconfirmed for the next run
 		}
-		next, failed := p.handleBatch(hctx, updates)
-		if next > offset {
-			offset = next
-			p.saveOffset(hctx, offsetKey, offset)
+		p.track.sent(offset)
+		fresh, full := p.dispatch(updates)
+		switch {
+		case full && !wasFull:
+			log.Warn("too many updates in hand; fetching paused until some finish", zap.Int("max_in_flight", p.MaxInFlight))
+		case fresh == 0 && len(updates) >= getUpdatesLimit && stuckAt != offset:
+			// Everything Telegram will show us is in hand or done,
+			// waiting for the oldest to finish before it can be confirmed.
+			stuckAt = offset
+			log.Warn("updates wait behind an unfinished update; Telegram confirms only in order", zap.Int("update_id", offset))
 		}
-		if failed {
-			// Telegram (or the network) refused our replies; give it time.
-			sleep(ctx, b.next())
-		}
+		wasFull = full
+		p.track.waitIdle(ctx, p.Refetch)
+	}
+	log.Info("stopped polling; finishing the updates in hand")
+	p.queue.close()
+	if !p.queue.wait(p.Grace + 2*time.Second) {
+		log.Warn("updates still in hand after the grace period; left unconfirmed for a redelivery")
+	}
+	if offset := p.track.offset(); offset != saved {
+		p.saveOffset(hctx, offsetKey, offset)
 	}
 	log.Info("stopped polling")
 	return nil
@@ -150,82 +210,220 @@ func (p *Poller) pollFailure(err error, b *backoff) time.Duration {
 	return d
 }
 
-// handleBatch handles updates, chats concurrently and each chat's updates
-// in order, and returns the offset that confirms what may be confirmed:
-// past the whole batch, or up to the first update that must be tried
-// again (updates after it that were handled are skipped then as seen).
-func (p *Poller) handleBatch(ctx context.Context, updates []tgbotapi.Update) (next int, failed bool) {
-	type item struct {
-		u   tgbotapi.Update
-		in  bot.Update
-		r   bot.Responder
-		use bool
-	}
-	var order []string
-	byChat := map[string][]item{}
-	next = 0
+// dispatch hands the updates not yet in hand to the per-chat dispatcher,
+// in update order. fresh counts those handed over; full reports that the
+// dispatcher refused one (the rest stay unconfirmed and come again).
+func (p *Poller) dispatch(updates []tgbotapi.Update) (fresh int, full bool) {
+	// Telegram sends them in order; a redelivery may not be.
+	sort.SliceStable(updates, func(i, j int) bool { return updates[i].UpdateID < updates[j].UpdateID })
 	for _, u := range updates {
-		if u.UpdateID+1 > next {
-			next = u.UpdateID + 1
+		id := u.UpdateID
+		if p.track.known(id) {
+			// In hand, or done and not yet confirmed: Telegram sends it
+			// until the offset passes it, and it must run only once.
+			continue
 		}
 		in, r, ok := p.convert(u)
-		key := in.ChatKey
 		if !ok {
-			key = "skip"
+			p.track.add(id, true)
+			continue
 		}
-		if _, seen := byChat[key]; !seen {
-			order = append(order, key)
+		p.track.add(id, false)
+		if !p.queue.offer(queuedUpdate{id: id, in: in, r: r}) {
+			// Stop here rather than skip: a later update of the same
+			// chat must not overtake this one.
+			p.track.remove(id)
+			return fresh, true
 		}
-		byChat[key] = append(byChat[key], item{u: u, in: in, r: r, use: ok})
+		fresh++
 	}
+	return fresh, false
+}
 
-	var (
-		mu       sync.Mutex
-		firstBad = -1
-		wg       sync.WaitGroup
-		sem      = make(chan struct{}, p.Workers)
-	)
-	for _, key := range order {
-		items := byChat[key]
-		wg.Add(1)
-		sem <- struct{}{}
-		go func() {
-			defer wg.Done()
-			defer func() { <-sem }()
-			for _, it := range items {
-				if !it.use {
-					continue
-				}
-				err := p.Handler.Handle(ctx, it.in, it.r)
-				if err == nil {
-					continue
-				}
-				mu.Lock()
-				p.attempts[it.u.UpdateID]++
-				n := p.attempts[it.u.UpdateID]
-				if n >= p.MaxAttempts {
-					delete(p.attempts, it.u.UpdateID)
-					mu.Unlock()
-					p.Logger.Error("update dropped after repeated delivery failures", zap.Int("update_id", it.u.UpdateID), zap.Int("attempts", n), zap.Error(err))
-					continue
-				}
-				if firstBad < 0 || it.u.UpdateID < firstBad {
-					firstBad = it.u.UpdateID
-				}
-				mu.Unlock()
-				// The chat's later updates wait for this one: order first.
-				return
-			}
-		}()
+// handle handles one update in its chat's turn. A delivery failure or a
+// person busy elsewhere is tried again after a backoff, while the chat's
+// later updates wait (order first) and other chats go on; after
+// MaxAttempts the update is dropped, as it would otherwise block its chat
+// for good. At shutdown a failed update is given back instead: it stays
+// unconfirmed, and so do the chat's later updates, so that Telegram
+// delivers them again, in order, to the next run.
+func (p *Poller) handle(ctx context.Context, q queuedUpdate) {
+	log := p.Logger
+	if p.givenBack(q.in.ChatKey) {
+		return
 	}
-	wg.Wait()
-	if firstBad >= 0 {
-		return firstBad, true
+	var b backoff
+	for attempt := 1; ; attempt++ {
+		err := p.Handler.Handle(ctx, q.in, q.r)
+		if err == nil {
+			p.track.finish(q.id)
+			return
+		}
+		if p.stop.Err() != nil || ctx.Err() != nil {
+			p.giveBack(q.in.ChatKey)
+			log.Warn("update not handled at shutdown; left unconfirmed for a redelivery", zap.Int("update_id", q.id), zap.Error(err))
+			return
+		}
+		if attempt >= p.MaxAttempts {
+			log.Error("update dropped after repeated delivery failures", zap.Int("update_id", q.id), zap.Int("attempts", attempt), zap.Error(err))
+			p.track.finish(q.id)
+			return
+		}
+		if !sleep(p.stop, b.next()) {
+			p.giveBack(q.in.ChatKey)
+			log.Warn("update not handled at shutdown; left unconfirmed for a redelivery", zap.Int("update_id", q.id), zap.Error(err))
+			return
+		}
 	}
-	for _, it := range updates {
-		delete(p.attempts, it.UpdateID)
+}
+
+func (p *Poller) giveBack(chat string) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.gaveBack[chat] = true
+}
+
+func (p *Poller) givenBack(chat string) bool {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.gaveBack[chat]
+}
+
+// inFlight tracks the updates fetched and not yet confirmed, so that the
+// offset never passes an unfinished update and an update Telegram sends
+// again while it is in hand is not handled twice at once.
+type inFlight struct {
+	mu       sync.Mutex
+	ids      []int         // ascending: accepted at or above the last offset sent
+	done     map[int]bool  // of ids: handled (true) or in hand (false)
+	extra    map[int]bool  // redeliveries below the last offset sent, in hand
+	next     int           // one past the highest id accepted
+	lastSent int           // the offset of the last getUpdates answered
+	changed  chan struct{} // closed and replaced when an update finishes
+}
+
+func newInFlight(offset int) *inFlight {
+	return &inFlight{done: map[int]bool{}, extra: map[int]bool{}, next: offset, lastSent: offset, changed: make(chan struct{})}
+}
+
+// known reports whether id is in hand, or done and not yet confirmed.
+func (f *inFlight) known(id int) bool {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	_, ok := f.done[id]
+	return ok || f.extra[id]
+}
+
+// add records id as accepted: handled already (nothing to do for it) or
+// in hand.
+func (f *inFlight) add(id int, handled bool) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if id < f.lastSent {
+		// Telegram sends an update below the offset only when it was not
+		// confirmed after all; it was handled before (the engine's mark
+		// skips it) and must not move the offset back.
+		if !handled {
+			f.extra[id] = true
+		}
+		return
 	}
-	return next, false
+	i := sort.SearchInts(f.ids, id)
+	f.ids = slices.Insert(f.ids, i, id)
+	f.done[id] = handled
+	if id >= f.next {
+		f.next = id + 1
+	}
+}
+
+// remove forgets an id that was not accepted after all.
+func (f *inFlight) remove(id int) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	delete(f.extra, id)
+	if _, ok := f.done[id]; !ok {
+		return
+	}
+	delete(f.done, id)
+	i := sort.SearchInts(f.ids, id)
+	f.ids = slices.Delete(f.ids, i, i+1)
+	f.next = f.lastSent
+	if n := len(f.ids); n > 0 && f.ids[n-1]+1 > f.next {
+		f.next = f.ids[n-1] + 1
+	}
+}
+
+// finish marks id handled.
+func (f *inFlight) finish(id int) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.extra[id] {
+		delete(f.extra, id)
+	} else if _, ok := f.done[id]; ok {
+		f.done[id] = true
+	}
+	close(f.changed)
+	f.changed = make(chan struct{})
+}
+
+// offset is the offset to confirm: the lowest update not yet handled, or
+// past every update accepted.
+func (f *inFlight) offset() int {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	for _, id := range f.ids {
+		if !f.done[id] {
+			return id
+		}
+	}
+	return max(f.next, f.lastSent)
+}
+
+// sent records that Telegram answered a getUpdates with offset: it will
+// not send the updates below it again (unless they were never confirmed),
+// so the handled ones among them are forgotten.
+func (f *inFlight) sent(offset int) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.lastSent = max(f.lastSent, offset)
+	n := 0
+	for n < len(f.ids) && f.ids[n] < f.lastSent && f.done[f.ids[n]] {
+		delete(f.done, f.ids[n])
+		n++
+	}
+	f.ids = slices.Delete(f.ids, 0, n)
+}
+
+// unfinished counts the updates in hand; f.mu is held.
+func (f *inFlight) unfinished() int {
+	n := len(f.extra)
+	for _, id := range f.ids {
+		if !f.done[id] {
+			n++
+		}
+	}
+	return n
+}
+
+// waitIdle waits until no update is in hand, d has passed or ctx ends.
+func (f *inFlight) waitIdle(ctx context.Context, d time.Duration) {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	for {
+		f.mu.Lock()
+		n, changed := f.unfinished(), f.changed
+		f.mu.Unlock()
+		if n == 0 {
+			return
+		}
+		select {
+		case <-changed:
+		case <-t.C:
+			return
+		case <-ctx.Done():
+			return
+		}
+	}
 }
 
 func (p *Poller) deleteWebhook(ctx context.Context) {
