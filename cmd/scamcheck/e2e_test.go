@@ -91,10 +91,16 @@ func newHarness(t *testing.T, withRedis bool) *harness {
 // start runs `scamcheck run` until the returned stop is called; stop
 // returns its exit code.
 func (h *harness) start() (stop func() int) {
+	return h.run(h.env, "run", "-poll-timeout", "1s")
+}
+
+// run runs realMain with args and env until the returned stop is called;
+// stop cancels its context and returns its exit code.
+func (h *harness) run(env map[string]string, args ...string) (stop func() int) {
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan int, 1)
-	sio := stdio{in: strings.NewReader(""), out: h.logs, err: h.logs, getenv: func(k string) string { return h.env[k] }}
-	go func() { done <- realMain(ctx, []string{"run", "-poll-timeout", "1s"}, sio) }()
+	sio := stdio{in: strings.NewReader(""), out: h.logs, err: h.logs, getenv: func(k string) string { return env[k] }}
+	go func() { done <- realMain(ctx, args, sio) }()
 	var once sync.Once
 	code := 0
 	stop = func() int {
@@ -103,7 +109,7 @@ func (h *harness) start() (stop func() int) {
 			select {
 			case code = <-done:
 			case <-time.After(15 * time.Second):
-				h.t.Fatal("the bot did not stop within 15s of its context ending")
+				h.t.Fatalf("scamcheck %s did not stop within 15s of its context ending", strings.Join(args, " "))
 			}
 		})
 		return code

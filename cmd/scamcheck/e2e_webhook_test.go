@@ -42,24 +42,7 @@ func (h *harness) startReplica() (url string, stop func() int) {
 	env["WEBHOOK_LISTEN"] = addr
 	env["WEBHOOK_URL"] = url
 	env["WEBHOOK_SECRET"] = webhookSecret
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan int, 1)
-	sio := stdio{in: strings.NewReader(""), out: h.logs, err: h.logs, getenv: func(k string) string { return env[k] }}
-	go func() { done <- realMain(ctx, []string{"run", "--mode", "webhook"}, sio) }()
-	var once sync.Once
-	code := 0
-	stop = func() int {
-		once.Do(func() {
-			cancel()
-			select {
-			case code = <-done:
-			case <-time.After(15 * time.Second):
-				h.t.Fatal("the replica did not stop within 15s of its context ending")
-			}
-		})
-		return code
-	}
-	h.t.Cleanup(func() { stop() })
+	stop = h.run(env, "run", "--mode", "webhook")
 	h.tg.Wait(h.t, 10*time.Second, "the replica to register "+url, func() bool {
 		for _, c := range h.tg.CallsTo("setWebhook") {
 			if c.Params.Get("url") == url {
