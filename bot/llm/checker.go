@@ -151,6 +151,12 @@ func WithReplyLang(ctx context.Context, lang string) context.Context {
 	return context.WithValue(ctx, langKey{}, lang)
 }
 
+// ReplyLangFrom returns the language WithReplyLang put in ctx, or "".
+func ReplyLangFrom(ctx context.Context) string {
+	l, _ := ctx.Value(langKey{}).(string)
+	return l
+}
+
 // replyLang is the language for the model's reason.
 func replyLang(ctx context.Context, msgLang string) string {
 	if l, _ := ctx.Value(langKey{}).(string); l == "zh" || l == "en" {
