@@ -1,19 +1,16 @@
 package dialogs
 
 import (
-	"flag"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"unicode/utf8"
 
 	"github.com/scamcheck/scamcheck/classifier"
+	"github.com/scamcheck/scamcheck/internal/golden"
 	"github.com/scamcheck/scamcheck/locales"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden transcripts in testdata/transcripts")
 
 // Telegram's limits, and ours for button labels.
 const (
@@ -160,22 +157,7 @@ func TestTranscripts(t *testing.T) {
 			t.Run(name, func(t *testing.T) {
 				got := runScript(t, sc.acts, lang)
 				path := filepath.Join("testdata", "transcripts", name+".txt")
-				if *update {
-					if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-						t.Fatal(err)
-					}
-					if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-						t.Fatal(err)
-					}
-					return
-				}
-				want, err := os.ReadFile(path)
-				if err != nil {
-					t.Fatalf("%v (run go test ./dialogs -update)", err)
-				}
-				if got != string(want) {
-					t.Errorf("transcript %s changed (go test ./dialogs -update to accept):\n%s", path, diff(string(want), got))
-				}
+				golden.Compare(t, path, got)
 			})
 		}
 	}
@@ -284,19 +266,3 @@ func checkReplyIn(t *testing.T, catalog *locales.Catalog, r Reply) {
 }
 
 // diff shows the first differing line, enough to find what changed.
-func diff(want, got string) string {
-	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
-	for i := 0; i < len(w) || i < len(g); i++ {
-		var wl, gl string
-		if i < len(w) {
-			wl = w[i]
-		}
-		if i < len(g) {
-			gl = g[i]
-		}
-		if wl != gl {
-			return fmt.Sprintf("line %d:\n  want %q\n   got %q", i+1, wl, gl)
-		}
-	}
-	return "(no difference)"
-}

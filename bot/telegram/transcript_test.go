@@ -2,9 +2,7 @@ package telegram
 
 import (
 	"encoding/json"
-	"flag"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -17,10 +15,9 @@ import (
 	"github.com/scamcheck/scamcheck/bot/store"
 	"github.com/scamcheck/scamcheck/bot/telegram/telegramtest"
 	"github.com/scamcheck/scamcheck/classifier"
+	"github.com/scamcheck/scamcheck/internal/golden"
 	"github.com/scamcheck/scamcheck/internal/redistest"
 )
-
-var updateTranscripts = flag.Bool("update", false, "rewrite the golden transcripts in testdata/transcripts")
 
 // transcriptStep is one thing the person does: exactly one of command,
 // text, forward or press (a button label on the bot's last keyboard).
@@ -81,7 +78,7 @@ func TestTelegramTranscripts(t *testing.T) {
 			name := path.name + "_" + l
 			t.Run(name, func(t *testing.T) {
 				got := playTranscript(t, tg, user, steps)
-				compareGolden(t, filepath.Join("testdata", "transcripts", name+".txt"), got)
+				golden.Compare(t, filepath.Join("testdata", "transcripts", name+".txt"), got)
 			})
 		}
 	}
@@ -154,7 +151,9 @@ func buttonOnLastKeyboard(t *testing.T, sent []tgbotapi.Message, label string) (
 // become their order in the chat, the chat and query ids are left out.
 func writeCall(b *strings.Builder, c telegramtest.Call, chat int64, ids map[int]int, sentN *int) {
 	switch c.Method {
-	case "getUpdates", "getMe", "setMyCommands":
+	// Start-up and polling calls are not part of the conversation, and
+	// when they land relative to the first step is up to the scheduler.
+	case "getUpdates", "getMe", "setMyCommands", "deleteWebhook":
 		return
 	}
 	if id := c.Params.Get("chat_id"); id != "" && id != strconv.FormatInt(chat, 10) {
@@ -209,52 +208,4 @@ func writeKeyboard(b *strings.Builder, markupJSON string, edit bool) {
 		}
 		b.WriteString("  " + strings.Join(labels, " | ") + "\n")
 	}
-}
-
-// compareGolden fails with a line diff when got differs from the file
-// (or rewrites the file with -update).
-func compareGolden(t *testing.T, path, got string) {
-	t.Helper()
-	if *updateTranscripts {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("reading the golden transcript (run with -update to create it): %v", err)
-	}
-	if got == string(want) {
-		return
-	}
-	t.Errorf("transcript %s differs (got -, want +; rerun with -update if intended):\n%s", path, lineDiff(got, string(want)))
-}
-
-// lineDiff shows, from the first line that differs, the next dozen
-// lines where got and want disagree: enough to see what changed without
-// a diff library.
-func lineDiff(got, want string) string {
-	g, w := strings.Split(got, "\n"), strings.Split(want, "\n")
-	i := 0
-	for i < len(g) && i < len(w) && g[i] == w[i] {
-		i++
-	}
-	line := func(lines []string, j int) string {
-		if j < len(lines) {
-			return lines[j]
-		}
-		return "(end of file)"
-	}
-	var b strings.Builder
-	fmt.Fprintf(&b, "first difference at line %d\n", i+1)
-	for j := i; j < max(len(g), len(w)) && j < i+12; j++ {
-		if gl, wl := line(g, j), line(w, j); gl != wl {
-			fmt.Fprintf(&b, "%4d - %s\n%4d + %s\n", j+1, gl, j+1, wl)
-		}
-	}
-	return b.String()
 }
