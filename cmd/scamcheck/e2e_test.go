@@ -493,19 +493,29 @@ func TestRunRefusesBadSettingsInOneLine(t *testing.T) {
 				env[k] = v
 			}
 			env[tc.key] = tc.val
-			var out bytes.Buffer
-			ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-			defer cancel()
-			code := realMain(ctx, []string{"run"}, stdio{in: strings.NewReader(""), out: &out, err: &out, getenv: func(k string) string { return env[k] }})
-			lines := strings.Split(strings.TrimSpace(out.String()), "\n")
-			last := lines[len(lines)-1]
-			if code != 1 || !strings.Contains(last, tc.want) {
-				t.Errorf("got exit %d and last line %q, want exit 1 and a line naming %q", code, last, tc.want)
-			}
-			if strings.Contains(out.String(), "pw@") || strings.Contains(out.String(), strings.SplitN(testToken, ":", 2)[1]) {
-				t.Errorf("output repeats a secret: %q", out.String())
-			}
+			wantRefusedInOneLine(t, env, tc.want, strings.SplitN(testToken, ":", 2)[1])
 		})
+	}
+}
+
+// wantRefusedInOneLine runs `scamcheck run` with env and wants it to stop
+// with exit 1 and a last line containing want, without repeating a
+// password or any of secrets anywhere in its output.
+func wantRefusedInOneLine(t *testing.T, env map[string]string, want string, secrets ...string) {
+	t.Helper()
+	var out bytes.Buffer
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	code := realMain(ctx, []string{"run"}, stdio{in: strings.NewReader(""), out: &out, err: &out, getenv: func(k string) string { return env[k] }})
+	lines := strings.Split(strings.TrimSpace(out.String()), "\n")
+	last := lines[len(lines)-1]
+	if code != 1 || !strings.Contains(last, want) {
+		t.Errorf("got exit %d and last line %q, want exit 1 and a line naming %q", code, last, want)
+	}
+	for _, secret := range append(secrets, "pw@") {
+		if strings.Contains(out.String(), secret) {
+			t.Errorf("output repeats a secret: %q", out.String())
+		}
 	}
 }
 

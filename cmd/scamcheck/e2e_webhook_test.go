@@ -228,18 +228,7 @@ func TestRunRefusesBadTransportAndRedisSettingsInOneLine(t *testing.T) {
 			for k, v := range tc.env {
 				env[k] = v
 			}
-			var out bytes.Buffer
-			ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-			defer cancel()
-			code := realMain(ctx, []string{"run"}, stdio{in: strings.NewReader(""), out: &out, err: &out, getenv: func(k string) string { return env[k] }})
-			lines := strings.Split(strings.TrimSpace(out.String()), "\n")
-			last := lines[len(lines)-1]
-			if code != 1 || !strings.Contains(last, tc.want) {
-				t.Errorf("got exit %d and last line %q, want exit 1 and a line naming %q", code, last, tc.want)
-			}
-			if strings.Contains(out.String(), "pw@") || strings.Contains(out.String(), webhookSecret) {
-				t.Errorf("output repeats a secret: %q", out.String())
-			}
+			wantRefusedInOneLine(t, env, tc.want, webhookSecret)
 		})
 	}
 }
