@@ -93,14 +93,6 @@ func (s *Server) webhookSet() bool {
 	return s.hook.url != ""
 }
 
-// Webhook returns the URL and secret_token of the webhook set; url is
-// empty when none is.
-func (s *Server) Webhook() (url, secret string) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.hook.url, s.hook.secret
-}
-
 // Deliveries returns the webhook POSTs made so far, in order.
 func (s *Server) Deliveries() []Delivery {
 	s.mu.Lock()
