@@ -46,9 +46,11 @@ type Catalog struct {
 // Load decodes the embedded catalogs and the help directory, whose names
 // (countries, contacts, organisations) become messages too.
 func Load() (*Catalog, error) {
-	d, err := LoadDirectory()
-	if err != nil {
-		return nil, err
+	// Dir decodes the directory once for the catalog and the dialogs
+	// alike; its error is kept so that start-up stops on invalid files.
+	d := Dir()
+	if dirErr != nil {
+		return nil, dirErr
 	}
 	return LoadWith(d)
 }
