@@ -132,7 +132,7 @@ func TestForgetLeavesNothingOfThePerson(t *testing.T) {
 	ctx := context.Background()
 	_ = e.Handle(ctx, Update{ID: "1", UserID: "42", ChatKey: "42", Kind: KindText, Text: scam}, r)
 	key := e.UserKey("42")
-	_, _ = m.IncrWithTTL(ctx, "llm:user:"+key, 3600e9)
+	_, _ = m.IncrPersonWithTTL(ctx, key, "llm:20261202", time.Hour)
 	_ = e.Handle(ctx, Update{ID: "2", UserID: "42", ChatKey: "42", Kind: KindCommand, Command: "forget"}, r)
 	for _, k := range m.Keys() {
 		if strings.Contains(k, key) {

@@ -238,7 +238,7 @@ func (c *Checker) opinion(ctx context.Context, userKey, text, lang string) (op c
 // would rather lose a second opinion than lose count.
 func (c *Checker) spend(ctx context.Context, userKey string) error {
 	day := c.cfg.Now().UTC().Format("20060102")
-	n, err := c.store.IncrWithTTL(ctx, "llm:budget:user:"+day+":"+userKey, budgetTTL)
+	n, err := c.store.IncrPersonWithTTL(ctx, userKey, "llm:"+day, budgetTTL)
 	if err != nil {
 		return fmt.Errorf("count user budget: %w", err)
 	}

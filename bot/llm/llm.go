@@ -14,6 +14,9 @@ type Store interface {
 	// IncrWithTTL adds one to key, setting ttl when the key is new, and
 	// returns the new value (atomically).
 	IncrWithTTL(ctx context.Context, key string, ttl time.Duration) (int64, error)
+	// IncrPersonWithTTL is IncrWithTTL for a counter of one person (their
+	// keyed hash), kept where the person's /forget deletes it.
+	IncrPersonWithTTL(ctx context.Context, userKey, name string, ttl time.Duration) (int64, error)
 	// GetBytes returns the value at key; ok is false when it is absent.
 	GetBytes(ctx context.Context, key string) (val []byte, ok bool, err error)
 	// SetBytes stores val at key for ttl.

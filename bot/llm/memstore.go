@@ -60,6 +60,13 @@ func (m *MemoryStore) IncrWithTTL(_ context.Context, key string, ttl time.Durati
 	return n, nil
 }
 
+// IncrPersonWithTTL counts name for the person userKey as IncrWithTTL
+// does. This store has no /forget to serve: a person's counters are
+// ordinary keys.
+func (m *MemoryStore) IncrPersonWithTTL(ctx context.Context, userKey, name string, ttl time.Duration) (int64, error) {
+	return m.IncrWithTTL(ctx, "person:"+userKey+":"+name, ttl)
+}
+
 // GetBytes returns the value at key; ok is false when it is absent or expired.
 func (m *MemoryStore) GetBytes(_ context.Context, key string) ([]byte, bool, error) {
 	m.mu.Lock()

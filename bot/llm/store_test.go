@@ -39,6 +39,13 @@ func (r *recordingStore) IncrWithTTL(ctx context.Context, key string, ttl time.D
 	return r.Store.IncrWithTTL(ctx, key, ttl)
 }
 
+func (r *recordingStore) IncrPersonWithTTL(ctx context.Context, userKey, name string, ttl time.Duration) (int64, error) {
+	r.mu.Lock()
+	r.writes = append(r.writes, write{key: "person:" + userKey + ":" + name, ttl: ttl})
+	r.mu.Unlock()
+	return r.Store.IncrPersonWithTTL(ctx, userKey, name, ttl)
+}
+
 func (r *recordingStore) SetBytes(ctx context.Context, key string, val []byte, ttl time.Duration) error {
 	r.mu.Lock()
 	r.writes = append(r.writes, write{key: key, val: append([]byte(nil), val...), ttl: ttl})
@@ -84,9 +91,20 @@ func rawKeys(t *testing.T, c redis.Cmdable, keys []string) []rawKey {
 	ctx := context.Background()
 	var out []rawKey
 	for _, k := range keys {
-		val, err := c.Get(ctx, k).Bytes()
-		if err != nil {
-			t.Fatalf("GET %s: %v", k, err)
+		var val []byte
+		switch typ := c.Type(ctx, k).Val(); typ {
+		case "string":
+			var err error
+			if val, err = c.Get(ctx, k).Bytes(); err != nil {
+				t.Fatalf("GET %s: %v", k, err)
+			}
+		case "hash":
+			// A person's counters: every field and value.
+			for f, v := range c.HGetAll(ctx, k).Val() {
+				val = append(val, f+"="+v+" "...)
+			}
+		default:
+			t.Fatalf("key %s is a %s, want a string or a hash", k, typ)
 		}
 		out = append(out, rawKey{key: k, val: val, ttl: c.PTTL(ctx, k).Val()})
 	}
@@ -126,12 +144,12 @@ func TestBudgets(t *testing.T) {
 			want       string
 			wantCalls  int
 		}{
-			{"alice-key-0123456789", texts[0], classifier.ModelAnswered, 1},
-			{"alice-key-0123456789", texts[1], classifier.ModelAnswered, 2},
-			{"alice-key-0123456789", texts[2], classifier.ModelUnavailable, 2}, // alice's budget
-			{"bob-key-0123456789ab", texts[3], classifier.ModelAnswered, 3},
-			{"carol-key-0123456789", texts[4], classifier.ModelUnavailable, 3}, // global budget
-			{"alice-key-0123456789", texts[0], classifier.ModelAnswered, 3},    // cached: free
+			{"a11ce0000000000000000000000000a1", texts[0], classifier.ModelAnswered, 1},
+			{"a11ce0000000000000000000000000a1", texts[1], classifier.ModelAnswered, 2},
+			{"a11ce0000000000000000000000000a1", texts[2], classifier.ModelUnavailable, 2}, // alice's budget
+			{"b0b00000000000000000000000000b0b", texts[3], classifier.ModelAnswered, 3},
+			{"ca1010000000000000000000000ca101", texts[4], classifier.ModelUnavailable, 3}, // global budget
+			{"a11ce0000000000000000000000000a1", texts[0], classifier.ModelAnswered, 3},    // cached: free
 		}
 		for i, st := range steps {
 			got := c.Check(ctx, st.user, st.text)
@@ -147,7 +165,7 @@ func TestBudgets(t *testing.T) {
 		}
 		// A new UTC day brings a new budget.
 		clock.Advance(24 * time.Hour)
-		if got := c.Check(ctx, "carol-key-0123456789", texts[5]); got.ModelStatus != classifier.ModelAnswered {
+		if got := c.Check(ctx, "ca1010000000000000000000000ca101", texts[5]); got.ModelStatus != classifier.ModelAnswered {
 			t.Errorf("next day: status = %q, want answered", got.ModelStatus)
 		}
 	})
@@ -165,9 +183,9 @@ func TestCacheAnswersRepeat(t *testing.T) {
 			t.Fatal(err)
 		}
 		ctx := context.Background()
-		first := c.Check(ctx, "alice-key-0123456789", greyCourier)
-		second := c.Check(ctx, "bob-key-0123456789ab", greyCourier)
-		third := c.Check(ctx, "bob-key-0123456789ab", variant)
+		first := c.Check(ctx, "a11ce0000000000000000000000000a1", greyCourier)
+		second := c.Check(ctx, "b0b00000000000000000000000000b0b", greyCourier)
+		third := c.Check(ctx, "b0b00000000000000000000000000b0b", variant)
 		if n := f.callCount(); n != 1 {
 			t.Errorf("model calls = %d, want 1 (repeats served from the cache)", n)
 		}
@@ -178,7 +196,7 @@ func TestCacheAnswersRepeat(t *testing.T) {
 			}
 		}
 		// Another reply language is another answer.
-		c.Check(WithReplyLang(ctx, "zh"), "bob-key-0123456789ab", greyCourier)
+		c.Check(WithReplyLang(ctx, "zh"), "b0b00000000000000000000000000b0b", greyCourier)
 		if n := f.callCount(); n != 2 {
 			t.Errorf("model calls after a zh request = %d, want 2", n)
 		}
@@ -256,7 +274,7 @@ func TestStoreDownRefusesCall(t *testing.T) {
 	f := newFakeAPI(t)
 	ch := newTestChecker(t, f, store.NewRedis(c, ""), Config{Timeout: 2 * time.Second})
 	srv.Stop()
-	got := ch.Check(context.Background(), "alice-key-0123456789", greyCourier)
+	got := ch.Check(context.Background(), "a11ce0000000000000000000000000a1", greyCourier)
 	assertRulesUnavailable(t, got, testRules().Classify(greyCourier))
 	if n := f.callCount(); n != 0 {
 		t.Errorf("model calls with the store down = %d, want 0", n)
@@ -281,7 +299,7 @@ func TestBreakerOpensAndCloses(t *testing.T) {
 	ctx := context.Background()
 	check := func(i int, wantStatus string, wantCalls int) {
 		t.Helper()
-		got := c.Check(ctx, "alice-key-0123456789", texts[i])
+		got := c.Check(ctx, "a11ce0000000000000000000000000a1", texts[i])
 		if got.ModelStatus != wantStatus {
 			t.Errorf("check %d: status = %q, want %q", i, got.ModelStatus, wantStatus)
 		}

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"context"
 	"strconv"
 	"sync"
@@ -15,9 +16,18 @@ type Memory struct {
 	// now is the clock; tests may replace it.
 	now func() time.Time
 
-	mu     sync.Mutex
-	data   map[string]memEntry
-	writes int // writes since the last sweep of expired keys
+	mu   sync.Mutex
+	data map[string]memEntry
+	// counters are the fields of the people's counter hashes, by key; the
+	// key's entry in data holds the hash's life.
+	counters map[string]map[string]memCounter
+	writes   int // writes since the last sweep of expired keys
+}
+
+// memCounter is one field of a person's counters.
+type memCounter struct {
+	n   int64
+	exp time.Time
 }
 
 type memEntry struct {
@@ -38,6 +48,7 @@ func (m *Memory) get(key string) ([]byte, bool) {
 	}
 	if !m.now().Before(e.exp) {
 		delete(m.data, key)
+		delete(m.counters, key)
 		return nil, false
 	}
 	return e.val, true
@@ -54,6 +65,7 @@ func (m *Memory) set(key string, val []byte, ttl time.Duration) {
 		for k, e := range m.data {
 			if !now.Before(e.exp) {
 				delete(m.data, k)
+				delete(m.counters, k)
 			}
 		}
 	}
@@ -62,41 +74,35 @@ func (m *Memory) set(key string, val []byte, ttl time.Duration) {
 // Ping always succeeds.
 func (m *Memory) Ping(context.Context) error { return nil }
 
-// Begin takes the person's lock, claims the update and loads the session,
-// with the same semantics as Redis's script.
+// Begin looks the update up among the person's marks, takes their lock
+// and loads their session, with the same semantics as Redis's script.
 func (m *Memory) Begin(_ context.Context, b Begin) (Claim, error) {
 	if err := b.check(); err != nil {
 		return Claim{}, err
 	}
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	claim := ""
-	if b.UpdateID != "" {
-		claim = m.k.claim(b.UserKey, b.UpdateID)
-		if v, ok := m.get(claim); ok && string(v) == claimDone {
-			return Claim{Status: Done}, nil
-		}
+	rec, _ := m.get(m.k.record(b.UserKey))
+	marks, session := splitRecord(rec)
+	if b.UpdateID != "" && hasMark(marks, markOf(b.UpdateID)) {
+		return Claim{Status: Done}, nil
 	}
 	lock := m.k.lock(b.UserKey)
 	if v, ok := m.get(lock); ok && string(v) != b.Token {
 		return Claim{Status: Busy, RetryIn: m.data[lock].exp.Sub(m.now())}, nil
 	}
 	m.set(lock, []byte(b.Token), b.LockTTL)
-	if claim != "" {
-		m.set(claim, []byte(claimProgress+b.Token), b.LockTTL)
-	}
-	s, _ := m.get(m.k.session(b.UserKey))
-	return Claim{Status: Acquired, Session: append([]byte(nil), s...)}, nil
+	return Claim{Status: Acquired, Session: bytes.Clone(session)}, nil
 }
 
-// holds reports whether key is live with value val (a lock's token or an
-// in-progress claim); the caller holds mu.
+// holds reports whether key is live with value val (a lock's token); the
+// caller holds mu.
 func (m *Memory) holds(key, val string) bool {
 	v, ok := m.get(key)
 	return ok && string(v) == val
 }
 
-// Extend renews the lock and the claim if token still holds the lock.
+// Extend renews the lock if token still holds it.
 func (m *Memory) Extend(_ context.Context, userKey, updateID, token string, ttl time.Duration) (bool, error) {
 	if err := validUserKey(userKey); err != nil {
 		return false, err
@@ -111,11 +117,6 @@ func (m *Memory) Extend(_ context.Context, userKey, updateID, token string, ttl 
 		return false, nil
 	}
 	m.expire(lock, ttl)
-	if updateID != "" {
-		if claim := m.k.claim(userKey, updateID); m.holds(claim, claimProgress+token) {
-			m.expire(claim, ttl)
-		}
-	}
 	return true, nil
 }
 
@@ -127,7 +128,7 @@ func (m *Memory) expire(key string, ttl time.Duration) {
 }
 
 // Finish commits a handled update: the session if token still holds the
-// lock, the done mark always, and the release of the lock.
+// lock, the update's mark always, and the release of the lock.
 func (m *Memory) Finish(_ context.Context, c Commit) (bool, error) {
 	if err := c.check(); err != nil {
 		return false, err
@@ -136,45 +137,47 @@ func (m *Memory) Finish(_ context.Context, c Commit) (bool, error) {
 	defer m.mu.Unlock()
 	lock := m.k.lock(c.UserKey)
 	owned := m.holds(lock, c.Token)
-	if c.UpdateID != "" {
-		claim := m.k.claim(c.UserKey, c.UpdateID)
-		if c.Forgotten {
-			if m.holds(claim, claimProgress+c.Token) {
-				delete(m.data, claim)
-			}
-		} else {
-			m.set(claim, []byte(claimDone), c.SeenTTL)
+	if !c.Forgotten {
+		key := m.k.record(c.UserKey)
+		rec, _ := m.get(key)
+		marks, session := splitRecord(rec)
+		if c.UpdateID != "" {
+			marks = addMark(marks, markOf(c.UpdateID), m.now(), c.SeenTTL)
+		}
+		ttl := c.SeenTTL
+		if e, ok := m.data[key]; ok && rec != nil {
+			ttl = max(ttl, e.exp.Sub(m.now()))
+		}
+		if owned && c.Session != nil {
+			session, ttl = c.Session, c.SessionTTL
+		}
+		if marks != "" || len(session) > 0 {
+			m.set(key, joinRecord(marks, session), ttl)
 		}
 	}
 	if !owned {
 		return false, nil
 	}
-	if c.Session != nil && !c.Forgotten {
-		m.set(m.k.session(c.UserKey), c.Session, c.SessionTTL)
-	}
 	delete(m.data, lock)
 	return true, nil
 }
 
-// Abort drops the claim and releases the lock if token holds them.
+// Abort releases the lock if token holds it; the update was not marked,
+// so a redelivery is handled.
 func (m *Memory) Abort(_ context.Context, userKey, updateID, token string) error {
 	if err := validUserKey(userKey); err != nil {
 		return err
 	}
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	if updateID != "" {
-		if claim := m.k.claim(userKey, updateID); m.holds(claim, claimProgress+token) {
-			delete(m.data, claim)
-		}
-	}
 	if lock := m.k.lock(userKey); m.holds(lock, token) {
 		delete(m.data, lock)
 	}
 	return nil
 }
 
-// Forget deletes every key of the person and returns how many it deleted.
+// Forget deletes every key of the person (record and counters; the lock
+// is left to its holder, as in Redis) and returns how many it deleted.
 func (m *Memory) Forget(_ context.Context, userKey string) (int, error) {
 	if err := validUserKey(userKey); err != nil {
 		return 0, err
@@ -182,19 +185,60 @@ func (m *Memory) Forget(_ context.Context, userKey string) (int, error) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	n := 0
-	lock := m.k.lock(userKey) // left to its holder, as in Redis
-	for k := range m.data {
-		if k != lock && m.k.ownedBy(k, userKey) {
-			if _, live := m.get(k); live {
-				n++
-			}
-			delete(m.data, k)
+	for _, k := range []string{m.k.record(userKey), m.k.counters(userKey)} {
+		if _, live := m.get(k); live {
+			n++
 		}
+		delete(m.data, k)
+		delete(m.counters, k)
 	}
 	return n, nil
 }
 
-// IncrWithTTL adds one to key and sets ttl when the key is new.
+// IncrPersonWithTTL adds one to the person's counter name, with the same
+// semantics as Redis's script: a window of ttl from the first increment.
+func (m *Memory) IncrPersonWithTTL(_ context.Context, userKey, name string, ttl time.Duration) (int64, error) {
+	if err := validUserKey(userKey); err != nil {
+		return 0, err
+	}
+	if ttl <= 0 {
+		return 0, errNoTTL
+	}
+	key := m.k.counters(userKey)
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	now := m.now()
+	fields := m.counters[key]
+	if _, live := m.get(key); !live || fields == nil {
+		fields = map[string]memCounter{}
+	}
+	c := fields[name]
+	if !now.Before(c.exp) {
+		c = memCounter{exp: now.Add(ttl)}
+	}
+	c.n++
+	fields[name] = c
+	last := c.exp
+	for f, fc := range fields {
+		if !now.Before(fc.exp) {
+			delete(fields, f)
+		} else if fc.exp.After(last) {
+			last = fc.exp
+		}
+	}
+	if m.counters == nil {
+		m.counters = map[string]map[string]memCounter{}
+	}
+	m.counters[key] = fields
+	// The key itself carries the hash's life, so Keys and TTL see it as
+	// they see Redis's hash.
+	m.set(key, nil, last.Sub(now))
+	return c.n, nil
+}
+
+// IncrWithTTL adds one to key and sets ttl when the key is new. key must
+// not name a person: Forget would not find it (IncrPersonWithTTL is for
+// counts of one person).
 func (m *Memory) IncrWithTTL(_ context.Context, key string, ttl time.Duration) (int64, error) {
 	if ttl <= 0 {
 		return 0, errNoTTL

@@ -1,39 +1,41 @@
-// Package store keeps ScamCheck's short-lived state: one session per person,
-// a lock per person and the claims of their updates (so that several
-// replicas handle each update once, one at a time per person), the polling
-// offset, and the small counters
-// and cache of the model fallback. Two implementations behave the same: Redis
-// for the real bot and memory for `scamcheck chat` and tests.
+// Package store keeps ScamCheck's short-lived state: one record per person
+// (their session and the marks of the updates handled for them, so that
+// several replicas handle each update once), a lock per person (so that
+// they handle a person's updates one at a time), the polling offset, and
+// the small counters and cache of the model fallback. Two implementations
+// behave the same: Redis for the real bot and memory for `scamcheck chat`
+// and tests.
 //
 // Every key lives under a prefix and has a TTL; a person's keys carry their
-// keyed hash (never a raw user id), so Forget can find and delete them all.
-// Values are opaque bytes: the engine decides what a session holds and must
-// never put message text in it.
+// keyed hash (never a raw user id) in one hash tag, and their names are
+// fixed, so Forget deletes them all without searching. Sessions are opaque
+// bytes: the engine decides what a session holds and must never put
+// message text in it.
 package store
 
 import (
 	"errors"
-	"strings"
 	"time"
 )
 
 // DefaultPrefix namespaces every key ScamCheck writes.
 const DefaultPrefix = "scamcheck:"
 
-// Begin asks to start handling one update of a person: take the person's
-// lock, claim the update, and load the session, all in one round trip.
+// Begin asks to start handling one update of a person: see whether it was
+// handled already, take the person's lock, and load the session, all in
+// one round trip.
 type Begin struct {
 	// UserKey is the person's keyed hash.
 	UserKey string
-	// UpdateID is claimed so that a redelivered update is handled once
-	// across replicas; empty for channels without redelivery (the
-	// terminal).
+	// UpdateID is looked up among the person's marks so that a
+	// redelivered update is handled once across replicas; empty for
+	// channels without redelivery (the terminal).
 	UpdateID string
 	// Token identifies this handling (random); only its holder may extend
 	// or release the lock.
 	Token string
-	// LockTTL is how long the lock and the in-progress claim live unless
-	// extended: a crashed replica's claim frees the person after it.
+	// LockTTL is how long the lock lives unless extended: a crashed
+	// replica's lock frees the person after it.
 	LockTTL time.Duration
 }
 
@@ -42,7 +44,7 @@ type Status int
 
 // Statuses of a Begin.
 const (
-	// Acquired: the lock is held, the update claimed, the session loaded.
+	// Acquired: the lock is held and the session loaded.
 	Acquired Status = iota + 1
 	// Done: the update was handled already; nothing was taken.
 	Done
@@ -79,17 +81,11 @@ type Commit struct {
 	// redelivery of the update.
 	SeenTTL time.Duration
 	// Forgotten says the person's data was just deleted (/forget): the
-	// claim is removed instead of marked done, because a mark would be a
-	// key naming the person. A redelivered /forget is then handled again,
-	// which deletes nothing and confirms again: harmless.
+	// update is not marked done, because the mark would be a key naming
+	// the person. A redelivered /forget is then handled again, which
+	// deletes nothing and confirms again: harmless.
 	Forgotten bool
 }
-
-// Claim values: an update in progress (with the handler's token) or done.
-const (
-	claimDone     = "d"
-	claimProgress = "p:"
-)
 
 // errNoTTL rejects a write that would keep data forever.
 var errNoTTL = errors.New("store: a TTL is required on every key")
@@ -98,26 +94,20 @@ var errNoTTL = errors.New("store: a TTL is required on every key")
 type keys struct{ prefix string }
 
 // A person's keys share the hash tag {userKey}, so they live on one Redis
-// Cluster slot and one script may touch them together: the session, the
-// lock that serialises the person's updates across replicas, and the claims
-// of their updates.
-func (k keys) session(userKey string) string { return k.prefix + "u:{" + userKey + "}:s" }
-func (k keys) lock(userKey string) string    { return k.prefix + "u:{" + userKey + "}:l" }
-
-// claim is the mark of one update of the person. It sits under the
-// person's tag rather than under the update id so that the claim, the lock
-// and the session are one slot; an update id belongs to exactly one person.
-func (k keys) claim(userKey, updateID string) string {
-	return k.prefix + "u:{" + userKey + "}:up:" + updateID
-}
-func (k keys) kv(key string) string { return k.prefix + "kv:" + key }
-
-// ownedBy reports whether key (a full key) belongs to the person with
-// userKey: their session, or any other key that names their keyed hash
-// (the model's per-person budgets).
-func (k keys) ownedBy(key, userKey string) bool {
-	return strings.HasPrefix(key, k.prefix) && strings.Contains(key[len(k.prefix):], userKey)
-}
+// Cluster slot and one script may touch them together:
+//
+//   - record: the person's session and the marks of their recently handled
+//     updates, one string (see record.go);
+//   - lock: serialises the person's updates across replicas; it lives only
+//     while an update is handled;
+//   - counters: the person's counters with windows (the model's daily
+//     budget), a hash; only people who used them have one.
+//
+// Forget deletes exactly these, so it never has to search the key space.
+func (k keys) record(userKey string) string   { return k.prefix + "u:{" + userKey + "}:s" }
+func (k keys) lock(userKey string) string     { return k.prefix + "u:{" + userKey + "}:l" }
+func (k keys) counters(userKey string) string { return k.prefix + "u:{" + userKey + "}:c" }
+func (k keys) kv(key string) string           { return k.prefix + "kv:" + key }
 
 // validUserKey keeps glob characters and separators out of the key space
 // (a user key is a hex hash).

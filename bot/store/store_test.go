@@ -360,15 +360,15 @@ func TestEveryKeyHasATTL(t *testing.T) {
 			if c, err := s.Begin(ctx, Begin{UserKey: bob, UpdateID: "10", Token: "t", LockTTL: 10 * time.Second}); err != nil || c.Status != Acquired {
 				t.Fatalf("Begin: got (%+v, %v), want Acquired", c, err)
 			}
-			if _, err := s.IncrWithTTL(ctx, "llm:budget:"+alice, time.Minute); err != nil {
+			if _, err := s.IncrPersonWithTTL(ctx, alice, "llm:20261202", time.Minute); err != nil {
 				t.Fatal(err)
 			}
 			if err := s.SetBytes(ctx, "tg:offset", []byte("42"), time.Hour); err != nil {
 				t.Fatal(err)
 			}
 			ks := in.keys()
-			if len(ks) != 6 {
-				t.Fatalf("keys: got %q, want 6 keys (session, mark, lock, claim, budget, offset)", ks)
+			if len(ks) != 4 {
+				t.Fatalf("keys: got %q, want 4 keys (alice's record and counters, bob's lock, the offset)", ks)
 			}
 			for _, k := range ks {
 				if !strings.HasPrefix(k, DefaultPrefix) {
@@ -448,7 +448,7 @@ func TestForgetDeletesEveryKeyOfThePerson(t *testing.T) {
 				if err := save(ctx, s, Commit{UserKey: u, Session: []byte("s"), SessionTTL: time.Hour, UpdateID: "up-" + u[:4], SeenTTL: time.Hour}); err != nil {
 					t.Fatal(err)
 				}
-				if _, err := s.IncrWithTTL(ctx, "llm:calls:"+u+":day", time.Hour); err != nil {
+				if _, err := s.IncrPersonWithTTL(ctx, u, "llm:day", time.Hour); err != nil {
 					t.Fatal(err)
 				}
 			}
@@ -456,9 +456,21 @@ func TestForgetDeletesEveryKeyOfThePerson(t *testing.T) {
 			if err != nil {
 				t.Fatalf("Forget: got %v, want nil", err)
 			}
-			// Alice's session, her update's mark and her budget.
-			if n != 3 {
-				t.Errorf("Forget deleted %d keys, want 3 (session, update mark, budget)", n)
+			// Alice's record (session and marks) and her counters.
+			if n != 2 {
+				t.Errorf("Forget deleted %d keys, want 2 (record, counters)", n)
+			}
+			if b, seen, _ := load(ctx, s, alice, "up-"+alice[:4]); b != nil || seen {
+				t.Errorf("after Forget: got (session %q, seen %v), want (nil, false)", b, seen)
+			}
+			if n, _ := s.IncrPersonWithTTL(ctx, alice, "llm:day", time.Hour); n != 1 {
+				t.Errorf("alice's counter after Forget: got %d, want 1 (a new count)", n)
+			}
+			if n, _ := s.IncrPersonWithTTL(ctx, bob, "llm:day", time.Hour); n != 2 {
+				t.Errorf("bob's counter after alice's Forget: got %d, want 2", n)
+			}
+			if _, err := s.Forget(ctx, alice); err != nil {
+				t.Fatal(err)
 			}
 			for _, k := range in.keys() {
 				if strings.Contains(k, alice) {
@@ -585,3 +597,257 @@ func TestRedisDownGivesErrorsNotPanics(t *testing.T) {
 
 // finishErr keeps Finish's error.
 func finishErr(_ bool, err error) error { return err }
+
+// setClock sets the clock a store uses for marks and counter windows (and,
+// in memory, for every TTL).
+func setClock(s storeUnderTest, now func() time.Time) {
+	switch st := s.(type) {
+	case *Redis:
+		st.now = now
+	case *Memory:
+		st.now = now
+	}
+}
+
+// fakeClock is a clock tests move by hand.
+type fakeClock struct {
+	mu sync.Mutex
+	t  time.Time
+}
+
+func (c *fakeClock) now() time.Time { c.mu.Lock(); defer c.mu.Unlock(); return c.t }
+func (c *fakeClock) advance(d time.Duration) {
+	c.mu.Lock()
+	c.t = c.t.Add(d)
+	c.mu.Unlock()
+}
+
+func TestMarksKeepTheNewestUpdatesOfTheirWindow(t *testing.T) {
+	for _, impl := range implementations {
+		t.Run(impl.name, func(t *testing.T) {
+			s, in := impl.new(t)
+			clock := &fakeClock{t: time.Now()}
+			setClock(s, clock.now)
+			ctx := context.Background()
+			commit := func(id string) {
+				t.Helper()
+				if err := save(ctx, s, Commit{UserKey: alice, Session: []byte("s-" + id), SessionTTL: 30 * 24 * time.Hour, UpdateID: id, SeenTTL: time.Hour}); err != nil {
+					t.Fatal(err)
+				}
+			}
+			seen := func(id string) bool {
+				t.Helper()
+				_, done, err := load(ctx, s, alice, id)
+				if err != nil {
+					t.Fatal(err)
+				}
+				return done
+			}
+			commit("tg:1:old")
+			clock.advance(2 * time.Hour)
+			commit("tg:1:100")
+			if seen("tg:1:old") {
+				t.Errorf("a mark older than SeenTTL survived the next commit")
+			}
+			for i := 101; i < 100+MaxMarks; i++ {
+				commit("tg:1:" + strconv.Itoa(i))
+			}
+			for i := 100; i < 100+MaxMarks; i++ {
+				if !seen("tg:1:" + strconv.Itoa(i)) {
+					t.Errorf("update %d of the newest %d: not marked", i, MaxMarks)
+				}
+			}
+			commit("tg:1:999")
+			if seen("tg:1:100") {
+				t.Errorf("the oldest of %d marks survived one more: got seen, want dropped", MaxMarks+1)
+			}
+			// A repeated commit of one update keeps one mark of it.
+			commit("tg:1:999")
+			var rec []byte
+			for _, k := range in.keys() {
+				if strings.HasSuffix(k, ":s") {
+					rec = in.value(k)
+				}
+			}
+			marks, session := splitRecord(rec)
+			if n := len(strings.Fields(marks)); n != MaxMarks {
+				t.Errorf("marks in the record: got %d (%q), want %d", n, marks, MaxMarks)
+			}
+			if string(session) != "s-tg:1:999" {
+				t.Errorf("session: got %q, want %q", session, "s-tg:1:999")
+			}
+		})
+	}
+}
+
+func TestAMarkWithoutASessionLivesSeenTTL(t *testing.T) {
+	for _, impl := range implementations {
+		t.Run(impl.name, func(t *testing.T) {
+			s, in := impl.new(t)
+			ctx := context.Background()
+			// The update was answered but the session was not to be kept
+			// (a failed /forget): only the mark is written.
+			if err := save(ctx, s, Commit{UserKey: alice, UpdateID: "tg:1:5", SeenTTL: time.Hour}); err != nil {
+				t.Fatal(err)
+			}
+			ks := in.keys()
+			if len(ks) != 1 {
+				t.Fatalf("keys: got %q, want the record alone", ks)
+			}
+			if d, _ := in.ttl(ks[0]); d <= 59*time.Minute || d > time.Hour {
+				t.Errorf("TTL of a marks-only record: got %v, want about 1h", d)
+			}
+			if b, seen, _ := load(ctx, s, alice, "tg:1:5"); b != nil || !seen {
+				t.Errorf("got (session %q, seen %v), want (nil, true)", b, seen)
+			}
+			// A session written later gets the session's TTL, and the mark
+			// stays.
+			if err := save(ctx, s, Commit{UserKey: alice, Session: []byte("x"), SessionTTL: 30 * 24 * time.Hour}); err != nil {
+				t.Fatal(err)
+			}
+			if d, _ := in.ttl(ks[0]); d < 29*24*time.Hour {
+				t.Errorf("TTL after a session was saved: got %v, want about 30 days", d)
+			}
+			if _, seen, _ := load(ctx, s, alice, "tg:1:5"); !seen {
+				t.Errorf("mark lost when the session was saved")
+			}
+		})
+	}
+}
+
+// TestRecordsAreTheSameInRedisAndMemory holds the Lua scripts and the Go
+// code of record.go to one format: the same commits on the same clock
+// leave the same bytes.
+func TestRecordsAreTheSameInRedisAndMemory(t *testing.T) {
+	clock := &fakeClock{t: time.Unix(1_780_000_000, 0)}
+	records := map[string][]byte{}
+	for _, impl := range implementations {
+		s, in := impl.new(t)
+		setClock(s, clock.now)
+		ctx := context.Background()
+		for i, c := range []Commit{
+			{UserKey: alice, UpdateID: "tg:42:1", SeenTTL: time.Hour},
+			{UserKey: alice, Session: []byte(`{"v":1,"s":{"lang":"zh"}}`), SessionTTL: time.Hour, UpdateID: "tg:42:2", SeenTTL: time.Hour},
+			{UserKey: alice, UpdateID: "tg:42:3", SeenTTL: time.Hour},
+			{UserKey: alice, Session: []byte("line one\nline two"), SessionTTL: time.Hour, SeenTTL: time.Hour},
+			{UserKey: alice, UpdateID: "tg:42:2", SeenTTL: time.Hour},
+		} {
+			if err := save(ctx, s, c); err != nil {
+				t.Fatalf("%s: commit %d: %v", impl.name, i, err)
+			}
+		}
+		records[impl.name] = in.value(DefaultPrefix + "u:{" + alice + "}:s")
+	}
+	at := "=" + strconv.FormatInt(1_780_000_000, 36)
+	want := markOf("tg:42:1") + at + " " + markOf("tg:42:3") + at + " " + markOf("tg:42:2") + at + "\nline one\nline two"
+	for name, rec := range records {
+		if string(rec) != want {
+			t.Errorf("%s record: got %q, want %q", name, rec, want)
+		}
+	}
+}
+
+func TestASessionWithoutMarksIsRead(t *testing.T) {
+	srv := redistest.Start(t)
+	c := srv.Client()
+	s := NewRedis(c, "")
+	ctx := context.Background()
+	// A record written before marks shared the session's key.
+	if err := c.Set(ctx, DefaultPrefix+"u:{"+alice+"}:s", `{"v":1}`, time.Hour).Err(); err != nil {
+		t.Fatal(err)
+	}
+	if b, seen, err := load(ctx, s, alice, "tg:1:1"); err != nil || seen || string(b) != `{"v":1}` {
+		t.Fatalf("got (%q, seen %v, %v), want ({\"v\":1}, false, nil)", b, seen, err)
+	}
+	if err := save(ctx, s, Commit{UserKey: alice, UpdateID: "tg:1:1", SeenTTL: time.Hour}); err != nil {
+		t.Fatal(err)
+	}
+	if _, seen, _ := load(ctx, s, alice, "tg:1:1"); !seen {
+		t.Errorf("update marked on a session without marks: got not seen, want seen")
+	}
+	if b, _, _ := load(ctx, s, alice, ""); string(b) != `{"v":1}` {
+		t.Errorf("session after a mark: got %q, want {\"v\":1}", b)
+	}
+}
+
+func TestUpdateIDsOfAnyFormAreMarked(t *testing.T) {
+	for _, impl := range implementations {
+		t.Run(impl.name, func(t *testing.T) {
+			s, _ := impl.new(t)
+			ctx := context.Background()
+			ids := []string{"a b", "a=b", "a\nb", "é", strings.Repeat("x", 1000), "tg:7123456789:912345678"}
+			for _, id := range ids {
+				if err := save(ctx, s, Commit{UserKey: alice, UpdateID: id, SeenTTL: time.Hour}); err != nil {
+					t.Fatalf("commit of %q: %v", id, err)
+				}
+			}
+			for _, id := range ids {
+				if _, seen, _ := load(ctx, s, alice, id); !seen {
+					t.Errorf("update %q: got not seen, want seen", id)
+				}
+			}
+			if _, seen, _ := load(ctx, s, alice, "tg:7123456789:912345679"); seen {
+				t.Errorf("an update never committed: got seen")
+			}
+		})
+	}
+}
+
+func TestPersonCountersCountInAWindow(t *testing.T) {
+	for _, impl := range implementations {
+		t.Run(impl.name, func(t *testing.T) {
+			s, in := impl.new(t)
+			clock := &fakeClock{t: time.Now()}
+			setClock(s, clock.now)
+			ctx := context.Background()
+			var wg sync.WaitGroup
+			var mu sync.Mutex
+			var got []int64
+			for i := 0; i < 50; i++ {
+				wg.Add(1)
+				go func() {
+					defer wg.Done()
+					n, err := s.IncrPersonWithTTL(ctx, alice, "llm:1", time.Hour)
+					if err != nil {
+						t.Error(err)
+					}
+					mu.Lock()
+					got = append(got, n)
+					mu.Unlock()
+				}()
+			}
+			wg.Wait()
+			sort.Slice(got, func(i, j int) bool { return got[i] < got[j] })
+			for i, n := range got {
+				if n != int64(i+1) {
+					t.Fatalf("increments: got %v, want 1..50 each once", got)
+				}
+			}
+			key := DefaultPrefix + "u:{" + alice + "}:c"
+			if d, ok := in.ttl(key); !ok || d <= 59*time.Minute || d > time.Hour {
+				t.Errorf("counters TTL: got %v (present %v), want about 1h", d, ok)
+			}
+			// A second counter with a longer window keeps the hash alive.
+			if n, _ := s.IncrPersonWithTTL(ctx, alice, "llm:2", 2*time.Hour); n != 1 {
+				t.Errorf("a new counter: got %d, want 1", n)
+			}
+			if d, _ := in.ttl(key); d <= 119*time.Minute {
+				t.Errorf("counters TTL after a 2h counter: got %v, want about 2h", d)
+			}
+			// After the first window the count starts again.
+			clock.advance(61 * time.Minute)
+			if n, _ := s.IncrPersonWithTTL(ctx, alice, "llm:1", time.Hour); n != 1 {
+				t.Errorf("after the window: got %d, want 1", n)
+			}
+			if n, _ := s.IncrPersonWithTTL(ctx, alice, "llm:2", time.Hour); n != 2 {
+				t.Errorf("the 2h counter within its window: got %d, want 2", n)
+			}
+			if _, err := s.IncrPersonWithTTL(ctx, "not-a-hash", "x", time.Hour); err == nil {
+				t.Errorf("a counter for a raw user id: got nil error, want one")
+			}
+			if _, err := s.IncrPersonWithTTL(ctx, alice, "x", 0); err == nil {
+				t.Errorf("a counter without TTL: got nil error, want one")
+			}
+		})
+	}
+}

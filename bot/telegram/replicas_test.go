@@ -5,6 +5,7 @@ package telegram
 // the fake Bot API; Redis is a real server or a real three-master Cluster.
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -200,10 +201,13 @@ func TestFiftyConcurrentUpdatesOfOnePersonLeaveAConsistentSession(t *testing.T) 
 			if err != nil {
 				t.Fatalf("session: %v", err)
 			}
+			// The record is the marks of handled updates, a newline, and
+			// the session.
+			_, session, _ := bytes.Cut(raw, []byte("\n"))
 			var rec struct {
 				S dialogs.State `json:"s"`
 			}
-			if err := json.Unmarshal(raw, &rec); err != nil || rec.S.Seq != n {
+			if err := json.Unmarshal(session, &rec); err != nil || rec.S.Seq != n {
 				t.Errorf("stored session Seq: got %d (%v), want %d", rec.S.Seq, err, n)
 			}
 			checkKeys(t, rd, userKey, []string{replicaScam})
@@ -242,6 +246,9 @@ func checkKeys(t *testing.T, rd rawRedis, userKey string, texts []string) {
 			t.Errorf("key %q holds a raw user id", k)
 		}
 		val, _ := rd.c.Get(ctx, k).Result()
+		if rd.c.Type(ctx, k).Val() == "hash" {
+			val = fmt.Sprint(rd.c.HGetAll(ctx, k).Val())
+		}
 		for _, text := range texts {
 			// Any stretch of ten characters of the message (the session
 			// names reasons by ids such as safe_account, never in words).
@@ -272,10 +279,9 @@ func TestForgetRemovesEveryKeyOnACluster(t *testing.T) {
 	tg.WaitSent(t, user.ID, 3)
 	tg.Post(b.url, hookSecret, tg.NewText(other, replicaScam))
 	tg.WaitSent(t, other.ID, 1)
-	// The model's per-person budget lives outside the person's hash tag,
-	// on whichever master its slot is.
+	// The model's per-person budgets, as the LLM checker counts them.
 	for i := 0; i < 5; i++ {
-		if _, err := store.NewRedis(rd.c, "").IncrWithTTL(ctx, fmt.Sprintf("llm:budget:user:%d:%s", i, userKey), time.Hour); err != nil {
+		if _, err := store.NewRedis(rd.c, "").IncrPersonWithTTL(ctx, userKey, fmt.Sprintf("llm:2026120%d", i), time.Hour); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -15,6 +15,7 @@ import (
 	"go.uber.org/zap/zapcore"
 
 	"github.com/scamcheck/scamcheck/bot"
+	"github.com/scamcheck/scamcheck/bot/llm"
 	"github.com/scamcheck/scamcheck/bot/store"
 	"github.com/scamcheck/scamcheck/bot/telegram"
 	"github.com/scamcheck/scamcheck/classifier"
@@ -130,12 +131,13 @@ func serveWebhook(ctx context.Context, cfg runConfig, client *telegram.Client, h
 	return <-done
 }
 
-// botStore is what the bot needs of a store: sessions, the offset, and the
-// model's budgets.
+// botStore is what the bot needs of a store: sessions, the offset, the
+// model's budgets, and a ping for /readyz.
 type botStore interface {
 	bot.SessionStore
 	telegram.OffsetStore
-	IncrWithTTL(ctx context.Context, key string, ttl time.Duration) (int64, error)
+	llm.Store
+	pinger
 }
 
 // openStore connects to Redis (failing start-up in one line, naming the
