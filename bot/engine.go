@@ -131,10 +131,12 @@ const (
 const sessionVersion = 1
 
 // sessionRecord is what is stored per person: the dialog state (which by
-// its contract never holds message text) in a versioned envelope.
+// its contract never holds message text) and what the check limits count,
+// in a versioned envelope.
 type sessionRecord struct {
-	V     int           `json:"v"`
-	State dialogs.State `json:"s"`
+	V      int           `json:"v"`
+	State  dialogs.State `json:"s"`
+	Limits limitState    `json:"l,omitzero"`
 }
 
 // Engine handles updates from any channel: it deduplicates them, orders
@@ -259,8 +261,8 @@ func (e *Engine) Handle(ctx context.Context, u Update, r Responder) (err error) 
 		}
 	}()
 
-	state := e.decode(log, claim.Session)
-	newState, replies, keep, forgot, fields := e.step(ctx, log, userKey, state, u)
+	rec := e.decode(log, claim.Session)
+	newState, replies, keep, forgot, fields := e.step(ctx, log, userKey, rec.State, &rec.Limits, u)
 	lang := newState.Lang
 	if lang == "" {
 		lang = locales.Normalize(u.Lang) // a reply the dialog did not make
@@ -271,7 +273,8 @@ func (e *Engine) Handle(ctx context.Context, u Update, r Responder) (err error) 
 		return fmt.Errorf("%w: %w", ErrDelivery, err)
 	}
 	if locked {
-		e.commit(ctx, log, userKey, u.ID, token, &newState, keep, forgot)
+		rec.State = newState
+		e.commit(ctx, log, userKey, u.ID, token, &rec, keep, forgot)
 		committed = true
 	}
 	log.Info("update handled", append(fields, zap.Int("replies", len(rendered)), zap.Duration("took", time.Since(start)))...)
@@ -372,22 +375,23 @@ func (e *Engine) abort(ctx context.Context, log *zap.Logger, userKey, updateID, 
 }
 
 // decode reads a stored session; an unreadable one starts afresh.
-func (e *Engine) decode(log *zap.Logger, b []byte) dialogs.State {
+func (e *Engine) decode(log *zap.Logger, b []byte) sessionRecord {
 	if b == nil {
-		return dialogs.State{}
+		return sessionRecord{}
 	}
 	var rec sessionRecord
 	if err := json.Unmarshal(b, &rec); err != nil {
 		log.Warn("unreadable session; starting afresh", zap.Error(err))
-		return dialogs.State{}
+		return sessionRecord{}
 	}
-	return rec.State
+	return rec
 }
 
-// step turns the update into a dialog event and steps the dialog. keep is
-// false when the session must not be written back (/forget, or a forget
-// that failed); forgot is true when the person's data was deleted.
-func (e *Engine) step(ctx context.Context, log *zap.Logger, userKey string, s dialogs.State, u Update) (_ dialogs.State, _ []dialogs.Reply, keep, forgot bool, fields []zap.Field) {
+// step turns the update into a dialog event and steps the dialog; a check
+// is counted in lim. keep is false when the session must not be written
+// back (/forget, or a forget that failed); forgot is true when the
+// person's data was deleted.
+func (e *Engine) step(ctx context.Context, log *zap.Logger, userKey string, s dialogs.State, lim *limitState, u Update) (_ dialogs.State, _ []dialogs.Reply, keep, forgot bool, fields []zap.Field) {
 	// The owner tag in every button: a press by someone else on a keyboard
 	// shared in a group is then stale for them. Eight hex characters of the
 	// keyed hash tell people apart without naming them.
@@ -398,7 +402,7 @@ func (e *Engine) step(ctx context.Context, log *zap.Logger, userKey string, s di
 		if strings.TrimSpace(text) == "" {
 			return s, []dialogs.Reply{{Texts: []dialogs.Text{{Key: "bot.need_text"}}}}, true, false, nil
 		}
-		if replies, limited := e.limitCheck(ctx, log, userKey, s, text); limited {
+		if replies, limited := e.limitCheck(log, s, lim, text); limited {
 			return s, replies, true, false, append(fields, zap.Bool("limited", true))
 		}
 		ev.Kind, ev.Text = dialogs.EventText, text
@@ -456,13 +460,17 @@ func (e *Engine) render(log *zap.Logger, lang string, replies []dialogs.Reply) [
 	return out
 }
 
-// commit saves the session (when keep and s is given), marks the update
+// commit saves the session (when keep and rec is given), marks the update
 // and releases the lock, and reports whether it did. A failure is logged:
 // the person already has their answer; at worst a redelivery repeats it.
-func (e *Engine) commit(ctx context.Context, log *zap.Logger, userKey, updateID, token string, s *dialogs.State, keep, forgot bool) bool {
+func (e *Engine) commit(ctx context.Context, log *zap.Logger, userKey, updateID, token string, rec *sessionRecord, keep, forgot bool) bool {
 	c := store.Commit{UserKey: userKey, Token: token, UpdateID: updateID, SeenTTL: e.o.SeenTTL, SessionTTL: e.o.SessionTTL, Forgotten: forgot}
-	if keep && s != nil {
-		b, err := json.Marshal(sessionRecord{V: sessionVersion, State: *s})
+	if keep && rec != nil {
+		rec.V = sessionVersion
+		// The owner tag is the keyed hash's head, given with every event
+		// (step): stored, it would only make every session longer.
+		rec.State.Owner = ""
+		b, err := json.Marshal(rec)
 		if err != nil {
 			log.Error("session not encoded", zap.Error(err))
 		} else {

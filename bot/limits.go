@@ -1,24 +1,17 @@
 package bot
 
 import (
-	"context"
+	"encoding/json"
+	"fmt"
+	"math"
 	"strconv"
-	"sync"
 	"time"
 	"unicode/utf8"
 
 	"go.uber.org/zap"
-	"golang.org/x/time/rate"
 
 	"github.com/scamcheck/scamcheck/dialogs"
 )
-
-// Counter counts events in windows; the session stores implement it.
-type Counter interface {
-	// IncrWithTTL adds one to key, setting ttl when the key is new, and
-	// returns the new value.
-	IncrWithTTL(ctx context.Context, key string, ttl time.Duration) (int64, error)
-}
 
 // LimitObserver is told when a check is refused; the metrics package
 // implements it.
@@ -33,13 +26,13 @@ type LimitObserver interface {
 // to the question just asked never do, because a person being defrauded
 // must always reach the steps.
 //
-// The minute limit is a token bucket held in this process: a flood is
-// refused without touching the store, and a burst of forwards (a whole
-// chat history) passes. With several replicas each holds its own bucket,
-// so the effective minute limit is at most the replica count times
-// PerMinute. The day limit is counted in the store (one round trip per
-// check, with a TTL), so it holds across replicas and restarts. A store
-// that fails lets the check through: an answer matters more than a limit.
+// What the limits remember of a person (limitState) travels in their
+// session record, which the engine loads and saves under the person's lock
+// anyway: the limits cost no round trip of their own, hold across replicas
+// and restarts, and never race (one handling per person at a time). A
+// store that fails gives a fresh state, which lets the check through: an
+// answer matters more than a limit. /forget deletes the counts with the
+// rest of the record.
 type Limits struct {
 	// PerMinute is the steady rate of checks per person (and the burst);
 	// zero or less means no minute limit.
@@ -47,14 +40,47 @@ type Limits struct {
 	// PerDay caps checks per person per UTC day; zero or less means no
 	// day limit.
 	PerDay int
-	// Counter keeps the day counts; nil disables the day limit.
-	Counter Counter
 	// Observer is told about refused checks; may be nil.
 	Observer LimitObserver
 
-	mu      sync.Mutex
-	buckets map[string]*rate.Limiter
-	sweepAt int
+	// now is the clock; tests may replace it.
+	now func() time.Time
+}
+
+// limitState is what the limits keep of one person, in their session
+// record. The zero value is a person who has checked nothing.
+type limitState struct {
+	// Next is when, in Unix milliseconds, the minute limit's next check is
+	// due without any burst: the "theoretical arrival time" of the generic
+	// cell rate algorithm, a token bucket kept as one number.
+	Next int64
+	// Day is the UTC day (yyyymmdd) N counts.
+	Day int32
+	// N is the checks made on Day.
+	N int32
+}
+
+// MarshalJSON writes the state as [next, day, n]: it is in every session,
+// and field names would be a tenth of one.
+func (l limitState) MarshalJSON() ([]byte, error) {
+	return json.Marshal([3]int64{l.Next, int64(l.Day), int64(l.N)})
+}
+
+// UnmarshalJSON reads [next, day, n]; anything else is an error, which
+// the engine treats as an unreadable session.
+func (l *limitState) UnmarshalJSON(b []byte) error {
+	var v []int64
+	if err := json.Unmarshal(b, &v); err != nil {
+		return fmt.Errorf("limit state: %w", err)
+	}
+	if len(v) != 3 {
+		return fmt.Errorf("limit state: %d numbers, want 3", len(v))
+	}
+	if v[1] < 0 || v[1] > math.MaxInt32 || v[2] < 0 || v[2] > math.MaxInt32 {
+		return fmt.Errorf("limit state: day %d or count %d out of range", v[1], v[2])
+	}
+	*l = limitState{Next: v[0], Day: int32(v[1]), N: int32(v[2])}
+	return nil
 }
 
 // Default limits: generous for a person checking what they receive, tight
@@ -69,49 +95,72 @@ const (
 // does).
 const shortAnswerRunes = 30
 
-// minBuckets is the number of people's buckets kept before idle ones are
-// swept.
-const minBuckets = 4096
-
-// limitCheck decides whether the text update may be checked. When it may
-// not, it returns the reply that says so, in the person's language, and
-// when to try again. It is called by the engine for messages to check
-// only.
-func (e *Engine) limitCheck(ctx context.Context, log *zap.Logger, userKey string, s dialogs.State, text string) ([]dialogs.Reply, bool) {
+// limitCheck decides whether the text update may be checked, and counts
+// it in lim when it may. When it may not, it returns the reply that says
+// so, in the person's language, and when to try again. It is called by the
+// engine for messages to check only.
+func (e *Engine) limitCheck(log *zap.Logger, s dialogs.State, lim *limitState, text string) ([]dialogs.Reply, bool) {
 	l := e.o.Limits
 	if l == nil || answersQuestion(s, text) {
 		return nil, false
 	}
 	now := time.Now()
-	if wait, ok := l.allowMinute(userKey, now); !ok {
+	if l.now != nil {
+		now = l.now()
+	}
+	next, wait, ok := l.minute(lim.Next, now)
+	if !ok {
 		l.observe("minute")
 		log.Info("check refused: minute limit", zap.Duration("retry_in", wait))
 		return []dialogs.Reply{limitReply("limits.minute", "seconds", strconv.Itoa(roundUpSeconds(wait)))}, true
 	}
-	if l.PerDay <= 0 || l.Counter == nil {
-		return nil, false
+	day, n := utcDay(now), lim.N
+	if lim.Day != day {
+		n = 0
 	}
-	sctx, cancel := context.WithTimeout(ctx, e.o.StoreTimeout)
-	defer cancel()
-	day := now.UTC().Format("20060102")
-	// The hash tag puts the count on the person's Cluster slot, and the
-	// keyed hash in the key lets /forget find and delete it.
-	n, err := l.Counter.IncrWithTTL(sctx, "lim:{"+userKey+"}:d:"+day, 25*time.Hour)
-	if err != nil {
-		log.Warn("day limit not counted; checking anyway", zap.Error(err))
-		return nil, false
+	if l.PerDay > 0 && n >= int32(l.PerDay) {
+		l.observe("day")
+		untilMidnight := now.UTC().Truncate(24 * time.Hour).Add(24 * time.Hour).Sub(now.UTC())
+		log.Info("check refused: day limit", zap.Duration("retry_in", untilMidnight))
+		if untilMidnight <= time.Hour {
+			return []dialogs.Reply{limitReply("limits.day_hour", "", "")}, true
+		}
+		hours := int((untilMidnight + time.Hour - 1) / time.Hour)
+		return []dialogs.Reply{limitReply("limits.day", "hours", strconv.Itoa(hours))}, true
 	}
-	if n <= int64(l.PerDay) {
-		return nil, false
+	// Both windows allow it: only now is the check counted, so a refused
+	// one costs nothing.
+	lim.Next = next
+	if l.PerDay > 0 {
+		lim.Day, lim.N = day, n+1
 	}
-	l.observe("day")
-	untilMidnight := now.UTC().Truncate(24 * time.Hour).Add(24 * time.Hour).Sub(now.UTC())
-	log.Info("check refused: day limit", zap.Duration("retry_in", untilMidnight))
-	if untilMidnight <= time.Hour {
-		return []dialogs.Reply{limitReply("limits.day_hour", "", "")}, true
+	return nil, false
+}
+
+// minute applies the minute limit to a check at now, given the person's
+// next due time: a burst of PerMinute checks, then one every 60/PerMinute
+// seconds. It returns the next due time to keep when the check is allowed,
+// and how long to wait when it is not.
+func (l *Limits) minute(nextMillis int64, now time.Time) (next int64, wait time.Duration, ok bool) {
+	if l.PerMinute <= 0 {
+		return nextMillis, 0, true
 	}
-	hours := int((untilMidnight + time.Hour - 1) / time.Hour)
-	return []dialogs.Reply{limitReply("limits.day", "hours", strconv.Itoa(hours))}, true
+	interval := time.Minute / time.Duration(l.PerMinute)
+	tolerance := interval * time.Duration(l.PerMinute-1)
+	due := time.UnixMilli(nextMillis)
+	if due.Before(now) {
+		due = now
+	}
+	if ahead := due.Sub(now); ahead > tolerance {
+		return nextMillis, ahead - tolerance, false
+	}
+	return due.Add(interval).UnixMilli(), 0, true
+}
+
+// utcDay is now's UTC date as yyyymmdd.
+func utcDay(now time.Time) int32 {
+	y, m, d := now.UTC().Date()
+	return int32(y*10000 + int(m)*100 + d)
 }
 
 // answersQuestion reports whether text is a short reply to the question
@@ -140,40 +189,6 @@ func limitReply(key, param, val string) dialogs.Reply {
 func roundUpSeconds(d time.Duration) int {
 	s := int((d + time.Second - 1) / time.Second)
 	return max(5, (s+4)/5*5)
-}
-
-// allowMinute takes a token from the person's bucket; when there is none
-// it returns how long until there is.
-func (l *Limits) allowMinute(userKey string, now time.Time) (time.Duration, bool) {
-	if l.PerMinute <= 0 {
-		return 0, true
-	}
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	if l.buckets == nil {
-		l.buckets, l.sweepAt = map[string]*rate.Limiter{}, minBuckets
-	}
-	b := l.buckets[userKey]
-	if b == nil {
-		if len(l.buckets) >= l.sweepAt {
-			// A full bucket is the same as no bucket: drop those, so the
-			// map holds only people active in the last minute.
-			for k, b := range l.buckets {
-				if b.TokensAt(now) >= float64(b.Burst()) {
-					delete(l.buckets, k)
-				}
-			}
-			l.sweepAt = max(2*len(l.buckets), minBuckets)
-		}
-		b = rate.NewLimiter(rate.Limit(float64(l.PerMinute)/60), l.PerMinute)
-		l.buckets[userKey] = b
-	}
-	r := b.ReserveN(now, 1)
-	if d := r.DelayFrom(now); d > 0 {
-		r.CancelAt(now)
-		return d, false
-	}
-	return 0, true
 }
 
 func (l *Limits) observe(window string) {

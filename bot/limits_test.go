@@ -2,7 +2,7 @@ package bot
 
 import (
 	"context"
-	"errors"
+	"encoding/json"
 	"strconv"
 	"strings"
 	"sync"
@@ -203,58 +203,145 @@ func TestShortAnswersToAQuestionAreNotChecksAndNotLimited(t *testing.T) {
 	}
 }
 
-func TestDayLimitIsCountedInRedisUnderThePersonsKey(t *testing.T) {
+func TestDayLimitHoldsAcrossReplicasAndRestartsWithoutAKeyOfItsOwn(t *testing.T) {
 	srv := redistest.Start(t)
 	rc := srv.Client()
 	st := store.NewRedis(rc, "")
 	obs := &limitObserver{}
-	e, c := newLimitedEngine(t, st, &Limits{PerDay: 2, Counter: st, Observer: obs})
-	p := &person{t: t, e: e, id: "33000333", lang: "zh"}
+	// Two replicas on one Redis, each with its own engine and limits.
+	a, ca := newLimitedEngine(t, st, &Limits{PerDay: 3, Observer: obs})
+	b, cb := newLimitedEngine(t, st, &Limits{PerDay: 3, Observer: obs})
+	p := &person{t: t, e: a, id: "33000333", lang: "zh"}
 	p.text(scam)
+	p.e = b
 	p.text(scam + "!")
-	got := p.text(scam + "!!")
+	p.e = a
+	p.text(scam + "!!")
+	p.e = b
+	got := p.text(scam + "!!!")
 	dayHead := prefixOf(t, "zh", "limits.day")
 	hourHead := render(t, "zh", "limits.day_hour", nil)
 	if !strings.Contains(got, dayHead) && !strings.Contains(got, hourHead) {
-		t.Errorf("third check with 2 a day: got %q, want the day-limit reply", got)
+		t.Errorf("fourth check with 3 a day, on two replicas: got %q, want the day-limit reply", got)
 	}
-	if c.count() != 2 || obs.n["day"] != 1 {
-		t.Errorf("checks made, day refusals: got %d, %d, want 2, 1", c.count(), obs.n["day"])
+	if n := ca.count() + cb.count(); n != 3 || obs.n["day"] != 1 {
+		t.Errorf("checks made, day refusals: got %d, %d, want 3, 1", n, obs.n["day"])
+	}
+	// A restarted replica reads the count from the session.
+	c, cc := newLimitedEngine(t, st, &Limits{PerDay: 3})
+	p.e = c
+	if got := p.text(scam + "?"); !strings.Contains(got, dayHead) && !strings.Contains(got, hourHead) {
+		t.Errorf("after a restart: got %q, want the day-limit reply", got)
+	}
+	if cc.count() != 0 {
+		t.Errorf("checks by the restarted replica: got %d, want 0", cc.count())
 	}
 
+	// The count is part of the person's record: no key of its own.
 	ctx := context.Background()
-	userKey := e.UserKey(p.id)
-	keys, err := rc.Keys(ctx, "*lim*").Result()
-	if err != nil || len(keys) != 1 {
-		t.Fatalf("limit keys in Redis: got %v (%v), want one", keys, err)
+	keys, err := rc.Keys(ctx, "*").Result()
+	if err != nil || len(keys) != 1 || keys[0] != store.DefaultPrefix+"u:{"+c.UserKey(p.id)+"}:s" {
+		t.Errorf("keys in Redis: got %q (%v), want the person's record alone", keys, err)
 	}
-	if !strings.Contains(keys[0], "{"+userKey+"}") || strings.Contains(keys[0], p.id) {
-		t.Errorf("limit key %q: want the keyed hash in a hash tag and no raw id", keys[0])
-	}
-	if ttl := rc.PTTL(ctx, keys[0]).Val(); ttl <= 0 || ttl > 25*time.Hour {
-		t.Errorf("limit key TTL: got %v, want (0, 25h]", ttl)
-	}
+	// /forget deletes the count with the rest; the person starts afresh.
 	p.command("forget")
-	if n := rc.Exists(ctx, keys[0]).Val(); n != 0 {
-		t.Errorf("limit key after /forget: still there")
+	if got := p.text(scam + "…"); strings.Contains(got, dayHead) || strings.Contains(got, hourHead) {
+		t.Errorf("first check after /forget: got the day-limit reply %q", got)
 	}
 }
 
-// failingCounter is a store that cannot count.
-type failingCounter struct{}
-
-func (failingCounter) IncrWithTTL(context.Context, string, time.Duration) (int64, error) {
-	return 0, errors.New("redis: connection refused")
+func TestMinuteLimitHoldsAcrossReplicas(t *testing.T) {
+	st := store.NewMemory()
+	clock := &fakeLimitClock{t: time.Date(2026, 12, 2, 10, 0, 0, 0, time.UTC)}
+	a, ca := newLimitedEngine(t, st, &Limits{PerMinute: 2, now: clock.now})
+	b, cb := newLimitedEngine(t, st, &Limits{PerMinute: 2, now: clock.now})
+	p := &person{t: t, e: a, id: "36000", lang: "en"}
+	p.text(scam)
+	p.e = b
+	p.text(scam + "!")
+	p.e = a
+	got := p.text(scam + "!!")
+	if !strings.Contains(got, prefixOf(t, "en", "limits.minute")) {
+		t.Fatalf("third check of 2 a minute, on two replicas: got %q, want the minute-limit reply", got)
+	}
+	if !strings.Contains(got, "30") {
+		t.Errorf("minute-limit reply: got %q, want it to name 30 seconds", got)
+	}
+	clock.advance(30 * time.Second)
+	p.e = b
+	if got := p.text(scam + "?"); strings.Contains(got, prefixOf(t, "en", "limits.minute")) {
+		t.Errorf("30 seconds later: got the limit reply %q, want a verdict", got)
+	}
+	if n := ca.count() + cb.count(); n != 3 {
+		t.Errorf("checks made: got %d, want 3", n)
+	}
 }
 
-func TestAStoreThatCannotCountLetsTheCheckThrough(t *testing.T) {
-	e, c := newLimitedEngine(t, store.NewMemory(), &Limits{PerDay: 1, Counter: failingCounter{}})
+// fakeLimitClock is a clock the limit tests move by hand.
+type fakeLimitClock struct {
+	mu sync.Mutex
+	t  time.Time
+}
+
+func (c *fakeLimitClock) now() time.Time { c.mu.Lock(); defer c.mu.Unlock(); return c.t }
+func (c *fakeLimitClock) advance(d time.Duration) {
+	c.mu.Lock()
+	c.t = c.t.Add(d)
+	c.mu.Unlock()
+}
+
+func TestMinuteLimitIsABurstThenAnEvenRate(t *testing.T) {
+	l := &Limits{PerMinute: 6} // a burst of 6, then one every 10s
+	t0 := time.Date(2026, 12, 2, 10, 0, 0, 0, time.UTC)
+	var next int64
+	at := func(d time.Duration) time.Time { return t0.Add(d) }
+	for i := 0; i < 6; i++ {
+		var ok bool
+		if next, _, ok = l.minute(next, at(0)); !ok {
+			t.Fatalf("check %d of the burst of 6: refused", i+1)
+		}
+	}
+	for _, tc := range []struct {
+		at       time.Duration
+		wantOK   bool
+		wantWait time.Duration
+	}{
+		{0, false, 10 * time.Second},
+		{4 * time.Second, false, 6 * time.Second},
+		{10 * time.Second, true, 0},
+		{11 * time.Second, false, 9 * time.Second},
+		{20 * time.Second, true, 0},
+		// Idle for ten minutes: the whole burst is back, and no more.
+		{10 * time.Minute, true, 0},
+	} {
+		n, wait, ok := l.minute(next, at(tc.at))
+		if ok != tc.wantOK || wait != tc.wantWait {
+			t.Errorf("check at +%v: got (ok %v, wait %v), want (ok %v, wait %v)", tc.at, ok, wait, tc.wantOK, tc.wantWait)
+		}
+		if ok {
+			next = n
+		}
+	}
+	allowed := 1 // the one at +10m above
+	for i := 0; i < 10; i++ {
+		if n, _, ok := l.minute(next, at(10*time.Minute)); ok {
+			next = n
+			allowed++
+		}
+	}
+	if allowed != 6 {
+		t.Errorf("checks allowed at once after ten idle minutes: got %d, want the burst of 6", allowed)
+	}
+}
+
+func TestAStoreThatFailsLetsTheCheckThrough(t *testing.T) {
+	e, c := newLimitedEngine(t, brokenStore{}, &Limits{PerMinute: 1, PerDay: 1})
 	p := &person{t: t, e: e, id: "34000", lang: "en"}
 	for i := 0; i < 3; i++ {
 		p.text(scam + strconv.Itoa(i))
 	}
 	if c.count() != 3 {
-		t.Errorf("checks with a failing counter: got %d, want 3 (an answer matters more than a limit)", c.count())
+		t.Errorf("checks with the store down: got %d, want 3 (an answer matters more than a limit)", c.count())
 	}
 }
 
@@ -276,19 +363,6 @@ func TestA100KBMessageIsCutAndAnswered(t *testing.T) {
 	}
 }
 
-func TestMinuteBucketsOfIdlePeopleAreDropped(t *testing.T) {
-	l := &Limits{PerMinute: 5}
-	now := time.Now()
-	for i := 0; i < 10*minBuckets; i++ {
-		// Each person's one check; a minute later their bucket is full
-		// again and holds nothing worth keeping.
-		l.allowMinute(strconv.Itoa(i), now.Add(time.Duration(i)*time.Minute/minBuckets))
-	}
-	if n := len(l.buckets); n > 3*minBuckets {
-		t.Errorf("buckets kept: got %d, want at most %d", n, 3*minBuckets)
-	}
-}
-
 func TestLimitWaitIsRoundedToAFigureAPersonCanUse(t *testing.T) {
 	for _, tc := range []struct {
 		in   time.Duration
@@ -296,6 +370,23 @@ func TestLimitWaitIsRoundedToAFigureAPersonCanUse(t *testing.T) {
 	}{{time.Millisecond, 5}, {5 * time.Second, 5}, {5100 * time.Millisecond, 10}, {59 * time.Second, 60}} {
 		if got := roundUpSeconds(tc.in); got != tc.want {
 			t.Errorf("roundUpSeconds(%v): got %d, want %d", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestLimitStateIsStoredAsThreeNumbers(t *testing.T) {
+	in := limitState{Next: 1_780_000_123_456, Day: 20261202, N: 7}
+	b, err := json.Marshal(in)
+	if err != nil || string(b) != "[1780000123456,20261202,7]" {
+		t.Fatalf("Marshal: got (%s, %v), want [1780000123456,20261202,7]", b, err)
+	}
+	var out limitState
+	if err := json.Unmarshal(b, &out); err != nil || out != in {
+		t.Errorf("Unmarshal: got (%+v, %v), want %+v", out, err, in)
+	}
+	for _, bad := range []string{`{"t":1}`, `[1,2]`, `[1,2,3,4]`, `[1,-2,3]`, `[1,2,99999999999]`, `"x"`} {
+		if err := json.Unmarshal([]byte(bad), &out); err == nil {
+			t.Errorf("Unmarshal(%s): got nil error, want one", bad)
 		}
 	}
 }

@@ -210,7 +210,7 @@ func newRig(b *testing.B, workers, replicas int) *rig {
 		e, err := bot.New(bot.Options{
 			Store: st, Checker: m.Checker(bot.RulesChecker{Rules: rules}), Catalog: locales.MustLoad(),
 			Secret: []byte("load-test-secret-0123456789abcdef"), Logger: log.Named("engine"),
-			Limits: &bot.Limits{PerMinute: bot.DefaultChecksPerMinute, PerDay: bot.DefaultChecksPerDay, Counter: st, Observer: m},
+			Limits: &bot.Limits{PerMinute: bot.DefaultChecksPerMinute, PerDay: bot.DefaultChecksPerDay, Observer: m},
 		})
 		if err != nil {
 			b.Fatal(err)

@@ -69,19 +69,13 @@ func newOps(cfg opsConfig) *ops {
 	return o
 }
 
-// start counts the day limits in st and starts the metrics listener
-// (failing start-up in one line when its address is taken); /readyz pings
-// st.
-func (o *ops) start(st bot.Counter, log *zap.Logger) error {
-	o.Limits.Counter = st
+// start starts the metrics listener (failing start-up in one line when
+// its address is taken); /readyz pings st.
+func (o *ops) start(st pinger, log *zap.Logger) error {
 	if o.m == nil {
 		return nil
 	}
-	var ready metrics.ReadyFunc
-	if p, ok := st.(pinger); ok {
-		ready = p.Ping
-	}
-	srv, err := metrics.Listen(o.cfg.MetricsAddr, o.m, ready, log.Named("metrics"))
+	srv, err := metrics.Listen(o.cfg.MetricsAddr, o.m, st.Ping, log.Named("metrics"))
 	if err != nil {
 		return err
 	}
