@@ -285,7 +285,7 @@ func TestE2EConversationThroughRedisSentinel(t *testing.T) {
 		t.Error("logs: want the Sentinel named at start")
 	}
 	ctx := context.Background()
-	c := sn.Master.Client()
+	c := sn.Master().Client()
 	enKey := userKeyOf(t, "888000222")
 	if n, _ := c.Exists(ctx, "scamcheck:u:{"+enKey+"}:s").Result(); n != 1 {
 		t.Fatal("no session on the master the sentinel names")

@@ -106,7 +106,7 @@ func StopSharedCluster() {
 func requireRedisServer(t testing.TB) {
 	t.Helper()
 	if _, err := exec.LookPath("redis-server"); err != nil {
-		msg := "redistest: no Redis Cluster: redis-server is not on PATH (install redis-server, e.g. apt-get install redis-server)"
+		msg := "redistest: no Redis Cluster or Sentinel: redis-server is not on PATH (install redis-server, e.g. apt-get install redis-server; Sentinel is redis-server --sentinel)"
 		if os.Getenv("SCAMCHECK_REQUIRE_REDIS") == "1" {
 			t.Fatal(msg + "; SCAMCHECK_REQUIRE_REDIS=1 forbids skipping")
 		}

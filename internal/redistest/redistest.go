@@ -15,6 +15,7 @@ import (
 	"net"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"strconv"
 	"sync"
 	"testing"
@@ -32,8 +33,12 @@ type Server struct {
 	port int
 	dir  string
 	url  string // set for an external server
-	// args are extra redis-server arguments (cluster mode).
+	// args are extra redis-server arguments (cluster mode, replicaof).
 	args []string
+	// sentinel, when set, makes the process a Sentinel with this
+	// configuration, written to a file in dir at each start (Sentinel
+	// rewrites its file, so each sentinel needs a dir of its own).
+	sentinel string
 }
 
 // Start returns a running Redis for t and stops it when t ends.
@@ -134,10 +139,10 @@ func (s *Server) start(port int) error {
 				return err
 			}
 		}
-		args := append([]string{
-			"--port", strconv.Itoa(p), "--bind", "127.0.0.1",
-			"--save", "", "--appendonly", "no", "--dir", s.dir,
-			"--protected-mode", "no", "--loglevel", "warning"}, s.args...)
+		args, err := s.commandLine(p)
+		if err != nil {
+			return err
+		}
 		cmd := exec.Command("redis-server", args...)
 		if err := cmd.Start(); err != nil {
 			return fmt.Errorf("start redis-server: %w", err)
@@ -152,6 +157,23 @@ func (s *Server) start(port int) error {
 		return nil
 	}
 	return fmt.Errorf("redis-server did not start: %w", lastErr)
+}
+
+// commandLine is the redis-server command line for a start on port.
+func (s *Server) commandLine(port int) ([]string, error) {
+	if s.sentinel == "" {
+		return append([]string{
+			"--port", strconv.Itoa(port), "--bind", "127.0.0.1",
+			"--save", "", "--appendonly", "no", "--dir", s.dir,
+			"--protected-mode", "no", "--loglevel", "warning"}, s.args...), nil
+	}
+	conf := filepath.Join(s.dir, "sentinel.conf")
+	body := fmt.Sprintf("port %d\nbind 127.0.0.1\nprotected-mode no\ndir %s\nloglevel warning\nlogfile %s\n%s",
+		port, s.dir, filepath.Join(s.dir, "sentinel.log"), s.sentinel)
+	if err := os.WriteFile(conf, []byte(body), 0o600); err != nil {
+		return nil, fmt.Errorf("write sentinel configuration: %w", err)
+	}
+	return []string{conf, "--sentinel"}, nil
 }
 
 func waitReady(port int, cmd *exec.Cmd) error {

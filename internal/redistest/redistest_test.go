@@ -78,7 +78,48 @@ func TestSentinelNamesItsMaster(t *testing.T) {
 	if err := c.Set(ctx, "k", "v", time.Minute).Err(); err != nil {
 		t.Fatalf("SET through the sentinel: %v", err)
 	}
-	if got, _ := s.Master.Client().Get(ctx, "k").Result(); got != "v" {
+	if got, _ := s.Master().Client().Get(ctx, "k").Result(); got != "v" {
 		t.Errorf("value on the master: got %q, want %q", got, "v")
+	}
+}
+
+func TestFailoverPromotesTheReplicaWithTheData(t *testing.T) {
+	s := StartFailover(t)
+	ctx := context.Background()
+	if got := len(s.Addrs()); got != 3 {
+		t.Fatalf("sentinels: got %d, want 3", got)
+	}
+	c := redis.NewFailoverClient(&redis.FailoverOptions{MasterName: SentinelMaster, SentinelAddrs: s.Addrs()})
+	defer c.Close()
+	if err := c.Set(ctx, "k", "v", time.Minute).Err(); err != nil {
+		t.Fatalf("SET through the sentinels: %v", err)
+	}
+	old := s.Master()
+	s.WaitReplicated()
+	s.KillMaster()
+	if err := old.Client().Ping(ctx).Err(); err == nil {
+		t.Fatal("PING the killed master: got nil, want an error")
+	}
+	promoted := s.WaitFailover()
+	if promoted == old || s.Master() != promoted {
+		t.Fatalf("after WaitFailover: master %s, promoted %s, old %s; want the replica as master", s.Master().Addr(), promoted.Addr(), old.Addr())
+	}
+	if got, err := promoted.Client().Get(ctx, "k").Result(); got != "v" {
+		t.Errorf("value on the promoted replica: got %q (%v), want %q", got, err, "v")
+	}
+	// The failover client follows the sentinels to the new master.
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		err := c.Set(ctx, "k2", "v2", time.Minute).Err()
+		if err == nil {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("SET through the sentinels after the failover: got %v, want nil", err)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	if got, _ := promoted.Client().Get(ctx, "k2").Result(); got != "v2" {
+		t.Errorf("write after the failover on the new master: got %q, want %q", got, "v2")
 	}
 }
