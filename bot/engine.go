@@ -262,7 +262,21 @@ func (e *Engine) Handle(ctx context.Context, u Update, r Responder) (err error) 
 	}()
 
 	rec := e.decode(log, claim.Session)
-	newState, replies, keep, forgot, fields := e.step(ctx, log, userKey, rec.State, &rec.Limits, u)
+	var (
+		newState     dialogs.State
+		replies      []dialogs.Reply
+		keep, forgot bool
+		fields       []zap.Field
+	)
+	if !locked && u.Kind == KindChoice {
+		// The store is away, so the session that says which keyboard is
+		// current is too: the press would be taken for a stale one, and
+		// the person told their (current) button is old. Say what is
+		// going on instead, and what matters if they are mid-scam.
+		newState, replies = rec.State, []dialogs.Reply{{Texts: []dialogs.Text{{Key: "bot.press_store_down"}}}}
+	} else {
+		newState, replies, keep, forgot, fields = e.step(ctx, log, userKey, rec.State, &rec.Limits, u)
+	}
 	lang := newState.Lang
 	if lang == "" {
 		lang = locales.Normalize(u.Lang) // a reply the dialog did not make

@@ -292,3 +292,32 @@ func TestPhotoGetsAskedForTextInThePersonsLanguage(t *testing.T) {
 		t.Errorf("reply to a photo from a zh user: got %+v, want %q", r.replies, want)
 	}
 }
+
+func TestAPressWhileTheStoreIsAwayIsNotCalledStale(t *testing.T) {
+	for _, lang := range []string{"en", "zh"} {
+		t.Run(lang, func(t *testing.T) {
+			// A keyboard from when the store was there.
+			m := store.NewMemory()
+			r := &recorder{}
+			if err := newEngine(t, m, nil).Handle(context.Background(), Update{ID: "1", UserID: "42", ChatKey: "42", Lang: lang, Kind: KindText, Text: scam}, r); err != nil {
+				t.Fatal(err)
+			}
+			var data string
+			for _, rep := range r.replies {
+				if len(rep.Choices) > 0 {
+					data = rep.Choices[0][0].Data
+				}
+			}
+			// Then the store goes away and the person presses it.
+			e := newEngine(t, brokenStore{}, nil)
+			r = &recorder{}
+			if err := e.Handle(context.Background(), Update{ID: "2", UserID: "42", ChatKey: "42", Lang: lang, Kind: KindChoice, Data: data}, r); err != nil {
+				t.Fatal(err)
+			}
+			want, _ := locales.MustLoad().Render(lang, "bot.press_store_down", nil)
+			if len(r.replies) != 1 || r.replies[0].Text != want {
+				t.Errorf("press with the store away: got %+v, want %q", r.replies, want)
+			}
+		})
+	}
+}
