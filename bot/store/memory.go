@@ -315,3 +315,11 @@ func (m *Memory) Value(key string) []byte {
 	b, _ := m.get(key)
 	return append([]byte(nil), b...)
 }
+
+// Replicas is always one: a memory store is not shared between processes.
+func (m *Memory) Replicas(_ context.Context, _ string, ttl time.Duration) (int, error) {
+	if ttl <= 0 {
+		return 0, errNoTTL
+	}
+	return 1, nil
+}

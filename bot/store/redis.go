@@ -337,3 +337,28 @@ func (r *Redis) SetBytes(ctx context.Context, key string, val []byte, ttl time.D
 	}
 	return nil
 }
+
+// Replicas records that the replica id is alive for ttl and returns how
+// many replicas are (itself included). Replicas sharing a bot share
+// Telegram's limits too; each divides the global rate by this number.
+// The set is one key (a sorted set by last beat), so a Cluster takes it.
+func (r *Redis) Replicas(ctx context.Context, id string, ttl time.Duration) (int, error) {
+	if ttl <= 0 {
+		return 0, errNoTTL
+	}
+	now := r.now().UnixMilli()
+	n, err := replicasScript.Run(ctx, r.c, []string{r.k.replicas()}, id, now, ttl.Milliseconds()).Int()
+	if err != nil {
+		return 0, fmt.Errorf("redis replicas: %w", err)
+	}
+	return n, nil
+}
+
+// replicasScript: KEYS replicas; ARGV id, now (Unix ms), ttl (ms). A
+// replica that stopped beating drops out after ttl; the key outlives the
+// last beat by ttl.
+var replicasScript = redis.NewScript(`
+redis.call('ZADD', KEYS[1], ARGV[2], ARGV[1])
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', tonumber(ARGV[2]) - tonumber(ARGV[3]))
+redis.call('PEXPIRE', KEYS[1], ARGV[3])
+return redis.call('ZCARD', KEYS[1])`)

@@ -109,6 +109,10 @@ func (k keys) lock(userKey string) string     { return k.prefix + "u:{" + userKe
 func (k keys) counters(userKey string) string { return k.prefix + "u:{" + userKey + "}:c" }
 func (k keys) kv(key string) string           { return k.prefix + "kv:" + key }
 
+// replicas is the set of live replicas (by last heartbeat), which share
+// Telegram's global rate.
+func (k keys) replicas() string { return k.prefix + "replicas" }
+
 // validUserKey keeps glob characters and separators out of the key space
 // (a user key is a hex hash).
 func validUserKey(userKey string) error {

@@ -851,3 +851,56 @@ func TestPersonCountersCountInAWindow(t *testing.T) {
 		})
 	}
 }
+
+func TestReplicasCountLiveHeartbeats(t *testing.T) {
+	for _, impl := range implementations {
+		t.Run(impl.name, func(t *testing.T) {
+			s, in := impl.new(t)
+			r, ok := s.(interface {
+				Replicas(ctx context.Context, id string, ttl time.Duration) (int, error)
+			})
+			if !ok {
+				t.Fatalf("%T has no Replicas", s)
+			}
+			clock := &fakeClock{t: time.Now()}
+			setClock(s, clock.now)
+			ctx := context.Background()
+			beat := func(id string) int {
+				t.Helper()
+				n, err := r.Replicas(ctx, id, 15*time.Second)
+				if err != nil {
+					t.Fatal(err)
+				}
+				return n
+			}
+			if impl.name == "memory" {
+				if n := beat("a"); n != 1 {
+					t.Errorf("memory store: got %d replicas, want 1", n)
+				}
+				return
+			}
+			if n := beat("a"); n != 1 {
+				t.Errorf("first beat: got %d, want 1", n)
+			}
+			if n := beat("b"); n != 2 {
+				t.Errorf("second replica: got %d, want 2", n)
+			}
+			clock.advance(10 * time.Second)
+			if n := beat("a"); n != 2 {
+				t.Errorf("a beats again: got %d, want 2", n)
+			}
+			clock.advance(10 * time.Second)
+			if n := beat("a"); n != 1 {
+				t.Errorf("b silent for 20s (ttl 15s): got %d, want 1", n)
+			}
+			for _, k := range in.keys() {
+				if d, ok := in.ttl(k); !ok || d <= 0 || d > 15*time.Second {
+					t.Errorf("TTL of %q: got %v, want (0, 15s]", k, d)
+				}
+			}
+			if _, err := r.Replicas(ctx, "a", 0); err == nil {
+				t.Errorf("a beat without TTL: got nil error, want one")
+			}
+		})
+	}
+}

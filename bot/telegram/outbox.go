@@ -91,6 +91,19 @@ func NewOutbox(lim OutgoingLimits, obs Observer) *Outbox {
 	}
 }
 
+// Share divides the global rate (and its burst) among n replicas of the
+// bot, which Telegram counts as one sender. The per-chat and per-group
+// rates stay: a person's updates are handled by one replica at a time.
+// n below 1 counts as 1.
+func (o *Outbox) Share(n int) {
+	n = max(n, 1)
+	o.global.SetLimit(o.lim.Global / rate.Limit(n))
+	o.global.SetBurst(max(o.lim.GlobalBurst/n, 1))
+}
+
+// GlobalRate is the global rate now in force, after Share.
+func (o *Outbox) GlobalRate() rate.Limit { return o.global.Limit() }
+
 // SetOutbox makes c pace its replies with o (by default it uses
 // DefaultOutgoingLimits and no observer). Call it before the first update.
 func (c *Client) SetOutbox(o *Outbox) { c.out.Store(o) }

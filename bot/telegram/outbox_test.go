@@ -177,3 +177,28 @@ func TestOutboxForgetsIdleChats(t *testing.T) {
 		t.Errorf("gates kept for 10×%d idle chats: got %d, want at most %d", minSweep, n, 2*minSweep)
 	}
 }
+
+func TestOutboxSharesTheGlobalRateAmongReplicas(t *testing.T) {
+	slow := rate.Limit(1e-6)
+	lim := OutgoingLimits{Global: slow, GlobalBurst: 6, PerChat: rate.Inf, PerGroup: rate.Inf}
+	for _, tc := range []struct {
+		replicas, want int
+	}{{0, 6}, {1, 6}, {2, 3}, {3, 2}, {10, 1}} {
+		o := NewOutbox(lim, nil)
+		o.Share(tc.replicas)
+		got := 0
+		for c := int64(1); c <= 8; c++ {
+			if tryWait(o, c) {
+				got++
+			}
+		}
+		if got != tc.want {
+			t.Errorf("burst shared by %d replicas: got %d messages at once, want %d", tc.replicas, got, tc.want)
+		}
+	}
+	o := NewOutbox(DefaultOutgoingLimits(), nil)
+	o.Share(3)
+	if got := o.GlobalRate(); got != 10 {
+		t.Errorf("Telegram's 30/s shared by 3 replicas: got %v/s each, want 10", got)
+	}
+}

@@ -113,6 +113,11 @@ func TestE2EWebhookReplicasShareOneConversationAndAnswerARepeatOnce(t *testing.T
 	if !strings.Contains(h.logs.String(), "update already handled") {
 		t.Error("logs: want a line saying a repeated update was skipped")
 	}
+	// The second replica found the first in Redis: each sends at most
+	// half of Telegram's 30 messages a second.
+	if !strings.Contains(h.logs.String(), `"replicas":2,"messages_per_second":15`) {
+		t.Error("logs: want the second replica sharing Telegram's global rate with the first (2 replicas, 15/s)")
+	}
 	for _, stop := range []func() int{stopA, stopB} {
 		if code := stop(); code != 0 {
 			t.Errorf("replica exit code: got %d, want 0", code)

@@ -2,6 +2,8 @@ package main
 
 import (
 	"context"
+	"crypto/rand"
+	"encoding/hex"
 	"fmt"
 	"net"
 	"strings"
@@ -91,9 +93,14 @@ func runBot(ctx context.Context, args []string, sio stdio) error {
 	if err != nil {
 		return err
 	}
-	client.SetOutbox(o.outbox())
+	out := o.outbox()
+	client.SetOutbox(out)
 	log.Info("ready", zap.String("bot", client.Self().UserName), zap.String("mode", cfg.Mode), zap.Duration("startup", time.Since(started)))
 	if cfg.Mode == modeWebhook {
+		if rc, ok := sessions.(replicaCounter); ok {
+			stopSharing := shareTelegramRate(ctx, rc, out, log.Named("replicas"))
+			defer stopSharing()
+		}
 		return serveWebhook(ctx, cfg, client, o.handler(engine), hookLn, log)
 	}
 	p := &telegram.Poller{Client: client, Handler: o.handler(engine), Offsets: sessions, Logger: log.Named("poller")}
@@ -211,4 +218,71 @@ func (redisLogger) Printf(_ context.Context, format string, v ...any) {
 	if l := redisLog.Load(); l != nil {
 		l.Warn(fmt.Sprintf(format, v...))
 	}
+}
+
+// replicaCounter counts the live replicas of the bot; store.Redis
+// implements it.
+type replicaCounter interface {
+	Replicas(ctx context.Context, id string, ttl time.Duration) (int, error)
+}
+
+// Heartbeats of the replica count: a replica that stops beating drops out
+// of the others' count after replicaTTL.
+const (
+	replicaBeat = 5 * time.Second
+	replicaTTL  = 3 * replicaBeat
+)
+
+// shareTelegramRate keeps this replica's share of Telegram's global rate
+// (about 30 messages a second for the whole bot) at 1/N of it, N the live
+// webhook replicas on the same Redis, until ctx ends or stop is called.
+// The first count is taken before it returns, so the first replies are
+// already paced by it. When Redis cannot be asked, the last share stays.
+func shareTelegramRate(ctx context.Context, rc replicaCounter, out *telegram.Outbox, log *zap.Logger) (stop func()) {
+	id := newReplicaID()
+	last := 0
+	beat := func() {
+		bctx, cancel := context.WithTimeout(ctx, time.Second)
+		n, err := rc.Replicas(bctx, id, replicaTTL)
+		cancel()
+		if err != nil {
+			if ctx.Err() == nil {
+				log.Warn("replica count not updated; keeping the last share of Telegram's rate", zap.Error(err))
+			}
+			return
+		}
+		if n != last {
+			out.Share(n)
+			log.Info("sharing Telegram's global rate", zap.Int("replicas", n), zap.Float64("messages_per_second", float64(out.GlobalRate())))
+			last = n
+		}
+	}
+	beat()
+	bctx, cancel := context.WithCancel(ctx)
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		t := time.NewTicker(replicaBeat)
+		defer t.Stop()
+		for {
+			select {
+			case <-bctx.Done():
+				return
+			case <-t.C:
+				beat()
+			}
+		}
+	}()
+	return func() {
+		cancel()
+		<-done
+	}
+}
+
+// newReplicaID names this process among the replicas: random, so two
+// replicas on one host never share it.
+func newReplicaID() string {
+	var b [8]byte
+	_, _ = rand.Read(b[:]) // crypto/rand.Read never fails
+	return hex.EncodeToString(b[:])
 }
