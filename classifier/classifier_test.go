@@ -201,6 +201,18 @@ func TestScamsAbroad(t *testing.T) {
 			"Hi, about the studio on SpareRoom: I'm abroad for work so can't show it, but send the deposit and first month's rent and I'll mail you the keys. Lots of people interested."},
 		{"Airbnb pay outside the app", LevelMedium, TypePhishing,
 			"For this Airbnb, let's pay outside the app to avoid the service fee. Send the $700 to my PayPal and I'll give you the lockbox code."},
+		{"consulate robocall press 9", LevelMedium, TypeImpersonateOfficial,
+			"Hello, this is the Chinese Consulate. There is an urgent document about your passport. Press 9 to speak to an officer."},
+		{"he's with us, don't call anyone", LevelMedium, TypeVirtualKidnapping,
+			"Your son had an accident and hurt someone. He's with us now. Send $8,000 within the hour or things will get worse for him. Don't call anyone."},
+		{"screenshots of our chat", LevelMedium, TypeSextortion,
+			"I have screenshots of our chat and the video you sent me. Send 500 dollars in bitcoin or I'll share it with your family and your school."},
+		{"refunded twice, return the extra", LevelMedium, TypeFakeCustomerService,
+			"eBay: We mistakenly refunded your order twice. Please return the extra $380 by bank transfer within 24 hours."},
+		{"借银行卡过账 好处费", LevelMedium, TypeAccomplice,
+			"能不能把你的银行卡借我用几天？我有笔钱要过一下，给你1000块好处费。"},
+		{"points convert to cash", LevelMedium, TypePhishing,
+			"Your Boots Advantage points expire tonight! Convert them to cash now: boots-points-cash.top"},
 	}
 	for _, tc := range cases {
 		v := c.Classify(tc.text)
@@ -234,6 +246,10 @@ func TestGenuineLookAlikes(t *testing.T) {
 		{"meeting invite en", "Team sync moved to 3pm, join the Zoom meeting from the calendar invite."},
 		{"bank fraud alert en", "Lloyds: we've noticed unusual activity on your card ending 4321. If this wasn't you, call the number on the back of your card. We will never ask for your PIN."},
 		{"dentist en", "Hi, it's the dental practice confirming your appointment tomorrow at 3pm. Reply Y to confirm."},
+		{"father did not pay, who to report to", "My dad got a text saying I'd been arrested and needed bail money. He called me first and I was fine, so he didn't pay anything. Who should we report it to?"},
+		{"accommodation office advice", "Accommodation Office: never pay a deposit for a flat you have not viewed, and never pay outside the booking platform. Report suspicious listings to us."},
+		{"school: tuition only via the official system", "【学校国际处】提醒各位同学：学费只能通过学校官方系统缴纳，学校从不委托任何代缴机构，请勿相信低汇率代缴广告。"},
+		{"hung up on courier claim", "今天有人给我打电话说是快递员，说我的包裹有问题要理赔，让我加他微信，我没理他直接挂了。是诈骗吧？"},
 		// Warnings, news and victims who already refused quote the scripts;
 		// students tell family about bills they pay on the official site.
 		{"学联提醒 自称大使馆 请直接挂断", "【学联提醒】近期多名同学接到自称大使馆的电话，称有文件待领取并要求按键转接，这是典型电信诈骗，请直接挂断。"},
