@@ -249,6 +249,7 @@ func TestGenuineLookAlikes(t *testing.T) {
 		{"father did not pay, who to report to", "My dad got a text saying I'd been arrested and needed bail money. He called me first and I was fine, so he didn't pay anything. Who should we report it to?"},
 		{"accommodation office advice", "Accommodation Office: never pay a deposit for a flat you have not viewed, and never pay outside the booking platform. Report suspicious listings to us."},
 		{"school: tuition only via the official system", "【学校国际处】提醒各位同学：学费只能通过学校官方系统缴纳，学校从不委托任何代缴机构，请勿相信低汇率代缴广告。"},
+		{"rent deposit into the protection scheme zh", "妈，我刚签了租房合同，押金是五周的房租，中介说会存进政府的押金保护计划，合同我发你邮箱了。"},
 		{"hung up on courier claim", "今天有人给我打电话说是快递员，说我的包裹有问题要理赔，让我加他微信，我没理他直接挂了。是诈骗吧？"},
 		// Warnings, news and victims who already refused quote the scripts;
 		// students tell family about bills they pay on the official site.
