@@ -213,6 +213,18 @@ func TestScamsAbroad(t *testing.T) {
 			"能不能把你的银行卡借我用几天？我有笔钱要过一下，给你1000块好处费。"},
 		{"points convert to cash", LevelMedium, TypePhishing,
 			"Your Boots Advantage points expire tonight! Convert them to cash now: boots-points-cash.top"},
+		{"parent told child hurt, pay hospital", LevelMedium, TypeImpersonateAcquaintance,
+			"我妈刚接到电话，说我在国外被人打伤住院了，要她马上打五万块手术费到医院账户，她现在联系不上我，吓坏了，这是骗子吗？"},
+		{"刷单 连续做完才能提现 已经垫了", LevelMedium, TypeBrushingJob,
+			"我在网上做兼职刷单，前面几单都返了，现在说要连续做完三单才能提现，我已经垫了4000了，还要不要继续？"},
+		{"payment attempted, call our fraud team", LevelMedium, TypePhishing,
+			"Lloyds Bank: a payment of £589.99 to Apple was attempted. If this was not you, call our fraud team on 0161 555 0199."},
+		{"市场监管局 罚款转账", LevelMedium, TypeImpersonateOfficial,
+			"你好，我是市场监管局的，你们店铺被举报卖假货，要罚款两万，现在把罚款转到这个账户可以从轻处理。"},
+		{"维和 寄礼物 清关费", LevelMedium, TypeRomance,
+			"亲爱的，我在叙利亚维和，我给你寄了一箱礼物，但是需要你先付清关费才能寄出。"},
+		{"surgeon with the UN, package needs clearance fee", LevelMedium, TypeRomance,
+			"Hi love, I'm a surgeon working with the UN in Yemen. I want to send you a package with gold and cash but customs need a $1,200 clearance fee first."},
 	}
 	for _, tc := range cases {
 		v := c.Classify(tc.text)
@@ -250,6 +262,9 @@ func TestGenuineLookAlikes(t *testing.T) {
 		{"accommodation office advice", "Accommodation Office: never pay a deposit for a flat you have not viewed, and never pay outside the booking platform. Report suspicious listings to us."},
 		{"school: tuition only via the official system", "【学校国际处】提醒各位同学：学费只能通过学校官方系统缴纳，学校从不委托任何代缴机构，请勿相信低汇率代缴广告。"},
 		{"rent deposit into the protection scheme zh", "妈，我刚签了租房合同，押金是五周的房租，中介说会存进政府的押金保护计划，合同我发你邮箱了。"},
+		{"school fee deadline via portal", "【学校财务处】各位同学，本学期学费缴纳截止日为10月15日，逾期将收取滞纳金，请通过学生门户网站缴费。"},
+		{"refused a deposit before viewing", "Someone on Facebook Marketplace wanted me to pay a deposit for a flat before viewing. I said no and reported the listing. Should I do anything else?"},
+		{"refused a tuition agent", "有个人加我微信说能帮我代缴学费打九折，我觉得不靠谱就拒绝了，还把他拉黑了。"},
 		{"hung up on courier claim", "今天有人给我打电话说是快递员，说我的包裹有问题要理赔，让我加他微信，我没理他直接挂了。是诈骗吧？"},
 		// Warnings, news and victims who already refused quote the scripts;
 		// students tell family about bills they pay on the official site.
