@@ -225,6 +225,20 @@ func TestScamsAbroad(t *testing.T) {
 			"亲爱的，我在叙利亚维和，我给你寄了一箱礼物，但是需要你先付清关费才能寄出。"},
 		{"surgeon with the UN, package needs clearance fee", LevelMedium, TypeRomance,
 			"Hi love, I'm a surgeon working with the UN in Yemen. I want to send you a package with gold and cash but customs need a $1,200 clearance fee first."},
+		{"escrow account until the case is cleared", LevelMedium, TypeImpersonateOfficial,
+			"They said I'm a suspect and must wire my tuition money to a government escrow account until the case is cleared. Do I have to do this?"},
+		{"hotel of our choosing, photo every hour", LevelMedium, TypeVirtualKidnapping,
+			"For the investigation, you will stay in a hotel of our choosing, switch off WeChat, and send us a photo every hour. Your parents are under surveillance too, so do not contact them."},
+		{"kept the recording, every contact in your phone", LevelMedium, TypeSextortion,
+			"Dear, I kept the recording of our call. I'll send it to every contact in your phone unless I get $1,000 in the next 3 hours."},
+		{"you're not Kevin? I'm new here", LevelMedium, TypeRomance,
+			"Hi Kevin! Long time no see... oh wait, you're not Kevin? Sorry! I'm Grace, I'm new here in Sydney. Do you know any good places to eat?"},
+		{"dating-app girlfriend needs money, never video called", LevelMedium, TypeRomance,
+			"My girlfriend from Tinder says her mother is in hospital in Manila and she needs $1,500 for the operation. She's never video called me. Should I send it?"},
+		{"purchase made on your account, press 1", LevelMedium, TypePhishing,
+			"Hi, this is Amazon. A purchase of an iPhone 15 for £899 was made on your account. If you did not make this, press 1 to speak to our fraud department."},
+		{"代交学费 比官方渠道便宜", LevelMedium, TypeNone,
+			"代交学费找我们，支持英美澳加新所有大学，比官方渠道便宜8%，先付款后出收据，微信：study-pay"},
 	}
 	for _, tc := range cases {
 		v := c.Classify(tc.text)
@@ -265,6 +279,8 @@ func TestGenuineLookAlikes(t *testing.T) {
 		{"school fee deadline via portal", "【学校财务处】各位同学，本学期学费缴纳截止日为10月15日，逾期将收取滞纳金，请通过学生门户网站缴费。"},
 		{"refused a deposit before viewing", "Someone on Facebook Marketplace wanted me to pay a deposit for a flat before viewing. I said no and reported the listing. Should I do anything else?"},
 		{"refused a tuition agent", "有个人加我微信说能帮我代缴学费打九折，我觉得不靠谱就拒绝了，还把他拉黑了。"},
+		{"warning about tuition agents", "【留学生提醒】近期出现“学费代缴”骗局，不法分子以优惠汇率为诱饵，收款后失联。学费请一律通过学校官方渠道缴纳。"},
+		{"points expiring, redeem in the official app", "【星巴克】您的星礼卡积分即将到期，可在官方APP兑换免费饮品。"},
 		{"hung up on courier claim", "今天有人给我打电话说是快递员，说我的包裹有问题要理赔，让我加他微信，我没理他直接挂了。是诈骗吧？"},
 		// Warnings, news and victims who already refused quote the scripts;
 		// students tell family about bills they pay on the official site.
