@@ -239,6 +239,14 @@ func TestScamsAbroad(t *testing.T) {
 			"Hi, this is Amazon. A purchase of an iPhone 15 for £899 was made on your account. If you did not make this, press 1 to speak to our fraud department."},
 		{"代交学费 比官方渠道便宜", LevelMedium, TypeNone,
 			"代交学费找我们，支持英美澳加新所有大学，比官方渠道便宜8%，先付款后出收据，微信：study-pay"},
+		{"buyer paid, seller must pay a deposit zh", LevelMedium, TypeFakeCustomerService,
+			"我在咸鱼上卖东西，买家说他已经付款了，但是平台要我先交500保证金才能收款，让我扫他发的二维码。这是真的吗？"},
+		{"buyer paid, seller must pay a fee en", LevelMedium, TypeFakeCustomerService,
+			"Hi, I'm buying your bike on Marketplace. I've sent the payment but PayPal needs you to pay a $100 shipping verification fee first before the money is released."},
+		{"membership on hold, update payment", LevelMedium, TypePhishing,
+			"Your Netflix membership is on hold. We couldn't authorise your payment. Update it here: netflx-account-update.com"},
+		{"old friend new number, pay my bill", LevelMedium, TypeImpersonateAcquaintance,
+			"【WhatsApp】你好，我是你的老朋友，换号了。能帮我付一下这个账单吗？我的卡在国外用不了，回头还你。"},
 	}
 	for _, tc := range cases {
 		v := c.Classify(tc.text)
@@ -281,6 +289,9 @@ func TestGenuineLookAlikes(t *testing.T) {
 		{"refused a tuition agent", "有个人加我微信说能帮我代缴学费打九折，我觉得不靠谱就拒绝了，还把他拉黑了。"},
 		{"warning about tuition agents", "【留学生提醒】近期出现“学费代缴”骗局，不法分子以优惠汇率为诱饵，收款后失联。学费请一律通过学校官方渠道缴纳。"},
 		{"points expiring, redeem in the official app", "【星巴克】您的星礼卡积分即将到期，可在官方APP兑换免费饮品。"},
+		{"courier asks to call the driver", "【韵达快递】您的包裹因地址不详暂存网点，请拨打快递员电话13812345678确认地址。"},
+		{"refused a tech-support caller", "A guy called saying he was from Microsoft and my laptop had a virus, wanted me to install AnyDesk. I refused and hung up. Is my laptop safe?"},
+		{"police report in the third person", "Police in Toronto say three students lost a combined $60,000 to callers posing as Chinese consulate staff who claimed their passports were linked to crimes."},
 		{"hung up on courier claim", "今天有人给我打电话说是快递员，说我的包裹有问题要理赔，让我加他微信，我没理他直接挂了。是诈骗吧？"},
 		// Warnings, news and victims who already refused quote the scripts;
 		// students tell family about bills they pay on the official site.
