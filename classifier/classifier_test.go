@@ -247,6 +247,8 @@ func TestScamsAbroad(t *testing.T) {
 			"Your Netflix membership is on hold. We couldn't authorise your payment. Update it here: netflx-account-update.com"},
 		{"old friend new number, pay my bill", LevelMedium, TypeImpersonateAcquaintance,
 			"【WhatsApp】你好，我是你的老朋友，换号了。能帮我付一下这个账单吗？我的卡在国外用不了，回头还你。"},
+		{"refused once but still on the line", LevelMedium, TypeImpersonateOfficial,
+			"他说我涉嫌洗钱，让我把钱转到安全账户，我没转钱，但他说不转就要逮捕我，我现在很害怕，电话还没挂。"},
 	}
 	for _, tc := range cases {
 		v := c.Classify(tc.text)
@@ -292,6 +294,8 @@ func TestGenuineLookAlikes(t *testing.T) {
 		{"courier asks to call the driver", "【韵达快递】您的包裹因地址不详暂存网点，请拨打快递员电话13812345678确认地址。"},
 		{"refused a tech-support caller", "A guy called saying he was from Microsoft and my laptop had a virus, wanted me to install AnyDesk. I refused and hung up. Is my laptop safe?"},
 		{"police report in the third person", "Police in Toronto say three students lost a combined $60,000 to callers posing as Chinese consulate staff who claimed their passports were linked to crimes."},
+		{"visa appointment, call to cancel zh", "【中国签证申请服务中心】您的签证预约已确认，如需取消或改期请致电 020-12345678。"},
+		{"visa appointment, call to cancel en", "VFS Global: your visa appointment on 4 June is confirmed. To cancel or reschedule call 0300 123 4567."},
 		{"hung up on courier claim", "今天有人给我打电话说是快递员，说我的包裹有问题要理赔，让我加他微信，我没理他直接挂了。是诈骗吧？"},
 		// Warnings, news and victims who already refused quote the scripts;
 		// students tell family about bills they pay on the official site.
