@@ -530,3 +530,19 @@ func TestPathologicalInputs(t *testing.T) {
 		}
 	}
 }
+
+// Two scaling signals are two pieces of evidence: each reports its own
+// cut, and together they take more than either alone.
+func TestScalingSignalsCompound(t *testing.T) {
+	text := "本报讯 一名留学生日前接到自称警方的电话，对方称其护照涉嫌洗钱并要求转账到安全账户，该生识破了骗局，未造成损失。"
+	v := classifier(t).Classify(text)
+	cuts := 0
+	for _, s := range v.Signals {
+		if (s.ID == "genuine_context" || s.ID == "already_refused") && s.Weight < 0 {
+			cuts++
+		}
+	}
+	if cuts != 2 || v.Level > LevelLow {
+		t.Errorf("got %d scaling cuts, level %s (score %.1f, %v), want 2 cuts and at most low", cuts, v.Level, v.Score, signalIDs(v))
+	}
+}
