@@ -29,7 +29,15 @@ type scratch struct {
 	order    []int32   // signals by falling weight
 	typeW    []float64 // weight per type, indexed like Types
 	sigs     []Signal
-	ents     Entities
+	// scaleSigs are the signals of scaling rules, with their factors.
+	scaleSigs []scaled
+	ents      Entities
+}
+
+// scaled is a signal whose rule multiplies the score.
+type scaled struct {
+	sig   int32
+	scale float64
 }
 
 // hit is the first occurrence of a term in the folded text.
@@ -133,7 +141,9 @@ func (c *Classifier) Classify(text string) Verdict {
 	// Signals gather in scratch and are copied out once, sized.
 	sigs := sc.sigs[:0]
 	score := 0.0
-	scale, scaleSig := 1.0, -1
+	// Scaling signals (a genuine warning, a contact already refused) are
+	// separate pieces of evidence: each takes its share of what is left.
+	scaleSigs := sc.scaleSigs[:0]
 	for _, ri := range sc.cands {
 		r := &rs.rules[ri]
 		if zh && !r.langZH || !zh && !r.langEN {
@@ -150,9 +160,7 @@ func (c *Classifier) Classify(text string) Verdict {
 			sp = f.span(int(ev.start), int(ev.end))
 		}
 		if r.scale > 0 {
-			if scale == 1 || r.scale < scale {
-				scale, scaleSig = r.scale, len(sigs)
-			}
+			scaleSigs = append(scaleSigs, scaled{int32(len(sigs)), r.scale})
 		}
 		sigs = append(sigs, Signal{
 			ID: r.id, Type: r.typ, Evidence: text[sp.Start:sp.End], Span: sp,
@@ -166,12 +174,13 @@ func (c *Classifier) Classify(text string) Verdict {
 	if score < 0 {
 		score = 0
 	}
-	if scaleSig >= 0 {
-		// The scaling signal reports what it took away.
-		cut := score * (1 - scale)
-		sigs[scaleSig].Weight = -cut
+	for _, x := range scaleSigs {
+		// Each scaling signal reports what it took away.
+		cut := score * (1 - x.scale)
+		sigs[x.sig].Weight = -cut
 		score -= cut
 	}
+	sc.scaleSigs = scaleSigs
 	v.Score = score
 	if len(sigs) > 0 {
 		// Sorted by falling weight, ties in rule order: the order is
