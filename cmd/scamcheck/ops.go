@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/redis/go-redis/v9"
 	"go.uber.org/zap"
 
 	"github.com/scamcheck/scamcheck/bot"
@@ -112,6 +113,14 @@ func (o *ops) handler(h metrics.Handler) metrics.Handler {
 		return h
 	}
 	return o.m.Handler(h)
+}
+
+// redisHooks count Redis round trips.
+func (o *ops) redisHooks() []redis.Hook {
+	if o.m == nil {
+		return nil
+	}
+	return []redis.Hook{o.m.RedisHook()}
 }
 
 // outbox paces replies at Telegram's limits and counts the calls.
