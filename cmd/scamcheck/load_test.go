@@ -529,6 +529,11 @@ func benchmarkLoad(b *testing.B, replicas int) {
 			was[i] = before{c.cpu(b), c.redisTrips(b)}
 		}
 		self0, rcpu0 := loadtest.SelfCPU(), loadtest.RedisCPU(b, r.rc)
+		tgMethods := []string{"getUpdates", "sendMessage", "answerCallbackQuery", "editMessageText", "editMessageReplyMarkup"}
+		tgCalls0 := make([]int, len(tgMethods))
+		for i, m := range tgMethods {
+			tgCalls0[i] = r.tg.Count(m)
+		}
 		profiles := os.Getenv("SCAMCHECK_LOADTEST_CPUPROFILE")
 		for _, c := range r.children {
 			if profiles != "" {
@@ -552,6 +557,10 @@ func benchmarkLoad(b *testing.B, replicas int) {
 		}
 
 		self, rcpu := loadtest.SelfCPU()-self0, loadtest.RedisCPU(b, r.rc)-rcpu0
+		var tgCalls []string
+		for i, m := range tgMethods {
+			tgCalls = append(tgCalls, fmt.Sprintf("%s %.2f", m, float64(r.tg.Count(m)-tgCalls0[i])/float64(loadtest.People*loadtest.Rounds)))
+		}
 		var botCPU time.Duration
 		var trips float64
 		perProcess := make([]string, len(r.children))
@@ -638,6 +647,7 @@ func benchmarkLoad(b *testing.B, replicas int) {
 		b.Logf("%d more people, one forward each: %.0f updates/s; load average %s", loadtest.MorePeople, float64(loadtest.MorePeople)/busyMore.Seconds(), load2)
 		b.Logf("Redis at %d sessions: session key %.0f bytes (MEMORY USAGE); used_memory grew %.0f bytes per person since start; keys: %s",
 			sessions10k, perSession10k, float64(used10k-used0)/float64(loadtest.People+loadtest.MorePeople), loadtest.DescribeKeys(keys10k))
+		b.Logf("Telegram calls per update: %s", strings.Join(tgCalls, ", "))
 		for _, l := range rss {
 			b.Logf("at %d sessions, %s", sessions10k, l)
 		}
