@@ -1,6 +1,6 @@
 // Package metrics exposes how the bot is doing: Prometheus metrics
 // (updates handled, verdicts, model calls, Telegram calls and 429s, refused
-// checks, errors, handling latency) and the /healthz and /readyz probes an
+// checks, errors, handling latency, Redis round trips) and the /healthz and /readyz probes an
 // orchestrator uses, on one HTTP listener (METRICS_ADDR).
 //
 // It watches the bot from outside rather than from within: it wraps the
@@ -37,6 +37,8 @@ type Metrics struct {
 	telegram *prometheus.CounterVec
 	limited  *prometheus.CounterVec
 	errors   *prometheus.CounterVec
+	// redisTrips counts Redis round trips (redis.go).
+	redisTrips prometheus.Counter
 }
 
 // LatencyBuckets are the handling-time histogram's bounds in seconds: fine
@@ -76,8 +78,12 @@ func New() *Metrics {
 			Name: "scamcheck_log_errors_total",
 			Help: "Warnings and errors logged, by component (engine, telegram, poller, llm, redis, ...) and level: each is a failure the bot survived.",
 		}, []string{"component", "level"}),
+		redisTrips: prometheus.NewCounter(prometheus.CounterOpts{
+			Name: "scamcheck_redis_round_trips_total",
+			Help: "Round trips to Redis: one per command, one per pipeline (a script Redis has not cached costs two). Divided by scamcheck_updates_total, the store's cost per update.",
+		}),
 	}
-	m.Registry.MustRegister(m.updates, m.latency, m.verdicts, m.llm, m.telegram, m.limited, m.errors,
+	m.Registry.MustRegister(m.updates, m.latency, m.verdicts, m.llm, m.telegram, m.limited, m.errors, m.redisTrips,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	// Series that exist from the start, so that rate() and alerts see a
 	// zero rather than nothing.

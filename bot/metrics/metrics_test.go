@@ -4,10 +4,12 @@ import (
 	"context"
 	"io"
 	"net/http"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/redis/go-redis/v9"
 	"go.uber.org/zap"
 	"go.uber.org/zap/zapcore"
 
@@ -191,5 +193,66 @@ func TestModelCallsAndUnknownTypesAreCountedWithBoundedLabels(t *testing.T) {
 	}
 	if strings.Contains(body, "made_up_by_a_model") {
 		t.Error("a type the classifier does not know became a label")
+	}
+}
+
+func TestRedisRoundTripsAreCountedOncePerCommandOrPipeline(t *testing.T) {
+	m := New()
+	srv := redistest.Start(t)
+	opt, err := redis.ParseURL(srv.URL())
+	if err != nil {
+		t.Fatal(err)
+	}
+	// One connection for commands and one for pipelines (go-redis keeps a
+	// pool of each): their handshakes are counted once, before the figures
+	// compared.
+	opt.PoolSize, opt.PipelinePoolSize = 1, 1
+	rc := redis.NewClient(opt)
+	t.Cleanup(func() { rc.Close() })
+	rc.AddHook(m.RedisHook())
+	ctx := context.Background()
+	// A connection's handshake (HELLO, CLIENT SETINFO) is made of round
+	// trips too, counted; how many depends on go-redis's version.
+	if err := rc.Ping(ctx).Err(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := rc.Pipelined(ctx, func(p redis.Pipeliner) error { p.Ping(ctx); return nil }); err != nil {
+		t.Fatal(err)
+	}
+	base := listen(t, m, nil)
+	trips := func() float64 {
+		_, body := get(t, base+"/metrics")
+		for _, l := range strings.Split(body, "\n") {
+			if v, ok := strings.CutPrefix(l, "scamcheck_redis_round_trips_total "); ok {
+				f, err := strconv.ParseFloat(v, 64)
+				if err != nil {
+					t.Fatalf("/metrics: %q: %v", l, err)
+				}
+				return f
+			}
+		}
+		t.Fatal("/metrics lacks scamcheck_redis_round_trips_total")
+		return 0
+	}
+	before := trips()
+	if err := rc.Ping(ctx).Err(); err != nil { // 1
+		t.Fatal(err)
+	}
+	if _, err := rc.Pipelined(ctx, func(p redis.Pipeliner) error { // 2
+		p.Set(ctx, "k", "v", time.Minute)
+		p.Get(ctx, "k")
+		p.Del(ctx, "k")
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	script := redis.NewScript(`return 1`)
+	for i := 0; i < 2; i++ { // 4 (EVALSHA, NOSCRIPT, then EVAL), 5
+		if err := script.Run(ctx, rc, nil).Err(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if got := trips() - before; got != 5 {
+		t.Errorf("round trips for a PING, a pipeline of three and a script run twice: got %v, want 5", got)
 	}
 }

@@ -262,7 +262,15 @@ type cancelOnClose struct {
 	cancel context.CancelFunc
 }
 
+// maxDrain bounds what Close reads of a body the library left unread.
+const maxDrain = 4 << 10
+
 func (c *cancelOnClose) Close() error {
+	// The library's JSON decoder stops at the end of the value, before a
+	// chunked body's last bytes (a newline, the last chunk). A body closed
+	// before its end takes its connection with it, so every long poll
+	// answered in chunks would dial again (over TLS: a new handshake).
+	_, _ = io.CopyN(io.Discard, c.ReadCloser, maxDrain)
 	err := c.ReadCloser.Close()
 	c.cancel()
 	return err

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/redis/go-redis/v9"
 	"go.uber.org/zap"
 
 	"github.com/scamcheck/scamcheck/bot"
@@ -102,10 +103,21 @@ func (o *ops) checker(c bot.Checker) bot.Checker {
 
 // handler counts and times updates.
 func (o *ops) handler(h metrics.Handler) metrics.Handler {
-	if o.m == nil {
-		return h
+	if o.m != nil {
+		h = o.m.Handler(h)
 	}
-	return o.m.Handler(h)
+	if loadHooks.handler != nil {
+		h = loadHooks.handler(h)
+	}
+	return h
+}
+
+// redisHooks count Redis round trips.
+func (o *ops) redisHooks() []redis.Hook {
+	if o.m == nil {
+		return nil
+	}
+	return []redis.Hook{o.m.RedisHook()}
 }
 
 // outbox paces replies at Telegram's limits and counts the calls.
@@ -114,7 +126,23 @@ func (o *ops) outbox() *telegram.Outbox {
 	if o.m != nil {
 		obs = o.m
 	}
-	return telegram.NewOutbox(telegram.DefaultOutgoingLimits(), obs)
+	lim := telegram.DefaultOutgoingLimits()
+	if loadHooks.outgoing != nil {
+		lim = loadHooks.outgoing()
+	}
+	return telegram.NewOutbox(lim, obs)
+}
+
+// loadHooks are set only by the load benchmark's child process
+// (load_test.go), which runs `scamcheck run` against a fake Bot API: the
+// fake has no rate limits, so Telegram's pacing would measure the pacing,
+// not the bot; and the benchmark times every update exactly. Both are nil
+// in the scamcheck binary.
+var loadHooks struct {
+	// outgoing replaces DefaultOutgoingLimits.
+	outgoing func() telegram.OutgoingLimits
+	// handler wraps the update handler, outermost.
+	handler func(metrics.Handler) metrics.Handler
 }
 
 // close stops the metrics listener.

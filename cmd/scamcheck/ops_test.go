@@ -4,6 +4,7 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -11,7 +12,7 @@ import (
 	"github.com/scamcheck/scamcheck/locales"
 )
 
-func freeAddr(t *testing.T) string {
+func freeAddr(t testing.TB) string {
 	t.Helper()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
@@ -73,6 +74,9 @@ func TestE2EMetricsHealthAndLimitsOfARunningBot(t *testing.T) {
 		if !strings.Contains(body, want) {
 			t.Errorf("/metrics lacks %s", want)
 		}
+	}
+	if !regexp.MustCompile(`(?m)^scamcheck_redis_round_trips_total [1-9]`).MatchString(body) {
+		t.Error("/metrics: scamcheck_redis_round_trips_total missing or zero after four updates through Redis")
 	}
 	if strings.Contains(body, testToken) || strings.Contains(body, "888000222") {
 		t.Error("/metrics holds the token or a raw user id")

@@ -54,7 +54,7 @@ func runBot(ctx context.Context, args []string, sio stdio) error {
 		log.Warn("SCAMCHECK_SECRET is unset: using a random one for this run, so stored sessions will not be found after a restart; set it to a long random string")
 	}
 
-	sessions, closeStore, err := openStore(ctx, cfg, log)
+	sessions, closeStore, err := openStore(ctx, cfg, log, o.redisHooks()...)
 	if err != nil {
 		return err
 	}
@@ -150,8 +150,9 @@ type botStore interface {
 // openStore connects to Redis (failing start-up in one line, naming the
 // setting, when it does not answer) or, without Redis settings, keeps state
 // in memory. One server, Sentinel and Cluster all go through go-redis's
-// UniversalClient; the store's keys are laid out for Cluster.
-func openStore(ctx context.Context, cfg runConfig, log *zap.Logger) (botStore, func(), error) {
+// UniversalClient; the store's keys are laid out for Cluster. hooks watch
+// the client (the metrics count its round trips).
+func openStore(ctx context.Context, cfg runConfig, log *zap.Logger, hooks ...redis.Hook) (botStore, func(), error) {
 	if cfg.redisOpt == nil {
 		log.Warn("REDIS_URL is unset: keeping sessions in memory; they are lost when the bot restarts")
 		return store.NewMemory(), func() {}, nil
@@ -175,6 +176,9 @@ func openStore(ctx context.Context, cfg runConfig, log *zap.Logger) (botStore, f
 	// Redis down at start gives the one error line below and nothing else.
 	redisLog.Store(nil)
 	c := redis.NewUniversalClient(opt)
+	for _, h := range hooks {
+		c.AddHook(h)
+	}
 	s := store.NewRedis(c, "")
 	pctx, cancel := context.WithTimeout(ctx, 3*time.Second)
 	defer cancel()

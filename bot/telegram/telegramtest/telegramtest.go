@@ -6,6 +6,10 @@
 // told to fail the next call of a method with 429 (retry_after), 5xx or 409.
 // After setWebhook it POSTs queued updates to the webhook with the secret
 // token instead (webhook.go), and Post addresses one webhook directly.
+//
+// A load driver sets Lean: the fake then keeps counts and each chat's last
+// message with a keyboard instead of every call and message, so that its
+// memory does not grow with the traffic it serves.
 package telegramtest
 
 import (
@@ -55,8 +59,15 @@ type Server struct {
 	Bot tgbotapi.User
 	// MaxPoll caps the long-poll wait of getUpdates so tests stay fast.
 	MaxPoll time.Duration
+	// Lean, set before the bot's first call, keeps only what a load
+	// driver reads: Count and LastKeyboard. Calls, CallsTo and Sent then
+	// return nothing, and an edit of a message the fake did not keep
+	// succeeds (Telegram has it) instead of answering "not found".
+	Lean bool
 
 	srv *httptest.Server
+	// hookClient posts to webhooks (webhook.go).
+	hookClient *http.Client
 
 	mu        sync.Mutex
 	pushed    chan struct{} // closed and replaced when an update is queued
@@ -69,7 +80,11 @@ type Server struct {
 	chatFailures map[string]map[string][]Failure
 	messages     map[int64]map[int]*tgbotapi.Message // chat → message id → message
 	sent         []tgbotapi.Message                  // sendMessage results, in order
-	hook         webhookState                        // webhook.go
+	// lastKeyboard is each chat's last message sent with a keyboard (its
+	// id in messages).
+	lastKeyboard map[int64]int
+	counts       map[string]int // calls by method
+	hook         webhookState   // webhook.go
 }
 
 type queued struct {
@@ -91,9 +106,13 @@ func New(t testing.TB, token string) *Server {
 		failures:     map[string][]Failure{},
 		chatFailures: map[string]map[string][]Failure{},
 		messages:     map[int64]map[int]*tgbotapi.Message{},
+		lastKeyboard: map[int64]int{},
+		counts:       map[string]int{},
+		hookClient:   newHookClient(),
 	}
 	s.srv = httptest.NewServer(http.HandlerFunc(s.serve))
 	t.Cleanup(s.srv.Close)
+	t.Cleanup(s.hookClient.CloseIdleConnections)
 	t.Cleanup(s.stopDelivery)
 	return s
 }
@@ -280,6 +299,26 @@ func (s *Server) Sent(chat int64) []tgbotapi.Message {
 	return out
 }
 
+// Count is the number of calls of method so far (in Lean mode too).
+func (s *Server) Count(method string) int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.counts[method]
+}
+
+// LastKeyboard returns the last message sent to chat with an inline
+// keyboard, as it is now (an edit may have removed the keyboard since); ok
+// is false when none was sent. It works in Lean mode too.
+func (s *Server) LastKeyboard(chat int64) (m tgbotapi.Message, ok bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	id, ok := s.lastKeyboard[chat]
+	if !ok {
+		return tgbotapi.Message{}, false
+	}
+	return *s.messages[chat][id], true
+}
+
 // Pending is the number of queued updates not yet confirmed by an offset.
 func (s *Server) Pending() int {
 	s.mu.Lock()
@@ -331,7 +370,10 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.mu.Lock()
-	s.calls = append(s.calls, Call{Method: method, Params: r.Form})
+	s.counts[method]++
+	if !s.Lean {
+		s.calls = append(s.calls, Call{Method: method, Params: r.Form})
+	}
 	var fail *Failure
 	if fs := s.failures[method]; len(fs) > 0 {
 		fail = &fs[0]
@@ -445,8 +487,20 @@ func (s *Server) sendMessage(w http.ResponseWriter, r *http.Request) {
 	if s.messages[chat] == nil {
 		s.messages[chat] = map[int]*tgbotapi.Message{}
 	}
-	s.messages[chat][m.MessageID] = m
-	s.sent = append(s.sent, *m)
+	if markup != nil {
+		if s.Lean {
+			// The chat's previous keyboard message is the only other
+			// one kept; it is not the last any more.
+			delete(s.messages[chat], s.lastKeyboard[chat])
+		}
+		s.lastKeyboard[chat] = m.MessageID
+	}
+	if !s.Lean || markup != nil {
+		s.messages[chat][m.MessageID] = m
+	}
+	if !s.Lean {
+		s.sent = append(s.sent, *m)
+	}
 	out := *m
 	s.mu.Unlock()
 	writeOK(w, out)
@@ -458,6 +512,27 @@ func (s *Server) edit(w http.ResponseWriter, r *http.Request, method string) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	m := s.messages[chat][id]
+	if m == nil && s.Lean && id > 0 && id <= s.nextMsgID {
+		// A message the lean fake did not keep: Telegram has it, so the
+		// edit succeeds (the fake cannot tell whether it changes anything).
+		// editMessageReplyMarkup keeps a text the fake does not know.
+		text := "-"
+		if method == "editMessageText" {
+			text = r.Form.Get("text")
+		}
+		markup, msg := checkMessage(text, r.Form.Get("reply_markup"))
+		if msg != "" {
+			writeErrMsg(w, 400, msg)
+			return
+		}
+		m = &tgbotapi.Message{MessageID: id, Date: int(time.Now().Unix()), From: &s.Bot, Chat: &tgbotapi.Chat{ID: chat, Type: "private"}}
+		if method == "editMessageText" {
+			m.Text = text
+		}
+		m.ReplyMarkup = markup
+		writeOK(w, *m)
+		return
+	}
 	if m == nil {
 		writeErrMsg(w, 400, "Bad Request: message to edit not found")
 		return

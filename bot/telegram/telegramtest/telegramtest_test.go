@@ -80,3 +80,56 @@ func TestLimitsAndFailures(t *testing.T) {
 		t.Errorf("sendMessage calls recorded: got %d, want 4", n)
 	}
 }
+
+func TestLeanKeepsCountsAndEachChatsLastKeyboard(t *testing.T) {
+	s, bot := newBot(t)
+	s.Lean = true // after getMe, which stays recorded
+	before := len(s.Calls())
+	kb := func(data string) tgbotapi.InlineKeyboardMarkup {
+		return tgbotapi.NewInlineKeyboardMarkup(tgbotapi.NewInlineKeyboardRow(tgbotapi.NewInlineKeyboardButtonData("press", data)))
+	}
+	first := tgbotapi.NewMessage(7, "first")
+	first.ReplyMarkup = kb("a")
+	if _, err := bot.Send(first); err != nil {
+		t.Fatal(err)
+	}
+	second := tgbotapi.NewMessage(7, "second")
+	second.ReplyMarkup = kb("b")
+	kept, err := bot.Send(second)
+	if err != nil {
+		t.Fatal(err)
+	}
+	plain, err := bot.Send(tgbotapi.NewMessage(7, "no keyboard"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := s.LastKeyboard(8); ok {
+		t.Error("LastKeyboard of a chat never written to: got a message, want none")
+	}
+	last, ok := s.LastKeyboard(7)
+	if !ok || last.Text != "second" || last.ReplyMarkup == nil {
+		t.Fatalf("LastKeyboard: got %+v (%v), want the message reading %q with its keyboard", last, ok, "second")
+	}
+	// An edit of a message the lean fake dropped succeeds, as on Telegram.
+	if _, err := bot.Send(tgbotapi.NewEditMessageText(7, plain.MessageID, "edited")); err != nil {
+		t.Errorf("edit of a message not kept: %v, want success", err)
+	}
+	if _, err := bot.Send(tgbotapi.NewEditMessageText(7, kept.MessageID, "second ✓")); err != nil {
+		t.Fatal(err)
+	}
+	if last, _ := s.LastKeyboard(7); last.Text != "second ✓" || last.ReplyMarkup != nil {
+		t.Errorf("LastKeyboard after its edit: got %q with markup %v, want %q without a keyboard", last.Text, last.ReplyMarkup, "second ✓")
+	}
+	if _, err := bot.Send(tgbotapi.NewEditMessageText(7, 1<<30, "never sent")); err == nil {
+		t.Error("edit of a message id never given out: got success, want not found")
+	}
+	if got, want := s.Count("sendMessage"), 3; got != want {
+		t.Errorf("Count(sendMessage): got %d, want %d", got, want)
+	}
+	if got, want := s.Count("editMessageText"), 3; got != want {
+		t.Errorf("Count(editMessageText): got %d, want %d", got, want)
+	}
+	if n := len(s.Calls()) - before + len(s.Sent(7)); n != 0 {
+		t.Errorf("Calls and Sent in Lean mode: got %d new entries, want none kept", n)
+	}
+}

@@ -113,7 +113,7 @@ func (s *Server) stopDelivery() {
 // deliver POSTs the queue's head to the webhook until it is accepted, then
 // the next, while a webhook is set.
 func (s *Server) deliver(stop chan struct{}) {
-	client := &http.Client{Timeout: 10 * time.Second}
+	client := s.hookClient
 	for {
 		s.mu.Lock()
 		url, secret := s.hook.url, s.hook.secret
@@ -163,7 +163,17 @@ func (s *Server) Post(url, secret string, u tgbotapi.Update) (int, error) {
 	if err != nil {
 		return 0, fmt.Errorf("telegramtest: encode update: %w", err)
 	}
-	return post(&http.Client{Timeout: 10 * time.Second}, url, secret, raw)
+	return post(s.hookClient, url, secret, raw)
+}
+
+// newHookClient is the client that posts to webhooks. Like Telegram, which
+// keeps up to max_connections connections to a webhook open, it keeps as
+// many idle per replica (net/http's default keeps two, so a load driver
+// posting 40 at a time would open a connection for almost every update).
+func newHookClient() *http.Client {
+	t := http.DefaultTransport.(*http.Transport).Clone()
+	t.MaxIdleConnsPerHost = 64
+	return &http.Client{Timeout: 10 * time.Second, Transport: t}
 }
 
 func post(c *http.Client, url, secret string, body []byte) (int, error) {
