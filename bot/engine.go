@@ -428,7 +428,7 @@ func (e *Engine) step(ctx context.Context, log *zap.Logger, userKey string, s di
 			lang = ev.Lang
 		}
 		ev.Verdict = e.o.Checker.Check(llm.WithReplyLang(ctx, lang), userKey, text)
-		fields = append(fields, zap.Stringer("level", ev.Verdict.Level), zap.String("type", string(ev.Verdict.Type)),
+		fields = append(fields, zap.Stringer("verdict_level", ev.Verdict.Level), zap.String("type", string(ev.Verdict.Type)),
 			zap.String("source", ev.Verdict.Source), zap.String("model", ev.Verdict.ModelStatus))
 	case KindCommand:
 		ev.Kind, ev.Command, ev.Arg = dialogs.EventCommand, u.Command, CleanText(u.Arg)
