@@ -467,15 +467,33 @@ func newLoadRig(b *testing.B, replicas int) *loadRig {
 // with a different one each round (so that a person's updates move from
 // replica to replica, as behind a load balancer).
 func (r *loadRig) deliver(b *testing.B, updates []tgbotapi.Update, round string, n int) time.Duration {
+	return r.deliverAt(b, updates, round, n, 0)
+}
+
+// deliverAt is deliver at an offered rate of perSecond updates a second,
+// spread evenly (0: all at once, as fast as the bot takes them).
+func (r *loadRig) deliverAt(b *testing.B, updates []tgbotapi.Update, round string, n int, perSecond float64) time.Duration {
 	b.Helper()
 	start := time.Now()
+	pace := func(i int) {
+		if perSecond <= 0 {
+			return
+		}
+		// Sleep only when more than a millisecond ahead: timers are no
+		// finer, and the updates between go out back to back.
+		if ahead := time.Until(start.Add(time.Duration(float64(i) / perSecond * float64(time.Second)))); ahead > time.Millisecond {
+			time.Sleep(ahead)
+		}
+	}
 	if r.posts == nil {
-		for _, u := range updates {
+		for i, u := range updates {
+			pace(i)
 			r.tg.Push(u)
 		}
 		r.children[0].given += len(updates)
 	} else {
 		for i, u := range updates {
+			pace(i)
 			c := r.children[(i+n)%len(r.children)]
 			c.given++
 			r.posts <- loadPost{url: c.hook, u: u}
@@ -505,6 +523,10 @@ func (r *loadRig) deliver(b *testing.B, updates []tgbotapi.Update, round string,
 // SCAMCHECK_LOADTEST_CPUPROFILE=dir writes each bot process's CPU profile
 // during the ten rounds to dir; SCAMCHECK_LOADTEST_HEAPPROFILE=dir its heap
 // profile at 10,000 sessions.
+// pacedRates are the offered loads (updates a second) at which latency is
+// also measured: half the throughput target, and the target itself.
+var pacedRates = []float64{1000, 2000}
+
 func BenchmarkLoad(b *testing.B) {
 	b.Run("polling", func(b *testing.B) { benchmarkLoad(b, 0) })
 	for _, n := range []int{1, 2} {
@@ -584,6 +606,34 @@ func benchmarkLoad(b *testing.B, replicas int) {
 		perSession, sessions := keys[loadtest.SessionShape].Mean(), keys[loadtest.SessionShape].N
 		used := loadtest.UsedMemory(b, r.rc)
 
+		// Latency at a steady offered load rather than in bursts of a
+		// thousand at once: two rounds (forwards, then presses) at each
+		// rate, as Telegram would deliver a steady stream.
+		var paced []string
+		for i, rate := range pacedRates {
+			from := make([]int, len(r.children))
+			for j, c := range r.children {
+				from[j] = len(c.samples(b, 0))
+			}
+			var took time.Duration
+			for k := 0; k < 2; k++ {
+				n := loadtest.Rounds + 2*i + k
+				updates := loadtest.Updates(r.tg, people, n, k == 1)
+				took += r.deliverAt(b, updates, fmt.Sprintf("paced %.0f/s %d", rate, k), n, rate)
+				if k == 0 {
+					loadtest.FindKeyboards(r.tg, people)
+				}
+			}
+			var pl []time.Duration
+			for j, c := range r.children {
+				pl = append(pl, c.samples(b, from[j])...)
+			}
+			slices.Sort(pl)
+			paced = append(paced, fmt.Sprintf("offered %.0f/s: handled %.0f/s, p50 %.2f ms, p99 %.2f ms",
+				rate, float64(2*loadtest.People)/took.Seconds(), loadtest.Ms(loadtest.Percentile(pl, .50)), loadtest.Ms(loadtest.Percentile(pl, .99))))
+			b.ReportMetric(loadtest.Ms(loadtest.Percentile(pl, .99)), fmt.Sprintf("p99-ms@%.0f/s", rate))
+		}
+
 		// Up to 10,000 sessions: 9,000 more people, one forward each.
 		more := loadtest.NewPeople(loadtest.People, loadtest.MorePeople)
 		var busyMore time.Duration
@@ -647,7 +697,7 @@ func benchmarkLoad(b *testing.B, replicas int) {
 		b.Logf("%d more people, one forward each: %.0f updates/s; load average %s", loadtest.MorePeople, float64(loadtest.MorePeople)/busyMore.Seconds(), load2)
 		b.Logf("Redis at %d sessions: session key %.0f bytes (MEMORY USAGE); used_memory grew %.0f bytes per person since start; keys: %s",
 			sessions10k, perSession10k, float64(used10k-used0)/float64(loadtest.People+loadtest.MorePeople), loadtest.DescribeKeys(keys10k))
-		b.Logf("Telegram calls per update: %s", strings.Join(tgCalls, ", "))
+		b.Logf("Telegram calls per update: %s; steady load (%d updates each): %s", strings.Join(tgCalls, ", "), 2*loadtest.People, strings.Join(paced, "; "))
 		// One line for all processes: go test keeps ten lines of a
 		// benchmark's log.
 		b.Logf("at %d sessions: %s", sessions10k, strings.Join(rss, "; "))
