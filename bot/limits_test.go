@@ -13,6 +13,7 @@ import (
 	"github.com/scamcheck/scamcheck/bot/store"
 	"github.com/scamcheck/scamcheck/classifier"
 	"github.com/scamcheck/scamcheck/dialogs"
+	"github.com/scamcheck/scamcheck/internal/fakeclock"
 	"github.com/scamcheck/scamcheck/internal/redistest"
 	"github.com/scamcheck/scamcheck/locales"
 )
@@ -252,9 +253,9 @@ func TestDayLimitHoldsAcrossReplicasAndRestartsWithoutAKeyOfItsOwn(t *testing.T)
 
 func TestMinuteLimitHoldsAcrossReplicas(t *testing.T) {
 	st := store.NewMemory()
-	clock := &fakeLimitClock{t: time.Date(2026, 12, 2, 10, 0, 0, 0, time.UTC)}
-	a, ca := newLimitedEngine(t, st, &Limits{PerMinute: 2, now: clock.now})
-	b, cb := newLimitedEngine(t, st, &Limits{PerMinute: 2, now: clock.now})
+	clock := fakeclock.New(time.Date(2026, 12, 2, 10, 0, 0, 0, time.UTC))
+	a, ca := newLimitedEngine(t, st, &Limits{PerMinute: 2, now: clock.Now})
+	b, cb := newLimitedEngine(t, st, &Limits{PerMinute: 2, now: clock.Now})
 	p := &person{t: t, e: a, id: "36000", lang: "en"}
 	p.text(scam)
 	p.e = b
@@ -267,7 +268,7 @@ func TestMinuteLimitHoldsAcrossReplicas(t *testing.T) {
 	if !strings.Contains(got, "30") {
 		t.Errorf("minute-limit reply: got %q, want it to name 30 seconds", got)
 	}
-	clock.advance(30 * time.Second)
+	clock.Advance(30 * time.Second)
 	p.e = b
 	if got := p.text(scam + "?"); strings.Contains(got, prefixOf(t, "en", "limits.minute")) {
 		t.Errorf("30 seconds later: got the limit reply %q, want a verdict", got)
@@ -275,19 +276,6 @@ func TestMinuteLimitHoldsAcrossReplicas(t *testing.T) {
 	if n := ca.count() + cb.count(); n != 3 {
 		t.Errorf("checks made: got %d, want 3", n)
 	}
-}
-
-// fakeLimitClock is a clock the limit tests move by hand.
-type fakeLimitClock struct {
-	mu sync.Mutex
-	t  time.Time
-}
-
-func (c *fakeLimitClock) now() time.Time { c.mu.Lock(); defer c.mu.Unlock(); return c.t }
-func (c *fakeLimitClock) advance(d time.Duration) {
-	c.mu.Lock()
-	c.t = c.t.Add(d)
-	c.mu.Unlock()
 }
 
 func TestMinuteLimitIsABurstThenAnEvenRate(t *testing.T) {

@@ -15,6 +15,7 @@ import (
 	openai "github.com/sashabaranov/go-openai"
 
 	"github.com/scamcheck/scamcheck/classifier"
+	"github.com/scamcheck/scamcheck/internal/fakeclock"
 )
 
 // fakeAPI is an OpenAI-compatible chat completions endpoint. It records
@@ -151,26 +152,9 @@ func testRules() rulesTable {
 	}
 }
 
-// fakeClock is a clock tests move by hand.
-type fakeClock struct {
-	mu  sync.Mutex
-	now time.Time
-}
-
-func newFakeClock() *fakeClock {
-	return &fakeClock{now: time.Date(2026, 3, 4, 10, 0, 0, 0, time.UTC)}
-}
-
-func (c *fakeClock) Now() time.Time {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.now
-}
-
-func (c *fakeClock) Advance(d time.Duration) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.now = c.now.Add(d)
+// newFakeClock is a clock tests move by hand, at a fixed day.
+func newFakeClock() *fakeclock.Clock {
+	return fakeclock.New(time.Date(2026, 3, 4, 10, 0, 0, 0, time.UTC))
 }
 
 func newTestChecker(t *testing.T, f *fakeAPI, store Store, cfg Config) *Checker {

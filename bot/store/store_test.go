@@ -4,7 +4,7 @@ import (
 	"bytes"
 	"context"
 	"os"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/scamcheck/scamcheck/bot/llm"
+	"github.com/scamcheck/scamcheck/internal/fakeclock"
 	"github.com/scamcheck/scamcheck/internal/redistest"
 )
 
@@ -489,29 +490,7 @@ func TestIncrWithTTLCountsAtomically(t *testing.T) {
 		t.Run(impl.name, func(t *testing.T) {
 			s, in := impl.new(t)
 			ctx := context.Background()
-			var wg sync.WaitGroup
-			var mu sync.Mutex
-			var got []int64
-			for i := 0; i < 50; i++ {
-				wg.Add(1)
-				go func() {
-					defer wg.Done()
-					n, err := s.IncrWithTTL(ctx, "counter", time.Hour)
-					if err != nil {
-						t.Error(err)
-					}
-					mu.Lock()
-					got = append(got, n)
-					mu.Unlock()
-				}()
-			}
-			wg.Wait()
-			sort.Slice(got, func(i, j int) bool { return got[i] < got[j] })
-			for i, n := range got {
-				if n != int64(i+1) {
-					t.Fatalf("increments: got %v, want 1..50 each once", got)
-				}
-			}
+			fiftyAtOnce(t, func() (int64, error) { return s.IncrWithTTL(ctx, "counter", time.Hour) })
 			if d, ok := in.ttl(DefaultPrefix + "kv:counter"); !ok || d <= 0 || d > time.Hour {
 				t.Errorf("counter TTL: got %v (present %v), want in (0, 1h]", d, ok)
 			}
@@ -609,25 +588,12 @@ func setClock(s storeUnderTest, now func() time.Time) {
 	}
 }
 
-// fakeClock is a clock tests move by hand.
-type fakeClock struct {
-	mu sync.Mutex
-	t  time.Time
-}
-
-func (c *fakeClock) now() time.Time { c.mu.Lock(); defer c.mu.Unlock(); return c.t }
-func (c *fakeClock) advance(d time.Duration) {
-	c.mu.Lock()
-	c.t = c.t.Add(d)
-	c.mu.Unlock()
-}
-
 func TestMarksKeepTheNewestUpdatesOfTheirWindow(t *testing.T) {
 	for _, impl := range implementations {
 		t.Run(impl.name, func(t *testing.T) {
 			s, in := impl.new(t)
-			clock := &fakeClock{t: time.Now()}
-			setClock(s, clock.now)
+			clock := fakeclock.New(time.Now())
+			setClock(s, clock.Now)
 			ctx := context.Background()
 			commit := func(id string) {
 				t.Helper()
@@ -644,7 +610,7 @@ func TestMarksKeepTheNewestUpdatesOfTheirWindow(t *testing.T) {
 				return done
 			}
 			commit("tg:1:old")
-			clock.advance(2 * time.Hour)
+			clock.Advance(2 * time.Hour)
 			commit("tg:1:100")
 			if seen("tg:1:old") {
 				t.Errorf("a mark older than SeenTTL survived the next commit")
@@ -719,11 +685,11 @@ func TestAMarkWithoutASessionLivesSeenTTL(t *testing.T) {
 // code of record.go to one format: the same commits on the same clock
 // leave the same bytes.
 func TestRecordsAreTheSameInRedisAndMemory(t *testing.T) {
-	clock := &fakeClock{t: time.Unix(1_780_000_000, 0)}
+	clock := fakeclock.New(time.Unix(1_780_000_000, 0))
 	records := map[string][]byte{}
 	for _, impl := range implementations {
 		s, in := impl.new(t)
-		setClock(s, clock.now)
+		setClock(s, clock.Now)
 		ctx := context.Background()
 		for i, c := range []Commit{
 			{UserKey: alice, UpdateID: "tg:42:1", SeenTTL: time.Hour},
@@ -797,32 +763,10 @@ func TestPersonCountersCountInAWindow(t *testing.T) {
 	for _, impl := range implementations {
 		t.Run(impl.name, func(t *testing.T) {
 			s, in := impl.new(t)
-			clock := &fakeClock{t: time.Now()}
-			setClock(s, clock.now)
+			clock := fakeclock.New(time.Now())
+			setClock(s, clock.Now)
 			ctx := context.Background()
-			var wg sync.WaitGroup
-			var mu sync.Mutex
-			var got []int64
-			for i := 0; i < 50; i++ {
-				wg.Add(1)
-				go func() {
-					defer wg.Done()
-					n, err := s.IncrPersonWithTTL(ctx, alice, "llm:1", time.Hour)
-					if err != nil {
-						t.Error(err)
-					}
-					mu.Lock()
-					got = append(got, n)
-					mu.Unlock()
-				}()
-			}
-			wg.Wait()
-			sort.Slice(got, func(i, j int) bool { return got[i] < got[j] })
-			for i, n := range got {
-				if n != int64(i+1) {
-					t.Fatalf("increments: got %v, want 1..50 each once", got)
-				}
-			}
+			fiftyAtOnce(t, func() (int64, error) { return s.IncrPersonWithTTL(ctx, alice, "llm:1", time.Hour) })
 			key := DefaultPrefix + "u:{" + alice + "}:c"
 			if d, ok := in.ttl(key); !ok || d <= 59*time.Minute || d > time.Hour {
 				t.Errorf("counters TTL: got %v (present %v), want about 1h", d, ok)
@@ -835,7 +779,7 @@ func TestPersonCountersCountInAWindow(t *testing.T) {
 				t.Errorf("counters TTL after a 2h counter: got %v, want about 2h", d)
 			}
 			// After the first window the count starts again.
-			clock.advance(61 * time.Minute)
+			clock.Advance(61 * time.Minute)
 			if n, _ := s.IncrPersonWithTTL(ctx, alice, "llm:1", time.Hour); n != 1 {
 				t.Errorf("after the window: got %d, want 1", n)
 			}
@@ -862,8 +806,8 @@ func TestReplicasCountLiveHeartbeats(t *testing.T) {
 			if !ok {
 				t.Fatalf("%T has no Replicas", s)
 			}
-			clock := &fakeClock{t: time.Now()}
-			setClock(s, clock.now)
+			clock := fakeclock.New(time.Now())
+			setClock(s, clock.Now)
 			ctx := context.Background()
 			beat := func(id string) int {
 				t.Helper()
@@ -885,11 +829,11 @@ func TestReplicasCountLiveHeartbeats(t *testing.T) {
 			if n := beat("b"); n != 2 {
 				t.Errorf("second replica: got %d, want 2", n)
 			}
-			clock.advance(10 * time.Second)
+			clock.Advance(10 * time.Second)
 			if n := beat("a"); n != 2 {
 				t.Errorf("a beats again: got %d, want 2", n)
 			}
-			clock.advance(10 * time.Second)
+			clock.Advance(10 * time.Second)
 			if n := beat("a"); n != 1 {
 				t.Errorf("b silent for 20s (ttl 15s): got %d, want 1", n)
 			}
@@ -902,5 +846,34 @@ func TestReplicasCountLiveHeartbeats(t *testing.T) {
 				t.Errorf("a beat without TTL: got nil error, want one")
 			}
 		})
+	}
+}
+
+// fiftyAtOnce calls incr from 50 goroutines at once and fails unless the
+// counts it returns are 1..50, each once: the counter is atomic.
+func fiftyAtOnce(t *testing.T, incr func() (int64, error)) {
+	t.Helper()
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	var got []int64
+	for i := 0; i < 50; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			n, err := incr()
+			if err != nil {
+				t.Error(err)
+			}
+			mu.Lock()
+			got = append(got, n)
+			mu.Unlock()
+		}()
+	}
+	wg.Wait()
+	slices.Sort(got)
+	for i, n := range got {
+		if n != int64(i+1) {
+			t.Fatalf("increments: got %v, want 1..50 each once", got)
+		}
 	}
 }
