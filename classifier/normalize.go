@@ -114,6 +114,9 @@ var tsDense = func() *[0xA000 - 0x4E00]uint16 {
 			}
 		}
 	}
+	for t, s := range yueTable {
+		d[t-0x4E00] = uint16(s)
+	}
 	for r := rune(0x4E00); r < 0xA000; r++ {
 		if isAddHomophone(r) {
 			d[r-0x4E00] = tsAdd
@@ -121,6 +124,16 @@ var tsDense = func() *[0xA000 - 0x4E00]uint16 {
 	}
 	return &d
 }()
+
+// yueTable folds the Cantonese characters that written Cantonese uses for
+// everyday Mandarin words to those words, one character for one: 喺 在,
+// 嘅 的, 哋 们, 佢 他, 俾/畀 给, 唔 不, 冇 没, 攞 拿, 睇 看, 嚟 来, 咗 了,
+// 搵/揾 找. A Hong Kong "唔好報警，轉錢俾我哋" then reads as "不好报警，
+// 转钱给我们" (the rules spell 唔好 as an alias of 不要).
+var yueTable = map[rune]rune{
+	'喺': '在', '嘅': '的', '哋': '们', '佢': '他', '俾': '给', '畀': '给', '唔': '不',
+	'冇': '没', '攞': '拿', '睇': '看', '嚟': '来', '咗': '了', '搵': '找', '揾': '找',
+}
 
 const (
 	tsAdd = 1
@@ -281,6 +294,10 @@ func fold(f *folded, s string) {
 			i++
 			continue
 		}
+		if (r == '\u2019' || r == '\u2018') && st.apostrophe(i, i+n) {
+			i += n
+			continue
+		}
 		if r < 0x10000 && separates[r>>6]&(1<<(r&63)) != 0 {
 			st.separator(i, i+n)
 			i += n
@@ -294,13 +311,62 @@ func fold(f *folded, s string) {
 	}
 }
 
+// apostrophe reports whether the apostrophe at src[os:oe] sits inside a
+// Latin word (don't, it’s): then it is dropped without a separator, so
+// texters who leave it out (dont, its) write the same folded word.
+func (st *folder) apostrophe(os, oe int) bool {
+	t := st.f.text
+	return !st.pending && len(t) > 0 && isASCIILetter(t[len(t)-1]) && oe < len(st.src) && isASCIILetter(st.src[oe])
+}
+
+// chainSep reports the one-byte separators that spell a word out letter by
+// letter: "s u s p e n d e d", "P.a.y", "T-e-l-e-g-r-a-m".
+func chainSep(b byte) bool { return b == ' ' || b == '.' || b == '-' || b == '*' || b == '_' }
+
+// Letter chains shorter than these stay apart: "u r a" is text speak, but
+// four spaced letters, or three joined by dots or dashes, spell a word.
+const (
+	minSpacedChain = 4
+	minDottedChain = 3
+)
+
+// letterChain returns the end of the chain of single letters, one
+// separator byte apart, that starts at the single letter src[i], and its
+// length; 1 when there is no chain.
+func letterChain(s string, i int) (end, n int) {
+	end, n = i+1, 1
+	sep := s[end] // one separator throughout the chain
+	for q := end; q+1 < len(s) && s[q] == sep && isASCIILetter(s[q+1]) && (q+2 == len(s) || !isASCIILetter(s[q+2])); q = end {
+		end, n = q+2, n+1
+	}
+	if sep == ' ' && n < minSpacedChain || n < minDottedChain {
+		return i + 1, 1
+	}
+	return end, n
+}
+
 // letters folds the run of ASCII letters starting at src[i] to lower case
-// and returns where it ends.
+// and returns where it ends. A word spelt out letter by letter is joined.
 func (st *folder) letters(i int) int {
 	s, f := st.src, st.f
 	j := i + 1
 	for j < len(s) && isASCIILetter(s[j]) {
 		j++
+	}
+	if j == i+1 && j+1 < len(s) && chainSep(s[j]) && isASCIILetter(s[j+1]) {
+		if end, n := letterChain(s, i); n > 1 {
+			st.noteLetter()
+			st.flushSeparator(false)
+			for k := i; k < end; k += 2 {
+				m := len(f.text)
+				f.text = append(f.text, s[k]|0x20)
+				f.mappedAs(m, k, k+1, 1)
+			}
+			f.latin += n
+			st.prevHan = false
+			st.any = true
+			return end
+		}
 	}
 	st.noteLetter() // only the first letter can touch a digit
 	st.flushSeparator(false)
@@ -404,6 +470,8 @@ func (st *folder) ascii(i int) {
 	c := s[i]
 	// Letters and digits are folded by letters and digits.
 	switch {
+	case c == '\'' && st.apostrophe(i, i+1):
+		// don't, it's: dropped, so "dont" and "don't" fold alike.
 	case c == '+':
 		if st.addBefore(i + 1) {
 			st.emitRune('加', i, i+1)
@@ -499,6 +567,8 @@ func (st *folder) content(c rune, os, oe int) {
 	case unicode.IsLetter(c) || unicode.IsNumber(c):
 		c = unicode.ToLower(c)
 		if s, ok := tsTable[c]; ok {
+			c = s
+		} else if s, ok := yueTable[c]; ok {
 			c = s
 		}
 		if l, ok := lookalikes[c]; ok && len(l) == 1 {

@@ -23,6 +23,11 @@ func TestFold(t *testing.T) {
 		{"🈶钱", "有钱"},
 		{"中文 English 混合", "中文 english 混合"},
 		{"  leading and trailing  ", "leading and trailing"},
+		{"don't DONT it’s 'quoted'", "dont dont its quoted"},
+		{"s u s p e n d e d, P.a.y T-e-l-e-g-r-a-m", "suspended pay telegram"},
+		{"u r a winner e.g. plan A B", "u r a winner e g plan a b"},
+		{"B.T.C now", "btc now"},
+		{"唔好報警，轉錢俾我哋", "不好报警转钱给我们"},
 	}
 	var f folded
 	for _, tc := range cases {
@@ -36,7 +41,7 @@ func TestFold(t *testing.T) {
 // Every folded byte maps back to a valid range of the original, in order.
 func TestFoldOffsets(t *testing.T) {
 	var f folded
-	for _, in := range []string{"安 全\u200b賬戶 ＰＡＹ p@ypal 🐧 \xff\xfe x ㏂ ﬀ ㍿x", "", "\u200b\u200b", "a"} {
+	for _, in := range []string{"s u s p e n d e d x.y.z don't", "安 全\u200b賬戶 ＰＡＹ p@ypal 🐧 \xff\xfe x ㏂ ﬀ ㍿x", "", "\u200b\u200b", "a"} {
 		fold(&f, in)
 		prev := int32(0)
 		for i := range f.text {
