@@ -546,3 +546,37 @@ func TestScalingSignalsCompound(t *testing.T) {
 		t.Errorf("got %d scaling cuts, level %s (score %.1f, %v), want 2 cuts and at most low", cuts, v.Level, v.Score, signalIDs(v))
 	}
 }
+
+// An ask inside a negation scope ("we will never ask you to transfer")
+// is no ask; a condition, a question or reassurance is no negation, and a
+// scope ends with its clause or sentence.
+func TestNegationScope(t *testing.T) {
+	c := classifier(t)
+	cases := []struct {
+		text    string
+		signal  string // the ask's signal
+		negated bool
+	}{
+		{"大使馆不会要求任何人转账。", "ask_transfer", true},
+		{"请勿点击陌生短信里的链接。", "ask_download", true},
+		{"工作人员绝不会向您索要验证码。", "ask_code", true},
+		{"千万别转钱给陌生人。", "ask_transfer", true},
+		{"我要不要转账给他？", "ask_transfer", false},
+		{"如不转账，你的账户将被冻结。", "ask_transfer", false},
+		{"不要担心，把钱转到这个账户就行。", "ask_transfer", false},
+		{"不要挂电话，马上把钱转过来。", "ask_transfer", false},
+		{"We will never ask you to move money, buy gift cards or share a code.", "ask_transfer", true},
+		{"We will never ask you to move money, buy gift cards or share a code.", "ask_code", true},
+		{"Do not share your one-time code with anyone.", "ask_code", true},
+		{"Don't tell anyone, send the money to this account now.", "ask_transfer", false},
+		{"If you don't pay the fee today your account will be closed.", "ask_fee", false},
+		{"Don't worry, just send the money and it will be fine.", "ask_transfer", false},
+		{"Never pay a fee. Pay the fee at the link below.", "ask_fee", false},
+	}
+	for _, tc := range cases {
+		v := c.Classify(tc.text)
+		if got := !hasSignal(v, tc.signal); got != tc.negated {
+			t.Errorf("%q: %s negated = %v, want %v (signals %v)", tc.text, tc.signal, got, tc.negated, signalIDs(v))
+		}
+	}
+}
