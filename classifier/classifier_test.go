@@ -311,6 +311,23 @@ func TestGenuineLookAlikes(t *testing.T) {
 		{"UKVI appointment bring passport", "Your UKVI appointment is booked for 3 March at 10:15. Bring your passport and the appointment letter."},
 		{"deposit protection scheme", "Hi Mum, I viewed the flat with the agent today and signed the tenancy. The deposit goes into the deposit protection scheme, I'll pay it from my account."},
 		{"tuition via student portal only", "Finance Office: tuition instalment 2 is due on 30 January. Pay only through the student portal. We never ask for payment to a personal account."},
+		// Notices that nothing is owed, and asks named only to deny them.
+		{"customs paid by the sender zh", "【中通国际】您的包裹已在英国清关，关税已由寄件人支付，您无需支付任何费用，预计明日派送。"},
+		{"customs paid by the sender en", "DHL: your parcel from Hangzhou has cleared customs. Import duties were paid by the sender. Delivery tomorrow."},
+		{"parcel locker with storage fee", "【快递柜】您的包裹已存入宿舍楼下快递柜，取件码5521，超过24小时将收取保管费。"},
+		{"debit alert to the university", "【中国银行】您尾号8812的账户于3月2日转出5,000元至XX大学学费专户，如非本人交易请致电本行客服。"},
+		{"code, staff never ask zh", "【支付宝】验证码771203，若非本人操作请忽略，客服不会向您索取验证码。"},
+		{"police: never by phone, never a safe account", "【反诈中心】公安机关不会通过电话办案，不会在网上发逮捕令，更不会要求把钱转到所谓的安全账户。"},
+		{"news: a student was asked for a deposit", "日前，一名在澳留学生接到自称领事馆的电话，随后被要求缴纳保证金十万元。领事馆提醒，任何官方机构都不会要求转账。"},
+		{"careers: mule adverts", "Careers team: be wary of adverts that pay you to receive money into your account and send it on. Real employers will never ask you to lend your bank account."},
+		{"student union: keys by post", "学联提醒：不要给“人在外地、钥匙快递”的房东先付押金，也不要脱离平台私下转账。"},
+		{"refused a safe-account call zh", "妈，昨天有个人打电话说我护照涉嫌洗钱，让我转钱到安全账户，我一听就是假的，直接挂了。"},
+		{"refused a visa call en", "Got a call from 'immigration' saying my visa would be cancelled unless I paid a fine. I told them I'd check my account myself and hung up."},
+		{"halls fee paid in the school system", "妈，学校住宿费我已经在学校系统上交了，你有空再转给我就行。"},
+		{"landlord shows the flat himself", "你好，周六下午两点可以来看房，我本人在，押金签约后放进押金保护计划。"},
+		{"barbecue bill split", "周末烧烤一共1200，六个人一人200，转给我或者下次见面给现金都行。"},
+		{"news: charged with fraud", "A man who posed as a debt collector has been charged with fraud after allegedly taking fees from students, police said."},
+		{"new number, will FaceTime", "Dad, this is my new number. I'll FaceTime you tonight so you know it's me. Don't send money to anyone who asks, even if they say they're me."},
 	}
 	for _, tc := range cases {
 		v := c.Classify(tc.text)
