@@ -251,6 +251,7 @@ type folder struct {
 	pendStart int32
 	pendEnd   int32
 	prevHan   bool
+	prevDigit bool // the last thing written was an ASCII digit
 	any       bool // something was written
 }
 
@@ -363,7 +364,7 @@ func (st *folder) letters(i int) int {
 				f.mappedAs(m, k, k+1, 1)
 			}
 			f.latin += n
-			st.prevHan = false
+			st.prevHan, st.prevDigit = false, false
 			st.any = true
 			return end
 		}
@@ -377,7 +378,7 @@ func (st *folder) letters(i int) int {
 	}
 	f.latin += j - i
 	f.mappedAs(n, i, j, 1)
-	st.prevHan = false
+	st.prevHan, st.prevDigit = false, false
 	st.any = true
 	return j
 }
@@ -394,11 +395,11 @@ func (st *folder) digits(i int) int {
 		f.digit = i
 	}
 	st.noteDigit() // only the first digit can touch a letter
-	st.flushSeparator(false)
+	st.flushSeparatorDigit()
 	n := len(f.text)
 	f.text = append(f.text, s[i:j]...)
 	f.mappedAs(n, i, j, 1)
-	st.prevHan = false
+	st.prevHan, st.prevDigit = false, true
 	st.any = true
 	return j
 }
@@ -437,7 +438,7 @@ func (st *folder) hanRun(i int) int {
 	}
 	f.han += (i - start) / 3
 	f.mappedAs(n, start, i, 3)
-	st.prevHan = true
+	st.prevHan, st.prevDigit = true, false
 	st.any = true
 	return i
 }
@@ -623,7 +624,8 @@ func (st *folder) addBefore(from int) bool {
 
 // separator records whitespace, punctuation or a symbol at [os, oe). Runs
 // collapse to one space, and none is written between two Chinese
-// characters, so 兼 职 and 赚*钱 match 兼职 and 赚钱.
+// characters, so 兼 职 and 赚*钱 match 兼职 and 赚钱, nor between a Chinese
+// character and a number (转 5000, 3 万).
 func (st *folder) separator(os, oe int) {
 	if !st.any {
 		return
@@ -640,7 +642,7 @@ func (st *folder) flushSeparator(nextHan bool) {
 		return
 	}
 	st.pending = false
-	if st.prevHan && nextHan {
+	if nextHan && (st.prevHan || st.prevDigit) {
 		return
 	}
 	f := st.f
@@ -648,12 +650,23 @@ func (st *folder) flushSeparator(nextHan bool) {
 	f.text = append(f.text, ' ')
 }
 
+// flushSeparatorDigit is flushSeparator before an ASCII digit: none is
+// written after a Chinese character either, so 转 5000 and 月薪 3 万 match
+// 转5000 and 月薪3万.
+func (st *folder) flushSeparatorDigit() {
+	if st.pending && st.prevHan {
+		st.pending = false
+		return
+	}
+	st.flushSeparator(false)
+}
+
 func (st *folder) emitByte(b byte, os, oe int, han bool) {
 	st.flushSeparator(han)
 	f := st.f
 	f.text = append(f.text, b)
 	f.mapped(len(f.text)-1, os, oe)
-	st.prevHan = han
+	st.prevHan, st.prevDigit = han, false
 	st.any = true
 }
 
@@ -673,7 +686,7 @@ func (st *folder) emitRune(r rune, os, oe int) {
 		f.text = utf8.AppendRune(f.text, r)
 	}
 	f.mapped(n, os, oe)
-	st.prevHan = han
+	st.prevHan, st.prevDigit = han, false
 	st.any = true
 }
 

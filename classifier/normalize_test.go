@@ -28,6 +28,7 @@ func TestFold(t *testing.T) {
 		{"u r a winner e.g. plan A B", "u r a winner e g plan a b"},
 		{"B.T.C now", "btc now"},
 		{"唔好報警，轉錢俾我哋", "不好报警转钱给我们"},
+		{"转 5000 块，月薪 3 万 call 0800 x", "转5000块月薪3万 call 0800 x"},
 	}
 	var f folded
 	for _, tc := range cases {
