@@ -139,7 +139,8 @@ func TestScamsAbroad(t *testing.T) {
 			"不好意思，发错人了～不过认识一下也好，我叫Sandy，在香港做珠宝生意，你是哪里人呀？"},
 		{"网恋男友 机场被扣 付罚款", LevelMedium, TypeRomance,
 			"我男朋友是网上认识的，他说在迪拜当石油工程师，现在在机场被扣了，让我先帮他付8000美元罚款，我要不要转？"},
-		{"online boyfriend stuck at airport fine", LevelMedium, TypeImpersonateOfficial,
+		// The "customs" here are the partner's story: a romance script.
+		{"online boyfriend stuck at airport fine", LevelMedium, TypeRomance,
 			"My online boyfriend says he's stuck at the airport in Istanbul and customs want a $3,000 fine before they release him. He asked me to send it by Western Union. Should I?"},
 		{"双倍理赔 加客服QQ", LevelMedium, TypeFakeCustomerService,
 			"【京东客服】您购买的商品存在质量问题，我们将为您办理双倍理赔，请添加客服QQ 39281734 领取赔偿。"},
@@ -327,6 +328,10 @@ func TestGenuineLookAlikes(t *testing.T) {
 		{"landlord shows the flat himself", "你好，周六下午两点可以来看房，我本人在，押金签约后放进押金保护计划。"},
 		{"barbecue bill split", "周末烧烤一共1200，六个人一人200，转给我或者下次见面给现金都行。"},
 		{"news: charged with fraud", "A man who posed as a debt collector has been charged with fraud after allegedly taking fees from students, police said."},
+		{"night in a hotel, phone low zh", "妈，我到伦敦了，今晚先住酒店，手机快没电了，明天再打给你。"},
+		{"graduation video for the family en", "I recorded your graduation speech! Want me to send it to your family so they can see it?"},
+		{"wife asks about the fund zh", "老公，我们那个基金这个月赚了一点，你有空看看要不要再放一些进去。"},
+		{"new number, no ask en", "Hi Mum, it's me, I dropped my phone so this is my new number. Save it and delete the old one, I'll ring you on Sunday."},
 		{"new number, will FaceTime", "Dad, this is my new number. I'll FaceTime you tonight so you know it's me. Don't send money to anyone who asks, even if they say they're me."},
 	}
 	for _, tc := range cases {
@@ -596,4 +601,62 @@ func TestNegationScope(t *testing.T) {
 			t.Errorf("%q: %s negated = %v, want %v (signals %v)", tc.text, tc.signal, got, tc.negated, signalIDs(v))
 		}
 	}
+}
+
+// roundTwoCase is a script told the way a new writer tells it: typos,
+// lowercase, Cantonese, a victim retelling it. Each must be flagged with
+// its type.
+type roundTwoCase struct {
+	name string
+	typ  Type
+	text string
+}
+
+func checkRoundTwo(t *testing.T, cases []roundTwoCase) {
+	t.Helper()
+	c := classifier(t)
+	for _, tc := range cases {
+		v := c.Classify(tc.text)
+		if !v.Level.Flagged() || tc.typ != TypeNone && v.Type != tc.typ {
+			t.Errorf("%s: got level %s type %q (score %.1f, %v), want flagged %q\n  %s", tc.name, v.Level, v.Type, v.Score, signalIDs(v), tc.typ, tc.text)
+		}
+		checkSpans(t, tc.text, v)
+	}
+}
+
+// People scripts: the recording and its audience, the isolation pieces, a
+// relative on a new number, a partner never met.
+func TestPeopleScriptsRoundTwo(t *testing.T) {
+	checkRoundTwo(t, []roundTwoCase{
+		{"recording and followers en", TypeSextortion,
+			"got the recording of our call last night. pay $800 by tonight or every one of ur followers and ur uni gets the link"},
+		{"hacked webcam e-mail en", TypeSextortion,
+			"Your laptop was infected with my malware and I recorded you through your camera. Send 0.03 btc to the wallet below, the timer has started."},
+		{"录屏 粉丝 否则 zh", TypeSextortion,
+			"你刚才视频的录屏我都保存了，你微信好友和抖音粉丝我也截图了，两小时内转八千，否则我就一个一个发。"},
+		{"hotel, new sim, parents told by us zh", TypeVirtualKidnapping,
+			"办案民警说为了证人保护，让我今晚搬去另一家酒店，原来的手机卡拔掉只用他们给的新卡，爸妈那边由他们来通知，每天发定位汇报。"},
+		{"staged video zh", TypeVirtualKidnapping,
+			"配合办案：你用绳子把自己绑起来，眼睛蒙上，录一段视频哭着喊救救我，案子结了钱就退给你。"},
+		{"held, phone with us en", TypeVirtualKidnapping,
+			"this is about your daughter in sydney. she is being held by our people and her phone is with us. dont call her, we require 400k through our agent."},
+		{"new number, bank app locked en", TypeImpersonateAcquaintance,
+			"hi mum its me, smashed my phone so this is my temp number. bank app is locked on the new one and i need to pay my rent today, could you help me out? x"},
+		{"new QQ, fee by QR code zh", TypeImpersonateAcquaintance,
+			"同学们好，我是辅导员，这是我的新QQ，之前的号不用了。今晚前交资料费180元，扫下面的二维码付款后截图私发给我。"},
+		{"friend asks for the code that came en", TypeImpersonateAcquaintance,
+			"hey its Tom from the climbing club, my whatsapp got hacked so im using this one. can you send me the code that just came to your phone?"},
+		{"lecturer's gift cards en", TypeImpersonateAcquaintance,
+			"Hi, it's Dr Patel. Quick favour: could you buy three Google Play cards for a conference guest? I'll reimburse you on Monday, can't take calls today."},
+		{"partner in hospital abroad zh", TypeRomance,
+			"亲爱的，我在国外住院了，手术前要先交押金，我的卡被冻结了，你能先帮我汇三万吗？出院就飞过来见你。"},
+		{"never met, wants money en", TypeRomance,
+			"we've been talking 3 months online but she's never video called, her camera is always broken. now she needs $1,500 for a visa fee to come see me."},
+		{"platform with a partner zh", TypeRomance,
+			"宝贝你信我，这个平台我已经赚了好几万，你先注册一下少充一点，我教你怎么操作，咱们以后的家就靠它了。"},
+		{"wrong person, then a compliment zh", TypeRomance,
+			"你是小陈吧？哦不好意思认错了。不过你头像好好看，是在悉尼读书吗，我也刚搬过来。"},
+		{"recommended stranger, lonely zh", TypeRomance,
+			"你好呀，我是在通讯录里推荐看到你的，一个人在国外挺孤独的，可以加个微x聊聊吗？"},
+	})
 }
