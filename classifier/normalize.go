@@ -252,6 +252,7 @@ type folder struct {
 	pendEnd   int32
 	prevHan   bool
 	prevDigit bool // the last thing written was an ASCII digit
+	prevLatin bool // the last thing written was an ASCII letter
 	any       bool // something was written
 }
 
@@ -357,20 +358,20 @@ func (st *folder) letters(i int) int {
 	if j == i+1 && j+1 < len(s) && chainSep(s[j]) && isASCIILetter(s[j+1]) {
 		if end, n := letterChain(s, i); n > 1 {
 			st.noteLetter()
-			st.flushSeparator(false)
+			st.flushSeparatorLatin()
 			for k := i; k < end; k += 2 {
 				m := len(f.text)
 				f.text = append(f.text, s[k]|0x20)
 				f.mappedAs(m, k, k+1, 1)
 			}
 			f.latin += n
-			st.prevHan, st.prevDigit = false, false
+			st.prevHan, st.prevDigit, st.prevLatin = false, false, true
 			st.any = true
 			return end
 		}
 	}
 	st.noteLetter() // only the first letter can touch a digit
-	st.flushSeparator(false)
+	st.flushSeparatorLatin()
 	n := len(f.text)
 	f.text = append(f.text, s[i:j]...)
 	for k := n; k < len(f.text); k++ {
@@ -378,7 +379,7 @@ func (st *folder) letters(i int) int {
 	}
 	f.latin += j - i
 	f.mappedAs(n, i, j, 1)
-	st.prevHan, st.prevDigit = false, false
+	st.prevHan, st.prevDigit, st.prevLatin = false, false, true
 	st.any = true
 	return j
 }
@@ -399,7 +400,7 @@ func (st *folder) digits(i int) int {
 	n := len(f.text)
 	f.text = append(f.text, s[i:j]...)
 	f.mappedAs(n, i, j, 1)
-	st.prevHan, st.prevDigit = false, true
+	st.prevHan, st.prevDigit, st.prevLatin = false, true, false
 	st.any = true
 	return j
 }
@@ -438,7 +439,7 @@ func (st *folder) hanRun(i int) int {
 	}
 	f.han += (i - start) / 3
 	f.mappedAs(n, start, i, 3)
-	st.prevHan, st.prevDigit = true, false
+	st.prevHan, st.prevDigit, st.prevLatin = true, false, false
 	st.any = true
 	return i
 }
@@ -625,7 +626,7 @@ func (st *folder) addBefore(from int) bool {
 // separator records whitespace, punctuation or a symbol at [os, oe). Runs
 // collapse to one space, and none is written between two Chinese
 // characters, so 兼 职 and 赚*钱 match 兼职 and 赚钱, nor between a Chinese
-// character and a number (转 5000, 3 万).
+// character and a number or a Latin word (转 5000, 3 万, ETC 卡).
 func (st *folder) separator(os, oe int) {
 	if !st.any {
 		return
@@ -642,7 +643,7 @@ func (st *folder) flushSeparator(nextHan bool) {
 		return
 	}
 	st.pending = false
-	if nextHan && (st.prevHan || st.prevDigit) {
+	if nextHan && (st.prevHan || st.prevDigit || st.prevLatin) {
 		return
 	}
 	f := st.f
@@ -661,12 +662,23 @@ func (st *folder) flushSeparatorDigit() {
 	st.flushSeparator(false)
 }
 
+// flushSeparatorLatin is flushSeparator before an ASCII letter: none is
+// written after a Chinese character either, so ETC 卡 and 加 V 信 match
+// ETC卡 and 加V信.
+func (st *folder) flushSeparatorLatin() {
+	if st.pending && st.prevHan {
+		st.pending = false
+		return
+	}
+	st.flushSeparator(false)
+}
+
 func (st *folder) emitByte(b byte, os, oe int, han bool) {
 	st.flushSeparator(han)
 	f := st.f
 	f.text = append(f.text, b)
 	f.mapped(len(f.text)-1, os, oe)
-	st.prevHan, st.prevDigit = han, false
+	st.prevHan, st.prevDigit, st.prevLatin = han, false, false
 	st.any = true
 }
 
@@ -686,7 +698,7 @@ func (st *folder) emitRune(r rune, os, oe int) {
 		f.text = utf8.AppendRune(f.text, r)
 	}
 	f.mapped(n, os, oe)
-	st.prevHan, st.prevDigit = han, false
+	st.prevHan, st.prevDigit, st.prevLatin = han, false, false
 	st.any = true
 }
 
@@ -708,6 +720,25 @@ func digitLookalike(b byte) byte {
 	return 0
 }
 
+// unitSuffixes follow a number as part of it: 5k, 10m, 3pm, 1st, 24hrs.
+var unitSuffixes = []string{"k", "m", "b", "x", "am", "pm", "st", "nd", "rd", "th", "h", "hr", "hrs", "min", "mins",
+	"gb", "mb", "kg", "km", "cm", "mm", "ml", "pcs", "bn", "mn", "yrs", "yr", "d", "w"}
+
+// unitSuffix reports whether the letters starting t are a unit suffix and
+// the whole word (a number written 5k or 3pm, not a word written 5ecure).
+func unitSuffix(t []byte) bool {
+	n := 0
+	for n < len(t) && isASCIILetter(t[n]) {
+		n++
+	}
+	for _, u := range unitSuffixes {
+		if string(t[:n]) == u {
+			return true
+		}
+	}
+	return false
+}
+
 // foldDigitLookalikes rewrites, in place, runs of look-alike digits that sit
 // inside a Latin word: a letter before, and a letter after or a word end
 // after a short run. Numbers such as 09061743389 or "win 1000" stay.
@@ -725,7 +756,7 @@ func foldDigitLookalikes(t []byte) {
 		for j < len(t) && digitLookalike(t[j]) != 0 {
 			j++
 		}
-		inWord := j < len(t) && isASCIILetter(t[j])
+		inWord := j < len(t) && isASCIILetter(t[j]) && !(wordStart && unitSuffix(t[j:]))
 		atEnd := !wordStart && (j == len(t) || t[j] == ' ') && j-i <= 2 && i >= 3 && isASCIILetter(t[i-2]) && isASCIILetter(t[i-3])
 		if inWord || atEnd {
 			for k := i; k < j; k++ {
