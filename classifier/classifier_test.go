@@ -342,6 +342,9 @@ func TestGenuineLookAlikes(t *testing.T) {
 		{"recovery warning en", "Action Fraud: if you lost money to a scam, tell your bank first. Be wary of anyone offering to recover your funds for a fee."},
 		{"graduate scheme abroad en", "Graduate scheme in Singapore: salary S$4,500 per month, relocation support, interviews in March. Apply on our careers site."},
 		{"redelivery in the app en", "Royal Mail: sorry we missed you today. Your parcel is at the delivery office; book a redelivery in the Royal Mail app."},
+		{"grandchild needs no money zh", "奶奶，我下周考完就回国了，机票已经买好了，不用给我打钱。"},
+		{"news: arrested over hi-mum fraud en", "Two arrested in Leeds over 'hi mum' texts that targeted thousands of parents, police said."},
+		{"scholarship form on the school site zh", "【学生处】本学年奖学金申请截至11月1日，请在学校官网下载申请表，申请不收取任何费用。"},
 		{"new number, will FaceTime", "Dad, this is my new number. I'll FaceTime you tonight so you know it's me. Don't send money to anyone who asks, even if they say they're me."},
 	}
 	for _, tc := range cases {
@@ -759,5 +762,31 @@ func TestServiceScriptsRoundTwo(t *testing.T) {
 			"【移民局】您的学习许可资料有误，将在24小时内被撤销，请拨打 +1 604 555 0101 并缴纳处理费。"},
 		{"学校老师 私人账户 加急费 zh", TypeImpersonateOfficial,
 			"同学你好，我是国际处老师，你的签证材料有问题可能会被拒，今天交300镑加急费到我私人账户，明天帮你处理。"},
+	})
+}
+
+// Scripts that a first pass of rules missed when written a third way: a
+// ransom with a body count, an isolation told by the victim, a webcam
+// threat to a contact list, signals groups, pump-and-dump, a SIM that
+// "will be deactivated", per-like pay, payment processing for a cut, a
+// move to "a new account they set up", accidental transfers and
+// marketplace "business accounts".
+func TestScriptsThirdWay(t *testing.T) {
+	checkRoundTwo(t, []roundTwoCase{
+		{"欠钱 收尸 zh", TypeVirtualKidnapping, "你女儿现在在我们这，她欠了我们钱，两小时内打十万过来，报警的话就等着收尸。"},
+		{"hotel, phone off, daily video zh", TypeVirtualKidnapping, "那个办案的让我住到宾馆去，手机关掉，每天按时视频报平安，说是为了保护我。"},
+		{"webcam to the contact list en", TypeSextortion, "I have a clip of you from your webcam. Send $600 in BTC within 2 days or everyone in your contact list gets it."},
+		{"signals group made members en", TypeInvestment, "Forex signals room: our analyst made members 38% last month. Join free today, spots are limited."},
+		{"pump and dump en", TypeInvestment, "This penny stock is about to explode, insiders are buying before the announcement. Join our free group now before it's too late."},
+		{"小姐姐 外汇 先投 zh", TypeInvestment, "小姐姐你好，我做外汇的，带朋友一起赚，月收益30%，你先投个两千试试。"},
+		{"SIM deactivated link en", TypeTelecomOperator, "giffgaff: your SIM will be deactivated today after a registration check. Verify your details at giffgaff-sim-check.net"},
+		{"per-like pay per day en", TypeBrushingJob, "side hustle: get paid £1 for every video you like, up to £120/day from your phone. DM me"},
+		{"process payments for a cut en", TypeAccomplice, "We need students with a bank account to help process payments for our shop. You keep 8% of every transfer."},
+		{"withdraw cash and pass it on en", TypeAccomplice, "quick job: withdraw some cash from ur account and pass it to my mate, he'll send u the money back + £80 tomorrow"},
+		{"new account they set up en", TypeImpersonateOfficial, "a man from 'my bank' says my card was cloned and I have to move my money to a new account they set up for me today"},
+		{"sent by mistake, send it back en", TypeFakeCustomerService, "Hi, I accidentally sent you $300 on Venmo, it was meant for my sister. Could you send it back to this new handle?"},
+		{"marketplace business account en", TypeFakeCustomerService, "I've sent the payment for your bike via Zelle, but you have to upgrade to a business account for $150 first to receive it."},
+		{"辅导员 助学金 保证金 私人 zh", TypeNone, "我是学院的辅导员，你有一个助学金名额，需要先交800元保证金，转到我的支付宝。"},
+		{"retold ransom call en", TypeVirtualKidnapping, "someone rang his mum and said 'we have your son, send 150k or you will never see him again' and then hung up. his phone is off, what do we do"},
 	})
 }
