@@ -347,6 +347,27 @@ func letterChain(s string, i int) (end, n int) {
 	return end, n
 }
 
+// chain folds the word spelt out letter by letter from src[i] and returns
+// where it ends, or 0 when there is no such chain (see letterChain).
+func (st *folder) chain(i int) int {
+	s, f := st.src, st.f
+	end, n := letterChain(s, i)
+	if n < 2 {
+		return 0
+	}
+	st.noteLetter()
+	st.flushSeparatorLatin()
+	for k := i; k < end; k += 2 {
+		m := len(f.text)
+		f.text = append(f.text, s[k]|0x20)
+		f.mappedAs(m, k, k+1, 1)
+	}
+	f.latin += n
+	st.prevHan, st.prevDigit, st.prevLatin = false, false, true
+	st.any = true
+	return end
+}
+
 // letters folds the run of ASCII letters starting at src[i] to lower case
 // and returns where it ends. A word spelt out letter by letter is joined.
 func (st *folder) letters(i int) int {
@@ -356,17 +377,7 @@ func (st *folder) letters(i int) int {
 		j++
 	}
 	if j == i+1 && j+1 < len(s) && chainSep(s[j]) && isASCIILetter(s[j+1]) {
-		if end, n := letterChain(s, i); n > 1 {
-			st.noteLetter()
-			st.flushSeparatorLatin()
-			for k := i; k < end; k += 2 {
-				m := len(f.text)
-				f.text = append(f.text, s[k]|0x20)
-				f.mappedAs(m, k, k+1, 1)
-			}
-			f.latin += n
-			st.prevHan, st.prevDigit, st.prevLatin = false, false, true
-			st.any = true
+		if end := st.chain(i); end > 0 {
 			return end
 		}
 	}

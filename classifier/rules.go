@@ -532,13 +532,50 @@ func expandAliases(p string, aliases map[string][]string) []string {
 	for _, k := range keys {
 		n := len(out)
 		for i := 0; i < n && len(out) < 256; i++ {
-			if !strings.Contains(out[i], k) {
+			if !containsAlias(out[i], k) {
 				continue
 			}
 			for _, a := range aliases[k] {
-				out = append(out, strings.ReplaceAll(out[i], k, a))
+				out = append(out, replaceAlias(out[i], k, a))
 			}
 		}
 	}
 	return out
+}
+
+// aliasAt reports whether key k occurs in p at i as an alias key: a Latin
+// key (line, qq) only as a whole word, so online and deadline stay.
+func aliasAt(p string, i int, k string) bool {
+	if !strings.HasPrefix(p[i:], k) {
+		return false
+	}
+	if isASCIILetter(k[0]) && i > 0 && isASCIILetter(p[i-1]) {
+		return false
+	}
+	j := i + len(k)
+	return !(isASCIILetter(k[len(k)-1]) && j < len(p) && isASCIILetter(p[j]))
+}
+
+func containsAlias(p, k string) bool {
+	for i := 0; i+len(k) <= len(p); i++ {
+		if aliasAt(p, i, k) {
+			return true
+		}
+	}
+	return false
+}
+
+// replaceAlias replaces every occurrence of key k in p that aliasAt accepts.
+func replaceAlias(p, k, a string) string {
+	var b strings.Builder
+	for i := 0; i < len(p); {
+		if aliasAt(p, i, k) {
+			b.WriteString(a)
+			i += len(k)
+			continue
+		}
+		b.WriteByte(p[i])
+		i++
+	}
+	return b.String()
 }
