@@ -790,3 +790,22 @@ func TestScriptsThirdWay(t *testing.T) {
 		{"retold ransom call en", TypeVirtualKidnapping, "someone rang his mum and said 'we have your son, send 150k or you will never see him again' and then hung up. his phone is off, what do we do"},
 	})
 }
+
+// A fourth way: recruiter "rankings" tasks, flight cancellations with
+// compensation, equipment bought from the employer's vendor, an old
+// classmate's side business, traditional-script stock rooms and rentals,
+// a code "they just texted", a daughter's lost phone, a transfer held for
+// a fee.
+func TestScriptsFourthWay(t *testing.T) {
+	checkRoundTwo(t, []roundTwoCase{
+		{"ranking tasks, daily income en", TypeBrushingJob, "Hello from the recruitment team! Flexible work: boost product rankings by completing simple tasks on our app, daily income $200-600. Message our coordinator on Telegram."},
+		{"航班取消 补偿 客服电话 zh", TypeFakeCustomerService, "【航旅通知】您好，您的航班MU5101因天气原因已取消，请致电客服 400-600-1234 办理改签并领取200元补偿。"},
+		{"equipment from our vendor en", TypeBrushingJob, "You've been selected for the remote assistant job! Before onboarding, buy your work equipment from our approved vendor ($350); it will be reimbursed in your first paycheck."},
+		{"old classmate, starting deposit en", TypeBrushingJob, "omg finally found you on here! remember me from school? i run an online business from my phone, make $1k a week. you just need a small starting deposit to join"},
+		{"老師助理 潛力股 私訊 zh", TypeInvestment, "老師的助理提醒：今晚老師會公布一支潛力股，上次推薦的已經漲了40%，想跟單的請私訊我開通VIP。"},
+		{"code they just texted, retold en", TypePhishing, "a man from my bank's fraud team rang and asked me to confirm the code they just texted me so he could stop a payment. he's still waiting, should i?"},
+		{"房東在國外 鑰匙寄給你 zh", TypeNone, "房東人在國外工作，房子月租一萬，你先匯訂金五千，我把鑰匙和合約寄給你。"},
+		{"daughter's lost phone, card details en", TypeImpersonateAcquaintance, "my 'son' texted from a new number saying he lost his phone and needs me to pay for a new one with my card details through his link"},
+		{"transfer held for a fee en", TypeInvestment, "Your international transfer of $3,100 is on hold. To release it our compliance team requires a $120 verification fee."},
+	})
+}
