@@ -345,6 +345,9 @@ func TestGenuineLookAlikes(t *testing.T) {
 		{"grandchild needs no money zh", "奶奶，我下周考完就回国了，机票已经买好了，不用给我打钱。"},
 		{"news: arrested over hi-mum fraud en", "Two arrested in Leeds over 'hi mum' texts that targeted thousands of parents, police said."},
 		{"scholarship form on the school site zh", "【学生处】本学年奖学金申请截至11月1日，请在学校官网下载申请表，申请不收取任何费用。"},
+		{"remittance credited to the beneficiary en", "Bank of China: your remittance of USD 2,000 has been credited to the beneficiary account. Reference TT1234."},
+		{"co-op placement, permit before you start en", "Congratulations on your co-op placement with the city council. Please make sure your work permit is valid before you start."},
+		{"medical card payment reminder zh", "【医保局】本年度医保缴费已开始，请通过官方App或银行柜台缴纳，谨防以“医保卡冻结”为由的诈骗短信。"},
 		{"new number, will FaceTime", "Dad, this is my new number. I'll FaceTime you tonight so you know it's me. Don't send money to anyone who asks, even if they say they're me."},
 	}
 	for _, tc := range cases {
@@ -807,5 +810,24 @@ func TestScriptsFourthWay(t *testing.T) {
 		{"房東在國外 鑰匙寄給你 zh", TypeNone, "房東人在國外工作，房子月租一萬，你先匯訂金五千，我把鑰匙和合約寄給你。"},
 		{"daughter's lost phone, card details en", TypeImpersonateAcquaintance, "my 'son' texted from a new number saying he lost his phone and needs me to pay for a new one with my card details through his link"},
 		{"transfer held for a fee en", TypeInvestment, "Your international transfer of $3,100 is on hold. To release it our compliance team requires a $120 verification fee."},
+	})
+}
+
+// A fifth way: something of yours frozen behind a link and a deadline,
+// a school office paid by QR code to a person, a landlord's "new
+// account", a deposit before the job starts, a host paid off the
+// platform, cheques through your account, an expired licence, a PC
+// "infected" with a number to call, a banker's proposal.
+func TestScriptsFifthWay(t *testing.T) {
+	checkRoundTwo(t, []roundTwoCase{
+		{"社保卡冻结 链接 zh", TypeNone, "【社保中心】您的社保卡已被冻结，请于今日内登录 shebao-check.top 完成身份核验，逾期将注销。"},
+		{"学工处 补考费 扫码给我 zh", TypeNone, "同学，我是学工处的老师，你有一门课需要补考，先交150元补考费，扫这个码支付给我。"},
+		{"landlord changed banks en", TypeNone, "Hi, it's your landlord. I've changed my bank, please pay this month's rent to my new account instead: sort code 11-22-33, acc 44556677."},
+		{"入职前缴纳保证金 zh", TypeNone, "恭喜通过面试！线上客服岗位，日薪600元。入职前需缴纳300元保证金，工作满一个月全额退还。"},
+		{"host off the platform en", TypeNone, "Your host here: the booking system is down, so send the payment directly to my PayPal as friends & family and I'll confirm your dates."},
+		{"cash cheques minus a cut en", TypeAccomplice, "want easy money? deposit a few cheques in ur bank for my business and send me back the cash minus 10%, easy"},
+		{"expired licence, renew link en", TypePhishing, "TV Licensing: your licence has expired. Renew now at tv-licence-renew.net today to avoid prosecution."},
+		{"PC infected, call technicians en", TypeFakeCustomerService, "Security alert: your computer is infected with viruses. Call our certified technicians now on 1-800-555-0123 and do not shut down your computer."},
+		{"banker's proposal en", TypePrize, "Dear friend, I am a bank manager with a business proposal: a deceased customer left $9.5 million with no next of kin. Reply for details."},
 	})
 }
