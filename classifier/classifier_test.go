@@ -348,6 +348,9 @@ func TestGenuineLookAlikes(t *testing.T) {
 		{"remittance credited to the beneficiary en", "Bank of China: your remittance of USD 2,000 has been credited to the beneficiary account. Reference TT1234."},
 		{"co-op placement, permit before you start en", "Congratulations on your co-op placement with the city council. Please make sure your work permit is valid before you start."},
 		{"medical card payment reminder zh", "【医保局】本年度医保缴费已开始，请通过官方App或银行柜台缴纳，谨防以“医保卡冻结”为由的诈骗短信。"},
+		{"sold a phone, money arrived zh", "我在闲鱼卖了个旧耳机，买家已经确认收货，钱也到账了。"},
+		{"spare gig tickets among friends en", "Got two spare tickets for Saturday's gig, anyone want them at face value? Pay me back when you see me."},
+		{"society dinner tickets en", "Welcome dinner on Friday, tickets £10 from our official society page. Everyone welcome!"},
 		{"new number, will FaceTime", "Dad, this is my new number. I'll FaceTime you tonight so you know it's me. Don't send money to anyone who asks, even if they say they're me."},
 	}
 	for _, tc := range cases {
@@ -829,5 +832,21 @@ func TestScriptsFifthWay(t *testing.T) {
 		{"expired licence, renew link en", TypePhishing, "TV Licensing: your licence has expired. Renew now at tv-licence-renew.net today to avoid prosecution."},
 		{"PC infected, call technicians en", TypeFakeCustomerService, "Security alert: your computer is infected with viruses. Call our certified technicians now on 1-800-555-0123 and do not shut down your computer."},
 		{"banker's proposal en", TypePrize, "Dear friend, I am a bank manager with a business proposal: a deceased customer left $9.5 million with no next of kin. Reply for details."},
+	})
+}
+
+// A sixth way: person-to-person sales paid first, fees that keep coming,
+// refunds waiting with "customer service", donations to a personal
+// account, a bail collected at the door, an embassy fine and a transfer.
+func TestScriptsSixthWay(t *testing.T) {
+	checkRoundTwo(t, []roundTwoCase{
+		{"concert tickets, bank transfer only en", TypeNone, "Selling 2 festival tickets at face value. Bank transfer only, can't do PayPal. Loads of people asking so first come first served."},
+		{"puppy shipped from abroad en", TypeNone, "Sweet beagle puppy needs a new home, free to a good family, just pay the £300 courier fee. I'm overseas so she'll be shipped to you."},
+		{"门票 先付全款 别走平台 zh", TypeNone, "演唱会内场票原价转让，先付全款我再转电子票给你，别走平台，平台要扣手续费。"},
+		{"又说要交 zh", TypeNone, "网上找的代写作业，先付了定金300，他说写完了又说要交500押金才能发给我，正常吗？"},
+		{"保险退费 加客服微信 zh", TypeFakeCustomerService, "您好，您的保险有一笔退费3200元未领取，请添加客服微信办理退费。"},
+		{"donations to my personal account en", TypeNone, "Raising money for the earthquake victims, every £5 helps! Please send donations to my personal bank account below while the official page is being set up."},
+		{"bail collected by a courier en", TypeNone, "your grandson asked me to call. he crashed the car and is in custody, bail is $6,000. he asked me not to tell his parents. get cash and i'll send a courier to pick it up."},
+		{"embassy fine, connect to police en", TypeImpersonateOfficial, "This is the Chinese Embassy. You have an unregistered residence and a fine of 4,000 yuan applies. I will connect you to the Shanghai police now."},
 	})
 }
