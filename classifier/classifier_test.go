@@ -351,6 +351,7 @@ func TestGenuineLookAlikes(t *testing.T) {
 		{"sold a phone, money arrived zh", "我在闲鱼卖了个旧耳机，买家已经确认收货，钱也到账了。"},
 		{"spare gig tickets among friends en", "Got two spare tickets for Saturday's gig, anyone want them at face value? Pay me back when you see me."},
 		{"society dinner tickets en", "Welcome dinner on Friday, tickets £10 from our official society page. Everyone welcome!"},
+		{"fake kidnapping call, checked at once en", "My dad got a call saying I'd been kidnapped; he rang me straight away, I was in class, so he knew it was fake. Should we report it?"},
 		{"new number, will FaceTime", "Dad, this is my new number. I'll FaceTime you tonight so you know it's me. Don't send money to anyone who asks, even if they say they're me."},
 	}
 	for _, tc := range cases {
