@@ -352,6 +352,7 @@ func TestGenuineLookAlikes(t *testing.T) {
 		{"spare gig tickets among friends en", "Got two spare tickets for Saturday's gig, anyone want them at face value? Pay me back when you see me."},
 		{"society dinner tickets en", "Welcome dinner on Friday, tickets £10 from our official society page. Everyone welcome!"},
 		{"fake kidnapping call, checked at once en", "My dad got a call saying I'd been kidnapped; he rang me straight away, I was in class, so he knew it was fake. Should we report it?"},
+		{"shop promo with an opt-out short code en", "Boots: 3 for 2 on all skincare this week. T&Cs apply. Text STOP to 81234 to unsubscribe."},
 		{"new number, will FaceTime", "Dad, this is my new number. I'll FaceTime you tonight so you know it's me. Don't send money to anyone who asks, even if they say they're me."},
 	}
 	for _, tc := range cases {
