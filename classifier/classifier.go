@@ -82,19 +82,40 @@ func (c *Classifier) Classify(text string) Verdict {
 	sc.hitList = sc.hitList[:0]
 	sc.matches = rs.ac.findAll(f.text, sc.matches[:0])
 	t := f.text
+	// The negation scope open at this point of the text (see rules.go):
+	// matches come in order of their end.
+	var scope negScope
 	for _, m := range sc.matches {
 		if int(m.pat) >= len(rs.patterns) {
 			continue // an app name, for the entities
 		}
 		p := rs.patterns[m.pat]
 		h := &sc.hits[p.term]
-		if h.ok {
+		if h.ok && p.neg == negNone {
 			continue
 		}
 		if p.leftWord && m.start > 0 && isASCIILetter(t[m.start-1]) {
 			continue
 		}
 		if p.rightWord && int(m.end) < len(t) && isASCIILetter(t[m.end]) {
+			continue
+		}
+		switch p.neg {
+		case negClause, negSentence:
+			scope.open(m, p.neg)
+		case negCancel:
+			scope.cancel(m)
+		case negTarget:
+			if scope.covers(f, text, zh, m) {
+				ni := rs.terms[p.term].not
+				if !sc.hits[ni].ok {
+					sc.hits[ni] = hit{ok: true, start: m.start, end: m.end}
+					sc.hitList = append(sc.hitList, ni)
+				}
+				continue
+			}
+		}
+		if h.ok {
 			continue
 		}
 		*h = hit{ok: true, start: m.start, end: m.end}
@@ -223,6 +244,86 @@ func (c *Classifier) Classify(text string) Verdict {
 		v.Type = TypeNone
 	}
 	return v
+}
+
+// Negation scopes reach this far past the negator, in folded bytes (a
+// Chinese character is three): a clause scope about twenty characters, a
+// sentence scope about forty or a dozen English words.
+// Chinese runs clauses together with commas where English would stop, so
+// in a Chinese message a comma ends every scope and a sentence scope is
+// shorter.
+const (
+	maxClauseScope     = 60
+	maxSentenceScope   = 120
+	maxSentenceScopeZH = 75
+)
+
+// negScope is the last negation scope opened in a message.
+type negScope struct {
+	kind       negRole // negNone when no scope is open
+	start, end int32   // the negator's folded range
+	// The last cancel seen, for a negator that ends after it.
+	cancelStart, cancelEnd int32
+	cancelSeen             bool
+}
+
+// open starts a scope at negator m, unless a cancel seen before overlaps
+// its start ("if you don't": the cancel ends with it).
+func (s *negScope) open(m acMatch, kind negRole) {
+	if s.cancelSeen && s.cancelStart <= m.start && s.cancelEnd > m.start {
+		return
+	}
+	s.kind, s.start, s.end = kind, m.start, m.end
+}
+
+// cancel takes away the open scope when cancel m overlaps its negator's
+// start, and remembers m for negators still to come.
+func (s *negScope) cancel(m acMatch) {
+	if s.kind != negNone && m.start <= s.start && m.end > s.start {
+		s.kind = negNone
+	}
+	s.cancelStart, s.cancelEnd, s.cancelSeen = m.start, m.end, true
+}
+
+// covers reports whether match m lies in the open scope: it starts after
+// the negator does, within reach, and no boundary of the scope's kind
+// stands between them in the original text.
+func (s *negScope) covers(f *folded, text string, zh bool, m acMatch) bool {
+	if s.kind == negNone || m.start <= s.start {
+		return false
+	}
+	reach := int32(maxClauseScope)
+	switch {
+	case s.kind == negClause:
+	case zh:
+		reach = maxSentenceScopeZH
+	default:
+		reach = maxSentenceScope
+	}
+	if m.start-s.end > reach {
+		return false
+	}
+	if m.start <= s.end {
+		return true // 别转 / 转账: the negator runs into the term
+	}
+	_, from := f.offsets(int(s.end) - 1)
+	to, _ := f.offsets(int(m.start))
+	if from >= to {
+		return true
+	}
+	for _, r := range text[from:to] {
+		switch r {
+		case '.', '!', '?', ';', '\n', '\r', '。', '！', '？', '；':
+			return false
+		case '，', '：':
+			return false
+		case ',', ':':
+			if s.kind == negClause || zh {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // evidence is where a rule's first condition matched: a folded range, or an

@@ -139,7 +139,8 @@ func TestScamsAbroad(t *testing.T) {
 			"不好意思，发错人了～不过认识一下也好，我叫Sandy，在香港做珠宝生意，你是哪里人呀？"},
 		{"网恋男友 机场被扣 付罚款", LevelMedium, TypeRomance,
 			"我男朋友是网上认识的，他说在迪拜当石油工程师，现在在机场被扣了，让我先帮他付8000美元罚款，我要不要转？"},
-		{"online boyfriend stuck at airport fine", LevelMedium, TypeImpersonateOfficial,
+		// The "customs" here are the partner's story: a romance script.
+		{"online boyfriend stuck at airport fine", LevelMedium, TypeRomance,
 			"My online boyfriend says he's stuck at the airport in Istanbul and customs want a $3,000 fine before they release him. He asked me to send it by Western Union. Should I?"},
 		{"双倍理赔 加客服QQ", LevelMedium, TypeFakeCustomerService,
 			"【京东客服】您购买的商品存在质量问题，我们将为您办理双倍理赔，请添加客服QQ 39281734 领取赔偿。"},
@@ -311,6 +312,48 @@ func TestGenuineLookAlikes(t *testing.T) {
 		{"UKVI appointment bring passport", "Your UKVI appointment is booked for 3 March at 10:15. Bring your passport and the appointment letter."},
 		{"deposit protection scheme", "Hi Mum, I viewed the flat with the agent today and signed the tenancy. The deposit goes into the deposit protection scheme, I'll pay it from my account."},
 		{"tuition via student portal only", "Finance Office: tuition instalment 2 is due on 30 January. Pay only through the student portal. We never ask for payment to a personal account."},
+		// Notices that nothing is owed, and asks named only to deny them.
+		{"customs paid by the sender zh", "【中通国际】您的包裹已在英国清关，关税已由寄件人支付，您无需支付任何费用，预计明日派送。"},
+		{"customs paid by the sender en", "DHL: your parcel from Hangzhou has cleared customs. Import duties were paid by the sender. Delivery tomorrow."},
+		{"parcel locker with storage fee", "【快递柜】您的包裹已存入宿舍楼下快递柜，取件码5521，超过24小时将收取保管费。"},
+		{"debit alert to the university", "【中国银行】您尾号8812的账户于3月2日转出5,000元至XX大学学费专户，如非本人交易请致电本行客服。"},
+		{"code, staff never ask zh", "【支付宝】验证码771203，若非本人操作请忽略，客服不会向您索取验证码。"},
+		{"police: never by phone, never a safe account", "【反诈中心】公安机关不会通过电话办案，不会在网上发逮捕令，更不会要求把钱转到所谓的安全账户。"},
+		{"news: a student was asked for a deposit", "日前，一名在澳留学生接到自称领事馆的电话，随后被要求缴纳保证金十万元。领事馆提醒，任何官方机构都不会要求转账。"},
+		{"careers: mule adverts", "Careers team: be wary of adverts that pay you to receive money into your account and send it on. Real employers will never ask you to lend your bank account."},
+		{"student union: keys by post", "学联提醒：不要给“人在外地、钥匙快递”的房东先付押金，也不要脱离平台私下转账。"},
+		{"refused a safe-account call zh", "妈，昨天有个人打电话说我护照涉嫌洗钱，让我转钱到安全账户，我一听就是假的，直接挂了。"},
+		{"refused a visa call en", "Got a call from 'immigration' saying my visa would be cancelled unless I paid a fine. I told them I'd check my account myself and hung up."},
+		{"halls fee paid in the school system", "妈，学校住宿费我已经在学校系统上交了，你有空再转给我就行。"},
+		{"landlord shows the flat himself", "你好，周六下午两点可以来看房，我本人在，押金签约后放进押金保护计划。"},
+		{"barbecue bill split", "周末烧烤一共1200，六个人一人200，转给我或者下次见面给现金都行。"},
+		{"news: charged with fraud", "A man who posed as a debt collector has been charged with fraud after allegedly taking fees from students, police said."},
+		{"night in a hotel, phone low zh", "妈，我到伦敦了，今晚先住酒店，手机快没电了，明天再打给你。"},
+		{"graduation video for the family en", "I recorded your graduation speech! Want me to send it to your family so they can see it?"},
+		{"wife asks about the fund zh", "老公，我们那个基金这个月赚了一点，你有空看看要不要再放一些进去。"},
+		{"new number, no ask en", "Hi Mum, it's me, I dropped my phone so this is my new number. Save it and delete the old one, I'll ring you on Sunday."},
+		{"marketing internship per hour en", "Marketing intern wanted: run our Instagram, like and reply to comments, £12 per hour. Apply through the careers portal."},
+		{"shop cashback for a review zh", "感谢购买！五星好评截图发给客服可返现5元，祝您生活愉快。"},
+		{"credit limit raised, see the app zh", "【招商银行】您的信用卡额度已提升至5万元，详情请登录掌上生活App查看。"},
+		{"landlord shows the flat en", "The flat is free from 1 September. I can show you round on Saturday myself; the deposit goes into the TDS scheme once we sign."},
+		{"tuition only via the school zh", "学费请通过学校官网缴费系统支付，学校从不委托任何代理，也不会要求转到个人账户。"},
+		{"port-out notice, call the number on the site en", "Optus: your number is being moved to a new provider as you asked. If you didn't ask for this, call us on the number on our website."},
+		{"wallet never asks for the phrase en", "MetaMask will never ask for your secret recovery phrase. Never share it with anyone, including support staff."},
+		{"recovery warning en", "Action Fraud: if you lost money to a scam, tell your bank first. Be wary of anyone offering to recover your funds for a fee."},
+		{"graduate scheme abroad en", "Graduate scheme in Singapore: salary S$4,500 per month, relocation support, interviews in March. Apply on our careers site."},
+		{"redelivery in the app en", "Royal Mail: sorry we missed you today. Your parcel is at the delivery office; book a redelivery in the Royal Mail app."},
+		{"grandchild needs no money zh", "奶奶，我下周考完就回国了，机票已经买好了，不用给我打钱。"},
+		{"news: arrested over hi-mum fraud en", "Two arrested in Leeds over 'hi mum' texts that targeted thousands of parents, police said."},
+		{"scholarship form on the school site zh", "【学生处】本学年奖学金申请截至11月1日，请在学校官网下载申请表，申请不收取任何费用。"},
+		{"remittance credited to the beneficiary en", "Bank of China: your remittance of USD 2,000 has been credited to the beneficiary account. Reference TT1234."},
+		{"co-op placement, permit before you start en", "Congratulations on your co-op placement with the city council. Please make sure your work permit is valid before you start."},
+		{"medical card payment reminder zh", "【医保局】本年度医保缴费已开始，请通过官方App或银行柜台缴纳，谨防以“医保卡冻结”为由的诈骗短信。"},
+		{"sold a phone, money arrived zh", "我在闲鱼卖了个旧耳机，买家已经确认收货，钱也到账了。"},
+		{"spare gig tickets among friends en", "Got two spare tickets for Saturday's gig, anyone want them at face value? Pay me back when you see me."},
+		{"society dinner tickets en", "Welcome dinner on Friday, tickets £10 from our official society page. Everyone welcome!"},
+		{"fake kidnapping call, checked at once en", "My dad got a call saying I'd been kidnapped; he rang me straight away, I was in class, so he knew it was fake. Should we report it?"},
+		{"shop promo with an opt-out short code en", "Boots: 3 for 2 on all skincare this week. T&Cs apply. Text STOP to 81234 to unsubscribe."},
+		{"new number, will FaceTime", "Dad, this is my new number. I'll FaceTime you tonight so you know it's me. Don't send money to anyone who asks, even if they say they're me."},
 	}
 	for _, tc := range cases {
 		v := c.Classify(tc.text)
@@ -545,4 +588,267 @@ func TestScalingSignalsCompound(t *testing.T) {
 	if cuts != 2 || v.Level > LevelLow {
 		t.Errorf("got %d scaling cuts, level %s (score %.1f, %v), want 2 cuts and at most low", cuts, v.Level, v.Score, signalIDs(v))
 	}
+}
+
+// An ask inside a negation scope ("we will never ask you to transfer")
+// is no ask; a condition, a question or reassurance is no negation, and a
+// scope ends with its clause or sentence.
+func TestNegationScope(t *testing.T) {
+	c := classifier(t)
+	cases := []struct {
+		text    string
+		signal  string // the ask's signal
+		negated bool
+	}{
+		{"大使馆不会要求任何人转账。", "ask_transfer", true},
+		{"请勿点击陌生短信里的链接。", "ask_download", true},
+		{"工作人员绝不会向您索要验证码。", "ask_code", true},
+		{"千万别转钱给陌生人。", "ask_transfer", true},
+		{"我要不要转账给他？", "ask_transfer", false},
+		{"如不转账，你的账户将被冻结。", "ask_transfer", false},
+		{"不要担心，把钱转到这个账户就行。", "ask_transfer", false},
+		{"不要挂电话，马上把钱转过来。", "ask_transfer", false},
+		{"We will never ask you to move money, buy gift cards or share a code.", "ask_transfer", true},
+		{"We will never ask you to move money, buy gift cards or share a code.", "ask_code", true},
+		{"Do not share your one-time code with anyone.", "ask_code", true},
+		{"Don't tell anyone, send the money to this account now.", "ask_transfer", false},
+		{"If you don't pay the fee today your account will be closed.", "ask_fee", false},
+		{"Don't worry, just send the money and it will be fine.", "ask_transfer", false},
+		{"Never pay a fee. Pay the fee at the link below.", "ask_fee", false},
+	}
+	for _, tc := range cases {
+		v := c.Classify(tc.text)
+		if got := !hasSignal(v, tc.signal); got != tc.negated {
+			t.Errorf("%q: %s negated = %v, want %v (signals %v)", tc.text, tc.signal, got, tc.negated, signalIDs(v))
+		}
+	}
+}
+
+// roundTwoCase is a script told the way a new writer tells it: typos,
+// lowercase, Cantonese, a victim retelling it. Each must be flagged with
+// its type.
+type roundTwoCase struct {
+	name string
+	typ  Type
+	text string
+}
+
+func checkRoundTwo(t *testing.T, cases []roundTwoCase) {
+	t.Helper()
+	c := classifier(t)
+	for _, tc := range cases {
+		v := c.Classify(tc.text)
+		if !v.Level.Flagged() || tc.typ != TypeNone && v.Type != tc.typ {
+			t.Errorf("%s: got level %s type %q (score %.1f, %v), want flagged %q\n  %s", tc.name, v.Level, v.Type, v.Score, signalIDs(v), tc.typ, tc.text)
+		}
+		checkSpans(t, tc.text, v)
+	}
+}
+
+// People scripts: the recording and its audience, the isolation pieces, a
+// relative on a new number, a partner never met.
+func TestPeopleScriptsRoundTwo(t *testing.T) {
+	checkRoundTwo(t, []roundTwoCase{
+		{"recording and followers en", TypeSextortion,
+			"got the recording of our call last night. pay $800 by tonight or every one of ur followers and ur uni gets the link"},
+		{"hacked webcam e-mail en", TypeSextortion,
+			"Your laptop was infected with my malware and I recorded you through your camera. Send 0.03 btc to the wallet below, the timer has started."},
+		{"录屏 粉丝 否则 zh", TypeSextortion,
+			"你刚才视频的录屏我都保存了，你微信好友和抖音粉丝我也截图了，两小时内转八千，否则我就一个一个发。"},
+		{"hotel, new sim, parents told by us zh", TypeVirtualKidnapping,
+			"办案民警说为了证人保护，让我今晚搬去另一家酒店，原来的手机卡拔掉只用他们给的新卡，爸妈那边由他们来通知，每天发定位汇报。"},
+		{"staged video zh", TypeVirtualKidnapping,
+			"配合办案：你用绳子把自己绑起来，眼睛蒙上，录一段视频哭着喊救救我，案子结了钱就退给你。"},
+		{"held, phone with us en", TypeVirtualKidnapping,
+			"this is about your daughter in sydney. she is being held by our people and her phone is with us. dont call her, we require 400k through our agent."},
+		{"new number, bank app locked en", TypeImpersonateAcquaintance,
+			"hi mum its me, smashed my phone so this is my temp number. bank app is locked on the new one and i need to pay my rent today, could you help me out? x"},
+		{"new QQ, fee by QR code zh", TypeImpersonateAcquaintance,
+			"同学们好，我是辅导员，这是我的新QQ，之前的号不用了。今晚前交资料费180元，扫下面的二维码付款后截图私发给我。"},
+		{"friend asks for the code that came en", TypeImpersonateAcquaintance,
+			"hey its Tom from the climbing club, my whatsapp got hacked so im using this one. can you send me the code that just came to your phone?"},
+		{"lecturer's gift cards en", TypeImpersonateAcquaintance,
+			"Hi, it's Dr Patel. Quick favour: could you buy three Google Play cards for a conference guest? I'll reimburse you on Monday, can't take calls today."},
+		{"partner in hospital abroad zh", TypeRomance,
+			"亲爱的，我在国外住院了，手术前要先交押金，我的卡被冻结了，你能先帮我汇三万吗？出院就飞过来见你。"},
+		{"never met, wants money en", TypeRomance,
+			"we've been talking 3 months online but she's never video called, her camera is always broken. now she needs $1,500 for a visa fee to come see me."},
+		{"platform with a partner zh", TypeRomance,
+			"宝贝你信我，这个平台我已经赚了好几万，你先注册一下少充一点，我教你怎么操作，咱们以后的家就靠它了。"},
+		{"wrong person, then a compliment zh", TypeRomance,
+			"你是小陈吧？哦不好意思认错了。不过你头像好好看，是在悉尼读书吗，我也刚搬过来。"},
+		{"recommended stranger, lonely zh", TypeRomance,
+			"你好呀，我是在通讯录里推荐看到你的，一个人在国外挺孤独的，可以加个微x聊聊吗？"},
+	})
+}
+
+// Money scripts: an account or card rented or bought, tasks paid per piece,
+// a pushed platform, a loan or limit behind a link, a job abroad, a prize
+// with a fee, a recovery service.
+func TestMoneyScriptsRoundTwo(t *testing.T) {
+	checkRoundTwo(t, []roundTwoCase{
+		{"sell your SIM and account before leaving en", TypeAccomplice,
+			"flying home for good? we buy your uk bank account + sim, £300 per set, paid in cash. account is only used for receiving payments, totally legal"},
+		{"mate uses your account en", TypeAccomplice,
+			"u still have ur revolut? my mate needs to receive some money from his shop into it and transfer it straight out, ill give u £250 for the week"},
+		{"收户口 每个户口 zh", TypeAccomplice,
+			"长期收香港银行户口和网银，每个户口一次过给八千，只是借用一段时间，不用你做什么，有意私信。"},
+		{"代收货款 报酬 托管网银 zh", TypeAccomplice,
+			"我们做外贸，需要留学生的个人账户帮忙收货款，每月给你流水的百分之三作为报酬，把网银登录信息交给我们托管就行。"},
+		{"rate products per task en", TypeBrushingJob,
+			"Remote staff wanted: rate products on our partner app, $4 per task, up to $200 a day. Message our HR on WhatsApp to start."},
+		{"pay for orders, refund plus commission en", TypeBrushingJob,
+			"part time job for students: place orders for our merchants, u pay for the order first and we refund it plus 15% commission in minutes"},
+		{"点赞截图 每单返 日结 zh", TypeBrushingJob,
+			"在家兼职，给博主点赞关注截图发我，每单返3元，日结，加我领取任务。"},
+		{"teacher's picks, VIP room en", TypeInvestment,
+			"Our professor's stock picks rose 31% this week. Tomorrow he shares the next ticker in the VIP room only. Message his assistant to get a seat."},
+		{"cousin's platform can't lose en", TypeInvestment,
+			"bro my cousin runs this crypto platform, put in $300 and u get 8% back every week, literally cant lose. i'll send u my referral link"},
+		{"再充才能提现 zh", TypeInvestment,
+			"老师带我炒币赚了不少，现在想提现，客服说账户被风控了，要再充三万保证金才能解锁。"},
+		{"loan approved behind a link en", TypeLoanCredit,
+			"Congrats! You're pre-approved for a $9,000 loan, no credit check, money in your account today. Apply here: fastcash-loans.com"},
+		{"律师费 先缴 放款 zh", TypeLoanCredit,
+			"您的无抵押贷款二十万已审批通过，放款前需先缴付百分之二的律师费，缴完即日到账。"},
+		{"提额 链接 zh", TypePhishing,
+			"【工商银行】您的信用卡可提升额度至6万元，请今日内登录 icbc-vip.cc 完成身份验证，逾期失效。"},
+		{"job in Cambodia, flights paid, passport held en", TypeOverseasJob,
+			"Customer service role in Cambodia, $2,500/month, free flights and accommodation. Passports are held by the company for the work permit. No interview needed."},
+		{"迪拜 机票我帮你出 别跟家里说 zh", TypeOverseasJob,
+			"哥们，我在泰国这边做推广，一个月轻松拿三万，你过来机票我帮你出，落地有人接，护照先寄给我办工签，别跟家里说太多。"},
+		{"chosen for a gift card, pay shipping en", TypePrize,
+			"Tesco loyalty draw: you've been chosen for a £200 voucher! Just cover the £3.50 shipping at tesco-rewards.example"},
+		{"抽中 支付邮费 zh", TypePrize,
+			"恭喜您在店庆活动中抽中平板电脑一台，请于24小时内登录 gift-tb.top 填写地址并支付10元邮费。"},
+		{"hacker gets it back en", TypeNone,
+			"lost 5k to a fake trading site and a 'hacker' messaged me saying he can get it back if i pay 500 upfront. should i?"},
+		{"追回被骗的钱 zh", TypeNone,
+			"被骗的钱别放弃！我们团队有技术能追踪对方钱包，帮你追回损失，只需预付五百USDT技术费。"},
+	})
+}
+
+// Service and abroad scripts: couriers, wallet support, officials abroad,
+// phishing, phone companies, rentals, tuition agents and visas.
+func TestServiceScriptsRoundTwo(t *testing.T) {
+	checkRoundTwo(t, []roundTwoCase{
+		{"redelivery with card details en", TypeCourier,
+			"DPD: sorry we missed you, your parcel is back at our depot. To arrange redelivery reply with your name and card details. A £1.45 handling charge applies."},
+		{"无法取件 支付手续费 zh", TypeCourier,
+			"【驿站通知】您的包裹因面单错误无法取件，请到 yz-pickup.top 重新验证并支付3元手续费。"},
+		{"wallet support wants the seed phrase en", TypePhishing,
+			"Trust Wallet Support: your wallet is out of sync. Enter your 12-word recovery phrase at trust-sync.example to restore your balance."},
+		{"tax agency, warrant, press 1 en", TypeImpersonateOfficial,
+			"Revenue agency final notice: a lawsuit has been filed under your SIN for tax evasion. Press 1 now, otherwise a warrant will be issued by the police today."},
+		{"inspector on WhatsApp, classified en", TypeImpersonateOfficial,
+			"Singapore Police Force: you are suspected in a money laundering case. Contact Inspector Lim on WhatsApp immediately. Do not inform anyone, this matter is classified."},
+		{"uni account re-validated en", TypePhishing,
+			"IT Services: all student accounts must be re-validated after the upgrade. Log in at uni-auth-check.example within 24 hours or your email will be suspended."},
+		{"统一身份认证 过期 链接 zh", TypePhishing,
+			"【信息中心】您的统一身份认证密码今日过期，请点击 http://edu-verify.top 重新验证，以免邮箱无法登录。"},
+		{"port-out, reply with PIN en", TypePhishing,
+			"Vodafone: a request to port your number was received. If this wasn't you, reply with your account PIN and date of birth to stop it."},
+		{"回复验证码取消 zh", TypePhishing,
+			"【中国联通】您的套餐将升级为月费299元，如不需要请回复验证码取消办理。"},
+		{"read back the code, fraud team en", TypePhishing,
+			"This is the fraud team at your bank. We're sending you a verification code now to block the payment, please read it back to me. Don't worry, we never ask for your PIN."},
+		{"landlord away, keys by post en", TypeNone,
+			"Flat is still free but lots of interest. I'm currently working abroad so viewing would be after you move in; pay the holding deposit today and I'll post you the keys."},
+		{"人在外地 钥匙快递 zh", TypeNone,
+			"房子还在，很抢手。我现在人在外地工作没法带看，你先转押金和首月租金，我把钥匙快递给你。"},
+		{"below market, escrow releases keys en", TypeNone,
+			"found a 2-bed way under market, the owner says he's in spain and an escrow company releases the keys once i pay them. legit?"},
+		{"new bank account for the deposit en", TypeNone,
+			"Your room booking is confirmed. Please pay the £600 reservation fee to our new bank account below, as our old account is under audit."},
+		{"tuition at 85% through us en", TypeNone,
+			"Uni fees paid at 85% of the invoice through us! Send your student ID and portal login and pay us in RMB. WeChat us for a quote."},
+		{"学费代缴 8折 账号密码 zh", TypeNone,
+			"学费代缴，汇率优于银行，学费打8折，把学生系统账号密码发我，我们直接帮你缴。"},
+		{"student pass revoked, settle at link en", TypeImpersonateOfficial,
+			"ICA: your Student's Pass will be revoked today due to an unpaid levy. Settle S$900 at ica-levy.example or call us immediately."},
+		{"学习许可 撤销 处理费 zh", TypeImpersonateOfficial,
+			"【移民局】您的学习许可资料有误，将在24小时内被撤销，请拨打 +1 604 555 0101 并缴纳处理费。"},
+		{"学校老师 私人账户 加急费 zh", TypeImpersonateOfficial,
+			"同学你好，我是国际处老师，你的签证材料有问题可能会被拒，今天交300镑加急费到我私人账户，明天帮你处理。"},
+	})
+}
+
+// Scripts that a first pass of rules missed when written a third way: a
+// ransom with a body count, an isolation told by the victim, a webcam
+// threat to a contact list, signals groups, pump-and-dump, a SIM that
+// "will be deactivated", per-like pay, payment processing for a cut, a
+// move to "a new account they set up", accidental transfers and
+// marketplace "business accounts".
+func TestScriptsThirdWay(t *testing.T) {
+	checkRoundTwo(t, []roundTwoCase{
+		{"欠钱 收尸 zh", TypeVirtualKidnapping, "你女儿现在在我们这，她欠了我们钱，两小时内打十万过来，报警的话就等着收尸。"},
+		{"hotel, phone off, daily video zh", TypeVirtualKidnapping, "那个办案的让我住到宾馆去，手机关掉，每天按时视频报平安，说是为了保护我。"},
+		{"webcam to the contact list en", TypeSextortion, "I have a clip of you from your webcam. Send $600 in BTC within 2 days or everyone in your contact list gets it."},
+		{"signals group made members en", TypeInvestment, "Forex signals room: our analyst made members 38% last month. Join free today, spots are limited."},
+		{"pump and dump en", TypeInvestment, "This penny stock is about to explode, insiders are buying before the announcement. Join our free group now before it's too late."},
+		{"小姐姐 外汇 先投 zh", TypeInvestment, "小姐姐你好，我做外汇的，带朋友一起赚，月收益30%，你先投个两千试试。"},
+		{"SIM deactivated link en", TypeTelecomOperator, "giffgaff: your SIM will be deactivated today after a registration check. Verify your details at giffgaff-sim-check.net"},
+		{"per-like pay per day en", TypeBrushingJob, "side hustle: get paid £1 for every video you like, up to £120/day from your phone. DM me"},
+		{"process payments for a cut en", TypeAccomplice, "We need students with a bank account to help process payments for our shop. You keep 8% of every transfer."},
+		{"withdraw cash and pass it on en", TypeAccomplice, "quick job: withdraw some cash from ur account and pass it to my mate, he'll send u the money back + £80 tomorrow"},
+		{"new account they set up en", TypeImpersonateOfficial, "a man from 'my bank' says my card was cloned and I have to move my money to a new account they set up for me today"},
+		{"sent by mistake, send it back en", TypeFakeCustomerService, "Hi, I accidentally sent you $300 on Venmo, it was meant for my sister. Could you send it back to this new handle?"},
+		{"marketplace business account en", TypeFakeCustomerService, "I've sent the payment for your bike via Zelle, but you have to upgrade to a business account for $150 first to receive it."},
+		{"辅导员 助学金 保证金 私人 zh", TypeNone, "我是学院的辅导员，你有一个助学金名额，需要先交800元保证金，转到我的支付宝。"},
+		{"retold ransom call en", TypeVirtualKidnapping, "someone rang his mum and said 'we have your son, send 150k or you will never see him again' and then hung up. his phone is off, what do we do"},
+	})
+}
+
+// A fourth way: recruiter "rankings" tasks, flight cancellations with
+// compensation, equipment bought from the employer's vendor, an old
+// classmate's side business, traditional-script stock rooms and rentals,
+// a code "they just texted", a daughter's lost phone, a transfer held for
+// a fee.
+func TestScriptsFourthWay(t *testing.T) {
+	checkRoundTwo(t, []roundTwoCase{
+		{"ranking tasks, daily income en", TypeBrushingJob, "Hello from the recruitment team! Flexible work: boost product rankings by completing simple tasks on our app, daily income $200-600. Message our coordinator on Telegram."},
+		{"航班取消 补偿 客服电话 zh", TypeFakeCustomerService, "【航旅通知】您好，您的航班MU5101因天气原因已取消，请致电客服 400-600-1234 办理改签并领取200元补偿。"},
+		{"equipment from our vendor en", TypeBrushingJob, "You've been selected for the remote assistant job! Before onboarding, buy your work equipment from our approved vendor ($350); it will be reimbursed in your first paycheck."},
+		{"old classmate, starting deposit en", TypeBrushingJob, "omg finally found you on here! remember me from school? i run an online business from my phone, make $1k a week. you just need a small starting deposit to join"},
+		{"老師助理 潛力股 私訊 zh", TypeInvestment, "老師的助理提醒：今晚老師會公布一支潛力股，上次推薦的已經漲了40%，想跟單的請私訊我開通VIP。"},
+		{"code they just texted, retold en", TypePhishing, "a man from my bank's fraud team rang and asked me to confirm the code they just texted me so he could stop a payment. he's still waiting, should i?"},
+		{"房東在國外 鑰匙寄給你 zh", TypeNone, "房東人在國外工作，房子月租一萬，你先匯訂金五千，我把鑰匙和合約寄給你。"},
+		{"daughter's lost phone, card details en", TypeImpersonateAcquaintance, "my 'son' texted from a new number saying he lost his phone and needs me to pay for a new one with my card details through his link"},
+		{"transfer held for a fee en", TypeInvestment, "Your international transfer of $3,100 is on hold. To release it our compliance team requires a $120 verification fee."},
+	})
+}
+
+// A fifth way: something of yours frozen behind a link and a deadline,
+// a school office paid by QR code to a person, a landlord's "new
+// account", a deposit before the job starts, a host paid off the
+// platform, cheques through your account, an expired licence, a PC
+// "infected" with a number to call, a banker's proposal.
+func TestScriptsFifthWay(t *testing.T) {
+	checkRoundTwo(t, []roundTwoCase{
+		{"社保卡冻结 链接 zh", TypeNone, "【社保中心】您的社保卡已被冻结，请于今日内登录 shebao-check.top 完成身份核验，逾期将注销。"},
+		{"学工处 补考费 扫码给我 zh", TypeNone, "同学，我是学工处的老师，你有一门课需要补考，先交150元补考费，扫这个码支付给我。"},
+		{"landlord changed banks en", TypeNone, "Hi, it's your landlord. I've changed my bank, please pay this month's rent to my new account instead: sort code 11-22-33, acc 44556677."},
+		{"入职前缴纳保证金 zh", TypeNone, "恭喜通过面试！线上客服岗位，日薪600元。入职前需缴纳300元保证金，工作满一个月全额退还。"},
+		{"host off the platform en", TypeNone, "Your host here: the booking system is down, so send the payment directly to my PayPal as friends & family and I'll confirm your dates."},
+		{"cash cheques minus a cut en", TypeAccomplice, "want easy money? deposit a few cheques in ur bank for my business and send me back the cash minus 10%, easy"},
+		{"expired licence, renew link en", TypePhishing, "TV Licensing: your licence has expired. Renew now at tv-licence-renew.net today to avoid prosecution."},
+		{"PC infected, call technicians en", TypeFakeCustomerService, "Security alert: your computer is infected with viruses. Call our certified technicians now on 1-800-555-0123 and do not shut down your computer."},
+		{"banker's proposal en", TypePrize, "Dear friend, I am a bank manager with a business proposal: a deceased customer left $9.5 million with no next of kin. Reply for details."},
+	})
+}
+
+// A sixth way: person-to-person sales paid first, fees that keep coming,
+// refunds waiting with "customer service", donations to a personal
+// account, a bail collected at the door, an embassy fine and a transfer.
+func TestScriptsSixthWay(t *testing.T) {
+	checkRoundTwo(t, []roundTwoCase{
+		{"concert tickets, bank transfer only en", TypeNone, "Selling 2 festival tickets at face value. Bank transfer only, can't do PayPal. Loads of people asking so first come first served."},
+		{"puppy shipped from abroad en", TypeNone, "Sweet beagle puppy needs a new home, free to a good family, just pay the £300 courier fee. I'm overseas so she'll be shipped to you."},
+		{"门票 先付全款 别走平台 zh", TypeNone, "演唱会内场票原价转让，先付全款我再转电子票给你，别走平台，平台要扣手续费。"},
+		{"又说要交 zh", TypeNone, "网上找的代写作业，先付了定金300，他说写完了又说要交500押金才能发给我，正常吗？"},
+		{"保险退费 加客服微信 zh", TypeFakeCustomerService, "您好，您的保险有一笔退费3200元未领取，请添加客服微信办理退费。"},
+		{"donations to my personal account en", TypeNone, "Raising money for the earthquake victims, every £5 helps! Please send donations to my personal bank account below while the official page is being set up."},
+		{"bail collected by a courier en", TypeNone, "your grandson asked me to call. he crashed the car and is in custody, bail is $6,000. he asked me not to tell his parents. get cash and i'll send a courier to pick it up."},
+		{"embassy fine, connect to police en", TypeImpersonateOfficial, "This is the Chinese Embassy. You have an unregistered residence and a fine of 4,000 yuan applies. I will connect you to the Shanghai police now."},
+	})
 }

@@ -114,6 +114,9 @@ var tsDense = func() *[0xA000 - 0x4E00]uint16 {
 			}
 		}
 	}
+	for t, s := range yueTable {
+		d[t-0x4E00] = uint16(s)
+	}
 	for r := rune(0x4E00); r < 0xA000; r++ {
 		if isAddHomophone(r) {
 			d[r-0x4E00] = tsAdd
@@ -121,6 +124,16 @@ var tsDense = func() *[0xA000 - 0x4E00]uint16 {
 	}
 	return &d
 }()
+
+// yueTable folds the Cantonese characters that written Cantonese uses for
+// everyday Mandarin words to those words, one character for one: 喺 在,
+// 嘅 的, 哋 们, 佢 他, 俾/畀 给, 唔 不, 冇 没, 攞 拿, 睇 看, 嚟 来, 咗 了,
+// 搵/揾 找. A Hong Kong "唔好報警，轉錢俾我哋" then reads as "不好报警，
+// 转钱给我们" (the rules spell 唔好 as an alias of 不要).
+var yueTable = map[rune]rune{
+	'喺': '在', '嘅': '的', '哋': '们', '佢': '他', '俾': '给', '畀': '给', '唔': '不',
+	'冇': '没', '攞': '拿', '睇': '看', '嚟': '来', '咗': '了', '搵': '找', '揾': '找',
+}
 
 const (
 	tsAdd = 1
@@ -238,6 +251,8 @@ type folder struct {
 	pendStart int32
 	pendEnd   int32
 	prevHan   bool
+	prevDigit bool // the last thing written was an ASCII digit
+	prevLatin bool // the last thing written was an ASCII letter
 	any       bool // something was written
 }
 
@@ -281,6 +296,10 @@ func fold(f *folded, s string) {
 			i++
 			continue
 		}
+		if (r == '\u2019' || r == '\u2018') && st.apostrophe(i, i+n) {
+			i += n
+			continue
+		}
 		if r < 0x10000 && separates[r>>6]&(1<<(r&63)) != 0 {
 			st.separator(i, i+n)
 			i += n
@@ -294,16 +313,76 @@ func fold(f *folded, s string) {
 	}
 }
 
+// apostrophe reports whether the apostrophe at src[os:oe] sits inside a
+// Latin word (don't, it’s): then it is dropped without a separator, so
+// texters who leave it out (dont, its) write the same folded word.
+func (st *folder) apostrophe(os, oe int) bool {
+	t := st.f.text
+	return !st.pending && len(t) > 0 && isASCIILetter(t[len(t)-1]) && oe < len(st.src) && isASCIILetter(st.src[oe])
+}
+
+// chainSep reports the one-byte separators that spell a word out letter by
+// letter: "s u s p e n d e d", "P.a.y", "T-e-l-e-g-r-a-m".
+func chainSep(b byte) bool { return b == ' ' || b == '.' || b == '-' || b == '*' || b == '_' }
+
+// Letter chains shorter than these stay apart: "u r a" is text speak, but
+// four spaced letters, or three joined by dots or dashes, spell a word.
+const (
+	minSpacedChain = 4
+	minDottedChain = 3
+)
+
+// letterChain returns the end of the chain of single letters, one
+// separator byte apart, that starts at the single letter src[i], and its
+// length; 1 when there is no chain.
+func letterChain(s string, i int) (end, n int) {
+	end, n = i+1, 1
+	sep := s[end] // one separator throughout the chain
+	for q := end; q+1 < len(s) && s[q] == sep && isASCIILetter(s[q+1]) && (q+2 == len(s) || !isASCIILetter(s[q+2])); q = end {
+		end, n = q+2, n+1
+	}
+	if sep == ' ' && n < minSpacedChain || n < minDottedChain {
+		return i + 1, 1
+	}
+	return end, n
+}
+
+// chain folds the word spelt out letter by letter from src[i] and returns
+// where it ends, or 0 when there is no such chain (see letterChain).
+func (st *folder) chain(i int) int {
+	s, f := st.src, st.f
+	end, n := letterChain(s, i)
+	if n < 2 {
+		return 0
+	}
+	st.noteLetter()
+	st.flushSeparatorLatin()
+	for k := i; k < end; k += 2 {
+		m := len(f.text)
+		f.text = append(f.text, s[k]|0x20)
+		f.mappedAs(m, k, k+1, 1)
+	}
+	f.latin += n
+	st.prevHan, st.prevDigit, st.prevLatin = false, false, true
+	st.any = true
+	return end
+}
+
 // letters folds the run of ASCII letters starting at src[i] to lower case
-// and returns where it ends.
+// and returns where it ends. A word spelt out letter by letter is joined.
 func (st *folder) letters(i int) int {
 	s, f := st.src, st.f
 	j := i + 1
 	for j < len(s) && isASCIILetter(s[j]) {
 		j++
 	}
+	if j == i+1 && j+1 < len(s) && chainSep(s[j]) && isASCIILetter(s[j+1]) {
+		if end := st.chain(i); end > 0 {
+			return end
+		}
+	}
 	st.noteLetter() // only the first letter can touch a digit
-	st.flushSeparator(false)
+	st.flushSeparatorLatin()
 	n := len(f.text)
 	f.text = append(f.text, s[i:j]...)
 	for k := n; k < len(f.text); k++ {
@@ -311,7 +390,7 @@ func (st *folder) letters(i int) int {
 	}
 	f.latin += j - i
 	f.mappedAs(n, i, j, 1)
-	st.prevHan = false
+	st.prevHan, st.prevDigit, st.prevLatin = false, false, true
 	st.any = true
 	return j
 }
@@ -328,11 +407,11 @@ func (st *folder) digits(i int) int {
 		f.digit = i
 	}
 	st.noteDigit() // only the first digit can touch a letter
-	st.flushSeparator(false)
+	st.flushSeparatorDigit()
 	n := len(f.text)
 	f.text = append(f.text, s[i:j]...)
 	f.mappedAs(n, i, j, 1)
-	st.prevHan = false
+	st.prevHan, st.prevDigit, st.prevLatin = false, true, false
 	st.any = true
 	return j
 }
@@ -371,7 +450,7 @@ func (st *folder) hanRun(i int) int {
 	}
 	f.han += (i - start) / 3
 	f.mappedAs(n, start, i, 3)
-	st.prevHan = true
+	st.prevHan, st.prevDigit, st.prevLatin = true, false, false
 	st.any = true
 	return i
 }
@@ -404,6 +483,8 @@ func (st *folder) ascii(i int) {
 	c := s[i]
 	// Letters and digits are folded by letters and digits.
 	switch {
+	case c == '\'' && st.apostrophe(i, i+1):
+		// don't, it's: dropped, so "dont" and "don't" fold alike.
 	case c == '+':
 		if st.addBefore(i + 1) {
 			st.emitRune('加', i, i+1)
@@ -500,6 +581,8 @@ func (st *folder) content(c rune, os, oe int) {
 		c = unicode.ToLower(c)
 		if s, ok := tsTable[c]; ok {
 			c = s
+		} else if s, ok := yueTable[c]; ok {
+			c = s
 		}
 		if l, ok := lookalikes[c]; ok && len(l) == 1 {
 			c = rune(l[0])
@@ -553,7 +636,8 @@ func (st *folder) addBefore(from int) bool {
 
 // separator records whitespace, punctuation or a symbol at [os, oe). Runs
 // collapse to one space, and none is written between two Chinese
-// characters, so 兼 职 and 赚*钱 match 兼职 and 赚钱.
+// characters, so 兼 职 and 赚*钱 match 兼职 and 赚钱, nor between a Chinese
+// character and a number or a Latin word (转 5000, 3 万, ETC 卡).
 func (st *folder) separator(os, oe int) {
 	if !st.any {
 		return
@@ -570,7 +654,7 @@ func (st *folder) flushSeparator(nextHan bool) {
 		return
 	}
 	st.pending = false
-	if st.prevHan && nextHan {
+	if nextHan && (st.prevHan || st.prevDigit || st.prevLatin) {
 		return
 	}
 	f := st.f
@@ -578,12 +662,34 @@ func (st *folder) flushSeparator(nextHan bool) {
 	f.text = append(f.text, ' ')
 }
 
+// flushSeparatorDigit is flushSeparator before an ASCII digit: none is
+// written after a Chinese character either, so 转 5000 and 月薪 3 万 match
+// 转5000 and 月薪3万.
+func (st *folder) flushSeparatorDigit() {
+	if st.pending && st.prevHan {
+		st.pending = false
+		return
+	}
+	st.flushSeparator(false)
+}
+
+// flushSeparatorLatin is flushSeparator before an ASCII letter: none is
+// written after a Chinese character either, so ETC 卡 and 加 V 信 match
+// ETC卡 and 加V信.
+func (st *folder) flushSeparatorLatin() {
+	if st.pending && st.prevHan {
+		st.pending = false
+		return
+	}
+	st.flushSeparator(false)
+}
+
 func (st *folder) emitByte(b byte, os, oe int, han bool) {
 	st.flushSeparator(han)
 	f := st.f
 	f.text = append(f.text, b)
 	f.mapped(len(f.text)-1, os, oe)
-	st.prevHan = han
+	st.prevHan, st.prevDigit, st.prevLatin = han, false, false
 	st.any = true
 }
 
@@ -603,7 +709,7 @@ func (st *folder) emitRune(r rune, os, oe int) {
 		f.text = utf8.AppendRune(f.text, r)
 	}
 	f.mapped(n, os, oe)
-	st.prevHan = han
+	st.prevHan, st.prevDigit, st.prevLatin = han, false, false
 	st.any = true
 }
 
@@ -625,6 +731,25 @@ func digitLookalike(b byte) byte {
 	return 0
 }
 
+// unitSuffixes follow a number as part of it: 5k, 10m, 3pm, 1st, 24hrs.
+var unitSuffixes = []string{"k", "m", "b", "x", "am", "pm", "st", "nd", "rd", "th", "h", "hr", "hrs", "min", "mins",
+	"gb", "mb", "kg", "km", "cm", "mm", "ml", "pcs", "bn", "mn", "yrs", "yr", "d", "w"}
+
+// unitSuffix reports whether the letters starting t are a unit suffix and
+// the whole word (a number written 5k or 3pm, not a word written 5ecure).
+func unitSuffix(t []byte) bool {
+	n := 0
+	for n < len(t) && isASCIILetter(t[n]) {
+		n++
+	}
+	for _, u := range unitSuffixes {
+		if string(t[:n]) == u {
+			return true
+		}
+	}
+	return false
+}
+
 // foldDigitLookalikes rewrites, in place, runs of look-alike digits that sit
 // inside a Latin word: a letter before, and a letter after or a word end
 // after a short run. Numbers such as 09061743389 or "win 1000" stay.
@@ -642,7 +767,7 @@ func foldDigitLookalikes(t []byte) {
 		for j < len(t) && digitLookalike(t[j]) != 0 {
 			j++
 		}
-		inWord := j < len(t) && isASCIILetter(t[j])
+		inWord := j < len(t) && isASCIILetter(t[j]) && !(wordStart && unitSuffix(t[j:]))
 		atEnd := !wordStart && (j == len(t) || t[j] == ' ') && j-i <= 2 && i >= 3 && isASCIILetter(t[i-2]) && isASCIILetter(t[i-3])
 		if inWord || atEnd {
 			for k := i; k < j; k++ {

@@ -15,14 +15,21 @@ func TestFold(t *testing.T) {
 		{"pаypal", "paypal"}, // Cyrillic а
 		{"amaz0n paypa1 acc0unt", "amazon paypal account"},
 		{"call 09061743389 win 1000", "call 09061743389 win 1000"},
+		{"lost 5k at 10pm on the 1st, 5ecure", "lost 5k at 10pm on the 1st secure"},
 		{"ver!fy p@ypal", "verify paypal"},
-		{"+V 伽vx 佳薇信", "加v 加vx 加薇信"},
+		{"+V 伽vx 佳薇信", "加v加vx加薇信"},
 		{"最佳选择", "最佳选择"},
 		{"+86 138", "+86 138"},
 		{"🐧群", "qq群"},
 		{"🈶钱", "有钱"},
-		{"中文 English 混合", "中文 english 混合"},
+		{"中文 English 混合", "中文english混合"},
 		{"  leading and trailing  ", "leading and trailing"},
+		{"don't DONT it’s 'quoted'", "dont dont its quoted"},
+		{"s u s p e n d e d, P.a.y T-e-l-e-g-r-a-m", "suspended pay telegram"},
+		{"u r a winner e.g. plan A B", "u r a winner e g plan a b"},
+		{"B.T.C now", "btc now"},
+		{"唔好報警，轉錢俾我哋", "不好报警转钱给我们"},
+		{"转 5000 块，月薪 3 万 call 0800 x", "转5000块月薪3万call 0800 x"},
 	}
 	var f folded
 	for _, tc := range cases {
@@ -36,7 +43,7 @@ func TestFold(t *testing.T) {
 // Every folded byte maps back to a valid range of the original, in order.
 func TestFoldOffsets(t *testing.T) {
 	var f folded
-	for _, in := range []string{"安 全\u200b賬戶 ＰＡＹ p@ypal 🐧 \xff\xfe x ㏂ ﬀ ㍿x", "", "\u200b\u200b", "a"} {
+	for _, in := range []string{"s u s p e n d e d x.y.z don't", "安 全\u200b賬戶 ＰＡＹ p@ypal 🐧 \xff\xfe x ㏂ ﬀ ㍿x", "", "\u200b\u200b", "a"} {
 		fold(&f, in)
 		prev := int32(0)
 		for i := range f.text {

@@ -1,6 +1,7 @@
 package classifier
 
 import (
+	"bytes"
 	"math"
 	"regexp"
 	"regexp/syntax"
@@ -21,6 +22,9 @@ type anchoredRegexp struct {
 	runSet    [256]bool
 	runLen    int
 	maxBefore int
+	// lit, when set instead of a run, is a literal every match contains
+	// maxBefore bytes at most after it starts ("day", "折").
+	lit []byte
 }
 
 // minAnchorBits is how unlikely (in bits, for random bytes) an anchor run
@@ -45,6 +49,15 @@ func compileAnchored(expr string) (*anchoredRegexp, error) {
 	best := 0.0
 	before := 0
 	for _, e := range elems {
+		if e.Op == syntax.OpLiteral && e.Flags&syntax.FoldCase == 0 {
+			var lit []byte
+			for _, r := range e.Rune {
+				lit = utf8.AppendRune(lit, r)
+			}
+			if bits := 8 * float64(len(lit)); bits >= minAnchorBits && bits > best {
+				best, a.lit, a.runLen, a.maxBefore = bits, lit, 0, before
+			}
+		}
 		if set, k, ok := classRun(e); ok {
 			n := 0
 			for _, in := range set {
@@ -53,7 +66,7 @@ func compileAnchored(expr string) (*anchoredRegexp, error) {
 				}
 			}
 			if bits := float64(k) * math.Log2(256/float64(n)); bits >= minAnchorBits && bits > best {
-				best, a.runSet, a.runLen, a.maxBefore = bits, set, k, before
+				best, a.runSet, a.runLen, a.maxBefore, a.lit = bits, set, k, before, nil
 			}
 		}
 		w, ok := maxWidth(e)
@@ -67,18 +80,23 @@ func compileAnchored(expr string) (*anchoredRegexp, error) {
 
 // findIndex is regexp.FindIndex.
 func (a *anchoredRegexp) findIndex(t []byte) []int {
-	if a.runLen == 0 {
+	q := -1
+	switch {
+	case a.lit != nil:
+		q = bytes.Index(t, a.lit)
+	case a.runLen == 0:
 		return a.re.FindIndex(t)
-	}
-	q, run := -1, 0
-	for i, b := range t {
-		if !a.runSet[b] {
-			run = 0
-			continue
-		}
-		if run++; run == a.runLen {
-			q = i + 1 - run
-			break
+	default:
+		run := 0
+		for i, b := range t {
+			if !a.runSet[b] {
+				run = 0
+				continue
+			}
+			if run++; run == a.runLen {
+				q = i + 1 - run
+				break
+			}
 		}
 	}
 	if q < 0 {

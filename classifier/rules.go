@@ -29,6 +29,17 @@ import (
 //	          name as "@cat" to mean "any term of the category"
 //	rules:    what adds to (or, with a negative weight, takes from) the score
 //
+// Negation: a term with "negator" (clause or sentence) opens a scope — 不会,
+// never, 请勿, do not — that runs to the end of its clause (a comma or a
+// full stop in the original) or its sentence (a full stop), and at most a
+// few words. A "negatable" term (an ask: transfer, fee, code …) found
+// inside such a scope is not a hit of its own: it is a hit of its
+// companion "not.<id>", in the categories "not_<cat>" and "negated", so
+// "we will never ask you to transfer" neither asks nor hides that it
+// quotes an ask. A "cancel" negator (如果不, if you don't, 要不要)
+// overlapping a negator's start takes its scope away: a condition or a
+// question is no denial.
+//
 // Phrases are folded like messages (see fold), so they are written in
 // lower-case simplified Chinese and plain ASCII. A phrase that starts or
 // ends with a Latin letter matches only at a word boundary on that side; a
@@ -69,6 +80,11 @@ type termSpec struct {
 	// for the regexes to run at all (required with regex).
 	Regex []string `yaml:"regex"`
 	Gate  []string `yaml:"gate"`
+	// Negator makes the term's phrases open a negation scope ("clause" or
+	// "sentence") or cancel one ("cancel"); Negatable makes its matches
+	// inside a scope count for "not.<id>" instead.
+	Negator   string `yaml:"negator"`
+	Negatable bool   `yaml:"negatable"`
 }
 
 type ruleSpec struct {
@@ -107,11 +123,15 @@ type (
 		id    string
 		regex []*anchoredRegexp
 		gate  int32 // term whose match lets the regexes run
+		// not is the companion that negated matches count for, -1 if
+		// the term is not negatable.
+		not int32
 	}
 	// pattern is one folded phrase in the automaton.
 	pattern struct {
 		term                int32
 		leftWord, rightWord bool // require a word boundary on that side
+		neg                 negRole
 	}
 	// cond is a set of terms; it holds when any of them matched.
 	cond []int32
@@ -130,6 +150,19 @@ type (
 		unless  []cond
 	}
 )
+
+// negRole is a pattern's part in negation.
+type negRole uint8
+
+const (
+	negNone     negRole = iota
+	negClause           // opens a scope to the end of the clause
+	negSentence         // opens a scope to the end of the sentence
+	negCancel           // takes away a scope it overlaps the start of
+	negTarget           // does not count inside a scope
+)
+
+var negatorKinds = map[string]negRole{"clause": negClause, "sentence": negSentence, "cancel": negCancel}
 
 // ruleSet is everything New compiles.
 type ruleSet struct {
@@ -212,7 +245,7 @@ func compileRules(files []namedFile) (*ruleSet, error) {
 
 	addTerm := func(id string) int32 {
 		i := int32(len(rs.terms))
-		rs.terms = append(rs.terms, term{id: id})
+		rs.terms = append(rs.terms, term{id: id, not: -1})
 		rs.termIdx[id] = i
 		return i
 	}
@@ -239,7 +272,7 @@ func compileRules(files []namedFile) (*ruleSet, error) {
 			}
 		}
 	}
-	addPhrases := func(where string, ti int32, phrases []string) error {
+	addPhrases := func(where string, ti int32, phrases []string, neg negRole) error {
 		for _, p := range phrases {
 			prefix := strings.HasSuffix(p, "*")
 			suffix := strings.HasPrefix(p, "*")
@@ -253,6 +286,7 @@ func compileRules(files []namedFile) (*ruleSet, error) {
 					term:      ti,
 					leftWord:  !suffix && isASCIILetter(v[0]),
 					rightWord: !prefix && isASCIILetter(v[len(v)-1]),
+					neg:       neg,
 				})
 				phrasePats = append(phrasePats, []byte(v))
 			}
@@ -305,7 +339,30 @@ func compileRules(files []namedFile) (*ruleSet, error) {
 				}
 				cats[ts.Cat] = append(cats[ts.Cat], ti)
 			}
-			if err := addPhrases(where, ti, ts.Phrases); err != nil {
+			neg := negNone
+			if ts.Negator != "" {
+				k, ok := negatorKinds[ts.Negator]
+				if !ok {
+					return nil, fmt.Errorf("%s: negator %q: want clause, sentence or cancel", where, ts.Negator)
+				}
+				if ts.Negatable || len(ts.Regex) > 0 {
+					return nil, fmt.Errorf("%s: a negator is neither negatable nor a regex", where)
+				}
+				neg = k
+			}
+			if ts.Negatable {
+				if len(ts.Regex) > 0 {
+					return nil, fmt.Errorf("%s: regex terms cannot be negatable", where)
+				}
+				neg = negTarget
+				ni := addTerm("not." + ts.ID)
+				rs.terms[ti].not = ni
+				cats["negated"] = append(cats["negated"], ni)
+				if ts.Cat != "" {
+					cats["not_"+ts.Cat] = append(cats["not_"+ts.Cat], ni)
+				}
+			}
+			if err := addPhrases(where, ti, ts.Phrases, neg); err != nil {
 				return nil, err
 			}
 			for _, re := range ts.Regex {
@@ -323,7 +380,7 @@ func compileRules(files []namedFile) (*ruleSet, error) {
 					return nil, fmt.Errorf("%s: regex without gate phrases", where)
 				}
 				gi := addTerm("gate." + ts.ID)
-				if err := addPhrases(where+" gate", gi, ts.Gate); err != nil {
+				if err := addPhrases(where+" gate", gi, ts.Gate, negNone); err != nil {
 					return nil, err
 				}
 				rs.terms[ti].gate = gi
@@ -375,7 +432,7 @@ func compileRules(files []namedFile) (*ruleSet, error) {
 			}
 			if len(sp.Phrases) > 0 {
 				ti := addTerm("rule." + sp.ID)
-				if err := addPhrases(where, ti, sp.Phrases); err != nil {
+				if err := addPhrases(where, ti, sp.Phrases, negNone); err != nil {
 					return nil, err
 				}
 				r.all = append(r.all, cond{ti})
@@ -475,13 +532,50 @@ func expandAliases(p string, aliases map[string][]string) []string {
 	for _, k := range keys {
 		n := len(out)
 		for i := 0; i < n && len(out) < 256; i++ {
-			if !strings.Contains(out[i], k) {
+			if !containsAlias(out[i], k) {
 				continue
 			}
 			for _, a := range aliases[k] {
-				out = append(out, strings.ReplaceAll(out[i], k, a))
+				out = append(out, replaceAlias(out[i], k, a))
 			}
 		}
 	}
 	return out
+}
+
+// aliasAt reports whether key k occurs in p at i as an alias key: a Latin
+// key (line, qq) only as a whole word, so online and deadline stay.
+func aliasAt(p string, i int, k string) bool {
+	if !strings.HasPrefix(p[i:], k) {
+		return false
+	}
+	if isASCIILetter(k[0]) && i > 0 && isASCIILetter(p[i-1]) {
+		return false
+	}
+	j := i + len(k)
+	return !(isASCIILetter(k[len(k)-1]) && j < len(p) && isASCIILetter(p[j]))
+}
+
+func containsAlias(p, k string) bool {
+	for i := 0; i+len(k) <= len(p); i++ {
+		if aliasAt(p, i, k) {
+			return true
+		}
+	}
+	return false
+}
+
+// replaceAlias replaces every occurrence of key k in p that aliasAt accepts.
+func replaceAlias(p, k, a string) string {
+	var b strings.Builder
+	for i := 0; i < len(p); {
+		if aliasAt(p, i, k) {
+			b.WriteString(a)
+			i += len(k)
+			continue
+		}
+		b.WriteByte(p[i])
+		i++
+	}
+	return b.String()
 }

@@ -105,4 +105,10 @@ func TestExpandAliases(t *testing.T) {
 	if strings.Join(got, ",") != strings.Join(want, ",") {
 		t.Errorf("got %v, want %v", got, want)
 	}
+	// A Latin key is a word: line in "online" is no LINE handle.
+	got = expandAliases("online line id", map[string][]string{"line": {"赖"}})
+	want = []string{"online line id", "online 赖 id"}
+	if strings.Join(got, ",") != strings.Join(want, ",") {
+		t.Errorf("got %v, want %v", got, want)
+	}
 }
