@@ -37,6 +37,13 @@ type URL struct {
 	Punycode  bool `json:"punycode,omitempty"`
 	// LookalikeOf names the official or brand domain this one imitates.
 	LookalikeOf string `json:"lookalike_of,omitempty"`
+	// Official marks a brand's own domain (royalmail.com, dhl.com) or a
+	// government or university one (.gov.uk, .ac.uk): the link a genuine
+	// notice carries and a phishing text cannot.
+	Official bool `json:"official,omitempty"`
+	// CheapTLD marks a top-level domain that costs next to nothing and
+	// carries much of the phishing sent by text (.top, .vip, .xyz …).
+	CheapTLD bool `json:"cheap_tld,omitempty"`
 }
 
 // Phone is a phone number found in the message.
@@ -116,6 +123,14 @@ func (e *Entities) eachTerm(fn func(id string, h hit)) {
 		}
 		if u.LookalikeOf != "" {
 			set("entity.url_lookalike", u.Span)
+		}
+		if u.Official {
+			set("entity.url_official", u.Span)
+		} else {
+			set("entity.url_unofficial", u.Span)
+		}
+		if u.CheapTLD {
+			set("entity.url_cheap_tld", u.Span)
 		}
 	}
 	for _, p := range e.Phones {
@@ -231,6 +246,13 @@ var brands = []string{
 	"royalmail", "parcelforce", "evri", "hermes", "dhl", "fedex", "ups", "usps", "dpd", "auspost",
 	"canadapost", "hmrc", "irs", "paytm", "coinbase", "binance", "steam", "ebay", "dropbox",
 	"docusign", "linkedin", "yahoo", "vodafone", "verizon", "optus", "telstra", "sfexpress",
+	// Banks, tolls, security software, marketplaces, ticket and charity
+	// sites and wallets that phishing texts to students name.
+	"commbank", "netbank", "westpac", "nab", "anz", "mygov", "ato", "cra", "nhs", "linkt", "ezpass",
+	"norton", "mcafee", "metamask", "opensea", "gumtree", "vinted", "depop", "airbnb", "rightmove",
+	"zoopla", "spareroom", "ticketmaster", "stubhub", "justgiving", "redcross", "venmo", "zelle",
+	"interac", "starling", "unionpay", "baidu", "weibo", "douyin", "iqiyi", "pinduoduo", "meituan",
+	"ctrip", "chinapost", "cainiao", "xianyu", "goofish", "zhuanzhuan", "damai", "cmb", "ems",
 }
 
 var brandSet = func() map[string]bool {
@@ -392,6 +414,8 @@ func addURL(text string, from, to int, e *Entities) {
 			u.Shortener = shorteners[u.Domain] || shorteners[u.Host]
 			u.Punycode = strings.HasPrefix(u.Host, "xn--") || strings.Contains(u.Host, ".xn--")
 			u.LookalikeOf = lookalikeOf(u.Host, u.Domain)
+			u.Official = u.LookalikeOf == "" && !strings.Contains(raw, "@") && !chatInvites[u.Host] && officialDomain(u.Host, u.Domain)
+			u.CheapTLD = cheapTLDs[tldOf(u.Domain)]
 		}
 		e.URLs = append(e.URLs, u)
 	}
@@ -435,6 +459,48 @@ func urlHost(raw string) string {
 	return strings.ToLower(strings.TrimSuffix(h, "."))
 }
 
+// chatInvites are the hosts of invitations to chats and groups: the
+// brand's own domain, but the sender's channel, not the brand's.
+var chatInvites = map[string]bool{"chat.whatsapp.com": true, "wa.me": true, "t.me": true, "telegram.me": true, "line.me": true,
+	"weixin.qq.com": true, "u.wechat.com": true, "m.me": true}
+
+// officialSuffixes are public suffixes only governments and universities
+// can register under.
+var officialSuffixes = []string{".gov", ".gov.uk", ".gov.au", ".gc.ca", ".gov.cn", ".gov.hk", ".gov.sg", ".govt.nz",
+	".ac.uk", ".edu", ".edu.au", ".edu.cn", ".edu.hk", ".edu.sg", ".ac.nz", ".police.uk", ".nhs.uk"}
+
+// officialDomain reports whether host is a brand's own domain or sits
+// under a government or university suffix.
+func officialDomain(host, domain string) bool {
+	for _, s := range officialSuffixes {
+		if strings.HasSuffix(host, s) {
+			return true
+		}
+	}
+	label := domain
+	if i := strings.IndexByte(label, '.'); i >= 0 {
+		label = label[:i]
+	}
+	return label != "" && brandSet[label]
+}
+
+// cheapTLDs are the top-level domains that cost a few cents a year and
+// carry much of the phishing sent by text and chat.
+var cheapTLDs = map[string]bool{
+	"top": true, "vip": true, "xyz": true, "icu": true, "cyou": true, "sbs": true, "buzz": true, "click": true,
+	"cfd": true, "bond": true, "rest": true, "help": true, "tk": true, "ml": true, "ga": true, "cf": true, "gq": true,
+	"pw": true, "cc": true, "work": true, "loan": true, "win": true, "bid": true, "shop": true, "live": true,
+	"online": true, "site": true, "fun": true, "support": true, "info": true, "life": true, "monster": true,
+}
+
+// tldOf returns the last label of domain.
+func tldOf(domain string) string {
+	if i := strings.LastIndexByte(domain, '.'); i >= 0 {
+		return domain[i+1:]
+	}
+	return ""
+}
+
 // lookalikeOf names the brand that host imitates, or "".
 func lookalikeOf(host, domain string) string {
 	if domain == "" {
@@ -451,6 +517,16 @@ func lookalikeOf(host, domain string) string {
 	// apple.com.verify-id.net, paypal-secure.com, royalmail-redelivery.com.
 	if b := namesBrand(host); b != "" {
 		return b
+	}
+	// A short brand as a hyphenated part of the registered name:
+	// nab-secure.com, boc-safe.cc, irs-gov-refund.com.
+	if i := strings.IndexByte(label, '-'); i > 0 {
+		if first := label[:i]; len(first) < 4 && brandSet[first] {
+			return first
+		}
+		if last := label[strings.LastIndexByte(label, '-')+1:]; len(last) < 4 && brandSet[last] {
+			return last
+		}
 	}
 	// One letter off, or digits for letters: paypa1, arnazon, micros0ft.
 	fl := foldDigitsInLabel(label)
