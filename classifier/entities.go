@@ -414,7 +414,8 @@ func addURL(text string, from, to int, e *Entities) {
 			u.Shortener = shorteners[u.Domain] || shorteners[u.Host]
 			u.Punycode = strings.HasPrefix(u.Host, "xn--") || strings.Contains(u.Host, ".xn--")
 			u.LookalikeOf = lookalikeOf(u.Host, u.Domain)
-			u.Official = u.LookalikeOf == "" && !strings.Contains(raw, "@") && !chatInvites[u.Host] && officialDomain(u.Host, u.Domain)
+			email := strings.Contains(raw, "@") || from > 0 && text[from-1] == '@'
+			u.Official = u.LookalikeOf == "" && !email && !chatInvites[u.Host] && officialDomain(u.Host, u.Domain)
 			u.CheapTLD = cheapTLDs[tldOf(u.Domain)]
 		}
 		e.URLs = append(e.URLs, u)
