@@ -852,3 +852,102 @@ func TestScriptsSixthWay(t *testing.T) {
 		{"embassy fine, connect to police en", TypeImpersonateOfficial, "This is the Chinese Embassy. You have an unregistered residence and a fine of 4,000 yuan applies. I will connect you to the Shanghai police now."},
 	})
 }
+
+// Round three: kinds the earlier rounds did not know, each told the way
+// the person it reaches would forward or retell it.
+func TestScriptsRoundThree(t *testing.T) {
+	checkRoundTwo(t, []roundTwoCase{
+		// people
+		{"ransom retold: kept until the family pays en", TypeVirtualKidnapping, "a man sent my aunt a photo of my cousin with his hands tied and said he's keeping him until the family pays what he owes. cousin's phone is off, please help"},
+		{"赎人 凑够钱才放人 zh", TypeVirtualKidnapping, "有人打电话给我舅舅，说表妹欠了他们赌债，人现在扣在他们那，家里凑够十万才放人，表妹电话一直打不通"},
+		{"sextortion retold en", TypeSextortion, "this girl from a dating app video called me, now she says she'll send the recording to my parents unless I pay 600 dollars tonight"},
+		{"视频威胁 发给我同学 zh", TypeSextortion, "网上认识的人跟我视频聊天后说录了我的视频，不给钱就发到我们学校的群里，他要五千"},
+		{"met at an event, move to WhatsApp en", TypeRomance, "Hi, is this Daniel? It's Mia, we met at the charity gala last month. You said you'd tell me about your trip, shall we continue on WhatsApp?"},
+		{"上次聚会加的你 还记得我吗 zh", TypeRomance, "你好，我是小琪，上次在老乡聚会上加的你，还记得我吗？我在香港做投资，有空加个微信聊聊"},
+		{"grandson, voice, don't tell zh", TypeImpersonateAcquaintance, "外婆，是我呀，我感冒了声音哑，在外面出了点事要赔钱，你先借我两万，千万别跟我妈说"},
+		{"grandchild, bail, between us en", TypeNone, "Grandpa it's me, I know I sound funny, I was in a crash and the police want bail money today. Please keep this between us, a lawyer will call you."},
+		{"partner's gold platform, savings zh", TypeRomance, "网上认识的男朋友说在新加坡做基金，带我在一个平台炒黄金，现在让我把积蓄都放进去，说是为了我们以后结婚"},
+		// money
+		{"pre-IPO for members en", TypeInvestment, "Members' allocation: pre-IPO shares in a battery maker before the listing, expected at 6x. Wire to the custody account by 4pm to lock your quota."},
+		{"原始股 对公账户 zh", TypeInvestment, "老师说有一家公司的原始股内部认购，上市后至少翻五倍，名额只剩十个，今晚前打款到公司对公账户锁定"},
+		{"pay 80 get 104 back en", TypeBrushingJob, "the app job pays for boosting listings: task 3 says pay $80 and get $104 back, then the next set is bigger"},
+		{"垫付 返 zh", TypeBrushingJob, "兼职做单，先付300返390，做完这组任务就能提现，群里都在做"},
+		{"money through my account, limit en", TypeAccomplice, "a guy from the society asked if a client's payment can land in my account and I forward it to his partner, he'll pay me £100 since his own account has a limit"},
+		{"帮收货款 转给他 zh", TypeAccomplice, "老乡让我帮他收一笔货款到我卡上，收到后再转给他朋友，说他卡被限额了，给我三百辛苦费"},
+		{"SIMs in my name posted on en", TypeAccomplice, "someone on campus pays £60 per sim if you register new sim cards in your name and post them to him"},
+		{"办电话卡 寄给他 zh", TypeAccomplice, "有人收新办的手机卡，一张给三百，实名无所谓，办好直接寄给他就行"},
+		{"prize tax in gift cards en", TypePrize, "my grandad was told he won a lottery in Spain and must pay the tax with Apple gift cards before they release it"},
+		{"中奖 买京东卡 zh", TypePrize, "我妈接到电话说抽中了大奖，要先买两千块京东卡把卡密发过去交税"},
+		{"liquidity mining, approve wallet en", TypeInvestment, "Earn 3% daily in our USDT liquidity mining pool, just connect your wallet and approve the contract, returns are guaranteed"},
+		{"空投 连接钱包 zh", TypePhishing, "恭喜获得空投代币3000枚，请点击链接连接钱包领取，今日有效"},
+		{"cheque job, send the rest en", TypeAccomplice, "new remote job: they mailed me a cheque for $2,400, I deposit it, keep $300 and send the rest to their equipment supplier"},
+		{"scholarship needs a fee en", TypePrize, "Congratulations, you have been awarded a £3,000 international bursary. Pay the £120 processing fee today to release it."},
+		{"助学金 激活费 zh", TypePrize, "同学你好，你的留学生助学金已审批，需先交200元激活费到指定账户才能发放"},
+		{"internship bought en", TypeNone, "Guaranteed offer at a top consultancy: our internship programme costs £2,500, 100% offer or refund, deposit first."},
+		{"实习 保offer 服务费 zh", TypeNone, "名企实习内推，保offer，不过全退，服务费一万二，先交定金"},
+		// services and abroad
+		{"IELTS without the exam en", TypeNone, "IELTS 7 without exam, certificate verifiable in the system. Pay half now, half after your score shows."},
+		{"驾照 免考 系统可查 zh", TypeNone, "代办国际驾照，免考试，系统可查，三天出证，先付定金"},
+		{"landlord wants ID before viewing en", TypeNone, "The landlord says he's overseas and needs a copy of my passport and bank statements before he can arrange a viewing."},
+		{"看房前要护照和流水 zh", TypeNone, "房东说人在外地，看房前先把护照照片和银行流水发给他审核"},
+		{"private FX to a third account en", TypeAccomplice, "I swap GBP to RMB better than the bank, send the pounds first to my friend's account and I'll transfer yuan to your Alipay"},
+		{"私人换汇 先转人民币 zh", TypeAccomplice, "私人换汇，英镑换人民币汇率比银行好，你先把人民币转到我朋友的卡上"},
+		{"police want bait money en", TypeImpersonateOfficial, "Detective here. We need you to act as bait: withdraw £5,000 and hand it to our undercover officer, and do not tell the bank why."},
+		{"警察 做诱饵 转账 zh", TypeImpersonateOfficial, "自称警察的人说要抓一个诈骗团伙，让我转钱到一个账户做诱饵，不要告诉银行"},
+		{"lost funds recovered, pay to release en", TypeImpersonateOfficial, "Fraud unit: your lost funds have been traced and frozen. Pay a release fee of $400 to have them returned."},
+		{"被骗的钱已追回 交手续费 zh", TypeImpersonateOfficial, "我是反诈中心的，你被骗的钱已追回，先交两千手续费就原路退回"},
+		{"new device, secure at a link en", TypePhishing, "Westpac: a new device was added to your online banking. If this wasn't you, secure your account at westpac-device-check.com"},
+		{"新设备登录 点击链接 zh", TypePhishing, "【建设银行】您的账户在新设备登录，如非本人操作请点击 ccb-anquan.top 冻结"},
+		{"renewal, call to cancel en", TypeFakeCustomerService, "Norton: your annual plan of $299.99 has been renewed. To cancel call 1-855-555-0191 within 24 hours."},
+		{"续费 拨打退款热线 zh", TypeFakeCustomerService, "您的杀毒软件会员已自动续费688元，如非本人操作请拨打退款热线 400-820-1188"},
+		{"storage full, link en", TypePhishing, "iCloud: your storage is full and your photos will be deleted today. Upgrade free at icloud-photos-keep.com"},
+		{"tax refund, invalid bank details en", TypePhishing, "ATO: your tax refund could not be processed due to invalid bank details. Update now to receive it."},
+		{"学费多缴 退款填卡号 zh", TypeFakeCustomerService, "【学校】您本学期学费多缴了500英镑，请点击链接填写银行卡号和密码办理退款"},
+		{"QR code stuck over en", TypePhishing, "the parking meter had a sticker QR code on it, I scanned it and the site asked for my card number"},
+		{"收款码坏了 扫我的码 zh", TypePhishing, "店里的收款码坏了，扫我这个码付款吧，直接付给我个人"},
+		{"tickets, bank transfer only en", TypeNone, "Selling 2 Coldplay tickets at face value, bank transfer only and I'll email them once paid, lots of people asking"},
+		{"演唱会票 只收转账 zh", TypeNone, "出两张周深演唱会门票，原价，只收微信转账，先到先得"},
+		{"buyer paid, click to receive en", TypeFakeCustomerService, "Hi, I've already paid for your lamp through the platform, click here to receive the funds: fb-pay-receive.com"},
+		{"已付款 点链接收款 zh", TypeFakeCustomerService, "你好，宝贝我已经付款了，你点这个链接 xy-shoukuan.top 认证一下就能收到钱"},
+		{"puppy, transport fee en", TypeNone, "paid a deposit for a corgi puppy, now the pet transport company wants another $700 for a crate before shipping"},
+		{"幼犬 托运费 zh", TypeNone, "网上买的柯基幼犬，付了钱后说宠物托运要再交一千运费和检疫费"},
+		{"donate to a personal account en", TypeNone, "Please help the flood victims back home, send donations to my personal account below, every £5 counts"},
+		{"捐款 转到个人 zh", TypeNone, "为地震灾区捐款，请把善款转到我的支付宝，我统一转交"},
+		{"code that came to your phone, retold zh", TypePhishing, "刚才有人说是客服，说马上会收到一条短信，让我把里面的验证码念给他，说是为了取消扣费"},
+		{"port-out code en", TypePhishing, "a caller from 'Vodafone' said a port-out was requested on my number and I must read him the code they just sent to stop it"},
+	})
+}
+
+// Round three look-alikes: genuine messages of the same kinds.
+func TestGenuineRoundThree(t *testing.T) {
+	c := classifier(t)
+	cases := []struct{ name, text string }{
+		{"bank: call the number on your card en", "Santander: did you make a £412 payment at ARGOS? If not, call us on the number on the back of your card. We'll never ask you to move money."},
+		{"bank: new device, use the app zh", "【农业银行】您的手机银行已在新设备登录，如非本人操作请通过官方App冻结或拨打95599，本行不会发送链接要求验证。"},
+		{"refused, asks about reporting en", "A man rang saying my nephew was arrested and needed bail. I hung up and called my nephew, he was fine. Should we report it?"},
+		{"拒绝了 要不要报警 zh", "有人加我说能帮我代缴学费打折，我直接拒绝了，还拉黑了他，要不要报警？"},
+		{"new number, call to hear me zh", "爸，这是我在澳洲的新号码，你打过来试试，听到是我声音就放心了，我不会用新号找你要钱。"},
+		{"family money to the usual account en", "Mum says she can help with your rent deposit, tell us the amount and we'll send it to your usual account, not to any new one."},
+		{"official courier link en", "Evri: we couldn't deliver your parcel today. Choose a new day at evri.com or in the Evri app."},
+		{"internship via careers, no fee en", "Careers Centre: applications for the spring internship close Friday. Apply on the careers portal; there is no fee to apply."},
+		{"实习 公司报销 zh", "恭喜您通过实习面试，入职体检请到公司指定医院，费用公司报销。"},
+		{"right to rent in the office en", "The letting agent checked my passport and visa in the office for the right to rent check before I signed."},
+		{"IELTS booking en", "Your IELTS test is booked for 12 May at the test centre. Bring your passport; results are online 13 days later."},
+		{"charity via the official page zh", "学生会为灾区募捐，请通过红十字会官方小程序捐款，学生会不收取任何个人转账。"},
+		{"resale on the official site en", "Can't make the gig, I've listed my ticket at face value on the official resale site, grab it there."},
+		{"warning about buyer-paid links zh", "提醒大家：闲鱼上说“已付款、点链接收款”的都是钓鱼网站，千万别填银行卡信息。"},
+		{"news: mule network arrests en", "Police arrested four people over a money mule ring that recruited students to receive and forward payments, officers said."},
+		{"news: grandparent scam zh", "据报道，多名老人接到“孙子出事要交保释金”的电话，警方提醒遇到此类电话先给家人打电话核实。"},
+		{"friend repays lunch en", "Thanks for lunch! Sent you £12 on Monzo just now."},
+		{"exchange at the bank zh", "想换点英镑，还是去中行柜台换吧，网上的私人换汇不靠谱。"},
+		{"portfolio: new shares allotted zh", "【华泰证券】您申购的新股已中签300股，请于T+1日确保资金账户余额充足。"},
+		{"storage almost full, settings en", "Google: your storage is 90% full. Manage it in your Google account settings."},
+	}
+	for _, tc := range cases {
+		v := c.Classify(tc.text)
+		if v.Level > LevelLow {
+			t.Errorf("%s: got level %s (score %.1f, %v), want none or low\n  %s", tc.name, v.Level, v.Score, signalIDs(v), tc.text)
+		}
+		checkSpans(t, tc.text, v)
+	}
+}
