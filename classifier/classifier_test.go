@@ -914,6 +914,16 @@ func TestScriptsRoundThree(t *testing.T) {
 		{"donate to a personal account en", TypeNone, "Please help the flood victims back home, send donations to my personal account below, every £5 counts"},
 		{"捐款 转到个人 zh", TypeNone, "为地震灾区捐款，请把善款转到我的支付宝，我统一转交"},
 		{"code that came to your phone, retold zh", TypePhishing, "刚才有人说是客服，说马上会收到一条短信，让我把里面的验证码念给他，说是为了取消扣费"},
+		{"courier for a cloned card en", TypeFakeCustomerService, "Fraud team at your bank: your debit card has been cloned. Put it in an envelope, a courier will collect the card this afternoon, and confirm your PIN with me now."},
+		{"卡被复制 上门取卡 zh", TypeFakeCustomerService, "我是银行风控中心的，您的卡被复制了，请把卡剪开放信封里，我们派人来取"},
+		{"reshipping job en", TypeAccomplice, "Home-based parcel agent: receive packages at your flat, repackage them and post them abroad, $40 per parcel."},
+		{"转寄包裹 zh", TypeAccomplice, "在家兼职，帮公司接收包裹，重新包装后转寄到国外，每件给三十元"},
+		{"rent out your rider account en", TypeAccomplice, "We'll rent your Uber Eats account, £120 a week, we do the deliveries, you do nothing."},
+		{"出租骑手账号 zh", TypeAccomplice, "高价出租你的外卖骑手账号，每周八百，不用你跑单"},
+		{"essay guaranteed, pay first en", TypeNone, "Dissertation written for you, guaranteed pass, pay in full upfront by bank transfer."},
+		{"payroll wants a bank login en", TypePhishing, "Welcome aboard! Before your offer letter we set up payroll: reply with your online banking login and a photo of your card."},
+		{"面试通过 要网银密码 zh", TypePhishing, "恭喜您面试通过，为了发工资，请先提供您的网银账号密码"},
+		{"student union pickup to a personal account en", TypeImpersonateOfficial, "CSSA airport pickup: pay the £50 deposit to my personal account today, only 10 seats left."},
 		{"port-out code en", TypePhishing, "a caller from 'Vodafone' said a port-out was requested on my number and I must read him the code they just sent to stop it"},
 	})
 }
@@ -941,6 +951,9 @@ func TestGenuineRoundThree(t *testing.T) {
 		{"friend repays lunch en", "Thanks for lunch! Sent you £12 on Monzo just now."},
 		{"exchange at the bank zh", "想换点英镑，还是去中行柜台换吧，网上的私人换汇不靠谱。"},
 		{"portfolio: new shares allotted zh", "【华泰证券】您申购的新股已中签300股，请于T+1日确保资金账户余额充足。"},
+		{"deposit into the government scheme zh", "房子周六可以看，我本人在，签合同后押金放政府保护计划。"},
+		{"union pickup booked in the portal en", "Students' union: free airport pickup for new students, book it in the student portal. We never take payments by personal transfer."},
+		{"card blocked, call the card number en", "Barclays: we've stopped your card after a suspicious payment. Please call the number on the back of your card. We will never send anyone to collect your card."},
 		{"storage almost full, settings en", "Google: your storage is 90% full. Manage it in your Google account settings."},
 	}
 	for _, tc := range cases {
