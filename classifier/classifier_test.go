@@ -954,6 +954,9 @@ func TestGenuineRoundThree(t *testing.T) {
 		{"deposit into the government scheme zh", "房子周六可以看，我本人在，签合同后押金放政府保护计划。"},
 		{"union pickup booked in the portal en", "Students' union: free airport pickup for new students, book it in the student portal. We never take payments by personal transfer."},
 		{"card blocked, call the card number en", "Barclays: we've stopped your card after a suspicious payment. Please call the number on the back of your card. We will never send anyone to collect your card."},
+		{"staking rewards in the app en", "Kraken: your staking rewards for June were 0.4 DOT (APY 12%). See the details in the app."},
+		{"退税已到账 个税App zh", "【税务局】您的个人所得税退税已到账，详情请在个人所得税App查看，请勿点击短信链接。"},
+		{"surprise party, don't tell mum en", "Grandma, we're planning a surprise party for Mum on Saturday, please don't tell her! Can you come?"},
 		{"storage almost full, settings en", "Google: your storage is 90% full. Manage it in your Google account settings."},
 	}
 	for _, tc := range cases {
