@@ -924,6 +924,11 @@ func TestScriptsRoundThree(t *testing.T) {
 		{"payroll wants a bank login en", TypePhishing, "Welcome aboard! Before your offer letter we set up payroll: reply with your online banking login and a photo of your card."},
 		{"面试通过 要网银密码 zh", TypePhishing, "恭喜您面试通过，为了发工资，请先提供您的网银账号密码"},
 		{"student union pickup to a personal account en", TypeImpersonateOfficial, "CSSA airport pickup: pay the £50 deposit to my personal account today, only 10 seats left."},
+		// A refusal told, but the contact goes on: the refusal does not
+		// make it safe.
+		{"blocked, but he found me elsewhere en", TypeSextortion, "I blocked him on Snapchat but he found me on Instagram and says he'll send my pics to my family unless I pay £400. Should I report it or pay?"},
+		{"挂了又打来 zh", TypeImpersonateOfficial, "我挂了那个警察的电话，结果他又打来说我涉嫌洗钱，不交保证金就要逮捕我"},
+		{"paid, and now another fee en", TypeNone, "we already sent $1,500 for the bail and now they want another $2,000 for the court"},
 		{"port-out code en", TypePhishing, "a caller from 'Vodafone' said a port-out was requested on my number and I must read him the code they just sent to stop it"},
 	})
 }
