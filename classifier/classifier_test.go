@@ -929,6 +929,8 @@ func TestScriptsRoundThree(t *testing.T) {
 		{"blocked, but he found me elsewhere en", TypeSextortion, "I blocked him on Snapchat but he found me on Instagram and says he'll send my pics to my family unless I pay £400. Should I report it or pay?"},
 		{"挂了又打来 zh", TypeImpersonateOfficial, "我挂了那个警察的电话，结果他又打来说我涉嫌洗钱，不交保证金就要逮捕我"},
 		{"paid, and now another fee en", TypeNone, "we already sent $1,500 for the bail and now they want another $2,000 for the court"},
+		{"found your number, compliment, finance en", TypeRomance, "Sorry to disturb, I found your number in my old contacts. You seem kind from your photo, can I make friends with you? I'm Mandy, I work in finance in Hong Kong."},
+		{"port request, give him the code en", TypeTelecomOperator, "got a 'port request' text with a code and now a man from my carrier says he needs that code to stop my number moving. do i give it to him?"},
 		{"port-out code en", TypePhishing, "a caller from 'Vodafone' said a port-out was requested on my number and I must read him the code they just sent to stop it"},
 	})
 }
