@@ -149,3 +149,20 @@ func TestCheckJSON(t *testing.T) {
 		t.Errorf("stdin check: exit %d output %q, want high virtual_kidnapping", code, out)
 	}
 }
+
+// TestWrittenMessagesMeetTargets runs `scamcheck eval --targets` on the
+// messages written for the project (classifier/testdata/messages): unlike
+// the public dev sets they are in the repository, so every test run holds
+// the rules to them.
+func TestWrittenMessagesMeetTargets(t *testing.T) {
+	files, _ := filepath.Glob("../../classifier/testdata/messages/*.jsonl")
+	blind, _ := filepath.Glob("../../classifier/testdata/messages/blind/*.jsonl")
+	files = append(files, blind...)
+	if len(files) < 5 {
+		t.Fatalf("written message sets: got %d files, want at least 5", len(files))
+	}
+	code, out, errOut := runMain(t, "", append([]string{"eval", "--targets", "../../classifier/targets.json"}, files...)...)
+	if code != 0 || !strings.Contains(errOut, "all targets met") {
+		t.Errorf("eval of the written messages: exit %d, stderr %q, want 0 and all targets met\n%s", code, errOut, out)
+	}
+}
