@@ -12,7 +12,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/scamcheck/scamcheck/bot/telegram/telegramtest"
 	"github.com/scamcheck/scamcheck/internal/redistest"
 	"github.com/scamcheck/scamcheck/locales"
 )
@@ -29,13 +28,7 @@ func TestE2ESentinelFailoverKeepsTheConversation(t *testing.T) {
 	h.tg.Wait(t, 15*time.Second, "/readyz to answer 200", func() bool { code, _ := httpGet(t, readyz); return code == 200 })
 
 	// What pressing the verdict's first button gives when nothing fails.
-	control := telegramtest.User(999000333, "en")
-	h.tg.Forward(control, scamEN)
-	cv := lastKeyboardMessage(t, h.tg.WaitSent(t, control.ID, 1))
-	before := len(h.tg.Sent(control.ID))
-	cp := h.tg.Press(control, cv, firstButton(cv))
-	h.waitHandled(cp.UpdateID)
-	want := texts(h.tg.Sent(control.ID)[before:])
+	want, controlID := h.controlPress(t)
 
 	// The person's conversation: a verdict with its keyboard, the
 	// session committed on the master (logged handled after the commit).
@@ -85,7 +78,7 @@ func TestE2ESentinelFailoverKeepsTheConversation(t *testing.T) {
 	// Every update confirmed, and each answered once.
 	h.tg.Wait(t, 15*time.Second, "every update confirmed", func() bool { return h.tg.Pending() == 0 })
 	logs := h.logs.String()
-	for _, u := range []int{cp.UpdateID, fwd.UpdateID, during.UpdateID, press.UpdateID} {
+	for _, u := range []int{controlID, fwd.UpdateID, during.UpdateID, press.UpdateID} {
 		if got := handledCount(logs, u); got != 1 {
 			t.Errorf("update %d: handled %d times, want once", u, got)
 		}

@@ -224,16 +224,8 @@ func TestE2EButtonPressIsAnsweredAndMovesTheDialogOn(t *testing.T) {
 func TestE2ERestartMidDialogContinues(t *testing.T) {
 	h := newHarness(t, true)
 	// The control person walks the dialog without a restart.
-	control := telegramtest.User(999000333, "en")
 	stop := h.start()
-	h.tg.Forward(control, scamEN)
-	cv := lastKeyboardMessage(t, h.tg.WaitSent(t, control.ID, 1))
-	before := len(h.tg.Sent(control.ID))
-	press := h.tg.Press(control, cv, firstButton(cv))
-	// Every reply of the press is out once the engine logs it handled
-	// (replies are paced per chat, so they do not arrive at once).
-	h.waitHandled(press.UpdateID)
-	want := texts(h.tg.Sent(control.ID)[before:])
+	want, _ := h.controlPress(t)
 
 	h.tg.Forward(enUser, scamEN)
 	v := lastKeyboardMessage(t, h.tg.WaitSent(t, enUser.ID, 1))
@@ -545,4 +537,21 @@ func TestChatThroughRealMain(t *testing.T) {
 			}
 		})
 	}
+}
+
+// controlPress has a control person, whom nothing happens to, forward
+// scamEN and press the verdict's first button, and returns the texts the
+// press got (what a press gives when nothing fails) and the press's
+// update id.
+func (h *harness) controlPress(t *testing.T) (replies []string, updateID int) {
+	t.Helper()
+	control := telegramtest.User(999000333, "en")
+	h.tg.Forward(control, scamEN)
+	cv := lastKeyboardMessage(t, h.tg.WaitSent(t, control.ID, 1))
+	before := len(h.tg.Sent(control.ID))
+	press := h.tg.Press(control, cv, firstButton(cv))
+	// Every reply of the press is out once the engine logs it handled
+	// (replies are paced per chat, so they do not arrive at once).
+	h.waitHandled(press.UpdateID)
+	return texts(h.tg.Sent(control.ID)[before:]), press.UpdateID
 }

@@ -512,45 +512,37 @@ func (s *Server) edit(w http.ResponseWriter, r *http.Request, method string) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	m := s.messages[chat][id]
-	if m == nil && s.Lean && id > 0 && id <= s.nextMsgID {
+	known := m != nil
+	if !known && s.Lean && id > 0 && id <= s.nextMsgID {
 		// A message the lean fake did not keep: Telegram has it, so the
 		// edit succeeds (the fake cannot tell whether it changes anything).
-		// editMessageReplyMarkup keeps a text the fake does not know.
-		text := "-"
-		if method == "editMessageText" {
-			text = r.Form.Get("text")
-		}
-		markup, msg := checkMessage(text, r.Form.Get("reply_markup"))
-		if msg != "" {
-			writeErrMsg(w, 400, msg)
-			return
-		}
 		m = &tgbotapi.Message{MessageID: id, Date: int(time.Now().Unix()), From: &s.Bot, Chat: &tgbotapi.Chat{ID: chat, Type: "private"}}
-		if method == "editMessageText" {
-			m.Text = text
-		}
-		m.ReplyMarkup = markup
-		writeOK(w, *m)
-		return
 	}
 	if m == nil {
 		writeErrMsg(w, 400, "Bad Request: message to edit not found")
 		return
 	}
 	text := m.Text
-	if method == "editMessageText" {
+	switch {
+	case method == "editMessageText":
 		text = r.Form.Get("text")
+	case !known:
+		// editMessageReplyMarkup keeps a text the lean fake does not know.
+		text = "-"
 	}
 	markup, msg := checkMessage(text, r.Form.Get("reply_markup"))
 	if msg != "" {
 		writeErrMsg(w, 400, msg)
 		return
 	}
-	if text == m.Text && sameMarkup(markup, m.ReplyMarkup) {
+	if known && text == m.Text && sameMarkup(markup, m.ReplyMarkup) {
 		writeErrMsg(w, 400, "Bad Request: message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message")
 		return
 	}
-	m.Text, m.ReplyMarkup = text, markup
+	if method == "editMessageText" {
+		m.Text = text
+	}
+	m.ReplyMarkup = markup
 	writeOK(w, *m)
 }
 
