@@ -262,21 +262,7 @@ func (e *Engine) Handle(ctx context.Context, u Update, r Responder) (err error) 
 	}()
 
 	rec := e.decode(log, claim.Session)
-	var (
-		newState     dialogs.State
-		replies      []dialogs.Reply
-		keep, forgot bool
-		fields       []zap.Field
-	)
-	if !locked && u.Kind == KindChoice {
-		// The store is away, so the session that says which keyboard is
-		// current is too: the press would be taken for a stale one, and
-		// the person told their (current) button is old. Say what is
-		// going on instead, and what matters if they are mid-scam.
-		newState, replies = rec.State, []dialogs.Reply{{Texts: []dialogs.Text{{Key: "bot.press_store_down"}}}}
-	} else {
-		newState, replies, keep, forgot, fields = e.step(ctx, log, userKey, rec.State, &rec.Limits, u)
-	}
+	newState, replies, keep, forgot, fields := e.step(ctx, log, userKey, rec.State, &rec.Limits, u, locked)
 	lang := newState.Lang
 	if lang == "" {
 		lang = locales.Normalize(u.Lang) // a reply the dialog did not make
@@ -402,10 +388,11 @@ func (e *Engine) decode(log *zap.Logger, b []byte) sessionRecord {
 }
 
 // step turns the update into a dialog event and steps the dialog; a check
-// is counted in lim. keep is false when the session must not be written
-// back (/forget, or a forget that failed); forgot is true when the
-// person's data was deleted.
-func (e *Engine) step(ctx context.Context, log *zap.Logger, userKey string, s dialogs.State, lim *limitState, u Update) (_ dialogs.State, _ []dialogs.Reply, keep, forgot bool, fields []zap.Field) {
+// is counted in lim. stored is false when the store could not be reached
+// (s is then a fresh state, not the person's). keep is false when the
+// session must not be written back (/forget, or a forget that failed);
+// forgot is true when the person's data was deleted.
+func (e *Engine) step(ctx context.Context, log *zap.Logger, userKey string, s dialogs.State, lim *limitState, u Update, stored bool) (_ dialogs.State, _ []dialogs.Reply, keep, forgot bool, fields []zap.Field) {
 	// The owner tag in every button: a press by someone else on a keyboard
 	// shared in a group is then stale for them. Eight hex characters of the
 	// keyed hash tell people apart without naming them.
@@ -451,6 +438,13 @@ func (e *Engine) step(ctx context.Context, log *zap.Logger, userKey string, s di
 			return ns, replies, false, true, append(fields, zap.Int("keys_deleted", n))
 		}
 	case KindChoice:
+		if !stored {
+			// Without the session, which says which keyboard is current,
+			// the press would be taken for a stale one and the person told
+			// their (current) button is old. Say what is going on instead,
+			// and what matters if they are mid-scam.
+			return s, []dialogs.Reply{{Texts: []dialogs.Text{{Key: "bot.press_store_down"}}}}, false, false, nil
+		}
 		ev.Kind, ev.Data = dialogs.EventChoice, u.Data
 	default:
 		return s, []dialogs.Reply{{Texts: []dialogs.Text{{Key: "bot.need_text"}}}}, true, false, nil
