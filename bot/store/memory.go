@@ -16,12 +16,9 @@ type Memory struct {
 	// now is the clock; tests may replace it.
 	now func() time.Time
 
-	mu   sync.Mutex
-	data map[string]memEntry
-	// counters are the fields of the people's counter hashes, by key; the
-	// key's entry in data holds the hash's life.
-	counters map[string]map[string]memCounter
-	writes   int // writes since the last sweep of expired keys
+	mu     sync.Mutex
+	data   map[string]memEntry
+	writes int // writes since the last sweep of expired keys
 }
 
 // memCounter is one field of a person's counters.
@@ -33,6 +30,8 @@ type memCounter struct {
 type memEntry struct {
 	val []byte
 	exp time.Time
+	// fields are a hash's (a person's counters); nil for a string.
+	fields map[string]memCounter
 }
 
 // NewMemory returns an empty store.
@@ -48,7 +47,6 @@ func (m *Memory) get(key string) ([]byte, bool) {
 	}
 	if !m.now().Before(e.exp) {
 		delete(m.data, key)
-		delete(m.counters, key)
 		return nil, false
 	}
 	return e.val, true
@@ -65,7 +63,6 @@ func (m *Memory) set(key string, val []byte, ttl time.Duration) {
 		for k, e := range m.data {
 			if !now.Before(e.exp) {
 				delete(m.data, k)
-				delete(m.counters, k)
 			}
 		}
 	}
@@ -190,7 +187,6 @@ func (m *Memory) Forget(_ context.Context, userKey string) (int, error) {
 			n++
 		}
 		delete(m.data, k)
-		delete(m.counters, k)
 	}
 	return n, nil
 }
@@ -208,8 +204,11 @@ func (m *Memory) IncrPersonWithTTL(_ context.Context, userKey, name string, ttl 
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	now := m.now()
-	fields := m.counters[key]
-	if _, live := m.get(key); !live || fields == nil {
+	var fields map[string]memCounter
+	if _, live := m.get(key); live {
+		fields = m.data[key].fields
+	}
+	if fields == nil {
 		fields = map[string]memCounter{}
 	}
 	c := fields[name]
@@ -226,13 +225,11 @@ func (m *Memory) IncrPersonWithTTL(_ context.Context, userKey, name string, ttl 
 			last = fc.exp
 		}
 	}
-	if m.counters == nil {
-		m.counters = map[string]map[string]memCounter{}
-	}
-	m.counters[key] = fields
-	// The key itself carries the hash's life, so Keys and TTL see it as
-	// they see Redis's hash.
+	// The hash lives as long as its last field, as in Redis.
 	m.set(key, nil, last.Sub(now))
+	e := m.data[key]
+	e.fields = fields
+	m.data[key] = e
 	return c.n, nil
 }
 
