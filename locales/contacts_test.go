@@ -101,7 +101,7 @@ func TestOrgsValidate(t *testing.T) {
 	contacts := &ContactsFile{Countries: []Country{{
 		Code: "US", Name: Names{ZH: "美国", EN: "United States"},
 		Contacts: []Contact{{ID: "us-x", Kind: KindConsulate, Name: Names{ZH: "领馆", EN: "Consulate"},
-			Phone: "+1-213-8078052", Source: "https://example.gov/x", Checked: "2026-11-22"}},
+			Phone: "+1-213-8078052", Source: "https://example.gov/x", Tier: TierGov, Published: "2026-01", Checked: "2026-11-22"}},
 	}}}
 	good := Org{Code: "la-union", Name: Names{ZH: "学联", EN: "Union"}, Country: "US",
 		City: Names{ZH: "洛杉矶", EN: "Los Angeles"}, Contacts: []string{"us-x"}}
