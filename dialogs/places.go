@@ -344,6 +344,8 @@ func matchCountry(text string) (string, bool) {
 // into spaces, so that fillers and names can be cut as words.
 func foldPlace(s string) string {
 	s = strings.ToLower(width.Fold.String(s))
+	// Phones type curly apostrophes: "I’m in Berlin".
+	s = strings.NewReplacer("\u2019", "'", "\u2018", "'").Replace(s)
 	return strings.Map(func(r rune) rune {
 		if unicode.IsLetter(r) || unicode.IsDigit(r) || r == '\'' {
 			return r
