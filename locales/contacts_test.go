@@ -367,3 +367,29 @@ func TestPlaces(t *testing.T) {
 		t.Errorf("a city named in two countries: NewDirectory error = nil, want an error")
 	}
 }
+
+// Every city with a Chinese mission in the directory is a place people can
+// type, in both languages.
+func TestMissionCitiesArePlaces(t *testing.T) {
+	d, err := LoadDirectory()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range d.Countries {
+		zh := map[string]string{}
+		for _, city := range c.Cities {
+			zh[city.EN] = city.ZH
+		}
+		for _, k := range c.Contacts {
+			if k.City == "" {
+				continue
+			}
+			if p, ok := d.FindPlace(k.City); !ok || p.Country != c.Code {
+				t.Errorf("%s: city %q of %s is not a place of %s (got %+v)", k.ID, k.City, c.Code, c.Code, p)
+			}
+			if zh[k.City] == "" {
+				t.Errorf("%s: city %q has no Chinese name in %s's cities", k.ID, k.City, c.Code)
+			}
+		}
+	}
+}
