@@ -257,6 +257,8 @@ func choose(s State, e Event) (State, []Reply) {
 		return noneSteps(s)
 	case "where":
 		return askCountry(s, "where.ask")
+	case "more":
+		return moreNumbers(s)
 	case "share":
 		return share(s)
 	case "share:other":
@@ -414,157 +416,7 @@ func paid(s State) (State, []Reply) {
 	}
 	s.Node = NodeSteps
 	contacts := Reply{Texts: contactsTexts(s)}
-	return s, []Reply{first, contacts, {Texts: rest, Choices: keyboard(&s,
-		"where", "btn.where_else",
-		"share", "btn.share",
-		"menu", "btn.menu",
-	)}}
-}
-
-// maxCountryButtons keeps the country keyboard within 7 rows of 3, plus a
-// row for "other": Telegram shows 8 rows comfortably on a phone.
-const maxCountryButtons = 21
-
-func askCountry(s State, key string) (State, []Reply) {
-	s.Node = NodeCountry
-	s.Seq++
-	var rows [][]Choice
-	var row []Choice
-	for i, c := range directory().Countries {
-		if i == maxCountryButtons {
-			break
-		}
-		row = append(row, choice(&s, "cc:"+c.Code, "country."+c.Code))
-		if len(row) == 3 {
-			rows = append(rows, row)
-			row = nil
-		}
-	}
-	if row != nil {
-		rows = append(rows, row)
-	}
-	rows = append(rows, []Choice{choice(&s, "cc:"+CountryOther, "btn.country_other")})
-	return s, []Reply{{Texts: []Text{{Key: key}}, Choices: rows}}
-}
-
-func showContacts(s State) (State, []Reply) {
-	s.Node = NodeSteps
-	return s, []Reply{{Texts: contactsTexts(s), Choices: keyboard(&s,
-		"where", "btn.where_else",
-		"share", "btn.share",
-		"menu", "btn.menu",
-	)}}
-}
-
-// contactsTexts lists the numbers for s.Country: the organisation's own
-// first, then the country's, then the consular hotline for anyone outside
-// mainland China. After a loss it starts with how to report it there.
-func contactsTexts(s State) []Text {
-	d := directory()
-	var texts []Text
-	cn := s.Country == "CN"
-	if s.Paid {
-		switch {
-		case cn:
-			texts = append(texts, Text{Key: "paid.police.cn", Params: cnParams()})
-		case s.Country == CountryOther:
-			texts = append(texts, Text{Key: "paid.police.other"})
-		default:
-			texts = append(texts, Text{Key: "paid.police.abroad"})
-		}
-	}
-	// Consular protection is for Chinese citizens outside China; in Hong
-	// Kong and Macao the local police are the route.
-	consular := s.Country != "CN" && s.Country != "HK" && s.Country != "MO"
-	shown := map[string]bool{}
-	if o := d.Org(s.Org); o != nil && s.Org != "" && o.Country == s.Country {
-		texts = append(texts, Text{Key: "where.org", Refs: map[string]string{"org": "org." + s.Org}})
-		for _, id := range o.Contacts {
-			texts = append(texts, contactLines(d.Contact(id))...)
-			shown[id] = true
-		}
-	}
-	if c := d.Country(s.Country); c != nil {
-		texts = append(texts, Text{Key: "where.title", Refs: map[string]string{"country": "country." + c.Code}})
-		for i := range c.Contacts {
-			k := &c.Contacts[i]
-			if shown[k.ID] || k.Kind == locales.KindConsularHotline {
-				continue
-			}
-			texts = append(texts, contactLines(k)...)
-			shown[k.ID] = true
-		}
-	} else if !s.Paid {
-		// After a loss paid.police.other has said the same.
-		texts = append(texts, Text{Key: "where.other"})
-	}
-	if consular {
-		texts = append(texts, Text{Key: "where.consular"})
-		found := false
-		for _, c := range d.Countries {
-			for i := range c.Contacts {
-				if k := &c.Contacts[i]; k.Kind == locales.KindConsularHotline {
-					texts = append(texts, contactLines(k)...)
-					found = true
-				}
-			}
-		}
-		if !found {
-			texts = append(texts, Text{Key: "contact.consular_fallback", Params: map[string]string{"phone": locales.ConsularHotline}, Line: true})
-		}
-	}
-	if s.Paid && !cn {
-		texts = append(texts, Text{Key: "paid.family", Params: cnParams()})
-	}
-	texts = append(texts, Text{Key: "where.verify"})
-	return texts
-}
-
-// matchCountry reads a typed place: a code or a name in either language.
-func matchCountry(text string) (string, bool) {
-	t := strings.ToLower(strings.Trim(strings.TrimSpace(text), ".。 "))
-	switch t {
-	case "":
-		return "", false
-	case "uk", "britain", "england":
-		t = "gb"
-	case "usa", "america":
-		t = "us"
-	case "china", "中国":
-		t = "cn"
-	case "other", "其他", "其他地方":
-		return CountryOther, true
-	}
-	for _, c := range directory().Countries {
-		if t == strings.ToLower(c.Code) || t == strings.ToLower(c.Name.EN) || t == c.Name.ZH {
-			return c.Code, true
-		}
-	}
-	return "", false
-}
-
-// contactLines renders one contact as "name: phone · url" and its note.
-func contactLines(k *locales.Contact) []Text {
-	if k == nil {
-		return nil
-	}
-	var vals []string
-	if k.Phone != "" {
-		vals = append(vals, k.Phone)
-	}
-	if k.URL != "" {
-		vals = append(vals, k.URL)
-	}
-	out := []Text{{
-		Key:    "contact.line",
-		Params: map[string]string{"value": strings.Join(vals, " · ")},
-		Refs:   map[string]string{"name": "contact." + k.ID},
-		Line:   true,
-	}}
-	if k.Note != nil {
-		out = append(out, Text{Key: "contact.note", Refs: map[string]string{"note": "contact." + k.ID + ".note"}, Line: true, Optional: true})
-	}
-	return out
+	return s, []Reply{first, contacts, {Texts: rest, Choices: keyboard(&s, placeChoices(s)...)}}
 }
 
 // cnParams are mainland China's police and anti-fraud numbers, taken from

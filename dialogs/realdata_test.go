@@ -15,10 +15,12 @@ func useReal(t *testing.T) {
 }
 
 // TestRealData walks the already-paid path for every place in the shipped
-// contacts.json, in both languages: the bank comes first, then the police
-// and every number listed for that place, the consular hotline outside
-// China, and the route through family for money that left a Chinese
-// account. Wording may change; these facts may not.
+// contacts.json, in both languages: the bank comes first; the place's first
+// screen shows its police or fraud line before the consular line (outside
+// mainland China, Hong Kong and Macao), fits maxTopLines lines and repeats
+// no line; "more numbers" shows the rest, so that every number of the place
+// is shown exactly once; money that left a Chinese account goes through
+// family in China. Wording may change; these facts may not.
 func TestRealData(t *testing.T) {
 	useReal(t)
 	d := locales.Dir()
@@ -26,53 +28,169 @@ func TestRealData(t *testing.T) {
 		t.Fatal("the shipped directory is empty")
 	}
 	consular := d.Consular()
+	if consular == nil {
+		t.Fatal("the shipped directory has no consular hotline")
+	}
 	cnPolice, cnAntiFraud := cnParams()["police"], cnParams()["antifraud"]
+	places := append(append([]locales.Country(nil), d.Countries...), locales.Country{Code: CountryOther})
 	for _, lang := range locales.Langs {
-		for _, c := range append(append([]locales.Country(nil), d.Countries...), locales.Country{Code: CountryOther}) {
+		for _, c := range places {
 			s, _ := Step(State{}, Event{Kind: EventCommand, Command: "start", Lang: lang})
 			s, replies := Step(s, Event{Kind: EventChoice, Data: EncodeChoice(s.Seq, "paid")})
-			if len(replies) == 0 || replies[0].Texts[1].Key != "paid.bank" {
+			if len(replies) == 0 || len(replies[0].Texts) < 2 || replies[0].Texts[1].Key != "paid.bank" {
 				t.Fatalf("%s/%s: first steps %+v, want the bank step first", lang, c.Code, replies)
 			}
 			s, replies = Step(s, Event{Kind: EventChoice, Data: EncodeChoice(s.Seq, "cc:"+c.Code)})
-			if s.Country != c.Code {
-				t.Fatalf("%s: pressing cc:%s left country %q", lang, c.Code, s.Country)
+			if s.Country != c.Code || len(replies) != 1 {
+				t.Fatalf("%s: pressing cc:%s left country %q and %d replies", lang, c.Code, s.Country, len(replies))
 			}
-			var text strings.Builder
-			for _, r := range replies {
-				checkReplyIn(t, realCat, r)
-				out, err := Render(realCat, lang, r)
-				if err != nil {
-					t.Fatal(err)
+			top := renderReal(t, lang, replies[0])
+			lines := textLines(top.Text)
+			if len(lines) > maxTopLines {
+				t.Errorf("%s/%s: the first screen has %d lines, want at most %d:\n%s", lang, c.Code, len(lines), maxTopLines, top.Text)
+			}
+			checkOnce(t, lang+"/"+c.Code+" first screen", lines)
+
+			local := strings.Index(top.Text, firstNumber(c, locales.KindEmergency, locales.KindPolice, locales.KindFraudReport, locales.KindAntiFraudHotline, locales.KindWebsite))
+			consularAt := strings.Index(top.Text, consular.Phone)
+			switch {
+			case c.Code == CountryOther:
+				if consularAt < 0 {
+					t.Errorf("%s/other: no consular hotline:\n%s", lang, top.Text)
 				}
-				text.WriteString(out.Text)
+			case !consularPlace(c.Code):
+				if local < 0 || consularAt >= 0 {
+					t.Errorf("%s/%s: police line at %d, consular hotline at %d; want the police and no consular line:\n%s", lang, c.Code, local, consularAt, top.Text)
+				}
+			default:
+				mission := strings.Index(top.Text, firstNumber(c, locales.KindEmbassy, locales.KindConsulate))
+				if local < 0 || consularAt < 0 || consularAt < local || mission >= 0 && mission < local {
+					t.Errorf("%s/%s: police or fraud line at %d, mission at %d, consular hotline at %d; want police or fraud first, then the consular lines:\n%s",
+						lang, c.Code, local, mission, consularAt, top.Text)
+				}
 			}
-			got := text.String()
-			want := []string{}
-			for _, k := range c.Contacts {
-				if k.Kind == locales.KindConsularHotline {
+			if c.Code != "CN" {
+				for _, w := range []string{cnPolice, cnAntiFraud} {
+					if !strings.Contains(top.Text, w) {
+						t.Errorf("%s/%s: the paid steps do not name %q for family in China:\n%s", lang, c.Code, w, top.Text)
+					}
+				}
+			}
+
+			all := lines
+			if hasChoice(replies[0], "more") {
+				_, more := Step(s, Event{Kind: EventChoice, Data: EncodeChoice(s.Seq, "more")})
+				if len(more) != 1 || hasChoice(more[0], "more") {
+					t.Fatalf("%s/%s: more numbers gave %+v", lang, c.Code, more)
+				}
+				all = append(all, textLines(renderReal(t, lang, more[0]).Text)...)
+			}
+			want := append([]locales.Contact(nil), c.Contacts...)
+			if consularPlace(c.Code) {
+				for _, other := range d.Countries {
+					for _, k := range other.Contacts {
+						if k.Kind == locales.KindConsularHotline {
+							want = append(want, k)
+						}
+					}
+				}
+			}
+			for _, k := range want {
+				if k.Kind == locales.KindConsularHotline && !consularPlace(c.Code) {
 					continue
 				}
-				want = append(want, k.Phone, k.URL)
-			}
-			switch c.Code {
-			case "CN":
-				want = append(want, cnPolice, cnAntiFraud)
-			case "HK", "MO":
-				want = append(want, cnPolice, cnAntiFraud)
-			default:
-				want = append(want, consular.Phone, cnPolice, cnAntiFraud)
-			}
-			for _, w := range want {
-				if w != "" && !strings.Contains(got, w) {
-					t.Errorf("%s/%s: the paid steps do not show %q:\n%s", lang, c.Code, w, got)
+				line := textLines(renderReal(t, lang, Reply{Texts: contactLine(&k, false)}).Text)[0]
+				if n := count(all, line); n != 1 {
+					t.Errorf("%s/%s: %q is shown %d times on the two screens, want once", lang, c.Code, line, n)
 				}
-			}
-			if c.Code == "CN" && consular != nil && strings.Contains(got, consular.Phone) {
-				t.Errorf("%s/CN: shows the consular hotline, which is for people abroad", lang)
 			}
 		}
 	}
+}
+
+// TestRealPlaces finds every shipped place by its names, in both
+// languages, alone and in a short sentence.
+func TestRealPlaces(t *testing.T) {
+	useReal(t)
+	for _, c := range locales.Dir().Countries {
+		names := append([]string{c.Code, c.Name.EN, c.Name.ZH, "I'm in " + c.Name.EN, "我在" + c.Name.ZH}, c.Aliases...)
+		for _, city := range c.Cities {
+			names = append(names, city.EN, city.ZH, "I'm in "+city.EN, "im in "+strings.ToLower(city.EN)+" now", "我在"+city.ZH, "我现在在"+city.ZH+"读书")
+			names = append(names, city.Also...)
+		}
+		for _, n := range names {
+			if got, ok := matchCountry(n); !ok || got != c.Code {
+				t.Errorf("matchCountry(%q) = %q, %v; want %s", n, got, ok, c.Code)
+			}
+		}
+	}
+}
+
+func renderReal(t *testing.T, lang string, r Reply) Rendered {
+	t.Helper()
+	checkReplyIn(t, realCat, r)
+	out, err := Render(realCat, lang, r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// textLines are the lines of a rendered text that hold something.
+func textLines(s string) []string {
+	var out []string
+	for _, l := range strings.Split(s, "\n") {
+		if strings.TrimSpace(l) != "" {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+func checkOnce(t *testing.T, what string, lines []string) {
+	t.Helper()
+	for i, l := range lines {
+		if count(lines[:i], l) > 0 {
+			t.Errorf("%s: %q is shown twice", what, l)
+		}
+	}
+}
+
+func count(lines []string, l string) int {
+	n := 0
+	for _, x := range lines {
+		if x == l {
+			n++
+		}
+	}
+	return n
+}
+
+// firstNumber is the phone or URL of c's first contact of the first kind
+// that has one, or a string no screen holds.
+func firstNumber(c locales.Country, kinds ...string) string {
+	for _, kind := range kinds {
+		for _, k := range c.Contacts {
+			if k.Kind == kind && k.Phone != "" {
+				return k.Phone
+			}
+			if k.Kind == kind {
+				return k.URL
+			}
+		}
+	}
+	return "\x00none"
+}
+
+func hasChoice(r Reply, id string) bool {
+	for _, row := range r.Choices {
+		for _, c := range row {
+			if _, got, ok := ParseChoice(c.Data); ok && got == id {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // Every shipped start code greets with the organisation and its numbers.

@@ -127,6 +127,10 @@ var scripts = []struct {
 	{"paid_other_place", []action{cmd("start", ""), press("paid"), press("cc:other")}},
 	{"where_change", []action{cmd("start", ""), press("where"), press("cc:GB"), press("where"), press("cc:HK"), press("where"), typed("Berlin"), typed("法国")}},
 	{"share_generic", []action{cmd("share", ""), press("share:other")}},
+	{"where_city", []action{
+		cmd("start", ""), press("where"), typed("I'm in Los Angeles"), press("more"),
+		press("where"), typed("我在旧金山读书"), cmd("paid", ""), press("more"),
+	}},
 	{"start_code_org", []action{cmd("start", "cn-cg-la"), press("paid")}},
 	{"start_code_unknown", []action{cmd("start", "no-such-org"), cmd("start", "bad code!"), press("where")}},
 	{"stale_and_forged", []action{

@@ -13,8 +13,10 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode"
 
 	"github.com/nyaruka/phonenumbers"
+	"golang.org/x/text/width"
 )
 
 // The help directory: contacts.json (numbers and sites per country, each
@@ -63,22 +65,58 @@ var kindOrder = map[string]int{
 
 // Contact is one number or site to call or visit.
 type Contact struct {
-	ID     string `json:"id"`
-	Kind   string `json:"kind"`
-	Name   Names  `json:"name"`
-	Phone  string `json:"phone,omitempty"`
-	URL    string `json:"url,omitempty"`
-	City   string `json:"city,omitempty"`
-	Note   *Names `json:"note,omitempty"`
+	ID    string `json:"id"`
+	Kind  string `json:"kind"`
+	Name  Names  `json:"name"`
+	Phone string `json:"phone,omitempty"`
+	URL   string `json:"url,omitempty"`
+	City  string `json:"city,omitempty"`
+	Note  *Names `json:"note,omitempty"`
+	// Source is the URL of the page the number or site was read on.
 	Source string `json:"source"`
+	// Tier says what kind of page Source is (TierGov, TierMission, …):
+	// a number read on a government page weighs more than one in the news.
+	Tier string `json:"tier"`
+	// Published is when the source was issued or last updated, as precise
+	// as the page says (YYYY-MM-DD, YYYY-MM or YYYY), or Undated for a
+	// standing page that shows no date: its age is then unknown, which the
+	// source-age test lists too.
+	Published string `json:"published"`
 	// Checked is the day (YYYY-MM-DD) the source was last read.
 	Checked string `json:"checked"`
 }
 
+// Undated is Contact.Published for a standing page that bears no date.
+const Undated = "undated"
+
+// Source tiers, strongest first.
+const (
+	TierGov     = "gov"     // a government, police or public agency page
+	TierMission = "mission" // a Chinese embassy's or consulate's own site
+	TierCNGov   = "cn-gov"  // a Chinese government page quoting the MFA or a mission
+	TierNews    = "news"    // a news outlet reporting an official notice
+	TierReprint = "reprint" // an official release republished by an aggregator
+)
+
+var tiers = map[string]bool{TierGov: true, TierMission: true, TierCNGov: true, TierNews: true, TierReprint: true}
+
+// City is a place people name when asked where they are.
+type City struct {
+	EN string `json:"en"`
+	ZH string `json:"zh"`
+	// Also are other spellings people type (München, Montréal, 蒙特利尔).
+	Also []string `json:"also,omitempty"`
+}
+
 // Country is a country or region with its contacts.
 type Country struct {
-	Code     string    `json:"code"`
-	Name     Names     `json:"name"`
+	Code string `json:"code"`
+	Name Names  `json:"name"`
+	// Aliases are other names of the place people type (UK, 英国, USA).
+	Aliases []string `json:"aliases,omitempty"`
+	// Cities are the student cities and every city with a Chinese
+	// consulate, so "Berlin" or "我在多伦多" finds the country.
+	Cities   []City    `json:"cities,omitempty"`
 	Contacts []Contact `json:"contacts"`
 }
 
@@ -111,6 +149,35 @@ type Directory struct {
 	country   map[string]*Country
 	contact   map[string]*Contact
 	org       map[string]*Org
+	place     map[string]Place
+}
+
+// Place is what a typed place name stands for: a country, and the city
+// when the name was a city's.
+type Place struct {
+	Country string // the directory's country code
+	City    string // the city's English name, or empty
+}
+
+// FindPlace looks a typed place name up: a country code, a country's name
+// or alias, or a city, in either language. Case, spaces and punctuation do
+// not matter ("new york", "NewYork", "多伦多").
+func (d *Directory) FindPlace(name string) (Place, bool) {
+	p, ok := d.place[PlaceKey(name)]
+	return p, ok
+}
+
+// PlaceKey folds a place name for lookup: lower case, full-width forms to
+// ASCII, and nothing but letters and digits, so "New York", "new-york" and
+// "ＮＥＷ　ＹＯＲＫ" meet.
+func PlaceKey(name string) string {
+	var b strings.Builder
+	for _, r := range width.Fold.String(name) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(unicode.ToLower(r))
+		}
+	}
+	return b.String()
 }
 
 // Country returns the country with code (upper case), or nil.
@@ -196,7 +263,8 @@ var (
 
 // Validate checks every country and contact: codes, ids unique, kinds
 // known, names in both languages, a phone or a URL, phones that parse,
-// URLs that are absolute http(s), a source and the day it was checked.
+// URLs that are absolute http(s), a source with its tier, the date it was
+// published and the day it was checked; cities named in both languages.
 func (f *ContactsFile) Validate() error {
 	seenCountry := map[string]bool{}
 	seenID := map[string]bool{}
@@ -213,6 +281,16 @@ func (f *ContactsFile) Validate() error {
 		}
 		if len(c.Contacts) == 0 {
 			return fmt.Errorf("country %s has no contacts", c.Code)
+		}
+		for _, a := range c.Aliases {
+			if strings.TrimSpace(a) == "" {
+				return fmt.Errorf("country %s: empty alias", c.Code)
+			}
+		}
+		for _, city := range c.Cities {
+			if strings.TrimSpace(city.EN) == "" || strings.TrimSpace(city.ZH) == "" {
+				return fmt.Errorf("country %s: city %q/%q needs both zh and en", c.Code, city.ZH, city.EN)
+			}
 		}
 		for _, k := range c.Contacts {
 			if err := k.validate(c.Code); err != nil {
@@ -261,10 +339,37 @@ func (k Contact) validate(country string) error {
 	if err := checkURL(k.Source); err != nil {
 		return fmt.Errorf("source: %w", err)
 	}
-	if _, err := time.Parse(time.DateOnly, k.Checked); err != nil {
+	if !tiers[k.Tier] {
+		return fmt.Errorf("tier %q: want gov, mission, cn-gov, news or reprint", k.Tier)
+	}
+	checked, err := time.Parse(time.DateOnly, k.Checked)
+	if err != nil {
 		return fmt.Errorf("checked %q is not a YYYY-MM-DD date", k.Checked)
 	}
+	if k.Published == "" {
+		return errors.New("no published date (YYYY-MM-DD, YYYY-MM, YYYY or undated)")
+	}
+	if k.Published != Undated {
+		published, err := ParsePublished(k.Published)
+		if err != nil {
+			return err
+		}
+		if published.After(checked) {
+			return fmt.Errorf("published %s after checked %s", k.Published, k.Checked)
+		}
+	}
 	return nil
+}
+
+// ParsePublished reads a Contact.Published date at the precision the page
+// gives: YYYY-MM-DD, YYYY-MM or YYYY (the first day of the month or year).
+func ParsePublished(s string) (time.Time, error) {
+	for _, layout := range []string{time.DateOnly, "2006-01", "2006"} {
+		if t, err := time.Parse(layout, s); err == nil {
+			return t, nil
+		}
+	}
+	return time.Time{}, fmt.Errorf("published %q is not YYYY-MM-DD, YYYY-MM or YYYY", s)
 }
 
 // CheckPhone validates a number as written in contacts.json: a full number
@@ -333,6 +438,7 @@ func NewDirectory(contacts *ContactsFile, orgs *OrgsFile) (*Directory, error) {
 		country:   map[string]*Country{},
 		contact:   map[string]*Contact{},
 		org:       map[string]*Org{},
+		place:     map[string]Place{},
 	}
 	for i := range d.Countries {
 		c := &d.Countries[i]
@@ -340,6 +446,9 @@ func NewDirectory(contacts *ContactsFile, orgs *OrgsFile) (*Directory, error) {
 		for j := range c.Contacts {
 			d.contact[c.Contacts[j].ID] = &c.Contacts[j]
 		}
+	}
+	if err := d.indexPlaces(); err != nil {
+		return nil, err
 	}
 	if orgs != nil {
 		d.Orgs = orgs.Orgs
@@ -373,6 +482,48 @@ func NewDirectory(contacts *ContactsFile, orgs *OrgsFile) (*Directory, error) {
 		d.org[key] = o
 	}
 	return d, nil
+}
+
+// indexPlaces maps every country's code, names and aliases and every
+// city's names to the place; a name that would lead to two places is an
+// error, since the person would be shown the wrong numbers.
+func (d *Directory) indexPlaces() error {
+	add := func(name string, p Place) error {
+		k := PlaceKey(name)
+		if k == "" {
+			return fmt.Errorf("country %s: place name %q has no letters", p.Country, name)
+		}
+		if old, ok := d.place[k]; ok {
+			if old.Country != p.Country || old.City != "" && old.City != p.City {
+				return fmt.Errorf("place name %q leads to both %s %s and %s %s", name, old.Country, old.City, p.Country, p.City)
+			}
+			// The same name twice, or a city named like its country
+			// (Singapore): the country's entry stays.
+			return nil
+		}
+		d.place[k] = p
+		return nil
+	}
+	for _, c := range d.Countries {
+		country := Place{Country: c.Code}
+		names := append([]string{c.Code, c.Name.EN, c.Name.ZH}, c.Aliases...)
+		for _, n := range names {
+			if err := add(n, country); err != nil {
+				return err
+			}
+		}
+	}
+	for _, c := range d.Countries {
+		for _, city := range c.Cities {
+			p := Place{Country: c.Code, City: city.EN}
+			for _, n := range append([]string{city.EN, city.ZH}, city.Also...) {
+				if err := add(n, p); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	return nil
 }
 
 // LoadDirectory decodes and validates the embedded contacts.json and

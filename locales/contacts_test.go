@@ -1,12 +1,14 @@
 package locales
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
 	"sort"
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestContactFixtures(t *testing.T) {
@@ -101,7 +103,7 @@ func TestOrgsValidate(t *testing.T) {
 	contacts := &ContactsFile{Countries: []Country{{
 		Code: "US", Name: Names{ZH: "美国", EN: "United States"},
 		Contacts: []Contact{{ID: "us-x", Kind: KindConsulate, Name: Names{ZH: "领馆", EN: "Consulate"},
-			Phone: "+1-213-8078052", Source: "https://example.gov/x", Checked: "2026-11-22"}},
+			Phone: "+1-213-8078052", Source: "https://example.gov/x", Tier: TierGov, Published: "2026-01", Checked: "2026-11-22"}},
 	}}}
 	good := Org{Code: "la-union", Name: Names{ZH: "学联", EN: "Union"}, Country: "US",
 		City: Names{ZH: "洛杉矶", EN: "Los Angeles"}, Contacts: []string{"us-x"}}
@@ -214,4 +216,180 @@ func sorted(s []string) []string {
 	s = append([]string(nil), s...)
 	sort.Strings(s)
 	return s
+}
+
+// TestSourceAge lists, without failing, the entries whose source is older
+// than three years or shows no date: the ones to re-check first (see the
+// README's help-contacts section). Ages are counted to the newest
+// "checked" day in the file, so the list does not change with the clock.
+func TestSourceAge(t *testing.T) {
+	d, err := LoadDirectory()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var asOf time.Time
+	for _, c := range d.Countries {
+		for _, k := range c.Contacts {
+			if checked, _ := time.Parse(time.DateOnly, k.Checked); checked.After(asOf) {
+				asOf = checked
+			}
+		}
+	}
+	limit := asOf.AddDate(-3, 0, 0)
+	var old, undated []string
+	for _, c := range d.Countries {
+		for _, k := range c.Contacts {
+			if k.Published == Undated {
+				undated = append(undated, k.ID)
+				continue
+			}
+			published, err := ParsePublished(k.Published)
+			if err != nil {
+				t.Fatalf("%s: %v", k.ID, err)
+			}
+			// A month or a year counts from its last day: "2023-12" is
+			// not older than 2023-12-04.
+			switch len(k.Published) {
+			case len("2006-01"):
+				published = published.AddDate(0, 1, -1)
+			case len("2006"):
+				published = published.AddDate(1, 0, -1)
+			}
+			if published.Before(limit) {
+				old = append(old, fmt.Sprintf("%s (%s, %s)", k.ID, k.Published, k.Source))
+			}
+		}
+	}
+	t.Logf("as of %s: %d entries with a source older than three years:\n  %s", asOf.Format(time.DateOnly), len(old), strings.Join(old, "\n  "))
+	t.Logf("%d entries whose source page shows no date: %s", len(undated), strings.Join(undated, " "))
+}
+
+// sourcesRow is a row of the audit table in CONTACTS_SOURCES.md:
+// | region | `id` | number or URL | tier | published | checked | ...
+var sourcesRow = regexp.MustCompile("^\\| ([A-Z]{2}) \\| `([a-z0-9-]+)` \\| `([^`]+)` \\| ([a-z-]+) \\| ([0-9-]+|undated) \\| ([0-9-]+) \\|")
+
+// TestSourcesDocumented keeps CONTACTS_SOURCES.md true: one row per entry
+// with its number, tier and dates as contacts.json has them, and a header
+// that counts them.
+func TestSourcesDocumented(t *testing.T) {
+	d, err := LoadDirectory()
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile("CONTACTS_SOURCES.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows := map[string][]string{}
+	for _, line := range strings.Split(string(b), "\n") {
+		if m := sourcesRow.FindStringSubmatch(line); m != nil {
+			if rows[m[2]] != nil {
+				t.Errorf("CONTACTS_SOURCES.md: %s has two rows", m[2])
+			}
+			rows[m[2]] = m[1:]
+		}
+	}
+	entries := 0
+	for _, c := range d.Countries {
+		for _, k := range c.Contacts {
+			entries++
+			row := rows[k.ID]
+			if row == nil {
+				t.Errorf("CONTACTS_SOURCES.md has no row for %s", k.ID)
+				continue
+			}
+			delete(rows, k.ID)
+			value := k.Phone
+			if value == "" {
+				value = k.URL
+			}
+			want := []string{c.Code, k.ID, value, k.Tier, k.Published, k.Checked}
+			if strings.Join(row, "|") != strings.Join(want, "|") {
+				t.Errorf("CONTACTS_SOURCES.md row for %s = %v, want %v", k.ID, row, want)
+			}
+		}
+	}
+	for id := range rows {
+		t.Errorf("CONTACTS_SOURCES.md has a row for %s, which contacts.json does not hold", id)
+	}
+	header := regexp.MustCompile(`\*\*([0-9]+) entries in ([0-9]+) regions\*\*`).FindStringSubmatch(string(b))
+	if header == nil || header[1] != fmt.Sprint(entries) || header[2] != fmt.Sprint(len(d.Countries)) {
+		t.Errorf("CONTACTS_SOURCES.md header counts %v, want **%d entries in %d regions**", header, entries, len(d.Countries))
+	}
+}
+
+// A place name must lead to one place: a city named in two countries
+// would show the wrong numbers, so the directory refuses it.
+func TestPlaces(t *testing.T) {
+	contact := func(id string) Contact {
+		return Contact{ID: id, Kind: KindEmergency, Name: Names{ZH: "报警", EN: "Police"}, Phone: "112",
+			Source: "https://example.gov/x", Tier: TierGov, Published: "2026-01", Checked: "2026-11-22"}
+	}
+	country := func(code, en, zh string, cities ...City) Country {
+		return Country{Code: code, Name: Names{ZH: zh, EN: en}, Cities: cities, Contacts: []Contact{contact(strings.ToLower(code) + "-112")}}
+	}
+	good := &ContactsFile{Countries: []Country{
+		country("DE", "Germany", "德国", City{EN: "Berlin", ZH: "柏林"}, City{EN: "Munich", ZH: "慕尼黑", Also: []string{"München"}}),
+		country("SG", "Singapore", "新加坡", City{EN: "Singapore", ZH: "新加坡"}),
+	}}
+	d, err := NewDirectory(good, nil)
+	if err != nil {
+		t.Fatalf("NewDirectory: %v", err)
+	}
+	tests := []struct {
+		name string
+		want Place
+		ok   bool
+	}{
+		{"Berlin", Place{Country: "DE", City: "Berlin"}, true},
+		{" berlin ", Place{Country: "DE", City: "Berlin"}, true},
+		{"ＢＥＲＬＩＮ", Place{Country: "DE", City: "Berlin"}, true},
+		{"柏林", Place{Country: "DE", City: "Berlin"}, true},
+		{"münchen", Place{Country: "DE", City: "Munich"}, true},
+		{"de", Place{Country: "DE"}, true},
+		{"Germany", Place{Country: "DE"}, true},
+		{"Singapore", Place{Country: "SG"}, true}, // the country, not its city
+		{"Hamburg", Place{}, false},
+		{"", Place{}, false},
+		{"!!!", Place{}, false},
+	}
+	for _, tt := range tests {
+		got, ok := d.FindPlace(tt.name)
+		if ok != tt.ok || got != tt.want {
+			t.Errorf("FindPlace(%q) = %+v, %v; want %+v, %v", tt.name, got, ok, tt.want, tt.ok)
+		}
+	}
+	twice := &ContactsFile{Countries: []Country{
+		country("GB", "United Kingdom", "英国", City{EN: "Hamilton", ZH: "汉密尔顿"}),
+		country("NZ", "New Zealand", "新西兰", City{EN: "Hamilton", ZH: "哈密尔顿"}),
+	}}
+	if _, err := NewDirectory(twice, nil); err == nil {
+		t.Errorf("a city named in two countries: NewDirectory error = nil, want an error")
+	}
+}
+
+// Every city with a Chinese mission in the directory is a place people can
+// type, in both languages.
+func TestMissionCitiesArePlaces(t *testing.T) {
+	d, err := LoadDirectory()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range d.Countries {
+		zh := map[string]string{}
+		for _, city := range c.Cities {
+			zh[city.EN] = city.ZH
+		}
+		for _, k := range c.Contacts {
+			if k.City == "" {
+				continue
+			}
+			if p, ok := d.FindPlace(k.City); !ok || p.Country != c.Code {
+				t.Errorf("%s: city %q of %s is not a place of %s (got %+v)", k.ID, k.City, c.Code, c.Code, p)
+			}
+			if zh[k.City] == "" {
+				t.Errorf("%s: city %q has no Chinese name in %s's cities", k.ID, k.City, c.Code)
+			}
+		}
+	}
 }

@@ -1,0 +1,477 @@
+package dialogs
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/scamcheck/scamcheck/locales"
+	"golang.org/x/text/width"
+)
+
+// The place question and the numbers for a place.
+//
+// A place's first screen holds what matters now, in this order: the
+// emergency number with the non-emergency police line beside it, one
+// fraud-report route, the Chinese mission and the consular hotline (outside
+// mainland China, Hong Kong and Macao), and fits maxTopLines lines. Every
+// other number of the place is one press away ("more numbers"), and no
+// number is shown twice.
+
+// maxCountryButtons keeps the country keyboard within 7 rows of 3, plus a
+// row for "other": Telegram shows 8 rows comfortably on a phone. Places
+// past it are found by typing their name or a city.
+const maxCountryButtons = 21
+
+// maxTopLines bounds a place's first screen, so that someone on the phone
+// with a scammer sees the numbers without scrolling.
+const maxTopLines = 12
+
+func askCountry(s State, key string) (State, []Reply) {
+	s.Node = NodeCountry
+	s.Seq++
+	var rows [][]Choice
+	var row []Choice
+	countries := directory().Countries
+	for i, c := range countries {
+		if i == maxCountryButtons {
+			break
+		}
+		row = append(row, choice(&s, "cc:"+c.Code, "country."+c.Code))
+		if len(row) == 3 {
+			rows = append(rows, row)
+			row = nil
+		}
+	}
+	if row != nil {
+		rows = append(rows, row)
+	}
+	rows = append(rows, []Choice{choice(&s, "cc:"+CountryOther, "btn.country_other")})
+	texts := []Text{{Key: key}}
+	if len(countries) > maxCountryButtons {
+		texts = append(texts, Text{Key: "where.type_city"})
+	}
+	return s, []Reply{{Texts: texts, Choices: rows}}
+}
+
+func showContacts(s State) (State, []Reply) {
+	s.Node = NodeSteps
+	texts := contactsTexts(s)
+	return s, []Reply{{Texts: texts, Choices: keyboard(&s, placeChoices(s)...)}}
+}
+
+// placeChoices are the buttons under a place's numbers: the rest of its
+// numbers first when there are any.
+func placeChoices(s State) []string {
+	var pairs []string
+	if len(placeNumbers(s).more) > 0 {
+		pairs = append(pairs, "more", "btn.more_numbers")
+	}
+	return append(pairs,
+		"where", "btn.where_else",
+		"share", "btn.share",
+		"menu", "btn.menu",
+	)
+}
+
+// moreNumbers shows the numbers of s.Country that its first screen left
+// out. A press without any (a forged or an old button) changes nothing.
+func moreNumbers(s State) (State, []Reply) {
+	c := directory().Country(s.Country)
+	n := placeNumbers(s)
+	if c == nil || len(n.more) == 0 {
+		return s, []Reply{say("choice.stale")}
+	}
+	s.Node = NodeSteps
+	texts := []Text{{Key: "where.more", Refs: map[string]string{"country": "country." + c.Code}}}
+	for _, k := range n.more {
+		texts = append(texts, contactLines(k)...)
+	}
+	texts = append(texts, Text{Key: "where.verify"})
+	return s, []Reply{{Texts: texts, Choices: keyboard(&s,
+		"where", "btn.where_else",
+		"share", "btn.share",
+		"menu", "btn.menu",
+	)}}
+}
+
+// numbers is a place's contacts split into the first screen and the rest.
+type numbers struct {
+	org  []*locales.Contact // the organisation's own, shown first
+	top  []*locales.Contact // in the order shown
+	more []*locales.Contact
+}
+
+// consularPlace reports whether Chinese consular protection is the route
+// for someone in country: for Chinese citizens outside China; in Hong Kong
+// and Macao the local police are.
+func consularPlace(country string) bool {
+	return country != "CN" && country != "HK" && country != "MO"
+}
+
+// placeNumbers picks, for s.Country, what matters now and what can wait.
+func placeNumbers(s State) numbers {
+	d := directory()
+	var n numbers
+	shown := map[string]bool{}
+	if o := d.Org(s.Org); o != nil && s.Org != "" && o.Country == s.Country {
+		for _, id := range o.Contacts {
+			if k := d.Contact(id); k != nil && !shown[id] {
+				n.org = append(n.org, k)
+				shown[id] = true
+			}
+		}
+	}
+	c := d.Country(s.Country)
+	if c == nil {
+		// Somewhere the directory does not list: the consular hotlines
+		// are all there is to show.
+		if s.Country == CountryOther {
+			for _, other := range d.Countries {
+				for i := range other.Contacts {
+					if k := &other.Contacts[i]; k.Kind == locales.KindConsularHotline {
+						n.top = append(n.top, k)
+					}
+				}
+			}
+		}
+		return n
+	}
+	first := func(kinds ...string) *locales.Contact {
+		for _, kind := range kinds {
+			for i := range c.Contacts {
+				if k := &c.Contacts[i]; k.Kind == kind && !shown[k.ID] {
+					return k
+				}
+			}
+		}
+		return nil
+	}
+	pick := func(k *locales.Contact) {
+		if k != nil {
+			n.top = append(n.top, k)
+			shown[k.ID] = true
+		}
+	}
+	pick(first(locales.KindEmergency))
+	pick(first(locales.KindPolice))
+	pick(first(locales.KindFraudReport, locales.KindAntiFraudHotline, locales.KindWebsite))
+	consular := consularPlace(s.Country)
+	if consular {
+		if len(n.org) == 0 {
+			pick(first(locales.KindEmbassy, locales.KindConsulate))
+		}
+		pick(d.Consular())
+	}
+	for i := range c.Contacts {
+		if k := &c.Contacts[i]; !shown[k.ID] && k.Kind != locales.KindConsularHotline {
+			n.more = append(n.more, k)
+			shown[k.ID] = true
+		}
+	}
+	if consular {
+		for _, other := range d.Countries {
+			for i := range other.Contacts {
+				if k := &other.Contacts[i]; k.Kind == locales.KindConsularHotline && !shown[k.ID] {
+					n.more = append(n.more, k)
+					shown[k.ID] = true
+				}
+			}
+		}
+	}
+	return n
+}
+
+// contactsTexts is a place's first screen: after a loss it starts with how
+// to report it there; then the organisation's numbers, the place's
+// numbers that matter now, and the consular hotline outside China. Notes
+// are added, most useful first, while the screen stays within maxTopLines.
+func contactsTexts(s State) []Text {
+	var head, tail []Text
+	cn := s.Country == "CN"
+	if s.Paid {
+		switch {
+		case cn:
+			head = append(head, Text{Key: "paid.police.cn", Params: cnParams()})
+		case s.Country == CountryOther:
+			head = append(head, Text{Key: "paid.police.other"})
+		default:
+			head = append(head, Text{Key: "paid.police.abroad"})
+		}
+	}
+	n := placeNumbers(s)
+	if len(n.org) > 0 {
+		head = append(head, Text{Key: "where.org", Refs: map[string]string{"org": "org." + s.Org}})
+	}
+	c := directory().Country(s.Country)
+	consular := consularPlace(s.Country)
+	if c == nil && !s.Paid {
+		// After a loss paid.police.other has said the same.
+		head = append(head, Text{Key: "where.other"})
+	}
+	if consular && directory().Consular() == nil {
+		tail = append(tail, Text{Key: "contact.consular_fallback", Params: map[string]string{"phone": locales.ConsularHotline}, Line: true})
+	}
+	if s.Paid && !cn {
+		tail = append(tail, Text{Key: "paid.family", Params: cnParams()})
+	}
+	tail = append(tail, Text{Key: "where.verify"})
+
+	lines := len(head) + len(tail) + len(n.org) + len(n.top)
+	if c != nil {
+		lines++ // the place's title
+	}
+	notes := noteBudget(n, maxTopLines-lines)
+
+	texts := head
+	for _, k := range n.org {
+		texts = append(texts, contactLine(k, notes[k.ID])...)
+	}
+	if c != nil {
+		texts = append(texts, Text{Key: "where.title", Refs: map[string]string{"country": "country." + c.Code}})
+	}
+	for _, k := range n.top {
+		texts = append(texts, contactLine(k, notes[k.ID])...)
+	}
+	return append(texts, tail...)
+}
+
+// noteBudget chooses which shown contacts keep their note within budget
+// lines: the consular hotline's (it never calls first), the mission's,
+// the fraud route's, then the rest in the order shown.
+func noteBudget(n numbers, budget int) map[string]bool {
+	keep := map[string]bool{}
+	var order []*locales.Contact
+	for _, kind := range []string{locales.KindConsularHotline, locales.KindEmbassy, locales.KindConsulate,
+		locales.KindFraudReport, locales.KindAntiFraudHotline, locales.KindWebsite} {
+		for _, k := range append(append([]*locales.Contact(nil), n.org...), n.top...) {
+			if k.Kind == kind {
+				order = append(order, k)
+			}
+		}
+	}
+	order = append(order, n.org...)
+	order = append(order, n.top...)
+	for _, k := range order {
+		if budget <= 0 {
+			break
+		}
+		if k.Note != nil && !keep[k.ID] {
+			keep[k.ID] = true
+			budget--
+		}
+	}
+	return keep
+}
+
+// contactLines renders one contact as "name: phone · url" and its note.
+func contactLines(k *locales.Contact) []Text {
+	return contactLine(k, true)
+}
+
+func contactLine(k *locales.Contact, withNote bool) []Text {
+	if k == nil {
+		return nil
+	}
+	var vals []string
+	if k.Phone != "" {
+		vals = append(vals, k.Phone)
+	}
+	if k.URL != "" {
+		vals = append(vals, k.URL)
+	}
+	out := []Text{{
+		Key:    "contact.line",
+		Params: map[string]string{"value": strings.Join(vals, " · ")},
+		Refs:   map[string]string{"name": "contact." + k.ID},
+		Line:   true,
+	}}
+	if withNote && k.Note != nil {
+		out = append(out, Text{Key: "contact.note", Refs: map[string]string{"note": "contact." + k.ID + ".note"}, Line: true, Optional: true})
+	}
+	return out
+}
+
+// maxPlaceAnswer bounds the typed answers read as a place with words
+// around it ("I'm in Berlin", "我在多伦多读书"); anything longer is a
+// message, whose place names must not be taken for an answer.
+const maxPlaceAnswer = 40
+
+// Words people put around a place name, matched on the folded text. Longer
+// phrases come first so that "i am in" is cut before "in".
+var (
+	placePrefixesEN = []string{
+		"i am currently studying in", "i am currently in", "i'm currently in", "im currently in",
+		"i am studying in", "i'm studying in", "im studying in", "i study in", "i live in",
+		"i am living in", "i'm living in", "im living in", "i am now in", "i'm now in", "im now in",
+		"i am in", "i'm in", "im in", "i am at", "i'm at", "im at",
+		"currently in", "right now in", "now in", "living in", "studying in", "based in", "in", "at",
+	}
+	placeSuffixesEN = []string{"right now", "at the moment", "currently", "now", "thanks", "thank you", "please"}
+	placePrefixesZH = []string{
+		"我现在人在", "我目前人在", "我现在在", "我目前在", "我人在", "我住在", "我在", "现在在", "目前在", "人在", "在",
+	}
+	placeSuffixesZH = []string{"读书", "留学", "上学", "念书", "工作", "生活", "这边", "这里", "那边", "呢", "啊", "呀", "了"}
+)
+
+// matchCountry reads a typed place: a country's code, name or alias, or a
+// city, in either language, alone or with a few words around it ("I'm in
+// Berlin", "我在多伦多", "Toronto, Canada"). Names that lead to two
+// countries are not a match.
+func matchCountry(text string) (string, bool) {
+	t := strings.TrimSpace(text)
+	switch strings.ToLower(strings.Trim(t, ".。 ")) {
+	case "":
+		return "", false
+	case "other", "其他", "其他地方":
+		return CountryOther, true
+	}
+	d := directory()
+	if p, ok := d.FindPlace(t); ok {
+		return p.Country, true
+	}
+	if utf8.RuneCountInString(t) > maxPlaceAnswer {
+		return "", false
+	}
+	rest := stripPlaceWords(foldPlace(t))
+	if p, ok := d.FindPlace(rest); ok {
+		return p.Country, true
+	}
+	return scanPlaces(d, rest)
+}
+
+// foldPlace lower-cases and folds full-width forms, and turns punctuation
+// into spaces, so that fillers and names can be cut as words.
+func foldPlace(s string) string {
+	s = strings.ToLower(width.Fold.String(s))
+	// Phones type curly apostrophes: "I’m in Berlin".
+	s = strings.NewReplacer("\u2019", "'", "\u2018", "'").Replace(s)
+	return strings.Map(func(r rune) rune {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || r == '\'' {
+			return r
+		}
+		return ' '
+	}, s)
+}
+
+// stripPlaceWords cuts the fillers of placePrefixes and placeSuffixes
+// until none is left.
+func stripPlaceWords(s string) string {
+	for {
+		s = strings.Join(strings.Fields(s), " ")
+		before := s
+		for _, p := range placePrefixesEN {
+			if rest, ok := strings.CutPrefix(s, p+" "); ok {
+				s = rest
+				break
+			}
+		}
+		for _, p := range placePrefixesZH {
+			if rest, ok := strings.CutPrefix(s, p); ok && rest != "" {
+				s = rest
+				break
+			}
+		}
+		for _, x := range placeSuffixesEN {
+			if rest, ok := strings.CutSuffix(s, " "+x); ok {
+				s = rest
+				break
+			}
+		}
+		for _, x := range placeSuffixesZH {
+			if rest, ok := strings.CutSuffix(s, x); ok && rest != "" {
+				s = rest
+				break
+			}
+		}
+		if s == before {
+			return strings.TrimSpace(s)
+		}
+	}
+}
+
+// Most words a place answer may hold that are not part of a place name.
+const (
+	maxUnknownWords = 1 // "Toronto ON", "Berlin Mitte"
+	maxUnknownRunes = 2 // "的", "市"
+	maxPlaceWords   = 4 // "Washington DC", "Louvain la Neuve"
+	maxPlaceRunes   = 8 // "克赖斯特彻奇"
+)
+
+// scanPlaces covers s with place names, longest first: Latin words by
+// words, Chinese by characters. It matches when every name found is in
+// one country and little else is left.
+func scanPlaces(d *locales.Directory, s string) (string, bool) {
+	country := ""
+	unknownWords, unknownRunes := 0, 0
+	found := func(p locales.Place) bool {
+		if country != "" && country != p.Country {
+			return false
+		}
+		country = p.Country
+		return true
+	}
+	for _, word := range strings.Fields(s) {
+		if isLatin(word) {
+			// Latin words are scanned as a sequence below.
+			continue
+		}
+		runes := []rune(word)
+		for i := 0; i < len(runes); {
+			j := min(len(runes), i+maxPlaceRunes)
+			for ; j > i+1; j-- {
+				if p, ok := d.FindPlace(string(runes[i:j])); ok {
+					if !found(p) {
+						return "", false
+					}
+					break
+				}
+			}
+			if j == i+1 {
+				unknownRunes++
+			}
+			i = j
+		}
+	}
+	var latin []string
+	for _, word := range strings.Fields(s) {
+		if isLatin(word) {
+			latin = append(latin, word)
+		}
+	}
+	for i := 0; i < len(latin); {
+		j := min(len(latin), i+maxPlaceWords)
+		for ; j > i; j-- {
+			name := strings.Join(latin[i:j], " ")
+			// A lone two-letter word ("be", "at") is a country code only
+			// when it is the whole answer.
+			if j == i+1 && len(name) < 3 {
+				continue
+			}
+			if p, ok := d.FindPlace(name); ok {
+				if !found(p) {
+					return "", false
+				}
+				break
+			}
+		}
+		if j == i {
+			unknownWords++
+			j = i + 1
+		}
+		i = j
+	}
+	if country == "" || unknownWords > maxUnknownWords || unknownRunes > maxUnknownRunes {
+		return "", false
+	}
+	return country, true
+}
+
+func isLatin(word string) bool {
+	for _, r := range word {
+		if r > unicode.MaxLatin1 && !unicode.In(r, unicode.Latin) {
+			return false
+		}
+	}
+	return true
+}

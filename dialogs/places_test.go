@@ -1,0 +1,91 @@
+package dialogs
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/scamcheck/scamcheck/locales"
+)
+
+// Typed answers to the place question, against the shipped directory.
+func TestMatchCountry(t *testing.T) {
+	useReal(t)
+	tests := []struct {
+		text string
+		want string // "" for no place
+	}{
+		{"Berlin", "DE"},
+		{"Toronto", "CA"},
+		{"多伦多", "CA"},
+		{"I'm in Berlin", "DE"},
+		{"I\u2019m in Berlin now", "DE"},
+		{"i am in toronto right now", "CA"},
+		{"我在多伦多", "CA"},
+		{"我现在在加拿大多伦多读书", "CA"},
+		{"Toronto, Canada", "CA"},
+		{"toronto ON", "CA"},
+		{"ＴＯＲＯＮＴＯ", "CA"},
+		{"München", "DE"},
+		{"in new york", "US"},
+		{"中国香港", "HK"},
+		{"我在国内", "CN"},
+		{"uk", "GB"},
+		{"其他", CountryOther},
+		{"我在Berlin", "DE"},
+		{"Berlin or Paris", ""},             // two countries: no answer
+		{"I'll be in Berlin", ""},           // "be" is no country code inside a sentence
+		{"转账到美国的账户", ""},                    // a place inside a message is no answer
+		{"Springfield", ""},                 // not in the directory
+		{"hello", ""},                       // no place at all
+		{"", ""},                            // nothing
+		{strings.Repeat("Berlin ", 10), ""}, // too long to be an answer
+	}
+	for _, tt := range tests {
+		got, ok := matchCountry(tt.text)
+		if ok != (tt.want != "") || got != tt.want {
+			t.Errorf("matchCountry(%q) = %q, %v; want %q", tt.text, got, ok, tt.want)
+		}
+	}
+}
+
+// A press on "more" where there is nothing more (an old or forged button)
+// changes nothing.
+func TestMoreWithoutPlace(t *testing.T) {
+	s, _ := Step(State{}, Event{Kind: EventCommand, Command: "start", Lang: "en"})
+	ns, replies := Step(s, Event{Kind: EventChoice, Data: EncodeChoice(s.Seq, "more")})
+	if len(replies) != 1 || replies[0].Texts[0].Key != "choice.stale" || ns.Node != s.Node || ns.Seq != s.Seq {
+		t.Errorf("more without a place: state %+v, replies %+v; want the stale answer and no change", ns, replies)
+	}
+}
+
+// matchCountry reads untrusted text: it never panics and names only
+// places the directory has.
+func FuzzMatchCountry(f *testing.F) {
+	for _, s := range []string{"Berlin", "我在多伦多读书", "Toronto, Canada", "be", "ＮＹＣ", "\xff\xfe", "在在在在"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		code, ok := matchCountry(text)
+		if !ok {
+			return
+		}
+		if code != CountryOther && directory().Country(code) == nil {
+			t.Errorf("matchCountry(%q) = %q, which the directory does not hold", text, code)
+		}
+		if !utf8.ValidString(code) {
+			t.Errorf("matchCountry(%q) = %q", text, code)
+		}
+	})
+}
+
+// BenchmarkMatchCountry measures the place question's reading of a typed
+// answer against the shipped directory.
+func BenchmarkMatchCountry(b *testing.B) {
+	directory = locales.Dir
+	b.Cleanup(func() { directory = func() *locales.Directory { return fixtureDir } })
+	answers := []string{"Toronto", "我现在在加拿大多伦多读书", "I'm in New York right now", "Springfield"}
+	for i := 0; b.Loop(); i++ {
+		matchCountry(answers[i%len(answers)])
+	}
+}
