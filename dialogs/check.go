@@ -19,21 +19,9 @@ const maxModelReason = 300
 // like and why, then what has happened so far.
 func check(s State, v classifier.Verdict) (State, []Reply) {
 	s = resetFlow(s)
-	sum := &CheckSummary{Level: clampLevel(v.Level)}
-	if v.Type.Valid() {
-		sum.Type = v.Type
-	}
-	for _, sig := range v.Signals {
-		if len(sum.Reasons) == maxReasons {
-			break
-		}
-		if validKey(sig.Explain) && !contains(sum.Reasons, sig.Explain) {
-			sum.Reasons = append(sum.Reasons, sig.Explain)
-		}
-	}
-	s.Last = sum
+	s.Last = summarize(v)
 	var model string
-	if v.Source == classifier.SourceRulesLLM {
+	if v.Source == classifier.SourceRulesLLM && s.Last.Level > classifier.LevelNone {
 		model = clip(v.ModelReason)
 	}
 	return verdictReply(s, "verdict.", model)

@@ -177,20 +177,26 @@ func FuzzParseChoice(f *testing.F) {
 }
 
 // In a group, everyone sees everyone's keyboards; a press by someone
-// whose own conversation happens to be at the same Seq is still not theirs.
+// whose own conversation happens to be at the same Seq is still not theirs,
+// except a button that leads to help steps: those are given to whoever
+// presses them, in their own conversation.
 func TestButtonOfSomeoneElse(t *testing.T) {
 	alice, replies := Step(State{}, Event{Kind: EventCommand, Command: "start", Lang: "en", Owner: "a11ce"})
 	bob, _ := Step(State{}, Event{Kind: EventCommand, Command: "start", Lang: "en", Owner: "b0b"})
 	if alice.Seq != bob.Seq {
 		t.Fatalf("setup: seqs %d and %d, want equal", alice.Seq, bob.Seq)
 	}
-	data := replies[0].Choices[2][0].Data // Alice's "I already paid"
-	got, r := Step(bob, Event{Kind: EventChoice, Data: data, Lang: "en", Owner: "b0b"})
+	check := replies[0].Choices[0][0].Data // Alice's "Check a message"
+	got, r := Step(bob, Event{Kind: EventChoice, Data: check, Lang: "en", Owner: "b0b"})
 	if !reflect.DeepEqual(got, bob) || len(r) != 1 || r[0].Texts[0].Key != "choice.stale" {
-		t.Errorf("Bob pressing Alice's button %q: state %+v replies %+v, want Bob's state unchanged and the stale answer", data, got, r)
+		t.Errorf("Bob pressing Alice's button %q: state %+v replies %+v, want Bob's state unchanged and the stale answer", check, got, r)
 	}
-	if got, r := Step(alice, Event{Kind: EventChoice, Data: data, Lang: "en", Owner: "a11ce"}); !got.Paid || r[0].Texts[0].Key != "paid.now" {
-		t.Errorf("Alice pressing her own button %q: paid=%v first reply %+v, want the paid steps", data, got.Paid, r[0])
+	paid := replies[0].Choices[2][0].Data // Alice's "I already paid"
+	if got, r := Step(bob, Event{Kind: EventChoice, Data: paid, Lang: "en", Owner: "b0b"}); !got.Paid || got.Owner != "b0b" || r[0].Texts[0].Key != "paid.now" {
+		t.Errorf("Bob pressing Alice's %q: paid=%v owner %q first reply %+v, want the paid steps in Bob's own conversation", paid, got.Paid, got.Owner, r[0])
+	}
+	if got, r := Step(alice, Event{Kind: EventChoice, Data: paid, Lang: "en", Owner: "a11ce"}); !got.Paid || r[0].Texts[0].Key != "paid.now" {
+		t.Errorf("Alice pressing her own button %q: paid=%v first reply %+v, want the paid steps", paid, got.Paid, r[0])
 	}
 }
 
