@@ -325,6 +325,14 @@ var helpChoices = map[string]bool{
 	"paid": true, "a:paid": true, "call": true, "call:on": true, "a:call": true, "a:app": true, "where": true,
 }
 
+// HelpChoice reports whether button data names a choice that leads to help
+// steps, which Step honours from any keyboard: a channel that cannot load
+// the conversation may still step a fresh one with it.
+func HelpChoice(data string) bool {
+	_, _, id, ok := parseChoice(data)
+	return ok && helpChoices[id]
+}
+
 // resetFlow leaves whatever was being asked; language, place and
 // organisation stay.
 func resetFlow(s State) State {

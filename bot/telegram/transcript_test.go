@@ -32,6 +32,9 @@ const (
 	consulateScamZH = "这里是中国驻美领事馆。你的护照涉嫌一起洗钱案件。为了证明清白，今天必须把全部存款转到我们提供的安全账户接受审查，不要告诉任何人，否则将被逮捕。"
 	policeScamEN    = "This is the police. Your bank card was used in a fraud case. Move your money to a safe account now and keep this secret."
 	policeScamZH    = "我是公安局的警官，你的银行卡涉嫌诈骗案件，现在马上把钱转到安全账户，不要告诉家人。"
+	// Pasted in the first person of their sender: messages to check.
+	mumScamEN = "Mum I need help, I've been arrested in Bangkok, please send 2000 dollars to this lawyer now, don't call dad"
+	mumScamZH = "妈我在曼谷被抓了，急需两万块钱，马上转给这个律师，千万别给爸打电话"
 )
 
 // TestTelegramTranscripts plays the main conversations through the real
@@ -53,6 +56,16 @@ func TestTelegramTranscripts(t *testing.T) {
 		{"call_still_on_phone", map[string][]transcriptStep{
 			"en": {{command: "/start"}, {press: "I got a call / I'm being pressured"}, {press: "I'm still on the call"}},
 			"zh": {{command: "/start"}, {press: "我接到电话／有人在催我"}, {press: "对方还在电话上"}},
+		}},
+		// Issue 11: the person's own words are understood, never checked
+		// as a forwarded message.
+		{"words_after_verdict", map[string][]transcriptStep{
+			"en": {{forward: consulateScamEN}, {text: "I already paid 2000"}, {text: "thanks"}},
+			"zh": {{forward: consulateScamZH}, {text: "我已经转账了"}, {text: "好的谢谢"}},
+		}},
+		{"first_message_told_or_pasted", map[string][]transcriptStep{
+			"en": {{command: "/start"}, {text: "I think I've been scammed, I sent 5000 dollars to them"}, {text: mumScamEN}},
+			"zh": {{command: "/start"}, {text: "我刚刚转了两万块给一个自称领事馆的人"}, {text: mumScamZH}},
 		}},
 		{"check_then_warn_family", map[string][]transcriptStep{
 			"en": {{text: policeScamEN}, {press: "Warn my family"}},
