@@ -19,7 +19,9 @@ var (
 	fuzzArgs     = []string{"", "cn-cg-la", "CN-EMB-FR", "zh", "en", "中文", "no-such", "../../etc", strings.Repeat("x", 300), "a b"}
 	fuzzExplain  = []string{"sig.safe_account", "sig.authority", "sig.transfer", "sig.secrecy", "sig.missing_key", "", "Transfer " + secret + " now", "SIG.UPPER", strings.Repeat("k", 80)}
 	fuzzTypes    = append([]classifier.Type{classifier.TypeNone, "bogus"}, classifier.Types...)
-	fuzzTexts    = []string{secret + " transfer to the safe account", "yes", "是", "no", "否", "", "  ", secret}
+	fuzzTexts    = []string{secret + " transfer to the safe account", "yes", "是", "no", "否", "", "  ", secret,
+		"I already paid " + secret, "他还在电话上", "i shared my screen", "he says im under investigation", "怎么办", "can I get my money back",
+		"thanks", "🙏", "Berlin", "idk", "Mum I need help " + secret + " please send money now"}
 )
 
 // driver turns a stream of small numbers into events, so the same code
@@ -52,7 +54,7 @@ func (d driver) event1(s State, last [][]Choice) Event {
 		if d.next(2) == 0 {
 			v.Source, v.ModelReason = classifier.SourceRulesLLM, strings.Repeat("reason {x} "+secret+" ", d.next(100))
 		}
-		return Event{Kind: EventText, Text: d.pick(fuzzTexts), Verdict: v, Lang: lang}
+		return Event{Kind: EventText, Text: d.pick(fuzzTexts), Verdict: v, Lang: lang, Forwarded: d.next(4) == 0}
 	case 2, 3: // a button on the latest keyboard: the common case
 		var all []Choice
 		for _, row := range last {

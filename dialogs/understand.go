@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"regexp"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -99,16 +100,23 @@ type phraseGroup struct {
 	ZH     []string `json:"zh"`
 }
 
-// understander is understand.json compiled: one regexp for every phrase
-// (a capture group per phrase group, leftmost-longest, so "haven't paid"
-// is read as one phrase and not as "paid"), and the whole-text phrases.
+// understander is understand.json compiled: the phrases of the groups
+// that match anywhere, and the whole-text phrases.
 type understander struct {
-	fold   map[rune]rune
-	groups []phraseGroup
-	re     map[string]*regexp.Regexp // per state
-	// reGroups maps a state's regexp's capture groups to groups.
-	reGroups map[string][]int
-	whole    map[string][]int // core text → indexes of Whole groups
+	fold    map[rune]rune
+	groups  []phraseGroup
+	phrases []phrase
+	whole   map[string][]int // core text → indexes of Whole groups
+}
+
+// phrase is one compiled phrase: literal parts with a number between each
+// two, and whether it must start the text or sit on word boundaries.
+type phrase struct {
+	group     int
+	anchored  bool
+	parts     []string // literals; a number matches between consecutive parts
+	wordStart bool     // starts with an ASCII letter or digit: a word boundary before
+	wordEnd   bool     // ends with one: a word boundary after
 }
 
 var understanding = mustUnderstander(understandJSON)
@@ -120,8 +128,6 @@ func mustUnderstander(b []byte) *understander {
 	}
 	return u
 }
-
-const numPattern = `[0-9零一二两三四五六七八九十百千万亿kw.,]+`
 
 func newUnderstander(b []byte) (*understander, error) {
 	var d understandData
@@ -173,33 +179,18 @@ func newUnderstander(b []byte) (*understander, error) {
 			u.whole[c] = append(u.whole[c], idx)
 		}
 	}
-	// One regexp per state, of the groups that apply there, so that a
-	// phrase of another state's group never hides one of this state's.
-	u.re = map[string]*regexp.Regexp{}
-	u.reGroups = map[string][]int{}
-	for st := range tableStates {
-		var alts []string
-		for i, g := range u.groups {
-			if g.Whole || !inStates(g, st) {
-				continue
-			}
-			var pats []string
-			for _, p := range append(append([]string(nil), g.EN...), g.ZH...) {
-				pat, err := u.pattern(p)
-				if err != nil {
-					return nil, fmt.Errorf("group %q: %w", g.Name, err)
-				}
-				pats = append(pats, pat)
-			}
-			alts = append(alts, "("+strings.Join(pats, "|")+")")
-			u.reGroups[st] = append(u.reGroups[st], i)
+	for i, g := range u.groups {
+		if g.Whole {
+			continue
 		}
-		re, err := regexp.Compile(strings.Join(alts, "|"))
-		if err != nil {
-			return nil, fmt.Errorf("compile: %w", err)
+		for _, p := range append(append([]string(nil), g.EN...), g.ZH...) {
+			ph, err := u.compile(p)
+			if err != nil {
+				return nil, fmt.Errorf("group %q: %w", g.Name, err)
+			}
+			ph.group = i
+			u.phrases = append(u.phrases, ph)
 		}
-		re.Longest()
-		u.re[st] = re
 	}
 	return u, nil
 }
@@ -208,32 +199,113 @@ func newUnderstander(b []byte) (*understander, error) {
 // table name.
 var tableStates = map[string]bool{"start": true, "verdict": true, "quiz": true, "country": true, "steps": true}
 
-// pattern turns one phrase into a regexp.
-func (u *understander) pattern(p string) (string, error) {
-	anchored := strings.HasPrefix(p, "^")
-	p = u.normalize(strings.TrimPrefix(p, "^"))
-	if p == "" {
-		return "", fmt.Errorf("empty phrase")
+// numPlaceholder in a phrase stands for a number.
+const numPlaceholder = "{num}"
+
+// compile turns one phrase of the data into a phrase.
+func (u *understander) compile(p string) (phrase, error) {
+	ph := phrase{anchored: strings.HasPrefix(p, "^")}
+	n := u.normalize(strings.TrimPrefix(p, "^"))
+	if n == "" {
+		return ph, fmt.Errorf("empty phrase %q", p)
 	}
-	var b strings.Builder
-	if anchored {
-		b.WriteString("^")
+	ph.parts = strings.Split(n, numPlaceholder)
+	if ph.parts[0] == "" {
+		return ph, fmt.Errorf("phrase %q starts with a number: it must start with words", p)
 	}
-	first, _ := utf8.DecodeRuneInString(p)
-	last, _ := utf8.DecodeLastRuneInString(p)
-	if isASCIIWord(first) {
-		b.WriteString(`\b`)
-	}
-	for i, part := range strings.Split(p, "{num}") {
-		if i > 0 {
-			b.WriteString(numPattern)
+	for i, part := range ph.parts {
+		if i > 0 && i < len(ph.parts)-1 && part == "" {
+			return ph, fmt.Errorf("phrase %q has two numbers in a row", p)
 		}
-		b.WriteString(regexp.QuoteMeta(part))
 	}
-	if isASCIIWord(last) && !strings.HasSuffix(p, "{num}") {
-		b.WriteString(`\b`)
+	first, _ := utf8.DecodeRuneInString(n)
+	last, _ := utf8.DecodeLastRuneInString(n)
+	ph.wordStart = isASCIIWord(first)
+	ph.wordEnd = isASCIIWord(last) && !strings.HasSuffix(n, numPlaceholder)
+	return ph, nil
+}
+
+// match is one phrase found in a text, by byte offsets.
+type match struct{ start, end, group int }
+
+// find lists where the phrase occurs in n.
+func (ph *phrase) find(n string, out []match) []match {
+	for off := 0; off < len(n); {
+		k := strings.Index(n[off:], ph.parts[0])
+		if k < 0 {
+			break
+		}
+		pos := off + k
+		off = pos + 1
+		if ph.anchored && pos != 0 {
+			break
+		}
+		if ph.wordStart && pos > 0 {
+			if r, _ := utf8.DecodeLastRuneInString(n[:pos]); isASCIIWord(r) {
+				continue
+			}
+		}
+		end, ok := pos+len(ph.parts[0]), true
+		for _, part := range ph.parts[1:] {
+			digits := numberLen(n[end:])
+			if digits == 0 || !strings.HasPrefix(n[end+digits:], part) {
+				ok = false
+				break
+			}
+			end += digits + len(part)
+		}
+		if !ok {
+			continue
+		}
+		if ph.wordEnd && end < len(n) {
+			if r, _ := utf8.DecodeRuneInString(n[end:]); isASCIIWord(r) {
+				continue
+			}
+		}
+		out = append(out, match{start: pos, end: end, group: ph.group})
 	}
-	return b.String(), nil
+	return out
+}
+
+// numberLen is the length in bytes of the number n starts with: digits,
+// Chinese numerals, "k" or "w" for thousands, separators.
+func numberLen(n string) int {
+	i := 0
+	for i < len(n) {
+		r, size := utf8.DecodeRuneInString(n[i:])
+		if !strings.ContainsRune("0123456789零一二两三四五六七八九十百千万亿kw.,", r) {
+			break
+		}
+		i += size
+	}
+	return i
+}
+
+// matches finds the phrases of the groups that apply in state, leftmost
+// first and longest first where two start together, without overlaps:
+// "haven't paid" is read as one phrase, not as "paid".
+func (u *understander) matches(n, state string) []match {
+	var all []match
+	for i := range u.phrases {
+		if inStates(u.groups[u.phrases[i].group], state) {
+			all = u.phrases[i].find(n, all)
+		}
+	}
+	sort.Slice(all, func(i, j int) bool {
+		if all[i].start != all[j].start {
+			return all[i].start < all[j].start
+		}
+		return all[i].end > all[j].end
+	})
+	out := all[:0]
+	end := 0
+	for _, m := range all {
+		if m.start >= end {
+			out = append(out, m)
+			end = m.end
+		}
+	}
+	return out
 }
 
 func isASCIIWord(r rune) bool {
@@ -310,13 +382,6 @@ var (
 func (u *understander) features(s State, text string) features {
 	f := features{intents: map[Intent]int{}, topic: map[Intent]string{}, whole: map[Intent]string{}}
 	state := tableState(s)
-	if len(text) > maxUnderstandBytes {
-		cut := maxUnderstandBytes
-		for cut > 0 && !utf8.RuneStart(text[cut]) {
-			cut--
-		}
-		text = text[:cut]
-	}
 	core := u.core(text)
 	for _, c := range []string{core, strings.ReplaceAll(core, " ", "")} {
 		for _, i := range u.whole[c] {
@@ -328,25 +393,18 @@ func (u *understander) features(s State, text string) features {
 		}
 	}
 	n := u.normalize(text)
-	for _, m := range u.re[state].FindAllStringSubmatchIndex(n, -1) {
-	groups:
-		for gi := 1; gi < len(m)/2; gi++ {
-			if m[2*gi] < 0 {
-				continue
+	for _, m := range u.matches(n, state) {
+		g := u.groups[m.group]
+		switch g.Kind {
+		case "story":
+			f.story += g.Weight
+		case "check":
+			f.check += g.Weight
+		default:
+			f.intents[g.Intent] += g.Weight
+			if _, ok := f.topic[g.Intent]; !ok {
+				f.topic[g.Intent] = g.Topic
 			}
-			g := u.groups[u.reGroups[state][gi-1]]
-			switch g.Kind {
-			case "story":
-				f.story += g.Weight
-			case "check":
-				f.check += g.Weight
-			default:
-				f.intents[g.Intent] += g.Weight
-				if _, ok := f.topic[g.Intent]; !ok {
-					f.topic[g.Intent] = g.Topic
-				}
-			}
-			break groups
 		}
 	}
 	if linkRe.MatchString(n) {
@@ -421,6 +479,13 @@ var telling = []Intent{IntentOnCall, IntentPaid, IntentApp, IntentThreatened}
 func Understand(s State, text string, forwarded bool) Placement {
 	if forwarded {
 		return Placement{Intent: IntentCheck}
+	}
+	if len(text) > maxUnderstandBytes {
+		cut := maxUnderstandBytes
+		for cut > 0 && !utf8.RuneStart(text[cut]) {
+			cut--
+		}
+		text = text[:cut]
 	}
 	u := understanding
 	core := u.core(text)

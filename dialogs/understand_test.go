@@ -229,3 +229,65 @@ func TestBlindIntentShare(t *testing.T) {
 		t.Logf("blind %s: %d of %d placed right (%.0f%%)", lang, right, len(rows), 100*float64(right)/float64(len(rows)))
 	}
 }
+
+// FuzzUnderstand: any text, in any state, is placed in exactly one of the
+// intents without panicking, and a forwarded one is always checked.
+func FuzzUnderstand(f *testing.F) {
+	for _, s := range []string{"I already paid 2000", "妈 我手机掉水里了", "", "\xff\xfe", "^", "{num}", strings.Repeat("转了", 3000), "👍", "?"} {
+		f.Add(s, uint8(0))
+	}
+	valid := map[Intent]bool{}
+	for _, in := range Intents {
+		valid[in] = true
+	}
+	nodesList := []Node{NodeStart, NodeVerdict, NodeQuiz, NodeCountry, NodeSteps, NodeCall, NodeLang}
+	f.Fuzz(func(t *testing.T, text string, node uint8) {
+		s := State{Node: nodesList[int(node)%len(nodesList)]}
+		p := Understand(s, text, false)
+		if !valid[p.Intent] {
+			t.Fatalf("Understand(%q) = %q, not an intent", text, p.Intent)
+		}
+		if p.Story && !(p.Intent == IntentPaid || p.Intent == IntentOnCall || p.Intent == IntentApp || p.Intent == IntentThreatened) {
+			t.Fatalf("Understand(%q) = %+v: a story of intent %s", text, p, p.Intent)
+		}
+		if got := Understand(s, text, true); got.Intent != IntentCheck {
+			t.Fatalf("forwarded %q: got %s, want check", text, got.Intent)
+		}
+	})
+}
+
+// TestUnderstandDataIsStrict: the phrase data is decoded strictly, so a
+// typo in a key, an unknown intent or a one-language list fails.
+func TestUnderstandDataIsStrict(t *testing.T) {
+	for _, tc := range []struct{ name, data string }{
+		{"unknown key", `{"groups":[{"name":"x","intent":"paid","en":["a"],"zh":["甲"],"weigth":2}]}`},
+		{"unknown intent", `{"groups":[{"name":"x","intent":"paied","en":["a"],"zh":["甲"]}]}`},
+		{"one language", `{"groups":[{"name":"x","intent":"paid","en":["a"]}]}`},
+		{"bad kind", `{"groups":[{"name":"x","kind":"other","en":["a"],"zh":["甲"]}]}`},
+		{"bad state", `{"groups":[{"name":"x","intent":"yes","states":["nowhere"],"en":["a"],"zh":["甲"]}]}`},
+		{"bad fold", `{"fold":{"還錢":"还"},"groups":[]}`},
+		{"empty phrase", `{"groups":[{"name":"x","intent":"paid","whole":true,"en":["!!"],"zh":["甲"]}]}`},
+	} {
+		if _, err := newUnderstander([]byte(tc.data)); err == nil {
+			t.Errorf("%s: got no error for %s", tc.name, tc.data)
+		}
+	}
+}
+
+// BenchmarkUnderstand places the table's texts, typed and pasted.
+func BenchmarkUnderstand(b *testing.B) {
+	var texts []string
+	var states []State
+	for _, f := range []string{"written_en.jsonl", "written_zh.jsonl"} {
+		t := &testing.T{}
+		for _, r := range readIntentRows(t, filepath.Join("testdata", "intents", f)) {
+			texts = append(texts, r.Text)
+			states = append(states, State{Node: map[string]Node{"start": NodeStart, "verdict": NodeVerdict, "quiz": NodeQuiz, "country": NodeCountry, "steps": NodeSteps}[r.State]})
+		}
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		j := i % len(texts)
+		Understand(states[j], texts[j], false)
+	}
+}
