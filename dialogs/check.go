@@ -17,9 +17,18 @@ const maxModelReason = 300
 
 // check answers a forwarded message: the verdict first, then what it looks
 // like and why, then what has happened so far.
-func check(s State, v classifier.Verdict) (State, []Reply) {
+//
+// asks is set when the message asks its reader for money, a code or
+// secrecy (Placement.Asks): without warning signs it is then not given
+// the all-clear wording, but that ask named and the question of what has
+// happened so far.
+func check(s State, v classifier.Verdict, asks bool) (State, []Reply) {
 	s = resetFlow(s)
 	s.Last = summarize(v)
+	if s.Last.Level == classifier.LevelNone && asks {
+		s.Node = NodeVerdict
+		return s, []Reply{{Texts: []Text{{Key: "understand.none_asks"}, {Key: "verdict.question"}}, Choices: verdictKeyboard(&s)}}
+	}
 	var model string
 	if v.Source == classifier.SourceRulesLLM && s.Last.Level > classifier.LevelNone {
 		model = clip(v.ModelReason)
@@ -47,13 +56,18 @@ func verdictReply(s State, prefix, model string) (State, []Reply) {
 	}
 	texts = append(texts, Text{Key: "verdict.question"})
 	s.Node = NodeVerdict
-	return s, []Reply{{Texts: texts, Choices: keyboard(&s,
+	return s, []Reply{{Texts: texts, Choices: verdictKeyboard(&s)}}
+}
+
+// verdictKeyboard asks what has happened so far.
+func verdictKeyboard(s *State) [][]Choice {
+	return keyboard(s,
 		"a:paid", "btn.a.paid",
 		"a:call", "btn.a.call",
 		"a:app", "btn.a.app",
 		"a:none", "btn.a.none",
 		"share", "btn.share",
-	)}}
+	)
 }
 
 // question is one yes/no question for someone with no message to forward.

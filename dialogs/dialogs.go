@@ -203,12 +203,12 @@ func text(s State, e Event) (State, []Reply) {
 	p := Understand(s, e.Text, e.Forwarded)
 	switch p.Intent {
 	case IntentCheck:
-		return check(s, e.Verdict)
+		return check(s, e.Verdict, p.Asks)
 	case IntentUnclear:
 		if e.Verdict.Level >= classifier.LevelMedium {
 			// Strong warning signs: whatever it is, it is a message to
 			// check, and the warning must not wait for an answer.
-			return check(s, e.Verdict)
+			return check(s, e.Verdict, p.Asks)
 		}
 		return unclear(s)
 	case IntentPaid, IntentOnCall, IntentApp, IntentThreatened:

@@ -49,6 +49,10 @@ type Placement struct {
 	// on_call, app, threatened in their own words, beyond a bare answer):
 	// the text is then also classified, so the steps can name the scam.
 	Story bool
+	// Asks is set when a message to check asks its reader for money, a
+	// code or secrecy: a verdict without warning signs must then not
+	// sound like the all-clear.
+	Asks bool
 }
 
 // NeedsVerdict reports whether the text should be classified before Step:
@@ -153,8 +157,8 @@ func newUnderstander(b []byte) (*understander, error) {
 		switch {
 		case g.Kind == "" && !valid[g.Intent]:
 			return nil, fmt.Errorf("group %q: intent %q is not one of the intents", g.Name, g.Intent)
-		case g.Kind != "" && (g.Kind != "story" && g.Kind != "check" || g.Intent != ""):
-			return nil, fmt.Errorf("group %q: kind %q with intent %q; want story or check without an intent", g.Name, g.Kind, g.Intent)
+		case g.Kind != "" && (g.Kind != "story" && g.Kind != "check" && g.Kind != "ask" || g.Intent != ""):
+			return nil, fmt.Errorf("group %q: kind %q with intent %q; want story, check or ask without an intent", g.Name, g.Kind, g.Intent)
 		case len(g.EN) == 0 || len(g.ZH) == 0:
 			return nil, fmt.Errorf("group %q: phrases in one language only", g.Name)
 		}
@@ -291,7 +295,7 @@ func (u *understander) matches(n, state string) []match {
 			all = u.phrases[i].find(n, all)
 		}
 	}
-	sort.Slice(all, func(i, j int) bool {
+	sort.SliceStable(all, func(i, j int) bool {
 		if all[i].start != all[j].start {
 			return all[i].start < all[j].start
 		}
@@ -371,6 +375,7 @@ type features struct {
 	whole   map[Intent]string // intent of a whole-text phrase → its topic
 	story   int               // narration: "he said", "对方让我", "I got scammed"
 	check   int               // addressed to its reader: "your", "您", links, handles, "Mum" first
+	ask     int               // asks its reader for money, a code or secrecy
 }
 
 var (
@@ -400,6 +405,11 @@ func (u *understander) features(s State, text string) features {
 			f.story += g.Weight
 		case "check":
 			f.check += g.Weight
+		case "ask":
+			// Asking the reader for money, a code or secrecy addresses
+			// the reader, and is the one sign that always matters.
+			f.check += g.Weight
+			f.ask += g.Weight
 		default:
 			f.intents[g.Intent] += g.Weight
 			if _, ok := f.topic[g.Intent]; !ok {
@@ -459,6 +469,23 @@ func tableState(s State) string {
 	return "start"
 }
 
+// asks reports whether text asks its reader for money, a code or secrecy.
+func (u *understander) asks(text string) bool {
+	return u.features(State{}, headOf(text)).ask > 0
+}
+
+// headOf is the part of a text that is read for intent.
+func headOf(text string) string {
+	if len(text) <= maxUnderstandBytes {
+		return text
+	}
+	cut := maxUnderstandBytes
+	for cut > 0 && !utf8.RuneStart(text[cut]) {
+		cut--
+	}
+	return text[:cut]
+}
+
 // telling are the intents of a person telling what happened to them, in
 // the order they are answered when several are told at once: a call that
 // is still going is ended first; money given outweighs an app; an app
@@ -478,15 +505,9 @@ var telling = []Intent{IntentOnCall, IntentPaid, IntentApp, IntentThreatened}
 // is unclear.
 func Understand(s State, text string, forwarded bool) Placement {
 	if forwarded {
-		return Placement{Intent: IntentCheck}
+		return Placement{Intent: IntentCheck, Asks: understanding.asks(text)}
 	}
-	if len(text) > maxUnderstandBytes {
-		cut := maxUnderstandBytes
-		for cut > 0 && !utf8.RuneStart(text[cut]) {
-			cut--
-		}
-		text = text[:cut]
-	}
+	text = headOf(text)
 	u := understanding
 	core := u.core(text)
 	if core == "" {
@@ -518,7 +539,7 @@ func Understand(s State, text string, forwarded bool) Placement {
 	}
 	story := tell + f.story + f.intents[IntentNone]
 	if f.check > story {
-		return Placement{Intent: IntentCheck}
+		return Placement{Intent: IntentCheck, Asks: f.ask > 0}
 	}
 	for _, in := range telling {
 		if f.intents[in] > 0 {
@@ -536,7 +557,7 @@ func Understand(s State, text string, forwarded bool) Placement {
 		return Placement{Intent: IntentPlace}
 	}
 	if f.check > 0 || runes > longRunes {
-		return Placement{Intent: IntentCheck}
+		return Placement{Intent: IntentCheck, Asks: f.ask > 0}
 	}
 	return Placement{Intent: IntentUnclear}
 }

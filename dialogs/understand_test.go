@@ -153,9 +153,9 @@ var firstKeys = map[Intent]map[string][]string{
 	IntentNo:         {"quiz": {"quiz.q.", "quiz.level."}, "verdict": {"none.steps"}, "": {"understand.smalltalk."}},
 	IntentQuestion:   {"quiz": {"understand.q.quiz"}, "country": {"understand.q.country"}, "": {"understand.q."}},
 	IntentSmalltalk:  {"quiz": {"quiz.yes_or_no"}, "": {"understand.smalltalk."}},
-	IntentCheck:      {"": {"verdict."}},
+	IntentCheck:      {"": {"verdict.", "understand.none_asks"}},
 	IntentPlace:      {"": {"where.title", "where.org", "where.other", "where.unknown"}},
-	IntentUnclear:    {"quiz": {"quiz.yes_or_no"}, "": {"understand.unclear", "verdict."}},
+	IntentUnclear:    {"quiz": {"quiz.yes_or_no"}, "": {"understand.unclear", "verdict.", "understand.none_asks"}},
 }
 
 // TestIntentTable places every row of the table in its state and steps the
@@ -289,5 +289,37 @@ func BenchmarkUnderstand(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		j := i % len(texts)
 		Understand(states[j], texts[j], false)
+	}
+}
+
+// TestPastedPleaIsNeverCalledSafe: the plea of issue 11, pasted in its
+// sender's first person, is checked, and whatever the classifier finds it
+// never gets the all-clear: it asks for money and secrecy.
+func TestPastedPleaIsNeverCalledSafe(t *testing.T) {
+	rules, err := classifier.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	pleas := map[string][]string{
+		locales.EN: {"Mum I need help, I've been arrested in Bangkok, please send 2000 dollars to this lawyer now, don't call dad",
+			"Dad its me, lost my phone, this is my new number. Can you send 800 for the rent today? Dont tell mum x"},
+		locales.ZH: {"妈我出事了被警察抓了，快转两万块给这个律师，别告诉爸爸",
+			"爸，我手机坏了这是新号，急需交房租，先转三千到这个卡上，别跟妈说"},
+	}
+	for _, lang := range locales.Langs {
+		for _, text := range pleas[lang] {
+			for _, state := range []string{"start", "verdict", "steps"} {
+				s := stateFor(t, state, lang)
+				p := Understand(s, text, false)
+				if p.Intent != IntentCheck || !p.Asks {
+					t.Errorf("%s %q: got %+v, want a message to check that asks", state, text, p)
+					continue
+				}
+				_, replies := Step(s, Event{Kind: EventText, Text: text, Verdict: rules.Classify(text)})
+				if k := replies[0].Texts[0].Key; k == "verdict.none" {
+					t.Errorf("%s %q: got %s, want anything but the all-clear", state, text, k)
+				}
+			}
+		}
 	}
 }
