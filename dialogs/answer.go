@@ -68,9 +68,7 @@ func whichHappened(s State, key string) (State, []Reply) {
 // sending the message again.
 func unclear(s State) (State, []Reply) {
 	if s.Node == NodeQuiz {
-		ns, r := ask(s)
-		r[0].Texts = append([]Text{{Key: "quiz.yes_or_no"}}, r[0].Texts...)
-		return ns, r
+		return askAgain(s, "quiz.yes_or_no")
 	}
 	s = resetFlowKeepLast(s)
 	return s, []Reply{{Texts: []Text{{Key: "understand.unclear"}}, Choices: keyboard(&s,
@@ -87,9 +85,7 @@ func unclear(s State) (State, []Reply) {
 func answerQuestion(s State, topic string) (State, []Reply) {
 	switch s.Node {
 	case NodeQuiz:
-		ns, r := ask(s)
-		r[0].Texts = append([]Text{{Key: "understand.q.quiz"}}, r[0].Texts...)
-		return ns, r
+		return askAgain(s, "understand.q.quiz")
 	case NodeCountry:
 		return askCountry(s, "understand.q.country")
 	}
@@ -137,9 +133,7 @@ func answerQuestion(s State, topic string) (State, []Reply) {
 // questionnaire it asks the question again.
 func smalltalk(s State, topic string) (State, []Reply) {
 	if s.Node == NodeQuiz {
-		ns, r := ask(s)
-		r[0].Texts = append([]Text{{Key: "quiz.yes_or_no"}}, r[0].Texts...)
-		return ns, r
+		return askAgain(s, "quiz.yes_or_no")
 	}
 	key := "understand.smalltalk.ok"
 	switch topic {
@@ -177,4 +171,12 @@ func summarize(v classifier.Verdict) *CheckSummary {
 		}
 	}
 	return sum
+}
+
+// askAgain asks the questionnaire's question again, after a word on how
+// to answer it.
+func askAgain(s State, key string) (State, []Reply) {
+	ns, r := ask(s)
+	r[0].Texts = append([]Text{{Key: key}}, r[0].Texts...)
+	return ns, r
 }
