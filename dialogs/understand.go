@@ -500,9 +500,9 @@ var telling = []Intent{IntentOnCall, IntentPaid, IntentApp, IntentThreatened}
 // ok, nothing); then a text that addresses its reader more than it tells
 // a story is a message to check; then the person telling what happened
 // (paid, still on the call, an app, a threat), nothing happened, a
-// question, small talk; at the place question, a place; a long text or one
-// with a link, a number or a handle is a message to check; anything else
-// is unclear.
+// question; at the place question, a place; a story of nothing the steps
+// are for is unclear; a long text or one with a link, a number or a handle
+// is a message to check; anything else is unclear.
 func Understand(s State, text string, forwarded bool) Placement {
 	if forwarded {
 		return Placement{Intent: IntentCheck, Asks: understanding.asks(text)}
@@ -555,6 +555,10 @@ func Understand(s State, text string, forwarded bool) Placement {
 	}
 	if state == "country" && f.check == 0 && runes <= longRunes {
 		return Placement{Intent: IntentPlace}
+	}
+	if f.story > f.check {
+		// Telling something, but nothing the steps are for: ask.
+		return Placement{Intent: IntentUnclear}
 	}
 	if f.check > 0 || runes > longRunes {
 		return Placement{Intent: IntentCheck, Asks: f.ask > 0}

@@ -127,6 +127,16 @@ var ownIntentRows = []intentRow{
 	{"否", "zh", "quiz", IntentNo},
 	{"诈骗", "zh", "start", IntentUnclear},
 	{"謝謝", "zh", "steps", IntentSmalltalk},
+	{"i told him my id number", "en", "verdict", IntentPaid},
+	{"hello i got a weird text", "en", "start", IntentQuestion},
+	{"is 12308 a real number", "en", "start", IntentQuestion},
+	{"I received a message saying my parcel is held", "en", "start", IntentQuestion},
+	{"someone from wechat pay said my account is frozen and asked for the code", "en", "start", IntentThreatened},
+	{"我把身份证号告诉他了", "zh", "verdict", IntentPaid},
+	{"我收到一条短信说我的包裹被扣了", "zh", "start", IntentQuestion},
+	{"12308这个号码是真的吗", "zh", "start", IntentQuestion},
+	{"还没付，但是他一直催我", "zh", "verdict", IntentNone},
+	{"有个自称微信支付的人说我账户被冻结了，要我的验证码", "zh", "start", IntentThreatened},
 }
 
 // intentRows is the whole table the tests hold: the writer's rows and
