@@ -333,3 +333,20 @@ func TestPastedPleaIsNeverCalledSafe(t *testing.T) {
 		}
 	}
 }
+
+// TestHelpListsEveryCommand: /help names every command of the menu the
+// channel sets, in both languages.
+func TestHelpListsEveryCommand(t *testing.T) {
+	for _, lang := range locales.Langs {
+		_, replies := Step(State{}, Event{Kind: EventCommand, Command: "help", Lang: lang})
+		out, err := Render(realCat, lang, replies[0])
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, c := range Commands() {
+			if !strings.Contains(out.Text, "/"+c.Name+" ") {
+				t.Errorf("/help in %s does not list /%s:\n%s", lang, c.Name, out.Text)
+			}
+		}
+	}
+}
