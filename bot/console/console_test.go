@@ -245,3 +245,29 @@ func TestPasteTranscripts(t *testing.T) {
 		})
 	}
 }
+
+// FuzzSegments: whatever arrives, the segments keep every line once and
+// in order, and a command or a choice's number is always alone.
+func FuzzSegments(f *testing.F) {
+	for _, s := range []string{"/start\nhello\n1", "a\nb\nc", "\n\n", "12\n/x y\n\xff\n9999"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, in string) {
+		lines := strings.Split(in, "\n")
+		var back []string
+		for _, seg := range segments(lines) {
+			if len(seg) == 0 {
+				t.Fatalf("segments(%q): an empty segment", in)
+			}
+			for _, l := range seg {
+				if standsAlone(l) && len(seg) > 1 {
+					t.Fatalf("segments(%q): %q shares a segment", in, l)
+				}
+			}
+			back = append(back, seg...)
+		}
+		if strings.Join(back, "\n") != strings.Join(lines, "\n") || len(back) != len(lines) {
+			t.Fatalf("segments(%q) = %q, want the lines back in order", in, back)
+		}
+	})
+}
