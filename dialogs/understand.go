@@ -111,11 +111,19 @@ type understander struct {
 	groups  []phraseGroup
 	phrases []phrase
 	whole   map[string][]int // core text → indexes of Whole groups
+	// byBigram indexes phrases by the first two bytes they start with, so
+	// a text is searched only for phrases that can start in it; short
+	// lists the phrases of a single byte.
+	byBigram map[uint16][]int
+	short    []int
 }
+
+func bigram(s string, i int) uint16 { return uint16(s[i])<<8 | uint16(s[i+1]) }
 
 // phrase is one compiled phrase: literal parts with a number between each
 // two, and whether it must start the text or sit on word boundaries.
 type phrase struct {
+	index     int // in understander.phrases
 	group     int
 	anchored  bool
 	parts     []string // literals; a number matches between consecutive parts
@@ -192,9 +200,18 @@ func newUnderstander(b []byte) (*understander, error) {
 			if err != nil {
 				return nil, fmt.Errorf("group %q: %w", g.Name, err)
 			}
-			ph.group = i
+			ph.group, ph.index = i, len(u.phrases)
 			u.phrases = append(u.phrases, ph)
 		}
+	}
+	u.byBigram = map[uint16][]int{}
+	for i, ph := range u.phrases {
+		if len(ph.parts[0]) < 2 {
+			u.short = append(u.short, i)
+			continue
+		}
+		b := bigram(ph.parts[0], 0)
+		u.byBigram[b] = append(u.byBigram[b], i)
 	}
 	return u, nil
 }
@@ -229,8 +246,9 @@ func (u *understander) compile(p string) (phrase, error) {
 	return ph, nil
 }
 
-// match is one phrase found in a text, by byte offsets.
-type match struct{ start, end, group int }
+// match is one phrase found in a text, by byte offsets; phrase is its
+// index, which breaks ties in the data's order.
+type match struct{ start, end, group, phrase int }
 
 // find lists where the phrase occurs in n.
 func (ph *phrase) find(n string, out []match) []match {
@@ -266,7 +284,7 @@ func (ph *phrase) find(n string, out []match) []match {
 				continue
 			}
 		}
-		out = append(out, match{start: pos, end: end, group: ph.group})
+		out = append(out, match{start: pos, end: end, group: ph.group, phrase: ph.index})
 	}
 	return out
 }
@@ -290,16 +308,30 @@ func numberLen(n string) int {
 // "haven't paid" is read as one phrase, not as "paid".
 func (u *understander) matches(n, state string) []match {
 	var all []match
-	for i := range u.phrases {
-		if inStates(u.groups[u.phrases[i].group], state) {
-			all = u.phrases[i].find(n, all)
+	try := func(list []int) {
+		for _, i := range list {
+			if inStates(u.groups[u.phrases[i].group], state) {
+				all = u.phrases[i].find(n, all)
+			}
 		}
 	}
-	sort.SliceStable(all, func(i, j int) bool {
-		if all[i].start != all[j].start {
-			return all[i].start < all[j].start
+	try(u.short)
+	seen := make(map[uint16]bool, len(n))
+	for i := 0; i+1 < len(n); i++ {
+		if b := bigram(n, i); !seen[b] {
+			seen[b] = true
+			try(u.byBigram[b])
 		}
-		return all[i].end > all[j].end
+	}
+	sort.Slice(all, func(i, j int) bool {
+		a, b := all[i], all[j]
+		if a.start != b.start {
+			return a.start < b.start
+		}
+		if a.end != b.end {
+			return a.end > b.end
+		}
+		return a.phrase < b.phrase
 	})
 	out := all[:0]
 	end := 0
