@@ -78,6 +78,9 @@ type Update struct {
 	Kind Kind
 	// Text is the message (KindText). It is never stored or logged.
 	Text string
+	// Forwarded is set when the channel says Text was forwarded from
+	// someone else: it is then always a message to check.
+	Forwarded bool
 	// Command (lower case, no slash, no @bot) and Arg (KindCommand).
 	Command, Arg string
 	// Data is the pressed button's data (KindChoice); it may be forged.
@@ -403,10 +406,24 @@ func (e *Engine) step(ctx context.Context, log *zap.Logger, userKey string, s di
 		if strings.TrimSpace(text) == "" {
 			return s, []dialogs.Reply{{Texts: []dialogs.Text{{Key: "bot.need_text"}}}}, true, false, nil
 		}
-		if replies, limited := e.limitCheck(log, s, lim, text); limited {
-			return s, replies, true, false, append(fields, zap.Bool("limited", true))
+		ev.Kind, ev.Text, ev.Forwarded = dialogs.EventText, text, u.Forwarded
+		// What the text is comes first: only a message to check, an
+		// unclear text or a person's own story is classified, and only
+		// those count against the check limits.
+		p := dialogs.Understand(s, text, u.Forwarded)
+		fields = append(fields, zap.String("intent", string(p.Intent)))
+		if !p.NeedsVerdict() {
+			break
 		}
-		ev.Kind, ev.Text = dialogs.EventText, text
+		if replies, limited := e.limitCheck(log, s, lim, text); limited {
+			if !p.Story {
+				return s, replies, true, false, append(fields, zap.Bool("limited", true))
+			}
+			// Someone telling they paid or are on the phone gets the
+			// steps anyway, without the scam's name.
+			fields = append(fields, zap.Bool("limited", true))
+			break
+		}
 		// A model's reason is shown in the conversation's language, which
 		// may differ from the forwarded message's (a son checking a
 		// Chinese message his mother got, in English).
@@ -438,6 +455,13 @@ func (e *Engine) step(ctx context.Context, log *zap.Logger, userKey string, s di
 			return ns, replies, false, true, append(fields, zap.Int("keys_deleted", n))
 		}
 	case KindChoice:
+		if !stored && dialogs.HelpChoice(u.Data) {
+			// The steps after a payment or during a call need no
+			// session: give them from a fresh conversation, unsaved.
+			ev.Kind, ev.Data = dialogs.EventChoice, u.Data
+			ns, replies := dialogs.Step(dialogs.State{}, ev)
+			return ns, replies, false, false, fields
+		}
 		if !stored {
 			// Without the session, which says which keyboard is current,
 			// the press would be taken for a stale one and the person told

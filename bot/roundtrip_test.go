@@ -12,6 +12,7 @@ import (
 
 	"github.com/scamcheck/scamcheck/bot/store"
 	"github.com/scamcheck/scamcheck/classifier"
+	"github.com/scamcheck/scamcheck/dialogs"
 	"github.com/scamcheck/scamcheck/internal/redistest"
 	"github.com/scamcheck/scamcheck/locales"
 )
@@ -111,10 +112,14 @@ func TestButtonsCarryTheOwnerAndAStrangersPressIsStale(t *testing.T) {
 	if err := e.Handle(ctx, Update{ID: "1", UserID: "42", ChatKey: "g", Lang: "en", Kind: KindText, Text: scam}, owner); err != nil {
 		t.Fatal(err)
 	}
+	// "None of these": a choice that answers the owner's question. (The
+	// buttons that lead to help steps work for anyone who presses them.)
 	var data string
 	for _, rep := range owner.replies {
-		if len(rep.Choices) > 0 {
-			data = rep.Choices[0][0].Data
+		for _, row := range rep.Choices {
+			if _, id, _ := dialogs.ParseChoice(row[0].Data); id == "a:none" {
+				data = row[0].Data
+			}
 		}
 	}
 	tag := "." + e.UserKey("42")[:8] + ":"

@@ -17,23 +17,20 @@ const maxModelReason = 300
 
 // check answers a forwarded message: the verdict first, then what it looks
 // like and why, then what has happened so far.
-func check(s State, v classifier.Verdict) (State, []Reply) {
+//
+// asks is set when the message asks its reader for money, a code or
+// secrecy (Placement.Asks): without warning signs it is then not given
+// the all-clear wording, but that ask named and the question of what has
+// happened so far.
+func check(s State, v classifier.Verdict, asks bool) (State, []Reply) {
 	s = resetFlow(s)
-	sum := &CheckSummary{Level: clampLevel(v.Level)}
-	if v.Type.Valid() {
-		sum.Type = v.Type
+	s.Last = summarize(v)
+	if s.Last.Level == classifier.LevelNone && asks {
+		s.Node = NodeVerdict
+		return s, []Reply{{Texts: []Text{{Key: "understand.none_asks"}, {Key: "verdict.question"}}, Choices: verdictKeyboard(&s)}}
 	}
-	for _, sig := range v.Signals {
-		if len(sum.Reasons) == maxReasons {
-			break
-		}
-		if validKey(sig.Explain) && !contains(sum.Reasons, sig.Explain) {
-			sum.Reasons = append(sum.Reasons, sig.Explain)
-		}
-	}
-	s.Last = sum
 	var model string
-	if v.Source == classifier.SourceRulesLLM {
+	if v.Source == classifier.SourceRulesLLM && s.Last.Level > classifier.LevelNone {
 		model = clip(v.ModelReason)
 	}
 	return verdictReply(s, "verdict.", model)
@@ -59,13 +56,18 @@ func verdictReply(s State, prefix, model string) (State, []Reply) {
 	}
 	texts = append(texts, Text{Key: "verdict.question"})
 	s.Node = NodeVerdict
-	return s, []Reply{{Texts: texts, Choices: keyboard(&s,
+	return s, []Reply{{Texts: texts, Choices: verdictKeyboard(&s)}}
+}
+
+// verdictKeyboard asks what has happened so far.
+func verdictKeyboard(s *State) [][]Choice {
+	return keyboard(s,
 		"a:paid", "btn.a.paid",
 		"a:call", "btn.a.call",
 		"a:app", "btn.a.app",
 		"a:none", "btn.a.none",
 		"share", "btn.share",
-	)}}
+	)
 }
 
 // question is one yes/no question for someone with no message to forward.

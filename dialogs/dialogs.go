@@ -27,14 +27,21 @@
 //
 // Buttons carry the Seq of their keyboard (and the owner's tag); a press on
 // anything but the latest keyboard of the same person is answered politely
-// and changes nothing.
+// and changes nothing, except the buttons that lead to help steps (already
+// paid, still on the phone, installed an app, help numbers), which work
+// from any keyboard.
+//
+// Typed text is first understood in the conversation's context
+// (Understand, understand.go): only a message to check gets a verdict; a
+// person telling what happened gets the steps for it, an answer moves the
+// dialog as its button would, a question gets a short answer and small
+// talk a friendly line.
 package dialogs
 
 import (
 	"fmt"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/scamcheck/scamcheck/classifier"
 	"github.com/scamcheck/scamcheck/locales"
@@ -173,7 +180,7 @@ type Command struct {
 
 // Commands lists the commands a channel should offer, in menu order.
 func Commands() []Command {
-	names := []string{"start", "check", "lang", "privacy", "forget", "cancel", "help"}
+	names := []string{"start", "check", "paid", "call", "where", "share", "lang", "privacy", "forget", "cancel", "help"}
 	out := make([]Command, len(names))
 	for i, n := range names {
 		out[i] = Command{Name: n, Description: Text{Key: "cmd." + n}}
@@ -181,35 +188,11 @@ func Commands() []Command {
 	return out
 }
 
+// text answers typed text by what it is (Understand): only a message to
+// check gets a verdict; the person's own words lead to the steps, an
+// answer moves the dialog as its button would.
 func text(s State, e Event) (State, []Reply) {
-	// A short typed answer to the question just asked is an answer, not a
-	// message to check.
-	switch s.Node {
-	case NodeQuiz:
-		if yes, ok := yesNo(e.Text); ok {
-			return answer(s, yes)
-		}
-		if shortAnswer(e) {
-			ns, r := ask(s)
-			r[0].Texts = append([]Text{{Key: "quiz.yes_or_no"}}, r[0].Texts...)
-			return ns, r
-		}
-	case NodeVerdict:
-		// "What has happened so far?" answered with a plain no.
-		if yes, ok := yesNo(e.Text); ok && !yes {
-			return noneSteps(s)
-		}
-	case NodeCountry:
-		if code, ok := matchCountry(e.Text); ok {
-			s.Country = code
-			return showContacts(s)
-		}
-		// "Berlin" or "Toronto" is an answer we cannot place, not a
-		// message to check; anything with a warning sign is checked.
-		if shortAnswer(e) {
-			return askCountry(s, "where.unknown")
-		}
-	case NodeLang:
+	if s.Node == NodeLang {
 		if lang, ok := parseLang(e.Text); ok {
 			return setLang(s, lang)
 		}
@@ -217,15 +200,48 @@ func text(s State, e Event) (State, []Reply) {
 	if strings.TrimSpace(e.Text) == "" {
 		return s, []Reply{say("check.empty")}
 	}
-	return check(s, e.Verdict)
-}
-
-// shortAnswer reports whether typed text looks like an answer to a
-// question rather than a message to check: short, and without any
-// warning sign.
-func shortAnswer(e Event) bool {
-	t := strings.TrimSpace(e.Text)
-	return t != "" && utf8.RuneCountInString(t) <= 30 && e.Verdict.Level == classifier.LevelNone
+	p := Understand(s, e.Text, e.Forwarded)
+	switch p.Intent {
+	case IntentCheck:
+		return check(s, e.Verdict, p.Asks)
+	case IntentUnclear:
+		if e.Verdict.Level >= classifier.LevelMedium {
+			// Strong warning signs: whatever it is, it is a message to
+			// check, and the warning must not wait for an answer.
+			return check(s, e.Verdict, p.Asks)
+		}
+		return unclear(s)
+	case IntentPaid, IntentOnCall, IntentApp, IntentThreatened:
+		return told(s, p, e.Verdict)
+	case IntentNone:
+		if s.Node == NodeVerdict || s.Node == NodeSteps || s.Last != nil {
+			return noneSteps(s)
+		}
+		s = resetFlowKeepLast(s)
+		return s, []Reply{menuReply(&s, "understand.none_start")}
+	case IntentYes, IntentNo:
+		if s.Node == NodeQuiz {
+			return answer(s, p.Intent == IntentYes)
+		}
+		if s.Node == NodeVerdict {
+			if p.Intent == IntentNo {
+				return noneSteps(s)
+			}
+			return whichHappened(s, "understand.yes_which")
+		}
+		return smalltalk(s, "ok")
+	case IntentQuestion:
+		return answerQuestion(s, p.Topic)
+	case IntentSmalltalk:
+		return smalltalk(s, p.Topic)
+	case IntentPlace:
+		if code, ok := matchCountry(e.Text); ok {
+			s.Country = code
+			return showContacts(s)
+		}
+		return askCountry(s, "where.unknown")
+	}
+	return unclear(s)
 }
 
 // choose handles a button press. Data is untrusted: it is honoured only if
@@ -233,8 +249,28 @@ func shortAnswer(e Event) bool {
 // where the conversation is; anything else is stale and changes nothing.
 func choose(s State, e Event) (State, []Reply) {
 	seq, owner, id, ok := parseChoice(e.Data)
-	if !ok || seq != s.Seq || owner != s.Owner {
+	if !ok {
 		return s, []Reply{say("choice.stale")}
+	}
+	if seq != s.Seq || owner != s.Owner {
+		if !helpChoices[id] {
+			return s, []Reply{say("choice.stale")}
+		}
+		// A person who has paid, or is still on the phone, is never
+		// turned away because the button was on an older message: these
+		// lead to steps and change no question that is pending.
+		switch id {
+		case "paid", "a:paid":
+			return paid(resetFlowKeepLast(s))
+		case "call":
+			return callMenu(resetFlow(s))
+		case "call:on", "a:call":
+			return onCall(resetFlowKeepLast(s))
+		case "a:app":
+			return appSteps(resetFlowKeepLast(s))
+		case "where":
+			return askCountry(resetFlowKeepLast(s), "where.ask")
+		}
 	}
 	switch id {
 	case "menu":
@@ -282,6 +318,21 @@ func choose(s State, e Event) (State, []Reply) {
 		}
 	}
 	return s, []Reply{say("choice.stale")}
+}
+
+// helpChoices are the buttons that lead to help steps: they work whenever
+// they are pressed, from any old keyboard (and anyone's: the steps are
+// the presser's own).
+var helpChoices = map[string]bool{
+	"paid": true, "a:paid": true, "call": true, "call:on": true, "a:call": true, "a:app": true, "where": true,
+}
+
+// HelpChoice reports whether button data names a choice that leads to help
+// steps, which Step honours from any keyboard: a channel that cannot load
+// the conversation may still step a fresh one with it.
+func HelpChoice(data string) bool {
+	_, _, id, ok := parseChoice(data)
+	return ok && helpChoices[id]
 }
 
 // resetFlow leaves whatever was being asked; language, place and

@@ -19,7 +19,9 @@ var (
 	fuzzArgs     = []string{"", "cn-cg-la", "CN-EMB-FR", "zh", "en", "中文", "no-such", "../../etc", strings.Repeat("x", 300), "a b"}
 	fuzzExplain  = []string{"sig.safe_account", "sig.authority", "sig.transfer", "sig.secrecy", "sig.missing_key", "", "Transfer " + secret + " now", "SIG.UPPER", strings.Repeat("k", 80)}
 	fuzzTypes    = append([]classifier.Type{classifier.TypeNone, "bogus"}, classifier.Types...)
-	fuzzTexts    = []string{secret + " transfer to the safe account", "yes", "是", "no", "否", "", "  ", secret}
+	fuzzTexts    = []string{secret + " transfer to the safe account", "yes", "是", "no", "否", "", "  ", secret,
+		"I already paid " + secret, "他还在电话上", "i shared my screen", "he says im under investigation", "怎么办", "can I get my money back",
+		"thanks", "🙏", "Berlin", "idk", "Mum I need help " + secret + " please send money now"}
 )
 
 // driver turns a stream of small numbers into events, so the same code
@@ -52,7 +54,7 @@ func (d driver) event1(s State, last [][]Choice) Event {
 		if d.next(2) == 0 {
 			v.Source, v.ModelReason = classifier.SourceRulesLLM, strings.Repeat("reason {x} "+secret+" ", d.next(100))
 		}
-		return Event{Kind: EventText, Text: d.pick(fuzzTexts), Verdict: v, Lang: lang}
+		return Event{Kind: EventText, Text: d.pick(fuzzTexts), Verdict: v, Lang: lang, Forwarded: d.next(4) == 0}
 	case 2, 3: // a button on the latest keyboard: the common case
 		var all []Choice
 		for _, row := range last {
@@ -177,20 +179,26 @@ func FuzzParseChoice(f *testing.F) {
 }
 
 // In a group, everyone sees everyone's keyboards; a press by someone
-// whose own conversation happens to be at the same Seq is still not theirs.
+// whose own conversation happens to be at the same Seq is still not theirs,
+// except a button that leads to help steps: those are given to whoever
+// presses them, in their own conversation.
 func TestButtonOfSomeoneElse(t *testing.T) {
 	alice, replies := Step(State{}, Event{Kind: EventCommand, Command: "start", Lang: "en", Owner: "a11ce"})
 	bob, _ := Step(State{}, Event{Kind: EventCommand, Command: "start", Lang: "en", Owner: "b0b"})
 	if alice.Seq != bob.Seq {
 		t.Fatalf("setup: seqs %d and %d, want equal", alice.Seq, bob.Seq)
 	}
-	data := replies[0].Choices[2][0].Data // Alice's "I already paid"
-	got, r := Step(bob, Event{Kind: EventChoice, Data: data, Lang: "en", Owner: "b0b"})
+	check := replies[0].Choices[0][0].Data // Alice's "Check a message"
+	got, r := Step(bob, Event{Kind: EventChoice, Data: check, Lang: "en", Owner: "b0b"})
 	if !reflect.DeepEqual(got, bob) || len(r) != 1 || r[0].Texts[0].Key != "choice.stale" {
-		t.Errorf("Bob pressing Alice's button %q: state %+v replies %+v, want Bob's state unchanged and the stale answer", data, got, r)
+		t.Errorf("Bob pressing Alice's button %q: state %+v replies %+v, want Bob's state unchanged and the stale answer", check, got, r)
 	}
-	if got, r := Step(alice, Event{Kind: EventChoice, Data: data, Lang: "en", Owner: "a11ce"}); !got.Paid || r[0].Texts[0].Key != "paid.now" {
-		t.Errorf("Alice pressing her own button %q: paid=%v first reply %+v, want the paid steps", data, got.Paid, r[0])
+	paid := replies[0].Choices[2][0].Data // Alice's "I already paid"
+	if got, r := Step(bob, Event{Kind: EventChoice, Data: paid, Lang: "en", Owner: "b0b"}); !got.Paid || got.Owner != "b0b" || r[0].Texts[0].Key != "paid.now" {
+		t.Errorf("Bob pressing Alice's %q: paid=%v owner %q first reply %+v, want the paid steps in Bob's own conversation", paid, got.Paid, got.Owner, r[0])
+	}
+	if got, r := Step(alice, Event{Kind: EventChoice, Data: paid, Lang: "en", Owner: "a11ce"}); !got.Paid || r[0].Texts[0].Key != "paid.now" {
+		t.Errorf("Alice pressing her own button %q: paid=%v first reply %+v, want the paid steps", paid, got.Paid, r[0])
 	}
 }
 

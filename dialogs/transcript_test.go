@@ -42,6 +42,14 @@ func msg(text string, v classifier.Verdict) action {
 	}}
 }
 
+// fwd forwards a message whose verdict the engine has computed: always a
+// message to check.
+func fwd(text string, v classifier.Verdict) action {
+	return action{show: "forward: " + text, event: func(*testing.T, State, [][]Choice) Event {
+		return Event{Kind: EventText, Text: text, Verdict: v, Forwarded: true}
+	}}
+}
+
 // press taps the button with id on the latest keyboard.
 func press(id string) action {
 	return action{show: "press " + id, event: func(t *testing.T, _ State, last [][]Choice) Event {
@@ -90,7 +98,7 @@ var scripts = []struct {
 	{"forget", []action{cmd("forget", "")}},
 	{"check_high_paid_country", []action{
 		press0("check"),
-		msg("This is the police. Your passport was used in a crime. Transfer your savings to the safe account now and tell no one.",
+		fwd("This is the police. Your passport was used in a crime. Transfer your savings to the safe account now and tell no one.",
 			verdict(classifier.LevelHigh, classifier.TypeImpersonateOfficial, "sig.safe_account", "sig.authority", "sig.secrecy", "sig.transfer")),
 		press("a:paid"), press("cc:US"),
 	}},
@@ -108,7 +116,7 @@ var scripts = []struct {
 		press("a:app"),
 	}},
 	{"check_none_then_nothing_share", []action{
-		msg("Dinner at seven? Mum says bring the dumplings.", verdict(classifier.LevelNone, classifier.TypeNone)),
+		fwd("Dinner at seven? Mum says bring the dumplings.", verdict(classifier.LevelNone, classifier.TypeNone)),
 		msg("Join our teacher's stock group, guaranteed 30% a month, deposit on the app today.",
 			verdict(classifier.LevelHigh, classifier.TypeInvestment, "sig.transfer")),
 		press("a:none"), press("share"), press("share:other"),
@@ -136,7 +144,7 @@ var scripts = []struct {
 	{"stale_and_forged", []action{
 		cmd("start", ""), press("call"), pressOld("check"), raw("c999:a:paid"), raw("cx:menu"), raw("hello"),
 		raw(EncodeChoice(2, "cc:ZZ")), raw(EncodeChoice(2, "y")), cmd("frobnicate", ""),
-		msg("   ", classifier.Verdict{}), press("menu"),
+		msg("   ", classifier.Verdict{}), press("cc:other"),
 	}},
 }
 

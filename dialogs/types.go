@@ -24,6 +24,10 @@ type Event struct {
 	Kind EventKind
 	// Text is the message (EventText). It is never stored in State.
 	Text string
+	// Forwarded is set when the channel says the text was forwarded from
+	// someone else (Telegram's forward_origin): it is then always a message
+	// to check, never the person's own words.
+	Forwarded bool
 	// Verdict is the classifier's verdict on Text, computed by the caller
 	// (which may consult a model; Step must stay pure and fast).
 	Verdict classifier.Verdict

@@ -143,8 +143,22 @@ func (c *Client) send(ctx context.Context, ch tgbotapi.Chattable) (*tgbotapi.API
 	}
 }
 
+// SetCommands sets the bot's command menu for people whose Telegram is in
+// lang (an IETF code such as "zh"), or for everyone else when lang is
+// empty (setMyCommands).
+func (c *Client) SetCommands(ctx context.Context, lang string, cmds []tgbotapi.BotCommand) error {
+	cfg := tgbotapi.NewSetMyCommands(cmds...)
+	cfg.LanguageCode = lang
+	if _, err := c.send(ctx, cfg); err != nil {
+		return fmt.Errorf("setMyCommands %q: %w", lang, err)
+	}
+	return nil
+}
+
 func methodOf(ch tgbotapi.Chattable) string {
 	switch ch.(type) {
+	case tgbotapi.SetMyCommandsConfig:
+		return "setMyCommands"
 	case tgbotapi.MessageConfig:
 		return "sendMessage"
 	case tgbotapi.EditMessageTextConfig:

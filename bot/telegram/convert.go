@@ -37,6 +37,9 @@ func Convert(c *Client, log *zap.Logger, u tgbotapi.Update) (bot.Update, bot.Res
 		if text == "" {
 			text = m.Caption
 		}
+		// A forwarded message is always a message to check, never the
+		// person's own words. The library (v5.5.1) predates Bot API 7's
+		// forward_origin and decodes only the older forward_* fields.
 		forwarded := m.ForwardDate != 0 || m.ForwardFrom != nil || m.ForwardFromChat != nil || m.ForwardSenderName != ""
 		cmd, arg, isCmd := bot.ParseCommand(text, self.UserName)
 		switch {
@@ -47,7 +50,7 @@ func Convert(c *Client, log *zap.Logger, u tgbotapi.Update) (bot.Update, bot.Res
 			// classify everyone's chatter.
 			return bot.Update{}, nil, false
 		case text != "":
-			in.Kind, in.Text = bot.KindText, text
+			in.Kind, in.Text, in.Forwarded = bot.KindText, text, forwarded
 		default:
 			in.Kind = bot.KindUnsupported
 		}

@@ -194,7 +194,7 @@ func TestShutdownFinishesTheUpdateInHand(t *testing.T) {
 	p, tg, _ := newPoller(t, slowChecker{started: started, delay: 300 * time.Millisecond})
 	stop := run(t, p)
 	alice := telegramtest.User(13, "en")
-	tg.Text(alice, "is this real?")
+	tg.Forward(alice, "is this real?") // forwarded: always checked
 	select {
 	case <-started:
 	case <-time.After(10 * time.Second):

@@ -20,9 +20,10 @@ import (
 )
 
 // transcriptStep is one thing the person does: exactly one of command,
-// text, forward or press (a button label on the bot's last keyboard).
+// text, forward, press (a button label on the bot's last keyboard) or
+// pressFirst (a label on the first keyboard that has it: an old one).
 type transcriptStep struct {
-	command, text, forward, press string
+	command, text, forward, press, pressFirst string
 }
 
 // Scam texts written for these tests (not taken from any data set).
@@ -32,6 +33,9 @@ const (
 	consulateScamZH = "这里是中国驻美领事馆。你的护照涉嫌一起洗钱案件。为了证明清白，今天必须把全部存款转到我们提供的安全账户接受审查，不要告诉任何人，否则将被逮捕。"
 	policeScamEN    = "This is the police. Your bank card was used in a fraud case. Move your money to a safe account now and keep this secret."
 	policeScamZH    = "我是公安局的警官，你的银行卡涉嫌诈骗案件，现在马上把钱转到安全账户，不要告诉家人。"
+	// Pasted in the first person of their sender: messages to check.
+	mumScamEN = "Mum I need help, I've been arrested in Bangkok, please send 2000 dollars to this lawyer now, don't call dad"
+	mumScamZH = "妈我在曼谷被抓了，急需两万块钱，马上转给这个律师，千万别给爸打电话"
 )
 
 // TestTelegramTranscripts plays the main conversations through the real
@@ -53,6 +57,20 @@ func TestTelegramTranscripts(t *testing.T) {
 		{"call_still_on_phone", map[string][]transcriptStep{
 			"en": {{command: "/start"}, {press: "I got a call / I'm being pressured"}, {press: "I'm still on the call"}},
 			"zh": {{command: "/start"}, {press: "我接到电话／有人在催我"}, {press: "对方还在电话上"}},
+		}},
+		// Issue 11: the person's own words are understood, never checked
+		// as a forwarded message.
+		{"words_after_verdict", map[string][]transcriptStep{
+			"en": {{forward: consulateScamEN}, {text: "I already paid 2000"}, {text: "thanks"}},
+			"zh": {{forward: consulateScamZH}, {text: "我已经转账了"}, {text: "好的谢谢"}},
+		}},
+		{"stale_paid_press", map[string][]transcriptStep{
+			"en": {{forward: consulateScamEN}, {forward: policeScamEN}, {text: "he is still on the phone"}, {pressFirst: "I sent money or gave card, code or ID"}},
+			"zh": {{forward: consulateScamZH}, {forward: policeScamZH}, {text: "他还在电话上"}, {pressFirst: "已转账，或给了卡号、验证码、证件"}},
+		}},
+		{"first_message_told_or_pasted", map[string][]transcriptStep{
+			"en": {{command: "/start"}, {text: "I think I've been scammed, I sent 5000 dollars to them"}, {text: mumScamEN}},
+			"zh": {{command: "/start"}, {text: "我刚刚转了两万块给一个自称领事馆的人"}, {text: mumScamZH}},
 		}},
 		{"check_then_warn_family", map[string][]transcriptStep{
 			"en": {{text: policeScamEN}, {press: "Warn my family"}},
@@ -104,6 +122,10 @@ func playTranscript(t *testing.T, tg *telegramtest.Server, user tgbotapi.User, s
 		case s.text != "":
 			fmt.Fprintf(&b, "\n> user: %s\n", s.text)
 			tg.Text(user, s.text)
+		case s.pressFirst != "":
+			fmt.Fprintf(&b, "\n> press on an earlier message: %s\n", s.pressFirst)
+			msg, data := buttonOnFirstKeyboard(t, tg.Sent(user.ID), s.pressFirst)
+			tg.Press(user, msg, data)
 		default:
 			fmt.Fprintf(&b, "\n> press: %s\n", s.press)
 			msg, data := buttonOnLastKeyboard(t, tg.Sent(user.ID), s.press)
@@ -144,6 +166,26 @@ func buttonOnLastKeyboard(t *testing.T, sent []tgbotapi.Message, label string) (
 		t.Fatalf("press %q: no such button on the last keyboard; it has %q", label, labels)
 	}
 	t.Fatalf("press %q: no keyboard sent yet", label)
+	return tgbotapi.Message{}, ""
+}
+
+// buttonOnFirstKeyboard finds label on the earliest message whose keyboard
+// has it, and returns that message and the button's callback_data.
+func buttonOnFirstKeyboard(t *testing.T, sent []tgbotapi.Message, label string) (tgbotapi.Message, string) {
+	t.Helper()
+	for _, m := range sent {
+		if m.ReplyMarkup == nil {
+			continue
+		}
+		for _, row := range m.ReplyMarkup.InlineKeyboard {
+			for _, btn := range row {
+				if btn.Text == label && btn.CallbackData != nil {
+					return m, *btn.CallbackData
+				}
+			}
+		}
+	}
+	t.Fatalf("press %q: no keyboard has it", label)
 	return tgbotapi.Message{}, ""
 }
 

@@ -53,7 +53,7 @@ func runChat(ctx context.Context, args []string, sio stdio) error {
 	if err != nil {
 		return err
 	}
-	chat := &console.Chat{Handler: engine, In: sio.in, Out: sio.out, Lang: *lang}
+	chat := &console.Chat{Handler: engine, In: sio.in, Out: sio.out, Lang: *lang, Catalog: catalog}
 	return chat.Run(ctx)
 }
 

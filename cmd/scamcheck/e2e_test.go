@@ -6,6 +6,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
 	"strconv"
 	"strings"
@@ -18,6 +19,7 @@ import (
 
 	"github.com/scamcheck/scamcheck/bot/telegram/telegramtest"
 	"github.com/scamcheck/scamcheck/classifier"
+	"github.com/scamcheck/scamcheck/dialogs"
 	"github.com/scamcheck/scamcheck/internal/redistest"
 )
 
@@ -554,4 +556,37 @@ func (h *harness) controlPress(t *testing.T) (replies []string, updateID int) {
 	// (replies are paced per chat, so they do not arrive at once).
 	h.waitHandled(press.UpdateID)
 	return texts(h.tg.Sent(control.ID)[before:]), press.UpdateID
+}
+
+// TestE2ECommandMenuIsSetAtStart: `scamcheck run` sets the command menu,
+// in English for everyone and in Chinese and English by language_code,
+// with every command /help lists.
+func TestE2ECommandMenuIsSetAtStart(t *testing.T) {
+	h := newHarness(t, false)
+	h.start()
+	h.tg.Command(enUser, "/help")
+	help := h.tg.WaitSent(t, enUser.ID, 1)[0].Text
+	calls := h.tg.CallsTo("setMyCommands")
+	got := map[string][]tgbotapi.BotCommand{}
+	for _, c := range calls {
+		var cmds []tgbotapi.BotCommand
+		if err := json.Unmarshal([]byte(c.Params.Get("commands")), &cmds); err != nil {
+			t.Fatalf("setMyCommands commands %q: %v", c.Params.Get("commands"), err)
+		}
+		got[c.Params.Get("language_code")] = cmds
+	}
+	for _, code := range []string{"", "en", "zh"} {
+		cmds := got[code]
+		if len(cmds) != len(dialogs.Commands()) {
+			t.Errorf("menu for language_code %q: got %d commands, want %d", code, len(cmds), len(dialogs.Commands()))
+		}
+		for _, c := range cmds {
+			if c.Command == "help" && (code == "zh") != hasHan(c.Description) {
+				t.Errorf("menu for %q: /%s described as %q, in the wrong language", code, c.Command, c.Description)
+			}
+			if !strings.Contains(help, "/"+c.Command) {
+				t.Errorf("/help does not list /%s:\n%s", c.Command, help)
+			}
+		}
+	}
 }

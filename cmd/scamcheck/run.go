@@ -21,6 +21,7 @@ import (
 	"github.com/scamcheck/scamcheck/bot/store"
 	"github.com/scamcheck/scamcheck/bot/telegram"
 	"github.com/scamcheck/scamcheck/classifier"
+	"github.com/scamcheck/scamcheck/dialogs"
 	"github.com/scamcheck/scamcheck/locales"
 )
 
@@ -95,6 +96,7 @@ func runBot(ctx context.Context, args []string, sio stdio) error {
 	}
 	out := o.outbox()
 	client.SetOutbox(out)
+	setCommandMenu(ctx, client, catalog, log)
 	log.Info("ready", zap.String("bot", client.Self().UserName), zap.String("mode", cfg.Mode), zap.Duration("startup", time.Since(started)))
 	if cfg.Mode == modeWebhook {
 		if rc, ok := sessions.(replicaCounter); ok {
@@ -105,6 +107,32 @@ func runBot(ctx context.Context, args []string, sio stdio) error {
 	}
 	p := &telegram.Poller{Client: client, Handler: o.handler(engine), Offsets: sessions, Logger: log.Named("poller")}
 	return p.Run(ctx)
+}
+
+// commandMenuLangs are the menus set at start: English for everyone, and
+// one for each catalog language by the person's language_code.
+var commandMenuLangs = []struct{ code, lang string }{
+	{"", locales.EN}, {"en", locales.EN}, {"zh", locales.ZH},
+}
+
+// setCommandMenu sets the command menu people see beside the text box
+// (dialogs.Commands, described from the catalog). A failure is logged and
+// start-up goes on: the commands work without the menu.
+func setCommandMenu(ctx context.Context, client *telegram.Client, catalog *locales.Catalog, log *zap.Logger) {
+	for _, m := range commandMenuLangs {
+		var cmds []tgbotapi.BotCommand
+		for _, c := range dialogs.Commands() {
+			desc, err := catalog.Render(m.lang, c.Description.Key, nil)
+			if err != nil {
+				log.Error("command menu not set", zap.String("command", c.Name), zap.Error(err))
+				return
+			}
+			cmds = append(cmds, tgbotapi.BotCommand{Command: c.Name, Description: desc})
+		}
+		if err := client.SetCommands(ctx, m.code, cmds); err != nil {
+			log.Warn("command menu not set; the commands still work", zap.String("language_code", m.code), zap.Error(err))
+		}
+	}
 }
 
 // serveWebhook serves Telegram's posts on ln and registers the webhook once

@@ -1,0 +1,599 @@
+package dialogs
+
+import (
+	_ "embed"
+	"encoding/json"
+	"fmt"
+	"regexp"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// Intent is what a typed text is, in the conversation's context. The set
+// is closed: every text is placed in exactly one.
+type Intent string
+
+// Intents.
+const (
+	IntentPaid       Intent = "paid"       // they paid, sent money, gave a card number, a code or a password
+	IntentOnCall     Intent = "on_call"    // still on the phone or a video call, or being contacted right now
+	IntentApp        Intent = "app"        // installed an app, shared the screen, gave remote access
+	IntentThreatened Intent = "threatened" // told they are under investigation, their passport or parcel is in a crime
+	IntentNone       Intent = "none"       // nothing happened, no
+	IntentYes        Intent = "yes"        // yes to the questionnaire's question
+	IntentNo         Intent = "no"         // no to the questionnaire's question
+	IntentQuestion   Intent = "question"   // what to do, can I get money back, is it real, help
+	IntentSmalltalk  Intent = "smalltalk"  // greetings, thanks, ok, emoji
+	IntentCheck      Intent = "check"      // a message the person received
+	IntentPlace      Intent = "place"      // a country or a city, at the place question
+	IntentUnclear    Intent = "unclear"    // cannot tell: ask instead of guessing
+)
+
+// Intents lists every intent.
+var Intents = []Intent{
+	IntentPaid, IntentOnCall, IntentApp, IntentThreatened, IntentNone, IntentYes, IntentNo,
+	IntentQuestion, IntentSmalltalk, IntentCheck, IntentPlace, IntentUnclear,
+}
+
+// Placement is where a typed text was placed.
+type Placement struct {
+	Intent Intent
+	// Topic narrows a question ("refund", "real", "report", "bank",
+	// "what") or small talk ("thanks", "hello", "ok"); empty otherwise.
+	Topic string
+	// Story is set when the person tells what happened to them (paid,
+	// on_call, app, threatened in their own words, beyond a bare answer):
+	// the text is then also classified, so the steps can name the scam.
+	Story bool
+	// Asks is set when a message to check asks its reader for money, a
+	// code or secrecy: a verdict without warning signs must then not
+	// sound like the all-clear.
+	Asks bool
+}
+
+// NeedsVerdict reports whether the text should be classified before Step:
+// a message to check, an unclear text (a strong warning sign makes it a
+// message to check) and a story (to name the scam). Answers, questions
+// and small talk are never classified.
+func (p Placement) NeedsVerdict() bool {
+	return p.Intent == IntentCheck || p.Intent == IntentUnclear || p.Story
+}
+
+// maxUnderstandBytes bounds the part of a text that is read for intent; a
+// longer text is a pasted message anyway, and its head says so.
+const maxUnderstandBytes = 2000
+
+// longRunes is the length from which a text without any other sign is
+// taken for a pasted message rather than something typed to the bot.
+const longRunes = 60
+
+//go:embed understand.json
+var understandJSON []byte
+
+// understandData is understand.json: phrase lists that place a text.
+type understandData struct {
+	// Fold maps traditional characters to simplified ones, so one phrase
+	// list serves both.
+	Fold   map[string]string `json:"fold"`
+	Groups []phraseGroup     `json:"groups"`
+}
+
+// phraseGroup is one list of phrases, in both languages, that votes for an
+// intent (Intent), tells that the person is narrating (Kind "story") or
+// that the text addresses its reader (Kind "check").
+//
+// A phrase is matched in the normalised text (lower case, simplified
+// characters, no apostrophes): English phrases on word boundaries, Chinese
+// ones anywhere. "^" at its start anchors it at the text's start; "{num}"
+// stands for a number in digits or Chinese numerals. A Whole group counts
+// only when the entire text is one of its phrases; States limits a group to
+// those nodes.
+type phraseGroup struct {
+	Name   string   `json:"name"`
+	Intent Intent   `json:"intent"`
+	Kind   string   `json:"kind"`
+	Topic  string   `json:"topic"`
+	Whole  bool     `json:"whole"`
+	States []string `json:"states"`
+	Weight int      `json:"weight"`
+	EN     []string `json:"en"`
+	ZH     []string `json:"zh"`
+}
+
+// understander is understand.json compiled: the phrases of the groups
+// that match anywhere, and the whole-text phrases.
+type understander struct {
+	fold    map[rune]rune
+	groups  []phraseGroup
+	phrases []phrase
+	whole   map[string][]int // core text → indexes of Whole groups
+	// byBigram indexes phrases by the first two bytes they start with, so
+	// a text is searched only for phrases that can start in it; short
+	// lists the phrases of a single byte.
+	byBigram map[uint16][]int
+	short    []int
+}
+
+func bigram(s string, i int) uint16 { return uint16(s[i])<<8 | uint16(s[i+1]) }
+
+// phrase is one compiled phrase: literal parts with a number between each
+// two, and whether it must start the text or sit on word boundaries.
+type phrase struct {
+	index     int // in understander.phrases
+	group     int
+	anchored  bool
+	parts     []string // literals; a number matches between consecutive parts
+	wordStart bool     // starts with an ASCII letter or digit: a word boundary before
+	wordEnd   bool     // ends with one: a word boundary after
+}
+
+var understanding = mustUnderstander(understandJSON)
+
+func mustUnderstander(b []byte) *understander {
+	u, err := newUnderstander(b)
+	if err != nil {
+		panic(fmt.Sprintf("dialogs: understand.json: %v", err))
+	}
+	return u
+}
+
+func newUnderstander(b []byte) (*understander, error) {
+	var d understandData
+	dec := json.NewDecoder(strings.NewReader(string(b)))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&d); err != nil {
+		return nil, fmt.Errorf("decode: %w", err)
+	}
+	u := &understander{fold: map[rune]rune{}, whole: map[string][]int{}}
+	for k, v := range d.Fold {
+		kr, kn := utf8.DecodeRuneInString(k)
+		vr, vn := utf8.DecodeRuneInString(v)
+		if kn != len(k) || vn != len(v) || kr == vr {
+			return nil, fmt.Errorf("fold %q→%q: want two different single characters", k, v)
+		}
+		u.fold[kr] = vr
+	}
+	valid := map[Intent]bool{}
+	for _, in := range Intents {
+		valid[in] = true
+	}
+	for _, g := range d.Groups {
+		switch {
+		case g.Kind == "" && !valid[g.Intent]:
+			return nil, fmt.Errorf("group %q: intent %q is not one of the intents", g.Name, g.Intent)
+		case g.Kind != "" && (g.Kind != "story" && g.Kind != "check" && g.Kind != "ask" || g.Intent != ""):
+			return nil, fmt.Errorf("group %q: kind %q with intent %q; want story, check or ask without an intent", g.Name, g.Kind, g.Intent)
+		case len(g.EN) == 0 || len(g.ZH) == 0:
+			return nil, fmt.Errorf("group %q: phrases in one language only", g.Name)
+		}
+		for _, st := range g.States {
+			if !tableStates[st] {
+				return nil, fmt.Errorf("group %q: state %q", g.Name, st)
+			}
+		}
+		if g.Weight == 0 {
+			g.Weight = 1
+		}
+		idx := len(u.groups)
+		u.groups = append(u.groups, g)
+		if !g.Whole {
+			continue
+		}
+		for _, p := range append(append([]string(nil), g.EN...), g.ZH...) {
+			c := u.core(p)
+			if c == "" {
+				return nil, fmt.Errorf("group %q: phrase %q is empty once normalised", g.Name, p)
+			}
+			u.whole[c] = append(u.whole[c], idx)
+		}
+	}
+	for i, g := range u.groups {
+		if g.Whole {
+			continue
+		}
+		for _, p := range append(append([]string(nil), g.EN...), g.ZH...) {
+			ph, err := u.compile(p)
+			if err != nil {
+				return nil, fmt.Errorf("group %q: %w", g.Name, err)
+			}
+			ph.group, ph.index = i, len(u.phrases)
+			u.phrases = append(u.phrases, ph)
+		}
+	}
+	u.byBigram = map[uint16][]int{}
+	for i, ph := range u.phrases {
+		if len(ph.parts[0]) < 2 {
+			u.short = append(u.short, i)
+			continue
+		}
+		b := bigram(ph.parts[0], 0)
+		u.byBigram[b] = append(u.byBigram[b], i)
+	}
+	return u, nil
+}
+
+// tableStates are the conversation states the phrase data and the intent
+// table name.
+var tableStates = map[string]bool{"start": true, "verdict": true, "quiz": true, "country": true, "steps": true}
+
+// numPlaceholder in a phrase stands for a number.
+const numPlaceholder = "{num}"
+
+// compile turns one phrase of the data into a phrase.
+func (u *understander) compile(p string) (phrase, error) {
+	ph := phrase{anchored: strings.HasPrefix(p, "^")}
+	n := u.normalize(strings.TrimPrefix(p, "^"))
+	if n == "" {
+		return ph, fmt.Errorf("empty phrase %q", p)
+	}
+	ph.parts = strings.Split(n, numPlaceholder)
+	if ph.parts[0] == "" {
+		return ph, fmt.Errorf("phrase %q starts with a number: it must start with words", p)
+	}
+	for i, part := range ph.parts {
+		if i > 0 && i < len(ph.parts)-1 && part == "" {
+			return ph, fmt.Errorf("phrase %q has two numbers in a row", p)
+		}
+	}
+	first, _ := utf8.DecodeRuneInString(n)
+	last, _ := utf8.DecodeLastRuneInString(n)
+	ph.wordStart = isASCIIWord(first)
+	ph.wordEnd = isASCIIWord(last) && !strings.HasSuffix(n, numPlaceholder)
+	return ph, nil
+}
+
+// match is one phrase found in a text, by byte offsets; phrase is its
+// index, which breaks ties in the data's order.
+type match struct{ start, end, group, phrase int }
+
+// find lists where the phrase occurs in n.
+func (ph *phrase) find(n string, out []match) []match {
+	for off := 0; off < len(n); {
+		k := strings.Index(n[off:], ph.parts[0])
+		if k < 0 {
+			break
+		}
+		pos := off + k
+		off = pos + 1
+		if ph.anchored && pos != 0 {
+			break
+		}
+		if ph.wordStart && pos > 0 {
+			if r, _ := utf8.DecodeLastRuneInString(n[:pos]); isASCIIWord(r) {
+				continue
+			}
+		}
+		end, ok := pos+len(ph.parts[0]), true
+		for _, part := range ph.parts[1:] {
+			digits := numberLen(n[end:])
+			if digits == 0 || !strings.HasPrefix(n[end+digits:], part) {
+				ok = false
+				break
+			}
+			end += digits + len(part)
+		}
+		if !ok {
+			continue
+		}
+		if ph.wordEnd && end < len(n) {
+			if r, _ := utf8.DecodeRuneInString(n[end:]); isASCIIWord(r) {
+				continue
+			}
+		}
+		out = append(out, match{start: pos, end: end, group: ph.group, phrase: ph.index})
+	}
+	return out
+}
+
+// numberLen is the length in bytes of the number n starts with: digits,
+// Chinese numerals, "k" or "w" for thousands, separators.
+func numberLen(n string) int {
+	i := 0
+	for i < len(n) {
+		r, size := utf8.DecodeRuneInString(n[i:])
+		if !strings.ContainsRune("0123456789零一二两三四五六七八九十百千万亿kw.,", r) {
+			break
+		}
+		i += size
+	}
+	return i
+}
+
+// matches finds the phrases of the groups that apply in state, leftmost
+// first and longest first where two start together, without overlaps:
+// "haven't paid" is read as one phrase, not as "paid".
+func (u *understander) matches(n, state string) []match {
+	var all []match
+	try := func(list []int) {
+		for _, i := range list {
+			if inStates(u.groups[u.phrases[i].group], state) {
+				all = u.phrases[i].find(n, all)
+			}
+		}
+	}
+	try(u.short)
+	seen := make(map[uint16]bool, len(n))
+	for i := 0; i+1 < len(n); i++ {
+		if b := bigram(n, i); !seen[b] {
+			seen[b] = true
+			try(u.byBigram[b])
+		}
+	}
+	sort.Slice(all, func(i, j int) bool {
+		a, b := all[i], all[j]
+		if a.start != b.start {
+			return a.start < b.start
+		}
+		if a.end != b.end {
+			return a.end > b.end
+		}
+		return a.phrase < b.phrase
+	})
+	out := all[:0]
+	end := 0
+	for _, m := range all {
+		if m.start >= end {
+			out = append(out, m)
+			end = m.end
+		}
+	}
+	return out
+}
+
+func isASCIIWord(r rune) bool {
+	return r < utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_')
+}
+
+// normalize folds a text for matching: NFKC (full-width letters and
+// digits), lower case, simplified characters, no apostrophes ("I've" is
+// "ive", as people type it), one space between words and none between
+// Chinese characters ("我 转了" is "我转了").
+func (u *understander) normalize(s string) string {
+	s = norm.NFKC.String(s)
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	var prev rune
+	for _, r := range s {
+		switch {
+		case r == '\'' || r == '’' || r == '‘' || r == '`':
+			continue
+		case unicode.IsSpace(r):
+			space = b.Len() > 0
+			continue
+		}
+		r = unicode.ToLower(r)
+		if f, ok := u.fold[r]; ok {
+			r = f
+		}
+		if space && !(unicode.Is(unicode.Han, r) && unicode.Is(unicode.Han, prev)) {
+			b.WriteByte(' ')
+		}
+		space = false
+		b.WriteRune(r)
+		prev = r
+	}
+	return b.String()
+}
+
+// core is the normalised text without punctuation, symbols or emoji, for
+// whole-text phrases: "ok!!" and "OK 👍" are "ok".
+func (u *understander) core(s string) string {
+	n := u.normalize(s)
+	var b strings.Builder
+	space := false
+	for _, r := range n {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			if space && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			space = false
+			b.WriteRune(r)
+			continue
+		}
+		space = true
+	}
+	return b.String()
+}
+
+// features is what a text shows.
+type features struct {
+	intents map[Intent]int // phrase hits per intent
+	topic   map[Intent]string
+	whole   map[Intent]string // intent of a whole-text phrase → its topic
+	story   int               // narration: "he said", "对方让我", "I got scammed"
+	check   int               // addressed to its reader: "your", "您", links, handles, "Mum" first
+	ask     int               // asks its reader for money, a code or secrecy
+}
+
+var (
+	linkRe   = regexp.MustCompile(`(?i)(https?://|www\.|\b[a-z0-9-]+\.(com|net|org|info|top|xyz|co|cn|uk|io|me|cc|vip|shop|site|online|link|app)\b)`)
+	handleRe = regexp.MustCompile(`@[a-z0-9_]{3,}|\b[a-z]+_[a-z0-9_]*[0-9]{3,}\b|\b(qq|vx|wx|wechat|v)\s?[:：]\s?[a-z0-9_-]{5,}|\b(qq|vx|wx|wechat)\s?[a-z0-9_-]*[0-9]{5,}`)
+	phoneRe  = regexp.MustCompile(`\+?[0-9][0-9 ()-]{6,}[0-9]`)
+)
+
+func (u *understander) features(s State, text string) features {
+	f := features{intents: map[Intent]int{}, topic: map[Intent]string{}, whole: map[Intent]string{}}
+	state := tableState(s)
+	core := u.core(text)
+	for _, c := range []string{core, strings.ReplaceAll(core, " ", "")} {
+		for _, i := range u.whole[c] {
+			if g := u.groups[i]; inStates(g, state) {
+				if _, ok := f.whole[g.Intent]; !ok {
+					f.whole[g.Intent] = g.Topic
+				}
+			}
+		}
+	}
+	n := u.normalize(text)
+	for _, m := range u.matches(n, state) {
+		g := u.groups[m.group]
+		switch g.Kind {
+		case "story":
+			f.story += g.Weight
+		case "check":
+			f.check += g.Weight
+		case "ask":
+			// Asking the reader for money, a code or secrecy addresses
+			// the reader, and is the one sign that always matters.
+			f.check += g.Weight
+			f.ask += g.Weight
+		default:
+			f.intents[g.Intent] += g.Weight
+			if _, ok := f.topic[g.Intent]; !ok {
+				f.topic[g.Intent] = g.Topic
+			}
+		}
+	}
+	if linkRe.MatchString(n) {
+		f.check += 2
+	}
+	if handleRe.MatchString(n) {
+		f.check += 2
+	}
+	if phoneRe.MatchString(n) {
+		f.check++
+	}
+	if lines := nonEmptyLines(text); lines >= 3 {
+		f.check++
+	}
+	return f
+}
+
+func inStates(g phraseGroup, state string) bool {
+	if len(g.States) == 0 {
+		return true
+	}
+	for _, s := range g.States {
+		if s == state {
+			return true
+		}
+	}
+	return false
+}
+
+func nonEmptyLines(text string) int {
+	n := 0
+	for _, l := range strings.Split(text, "\n") {
+		if strings.TrimSpace(l) != "" {
+			n++
+		}
+	}
+	return n
+}
+
+// tableState names the node as the phrase data and the intent table do.
+func tableState(s State) string {
+	switch s.Node {
+	case NodeVerdict:
+		return "verdict"
+	case NodeQuiz:
+		return "quiz"
+	case NodeCountry:
+		return "country"
+	case NodeSteps, NodeCall:
+		return "steps"
+	}
+	return "start"
+}
+
+// asks reports whether text asks its reader for money, a code or secrecy.
+func (u *understander) asks(text string) bool {
+	return u.features(State{}, headOf(text)).ask > 0
+}
+
+// headOf is the part of a text that is read for intent.
+func headOf(text string) string {
+	if len(text) <= maxUnderstandBytes {
+		return text
+	}
+	cut := maxUnderstandBytes
+	for cut > 0 && !utf8.RuneStart(text[cut]) {
+		cut--
+	}
+	return text[:cut]
+}
+
+// telling are the intents of a person telling what happened to them, in
+// the order they are answered when several are told at once: a call that
+// is still going is ended first; money given outweighs an app; an app
+// outweighs a threat, whose advice the other steps repeat.
+var telling = []Intent{IntentOnCall, IntentPaid, IntentApp, IntentThreatened}
+
+// Understand places a typed text in the conversation's context, before
+// anything is classified. forwarded is true for a message the channel says
+// was forwarded: that is always a message to check.
+//
+// In order: a whole-text answer (yes or no in the questionnaire, thanks,
+// ok, nothing); then a text that addresses its reader more than it tells
+// a story is a message to check; then the person telling what happened
+// (paid, still on the call, an app, a threat), nothing happened, a
+// question; at the place question, a place; a story of nothing the steps
+// are for is unclear; a long text or one with a link, a number or a handle
+// is a message to check; anything else is unclear.
+func Understand(s State, text string, forwarded bool) Placement {
+	if forwarded {
+		return Placement{Intent: IntentCheck, Asks: understanding.asks(text)}
+	}
+	text = headOf(text)
+	u := understanding
+	core := u.core(text)
+	if core == "" {
+		if strings.ContainsAny(text, "?？") {
+			return Placement{Intent: IntentQuestion, Topic: "what"}
+		}
+		return Placement{Intent: IntentSmalltalk, Topic: "ok"} // emoji, "…"
+	}
+	f := u.features(s, text)
+	state := tableState(s)
+	for _, in := range []Intent{IntentYes, IntentNo, IntentNone, IntentUnclear, IntentSmalltalk} {
+		if topic, ok := f.whole[in]; ok {
+			return Placement{Intent: in, Topic: topic}
+		}
+	}
+	if state == "quiz" {
+		// A yes or no that says more ("yes, he said not to tell anyone").
+		y, n := f.intents[IntentYes], f.intents[IntentNo]
+		switch {
+		case n > 0 && n >= y:
+			return Placement{Intent: IntentNo}
+		case y > 0:
+			return Placement{Intent: IntentYes}
+		}
+	}
+	tell := 0
+	for _, in := range telling {
+		tell += f.intents[in]
+	}
+	story := tell + f.story + f.intents[IntentNone]
+	if f.check > story {
+		return Placement{Intent: IntentCheck, Asks: f.ask > 0}
+	}
+	for _, in := range telling {
+		if f.intents[in] > 0 {
+			return Placement{Intent: in, Story: true}
+		}
+	}
+	runes := utf8.RuneCountInString(core)
+	if f.intents[IntentNone] > 0 {
+		return Placement{Intent: IntentNone}
+	}
+	if f.intents[IntentQuestion] > 0 {
+		return Placement{Intent: IntentQuestion, Topic: f.topic[IntentQuestion]}
+	}
+	if state == "country" && f.check == 0 && runes <= longRunes {
+		return Placement{Intent: IntentPlace}
+	}
+	if f.story > f.check {
+		// Telling something, but nothing the steps are for: ask.
+		return Placement{Intent: IntentUnclear}
+	}
+	if f.check > 0 || runes > longRunes {
+		return Placement{Intent: IntentCheck, Asks: f.ask > 0}
+	}
+	return Placement{Intent: IntentUnclear}
+}

@@ -1,0 +1,352 @@
+package dialogs
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/scamcheck/scamcheck/classifier"
+	"github.com/scamcheck/scamcheck/locales"
+)
+
+// intentRow is one row of the intent table: a typed text, the state the
+// conversation was in, and what it is.
+type intentRow struct {
+	Text   string `json:"text"`
+	Lang   string `json:"lang"`
+	State  string `json:"state"`
+	Intent Intent `json:"intent"`
+}
+
+// readIntentRows reads a JSON-lines intent table; unknown keys, states or
+// intents fail, so a typo in the table cannot pass unseen.
+func readIntentRows(t *testing.T, path string) []intentRow {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatalf("intent table: %v", err)
+	}
+	defer f.Close()
+	valid := map[Intent]bool{}
+	for _, in := range Intents {
+		valid[in] = true
+	}
+	var rows []intentRow
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 64<<10), 1<<20)
+	for line := 1; sc.Scan(); line++ {
+		var r intentRow
+		dec := json.NewDecoder(bytes.NewReader(sc.Bytes()))
+		dec.DisallowUnknownFields()
+		if err := dec.Decode(&r); err != nil {
+			t.Fatalf("%s:%d: %v", path, line, err)
+		}
+		if !tableStates[r.State] || !valid[r.Intent] || (r.Lang != locales.ZH && r.Lang != locales.EN) {
+			t.Fatalf("%s:%d: state %q, intent %q, lang %q", path, line, r.State, r.Intent, r.Lang)
+		}
+		rows = append(rows, r)
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	return rows
+}
+
+// stateFor builds a conversation in the table's state, the way a person
+// gets there.
+func stateFor(t *testing.T, state, lang string) State {
+	t.Helper()
+	s, _ := Step(State{}, Event{Kind: EventCommand, Command: "start", Lang: lang})
+	press := func(id string) {
+		s, _ = Step(s, Event{Kind: EventChoice, Data: EncodeChoice(s.Seq, id)})
+	}
+	switch state {
+	case "start":
+	case "verdict":
+		s, _ = Step(s, Event{Kind: EventText, Forwarded: true, Text: "forwarded", Verdict: verdict(2, "impersonate_official", "sig.transfer")})
+	case "quiz":
+		press("call")
+		press("quiz")
+	case "country":
+		press("where")
+	case "steps":
+		press("paid")
+		press("cc:GB")
+	}
+	if got := tableState(s); got != state {
+		t.Fatalf("setting up state %q: got %q (node %q)", state, got, s.Node)
+	}
+	return s
+}
+
+// ownIntentRows are examples written beside the writer's table: every
+// example of issue 11 in both languages, and more in each language's own
+// words (typos, no punctuation, emoji).
+var ownIntentRows = []intentRow{
+	{"I already paid 2000", "en", "verdict", IntentPaid},
+	{"he is still on the phone", "en", "verdict", IntentOnCall},
+	{"what should I do?", "en", "verdict", IntentQuestion},
+	{"ok", "en", "verdict", IntentSmalltalk},
+	{"yes", "en", "verdict", IntentYes},
+	{"thanks", "en", "verdict", IntentSmalltalk},
+	{"I think I've been scammed, I sent 5000 dollars to them", "en", "start", IntentPaid},
+	{"help", "en", "start", IntentQuestion},
+	{"Mum I need help, I've been arrested in Bangkok, please send 2000 dollars to this lawyer now, don't call dad", "en", "start", IntentCheck},
+	{"Mum I need help, I've been arrested in Bangkok, please send 2000 dollars to this lawyer now, don't call dad", "en", "verdict", IntentCheck},
+	{"🙏", "en", "start", IntentSmalltalk},
+	{"i alredy payed them 300", "en", "verdict", IntentPaid},
+	{"stil on the phone with him", "en", "verdict", IntentOnCall},
+	{"wat now", "en", "steps", IntentQuestion},
+	{"they are calling me right now", "en", "start", IntentOnCall},
+	{"he says im under investigation", "en", "start", IntentThreatened},
+	{"i let them control my laptop with anydesk", "en", "verdict", IntentApp},
+	{"no", "en", "verdict", IntentNone},
+	{"No.", "en", "quiz", IntentNo},
+	{"scam", "en", "start", IntentUnclear},
+	{"我已经转账了", "zh", "verdict", IntentPaid},
+	{"他还在电话上", "zh", "verdict", IntentOnCall},
+	{"怎么办", "zh", "verdict", IntentQuestion},
+	{"好的谢谢", "zh", "verdict", IntentSmalltalk},
+	{"嗯", "zh", "verdict", IntentSmalltalk},
+	{"是", "zh", "verdict", IntentYes},
+	{"我刚刚转了两万块给一个自称领事馆的人", "zh", "start", IntentPaid},
+	{"我被骗了怎么办", "zh", "start", IntentQuestion},
+	{"妈我出事了被警察抓了，快转两万块给这个律师，别告诉爸爸", "zh", "start", IntentCheck},
+	{"🙏", "zh", "start", IntentSmalltalk},
+	{"我已经转了五千", "zh", "verdict", IntentPaid},
+	{"还在通话中", "zh", "verdict", IntentOnCall},
+	{"现在咋办", "zh", "steps", IntentQuestion},
+	{"他们现在一直在给我打电话", "zh", "start", IntentOnCall},
+	{"他说我涉嫌洗钱要被调查", "zh", "start", IntentThreatened},
+	{"他让我装了个远程软件", "zh", "verdict", IntentApp},
+	{"没有", "zh", "verdict", IntentNone},
+	{"否", "zh", "quiz", IntentNo},
+	{"诈骗", "zh", "start", IntentUnclear},
+	{"謝謝", "zh", "steps", IntentSmalltalk},
+	{"i told him my id number", "en", "verdict", IntentPaid},
+	{"hello i got a weird text", "en", "start", IntentQuestion},
+	{"is 12308 a real number", "en", "start", IntentQuestion},
+	{"I received a message saying my parcel is held", "en", "start", IntentQuestion},
+	{"someone from wechat pay said my account is frozen and asked for the code", "en", "start", IntentThreatened},
+	{"我把身份证号告诉他了", "zh", "verdict", IntentPaid},
+	{"我收到一条短信说我的包裹被扣了", "zh", "start", IntentQuestion},
+	{"12308这个号码是真的吗", "zh", "start", IntentQuestion},
+	{"还没付，但是他一直催我", "zh", "verdict", IntentNone},
+	{"有个自称微信支付的人说我账户被冻结了，要我的验证码", "zh", "start", IntentThreatened},
+}
+
+// intentRows is the whole table the tests hold: the writer's rows and
+// ownIntentRows.
+func intentRows(t *testing.T) []intentRow {
+	t.Helper()
+	var rows []intentRow
+	for _, f := range []string{"written_en.jsonl", "written_zh.jsonl"} {
+		rows = append(rows, readIntentRows(t, filepath.Join("testdata", "intents", f))...)
+	}
+	return append(rows, ownIntentRows...)
+}
+
+// firstKeys are the messages a reply to each intent may start with, by
+// the state it is typed in ("" for any): the steps a frightened person
+// needs come first.
+var firstKeys = map[Intent]map[string][]string{
+	IntentPaid:       {"": {"paid.now"}},
+	IntentOnCall:     {"": {"oncall.hangup"}},
+	IntentApp:        {"": {"app.now"}},
+	IntentThreatened: {"": {"understand.threatened.rule"}},
+	IntentNone:       {"start": {"understand.none_start"}, "": {"none.steps"}},
+	IntentYes:        {"quiz": {"quiz.q.", "quiz.level."}, "verdict": {"understand.yes_which"}, "": {"understand.smalltalk."}},
+	IntentNo:         {"quiz": {"quiz.q.", "quiz.level."}, "verdict": {"none.steps"}, "": {"understand.smalltalk."}},
+	IntentQuestion:   {"quiz": {"understand.q.quiz"}, "country": {"understand.q.country"}, "": {"understand.q."}},
+	IntentSmalltalk:  {"quiz": {"quiz.yes_or_no"}, "": {"understand.smalltalk."}},
+	IntentCheck:      {"": {"verdict.", "understand.none_asks"}},
+	IntentPlace:      {"": {"where.title", "where.org", "where.other", "where.unknown"}},
+	IntentUnclear:    {"quiz": {"quiz.yes_or_no"}, "": {"understand.unclear", "verdict.", "understand.none_asks"}},
+}
+
+// TestIntentTable places every row of the table in its state and steps the
+// conversation as the engine would (classifying only what Understand
+// says needs a verdict): each row must get its intent, a reply that starts
+// where that intent leads, and no verdict unless it is a message to check.
+func TestIntentTable(t *testing.T) {
+	rules, err := classifier.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows := intentRows(t)
+	perLang := map[string]int{}
+	for _, r := range rows {
+		perLang[r.Lang]++
+	}
+	if len(rows) < 200 || perLang[locales.ZH]*10 < len(rows)*4 || perLang[locales.EN]*10 < len(rows)*4 {
+		t.Errorf("table of %d rows (%v), want at least 200, about half in each language", len(rows), perLang)
+	}
+	for _, r := range rows {
+		s := stateFor(t, r.State, r.Lang)
+		p := Understand(s, r.Text, false)
+		if p.Intent != r.Intent {
+			t.Errorf("%s %q: got intent %s, want %s", r.State, r.Text, p.Intent, r.Intent)
+			continue
+		}
+		e := Event{Kind: EventText, Text: r.Text}
+		if p.NeedsVerdict() {
+			e.Verdict = rules.Classify(r.Text)
+		}
+		_, replies := Step(s, e)
+		if len(replies) == 0 || len(replies[0].Texts) == 0 {
+			t.Errorf("%s %q (%s): no reply", r.State, r.Text, r.Intent)
+			continue
+		}
+		first := replies[0].Texts[0].Key
+		want := firstKeys[r.Intent][r.State]
+		if want == nil {
+			want = firstKeys[r.Intent][""]
+		}
+		if !hasAnyPrefix(first, want) {
+			t.Errorf("%s %q (%s): reply starts with %s, want one of %v", r.State, r.Text, r.Intent, first, want)
+		}
+		if r.Intent != IntentCheck && r.Intent != IntentUnclear && strings.HasPrefix(first, "verdict.") {
+			t.Errorf("%s %q (%s): got a verdict (%s), want none for what is not a message to check", r.State, r.Text, r.Intent, first)
+		}
+	}
+}
+
+func hasAnyPrefix(s string, prefixes []string) bool {
+	for _, p := range prefixes {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// TestBlindIntentShare measures the blind part of the writer's table: the
+// rows nobody tuned the phrase lists on. It reports the share placed
+// right, never the rows: they stay blind.
+func TestBlindIntentShare(t *testing.T) {
+	for _, lang := range locales.Langs {
+		rows := readIntentRows(t, filepath.Join("testdata", "intents", "blind", "written_"+lang+"_blind.jsonl"))
+		right := 0
+		for _, r := range rows {
+			if Understand(stateFor(t, r.State, r.Lang), r.Text, false).Intent == r.Intent {
+				right++
+			}
+		}
+		t.Logf("blind %s: %d of %d placed right (%.0f%%)", lang, right, len(rows), 100*float64(right)/float64(len(rows)))
+	}
+}
+
+// FuzzUnderstand: any text, in any state, is placed in exactly one of the
+// intents without panicking, and a forwarded one is always checked.
+func FuzzUnderstand(f *testing.F) {
+	for _, s := range []string{"I already paid 2000", "妈 我手机掉水里了", "", "\xff\xfe", "^", "{num}", strings.Repeat("转了", 3000), "👍", "?"} {
+		f.Add(s, uint8(0))
+	}
+	valid := map[Intent]bool{}
+	for _, in := range Intents {
+		valid[in] = true
+	}
+	nodesList := []Node{NodeStart, NodeVerdict, NodeQuiz, NodeCountry, NodeSteps, NodeCall, NodeLang}
+	f.Fuzz(func(t *testing.T, text string, node uint8) {
+		s := State{Node: nodesList[int(node)%len(nodesList)]}
+		p := Understand(s, text, false)
+		if !valid[p.Intent] {
+			t.Fatalf("Understand(%q) = %q, not an intent", text, p.Intent)
+		}
+		if p.Story && !(p.Intent == IntentPaid || p.Intent == IntentOnCall || p.Intent == IntentApp || p.Intent == IntentThreatened) {
+			t.Fatalf("Understand(%q) = %+v: a story of intent %s", text, p, p.Intent)
+		}
+		if got := Understand(s, text, true); got.Intent != IntentCheck {
+			t.Fatalf("forwarded %q: got %s, want check", text, got.Intent)
+		}
+	})
+}
+
+// TestUnderstandDataIsStrict: the phrase data is decoded strictly, so a
+// typo in a key, an unknown intent or a one-language list fails.
+func TestUnderstandDataIsStrict(t *testing.T) {
+	for _, tc := range []struct{ name, data string }{
+		{"unknown key", `{"groups":[{"name":"x","intent":"paid","en":["a"],"zh":["甲"],"weigth":2}]}`},
+		{"unknown intent", `{"groups":[{"name":"x","intent":"paied","en":["a"],"zh":["甲"]}]}`},
+		{"one language", `{"groups":[{"name":"x","intent":"paid","en":["a"]}]}`},
+		{"bad kind", `{"groups":[{"name":"x","kind":"other","en":["a"],"zh":["甲"]}]}`},
+		{"bad state", `{"groups":[{"name":"x","intent":"yes","states":["nowhere"],"en":["a"],"zh":["甲"]}]}`},
+		{"bad fold", `{"fold":{"還錢":"还"},"groups":[]}`},
+		{"empty phrase", `{"groups":[{"name":"x","intent":"paid","whole":true,"en":["!!"],"zh":["甲"]}]}`},
+	} {
+		if _, err := newUnderstander([]byte(tc.data)); err == nil {
+			t.Errorf("%s: got no error for %s", tc.name, tc.data)
+		}
+	}
+}
+
+// BenchmarkUnderstand places the table's texts, typed and pasted.
+func BenchmarkUnderstand(b *testing.B) {
+	var texts []string
+	var states []State
+	for _, f := range []string{"written_en.jsonl", "written_zh.jsonl"} {
+		t := &testing.T{}
+		for _, r := range readIntentRows(t, filepath.Join("testdata", "intents", f)) {
+			texts = append(texts, r.Text)
+			states = append(states, State{Node: map[string]Node{"start": NodeStart, "verdict": NodeVerdict, "quiz": NodeQuiz, "country": NodeCountry, "steps": NodeSteps}[r.State]})
+		}
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		j := i % len(texts)
+		Understand(states[j], texts[j], false)
+	}
+}
+
+// TestPastedPleaIsNeverCalledSafe: the plea of issue 11, pasted in its
+// sender's first person, is checked, and whatever the classifier finds it
+// never gets the all-clear: it asks for money and secrecy.
+func TestPastedPleaIsNeverCalledSafe(t *testing.T) {
+	rules, err := classifier.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	pleas := map[string][]string{
+		locales.EN: {"Mum I need help, I've been arrested in Bangkok, please send 2000 dollars to this lawyer now, don't call dad",
+			"Dad its me, lost my phone, this is my new number. Can you send 800 for the rent today? Dont tell mum x"},
+		locales.ZH: {"妈我出事了被警察抓了，快转两万块给这个律师，别告诉爸爸",
+			"爸，我手机坏了这是新号，急需交房租，先转三千到这个卡上，别跟妈说"},
+	}
+	for _, lang := range locales.Langs {
+		for _, text := range pleas[lang] {
+			for _, state := range []string{"start", "verdict", "steps"} {
+				s := stateFor(t, state, lang)
+				p := Understand(s, text, false)
+				if p.Intent != IntentCheck || !p.Asks {
+					t.Errorf("%s %q: got %+v, want a message to check that asks", state, text, p)
+					continue
+				}
+				_, replies := Step(s, Event{Kind: EventText, Text: text, Verdict: rules.Classify(text)})
+				if k := replies[0].Texts[0].Key; k == "verdict.none" {
+					t.Errorf("%s %q: got %s, want anything but the all-clear", state, text, k)
+				}
+			}
+		}
+	}
+}
+
+// TestHelpListsEveryCommand: /help names every command of the menu the
+// channel sets, in both languages.
+func TestHelpListsEveryCommand(t *testing.T) {
+	for _, lang := range locales.Langs {
+		_, replies := Step(State{}, Event{Kind: EventCommand, Command: "help", Lang: lang})
+		out, err := Render(realCat, lang, replies[0])
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, c := range Commands() {
+			if !strings.Contains(out.Text, "/"+c.Name+" ") {
+				t.Errorf("/help in %s does not list /%s:\n%s", lang, c.Name, out.Text)
+			}
+		}
+	}
+}
