@@ -98,6 +98,10 @@ type State struct {
 	// Country is where the person said they are: a directory country code,
 	// CountryOther, or empty when not asked yet.
 	Country string `json:"country,omitempty"`
+	// Mission is the contact id of the Chinese embassy or consulate in the
+	// city the person typed, shown before the country's other missions;
+	// empty when they named no city with a mission.
+	Mission string `json:"mission,omitempty"`
 	// Org is the start code (lower case) of the organisation that shared
 	// the bot with this person; its numbers are shown first.
 	Org string `json:"org,omitempty"`
@@ -235,9 +239,8 @@ func text(s State, e Event) (State, []Reply) {
 	case IntentSmalltalk:
 		return smalltalk(s, p.Topic)
 	case IntentPlace:
-		if code, ok := matchCountry(e.Text); ok {
-			s.Country = code
-			return showContacts(s)
+		if p, ok := matchPlace(e.Text); ok {
+			return showContacts(setPlace(s, p))
 		}
 		return askCountry(s, "where.unknown")
 	}
@@ -308,8 +311,7 @@ func choose(s State, e Event) (State, []Reply) {
 	}
 	if code, ok := strings.CutPrefix(id, "cc:"); ok && s.Node == NodeCountry {
 		if code == CountryOther || directory().Country(code) != nil {
-			s.Country = code
-			return showContacts(s)
+			return showContacts(setPlace(s, locales.Place{Country: code}))
 		}
 	}
 	if lang, ok := strings.CutPrefix(id, "lang:"); ok && s.Node == NodeLang {
@@ -358,7 +360,7 @@ func start(s State, code string) (State, []Reply) {
 		return s, []Reply{menuReply(&s, "start.greeting")}
 	}
 	s.Org = strings.ToLower(org.Code)
-	s.Country = org.Country
+	s.Country, s.Mission = org.Country, ""
 	ref := map[string]string{"org": "org." + s.Org}
 	texts := []Text{{Key: "start.org", Refs: ref}, {Key: "start.org_numbers", Refs: ref}}
 	for _, id := range org.Contacts {

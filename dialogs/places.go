@@ -159,7 +159,11 @@ func placeNumbers(s State) numbers {
 	consular := consularPlace(s.Country)
 	if consular {
 		if len(n.org) == 0 {
-			pick(first(locales.KindEmbassy, locales.KindConsulate))
+			if missionIn(s.Country, s.Mission) {
+				pick(d.Contact(s.Mission))
+			} else {
+				pick(first(locales.KindEmbassy, locales.KindConsulate))
+			}
 		}
 		pick(d.Consular())
 	}
@@ -319,25 +323,67 @@ var (
 // Berlin", "我在多伦多", "Toronto, Canada"). Names that lead to two
 // countries are not a match.
 func matchCountry(text string) (string, bool) {
+	p, ok := matchPlace(text)
+	return p.Country, ok
+}
+
+// matchPlace is matchCountry with the city, when exactly one was named.
+func matchPlace(text string) (locales.Place, bool) {
 	t := strings.TrimSpace(text)
 	switch strings.ToLower(strings.Trim(t, ".。 ")) {
 	case "":
-		return "", false
+		return locales.Place{}, false
 	case "other", "其他", "其他地方":
-		return CountryOther, true
+		return locales.Place{Country: CountryOther}, true
 	}
 	d := directory()
 	if p, ok := d.FindPlace(t); ok {
-		return p.Country, true
+		return p, true
 	}
 	if utf8.RuneCountInString(t) > maxPlaceAnswer {
-		return "", false
+		return locales.Place{}, false
 	}
 	rest := stripPlaceWords(foldPlace(t))
 	if p, ok := d.FindPlace(rest); ok {
-		return p.Country, true
+		return p, true
 	}
 	return scanPlaces(d, rest)
+}
+
+// setPlace records a typed place: the country, and the Chinese mission in
+// the city the person named, which then comes first among the place's
+// numbers (someone in Toronto needs the Toronto consulate, not Ottawa's
+// embassy). A place chosen by button names no city.
+func setPlace(s State, p locales.Place) State {
+	s.Country, s.Mission = p.Country, ""
+	if p.City == "" {
+		return s
+	}
+	if c := directory().Country(p.Country); c != nil {
+		for i := range c.Contacts {
+			k := &c.Contacts[i]
+			if (k.Kind == locales.KindEmbassy || k.Kind == locales.KindConsulate) && k.City == p.City {
+				s.Mission = k.ID
+				break
+			}
+		}
+	}
+	return s
+}
+
+// missionIn reports whether contact id is a Chinese mission listed for
+// country code.
+func missionIn(code, id string) bool {
+	c := directory().Country(code)
+	if c == nil || id == "" {
+		return false
+	}
+	for i := range c.Contacts {
+		if k := &c.Contacts[i]; k.ID == id {
+			return k.Kind == locales.KindEmbassy || k.Kind == locales.KindConsulate
+		}
+	}
+	return false
 }
 
 // foldPlace lower-cases and folds full-width forms, and turns punctuation
@@ -401,14 +447,18 @@ const (
 // scanPlaces covers s with place names, longest first: Latin words by
 // words, Chinese by characters. It matches when every name found is in
 // one country and little else is left.
-func scanPlaces(d *locales.Directory, s string) (string, bool) {
-	country := ""
+func scanPlaces(d *locales.Directory, s string) (locales.Place, bool) {
+	country, city, cities := "", "", 0
 	unknownWords, unknownRunes := 0, 0
 	found := func(p locales.Place) bool {
 		if country != "" && country != p.Country {
 			return false
 		}
 		country = p.Country
+		if p.City != "" && p.City != city {
+			city = p.City
+			cities++
+		}
 		return true
 	}
 	for _, word := range strings.Fields(s) {
@@ -422,7 +472,7 @@ func scanPlaces(d *locales.Directory, s string) (string, bool) {
 			for ; j > i+1; j-- {
 				if p, ok := d.FindPlace(string(runes[i:j])); ok {
 					if !found(p) {
-						return "", false
+						return locales.Place{}, false
 					}
 					break
 				}
@@ -450,7 +500,7 @@ func scanPlaces(d *locales.Directory, s string) (string, bool) {
 			}
 			if p, ok := d.FindPlace(name); ok {
 				if !found(p) {
-					return "", false
+					return locales.Place{}, false
 				}
 				break
 			}
@@ -462,9 +512,13 @@ func scanPlaces(d *locales.Directory, s string) (string, bool) {
 		i = j
 	}
 	if country == "" || unknownWords > maxUnknownWords || unknownRunes > maxUnknownRunes {
-		return "", false
+		return locales.Place{}, false
 	}
-	return country, true
+	if cities != 1 {
+		// "Toronto or Vancouver": the country is sure, the city is not.
+		city = ""
+	}
+	return locales.Place{Country: country, City: city}, true
 }
 
 func isLatin(word string) bool {

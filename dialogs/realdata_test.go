@@ -227,3 +227,63 @@ func TestRealDataRandomConversations(t *testing.T) {
 	defer func() { catalog = saved }()
 	TestRandomConversations(t)
 }
+
+// TestRealCityMissionFirst: someone who types a city with a Chinese
+// mission gets that mission on the first screen, before any other mission
+// of the country, whether they are at the place question after a loss or
+// asked for numbers; a country named alone keeps the country's order.
+func TestRealCityMissionFirst(t *testing.T) {
+	useReal(t)
+	d := locales.Dir()
+	checked := 0
+	for _, c := range d.Countries {
+		if !consularPlace(c.Code) {
+			continue
+		}
+		for _, city := range c.Cities {
+			var mission *locales.Contact
+			for i := range c.Contacts {
+				if k := &c.Contacts[i]; (k.Kind == locales.KindEmbassy || k.Kind == locales.KindConsulate) && k.City == city.EN {
+					mission = k
+					break
+				}
+			}
+			if p, _ := d.FindPlace(city.EN); mission == nil || p.City == "" {
+				// No mission there, or a city-state whose name is the
+				// country's ("Singapore"): the country's order holds.
+				continue
+			}
+			for _, lang := range locales.Langs {
+				for _, typed := range []string{city.EN, "我在" + city.ZH} {
+					s, _ := Step(State{}, Event{Kind: EventCommand, Command: "where", Lang: lang})
+					s, replies := Step(s, Event{Kind: EventText, Text: typed})
+					if s.Country != c.Code || s.Mission != mission.ID || len(replies) != 1 {
+						t.Fatalf("%s: %q gave country %q, mission %q and %d replies; want %s, %s", lang, typed, s.Country, s.Mission, len(replies), c.Code, mission.ID)
+					}
+					top := renderReal(t, lang, replies[0]).Text
+					at := strings.Index(top, mission.Phone)
+					if at < 0 {
+						t.Fatalf("%s: %q: the first screen lacks %s (%s):\n%s", lang, typed, mission.ID, mission.Phone, top)
+					}
+					for i := range c.Contacts {
+						if k := &c.Contacts[i]; k.ID != mission.ID && (k.Kind == locales.KindEmbassy || k.Kind == locales.KindConsulate) && k.Phone != "" && k.Phone != mission.Phone {
+							if other := strings.Index(top, k.Phone); other >= 0 && other < at {
+								t.Errorf("%s: %q: %s comes before the city's own %s:\n%s", lang, typed, k.ID, mission.ID, top)
+							}
+						}
+					}
+					checked++
+				}
+			}
+		}
+	}
+	if checked == 0 {
+		t.Fatal("no city with a mission was found in the shipped directory")
+	}
+	// A country named alone, or pressed, names no mission.
+	s, _ := Step(State{}, Event{Kind: EventCommand, Command: "where", Lang: locales.EN})
+	s, _ = Step(s, Event{Kind: EventText, Text: "Canada"})
+	if s.Country != "CA" || s.Mission != "" {
+		t.Errorf("\"Canada\" gave country %q, mission %q; want CA and no mission", s.Country, s.Mission)
+	}
+}

@@ -70,6 +70,9 @@ func (s State) Validate() error {
 	if s.Country != "" && s.Country != CountryOther && directory().Country(s.Country) == nil {
 		return fmt.Errorf("country %q", s.Country)
 	}
+	if s.Mission != "" && !missionIn(s.Country, s.Mission) {
+		s.Mission = ""
+	}
 	if s.Org != "" && directory().Org(s.Org) == nil {
 		return errors.New("unknown organisation")
 	}
@@ -115,6 +118,9 @@ func repair(s State) State {
 	}
 	if s.Country != "" && s.Country != CountryOther && directory().Country(s.Country) == nil {
 		s.Country = ""
+	}
+	if s.Mission != "" && !missionIn(s.Country, s.Mission) {
+		s.Mission = ""
 	}
 	if s.Org != "" && directory().Org(s.Org) == nil {
 		s.Org = ""
