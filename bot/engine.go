@@ -59,6 +59,10 @@ const (
 	KindCommand                     // a /command
 	KindChoice                      // a button press
 	KindUnsupported                 // a message without text (photo, sticker, voice)
+	// KindTooMany stands for an update its transport did not handle
+	// because the person sent too many at once: the person is told to
+	// send them one by one, and nothing is checked.
+	KindTooMany
 )
 
 // Update is one input from a channel, already stripped of the channel's
@@ -446,6 +450,8 @@ func (e *Engine) step(ctx context.Context, log *zap.Logger, userKey string, s di
 			return s, []dialogs.Reply{{Texts: []dialogs.Text{{Key: "bot.press_store_down"}}}}, false, false, nil
 		}
 		ev.Kind, ev.Data = dialogs.EventChoice, u.Data
+	case KindTooMany:
+		return s, []dialogs.Reply{{Texts: []dialogs.Text{{Key: "bot.too_many"}}}}, true, false, nil
 	default:
 		return s, []dialogs.Reply{{Texts: []dialogs.Text{{Key: "bot.need_text"}}}}, true, false, nil
 	}
@@ -528,6 +534,8 @@ func (k Kind) String() string {
 		return "choice"
 	case KindUnsupported:
 		return "unsupported"
+	case KindTooMany:
+		return "too_many"
 	}
 	return "unknown"
 }

@@ -112,6 +112,15 @@ func (o *ops) handler(h metrics.Handler) metrics.Handler {
 	return h
 }
 
+// drops counts updates confirmed without being handled; nil when metrics
+// are off.
+func (o *ops) drops() telegram.DropObserver {
+	if o.m == nil {
+		return nil
+	}
+	return o.m
+}
+
 // redisHooks count Redis round trips.
 func (o *ops) redisHooks() []redis.Hook {
 	if o.m == nil {

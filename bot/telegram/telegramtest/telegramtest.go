@@ -174,6 +174,35 @@ func (s *Server) PushRaw(js string) int {
 	return id
 }
 
+// PushUndecodable queues a private message from from whose "text" is the
+// number n instead of a string: an update of a shape the library's types
+// do not accept, as when Telegram changes a field. It returns its id.
+func (s *Server) PushUndecodable(from tgbotapi.User, n int64) int {
+	m := s.message(from, "")
+	raw, err := json.Marshal(m)
+	if err != nil {
+		panic(fmt.Sprintf("telegramtest: encode message: %v", err))
+	}
+	var fields map[string]json.RawMessage
+	_ = json.Unmarshal(raw, &fields)
+	fields["text"] = json.RawMessage(strconv.FormatInt(n, 10))
+	msg, _ := json.Marshal(fields)
+	return s.PushRaw(`{"message":` + string(msg) + `}`)
+}
+
+// ForwardMany queues n private messages that from forwarded, all with
+// text, at once (a person forwarding a whole chat), and returns their ids.
+func (s *Server) ForwardMany(from tgbotapi.User, text string, n int) []int {
+	ids := make([]int, 0, n)
+	for range n {
+		m := s.message(from, text)
+		m.ForwardSenderName = "Unknown sender"
+		m.ForwardDate = int(time.Now().Unix()) - 60
+		ids = append(ids, s.Push(tgbotapi.Update{Message: m}))
+	}
+	return ids
+}
+
 // Redeliver queues an update that was already delivered, as Telegram does
 // when the bot crashed before confirming it: it is delivered once even if
 // the bot's offset has moved past it.

@@ -1,0 +1,141 @@
+package main
+
+// End-to-end tests of issue 14, "holding up under abuse and faults":
+// `scamcheck run` through realMain, the real telegram-bot-api client
+// against the fake Bot API, a real Redis.
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/scamcheck/scamcheck/bot/telegram"
+	"github.com/scamcheck/scamcheck/locales"
+)
+
+// metricValue reads one sample of the bot's /metrics, "" when absent.
+func metricValue(t *testing.T, metricsAddr, series string) string {
+	t.Helper()
+	_, body := httpGet(t, "http://"+metricsAddr+"/metrics")
+	for _, l := range strings.Split(body, "\n") {
+		if v, ok := strings.CutPrefix(l, series+" "); ok {
+			return v
+		}
+	}
+	return ""
+}
+
+func TestE2EAnUndecodableUpdateIsConfirmedAndTheOthersAnswered(t *testing.T) {
+	h := newHarness(t, true)
+	metricsAddr := freeAddr(t)
+	h.env["METRICS_ADDR"] = metricsAddr
+	// The number stands for the message's content: it must not be logged.
+	const canary = 918273645546
+	poison := h.tg.PushUndecodable(zhUser, canary)
+	h.tg.Command(enUser, "/start")
+	stop := h.start()
+
+	h.tg.WaitSent(t, enUser.ID, 1)
+	h.tg.Wait(t, 10*time.Second, "every update confirmed", func() bool { return h.tg.Pending() == 0 })
+	series := `scamcheck_updates_dropped_total{reason="undecodable"}`
+	h.tg.Wait(t, 5*time.Second, series+" 1", func() bool { return metricValue(t, metricsAddr, series) == "1" })
+	if code := stop(); code != 0 {
+		t.Fatalf("exit code: got %d, want 0", code)
+	}
+	if got := len(h.tg.Sent(zhUser.ID)); got != 0 {
+		t.Errorf("replies to the undecodable update: got %d, want 0 (nothing to answer)", got)
+	}
+
+	// A restart starts past it.
+	h.tg.Command(enUser, "/help")
+	stop = h.start()
+	h.tg.WaitSent(t, enUser.ID, 2)
+	stop()
+
+	logs := h.logs.String()
+	var found bool
+	for _, l := range strings.Split(logs, "\n") {
+		if strings.Contains(l, "could not be decoded") {
+			found = true
+			if !strings.Contains(l, `"update_id":`+strconv.Itoa(poison)) || !strings.Contains(l, `"field":"message.text"`) {
+				t.Errorf("log line of the undecodable update: got %s, want its update_id %d and field message.text", l, poison)
+			}
+		}
+	}
+	if !found {
+		t.Errorf("no log line names the undecodable update %d", poison)
+	}
+	if strings.Contains(logs, strconv.Itoa(canary)) {
+		t.Errorf("the undecodable update's content reached the logs")
+	}
+}
+
+// flood queues n forwards from one person, then another person's /start,
+// on a running bot with Telegram's pacing, and returns how long after the
+// /start was queued it was answered.
+func flood(tb testing.TB, h *harness, n int) time.Duration {
+	tb.Helper()
+	before := len(h.tg.Sent(enUser.ID))
+	h.tg.ForwardMany(zhUser, scamZH, n)
+	queued := time.Now()
+	h.tg.Command(enUser, "/start")
+	h.tg.Wait(tb, 20*time.Second, "the other person's /start answered", func() bool { return len(h.tg.Sent(enUser.ID)) > before })
+	return time.Since(queued)
+}
+
+func TestE2EOnePersonsFloodDoesNotHoldUpAnother(t *testing.T) {
+	h := newHarness(t, true)
+	stop := h.start()
+	h.tg.Command(enUser, "/help") // the bot is polling once this is answered
+	h.tg.WaitSent(t, enUser.ID, 1)
+
+	const n = 1000
+	flood(t, h, n)
+	// The flooder gets the chat's share answered (one verdict each) and
+	// one note for the rest; their other updates are confirmed unanswered.
+	h.tg.Wait(t, 20*time.Second, "every update confirmed", func() bool { return h.tg.Pending() == 0 })
+	want := telegram.DefaultChatBacklog + 1
+	h.tg.Wait(t, 20*time.Second, fmt.Sprintf("%d messages to the flooder", want), func() bool { return len(h.tg.Sent(zhUser.ID)) >= want })
+	time.Sleep(500 * time.Millisecond) // room for a wrong extra answer
+	cat := locales.MustLoad()
+	note, err := cat.Render("zh", "bot.too_many", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := h.tg.Sent(zhUser.ID)
+	notes := 0
+	for _, m := range got {
+		if m.Text == note {
+			notes++
+		}
+	}
+	if len(got) != want || notes != 1 {
+		t.Errorf("messages to the flooder of %d forwards: got %d with %d notes, want %d with 1 note", n, len(got), notes, want)
+	}
+	stop()
+	dropped := regexp.MustCompile(`"msg":"update handled".*"kind":"too_many"`).FindAllString(h.logs.String(), -1)
+	if len(dropped) != 1 {
+		t.Errorf("too-many notes handled: got %d, want 1", len(dropped))
+	}
+}
+
+// BenchmarkFloodOtherPersonsStart reports how long another person's /start
+// waits behind 1,000 queued forwards from one person, with Telegram's
+// pacing, as s/answer.
+func BenchmarkFloodOtherPersonsStart(b *testing.B) {
+	for range b.N {
+		b.StopTimer()
+		h := newHarness(b, true)
+		stop := h.start()
+		h.tg.Command(enUser, "/help")
+		h.tg.WaitSent(b, enUser.ID, 1)
+		b.StartTimer()
+		took := flood(b, h, 1000)
+		b.StopTimer()
+		b.ReportMetric(took.Seconds(), "s/answer")
+		stop()
+	}
+}
