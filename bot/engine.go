@@ -16,7 +16,6 @@ import (
 
 	"go.uber.org/zap"
 
-	"github.com/scamcheck/scamcheck/bot/llm"
 	"github.com/scamcheck/scamcheck/bot/store"
 	"github.com/scamcheck/scamcheck/dialogs"
 	"github.com/scamcheck/scamcheck/locales"
@@ -411,14 +410,9 @@ func (e *Engine) step(ctx context.Context, log *zap.Logger, userKey string, s di
 			return s, replies, true, false, append(fields, zap.Bool("limited", true))
 		}
 		ev.Kind, ev.Text = dialogs.EventText, text
-		// A model's reason is shown in the conversation's language, which
-		// may differ from the forwarded message's (a son checking a
-		// Chinese message his mother got, in English).
-		lang := s.Lang
-		if lang == "" {
-			lang = ev.Lang
-		}
-		ev.Verdict = e.o.Checker.Check(llm.WithReplyLang(ctx, lang), userKey, text)
+		// A model's reasons are locale keys: rendered in the
+		// conversation's language like every other line.
+		ev.Verdict = e.o.Checker.Check(ctx, userKey, text)
 		fields = append(fields, zap.Stringer("verdict_level", ev.Verdict.Level), zap.String("type", string(ev.Verdict.Type)),
 			zap.String("source", ev.Verdict.Source), zap.String("model", ev.Verdict.ModelStatus))
 	case KindCommand:
