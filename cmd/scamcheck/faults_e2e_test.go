@@ -5,6 +5,7 @@ package main
 // against the fake Bot API, a real Redis.
 
 import (
+	"context"
 	"fmt"
 	"regexp"
 	"strconv"
@@ -137,5 +138,36 @@ func BenchmarkFloodOtherPersonsStart(b *testing.B) {
 		b.StopTimer()
 		b.ReportMetric(took.Seconds(), "s/answer")
 		stop()
+	}
+}
+
+func TestE2EReadyzIsNotReadyWhileRedisRefusesWrites(t *testing.T) {
+	h := newHarness(t, true)
+	metricsAddr := freeAddr(t)
+	h.env["METRICS_ADDR"] = metricsAddr
+	readyz := "http://" + metricsAddr + "/readyz"
+	h.start()
+	h.tg.Wait(t, 15*time.Second, "/readyz to answer 200", func() bool { code, _ := httpGet(t, readyz); return code == 200 })
+
+	// Redis full, evicting nothing: it answers PING and refuses every write.
+	ctx := context.Background()
+	c := h.rd.Client()
+	if err := c.ConfigSet(ctx, "maxmemory-policy", "noeviction").Err(); err != nil {
+		t.Fatal(err)
+	}
+	if err := c.ConfigSet(ctx, "maxmemory", "1").Err(); err != nil {
+		t.Fatal(err)
+	}
+	if err := c.Set(ctx, "probe", "x", time.Minute).Err(); err == nil {
+		t.Fatalf("Redis took a write at maxmemory 1 with noeviction; the test proves nothing")
+	}
+	if code, body := httpGet(t, readyz); code != 503 {
+		t.Errorf("/readyz while Redis refuses writes: got %d %q, want 503", code, body)
+	}
+	if err := c.ConfigSet(ctx, "maxmemory", "0").Err(); err != nil {
+		t.Fatal(err)
+	}
+	if code, body := httpGet(t, readyz); code != 200 {
+		t.Errorf("/readyz once Redis takes writes again: got %d %q, want 200", code, body)
 	}
 }
