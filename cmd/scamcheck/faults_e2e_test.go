@@ -10,10 +10,14 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
+	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
+
 	"github.com/scamcheck/scamcheck/bot/telegram"
+	"github.com/scamcheck/scamcheck/bot/telegram/telegramtest"
 	"github.com/scamcheck/scamcheck/locales"
 )
 
@@ -169,5 +173,120 @@ func TestE2EReadyzIsNotReadyWhileRedisRefusesWrites(t *testing.T) {
 	}
 	if code, body := httpGet(t, readyz); code != 200 {
 		t.Errorf("/readyz once Redis takes writes again: got %d %q, want 200", code, body)
+	}
+}
+
+// postAll posts updates to a webhook the way Telegram does, up to 40 at a
+// time, and returns each one's HTTP status, in order.
+func postAll(t *testing.T, h *harness, url string, updates []tgbotapi.Update) []int {
+	t.Helper()
+	codes := make([]int, len(updates))
+	sem := make(chan struct{}, telegram.DefaultMaxConnections)
+	var wg sync.WaitGroup
+	for i, u := range updates {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer wg.Done()
+			defer func() { <-sem }()
+			code, err := h.tg.Post(url, webhookSecret, u)
+			if err != nil {
+				t.Errorf("POST update %d: %v", u.UpdateID, err)
+			}
+			codes[i] = code
+		}()
+	}
+	wg.Wait()
+	return codes
+}
+
+func TestE2EWebhookShutdownLosesNoAcknowledgedUpdate(t *testing.T) {
+	h := newHarness(t, true)
+	h.env["SHUTDOWN_GRACE"] = "4s"
+	url, stop := h.startReplica()
+	// More people than one replica can answer within the grace at
+	// Telegram's 30 messages a second, each with one message to check.
+	const people = 400
+	var updates []tgbotapi.Update
+	for i := range people {
+		updates = append(updates, h.tg.NewText(telegramtest.User(int64(5_000_000+i), "en"), scamEN))
+	}
+	codes := postAll(t, h, url, updates)
+	if code := stop(); code != 0 {
+		t.Fatalf("exit code: got %d, want 0", code)
+	}
+	acked, refused, lost := 0, 0, 0
+	for i, u := range updates {
+		switch codes[i] {
+		case 200:
+			acked++
+			if len(h.tg.Sent(u.Message.Chat.ID)) == 0 {
+				lost++
+			}
+		case 503:
+			refused++ // Telegram delivers it again
+		default:
+			t.Errorf("POST update %d: got %d, want 200 or 503", u.UpdateID, codes[i])
+		}
+	}
+	t.Logf("acknowledged %d, refused with 503 %d, acknowledged and never answered %d", acked, refused, lost)
+	if lost != 0 {
+		t.Errorf("acknowledged updates lost at shutdown: got %d of %d, want 0", lost, acked)
+	}
+	if acked == 0 {
+		t.Errorf("no update acknowledged; the test proves nothing")
+	}
+	if strings.Contains(h.logs.String(), "lost") {
+		t.Errorf("the bot logged a loss at shutdown")
+	}
+}
+
+func TestE2EWebhookFloodOfOnePersonIsNotRefusedToOthers(t *testing.T) {
+	h := newHarness(t, true)
+	url, stop := h.startReplica()
+	defer stop()
+	const n = 1100
+	var flood []tgbotapi.Update
+	for range n {
+		flood = append(flood, h.tg.NewText(zhUser, scamZH))
+	}
+	codes := postAll(t, h, url, flood)
+	for i, c := range codes {
+		if c != 200 {
+			// Refusing the flooder's excess would be allowed too; the
+			// bot confirms it without a reply instead.
+			t.Errorf("flood update %d: got %d, want 200", i, c)
+			break
+		}
+	}
+	other := h.tg.NewText(enUser, "/start")
+	if code, err := h.tg.Post(url, webhookSecret, other); err != nil || code != 200 {
+		t.Fatalf("another person's update during the flood: got (%d, %v), want 200", code, err)
+	}
+	h.tg.WaitSent(t, enUser.ID, 1)
+	// The flooder: a chat's share answered, one note, the rest confirmed
+	// without a reply.
+	note, err := locales.MustLoad().Render("zh", "bot.too_many", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h.tg.Wait(t, 20*time.Second, "the note to the flooder", func() bool {
+		for _, m := range h.tg.Sent(zhUser.ID) {
+			if m.Text == note {
+				return true
+			}
+		}
+		return false
+	})
+	stop()
+	got := h.tg.Sent(zhUser.ID)
+	notes := 0
+	for _, m := range got {
+		if m.Text == note {
+			notes++
+		}
+	}
+	if notes != 1 || len(got) > n/10 {
+		t.Errorf("messages to the flooder of %d updates: got %d with %d notes, want a few with 1 note", n, len(got), notes)
 	}
 }
