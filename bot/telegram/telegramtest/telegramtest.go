@@ -85,6 +85,8 @@ type Server struct {
 	lastKeyboard map[int64]int
 	counts       map[string]int // calls by method
 	hook         webhookState   // webhook.go
+	// delays hold the next calls of a method before they are done.
+	delays map[string][]time.Duration
 }
 
 type queued struct {
@@ -108,6 +110,7 @@ func New(t testing.TB, token string) *Server {
 		messages:     map[int64]map[int]*tgbotapi.Message{},
 		lastKeyboard: map[int64]int{},
 		counts:       map[string]int{},
+		delays:       map[string][]time.Duration{},
 		hookClient:   newHookClient(),
 	}
 	s.srv = httptest.NewServer(http.HandlerFunc(s.serve))
@@ -284,6 +287,15 @@ func (s *Server) FailNext(method string, f Failure) {
 	s.failures[method] = append(s.failures[method], f)
 }
 
+// DelayNext makes the next call of method wait d and then succeed, even if
+// the caller gave up meanwhile: Telegram, slow, still delivers a message
+// whose request timed out (calls queue up).
+func (s *Server) DelayNext(method string, d time.Duration) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.delays[method] = append(s.delays[method], d)
+}
+
 // FailNextInChat makes the next call of method to chat fail with f, as
 // Telegram's per-chat flood control does; calls to other chats go through.
 func (s *Server) FailNextInChat(method string, chat int64, f Failure) {
@@ -411,7 +423,13 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 		fail = &fs[0]
 		s.chatFailures[method][r.Form.Get("chat_id")] = fs[1:]
 	}
+	var delay time.Duration
+	if ds := s.delays[method]; len(ds) > 0 && fail == nil {
+		delay = ds[0]
+		s.delays[method] = ds[1:]
+	}
 	s.mu.Unlock()
+	time.Sleep(delay)
 	if token != s.Token {
 		writeErr(w, Failure{Code: 401})
 		return
