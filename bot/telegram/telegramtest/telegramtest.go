@@ -87,6 +87,8 @@ type Server struct {
 	hook         webhookState   // webhook.go
 	// delays hold the next calls of a method before they are done.
 	delays map[string][]time.Duration
+	// sentTo counts sendMessage calls per chat, in Lean mode too.
+	sentTo map[int64]int
 }
 
 type queued struct {
@@ -111,6 +113,7 @@ func New(t testing.TB, token string) *Server {
 		lastKeyboard: map[int64]int{},
 		counts:       map[string]int{},
 		delays:       map[string][]time.Duration{},
+		sentTo:       map[int64]int{},
 		hookClient:   newHookClient(),
 	}
 	s.srv = httptest.NewServer(http.HandlerFunc(s.serve))
@@ -347,6 +350,13 @@ func (s *Server) Count(method string) int {
 	return s.counts[method]
 }
 
+// SentCount is the number of messages sent to chat (in Lean mode too).
+func (s *Server) SentCount(chat int64) int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.sentTo[chat]
+}
+
 // LastKeyboard returns the last message sent to chat with an inline
 // keyboard, as it is now (an edit may have removed the keyboard since); ok
 // is false when none was sent. It works in Lean mode too.
@@ -531,6 +541,7 @@ func (s *Server) sendMessage(w http.ResponseWriter, r *http.Request) {
 		MessageID: s.nextMsgID, Date: int(time.Now().Unix()), Text: text, ReplyMarkup: markup,
 		From: &s.Bot, Chat: &tgbotapi.Chat{ID: chat, Type: "private"},
 	}
+	s.sentTo[chat]++
 	if s.messages[chat] == nil {
 		s.messages[chat] = map[int]*tgbotapi.Message{}
 	}
