@@ -6,7 +6,6 @@ package main
 
 import (
 	"context"
-	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
@@ -99,26 +98,29 @@ func TestE2EOnePersonsFloodDoesNotHoldUpAnother(t *testing.T) {
 
 	const n = 1000
 	flood(t, h, n)
-	// The flooder gets the chat's share answered (one verdict each) and
+	// The flooder gets the chat's share answered (one verdict each; more
+	// when their forwards trickle in slower than they are answered) and
 	// one note for the rest; their other updates are confirmed unanswered.
 	h.tg.Wait(t, 20*time.Second, "every update confirmed", func() bool { return h.tg.Pending() == 0 })
-	want := telegram.DefaultChatBacklog + 1
-	h.tg.Wait(t, 20*time.Second, fmt.Sprintf("%d messages to the flooder", want), func() bool { return len(h.tg.Sent(zhUser.ID)) >= want })
-	time.Sleep(500 * time.Millisecond) // room for a wrong extra answer
 	cat := locales.MustLoad()
 	note, err := cat.Render("zh", "bot.too_many", nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	got := h.tg.Sent(zhUser.ID)
-	notes := 0
-	for _, m := range got {
-		if m.Text == note {
-			notes++
+	notes := func() int {
+		k := 0
+		for _, m := range h.tg.Sent(zhUser.ID) {
+			if m.Text == note {
+				k++
+			}
 		}
+		return k
 	}
-	if len(got) != want || notes != 1 {
-		t.Errorf("messages to the flooder of %d forwards: got %d with %d notes, want %d with 1 note", n, len(got), notes, want)
+	h.tg.Wait(t, 20*time.Second, "the note to the flooder", func() bool { return notes() > 0 })
+	time.Sleep(time.Second) // room for a wrong second note
+	if got := len(h.tg.Sent(zhUser.ID)); notes() != 1 || got > n/10 {
+		t.Errorf("messages to the flooder of %d forwards: got %d with %d notes, want a few (a chat's share is %d) with 1 note",
+			n, got, notes(), telegram.DefaultChatBacklog)
 	}
 	stop()
 	dropped := regexp.MustCompile(`"msg":"update handled".*"kind":"too_many"`).FindAllString(h.logs.String(), -1)
