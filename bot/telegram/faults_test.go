@@ -3,7 +3,9 @@ package telegram
 import (
 	"context"
 	"encoding/json"
+	"net/http"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -183,4 +185,47 @@ func FuzzDecodeBatch(f *testing.F) {
 			}
 		}
 	})
+}
+
+// dropCounter counts dropped updates by reason.
+type dropCounter struct {
+	mu sync.Mutex
+	n  map[string]int
+}
+
+func (d *dropCounter) UpdateDropped(reason string) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if d.n == nil {
+		d.n = map[string]int{}
+	}
+	d.n[reason]++
+}
+
+func (d *dropCounter) count(reason string) int {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	return d.n[reason]
+}
+
+// An update of a shape the library's types refuse is acknowledged (a
+// redelivery would fail alike), counted and not handled; the next one is.
+func TestWebhookAcknowledgesAnUndecodableUpdate(t *testing.T) {
+	drops := &dropCounter{}
+	r := newHookRig(t, func(w *Webhook) { w.Drops = drops })
+	body := `{"update_id":777,"message":{"message_id":1,"date":1,"chat":{"id":4545,"type":"private"},"from":{"id":4545,"first_name":"a"},"text":12345}}`
+	if got, err := r.tg.PostRaw(r.url, hookSecret, []byte(body)); err != nil || got != http.StatusOK {
+		t.Fatalf("undecodable update: got (%d, %v), want 200", got, err)
+	}
+	if got := drops.count(DropUndecodable); got != 1 {
+		t.Errorf("undecodable updates counted: got %d, want 1", got)
+	}
+	user := telegramtest.User(4545, "en")
+	if got, err := r.tg.Post(r.url, hookSecret, r.tg.NewText(user, "/start")); err != nil || got != http.StatusOK {
+		t.Fatalf("the next update: got (%d, %v), want 200", got, err)
+	}
+	r.tg.WaitSent(t, user.ID, 1)
+	if h := r.h.handled(); len(h) != 1 {
+		t.Errorf("handled: got %q, want the /start alone", h)
+	}
 }
