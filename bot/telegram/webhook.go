@@ -299,8 +299,10 @@ func (w *Webhook) Serve(ctx context.Context, ln net.Listener) error {
 }
 
 // handlerStopWait bounds the wait for handlers to return once their
-// context has ended (a store call in flight ends within its own timeout).
-const handlerStopWait = 3 * time.Second
+// context has ended: a store call in flight ends within its own timeout
+// (1s), and the whole shutdown must stay within a container's
+// termination period a little longer than the grace.
+const handlerStopWait = 1500 * time.Millisecond
 
 // loseAtShutdown counts an acknowledged update that shutdown left
 // unhandled.
