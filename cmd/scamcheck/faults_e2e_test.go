@@ -292,3 +292,12 @@ func TestE2EWebhookFloodOfOnePersonIsNotRefusedToOthers(t *testing.T) {
 		t.Errorf("messages to the flooder of %d updates: got %d with %d notes, want a few with 1 note", n, len(got), notes)
 	}
 }
+
+func TestBadShutdownGraceIsRefusedInOneLine(t *testing.T) {
+	for _, v := range []string{"abc", "0s", "500ms", "11m", "-5s"} {
+		t.Run(v, func(t *testing.T) {
+			env := map[string]string{"TELEGRAM_BOT_TOKEN": testToken, "SCAMCHECK_SECRET": testSecret, "SHUTDOWN_GRACE": v}
+			wantRefusedInOneLine(t, env, "SHUTDOWN_GRACE", strings.SplitN(testToken, ":", 2)[1])
+		})
+	}
+}
