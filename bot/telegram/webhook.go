@@ -41,7 +41,8 @@ const SecretHeader = "X-Telegram-Bot-Api-Secret-Token"
 // redelivered update twice is prevented by the engine's claim in the store.
 //
 // Sizing: the queue holds what the outbox can deliver within the
-// shutdown Grace (QueueSize, DefaultQueueSize), and one chat at most
+// shutdown Grace at this replica's share of the global rate when it
+// starts (QueueSize, DefaultQueueSize), and one chat at most
 // ChatBacklog of it, so that everything acknowledged can be drained when
 // the bot is stopped. A chat's updates beyond its share are acknowledged
 // and confirmed without a reply (counted; the person is told at most once
@@ -174,11 +175,14 @@ func (w *Webhook) setup() error {
 	if w.Grace <= 0 {
 		w.Grace = 4 * time.Second
 	}
+	// Sized from this replica's share of the global rate at start (the
+	// replica count is taken before the webhook serves).
+	lim := w.Client.outbox().limitsNow()
 	if w.QueueSize <= 0 {
-		w.QueueSize = DefaultQueueSize(w.Client.outbox().lim, w.Grace)
+		w.QueueSize = DefaultQueueSize(lim, w.Grace)
 	}
 	if w.ChatBacklog <= 0 {
-		w.ChatBacklog = chatBacklogFor(w.Client.outbox().lim, w.Grace)
+		w.ChatBacklog = chatBacklogFor(lim, w.Grace)
 	}
 	if w.Workers <= 0 {
 		w.Workers = 16
