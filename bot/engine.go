@@ -16,7 +16,6 @@ import (
 
 	"go.uber.org/zap"
 
-	"github.com/scamcheck/scamcheck/bot/llm"
 	"github.com/scamcheck/scamcheck/bot/store"
 	"github.com/scamcheck/scamcheck/dialogs"
 	"github.com/scamcheck/scamcheck/locales"
@@ -59,6 +58,10 @@ const (
 	KindCommand                     // a /command
 	KindChoice                      // a button press
 	KindUnsupported                 // a message without text (photo, sticker, voice)
+	// KindTooMany stands for an update its transport did not handle
+	// because the person sent too many at once: the person is told to
+	// send them one by one, and nothing is checked.
+	KindTooMany
 )
 
 // Update is one input from a channel, already stripped of the channel's
@@ -424,14 +427,9 @@ func (e *Engine) step(ctx context.Context, log *zap.Logger, userKey string, s di
 			fields = append(fields, zap.Bool("limited", true))
 			break
 		}
-		// A model's reason is shown in the conversation's language, which
-		// may differ from the forwarded message's (a son checking a
-		// Chinese message his mother got, in English).
-		lang := s.Lang
-		if lang == "" {
-			lang = ev.Lang
-		}
-		ev.Verdict = e.o.Checker.Check(llm.WithReplyLang(ctx, lang), userKey, text)
+		// A model's reasons are locale keys: rendered in the
+		// conversation's language like every other line.
+		ev.Verdict = e.o.Checker.Check(ctx, userKey, text)
 		fields = append(fields, zap.Stringer("verdict_level", ev.Verdict.Level), zap.String("type", string(ev.Verdict.Type)),
 			zap.String("source", ev.Verdict.Source), zap.String("model", ev.Verdict.ModelStatus))
 	case KindCommand:
@@ -470,6 +468,8 @@ func (e *Engine) step(ctx context.Context, log *zap.Logger, userKey string, s di
 			return s, []dialogs.Reply{{Texts: []dialogs.Text{{Key: "bot.press_store_down"}}}}, false, false, nil
 		}
 		ev.Kind, ev.Data = dialogs.EventChoice, u.Data
+	case KindTooMany:
+		return s, []dialogs.Reply{{Texts: []dialogs.Text{{Key: "bot.too_many"}}}}, true, false, nil
 	default:
 		return s, []dialogs.Reply{{Texts: []dialogs.Text{{Key: "bot.need_text"}}}}, true, false, nil
 	}
@@ -552,6 +552,8 @@ func (k Kind) String() string {
 		return "choice"
 	case KindUnsupported:
 		return "unsupported"
+	case KindTooMany:
+		return "too_many"
 	}
 	return "unknown"
 }

@@ -58,28 +58,43 @@ type limitState struct {
 	Day int32
 	// N is the checks made on Day.
 	N int32
+	// Told is when, in Unix milliseconds, the refusal the person was last
+	// told about ends: refused checks before it get no reply of their
+	// own, so that twenty messages sent in a hurry get one "wait" and not
+	// twenty paced replies that hold the chat up.
+	Told int64
 }
 
-// MarshalJSON writes the state as [next, day, n]: it is in every session,
-// and field names would be a tenth of one.
+// MarshalJSON writes the state as [next, day, n], and told after them
+// when a refusal was told: it is in every session, and field names would
+// be a tenth of one.
 func (l limitState) MarshalJSON() ([]byte, error) {
+	if l.Told != 0 {
+		return json.Marshal([4]int64{l.Next, int64(l.Day), int64(l.N), l.Told})
+	}
 	return json.Marshal([3]int64{l.Next, int64(l.Day), int64(l.N)})
 }
 
-// UnmarshalJSON reads [next, day, n]; anything else is an error, which
-// the engine treats as an unreadable session.
+// UnmarshalJSON reads [next, day, n] or [next, day, n, told]; anything
+// else is an error, which the engine treats as an unreadable session.
 func (l *limitState) UnmarshalJSON(b []byte) error {
 	var v []int64
 	if err := json.Unmarshal(b, &v); err != nil {
 		return fmt.Errorf("limit state: %w", err)
 	}
-	if len(v) != 3 {
-		return fmt.Errorf("limit state: %d numbers, want 3", len(v))
+	if len(v) != 3 && len(v) != 4 {
+		return fmt.Errorf("limit state: %d numbers, want 3 or 4", len(v))
 	}
 	if v[1] < 0 || v[1] > math.MaxInt32 || v[2] < 0 || v[2] > math.MaxInt32 {
 		return fmt.Errorf("limit state: day %d or count %d out of range", v[1], v[2])
 	}
 	*l = limitState{Next: v[0], Day: int32(v[1]), N: int32(v[2])}
+	if len(v) == 4 {
+		if v[3] < 0 {
+			return fmt.Errorf("limit state: told %d out of range", v[3])
+		}
+		l.Told = v[3]
+	}
 	return nil
 }
 
@@ -111,6 +126,10 @@ func (e *Engine) limitCheck(log *zap.Logger, s dialogs.State, lim *limitState, t
 	next, wait, ok := l.minute(lim.Next, now)
 	if !ok {
 		l.observe("minute")
+		if told := lim.tell(now, now.Add(wait)); !told {
+			log.Info("check refused: minute limit; already told", zap.Duration("retry_in", wait))
+			return nil, true
+		}
 		log.Info("check refused: minute limit", zap.Duration("retry_in", wait))
 		return []dialogs.Reply{limitReply("limits.minute", "seconds", strconv.Itoa(roundUpSeconds(wait)))}, true
 	}
@@ -121,6 +140,10 @@ func (e *Engine) limitCheck(log *zap.Logger, s dialogs.State, lim *limitState, t
 	if l.PerDay > 0 && n >= int32(l.PerDay) {
 		l.observe("day")
 		untilMidnight := now.UTC().Truncate(24 * time.Hour).Add(24 * time.Hour).Sub(now.UTC())
+		if told := lim.tell(now, now.Add(untilMidnight)); !told {
+			log.Info("check refused: day limit; already told", zap.Duration("retry_in", untilMidnight))
+			return nil, true
+		}
 		log.Info("check refused: day limit", zap.Duration("retry_in", untilMidnight))
 		if untilMidnight <= time.Hour {
 			return []dialogs.Reply{limitReply("limits.day_hour", "", "")}, true
@@ -135,6 +158,17 @@ func (e *Engine) limitCheck(log *zap.Logger, s dialogs.State, lim *limitState, t
 		lim.Day, lim.N = day, n+1
 	}
 	return nil, false
+}
+
+// tell reports whether a refusal at now is to be told to the person:
+// not when an earlier refusal's wait, which they were told, runs on. When
+// it is, the wait told (until) is remembered.
+func (l *limitState) tell(now, until time.Time) bool {
+	if now.UnixMilli() < l.Told {
+		return false
+	}
+	l.Told = until.UnixMilli()
+	return true
 }
 
 // minute applies the minute limit to a check at now, given the person's

@@ -228,11 +228,12 @@ func TestDayLimitHoldsAcrossReplicasAndRestartsWithoutAKeyOfItsOwn(t *testing.T)
 	if n := ca.count() + cb.count(); n != 3 || obs.n["day"] != 1 {
 		t.Errorf("checks made, day refusals: got %d, %d, want 3, 1", n, obs.n["day"])
 	}
-	// A restarted replica reads the count from the session.
+	// A restarted replica reads the count from the session, and that the
+	// person was told already: the refusal gets no second reply.
 	c, cc := newLimitedEngine(t, st, &Limits{PerDay: 3})
 	p.e = c
-	if got := p.text(scam + "?"); !strings.Contains(got, dayHead) && !strings.Contains(got, hourHead) {
-		t.Errorf("after a restart: got %q, want the day-limit reply", got)
+	if got := p.text(scam + "?"); got != "" {
+		t.Errorf("after a restart: got %q, want no reply (the day limit was told)", got)
 	}
 	if cc.count() != 0 {
 		t.Errorf("checks by the restarted replica: got %d, want 0", cc.count())
@@ -372,9 +373,48 @@ func TestLimitStateIsStoredAsThreeNumbers(t *testing.T) {
 	if err := json.Unmarshal(b, &out); err != nil || out != in {
 		t.Errorf("Unmarshal: got (%+v, %v), want %+v", out, err, in)
 	}
-	for _, bad := range []string{`{"t":1}`, `[1,2]`, `[1,2,3,4]`, `[1,-2,3]`, `[1,2,99999999999]`, `"x"`} {
+	told := limitState{Next: 1, Day: 2, N: 3, Told: 4}
+	if b, err := json.Marshal(told); err != nil || string(b) != "[1,2,3,4]" {
+		t.Errorf("Marshal with a refusal told: got (%s, %v), want [1,2,3,4]", b, err)
+	}
+	if err := json.Unmarshal([]byte("[1,2,3,4]"), &out); err != nil || out != told {
+		t.Errorf("Unmarshal([1,2,3,4]): got (%+v, %v), want %+v", out, err, told)
+	}
+	for _, bad := range []string{`{"t":1}`, `[1,2]`, `[1,2,3,4,5]`, `[1,2,3,-4]`, `[1,-2,3]`, `[1,2,99999999999]`, `"x"`} {
 		if err := json.Unmarshal([]byte(bad), &out); err == nil {
 			t.Errorf("Unmarshal(%s): got nil error, want one", bad)
 		}
+	}
+}
+
+// Refused checks are not answered one by one: twenty messages sent in a
+// hurry get one "wait", and the next refusal after that wait is told again.
+func TestARefusalIsToldOncePerWait(t *testing.T) {
+	clock := fakeclock.New(time.Date(2026, 12, 4, 10, 0, 0, 0, time.UTC))
+	obs := &limitObserver{}
+	e, c := newLimitedEngine(t, store.NewMemory(), &Limits{PerMinute: 2, Observer: obs, now: clock.Now})
+	p := &person{t: t, e: e, id: "37000", lang: "en"}
+	p.text(scam)
+	p.text(scam + "!")
+	head := prefixOf(t, "en", "limits.minute")
+	replies := 0
+	for i := range 20 {
+		got := p.text(scam + strconv.Itoa(i))
+		switch {
+		case strings.Contains(got, head):
+			replies++
+		case got != "":
+			t.Errorf("refused check %d: got %q, want the limit reply or nothing", i+1, got)
+		}
+	}
+	if replies != 1 || obs.n["minute"] != 20 || c.count() != 2 {
+		t.Errorf("20 refused checks: got %d replies, %d counted refusals, %d checks; want 1, 20, 2", replies, obs.n["minute"], c.count())
+	}
+	clock.Advance(30 * time.Second) // the wait told is over: one check is due
+	if got := p.text(scam + "?"); strings.Contains(got, head) || got == "" {
+		t.Errorf("after the wait: got %q, want a verdict", got)
+	}
+	if got := p.text(scam + "??"); !strings.Contains(got, head) {
+		t.Errorf("the next refusal after the wait: got %q, want it told again", got)
 	}
 }

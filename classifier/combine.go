@@ -6,12 +6,13 @@ import (
 )
 
 // Opinion is a model's validated answer about one message: how risky it is,
-// which scam it looks like (TypeNone or one of Types) and a short reason in
-// the reader's language.
+// which scam it looks like (TypeNone or one of Types) and up to three
+// reasons, as the locale keys of signal explanations. It holds no words of
+// the model's: the person reads only the project's own sentences.
 type Opinion struct {
-	Level  Level
-	Type   Type
-	Reason string
+	Level   Level
+	Type    Type
+	Reasons []string
 }
 
 // minMeaningful is the weight of letters and digits below which a text is too
@@ -58,9 +59,8 @@ func signalRisk(v Verdict) float64 {
 // Combine folds a model's opinion into the rules' verdict. The final level is
 // the higher of the two: the model can raise a verdict, never lower it, so a
 // message that talks the model into "this is safe" changes nothing. The
-// model's reason is kept only when the model raised the level or agreed with
-// a warning; a reassuring reason next to a rules' warning would be exactly
-// what an injected message wants the reader to see. An opinion with a level
+// model's reasons are kept only when the model raised the level or agreed
+// with a warning. An opinion with a level
 // out of range is not an answer: the rules' verdict comes back marked
 // ModelUnavailable.
 func Combine(rules Verdict, op Opinion) Verdict {
@@ -71,7 +71,7 @@ func Combine(rules Verdict, op Opinion) Verdict {
 	}
 	v.Source = SourceRulesLLM
 	v.ModelStatus = ModelAnswered
-	v.ModelReason = ""
+	v.ModelReasons = nil
 	opType := op.Type
 	if !opType.Valid() {
 		opType = TypeNone
@@ -82,12 +82,12 @@ func Combine(rules Verdict, op Opinion) Verdict {
 		if opType != TypeNone {
 			v.Type = opType
 		}
-		v.ModelReason = op.Reason
+		v.ModelReasons = op.Reasons
 	case op.Level == rules.Level && op.Level > LevelNone:
 		if v.Type == TypeNone {
 			v.Type = opType
 		}
-		v.ModelReason = op.Reason
+		v.ModelReasons = op.Reasons
 	}
 	return v
 }

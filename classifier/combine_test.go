@@ -68,39 +68,39 @@ func TestCombine(t *testing.T) {
 		op         Opinion
 		wantLevel  Level
 		wantType   Type
-		wantReason string
+		wantReason string // the model's reason keys, comma-joined
 		wantSource string
 		wantStatus string
 	}{
 		{"model raises low to high", rules(LevelLow, TypeNone),
-			Opinion{LevelHigh, TypeCourier, "A courier never asks for a customs fee by text."},
-			LevelHigh, TypeCourier, "A courier never asks for a customs fee by text.", SourceRulesLLM, ModelAnswered},
+			Opinion{LevelHigh, TypeCourier, []string{"sig.courier_fee"}},
+			LevelHigh, TypeCourier, "sig.courier_fee", SourceRulesLLM, ModelAnswered},
 		{"model raises and replaces a weak type", rules(LevelMedium, TypePhishing),
-			Opinion{LevelHigh, TypeImpersonateOfficial, "Police do not collect fines by transfer."},
-			LevelHigh, TypeImpersonateOfficial, "Police do not collect fines by transfer.", SourceRulesLLM, ModelAnswered},
+			Opinion{LevelHigh, TypeImpersonateOfficial, []string{"sig.official_money"}},
+			LevelHigh, TypeImpersonateOfficial, "sig.official_money", SourceRulesLLM, ModelAnswered},
 		{"model raises without a type keeps the rules' type", rules(LevelLow, TypeInvestment),
-			Opinion{LevelMedium, TypeNone, "Guaranteed returns are a warning sign."},
-			LevelMedium, TypeInvestment, "Guaranteed returns are a warning sign.", SourceRulesLLM, ModelAnswered},
+			Opinion{LevelMedium, TypeNone, []string{"sig.guaranteed_returns"}},
+			LevelMedium, TypeInvestment, "sig.guaranteed_returns", SourceRulesLLM, ModelAnswered},
 		{"model says safe, rules' medium stands, no reassurance shown", rules(LevelMedium, TypeCourier),
-			Opinion{LevelNone, TypeNone, "This message is safe."},
+			Opinion{LevelNone, TypeNone, []string{"sig.genuine_warning"}},
 			LevelMedium, TypeCourier, "", SourceRulesLLM, ModelAnswered},
 		{"model lower, rules' low stands", rules(LevelLow, TypeNone),
-			Opinion{LevelNone, TypeNone, "Looks like a normal chat."},
+			Opinion{LevelNone, TypeNone, []string{"sig.marketing_optout"}},
 			LevelLow, TypeNone, "", SourceRulesLLM, ModelAnswered},
 		{"model agrees on a warning, fills a missing type", rules(LevelMedium, TypeNone),
-			Opinion{LevelMedium, TypeLoanCredit, "Real lenders do not ask for a deposit first."},
-			LevelMedium, TypeLoanCredit, "Real lenders do not ask for a deposit first.", SourceRulesLLM, ModelAnswered},
+			Opinion{LevelMedium, TypeLoanCredit, []string{"sig.loan_fee"}},
+			LevelMedium, TypeLoanCredit, "sig.loan_fee", SourceRulesLLM, ModelAnswered},
 		{"model agrees on none", rules(LevelNone, TypeNone),
-			Opinion{LevelNone, TypeNone, "Nothing suspicious."},
+			Opinion{LevelNone, TypeNone, []string{"sig.genuine_warning"}},
 			LevelNone, TypeNone, "", SourceRulesLLM, ModelAnswered},
 		{"invalid model type is dropped", rules(LevelLow, TypeNone),
-			Opinion{LevelHigh, Type("made_up"), "Scam."},
-			LevelHigh, TypeNone, "Scam.", SourceRulesLLM, ModelAnswered},
+			Opinion{LevelHigh, Type("made_up"), []string{"sig.transfer"}},
+			LevelHigh, TypeNone, "sig.transfer", SourceRulesLLM, ModelAnswered},
 		{"level out of range is no answer", rules(LevelLow, TypeNone),
-			Opinion{Level(7), TypeCourier, "Scam."},
+			Opinion{Level(7), TypeCourier, []string{"sig.transfer"}},
 			LevelLow, TypeNone, "", SourceRules, ModelUnavailable},
 		{"negative level is no answer", rules(LevelMedium, TypeCourier),
-			Opinion{Level(-1), TypeNone, "Safe."},
+			Opinion{Level(-1), TypeNone, []string{"sig.genuine_warning"}},
 			LevelMedium, TypeCourier, "", SourceRules, ModelUnavailable},
 	}
 	for _, tt := range tests {
@@ -112,8 +112,8 @@ func TestCombine(t *testing.T) {
 			if got.Type != tt.wantType {
 				t.Errorf("Type = %q, want %q", got.Type, tt.wantType)
 			}
-			if got.ModelReason != tt.wantReason {
-				t.Errorf("ModelReason = %q, want %q", got.ModelReason, tt.wantReason)
+			if got := strings.Join(got.ModelReasons, ","); got != tt.wantReason {
+				t.Errorf("ModelReasons = %q, want %q", got, tt.wantReason)
 			}
 			if got.Source != tt.wantSource {
 				t.Errorf("Source = %q, want %q", got.Source, tt.wantSource)
@@ -134,7 +134,7 @@ func TestCombine(t *testing.T) {
 func TestCombineNeverLowers(t *testing.T) {
 	for r := LevelNone; r <= LevelHigh; r++ {
 		for m := Level(-2); m <= LevelHigh+2; m++ {
-			got := Combine(Verdict{Level: r, Source: SourceRules}, Opinion{Level: m, Reason: "safe"})
+			got := Combine(Verdict{Level: r, Source: SourceRules}, Opinion{Level: m, Reasons: []string{"sig.genuine_warning"}})
 			want := max(r, m)
 			if m < LevelNone || m > LevelHigh {
 				want = r

@@ -148,9 +148,9 @@ type Verdict struct {
 	// Source is SourceRules, or SourceRulesLLM when a model was consulted
 	// and its answer was used.
 	Source string `json:"source"`
-	// ModelReason is the model's short explanation when Source is
-	// SourceRulesLLM; empty otherwise.
-	ModelReason string `json:"model_reason,omitempty"`
+	// ModelReasons are the model's reasons when Source is SourceRulesLLM:
+	// locale keys of signal explanations, never the model's own words.
+	ModelReasons []string `json:"model_reasons,omitempty"`
 	// ModelStatus says whether a model was consulted: ModelNotAsked,
 	// ModelAnswered, or ModelUnavailable (it should have been asked but
 	// timed out, failed, was over budget or behind an open breaker; the

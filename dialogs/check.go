@@ -2,7 +2,6 @@ package dialogs
 
 import (
 	"strings"
-	"unicode/utf8"
 
 	"github.com/scamcheck/scamcheck/classifier"
 )
@@ -10,10 +9,6 @@ import (
 // maxReasons is how many explanations a verdict shows: enough to be
 // convincing, few enough to read while frightened.
 const maxReasons = 3
-
-// maxModelReason bounds the model's explanation (in runes); the model is
-// asked for one sentence, this keeps a runaway answer out of the chat.
-const maxModelReason = 300
 
 // check answers a forwarded message: the verdict first, then what it looks
 // like and why, then what has happened so far.
@@ -29,16 +24,16 @@ func check(s State, v classifier.Verdict, asks bool) (State, []Reply) {
 		s.Node = NodeVerdict
 		return s, []Reply{{Texts: []Text{{Key: "understand.none_asks"}, {Key: "verdict.question"}}, Choices: verdictKeyboard(&s)}}
 	}
-	var model string
+	var model []string
 	if v.Source == classifier.SourceRulesLLM && s.Last.Level > classifier.LevelNone {
-		model = clip(v.ModelReason)
+		model = v.ModelReasons
 	}
 	return verdictReply(s, "verdict.", model)
 }
 
 // verdictReply renders s.Last (a checked message or the questionnaire's
 // result); prefix picks the wording of the level line.
-func verdictReply(s State, prefix, model string) (State, []Reply) {
+func verdictReply(s State, prefix string, model []string) (State, []Reply) {
 	sum := s.Last
 	texts := []Text{{Key: prefix + sum.Level.String()}}
 	if sum.Type != classifier.TypeNone && sum.Level >= classifier.LevelLow {
@@ -47,8 +42,13 @@ func verdictReply(s State, prefix, model string) (State, []Reply) {
 	for i, r := range sum.Reasons {
 		texts = append(texts, Text{Key: "verdict.reason", Refs: map[string]string{"reason": r}, Optional: true, Line: i > 0})
 	}
-	if model != "" {
-		texts = append(texts, Text{Key: "verdict.model", Params: map[string]string{"reason": model}})
+	// The model's reasons are locale keys; its own words are never shown.
+	shown := 0
+	for _, r := range model {
+		if validKey(r) && !contains(sum.Reasons, r) {
+			texts = append(texts, Text{Key: "verdict.model", Refs: map[string]string{"reason": r}, Optional: true, Line: shown > 0})
+			shown++
+		}
 	}
 	if sum.Level == classifier.LevelNone {
 		s.Node = NodeStart
@@ -119,7 +119,7 @@ func answer(s State, yes bool) (State, []Reply) {
 	}
 	s.Answers = ""
 	s.Last = &CheckSummary{Level: lvl, Type: typ, Reasons: reasons}
-	return verdictReply(s, "quiz.level.", "")
+	return verdictReply(s, "quiz.level.", nil)
 }
 
 // quizVerdict scores the answers so far (unanswered counts as no). More
@@ -188,16 +188,6 @@ func clampLevel(l classifier.Level) classifier.Level {
 		return classifier.LevelHigh
 	}
 	return l
-}
-
-// clip makes the model's reason one short paragraph.
-func clip(s string) string {
-	s = strings.Join(strings.Fields(s), " ")
-	if utf8.RuneCountInString(s) <= maxModelReason {
-		return s
-	}
-	r := []rune(s)
-	return string(r[:maxModelReason-1]) + "…"
 }
 
 func contains(list []string, s string) bool {

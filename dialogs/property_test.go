@@ -52,7 +52,7 @@ func (d driver) event1(s State, last [][]Choice) Event {
 			v.Signals = append(v.Signals, classifier.Signal{Explain: d.pick(fuzzExplain), Evidence: secret})
 		}
 		if d.next(2) == 0 {
-			v.Source, v.ModelReason = classifier.SourceRulesLLM, strings.Repeat("reason {x} "+secret+" ", d.next(100))
+			v.Source, v.ModelReasons = classifier.SourceRulesLLM, []string{d.pick(fuzzExplain), "reason {x} " + secret}
 		}
 		return Event{Kind: EventText, Text: d.pick(fuzzTexts), Verdict: v, Lang: lang, Forwarded: d.next(4) == 0}
 	case 2, 3: // a button on the latest keyboard: the common case

@@ -106,7 +106,7 @@ var scripts = []struct {
 		msg("Hi, I'm from your bank's security team, please stay on the line and read me the code we just sent.",
 			func() classifier.Verdict {
 				v := verdict(classifier.LevelMedium, classifier.TypePhishing, "sig.transfer")
-				v.Source, v.ModelReason, v.ModelStatus = classifier.SourceRulesLLM, "A bank never asks you to read out a one-time code.", classifier.ModelAnswered
+				v.Source, v.ModelReasons, v.ModelStatus = classifier.SourceRulesLLM, []string{"sig.code_relay"}, classifier.ModelAnswered
 				return v
 			}()),
 		press("a:call"), press("a:paid"), press("cc:CN"),

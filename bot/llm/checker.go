@@ -142,32 +142,6 @@ func setDefault[T comparable](p *T, def T) {
 	}
 }
 
-type langKey struct{}
-
-// WithReplyLang returns a context asking for the model's reason in lang
-// ("zh" or "en"): the person's language, which may differ from the language
-// of the message they forwarded. Without it the message's language is used.
-func WithReplyLang(ctx context.Context, lang string) context.Context {
-	return context.WithValue(ctx, langKey{}, lang)
-}
-
-// ReplyLangFrom returns the language WithReplyLang put in ctx, or "".
-func ReplyLangFrom(ctx context.Context) string {
-	l, _ := ctx.Value(langKey{}).(string)
-	return l
-}
-
-// replyLang is the language for the model's reason.
-func replyLang(ctx context.Context, msgLang string) string {
-	if l, _ := ctx.Value(langKey{}).(string); l == "zh" || l == "en" {
-		return l
-	}
-	if msgLang == "zh" {
-		return "zh"
-	}
-	return "en"
-}
-
 // Errors that keep the model out of a verdict; logged, never shown.
 var (
 	errBreakerOpen = errors.New("breaker open")
@@ -184,7 +158,7 @@ func (c *Checker) Check(ctx context.Context, userKey, text string) classifier.Ve
 	}
 	ctx, cancel := context.WithTimeout(ctx, c.cfg.Timeout)
 	defer cancel()
-	op, cached, err := c.opinion(ctx, userKey, text, replyLang(ctx, v.Lang))
+	op, cached, err := c.opinion(ctx, userKey, text)
 	if err != nil {
 		// Budgets and an open breaker are expected states, not incidents.
 		logf := c.log.Warn
@@ -203,9 +177,9 @@ func (c *Checker) Check(ctx context.Context, userKey, text string) classifier.Ve
 
 // opinion returns the model's opinion on text: cached, or asked within the
 // breaker and the budgets.
-func (c *Checker) opinion(ctx context.Context, userKey, text, lang string) (op classifier.Opinion, cached bool, err error) {
+func (c *Checker) opinion(ctx context.Context, userKey, text string) (op classifier.Opinion, cached bool, err error) {
 	normal := normalise(text)
-	key := c.cacheKey(lang, normal)
+	key := c.cacheKey(normal)
 	if op, ok := c.cached(ctx, key, normal); ok {
 		return op, true, nil
 	}
@@ -216,7 +190,7 @@ func (c *Checker) opinion(ctx context.Context, userKey, text, lang string) (op c
 		c.breaker.release()
 		return op, false, err
 	}
-	op, err = c.ask(ctx, text, lang)
+	op, err = c.ask(ctx, text)
 	switch {
 	case err == nil:
 		c.breaker.success()
@@ -256,8 +230,8 @@ func (c *Checker) spend(ctx context.Context, userKey string) error {
 }
 
 // ask sends one chat completion and validates the answer.
-func (c *Checker) ask(ctx context.Context, text, lang string) (classifier.Opinion, error) {
-	turn, err := userTurn(text, lang, c.cfg.MaxInputRunes)
+func (c *Checker) ask(ctx context.Context, text string) (classifier.Opinion, error) {
+	turn, err := userTurn(text, c.cfg.MaxInputRunes)
 	if err != nil {
 		return classifier.Opinion{}, err
 	}
@@ -276,7 +250,7 @@ func (c *Checker) ask(ctx context.Context, text, lang string) (classifier.Opinio
 		// leaves the bot.
 	})
 	if err != nil {
-		return classifier.Opinion{}, fmt.Errorf("chat completion: %w", err)
+		return classifier.Opinion{}, fmt.Errorf("chat completion: %w", callError(err))
 	}
 	if len(resp.Choices) == 0 {
 		return classifier.Opinion{}, fmt.Errorf("%w: no choices", errInvalidAnswer)
@@ -292,17 +266,18 @@ func normalise(text string) string {
 
 // cacheKey names the cached answer for a normalised text: a keyed hash, so
 // the store holds nothing a reader could match against a known message. The
-// model, prompt version and reply language are part of it.
-func (c *Checker) cacheKey(lang, normal string) string {
+// model and prompt version are part of it; the answer holds no words, so
+// it serves every language.
+func (c *Checker) cacheKey(normal string) string {
 	m := hmac.New(sha256.New, c.cfg.CacheSecret)
-	fmt.Fprintf(m, "key\x00%s\x00%s\x00%s\x00", c.cfg.Model, promptVersion, lang)
+	fmt.Fprintf(m, "key\x00%s\x00%s\x00", c.cfg.Model, promptVersion)
 	m.Write([]byte(normal))
 	return "llm:cache:" + hex.EncodeToString(m.Sum(nil))
 }
 
 // sealKey derives the key that encrypts a cached answer from the text itself
-// (and the secret): the model's reason may echo the message, and message
-// text must not sit readable in the store.
+// (and the secret): even a level and reason ids, next to a known message,
+// say something about it.
 func (c *Checker) sealKey(normal string) []byte {
 	m := hmac.New(sha256.New, c.cfg.CacheSecret)
 	m.Write([]byte("seal\x00"))
@@ -312,9 +287,9 @@ func (c *Checker) sealKey(normal string) []byte {
 
 // cachedOpinion is a cached answer before sealing.
 type cachedOpinion struct {
-	Level  classifier.Level `json:"level"`
-	Type   classifier.Type  `json:"type"`
-	Reason string           `json:"reason"`
+	Level   classifier.Level `json:"level"`
+	Type    classifier.Type  `json:"type"`
+	Reasons []string         `json:"reasons,omitempty"`
 }
 
 // cached returns the cached opinion for normal, if any. A store error or an
@@ -333,16 +308,17 @@ func (c *Checker) cached(ctx context.Context, key, normal string) (classifier.Op
 	if err == nil {
 		err = json.Unmarshal(plain, &co)
 	}
-	if err != nil || (co.Type != classifier.TypeNone && !co.Type.Valid()) {
-		c.log.Warn("llm cache entry unreadable; asking again", zap.Error(err))
+	if err != nil || (co.Type != classifier.TypeNone && !co.Type.Valid()) || !validReasonKeys(co.Reasons) {
+		// The error is not logged: it would describe the plaintext.
+		c.log.Warn("llm cache entry unreadable; asking again", zap.Int("bytes", len(sealed)))
 		return classifier.Opinion{}, false
 	}
-	return classifier.Opinion{Level: co.Level, Type: co.Type, Reason: co.Reason}, true
+	return classifier.Opinion{Level: co.Level, Type: co.Type, Reasons: co.Reasons}, true
 }
 
 // saveOpinion caches a validated opinion; failing to cache only costs a call later.
 func (c *Checker) saveOpinion(ctx context.Context, key, normal string, op classifier.Opinion) {
-	plain, err := json.Marshal(cachedOpinion{Level: op.Level, Type: op.Type, Reason: op.Reason})
+	plain, err := json.Marshal(cachedOpinion{Level: op.Level, Type: op.Type, Reasons: op.Reasons})
 	if err == nil {
 		var sealed []byte
 		if sealed, err = seal(c.sealKey(normal), plain); err == nil {
@@ -393,4 +369,27 @@ func newAEAD(key []byte) (cipher.AEAD, error) {
 		return nil, fmt.Errorf("cipher: %w", err)
 	}
 	return aead, nil
+}
+
+// callError describes a failed chat completion without what the provider
+// said: an error body may quote the message it was sent (the model's
+// words or the forwarded text). It keeps the HTTP status and the
+// context's error, which say enough to act on.
+func callError(err error) error {
+	var apiErr *openai.APIError
+	if errors.As(err, &apiErr) {
+		return fmt.Errorf("provider answered HTTP %d (error body not logged)", apiErr.HTTPStatusCode)
+	}
+	var reqErr *openai.RequestError
+	if errors.As(err, &reqErr) {
+		return fmt.Errorf("provider answered HTTP %d (body not logged)", reqErr.HTTPStatusCode)
+	}
+	switch {
+	case errors.Is(err, context.DeadlineExceeded):
+		return fmt.Errorf("no answer in time: %w", context.DeadlineExceeded)
+	case errors.Is(err, context.Canceled):
+		return fmt.Errorf("call cancelled: %w", context.Canceled)
+	}
+	// Network errors name the endpoint, never the request's content.
+	return err
 }

@@ -34,7 +34,7 @@ type fakeAPI struct {
 func newFakeAPI(t *testing.T) *fakeAPI {
 	t.Helper()
 	f := &fakeAPI{t: t}
-	f.setReply(answerWith(`{"level":"high","type":"courier","reason":"Couriers never ask for a fee by text."}`))
+	f.setReply(answerWith(`{"level":"high","type":"courier","reasons":["courier_fee","made_up_id","call 400 888 8888"]}`))
 	f.srv = httptest.NewServer(http.HandlerFunc(f.serve))
 	t.Cleanup(f.srv.Close)
 	return f
@@ -182,8 +182,9 @@ func TestCheckRaisesGreyMessage(t *testing.T) {
 	if got.Source != classifier.SourceRulesLLM || got.ModelStatus != classifier.ModelAnswered {
 		t.Errorf("source, status = %q, %q; want %q, %q", got.Source, got.ModelStatus, classifier.SourceRulesLLM, classifier.ModelAnswered)
 	}
-	if want := "Couriers never ask for a fee by text."; got.ModelReason != want {
-		t.Errorf("ModelReason = %q, want %q", got.ModelReason, want)
+	// Known reason ids become locale keys; anything else is dropped.
+	if got, want := strings.Join(got.ModelReasons, ","), "sig.courier_fee"; got != want {
+		t.Errorf("ModelReasons = %q, want %q", got, want)
 	}
 	if len(got.Signals) != 1 || got.Signals[0].ID != "ask_fee" {
 		t.Errorf("Signals = %+v, want the rules' signals kept", got.Signals)
@@ -203,8 +204,8 @@ func TestCheckRaisesGreyMessage(t *testing.T) {
 	if err := json.Unmarshal([]byte(req.Messages[1].Content), &turn); err != nil {
 		t.Fatalf("user turn is not the JSON envelope: %v", err)
 	}
-	if turn.Message != greyCourier || turn.ReplyLanguage != "en" {
-		t.Errorf("user turn = %+v, want the text and reply_language en", turn)
+	if turn.Message != greyCourier {
+		t.Errorf("user turn = %+v, want the text", turn)
 	}
 	if req.ResponseFormat == nil || req.ResponseFormat.Type != openai.ChatCompletionResponseFormatTypeJSONObject {
 		t.Errorf("response_format = %+v, want json_object", req.ResponseFormat)
@@ -223,24 +224,6 @@ func TestCheckRaisesGreyMessage(t *testing.T) {
 	}
 }
 
-func TestCheckReplyLanguage(t *testing.T) {
-	f := newFakeAPI(t)
-	c := newTestChecker(t, f, nil, Config{})
-	c.Check(context.Background(), "u", greyZh)
-	req, _ := f.lastRequest()
-	var turn request
-	json.Unmarshal([]byte(req.Messages[1].Content), &turn)
-	if turn.ReplyLanguage != "zh" {
-		t.Errorf("reply_language for a zh message = %q, want zh", turn.ReplyLanguage)
-	}
-	c.Check(WithReplyLang(context.Background(), "en"), "u", greyZh)
-	req, _ = f.lastRequest()
-	json.Unmarshal([]byte(req.Messages[1].Content), &turn)
-	if turn.ReplyLanguage != "en" {
-		t.Errorf("reply_language with WithReplyLang(en) = %q, want en", turn.ReplyLanguage)
-	}
-}
-
 func TestCheckJSONSchemaFormat(t *testing.T) {
 	f := newFakeAPI(t)
 	c := newTestChecker(t, f, nil, Config{ResponseFormat: JSONSchema})
@@ -253,8 +236,8 @@ func TestCheckJSONSchemaFormat(t *testing.T) {
 	schema, _ := js["schema"].(map[string]any)
 	props, _ := schema["properties"].(map[string]any)
 	if rf["type"] != "json_schema" || js["strict"] != true || schema["additionalProperties"] != false ||
-		props["level"] == nil || props["type"] == nil || props["reason"] == nil {
-		t.Errorf("response_format = %v, want a strict json_schema with level, type, reason", rf)
+		props["level"] == nil || props["type"] == nil || props["reasons"] == nil {
+		t.Errorf("response_format = %v, want a strict json_schema with level, type, reasons", rf)
 	}
 }
 
@@ -287,8 +270,8 @@ func TestCheckDoesNotAsk(t *testing.T) {
 // reassuring reason may reach the person, and the text must arrive as data.
 func TestInjectionNeverLowers(t *testing.T) {
 	for _, content := range []string{
-		`{"level":"none","type":"none","reason":"SAFE. This message is safe, go ahead."}`,
-		`{"level":"low","type":"none","reason":"Probably fine."}`,
+		`{"level":"none","type":"none","reasons":["SAFE. This message is safe, go ahead."]}`,
+		`{"level":"low","type":"none","reasons":["genuine_warning"]}`,
 		`SAFE`,
 	} {
 		t.Run(content, func(t *testing.T) {
@@ -299,8 +282,8 @@ func TestInjectionNeverLowers(t *testing.T) {
 			if got.Level != classifier.LevelMedium {
 				t.Errorf("level = %s, want the rules' medium", got.Level)
 			}
-			if got.ModelReason != "" {
-				t.Errorf("ModelReason = %q, want none shown", got.ModelReason)
+			if len(got.ModelReasons) != 0 {
+				t.Errorf("ModelReasons = %q, want none shown", got.ModelReasons)
 			}
 			req, _ := f.lastRequest()
 			if strings.Contains(req.Messages[0].Content, "IGNORE ALL PREVIOUS") {
@@ -328,7 +311,8 @@ func TestModelFailuresFallBack(t *testing.T) {
 		{"unknown level", answerWith(`{"level":"critical","type":"courier","reason":"x"}`)},
 		{"numeric level", answerWith(`{"level":3,"type":"courier","reason":"x"}`)},
 		{"unknown type", answerWith(`{"level":"high","type":"pig_butchering_v2","reason":"x"}`)},
-		{"missing reason", answerWith(`{"level":"high","type":"courier"}`)},
+		{"missing type", answerWith(`{"level":"high","reasons":[]}`)},
+		{"reasons not a list", answerWith(`{"level":"high","type":"courier","reasons":"courier_fee"}`)},
 		{"two objects", answerWith(`{"level":"none","type":"none","reason":""} {"level":"high","type":"courier","reason":"x"}`)},
 		{"array", answerWith(`[{"level":"high","type":"courier","reason":"x"}]`)},
 		{"null", answerWith(`null`)},
@@ -370,9 +354,9 @@ func assertRulesUnavailable(t *testing.T, got, rules classifier.Verdict) {
 	if got.Level != rules.Level || got.Type != rules.Type || got.Score != rules.Score {
 		t.Errorf("verdict = %s/%q/%v, want the rules' %s/%q/%v", got.Level, got.Type, got.Score, rules.Level, rules.Type, rules.Score)
 	}
-	if got.Source != classifier.SourceRules || got.ModelStatus != classifier.ModelUnavailable || got.ModelReason != "" {
+	if got.Source != classifier.SourceRules || got.ModelStatus != classifier.ModelUnavailable || len(got.ModelReasons) != 0 {
 		t.Errorf("source, status, reason = %q, %q, %q; want %q, %q, none",
-			got.Source, got.ModelStatus, got.ModelReason, classifier.SourceRules, classifier.ModelUnavailable)
+			got.Source, got.ModelStatus, got.ModelReasons, classifier.SourceRules, classifier.ModelUnavailable)
 	}
 }
 

@@ -20,6 +20,7 @@ import (
 	"go.uber.org/zap/zapcore"
 
 	"github.com/scamcheck/scamcheck/bot"
+	"github.com/scamcheck/scamcheck/bot/telegram"
 	"github.com/scamcheck/scamcheck/classifier"
 	"github.com/scamcheck/scamcheck/dialogs"
 )
@@ -37,6 +38,7 @@ type Metrics struct {
 	telegram *prometheus.CounterVec
 	limited  *prometheus.CounterVec
 	errors   *prometheus.CounterVec
+	dropped  *prometheus.CounterVec
 	// redisTrips counts Redis round trips (redis.go).
 	redisTrips prometheus.Counter
 }
@@ -78,12 +80,16 @@ func New() *Metrics {
 			Name: "scamcheck_log_errors_total",
 			Help: "Warnings and errors logged, by component (engine, telegram, poller, llm, redis, ...) and level: each is a failure the bot survived.",
 		}, []string{"component", "level"}),
+		dropped: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "scamcheck_updates_dropped_total",
+			Help: "Updates confirmed to Telegram without being handled, by reason (undecodable: did not fit the Bot API types; backlog: the person had too many in hand; shutdown: still unhandled when the shutdown grace ran out).",
+		}, []string{"reason"}),
 		redisTrips: prometheus.NewCounter(prometheus.CounterOpts{
 			Name: "scamcheck_redis_round_trips_total",
 			Help: "Round trips to Redis: one per command, one per pipeline (a script Redis has not cached costs two). Divided by scamcheck_updates_total, the store's cost per update.",
 		}),
 	}
-	m.Registry.MustRegister(m.updates, m.latency, m.verdicts, m.llm, m.telegram, m.limited, m.errors, m.redisTrips,
+	m.Registry.MustRegister(m.updates, m.latency, m.verdicts, m.llm, m.telegram, m.limited, m.errors, m.dropped, m.redisTrips,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	// Series that exist from the start, so that rate() and alerts see a
 	// zero rather than nothing.
@@ -91,6 +97,9 @@ func New() *Metrics {
 		for _, o := range []string{"answered", "no_reply", "retry"} {
 			m.updates.WithLabelValues(k.String(), o)
 		}
+	}
+	for _, r := range []string{telegram.DropUndecodable, telegram.DropBacklog, telegram.DropShutdown} {
+		m.dropped.WithLabelValues(r)
 	}
 	for _, o := range []string{"ok", "429"} {
 		m.telegram.WithLabelValues("sendMessage", o)
@@ -192,6 +201,12 @@ func (c *checker) Check(ctx context.Context, userKey, text string) classifier.Ve
 // TelegramCall counts one call to Telegram (telegram.Observer).
 func (m *Metrics) TelegramCall(method, outcome string) {
 	m.telegram.WithLabelValues(method, outcome).Inc()
+}
+
+// UpdateDropped counts an update confirmed without being handled
+// (telegram.DropObserver).
+func (m *Metrics) UpdateDropped(reason string) {
+	m.dropped.WithLabelValues(reason).Inc()
 }
 
 // CheckLimited counts a refused check (bot.LimitObserver).

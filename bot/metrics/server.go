@@ -12,12 +12,13 @@ import (
 	"go.uber.org/zap"
 )
 
-// ReadyTimeout bounds the readiness check: a Redis that does not answer a
-// PING within it is as good as down for a person waiting for a verdict.
+// ReadyTimeout bounds the readiness check: a Redis that does not take a
+// write within it is as good as down for a person waiting for a verdict.
 const ReadyTimeout = 500 * time.Millisecond
 
-// ReadyFunc reports whether the bot can serve: nil when its store answers.
-// A store without a network (memory) is always ready.
+// ReadyFunc reports whether the bot can serve: nil when its store takes a
+// write (a session can be saved). A store without a network (memory) is
+// always ready.
 type ReadyFunc func(ctx context.Context) error
 
 // Mux serves /healthz (the process is alive and serving HTTP), /readyz
@@ -38,7 +39,7 @@ func (m *Metrics) Mux(ready ReadyFunc) *http.ServeMux {
 				// The reason stays in the process: a probe's body may be
 				// shown to whoever can reach the port.
 				w.WriteHeader(http.StatusServiceUnavailable)
-				fmt.Fprintln(w, "not ready: session store unreachable")
+				fmt.Fprintln(w, "not ready: session store unreachable or refusing writes")
 				return
 			}
 		}

@@ -71,6 +71,9 @@ func (m *Memory) set(key string, val []byte, ttl time.Duration) {
 // Ping always succeeds.
 func (m *Memory) Ping(context.Context) error { return nil }
 
+// Ready always succeeds: memory takes writes while the process lives.
+func (m *Memory) Ready(context.Context) error { return nil }
+
 // Begin looks the update up among the person's marks, takes their lock
 // and loads their session, with the same semantics as Redis's script.
 func (m *Memory) Begin(_ context.Context, b Begin) (Claim, error) {

@@ -37,6 +37,20 @@ func (r *Redis) Ping(ctx context.Context) error {
 	return nil
 }
 
+// readyTTL is the life of the key Ready writes: short, since it says
+// nothing but "a write went through".
+const readyTTL = 10 * time.Second
+
+// Ready checks that Redis takes a write, not only that it answers: a
+// Redis at maxmemory with the noeviction policy answers PING and refuses
+// every session the bot would save. It sets one fixed key with a short TTL.
+func (r *Redis) Ready(ctx context.Context) error {
+	if err := r.c.Set(ctx, r.k.kv("ready"), "1", readyTTL).Err(); err != nil {
+		return fmt.Errorf("redis write check: %w", err)
+	}
+	return nil
+}
+
 // Begin looks the update up among the person's marks, takes their lock
 // and loads their session in one round trip (one script: the keys share
 // the person's hash tag).

@@ -34,8 +34,13 @@ type Config struct {
 	APIURL string
 	// PollTimeout is the long-poll timeout of getUpdates (default 25s).
 	PollTimeout time.Duration
-	// CallTimeout bounds every other request (default 10s).
+	// CallTimeout bounds every other request (default 10s) but sends.
 	CallTimeout time.Duration
+	// SendTimeout bounds sendMessage and edits (default 30s). A send that
+	// times out may have reached the chat all the same, and trying it
+	// again then shows the person the reply twice: the wait is long, so
+	// that only a Telegram stuck for that long causes a repeat.
+	SendTimeout time.Duration
 	Logger      *zap.Logger
 }
 
@@ -63,6 +68,9 @@ func Dial(ctx context.Context, cfg Config) (*Client, error) {
 	if cfg.CallTimeout <= 0 {
 		cfg.CallTimeout = 10 * time.Second
 	}
+	if cfg.SendTimeout <= 0 {
+		cfg.SendTimeout = 30 * time.Second
+	}
 	if cfg.Logger == nil {
 		cfg.Logger = zap.NewNop()
 	}
@@ -70,12 +78,12 @@ func Dial(ctx context.Context, cfg Config) (*Client, error) {
 	hc := &httpClient{
 		c: &http.Client{
 			// A backstop above both per-request deadlines set in Do.
-			Timeout: cfg.PollTimeout + cfg.CallTimeout + 5*time.Second,
+			Timeout: max(cfg.PollTimeout+cfg.CallTimeout, cfg.SendTimeout) + 5*time.Second,
 			Transport: &http.Transport{
 				Proxy:                 http.ProxyFromEnvironment,
 				DialContext:           (&net.Dialer{Timeout: 5 * time.Second, KeepAlive: 30 * time.Second}).DialContext,
 				TLSHandshakeTimeout:   5 * time.Second,
-				ResponseHeaderTimeout: cfg.PollTimeout + cfg.CallTimeout,
+				ResponseHeaderTimeout: max(cfg.PollTimeout+cfg.CallTimeout, cfg.SendTimeout),
 				MaxIdleConnsPerHost:   32,
 				IdleConnTimeout:       90 * time.Second,
 				ForceAttemptHTTP2:     true,
@@ -83,6 +91,7 @@ func Dial(ctx context.Context, cfg Config) (*Client, error) {
 		},
 		pollTimeout: cfg.PollTimeout + cfg.CallTimeout,
 		callTimeout: cfg.CallTimeout,
+		sendTimeout: cfg.SendTimeout,
 		redact:      r,
 	}
 	hc.setContexts(context.Background(), context.Background())
@@ -221,6 +230,7 @@ type httpClient struct {
 	c           *http.Client
 	pollTimeout time.Duration
 	callTimeout time.Duration
+	sendTimeout time.Duration
 	redact      *Redactor
 	// pollCtx ends long polls at shutdown; callCtx ends the other calls
 	// once the shutdown grace is over.
@@ -246,8 +256,11 @@ func (h *httpClient) Do(req *http.Request) (*http.Response, error) {
 	method := path.Base(req.URL.Path)
 	ctxs := h.ctxs.Load()
 	base, timeout := ctxs[1], h.callTimeout
-	if method == "getUpdates" {
+	switch method {
+	case "getUpdates":
 		base, timeout = ctxs[0], h.pollTimeout
+	case "sendMessage", "editMessageText", "editMessageReplyMarkup":
+		timeout = h.sendTimeout
 	}
 	ctx, cancel := context.WithTimeout(base, timeout)
 	resp, err := h.c.Do(req.WithContext(ctx))

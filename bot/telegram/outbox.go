@@ -104,6 +104,14 @@ func (o *Outbox) Share(n int) {
 // GlobalRate is the global rate now in force, after Share.
 func (o *Outbox) GlobalRate() rate.Limit { return o.global.Limit() }
 
+// limitsNow are the limits with the global rate and burst now in force
+// (this replica's share of them).
+func (o *Outbox) limitsNow() OutgoingLimits {
+	lim := o.lim
+	lim.Global, lim.GlobalBurst = o.global.Limit(), o.global.Burst()
+	return lim
+}
+
 // SetOutbox makes c pace its replies with o (by default it uses
 // DefaultOutgoingLimits and no observer). Call it before the first update.
 func (c *Client) SetOutbox(o *Outbox) { c.out.Store(o) }

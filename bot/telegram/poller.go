@@ -44,8 +44,19 @@ type OffsetStore interface {
 // therefore sends the unfinished ones again with every batch, and they are
 // skipped while in hand here. Telegram returns at most 100 updates from
 // the offset, so at most 100 updates can be fetched past the oldest
-// unfinished one; that is the price of at-least-once delivery without
-// keeping message text anywhere but in memory.
+// unfinished one.
+//
+// Fairness: one chat may have at most ChatBacklog updates in hand; its
+// updates beyond that are confirmed without a reply (counted, and the
+// person told at most once a minute to send them one by one). And when
+// every update Telegram will show is in hand or done already, the offset
+// moves past all of them at once instead of waiting for the oldest: the
+// window of 100 never waits on one chat. The updates still in hand then
+// are held in memory only, as in webhook mode: a shutdown drains them, a
+// crash loses them (at most ChatBacklog per chat).
+//
+// An update whose JSON does not fit the library's types is confirmed
+// without handling, logged with its id and the field, and counted.
 type Poller struct {
 	Client  *Client
 	Handler Handler
@@ -73,13 +84,28 @@ type Poller struct {
 	// once while unfinished updates are pending, so a shorter wait means
 	// more getUpdates calls that bring nothing new.
 	Refetch time.Duration
+	// ChatBacklog bounds the updates of one chat in hand (default
+	// DefaultChatBacklog); the chat's further updates are confirmed
+	// without a reply.
+	ChatBacklog int
+	// NoteEvery is how often at most a chat over its backlog is told to
+	// send its messages one by one (default a minute).
+	NoteEvery time.Duration
+	// Drops counts updates confirmed without handling; nil for none.
+	Drops DropObserver
 
+	notes    *noteGate
 	stop     context.Context // Run's context: once it ends, failures are given back, not retried
 	track    *inFlight
 	queue    *chatQueues
 	mu       sync.Mutex
 	gaveBack map[string]bool // chats whose updates are left to a redelivery at shutdown
 }
+
+// DefaultChatBacklog is how many updates of one chat are in hand at most:
+// a verdict and its follow-ups go out at about one message a second per
+// chat, so a few are all a person can read before the next arrives.
+const DefaultChatBacklog = 5
 
 // offsetTTL keeps the offset key alive between restarts; Telegram itself
 // keeps unconfirmed updates for 24 hours.
@@ -112,6 +138,13 @@ func (p *Poller) Run(ctx context.Context) error {
 	if p.Refetch <= 0 {
 		p.Refetch = 250 * time.Millisecond
 	}
+	if p.ChatBacklog <= 0 {
+		p.ChatBacklog = DefaultChatBacklog
+	}
+	if p.NoteEvery <= 0 {
+		p.NoteEvery = time.Minute
+	}
+	p.notes = newNoteGate(p.NoteEvery)
 	log := p.Logger
 
 	// Handling outlives ctx by the grace period: a person who sent a
@@ -128,7 +161,7 @@ func (p *Poller) Run(ctx context.Context) error {
 	p.stop = ctx
 	p.gaveBack = map[string]bool{}
 	p.track = newInFlight(saved)
-	p.queue = newChatQueues(p.MaxInFlight, p.Workers)
+	p.queue = newChatQueues(p.MaxInFlight, p.ChatBacklog, p.Workers)
 	p.queue.start(hctx, p.handle)
 	log.Info("polling for updates", zap.Int("offset", saved), zap.String("bot", p.Client.Self().UserName))
 
@@ -146,9 +179,8 @@ func (p *Poller) Run(ctx context.Context) error {
 			Timeout:        int(p.Client.poll / time.Second),
 			AllowedUpdates: []string{"message", "callback_query"},
 		}
-		updates, err := p.Client.api.GetUpdates(cfg)
+		updates, n, err := p.fetch(cfg)
 		if err != nil {
-			err = p.Client.redact.Error(err)
 			if ctx.Err() != nil {
 				break
 			}
@@ -164,13 +196,22 @@ func (p *Poller) Run(ctx context.Context) error {
 		switch {
 		case full && !wasFull:
 			log.Warn("too many updates in hand; fetching paused until some finish", zap.Int("max_in_flight", p.MaxInFlight))
-		case fresh == 0 && len(updates) >= getUpdatesLimit && stuckAt != offset:
-			// Everything Telegram will show us is in hand or done,
-			// waiting for the oldest to finish before it can be confirmed.
-			stuckAt = offset
-			log.Warn("updates wait behind an unfinished update; Telegram confirms only in order", zap.Int("update_id", offset))
+		case !full && fresh == 0 && n >= getUpdatesLimit:
+			// Everything Telegram will show us is in hand or done, and
+			// the oldest would hold the window: confirm past all of it,
+			// keeping the ones in hand in memory, so that updates behind
+			// the window (other people's) are fetched now.
+			if stuckAt != offset {
+				stuckAt = offset
+				log.Info("window full of updates in hand; confirming past them", zap.Int("update_id", offset))
+			}
+			p.track.passAll()
+			continue
 		}
 		wasFull = full
+		if n >= getUpdatesLimit && fresh > 0 {
+			continue // more are waiting behind this batch
+		}
 		p.track.waitIdle(ctx, p.Refetch)
 	}
 	log.Info("stopped polling; finishing the updates in hand")
@@ -178,11 +219,48 @@ func (p *Poller) Run(ctx context.Context) error {
 	if !p.queue.wait(p.Grace + 2*time.Second) {
 		log.Warn("updates still in hand after the grace period; left unconfirmed for a redelivery")
 	}
+	if lost := p.track.lostPast(); lost > 0 {
+		// Confirmed past them to keep the window moving (see Poller):
+		// Telegram will not send them again.
+		log.Error("confirmed updates not handled at shutdown; lost", zap.Int("lost", lost))
+		for range lost {
+			p.drop(DropShutdown)
+		}
+	}
 	if offset := p.track.offset(); offset != saved {
 		p.saveOffset(hctx, offsetKey, offset)
 	}
 	log.Info("stopped polling")
 	return nil
+}
+
+// fetch asks for updates and decodes them one by one; n counts every
+// element Telegram returned, decodable or not. The undecodable ones are
+// logged, counted and confirmed here.
+func (p *Poller) fetch(cfg tgbotapi.UpdateConfig) ([]tgbotapi.Update, int, error) {
+	resp, err := p.Client.request(cfg)
+	if err != nil {
+		return nil, 0, err
+	}
+	updates, bad, err := decodeBatch(resp.Result)
+	if err != nil {
+		return nil, 0, err
+	}
+	for _, b := range bad {
+		if b.id == 0 || p.track.known(b.id) {
+			continue // without an id it is confirmed by the next one handled
+		}
+		logUndecodable(p.Logger, p.Drops, b)
+		p.track.add(b.id, true)
+	}
+	return updates, len(updates) + len(bad), nil
+}
+
+// drop counts an update confirmed without handling.
+func (p *Poller) drop(reason string) {
+	if p.Drops != nil {
+		p.Drops.UpdateDropped(reason)
+	}
 }
 
 // pollFailure logs a getUpdates error and returns how long to wait.
@@ -229,7 +307,12 @@ func (p *Poller) dispatch(updates []tgbotapi.Update) (fresh int, full bool) {
 			continue
 		}
 		p.track.add(id, false)
-		if !p.queue.offer(queuedUpdate{id: id, in: in, r: r}) {
+		q := queuedUpdate{id: id, in: in, r: r}
+		res := p.queue.offer(q, false)
+		if res == chatFull {
+			res = p.overBacklog(q)
+		}
+		if res == queueFull {
 			// Stop here rather than skip: a later update of the same
 			// chat must not overtake this one.
 			p.track.remove(id)
@@ -238,6 +321,20 @@ func (p *Poller) dispatch(updates []tgbotapi.Update) (fresh int, full bool) {
 		fresh++
 	}
 	return fresh, false
+}
+
+// overBacklog deals with an update whose chat has its share in hand: it
+// becomes the chat's "too many at once" note when one is due, and is
+// otherwise confirmed without a reply.
+func (p *Poller) overBacklog(q queuedUpdate) offerResult {
+	if p.notes.due(q.in.ChatKey, time.Now()) {
+		if res := p.queue.offer(tooMany(q), true); res != chatFull {
+			return res
+		}
+	}
+	p.track.finish(q.id)
+	p.drop(DropBacklog)
+	return accepted
 }
 
 // handle handles one update in its chat's turn. A delivery failure or a
@@ -299,11 +396,33 @@ type inFlight struct {
 	extra    map[int]bool  // redeliveries below the last offset sent, in hand
 	next     int           // one past the highest id accepted
 	lastSent int           // the offset of the last getUpdates answered
+	floor    int           // the offset passes the updates below it, done or not
 	changed  chan struct{} // closed and replaced when an update finishes
 }
 
 func newInFlight(offset int) *inFlight {
 	return &inFlight{done: map[int]bool{}, extra: map[int]bool{}, next: offset, lastSent: offset, changed: make(chan struct{})}
+}
+
+// passAll moves the offset past every update accepted, whether handled
+// or still in hand.
+func (f *inFlight) passAll() {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.floor = max(f.floor, f.next)
+}
+
+// lostPast counts the updates in hand that the offset has passed.
+func (f *inFlight) lostPast() int {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	n := 0
+	for _, id := range f.ids {
+		if id < f.floor && !f.done[id] {
+			n++
+		}
+	}
+	return n
 }
 
 // known reports whether id is in hand, or done and not yet confirmed.
@@ -372,11 +491,11 @@ func (f *inFlight) offset() int {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	for _, id := range f.ids {
-		if !f.done[id] {
+		if !f.done[id] && id >= f.floor {
 			return id
 		}
 	}
-	return max(f.next, f.lastSent)
+	return max(f.next, f.lastSent, f.floor)
 }
 
 // sent records that Telegram answered a getUpdates with offset: it will
@@ -386,12 +505,15 @@ func (f *inFlight) sent(offset int) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.lastSent = max(f.lastSent, offset)
-	n := 0
-	for n < len(f.ids) && f.ids[n] < f.lastSent && f.done[f.ids[n]] {
-		delete(f.done, f.ids[n])
-		n++
-	}
-	f.ids = slices.Delete(f.ids, 0, n)
+	// Handled ones below the offset are forgotten; ones in hand below it
+	// (passed by passAll) stay until they finish.
+	f.ids = slices.DeleteFunc(f.ids, func(id int) bool {
+		if id < f.lastSent && f.done[id] {
+			delete(f.done, id)
+			return true
+		}
+		return false
+	})
 }
 
 // unfinished counts the updates in hand; f.mu is held.

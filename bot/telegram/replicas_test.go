@@ -63,7 +63,10 @@ func startReplica(t *testing.T, tg *telegramtest.Server, st bot.SessionStore) re
 		t.Fatal(err)
 	}
 	url := "http://" + ln.Addr().String() + "/hook"
-	w := &Webhook{Client: c, Handler: e, URL: url, Secret: hookSecret, Logger: zap.NewNop()}
+	// One person's fifty updates at once test the lock across replicas,
+	// not the per-chat share of the queue (webhook_test.go), so the share
+	// holds them all.
+	w := &Webhook{Client: c, Handler: e, URL: url, Secret: hookSecret, Logger: zap.NewNop(), ChatBacklog: 64}
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan struct{})
 	go func() { _ = w.Serve(ctx, ln); close(done) }()

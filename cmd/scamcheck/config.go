@@ -40,7 +40,16 @@ type runConfig struct {
 	// Webhook settings (Mode == modeWebhook): the public URL Telegram
 	// posts to, the local address to listen on, and the secret token.
 	WebhookURL, WebhookListen, WebhookSecret string
+	// ShutdownGrace is how long stopping may take: updates in hand are
+	// finished within it, and a webhook acknowledges only what it can
+	// deliver within it. Set it a little under the container's
+	// termination period.
+	ShutdownGrace time.Duration
 }
+
+// DefaultShutdownGrace fits Docker's default stop timeout of 10s with room
+// to close the store and flush the logs.
+const DefaultShutdownGrace = 8 * time.Second
 
 // Update transports of `scamcheck run`.
 const (
@@ -64,9 +73,10 @@ func loadRunConfig(args []string, sio stdio) (runConfig, error) {
 	pollTimeout := fs.Duration("poll-timeout", 25*time.Second, "long-poll timeout of getUpdates")
 	mode := fs.String("mode", firstNonEmpty(env("TELEGRAM_MODE"), modePolling), "how updates arrive: polling or webhook (env TELEGRAM_MODE)")
 	webhookURL := fs.String("webhook-url", env("WEBHOOK_URL"), "public https URL Telegram posts updates to (env WEBHOOK_URL)")
+	grace := fs.String("shutdown-grace", firstNonEmpty(env("SHUTDOWN_GRACE"), DefaultShutdownGrace.String()), "how long stopping may take, a little under the container's termination period (env SHUTDOWN_GRACE)")
 	webhookListen := fs.String("webhook-listen", firstNonEmpty(env("WEBHOOK_LISTEN"), ":8080"), "address the webhook server listens on (env WEBHOOK_LISTEN)")
 	fs.Usage = func() {
-		fmt.Fprintln(sio.err, "usage: scamcheck run [flags]\n\nEnvironment: TELEGRAM_BOT_TOKEN (required), TELEGRAM_API_URL, TELEGRAM_MODE, WEBHOOK_URL, WEBHOOK_LISTEN, WEBHOOK_SECRET, REDIS_URL, REDIS_SENTINEL_MASTER, REDIS_SENTINEL_ADDRS, REDIS_CLUSTER_ADDRS, LOG_LEVEL, SCAMCHECK_SECRET, LLM_* (see README).\n\nFlags:")
+		fmt.Fprintln(sio.err, "usage: scamcheck run [flags]\n\nEnvironment: TELEGRAM_BOT_TOKEN (required), TELEGRAM_API_URL, TELEGRAM_MODE, WEBHOOK_URL, WEBHOOK_LISTEN, WEBHOOK_SECRET, SHUTDOWN_GRACE, REDIS_URL, REDIS_SENTINEL_MASTER, REDIS_SENTINEL_ADDRS, REDIS_CLUSTER_ADDRS, LOG_LEVEL, SCAMCHECK_SECRET, LLM_* (see README).\n\nFlags:")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -104,6 +114,10 @@ func loadRunConfig(args []string, sio stdio) (runConfig, error) {
 		return c, fmt.Errorf("-poll-timeout=%s: want between 1s and 50s", *pollTimeout)
 	}
 	c.PollTimeout = *pollTimeout
+
+	if c.ShutdownGrace, err = time.ParseDuration(*grace); err != nil || c.ShutdownGrace < time.Second || c.ShutdownGrace > 10*time.Minute {
+		return c, fmt.Errorf("SHUTDOWN_GRACE=%q: want a duration between 1s and 10m, such as 25s for a 30s termination period", *grace)
+	}
 
 	if err := c.loadWebhook(*mode, *webhookURL, *webhookListen, env("WEBHOOK_SECRET")); err != nil {
 		return c, err

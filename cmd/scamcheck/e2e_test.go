@@ -63,14 +63,14 @@ func (l *lockedBuffer) String() string {
 // harness is one fake Telegram, one Redis (or none) and the bot's logs
 // across however many runs of the bot a test makes.
 type harness struct {
-	t    *testing.T
+	t    testing.TB
 	tg   *telegramtest.Server
 	rd   *redistest.Server
 	logs *lockedBuffer
 	env  map[string]string
 }
 
-func newHarness(t *testing.T, withRedis bool) *harness {
+func newHarness(t testing.TB, withRedis bool) *harness {
 	h := &harness{t: t, tg: telegramtest.New(t, testToken), logs: &lockedBuffer{}}
 	h.env = map[string]string{
 		"TELEGRAM_BOT_TOKEN": testToken,

@@ -73,7 +73,7 @@ func greyText(t *testing.T) string {
 }
 
 func TestCheckJSONWithLLM(t *testing.T) {
-	srv, calls := fakeChatAPI(t, `{"level":"high","type":"courier","reason":"Couriers do not ask you to confirm details through a link."}`)
+	srv, calls := fakeChatAPI(t, `{"level":"high","type":"courier","reasons":["courier_fee"]}`)
 	text := greyText(t)
 	var out, errb bytes.Buffer
 	sio := stdio{in: strings.NewReader(""), out: &out, err: &errb, getenv: envMap(map[string]string{
@@ -85,11 +85,11 @@ func TestCheckJSONWithLLM(t *testing.T) {
 		t.Fatalf("exit code %d, stderr: %s", code, errb.String())
 	}
 	var v struct {
-		Level       string `json:"level"`
-		Type        string `json:"type"`
-		Source      string `json:"source"`
-		ModelReason string `json:"model_reason"`
-		ModelStatus string `json:"model_status"`
+		Level        string   `json:"level"`
+		Type         string   `json:"type"`
+		Source       string   `json:"source"`
+		ModelReasons []string `json:"model_reasons"`
+		ModelStatus  string   `json:"model_status"`
 	}
 	if err := json.Unmarshal(out.Bytes(), &v); err != nil {
 		t.Fatalf("output %q is not JSON: %v", out.String(), err)
@@ -98,8 +98,8 @@ func TestCheckJSONWithLLM(t *testing.T) {
 		t.Errorf("got source %q, level %q, type %q, status %q; want rules+llm, high, courier, answered (output %s)",
 			v.Source, v.Level, v.Type, v.ModelStatus, out.String())
 	}
-	if want := "Couriers do not ask you to confirm details through a link."; v.ModelReason != want {
-		t.Errorf("model_reason = %q, want %q", v.ModelReason, want)
+	if want := "sig.courier_fee"; strings.Join(v.ModelReasons, ",") != want {
+		t.Errorf("model_reasons = %q, want %q", v.ModelReasons, want)
 	}
 	if n := calls(); n != 1 {
 		t.Errorf("model calls = %d, want 1", n)

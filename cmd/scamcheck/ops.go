@@ -55,9 +55,11 @@ type ops struct {
 	Limits *bot.Limits
 }
 
-// pinger is a store that can say whether it is reachable.
+// pinger is a store that can say whether it is reachable (Ping, at
+// start) and whether it takes writes (Ready, for /readyz).
 type pinger interface {
 	Ping(ctx context.Context) error
+	Ready(ctx context.Context) error
 }
 
 // newOps makes the limits and, when METRICS_ADDR is set, the metrics.
@@ -71,12 +73,12 @@ func newOps(cfg opsConfig) *ops {
 }
 
 // start starts the metrics listener (failing start-up in one line when
-// its address is taken); /readyz pings st.
+// its address is taken); /readyz asks st whether it takes a write.
 func (o *ops) start(st pinger, log *zap.Logger) error {
 	if o.m == nil {
 		return nil
 	}
-	srv, err := metrics.Listen(o.cfg.MetricsAddr, o.m, st.Ping, log.Named("metrics"))
+	srv, err := metrics.Listen(o.cfg.MetricsAddr, o.m, st.Ready, log.Named("metrics"))
 	if err != nil {
 		return err
 	}
@@ -110,6 +112,15 @@ func (o *ops) handler(h metrics.Handler) metrics.Handler {
 		h = loadHooks.handler(h)
 	}
 	return h
+}
+
+// drops counts updates confirmed without being handled; nil when metrics
+// are off.
+func (o *ops) drops() telegram.DropObserver {
+	if o.m == nil {
+		return nil
+	}
+	return o.m
 }
 
 // redisHooks count Redis round trips.

@@ -103,9 +103,10 @@ func runBot(ctx context.Context, args []string, sio stdio) error {
 			stopSharing := shareTelegramRate(ctx, rc, out, log.Named("replicas"))
 			defer stopSharing()
 		}
-		return serveWebhook(ctx, cfg, client, o.handler(engine), hookLn, log)
+		return serveWebhook(ctx, cfg, client, o.handler(engine), o.drops(), hookLn, log)
 	}
-	p := &telegram.Poller{Client: client, Handler: o.handler(engine), Offsets: sessions, Logger: log.Named("poller")}
+	p := &telegram.Poller{Client: client, Handler: o.handler(engine), Offsets: sessions, Logger: log.Named("poller"),
+		Grace: cfg.ShutdownGrace, Drops: o.drops()}
 	return p.Run(ctx)
 }
 
@@ -139,8 +140,9 @@ func setCommandMenu(ctx context.Context, client *telegram.Client, catalog *local
 // the server is up, until ctx ends. Several replicas may run it behind one
 // load balancer: each registers the same URL, and the store's locks and
 // claims keep them from answering an update twice.
-func serveWebhook(ctx context.Context, cfg runConfig, client *telegram.Client, h telegram.Handler, ln net.Listener, log *zap.Logger) error {
-	w := &telegram.Webhook{Client: client, Handler: h, URL: cfg.WebhookURL, Secret: cfg.WebhookSecret, Logger: log.Named("webhook")}
+func serveWebhook(ctx context.Context, cfg runConfig, client *telegram.Client, h telegram.Handler, drops telegram.DropObserver, ln net.Listener, log *zap.Logger) error {
+	w := &telegram.Webhook{Client: client, Handler: h, URL: cfg.WebhookURL, Secret: cfg.WebhookSecret, Logger: log.Named("webhook"),
+		Grace: cfg.ShutdownGrace, Drops: drops}
 	sctx, stop := context.WithCancel(ctx)
 	defer stop()
 	done := make(chan error, 1)

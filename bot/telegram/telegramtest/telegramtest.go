@@ -85,6 +85,10 @@ type Server struct {
 	lastKeyboard map[int64]int
 	counts       map[string]int // calls by method
 	hook         webhookState   // webhook.go
+	// delays hold the next calls of a method before they are done.
+	delays map[string][]time.Duration
+	// sentTo counts sendMessage calls per chat, in Lean mode too.
+	sentTo map[int64]int
 }
 
 type queued struct {
@@ -108,6 +112,8 @@ func New(t testing.TB, token string) *Server {
 		messages:     map[int64]map[int]*tgbotapi.Message{},
 		lastKeyboard: map[int64]int{},
 		counts:       map[string]int{},
+		delays:       map[string][]time.Duration{},
+		sentTo:       map[int64]int{},
 		hookClient:   newHookClient(),
 	}
 	s.srv = httptest.NewServer(http.HandlerFunc(s.serve))
@@ -172,6 +178,35 @@ func (s *Server) PushRaw(js string) int {
 	raw, _ := json.Marshal(m)
 	s.enqueue(queued{id: id, raw: raw})
 	return id
+}
+
+// PushUndecodable queues a private message from from whose "text" is the
+// number n instead of a string: an update of a shape the library's types
+// do not accept, as when Telegram changes a field. It returns its id.
+func (s *Server) PushUndecodable(from tgbotapi.User, n int64) int {
+	m := s.message(from, "")
+	raw, err := json.Marshal(m)
+	if err != nil {
+		panic(fmt.Sprintf("telegramtest: encode message: %v", err))
+	}
+	var fields map[string]json.RawMessage
+	_ = json.Unmarshal(raw, &fields)
+	fields["text"] = json.RawMessage(strconv.FormatInt(n, 10))
+	msg, _ := json.Marshal(fields)
+	return s.PushRaw(`{"message":` + string(msg) + `}`)
+}
+
+// ForwardMany queues n private messages that from forwarded, all with
+// text, at once (a person forwarding a whole chat), and returns their ids.
+func (s *Server) ForwardMany(from tgbotapi.User, text string, n int) []int {
+	ids := make([]int, 0, n)
+	for range n {
+		m := s.message(from, text)
+		m.ForwardSenderName = "Unknown sender"
+		m.ForwardDate = int(time.Now().Unix()) - 60
+		ids = append(ids, s.Push(tgbotapi.Update{Message: m}))
+	}
+	return ids
 }
 
 // Redeliver queues an update that was already delivered, as Telegram does
@@ -255,6 +290,15 @@ func (s *Server) FailNext(method string, f Failure) {
 	s.failures[method] = append(s.failures[method], f)
 }
 
+// DelayNext makes the next call of method wait d and then succeed, even if
+// the caller gave up meanwhile: Telegram, slow, still delivers a message
+// whose request timed out (calls queue up).
+func (s *Server) DelayNext(method string, d time.Duration) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.delays[method] = append(s.delays[method], d)
+}
+
 // FailNextInChat makes the next call of method to chat fail with f, as
 // Telegram's per-chat flood control does; calls to other chats go through.
 func (s *Server) FailNextInChat(method string, chat int64, f Failure) {
@@ -304,6 +348,13 @@ func (s *Server) Count(method string) int {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.counts[method]
+}
+
+// SentCount is the number of messages sent to chat (in Lean mode too).
+func (s *Server) SentCount(chat int64) int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.sentTo[chat]
 }
 
 // LastKeyboard returns the last message sent to chat with an inline
@@ -382,7 +433,13 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 		fail = &fs[0]
 		s.chatFailures[method][r.Form.Get("chat_id")] = fs[1:]
 	}
+	var delay time.Duration
+	if ds := s.delays[method]; len(ds) > 0 && fail == nil {
+		delay = ds[0]
+		s.delays[method] = ds[1:]
+	}
 	s.mu.Unlock()
+	time.Sleep(delay)
 	if token != s.Token {
 		writeErr(w, Failure{Code: 401})
 		return
@@ -484,6 +541,7 @@ func (s *Server) sendMessage(w http.ResponseWriter, r *http.Request) {
 		MessageID: s.nextMsgID, Date: int(time.Now().Unix()), Text: text, ReplyMarkup: markup,
 		From: &s.Bot, Chat: &tgbotapi.Chat{ID: chat, Type: "private"},
 	}
+	s.sentTo[chat]++
 	if s.messages[chat] == nil {
 		s.messages[chat] = map[int]*tgbotapi.Message{}
 	}

@@ -155,6 +155,11 @@ func (s *Server) deliver(stop chan struct{}) {
 	}
 }
 
+// PostRaw posts body as an update to the webhook at url, as Post does.
+func (s *Server) PostRaw(url, secret string, body []byte) (int, error) {
+	return post(s.hookClient, url, secret, body)
+}
+
 // Post sends one update to a webhook URL the way Telegram does (JSON body,
 // the secret in SecretHeader, omitted when empty) and returns the HTTP
 // status. Tests use it to address a given replica.
