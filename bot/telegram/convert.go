@@ -38,8 +38,8 @@ func Convert(c *Client, log *zap.Logger, u tgbotapi.Update) (bot.Update, bot.Res
 			text = m.Caption
 		}
 		// A forwarded message is always a message to check, never the
-		// person's own words. The library (v5.5.1) predates Bot API 7's
-		// forward_origin and decodes only the older forward_* fields.
+		// person's own words. Bot API 7's forward_origin reaches here as
+		// ForwardDate (decode.go's markForwardOrigin).
 		forwarded := m.ForwardDate != 0 || m.ForwardFrom != nil || m.ForwardFromChat != nil || m.ForwardSenderName != ""
 		cmd, arg, isCmd := bot.ParseCommand(text, self.UserName)
 		switch {

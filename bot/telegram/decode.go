@@ -1,6 +1,7 @@
 package telegram
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -64,6 +65,7 @@ func decodeUpdate(raw []byte) (tgbotapi.Update, undecodable, bool) {
 	var u tgbotapi.Update
 	err := json.Unmarshal(raw, &u)
 	if err == nil {
+		markForwardOrigin(raw, &u)
 		return u, undecodable{}, true
 	}
 	var head struct {
@@ -71,6 +73,34 @@ func decodeUpdate(raw []byte) (tgbotapi.Update, undecodable, bool) {
 	}
 	_ = json.Unmarshal(raw, &head) // a wrong id type leaves 0
 	return tgbotapi.Update{}, undecodable{id: head.UpdateID, field: failedField(err)}, false
+}
+
+// forwardOriginKey is the field Bot API 7.0 put in place of forward_from,
+// forward_from_chat, forward_sender_name and forward_date.
+var forwardOriginKey = []byte(`"forward_origin"`)
+
+// markForwardOrigin carries a message's forward_origin over to the field
+// the library knows. telegram-bot-api v5.5.1 predates Bot API 7.0, which
+// sends forward_origin alone, so without this a forwarded message would
+// look typed, and a forwarded message is always one to check. Only bodies
+// that mention the key pay for the second decode.
+func markForwardOrigin(raw []byte, u *tgbotapi.Update) {
+	if u.Message == nil || u.Message.ForwardDate != 0 || !bytes.Contains(raw, forwardOriginKey) {
+		return
+	}
+	var origin struct {
+		Message struct {
+			ForwardOrigin *struct {
+				Date int `json:"date"`
+			} `json:"forward_origin"`
+		} `json:"message"`
+	}
+	if json.Unmarshal(raw, &origin) != nil || origin.Message.ForwardOrigin == nil {
+		return
+	}
+	// The date is what convert reads as "forwarded"; an origin without
+	// one still marks the message.
+	u.Message.ForwardDate = max(origin.Message.ForwardOrigin.Date, 1)
 }
 
 // failedField names where decoding failed: the field's path for a type

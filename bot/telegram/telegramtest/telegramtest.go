@@ -201,12 +201,26 @@ func (s *Server) PushUndecodable(from tgbotapi.User, n int64) int {
 func (s *Server) ForwardMany(from tgbotapi.User, text string, n int) []int {
 	ids := make([]int, 0, n)
 	for range n {
-		m := s.message(from, text)
-		m.ForwardSenderName = "Unknown sender"
-		m.ForwardDate = int(time.Now().Unix()) - 60
-		ids = append(ids, s.Push(tgbotapi.Update{Message: m}))
+		ids = append(ids, s.pushForwarded(s.message(from, text)))
 	}
 	return ids
+}
+
+// pushForwarded queues m as Telegram sends a forwarded message since Bot
+// API 7.0: with forward_origin only, a field the library's types lack.
+func (s *Server) pushForwarded(m *tgbotapi.Message) int {
+	raw, err := json.Marshal(m)
+	if err != nil {
+		panic(fmt.Sprintf("telegramtest: encode message: %v", err))
+	}
+	var fields map[string]json.RawMessage
+	_ = json.Unmarshal(raw, &fields)
+	origin, _ := json.Marshal(map[string]any{
+		"type": "hidden_user", "sender_user_name": "Unknown sender", "date": time.Now().Unix() - 60,
+	})
+	fields["forward_origin"] = origin
+	msg, _ := json.Marshal(fields)
+	return s.PushRaw(`{"message":` + string(msg) + `}`)
 }
 
 // Redeliver queues an update that was already delivered, as Telegram does
@@ -236,14 +250,14 @@ func (s *Server) Text(from tgbotapi.User, text string) tgbotapi.Update {
 	return u
 }
 
-// Forward queues a private message that from forwarded from someone else.
+// Forward queues a private message that from forwarded from someone else,
+// with forward_origin as Telegram sends it now.
 func (s *Server) Forward(from tgbotapi.User, text string) tgbotapi.Update {
 	m := s.message(from, text)
-	m.ForwardSenderName = "Unknown sender"
-	m.ForwardDate = int(time.Now().Unix()) - 60
-	u := tgbotapi.Update{Message: m}
-	u.UpdateID = s.Push(u)
-	return u
+	id := s.pushForwarded(m)
+	// The returned update is what the library decodes: forward_origin is
+	// beyond its types.
+	return tgbotapi.Update{UpdateID: id, Message: m}
 }
 
 // Command queues "/cmd arg" with its bot_command entity.
