@@ -1,0 +1,10 @@
+package imagetext
+
+// Tune changes how r reads, for the measurements of the choices in
+// defaultTuning.
+func Tune(r *Reader, psm int, invertDark bool, minWidth int, cropStatus bool, threshold int) {
+	r.tune = tuning{psm: psm, invertDark: invertDark, minWidth: minWidth, cropStatus: cropStatus, threshold: threshold}
+}
+
+// SetLanguages changes r's language packs.
+func SetLanguages(r *Reader, langs string) { r.langs = langs }
