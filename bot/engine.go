@@ -58,7 +58,9 @@ const (
 	KindText        Kind = iota + 1 // a typed or forwarded message
 	KindCommand                     // a /command
 	KindChoice                      // a button press
-	KindUnsupported                 // a message without text (photo, sticker, voice)
+	KindUnsupported                 // a message the bot cannot read (sticker, video, other files)
+	KindImage                       // a photo or image file (File), with its caption in Text
+	KindVoice                       // a voice note
 )
 
 // Update is one input from a channel, already stripped of the channel's
@@ -82,6 +84,8 @@ type Update struct {
 	Command, Arg string
 	// Data is the pressed button's data (KindChoice); it may be forged.
 	Data string
+	// File is the image to read (KindImage).
+	File *Attachment
 }
 
 // Options configure an Engine.
@@ -112,6 +116,12 @@ type Options struct {
 	// elsewhere before it is given back to the transport to retry
 	// (default LockTTL plus 2s: long enough to outlive a crashed holder).
 	LockWait time.Duration
+	// Images reads screenshots and photos (image.go); nil answers them
+	// with a request for the text.
+	Images ImageReader
+	// MaxImageBytes is the largest image downloaded (default
+	// DefaultMaxImageBytes).
+	MaxImageBytes int64
 }
 
 // Defaults of Options.
@@ -176,6 +186,9 @@ func New(o Options) (*Engine, error) {
 	}
 	if o.LockTTL <= 0 {
 		o.LockTTL = DefaultLockTTL
+	}
+	if o.MaxImageBytes <= 0 {
+		o.MaxImageBytes = DefaultMaxImageBytes
 	}
 	if o.LockWait <= 0 {
 		o.LockWait = o.LockTTL + 2*time.Second
@@ -437,6 +450,11 @@ func (e *Engine) step(ctx context.Context, log *zap.Logger, userKey string, s di
 			ns, replies := dialogs.Step(dialogs.State{}, ev)
 			return ns, replies, false, true, append(fields, zap.Int("keys_deleted", n))
 		}
+	case KindImage:
+		ns, replies, fields := e.image(ctx, log, userKey, s, lim, u, ev)
+		return ns, replies, true, false, fields
+	case KindVoice:
+		ev.Kind = dialogs.EventVoice
 	case KindChoice:
 		if !stored {
 			// Without the session, which says which keyboard is current,
@@ -528,6 +546,10 @@ func (k Kind) String() string {
 		return "choice"
 	case KindUnsupported:
 		return "unsupported"
+	case KindImage:
+		return "image"
+	case KindVoice:
+		return "voice"
 	}
 	return "unknown"
 }
