@@ -1,5 +1,7 @@
 package imagetext
 
+import "image"
+
 // Tune changes how r reads, for the measurements of the choices in
 // defaultTuning.
 func Tune(r *Reader, psm int, invertDark bool, minWidth int, cropStatus bool, threshold int) {
@@ -8,3 +10,6 @@ func Tune(r *Reader, psm int, invertDark bool, minWidth int, cropStatus bool, th
 
 // SetLanguages changes r's language packs.
 func SetLanguages(r *Reader, langs string) { r.langs = langs }
+
+// Prepare is prepare with the chosen tuning.
+func Prepare(img image.Image) *image.Gray { return prepare(img, defaultTuning) }

@@ -85,8 +85,9 @@ type Result struct {
 type tuning struct {
 	// psm is Tesseract's page segmentation mode.
 	psm int
-	// invertDark turns light-on-dark screenshots (dark mode) into dark
-	// on light before thresholding.
+	// invertDark turns light text on a darker ground (dark mode, white
+	// on a blue bubble) into dark on light before thresholding, block by
+	// block (prepare.go).
 	invertDark bool
 	// minWidth scales narrower images up (at most twice) to this width.
 	minWidth int
@@ -187,7 +188,10 @@ func (r *Reader) Read(ctx context.Context, data []byte) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
-	links := QRCodes(img)
+	links, qrAt := qrCode(img)
+	if !qrAt.Empty() {
+		img = blankOut(img, qrAt)
+	}
 	gray := prepare(img, r.tune)
 	text, peak, err := r.tesseract(ctx, gray)
 	if err != nil {

@@ -39,7 +39,10 @@ func shots(t testing.TB, samples []imagetexttest.Sample) []shot {
 // TestReadsRenderedStyles is the acceptance figure: at least 90% of the
 // characters of every style's bubbles are read, in Chinese and English.
 func TestReadsRenderedStyles(t *testing.T) {
-	r := imagetexttest.Reader(t, imagetext.Options{})
+	// A budget far above the 8s default: the test checks what is read,
+	// not how fast (BenchmarkOCR measures that), on a machine that may be
+	// busy.
+	r := imagetexttest.Reader(t, imagetext.Options{Budget: 2 * time.Minute})
 	var samples []imagetexttest.Sample
 	for _, s := range imagetexttest.Samples {
 		if s.Name == "zh-police-scam" || s.Name == "en-tax-scam" {
@@ -52,7 +55,7 @@ func TestReadsRenderedStyles(t *testing.T) {
 			if err != nil {
 				t.Fatalf("Read: %v", err)
 			}
-			if got := imagetexttest.Recall(sh.sample.Chat.Want(), res.Text); got < 0.90 {
+			if got := imagetexttest.Recall(sh.sample.Chat.Want(), sh.sample.Simplified, res.Text); got < 0.90 {
 				t.Errorf("character recall %.3f, want >= 0.90", got)
 			}
 		})
@@ -96,7 +99,7 @@ func BenchmarkOCRTuning(b *testing.B) {
 	}
 	base := variant{"chosen", 6, true, 1000, true, 2, imagetext.DefaultLanguages}
 	vs := []variant{base}
-	for _, psm := range []int{3, 4, 11} {
+	for _, psm := range []int{3} {
 		v := base
 		v.name, v.psm = fmt.Sprintf("psm%d", psm), psm
 		vs = append(vs, v)
@@ -162,7 +165,7 @@ func measure(b *testing.B, r *imagetext.Reader, all []shot, keep func(shot) bool
 			lang = "zh-hant"
 		}
 		rc := m.recall[lang]
-		rc[0] += imagetexttest.Recall(s.sample.Chat.Want(), res.Text)
+		rc[0] += imagetexttest.Recall(s.sample.Chat.Want(), s.sample.Simplified, res.Text)
 		rc[1]++
 		m.recall[lang] = rc
 		m.peakKB = max(m.peakKB, res.PeakKB)

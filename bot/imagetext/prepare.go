@@ -27,25 +27,77 @@ func prepare(img image.Image, t tuning) *image.Gray {
 	} else {
 		draw.CatmullRom.Scale(gray, gray.Bounds(), img, b, draw.Src, nil)
 	}
-	if t.invertDark && meanLuma(gray) < 110 {
-		for i, p := range gray.Pix {
-			gray.Pix[i] = 255 - p
-		}
+	if t.invertDark {
+		invertLightText(gray)
 	}
 	return gray
 }
 
-// meanLuma is the average brightness, 0-255: under about 110 the page is
-// dark and its text light.
-func meanLuma(g *image.Gray) int {
-	if len(g.Pix) == 0 {
-		return 255
+// invertBlock is the side of the square blocks whose polarity is decided
+// together; each decision looks at the 3×3 blocks around it, about a line
+// of chat text high.
+const invertBlock = 32
+
+// invertLightText turns light text on a darker ground (dark mode, white
+// on a blue or green bubble) into dark text on light, block by block:
+// Tesseract's thresholding expects dark ink, and light text in a bubble
+// came out as a solid block. A block is inverted when, around it, the
+// pixels that differ clearly from the typical one (the ground) are mostly
+// brighter than it.
+func invertLightText(g *image.Gray) {
+	b := g.Bounds()
+	bw, bh := (b.Dx()+invertBlock-1)/invertBlock, (b.Dy()+invertBlock-1)/invertBlock
+	// Per block: a histogram of 16 bins.
+	hist := make([][16]int, bw*bh)
+	for y := 0; y < b.Dy(); y++ {
+		row := g.Pix[y*g.Stride : y*g.Stride+b.Dx()]
+		by := y / invertBlock
+		for x, p := range row {
+			hist[by*bw+x/invertBlock][p>>4]++
+		}
 	}
-	var sum uint64
-	for _, p := range g.Pix {
-		sum += uint64(p)
+	invert := make([]bool, bw*bh)
+	for by := 0; by < bh; by++ {
+		for bx := 0; bx < bw; bx++ {
+			var h [16]int
+			n := 0
+			for y := max(by-1, 0); y <= min(by+1, bh-1); y++ {
+				for x := max(bx-1, 0); x <= min(bx+1, bw-1); x++ {
+					for i, c := range hist[y*bw+x] {
+						h[i] += c
+						n += c
+					}
+				}
+			}
+			ground, acc := 0, 0
+			for i, c := range h {
+				acc += c
+				if 2*acc >= n {
+					ground = i
+					break
+				}
+			}
+			bright, dark := 0, 0
+			for i, c := range h {
+				switch {
+				case i >= ground+3:
+					bright += c
+				case i <= ground-3:
+					dark += c
+				}
+			}
+			invert[by*bw+bx] = bright > 2*dark && bright*50 > n
+		}
 	}
-	return int(sum / uint64(len(g.Pix)))
+	for y := 0; y < b.Dy(); y++ {
+		row := g.Pix[y*g.Stride : y*g.Stride+b.Dx()]
+		by := y / invertBlock
+		for x := range row {
+			if invert[by*bw+x/invertBlock] {
+				row[x] = 255 - row[x]
+			}
+		}
+	}
 }
 
 // pgm encodes g as binary PGM: the simplest format Tesseract's image
@@ -59,5 +111,16 @@ func pgm(g *image.Gray) []byte {
 		i := g.PixOffset(b.Min.X, y)
 		out = append(out, g.Pix[i:i+b.Dx()]...)
 	}
+	return out
+}
+
+// blankOut returns img with r painted in the colour of its top-left
+// corner (the page behind a QR code).
+func blankOut(img image.Image, r image.Rectangle) image.Image {
+	b := img.Bounds()
+	out := image.NewRGBA(b)
+	draw.Draw(out, b, img, b.Min, draw.Src)
+	bg := img.At(max(r.Min.X-2, b.Min.X), max(r.Min.Y-2, b.Min.Y))
+	draw.Draw(out, r, image.NewUniform(bg), image.Point{}, draw.Src)
 	return out
 }

@@ -169,6 +169,9 @@ func Render(s Style, c Chat) (image.Image, error) {
 		h += len(b.lines)*lineH - lineGap + 2*pad + 36
 	}
 	h += 160 // the input bar
+	// A screenshot is the whole screen, at least 16:9, however short the
+	// chat.
+	h = max(h, Width*16/9)
 	img := image.NewRGBA(image.Rect(0, 0, Width, h))
 	fill(img, img.Bounds(), s.Page)
 	fill(img, image.Rect(0, 0, Width, statusH+titleH), s.Bar)
@@ -302,18 +305,24 @@ func HalfJPEG(img image.Image) []byte {
 
 // Recall is the share of want's characters (spaces aside, letters case
 // folded) that got holds in the same order: the longest common
-// subsequence over the length of want. 1 for an empty want.
-func Recall(want, got string) float64 {
-	w, g := comparable(want), comparable(got)
+// subsequence over the length of want. 1 for an empty want. alt, if it
+// has as many characters as want, is another spelling of it character
+// for character (Simplified for Traditional): a character read in either
+// form counts.
+func Recall(want, alt, got string) float64 {
+	w, a, g := comparable(want), comparable(alt), comparable(got)
 	if len(w) == 0 {
 		return 1
+	}
+	if len(a) != len(w) {
+		a = w
 	}
 	prev := make([]int, len(g)+1)
 	cur := make([]int, len(g)+1)
 	for i := 1; i <= len(w); i++ {
 		for j := 1; j <= len(g); j++ {
 			switch {
-			case w[i-1] == g[j-1]:
+			case w[i-1] == g[j-1] || a[i-1] == g[j-1]:
 				cur[j] = prev[j-1] + 1
 			case prev[j] >= cur[j-1]:
 				cur[j] = prev[j]

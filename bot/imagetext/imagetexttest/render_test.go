@@ -54,7 +54,20 @@ func TestRecall(t *testing.T) {
 		{"abc", "", 0},
 		{"", "anything", 1},
 	} {
-		if got := Recall(tc.want, tc.got); got != tc.recall {
+		if got := Recall(tc.want, "", tc.got); got != tc.recall {
+			t.Errorf("Recall(%q, %q): got %v, want %v", tc.want, tc.got, got, tc.recall)
+		}
+	}
+	// Either spelling of a character counts when an alternative is given.
+	for _, tc := range []struct {
+		want, alt, got string
+		recall         float64
+	}{
+		{"清關費", "清关费", "清关費", 1},
+		{"清關費", "清关费", "清X费", 2.0 / 3},
+		{"清關費", "short", "清关费", 1.0 / 3},
+	} {
+		if got := Recall(tc.want, tc.alt, tc.got); got != tc.recall {
 			t.Errorf("Recall(%q, %q): got %v, want %v", tc.want, tc.got, got, tc.recall)
 		}
 	}

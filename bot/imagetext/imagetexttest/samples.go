@@ -9,6 +9,10 @@ type Sample struct {
 	// Scam says whether the message is a scam.
 	Scam bool
 	Chat Chat
+	// Simplified is Chat.Want() in simplified characters, rune for rune,
+	// for Traditional samples: the classifier folds Traditional to
+	// Simplified, so a reading in either form counts (Recall's alt).
+	Simplified string
 }
 
 // Samples are the messages measured in every style: a scam and a genuine
@@ -30,5 +34,5 @@ var Samples = []Sample{
 	}, Replies: []string{"Thanks, see you on Thursday!"}}},
 	{Name: "zh-hant-courier-scam", Lang: "zh", Scam: true, Chat: Chat{Title: "順豐客服", Traditional: true, Messages: []string{
 		"您的包裹因地址不詳被海關扣留，需繳納清關費新台幣三百元，請在今日內點擊連結填寫資料並付款，逾期將退回寄件人。",
-	}}},
+	}}, Simplified: "您的包裹因地址不详被海关扣留，需缴纳清关费新台币三百元，请在今日内点击连结填写资料并付款，逾期将退回寄件人。"},
 }
