@@ -65,12 +65,13 @@ func startImageBot(t *testing.T, images bot.ImageReader) *imageBot {
 	return b
 }
 
-// answer waits for the one reply to the update just sent by from.
-func (b *imageBot) answer(t *testing.T, from tgbotapi.User) tgbotapi.Message {
+// answer calls send (which sends one update from from) and waits for
+// the reply to it.
+func (b *imageBot) answer(t *testing.T, from tgbotapi.User, send func()) tgbotapi.Message {
 	t.Helper()
-	n := len(b.tg.Sent(from.ID)) + 1
-	sent := b.tg.WaitSent(t, from.ID, n)
-	return sent[n-1]
+	n := len(b.tg.Sent(from.ID))
+	send()
+	return b.tg.WaitSent(t, from.ID, n+1)[n]
 }
 
 func (b *imageBot) msg(t *testing.T, lang, key string) string {
@@ -126,13 +127,14 @@ func TestScreenshotsAreCheckedAsTypedText(t *testing.T) {
 			if tc.half {
 				data = imagetexttest.HalfJPEG(img)
 			}
-			if tc.document {
-				b.tg.Document(from, data, "screenshot.png", "image/png", "")
-			} else {
+			m := b.answer(t, from, func() {
+				if tc.document {
+					b.tg.Document(from, data, "screenshot.png", "image/png", "")
+					return
+				}
 				bd := img.Bounds()
 				b.tg.Photo(from, "", telegramtest.PhotoSize{Width: bd.Dx(), Height: bd.Dy(), Data: data})
-			}
-			m := b.answer(t, from)
+			})
 			head, _, _ := strings.Cut(m.Text, "\n\n")
 			if tc.typ != "" {
 				if want := b.msg(t, s.Lang, "verdict.high"); head != want {
@@ -255,8 +257,7 @@ func TestImagesThatCannotBeCheckedGetAClearAnswer(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			from := telegramtest.User(int64(600+i), "en")
 			downloads := b.tg.Count("download")
-			tc.send(from)
-			m := b.answer(t, from)
+			m := b.answer(t, from, func() { tc.send(from) })
 			if want := b.msg(t, "en", tc.key); !strings.HasPrefix(m.Text, want) {
 				t.Errorf("answer: got %q, want it to start with %q", m.Text, want)
 			}
@@ -281,11 +282,12 @@ func TestImagesThatCannotBeCheckedGetAClearAnswer(t *testing.T) {
 			t.Fatal(err)
 		}
 		bd := img.Bounds()
-		b.tg.Photo(from, "",
-			telegramtest.PhotoSize{Width: 90, Height: 90, Data: blank()},
-			telegramtest.PhotoSize{Width: bd.Dx(), Height: bd.Dy(), Data: imagetexttest.PNG(img)},
-			telegramtest.PhotoSize{Width: 1800, Height: 1800, Data: big})
-		m := b.answer(t, from)
+		m := b.answer(t, from, func() {
+			b.tg.Photo(from, "",
+				telegramtest.PhotoSize{Width: 90, Height: 90, Data: blank()},
+				telegramtest.PhotoSize{Width: bd.Dx(), Height: bd.Dy(), Data: imagetexttest.PNG(img)},
+				telegramtest.PhotoSize{Width: 1800, Height: 1800, Data: big})
+		})
 		if want := b.msg(t, "zh", "verdict.high"); !strings.HasPrefix(m.Text, want) {
 			t.Errorf("answer: got %q, want the screenshot (the largest size under 10 MB) read as a scam", m.Text)
 		}
@@ -295,8 +297,9 @@ func TestImagesThatCannotBeCheckedGetAClearAnswer(t *testing.T) {
 func TestWithoutOCRPhotosGetTheRequestForText(t *testing.T) {
 	b := startImageBot(t, nil)
 	from := telegramtest.User(800, "zh")
-	b.tg.Photo(from, "这是诈骗吗？", telegramtest.PhotoSize{Width: 800, Height: 1200, Data: blank()})
-	m := b.answer(t, from)
+	m := b.answer(t, from, func() {
+		b.tg.Photo(from, "这是诈骗吗？", telegramtest.PhotoSize{Width: 800, Height: 1200, Data: blank()})
+	})
 	if want := b.msg(t, "zh", "image.issue.no_ocr"); !strings.HasPrefix(m.Text, want) {
 		t.Errorf("answer: got %q, want it to start with %q", m.Text, want)
 	}
