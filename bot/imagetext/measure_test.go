@@ -2,7 +2,6 @@ package imagetext_test
 
 import (
 	"context"
-	"fmt"
 	"slices"
 	"testing"
 	"time"
@@ -99,12 +98,10 @@ func BenchmarkOCRTuning(b *testing.B) {
 	}
 	base := variant{"chosen", 6, true, 1000, true, 2, imagetext.DefaultLanguages}
 	vs := []variant{base}
-	for _, psm := range []int{3} {
-		v := base
-		v.name, v.psm = fmt.Sprintf("psm%d", psm), psm
-		vs = append(vs, v)
-	}
 	v := base
+	v.name, v.psm = "psm3", 3
+	vs = append(vs, v)
+	v = base
 	v.name, v.threshold = "otsu", 0
 	vs = append(vs, v)
 	v = base

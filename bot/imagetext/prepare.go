@@ -43,7 +43,7 @@ const invertBlock = 32
 // Tesseract's thresholding expects dark ink, and light text in a bubble
 // came out as a solid block. A block is inverted when, around it, the
 // pixels that differ clearly from the typical one (the ground) are mostly
-// brighter than it.
+// brighter than it and the ground is darker than mid grey.
 func invertLightText(g *image.Gray) {
 	b := g.Bounds()
 	bw, bh := (b.Dx()+invertBlock-1)/invertBlock, (b.Dy()+invertBlock-1)/invertBlock
@@ -86,7 +86,11 @@ func invertLightText(g *image.Gray) {
 					dark += c
 				}
 			}
-			invert[by*bw+bx] = bright > 2*dark && bright*50 > n
+			// Only a ground darker than mid grey is taken for one behind
+			// light text: a lighter ground with lighter pixels around it is
+			// an avatar or an icon on the white page, and inverting parts
+			// of it made shapes that read as characters.
+			invert[by*bw+bx] = ground <= 9 && bright > 2*dark && bright*50 > n
 		}
 	}
 	for y := 0; y < b.Dy(); y++ {
