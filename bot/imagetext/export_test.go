@@ -8,8 +8,8 @@ func Tune(r *Reader, psm int, invertDark bool, minWidth int, cropStatus bool, th
 	r.tune = tuning{psm: psm, invertDark: invertDark, minWidth: minWidth, cropStatus: cropStatus, threshold: threshold}
 }
 
-// SetLanguages changes r's language packs.
-func SetLanguages(r *Reader, langs string) { r.langs = langs }
+// SetLanguages changes r's language packs (latin "" reads once).
+func SetLanguages(r *Reader, langs, latin string) { r.langs, r.latin = langs, latin }
 
 // Prepare is prepare with the chosen tuning.
 func Prepare(img image.Image) *image.Gray { return prepare(img, defaultTuning) }

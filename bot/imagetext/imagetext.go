@@ -43,9 +43,14 @@ type Options struct {
 	// Tesseract is the program to run: a path, or a name looked up on
 	// PATH (default "tesseract").
 	Tesseract string
-	// Languages are Tesseract's language packs, "+"-joined (default
-	// DefaultLanguages).
+	// Languages are Tesseract's language packs for the first reading,
+	// "+"-joined (default DefaultLanguages).
 	Languages string
+	// Latin are the packs of a second reading of an image whose first
+	// one came out mostly in Latin letters (default DefaultLatin; "-"
+	// turns it off). Chinese alone reads Chinese best, Traditional
+	// included, but runs English words together.
+	Latin string
 	// Workers is how many images are read at once (default: the number
 	// of CPUs; each worker is one Tesseract process of about 100 MB).
 	Workers int
@@ -58,7 +63,8 @@ type Options struct {
 
 // Defaults of Options.
 const (
-	DefaultLanguages = "chi_sim+eng"
+	DefaultLanguages = "chi_sim"
+	DefaultLatin     = "eng"
 	DefaultBudget    = 8 * time.Second
 	// MaxPixels bounds a decoded image (a long scrolling screenshot of
 	// 1080×22,000 fits): a small file that unpacks into a huge bitmap
@@ -104,6 +110,7 @@ var defaultTuning = tuning{psm: 6, invertDark: true, minWidth: 1000, cropStatus:
 type Reader struct {
 	bin     string
 	langs   string
+	latin   string
 	budget  time.Duration
 	tune    tuning
 	slots   chan struct{}
@@ -121,6 +128,12 @@ func New(ctx context.Context, o Options) (*Reader, error) {
 	if o.Languages == "" {
 		o.Languages = DefaultLanguages
 	}
+	switch o.Latin {
+	case "":
+		o.Latin = DefaultLatin
+	case "-":
+		o.Latin = ""
+	}
 	if o.Workers <= 0 {
 		o.Workers = runtime.NumCPU()
 	}
@@ -136,11 +149,11 @@ func New(ctx context.Context, o Options) (*Reader, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%w: %s not found (apt-get install tesseract-ocr): %w", ErrUnavailable, o.Tesseract, err)
 	}
-	if err := checkLanguages(ctx, bin, o.Languages); err != nil {
+	if err := checkLanguages(ctx, bin, strings.Trim(o.Languages+"+"+o.Latin, "+")); err != nil {
 		return nil, err
 	}
 	return &Reader{
-		bin: bin, langs: o.Languages, budget: o.Budget, tune: defaultTuning,
+		bin: bin, langs: o.Languages, latin: o.Latin, budget: o.Budget, tune: defaultTuning,
 		slots: make(chan struct{}, o.Workers), limit: int64(o.Workers + o.Queue),
 	}, nil
 }
@@ -193,7 +206,15 @@ func (r *Reader) Read(ctx context.Context, data []byte) (Result, error) {
 		img = blankOut(img, qrAt)
 	}
 	gray := prepare(img, r.tune)
-	text, peak, err := r.tesseract(ctx, gray)
+	text, peak, err := r.tesseract(ctx, gray, r.langs)
+	if err == nil && r.latin != "" && latinShare(text) >= 0.6 {
+		// Mostly Latin letters: an English screenshot, read again with
+		// the model that keeps its words apart.
+		var again string
+		var peak2 int64
+		again, peak2, err = r.tesseract(ctx, gray, r.latin)
+		text, peak = again, max(peak, peak2)
+	}
 	if err != nil {
 		if ctx.Err() != nil {
 			return Result{}, fmt.Errorf("ocr: %w", context.Cause(ctx))
@@ -202,6 +223,23 @@ func (r *Reader) Read(ctx context.Context, data []byte) (Result, error) {
 	}
 	text = tidy(text)
 	return Result{Text: text, Links: links, Chars: countChars(text), Took: time.Since(start), PeakKB: peak}, nil
+}
+
+// latinShare is the share of Latin letters among the letters of s.
+func latinShare(s string) float64 {
+	latin, all := 0, 0
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			all++
+			if r < 0x250 {
+				latin++
+			}
+		}
+	}
+	if all == 0 {
+		return 0
+	}
+	return float64(latin) / float64(all)
 }
 
 // countChars counts letters and digits.

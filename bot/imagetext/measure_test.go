@@ -95,8 +95,9 @@ func BenchmarkOCRTuning(b *testing.B) {
 		crop      bool
 		threshold int
 		langs     string
+		latin     string
 	}
-	base := variant{"chosen", 6, true, 1000, true, 2, imagetext.DefaultLanguages}
+	base := variant{"chosen", 6, true, 1000, true, 2, imagetext.DefaultLanguages, imagetext.DefaultLatin}
 	vs := []variant{base}
 	v := base
 	v.name, v.psm = "psm3", 3
@@ -114,12 +115,15 @@ func BenchmarkOCRTuning(b *testing.B) {
 	v.name, v.crop = "no-crop", false
 	vs = append(vs, v)
 	v = base
-	v.name, v.langs = "chi_sim+chi_tra+eng", "chi_sim+chi_tra+eng"
+	v.name, v.langs, v.latin = "chi_sim+eng-once", "chi_sim+eng", ""
+	vs = append(vs, v)
+	v = base
+	v.name, v.langs, v.latin = "chi_sim+chi_tra+eng-once", "chi_sim+chi_tra+eng", ""
 	vs = append(vs, v)
 	for _, v := range vs {
 		b.Run(v.name, func(b *testing.B) {
 			imagetext.Tune(r, v.psm, v.invert, v.minWidth, v.crop, v.threshold)
-			imagetext.SetLanguages(r, v.langs)
+			imagetext.SetLanguages(r, v.langs, v.latin)
 			var m measured
 			for range b.N {
 				m = measure(b, r, all, func(shot) bool { return true })

@@ -18,12 +18,12 @@ import (
 // screenshot holds, and the classifier reads 16 KB at most.
 const maxOutput = 64 << 10
 
-// tesseract runs the program on g, image in by standard input, text out by
+// tesseract runs the program on g with the language packs langs, image in by standard input, text out by
 // standard output: no file, no shell. It is killed when ctx ends. peak is
 // its peak resident memory in KB.
-func (r *Reader) tesseract(ctx context.Context, g *image.Gray) (text string, peakKB int64, err error) {
+func (r *Reader) tesseract(ctx context.Context, g *image.Gray, langs string) (text string, peakKB int64, err error) {
 	cmd := exec.CommandContext(ctx, r.bin, "stdin", "stdout",
-		"-l", r.langs,
+		"-l", langs,
 		"--psm", strconv.Itoa(r.tune.psm),
 		"-c", "thresholding_method="+strconv.Itoa(r.tune.threshold),
 	)
