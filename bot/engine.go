@@ -122,6 +122,9 @@ type Options struct {
 	// MaxImageBytes is the largest image downloaded (default
 	// DefaultMaxImageBytes).
 	MaxImageBytes int64
+	// Transcriber turns voice notes into text (image.go); nil answers
+	// them with a request for the text and the buttons for a call.
+	Transcriber Transcriber
 }
 
 // Defaults of Options.
@@ -454,7 +457,8 @@ func (e *Engine) step(ctx context.Context, log *zap.Logger, userKey string, s di
 		ns, replies, fields := e.image(ctx, log, userKey, s, lim, u, ev)
 		return ns, replies, true, false, fields
 	case KindVoice:
-		ev.Kind = dialogs.EventVoice
+		ns, replies, fields := e.voice(ctx, log, userKey, s, lim, u, ev)
+		return ns, replies, true, false, fields
 	case KindChoice:
 		if !stored {
 			// Without the session, which says which keyboard is current,

@@ -19,8 +19,14 @@ type ImageReader interface {
 	Read(ctx context.Context, data []byte) (imagetext.Result, error)
 }
 
-// Attachment is a file sent with an update (a photo, an image file),
-// fetched only when it is read.
+// Transcriber turns a voice note into text; llm.Transcriber implements
+// it.
+type Transcriber interface {
+	Transcribe(ctx context.Context, audio []byte, name string) (string, error)
+}
+
+// Attachment is a file sent with an update (a photo, an image file, a
+// voice note), fetched only when it is read.
 type Attachment struct {
 	// Size is the size the channel announced; 0 when unknown.
 	Size int64
@@ -135,4 +141,49 @@ func issueName(issue string) string {
 		return "read"
 	}
 	return issue
+}
+
+// MaxVoiceBytes bounds a voice note sent for transcription: about ten
+// minutes of Telegram's Opus, well under the 25 MB transcription APIs take.
+const MaxVoiceBytes = 5 << 20
+
+// voice transcribes a voice note and checks what was said as typed text.
+// Without a transcriber, or when the note cannot be transcribed, the
+// dialog's answer for a voice note (the way out for someone on a call)
+// is given instead.
+func (e *Engine) voice(ctx context.Context, log *zap.Logger, userKey string, s dialogs.State, lim *limitState, u Update, ev dialogs.Event) (_ dialogs.State, _ []dialogs.Reply, fields []zap.Field) {
+	ev.Kind = dialogs.EventVoice
+	if e.o.Transcriber == nil || u.File == nil || u.File.Fetch == nil || u.File.Size > MaxVoiceBytes {
+		ns, replies := dialogs.Step(s, ev)
+		return ns, replies, []zap.Field{zap.String("voice", "not transcribed")}
+	}
+	if replies, limited := e.limitCheck(log, dialogs.State{}, lim, ""); limited {
+		return s, replies, []zap.Field{zap.Bool("limited", true)}
+	}
+	fctx, cancel := context.WithTimeout(ctx, imageFetchTimeout)
+	audio, err := u.File.Fetch(fctx, MaxVoiceBytes)
+	cancel()
+	var text string
+	if err == nil {
+		text, err = e.o.Transcriber.Transcribe(ctx, audio, "voice.ogg")
+	}
+	text = strings.TrimSpace(CleanText(text))
+	if err != nil || text == "" {
+		if err != nil {
+			log.Warn("voice note not transcribed", zap.Error(err))
+		}
+		ns, replies := dialogs.Step(s, ev)
+		return ns, replies, []zap.Field{zap.String("voice", "failed")}
+	}
+	// What was said is checked as typed text, placed in the conversation
+	// like it (an answer to the question asked, or a message to check).
+	lang := s.Lang
+	if lang == "" {
+		lang = ev.Lang
+	}
+	ev.Kind, ev.Text = dialogs.EventText, text
+	ev.Verdict = e.o.Checker.Check(llm.WithReplyLang(ctx, lang), userKey, text)
+	ns, replies := dialogs.Step(s, ev)
+	return ns, replies, []zap.Field{zap.String("voice", "transcribed"), zap.Stringer("verdict_level", ev.Verdict.Level),
+		zap.String("type", string(ev.Verdict.Type)), zap.String("source", ev.Verdict.Source)}
 }

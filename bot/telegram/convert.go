@@ -49,7 +49,12 @@ func Convert(c *Client, log *zap.Logger, u tgbotapi.Update) (bot.Update, bot.Res
 			return bot.Update{}, nil, false
 		case len(m.Photo) > 0 || m.Document != nil:
 			in.Kind, in.Text, in.File = bot.KindImage, m.Caption, attachment(c, m)
-		case m.Voice != nil || m.Audio != nil || m.VideoNote != nil:
+		case m.Voice != nil:
+			in.Kind = bot.KindVoice
+			id := m.Voice.FileID
+			in.File = &bot.Attachment{Size: int64(m.Voice.FileSize), MIME: m.Voice.MimeType,
+				Fetch: func(ctx context.Context, limit int64) ([]byte, error) { return c.Download(ctx, id, limit) }}
+		case m.Audio != nil || m.VideoNote != nil:
 			in.Kind = bot.KindVoice
 		case text != "":
 			in.Kind, in.Text = bot.KindText, text

@@ -3,16 +3,21 @@ package telegram
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
 	"image"
 	"image/color"
 	"image/png"
+	"io"
 	"math/rand/v2"
+	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
 	"time"
 
 	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
+	openai "github.com/sashabaranov/go-openai"
 	"go.uber.org/zap"
 	"go.uber.org/zap/zapcore"
 	"go.uber.org/zap/zaptest/observer"
@@ -20,6 +25,7 @@ import (
 	"github.com/scamcheck/scamcheck/bot"
 	"github.com/scamcheck/scamcheck/bot/imagetext"
 	"github.com/scamcheck/scamcheck/bot/imagetext/imagetexttest"
+	"github.com/scamcheck/scamcheck/bot/llm"
 	"github.com/scamcheck/scamcheck/bot/store"
 	"github.com/scamcheck/scamcheck/bot/telegram/telegramtest"
 	"github.com/scamcheck/scamcheck/classifier"
@@ -38,6 +44,12 @@ type imageBot struct {
 
 func startImageBot(t *testing.T, images bot.ImageReader) *imageBot {
 	t.Helper()
+	return startBot(t, bot.Options{Images: images})
+}
+
+// startBot starts the bot with o's Images and Transcriber.
+func startBot(t *testing.T, o bot.Options) *imageBot {
+	t.Helper()
 	b := &imageBot{tg: telegramtest.New(t, token), redis: redistest.Start(t), cat: locales.MustLoad()}
 	st := store.NewRedis(b.redis.Client(), "")
 	core, logs := observer.New(zapcore.DebugLevel)
@@ -47,11 +59,8 @@ func startImageBot(t *testing.T, images bot.ImageReader) *imageBot {
 	if err != nil {
 		t.Fatal(err)
 	}
-	o := bot.Options{Store: st, Checker: bot.RulesChecker{Rules: rules}, Catalog: b.cat,
-		Secret: []byte("image-test-secret-0123456789"), Logger: log}
-	if images != nil {
-		o.Images = images
-	}
+	o.Store, o.Checker, o.Catalog, o.Logger = st, bot.RulesChecker{Rules: rules}, b.cat, log
+	o.Secret = []byte("image-test-secret-0123456789")
 	e, err := bot.New(o)
 	if err != nil {
 		t.Fatal(err)
@@ -252,7 +261,7 @@ func TestImagesThatCannotBeCheckedGetAClearAnswer(t *testing.T) {
 		{"corrupt file", func(from tgbotapi.User) { b.tg.Document(from, corrupt, "shot.png", "image/png", "") }, "image.issue.not_image", "call:on"},
 		{"pdf", func(from tgbotapi.User) { b.tg.Document(from, []byte("%PDF-1.4"), "a.pdf", "application/pdf", "") }, "image.issue.not_image", "call:on"},
 		{"sticker", func(from tgbotapi.User) { b.tg.Sticker(from) }, "bot.need_text", ""},
-		{"voice note", func(from tgbotapi.User) { b.tg.Voice(from, 12) }, "voice.cannot", "call:on"},
+		{"voice note", func(from tgbotapi.User) { b.tg.Voice(from, 12, []byte("OggS voice")) }, "voice.cannot", "call:on"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			from := telegramtest.User(int64(600+i), "en")
@@ -309,4 +318,67 @@ func TestWithoutOCRPhotosGetTheRequestForText(t *testing.T) {
 	if got := b.tg.Count("download"); got != 0 {
 		t.Errorf("downloads: got %d, want none without OCR", got)
 	}
+}
+
+// fakeTranscriptions is an OpenAI-compatible /audio/transcriptions
+// endpoint that answers each audio file with the text it was given for
+// those bytes.
+func fakeTranscriptions(t *testing.T, model string, said map[string]string) *httptest.Server {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path != "/v1/audio/transcriptions" || r.Method != http.MethodPost {
+			http.NotFound(w, r)
+			return
+		}
+		if err := r.ParseMultipartForm(1 << 20); err != nil {
+			http.Error(w, err.Error(), http.StatusBadRequest)
+			return
+		}
+		if got := r.FormValue("model"); got != model {
+			t.Errorf("transcription model: got %q, want %q", got, model)
+		}
+		f, _, err := r.FormFile("file")
+		if err != nil {
+			http.Error(w, err.Error(), http.StatusBadRequest)
+			return
+		}
+		audio, _ := io.ReadAll(f)
+		text, ok := said[string(audio)]
+		if !ok {
+			http.Error(w, `{"error":{"message":"bad audio","type":"invalid_request_error"}}`, http.StatusBadRequest)
+			return
+		}
+		w.Header().Set("Content-Type", "application/json")
+		_ = json.NewEncoder(w).Encode(map[string]string{"text": text})
+	}))
+	t.Cleanup(srv.Close)
+	return srv
+}
+
+func TestVoiceNotesAreTranscribedAndChecked(t *testing.T) {
+	const model = "whisper-test"
+	api := fakeTranscriptions(t, model, map[string]string{
+		"OggS scam":     "你好，这里是上海市公安局，你的身份证涉嫌洗钱案件，请马上把钱转到安全账户配合调查，不要告诉家人。",
+		"OggS harmless": "Hi Mum, I'll be home for dinner on Sunday, see you then.",
+	})
+	oc := openai.DefaultConfig("test-key")
+	oc.BaseURL = api.URL + "/v1"
+	tr, err := llm.NewTranscriber(openai.NewClientWithConfig(oc), model, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := startBot(t, bot.Options{Transcriber: tr})
+	for i, tc := range []struct {
+		audio, lang, first string
+	}{
+		{"OggS scam", "zh", "verdict.high"},
+		{"OggS harmless", "en", "verdict.none"},
+		{"OggS noise", "en", "voice.cannot"}, // the endpoint refuses it
+	} {
+		from := telegramtest.User(int64(900+i), tc.lang)
+		m := b.answer(t, from, func() { b.tg.Voice(from, 9, []byte(tc.audio)) })
+		if want := b.msg(t, tc.lang, tc.first); !strings.HasPrefix(m.Text, want) {
+			t.Errorf("%s: got %q, want it to start with %q", tc.audio, m.Text, want)
+		}
+	}
+	b.checkNothingStored(t, "公安局", "dinner on Sunday")
 }

@@ -6,15 +6,19 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net/http"
+	"net/url"
 	"os"
 	"strconv"
 	"strings"
 	"time"
 
+	openai "github.com/sashabaranov/go-openai"
 	"go.uber.org/zap"
 
 	"github.com/scamcheck/scamcheck/bot"
 	"github.com/scamcheck/scamcheck/bot/imagetext"
+	"github.com/scamcheck/scamcheck/bot/llm"
 	"github.com/scamcheck/scamcheck/classifier"
 )
 
@@ -61,6 +65,31 @@ func newImageReader(ctx context.Context, o imagetext.Options, log *zap.Logger) b
 		return nil
 	}
 	return r
+}
+
+// newTranscriber makes the voice-note transcriber when
+// LLM_TRANSCRIBE_MODEL is set: the endpoint of LLM_BASE_URL (and
+// LLM_API_KEY) is asked through its audio transcription API. Unset gives
+// nil: voice notes are answered with a request for the text.
+func newTranscriber(sio stdio) (bot.Transcriber, error) {
+	model := strings.TrimSpace(sio.getenv("LLM_TRANSCRIBE_MODEL"))
+	if model == "" {
+		return nil, nil
+	}
+	baseURL := strings.TrimSpace(sio.getenv("LLM_BASE_URL"))
+	u, err := url.Parse(baseURL)
+	if baseURL == "" || err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.User != nil {
+		return nil, errors.New("LLM_TRANSCRIBE_MODEL needs LLM_BASE_URL, an http(s) URL without credentials")
+	}
+	oc := openai.DefaultConfig(sio.getenv("LLM_API_KEY"))
+	oc.BaseURL = strings.TrimRight(baseURL, "/")
+	// A backstop above the transcriber's own deadline.
+	oc.HTTPClient = &http.Client{Timeout: llm.DefaultTranscribeTimeout + time.Second}
+	t, err := llm.NewTranscriber(openai.NewClientWithConfig(oc), model, 0)
+	if err != nil {
+		return nil, fmt.Errorf("LLM_TRANSCRIBE_MODEL: %w", err)
+	}
+	return t, nil
 }
 
 // imageReport is check --image --json's output.

@@ -36,7 +36,11 @@ func runBot(ctx context.Context, args []string, sio stdio) error {
 	if err != nil {
 		return err
 	}
-	iopt, err := loadImageConfig(sio) // OCR (images.go)
+	iopt, err := loadImageConfig(sio) // OCR and voice notes (images.go)
+	if err != nil {
+		return err
+	}
+	transcriber, err := newTranscriber(sio)
 	if err != nil {
 		return err
 	}
@@ -90,7 +94,7 @@ func runBot(ctx context.Context, args []string, sio stdio) error {
 		return fmt.Errorf("load locales: %w", err)
 	}
 	images := newImageReader(ctx, iopt, log.Named("ocr"))
-	engine, err := bot.New(bot.Options{Store: sessions, Checker: o.checker(checker), Catalog: catalog, Secret: cfg.Secret, Logger: log.Named("engine"), Limits: o.Limits, Images: images})
+	engine, err := bot.New(bot.Options{Store: sessions, Checker: o.checker(checker), Catalog: catalog, Secret: cfg.Secret, Logger: log.Named("engine"), Limits: o.Limits, Images: images, Transcriber: transcriber})
 	if err != nil {
 		return err
 	}

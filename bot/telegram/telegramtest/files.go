@@ -64,11 +64,12 @@ func (s *Server) Document(from tgbotapi.User, data []byte, name, mime, caption s
 	return u
 }
 
-// Voice queues a voice note of seconds length; its file is not kept (a
-// bot that cannot listen must not download it).
-func (s *Server) Voice(from tgbotapi.User, seconds int) tgbotapi.Update {
+// Voice queues a voice note of seconds length whose file holds audio
+// (its bytes are not real Opus: only a transcription fake reads them).
+func (s *Server) Voice(from tgbotapi.User, seconds int, audio []byte) tgbotapi.Update {
 	m := s.message(from, "")
-	m.Voice = &tgbotapi.Voice{FileID: "voice" + strconv.Itoa(m.MessageID), FileUniqueID: "uv", Duration: seconds, MimeType: "audio/ogg", FileSize: seconds * 2000}
+	id := s.AddFile(audio, "voice.oga")
+	m.Voice = &tgbotapi.Voice{FileID: id, FileUniqueID: "u" + id, Duration: seconds, MimeType: "audio/ogg", FileSize: len(audio)}
 	u := tgbotapi.Update{Message: m}
 	u.UpdateID = s.Push(u)
 	return u
