@@ -81,9 +81,11 @@ type Result struct {
 	Links []string
 	// Chars counts the letters and digits in Text: how much was read.
 	Chars int
-	// Took is how long the reading took (waiting not included), and
-	// PeakKB the peak resident memory of the Tesseract process.
+	// Took is how long the reading took (waiting not included), CPU the
+	// processor time of the Tesseract processes (which a busy machine
+	// does not inflate), and PeakKB their peak resident memory.
 	Took   time.Duration
+	CPU    time.Duration
 	PeakKB int64
 }
 
@@ -206,14 +208,15 @@ func (r *Reader) Read(ctx context.Context, data []byte) (Result, error) {
 		img = blankOut(img, qrAt)
 	}
 	gray := prepare(img, r.tune)
-	text, peak, err := r.tesseract(ctx, gray, r.langs)
-	if err == nil && r.latin != "" && latinShare(text) >= 0.6 {
+	run, err := r.tesseract(ctx, gray, r.langs)
+	if err == nil && r.latin != "" && latinShare(run.text) >= 0.6 {
 		// Mostly Latin letters: an English screenshot, read again with
 		// the model that keeps its words apart.
-		var again string
-		var peak2 int64
-		again, peak2, err = r.tesseract(ctx, gray, r.latin)
-		text, peak = again, max(peak, peak2)
+		var again ocrRun
+		again, err = r.tesseract(ctx, gray, r.latin)
+		again.cpu += run.cpu
+		again.peakKB = max(again.peakKB, run.peakKB)
+		run = again
 	}
 	if err != nil {
 		if ctx.Err() != nil {
@@ -221,8 +224,8 @@ func (r *Reader) Read(ctx context.Context, data []byte) (Result, error) {
 		}
 		return Result{}, err
 	}
-	text = tidy(text)
-	return Result{Text: text, Links: links, Chars: countChars(text), Took: time.Since(start), PeakKB: peak}, nil
+	text := tidy(run.text)
+	return Result{Text: text, Links: links, Chars: countChars(text), Took: time.Since(start), CPU: run.cpu, PeakKB: run.peakKB}, nil
 }
 
 // latinShare is the share of Latin letters among the letters of s.

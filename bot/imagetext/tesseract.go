@@ -18,10 +18,10 @@ import (
 // screenshot holds, and the classifier reads 16 KB at most.
 const maxOutput = 64 << 10
 
-// tesseract runs the program on g with the language packs langs, image in by standard input, text out by
-// standard output: no file, no shell. It is killed when ctx ends. peak is
-// its peak resident memory in KB.
-func (r *Reader) tesseract(ctx context.Context, g *image.Gray, langs string) (text string, peakKB int64, err error) {
+// tesseract runs the program on g with the language packs langs: image
+// in by standard input, text out by standard output, no file, no shell.
+// It is killed when ctx ends.
+func (r *Reader) tesseract(ctx context.Context, g *image.Gray, langs string) (ocrRun, error) {
 	cmd := exec.CommandContext(ctx, r.bin, "stdin", "stdout",
 		"-l", langs,
 		"--psm", strconv.Itoa(r.tune.psm),
@@ -38,17 +38,28 @@ func (r *Reader) tesseract(ctx context.Context, g *image.Gray, langs string) (te
 	// line; it is dropped.
 	cmd.WaitDelay = time.Second
 	runErr := cmd.Run()
-	if cmd.ProcessState != nil {
-		if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
-			peakKB = ru.Maxrss
+	var run ocrRun
+	if ps := cmd.ProcessState; ps != nil {
+		run.cpu = ps.UserTime() + ps.SystemTime()
+		if ru, ok := ps.SysUsage().(*syscall.Rusage); ok {
+			run.peakKB = ru.Maxrss
 		}
 	}
 	if runErr != nil {
 		// The error names the program and its exit status only: its
 		// output may hold what the image said.
-		return "", peakKB, fmt.Errorf("tesseract: %w", runErr)
+		return run, fmt.Errorf("tesseract: %w", runErr)
 	}
-	return out.String(), peakKB, nil
+	run.text = out.String()
+	return run, nil
+}
+
+// ocrRun is one run of Tesseract: its text, processor time and peak
+// memory (KB).
+type ocrRun struct {
+	text   string
+	cpu    time.Duration
+	peakKB int64
 }
 
 // limitedBuffer keeps the first max bytes written and drops the rest
