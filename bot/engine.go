@@ -84,7 +84,7 @@ type Update struct {
 	Command, Arg string
 	// Data is the pressed button's data (KindChoice); it may be forged.
 	Data string
-	// File is the image to read (KindImage).
+	// File is the image (KindImage) or voice note (KindVoice) to read.
 	File *Attachment
 }
 
