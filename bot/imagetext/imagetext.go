@@ -106,7 +106,7 @@ type tuning struct {
 	threshold int
 }
 
-var defaultTuning = tuning{psm: 6, invertDark: true, minWidth: 1000, cropStatus: true, threshold: 2}
+var defaultTuning = tuning{psm: 3, invertDark: true, minWidth: 1000, cropStatus: true, threshold: 2}
 
 // Reader reads images. It is safe for concurrent use.
 type Reader struct {

@@ -97,10 +97,10 @@ func BenchmarkOCRTuning(b *testing.B) {
 		langs     string
 		latin     string
 	}
-	base := variant{"chosen", 6, true, 1000, true, 2, imagetext.DefaultLanguages, imagetext.DefaultLatin}
+	base := variant{"chosen", 3, true, 1000, true, 2, imagetext.DefaultLanguages, imagetext.DefaultLatin}
 	vs := []variant{base}
 	v := base
-	v.name, v.psm = "psm3", 3
+	v.name, v.psm = "psm6", 6
 	vs = append(vs, v)
 	v = base
 	v.name, v.threshold = "otsu", 0
