@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"image"
 	"image/color"
@@ -385,4 +386,40 @@ func TestVoiceNotesAreTranscribedAndChecked(t *testing.T) {
 		}
 	}
 	b.checkNothingStored(t, "公安局", "dinner on Sunday")
+}
+
+func TestDownloadErrorsNeverCarryTheToken(t *testing.T) {
+	tg := telegramtest.New(t, token)
+	c, err := Dial(context.Background(), Config{Token: token, APIURL: tg.URL(), PollTimeout: time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	small := tg.AddFile([]byte("0123456789"), "a.png")
+	for _, tc := range []struct {
+		name   string
+		id     string
+		limit  int64
+		tooBig bool
+	}{
+		{"unknown file", "nope", 100, false},
+		{"over the limit", small, 5, true},
+	} {
+		_, err := c.Download(context.Background(), tc.id, tc.limit)
+		switch {
+		case err == nil:
+			t.Errorf("%s: got no error", tc.name)
+		case strings.Contains(err.Error(), "unit_Token"):
+			t.Errorf("%s: error holds the token: %v", tc.name, err)
+		case errors.Is(err, bot.ErrFileTooBig) != tc.tooBig:
+			t.Errorf("%s: error %v; too big: got %v, want %v", tc.name, err, !tc.tooBig, tc.tooBig)
+		}
+	}
+	if data, err := c.Download(context.Background(), small, 100); err != nil || string(data) != "0123456789" {
+		t.Errorf("Download: got %q, %v; want the file", data, err)
+	}
+	// A file server that is down: the error names the download, not the URL.
+	c.apiURL = "http://127.0.0.1:1"
+	if _, err := c.Download(context.Background(), small, 100); err == nil || strings.Contains(err.Error(), "unit_Token") {
+		t.Errorf("download from a closed port: got %v, want an error without the token", err)
+	}
 }
