@@ -13,6 +13,10 @@ import (
 	"testing"
 	"time"
 
+	"go.uber.org/zap"
+	"go.uber.org/zap/zapcore"
+	"go.uber.org/zap/zaptest/observer"
+
 	"github.com/scamcheck/scamcheck/bot/imagetext"
 	"github.com/scamcheck/scamcheck/bot/imagetext/imagetexttest"
 	"github.com/scamcheck/scamcheck/classifier"
@@ -106,5 +110,17 @@ func TestImageSettings(t *testing.T) {
 		case tc.check != nil && !tc.check(o):
 			t.Errorf("%v: got options %+v", tc.env, o)
 		}
+	}
+}
+
+func TestWithoutTesseractTheBotWarnsAndReadsNoImages(t *testing.T) {
+	core, logs := observer.New(zapcore.InfoLevel)
+	r := newImageReader(context.Background(), imagetext.Options{Tesseract: filepath.Join(t.TempDir(), "no-tesseract")}, zap.New(core))
+	if r != nil {
+		t.Errorf("reader without Tesseract: got %v, want nil (photos then get the request for text)", r)
+	}
+	w := logs.FilterLevelExact(zapcore.WarnLevel).All()
+	if len(w) != 1 || !strings.Contains(w[0].Message, "tesseract-ocr") {
+		t.Errorf("warnings: got %v, want one saying what to install", w)
 	}
 }
