@@ -1,5 +1,6 @@
-# Multi-stage build: compile in the Go image, run from a distroless image
-# as a non-root user with nothing but the static binary and CA roots.
+# Multi-stage build: compile a static binary in the Go image, run it as a
+# non-root user on Debian slim with Tesseract and its Chinese and English
+# language packs, which read the screenshots people forward.
 FROM golang:1.26-bookworm AS build
 WORKDIR /src
 COPY go.mod go.sum ./
@@ -7,7 +8,14 @@ RUN go mod download
 COPY . .
 RUN CGO_ENABLED=0 go build -trimpath -ldflags="-s -w" -o /out/scamcheck ./cmd/scamcheck
 
-FROM gcr.io/distroless/static-debian12:nonroot
+# Tesseract is run as a program (no cgo), so the binary stays static; the
+# runtime image needs the program, its language data and CA roots.
+FROM debian:bookworm-slim
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends \
+      ca-certificates tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-chi-tra tesseract-ocr-eng \
+ && rm -rf /var/lib/apt/lists/* \
+ && useradd --system --uid 65532 --user-group --no-create-home --shell /usr/sbin/nologin nonroot
 COPY --from=build /out/scamcheck /usr/local/bin/scamcheck
 USER nonroot:nonroot
 ENTRYPOINT ["/usr/local/bin/scamcheck"]

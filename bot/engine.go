@@ -57,11 +57,13 @@ const (
 	KindText        Kind = iota + 1 // a typed or forwarded message
 	KindCommand                     // a /command
 	KindChoice                      // a button press
-	KindUnsupported                 // a message without text (photo, sticker, voice)
+	KindUnsupported                 // a message the bot cannot read (sticker, video, other files)
 	// KindTooMany stands for an update its transport did not handle
 	// because the person sent too many at once: the person is told to
 	// send them one by one, and nothing is checked.
 	KindTooMany
+	KindImage // a photo or image file (File), with its caption in Text
+	KindVoice // a voice note
 )
 
 // Update is one input from a channel, already stripped of the channel's
@@ -88,6 +90,8 @@ type Update struct {
 	Command, Arg string
 	// Data is the pressed button's data (KindChoice); it may be forged.
 	Data string
+	// File is the image (KindImage) or voice note (KindVoice) to read.
+	File *Attachment
 }
 
 // Options configure an Engine.
@@ -118,6 +122,15 @@ type Options struct {
 	// elsewhere before it is given back to the transport to retry
 	// (default LockTTL plus 2s: long enough to outlive a crashed holder).
 	LockWait time.Duration
+	// Images reads screenshots and photos (image.go); nil answers them
+	// with a request for the text.
+	Images ImageReader
+	// MaxImageBytes is the largest image downloaded (default
+	// DefaultMaxImageBytes).
+	MaxImageBytes int64
+	// Transcriber turns voice notes into text (image.go); nil answers
+	// them with a request for the text and the buttons for a call.
+	Transcriber Transcriber
 }
 
 // Defaults of Options.
@@ -182,6 +195,9 @@ func New(o Options) (*Engine, error) {
 	}
 	if o.LockTTL <= 0 {
 		o.LockTTL = DefaultLockTTL
+	}
+	if o.MaxImageBytes <= 0 {
+		o.MaxImageBytes = DefaultMaxImageBytes
 	}
 	if o.LockWait <= 0 {
 		o.LockWait = o.LockTTL + 2*time.Second
@@ -452,6 +468,12 @@ func (e *Engine) step(ctx context.Context, log *zap.Logger, userKey string, s di
 			ns, replies := dialogs.Step(dialogs.State{}, ev)
 			return ns, replies, false, true, append(fields, zap.Int("keys_deleted", n))
 		}
+	case KindImage:
+		ns, replies, fields := e.image(ctx, log, userKey, s, lim, u, ev)
+		return ns, replies, true, false, fields
+	case KindVoice:
+		ns, replies, fields := e.voice(ctx, log, userKey, s, lim, u, ev)
+		return ns, replies, true, false, fields
 	case KindChoice:
 		if !stored && dialogs.HelpChoice(u.Data) {
 			// The steps after a payment or during a call need no
@@ -554,6 +576,10 @@ func (k Kind) String() string {
 		return "unsupported"
 	case KindTooMany:
 		return "too_many"
+	case KindImage:
+		return "image"
+	case KindVoice:
+		return "voice"
 	}
 	return "unknown"
 }

@@ -129,6 +129,10 @@ func Step(s State, e Event) (State, []Reply) {
 		s, replies = text(s, e)
 	case EventChoice:
 		s, replies = choose(s, e)
+	case EventImage:
+		s, replies = image(s, e)
+	case EventVoice:
+		s, replies = voice(s)
 	default:
 		return s, nil
 	}

@@ -17,6 +17,8 @@ const (
 	EventText    EventKind = iota + 1 // a typed or forwarded message
 	EventCommand                      // a /command
 	EventChoice                       // a button press (or a numbered choice in the terminal)
+	EventImage                        // a screenshot or photo, read (image.go)
+	EventVoice                        // a voice note the bot cannot listen to (image.go)
 )
 
 // Event is one input to the conversation.
@@ -40,6 +42,13 @@ type Event struct {
 	// Lang is the person's language as the channel knows it (already
 	// normalised to a locales language); used while State.Lang is empty.
 	Lang string
+	// Read is the text read from an image (EventImage), for the line that
+	// shows the person what the bot saw; Text holds it with the caption.
+	// Never stored in State.
+	Read string
+	// ImageIssue says why an image could not be read (EventImage): one of
+	// the Image* constants, empty when it was read.
+	ImageIssue string
 	// Owner is a short tag of the person, 1-8 lower-case letters or digits
 	// (e.g. the start of their keyed hash, never their id). Buttons carry
 	// it, so a keyboard pressed by someone else in a group gets the stale

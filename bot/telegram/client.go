@@ -51,6 +51,9 @@ type Client struct {
 	redact *Redactor
 	log    *zap.Logger
 	poll   time.Duration
+	// apiURL is the Bot API base without a trailing slash; files are
+	// downloaded from <apiURL>/file/bot<token>/<path>.
+	apiURL string
 	// out paces replies (outbox.go); nil until first use or SetOutbox.
 	out atomic.Pointer[Outbox]
 }
@@ -96,7 +99,7 @@ func Dial(ctx context.Context, cfg Config) (*Client, error) {
 	}
 	hc.setContexts(context.Background(), context.Background())
 	endpoint := strings.TrimRight(cfg.APIURL, "/") + "/bot%s/%s"
-	c := &Client{http: hc, redact: r, log: cfg.Logger, poll: cfg.PollTimeout}
+	c := &Client{http: hc, redact: r, log: cfg.Logger, poll: cfg.PollTimeout, apiURL: strings.TrimRight(cfg.APIURL, "/")}
 	var b backoff
 	for {
 		api, err := tgbotapi.NewBotAPIWithClient(cfg.Token, endpoint, hc)
@@ -178,6 +181,8 @@ func methodOf(ch tgbotapi.Chattable) string {
 		return "answerCallbackQuery"
 	case tgbotapi.DeleteWebhookConfig:
 		return "deleteWebhook"
+	case tgbotapi.FileConfig:
+		return "getFile"
 	}
 	return fmt.Sprintf("%T", ch)
 }

@@ -1,6 +1,7 @@
 package telegram
 
 import (
+	"context"
 	"strconv"
 
 	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
@@ -49,6 +50,15 @@ func Convert(c *Client, log *zap.Logger, u tgbotapi.Update) (bot.Update, bot.Res
 			// In groups the bot answers commands only; it must not
 			// classify everyone's chatter.
 			return bot.Update{}, nil, false
+		case len(m.Photo) > 0 || m.Document != nil:
+			in.Kind, in.Text, in.File = bot.KindImage, m.Caption, attachment(c, m)
+		case m.Voice != nil:
+			in.Kind = bot.KindVoice
+			id := m.Voice.FileID
+			in.File = &bot.Attachment{Size: int64(m.Voice.FileSize), MIME: m.Voice.MimeType,
+				Fetch: func(ctx context.Context, limit int64) ([]byte, error) { return c.Download(ctx, id, limit) }}
+		case m.Audio != nil || m.VideoNote != nil:
+			in.Kind = bot.KindVoice
 		case text != "":
 			in.Kind, in.Text, in.Forwarded = bot.KindText, text, forwarded
 		default:
@@ -81,4 +91,35 @@ func Convert(c *Client, log *zap.Logger, u tgbotapi.Update) (bot.Update, bot.Res
 		return in, r, true
 	}
 	return bot.Update{}, nil, false
+}
+
+// attachment is the photo or image file of m, fetched through c when it
+// is read. Of a photo's sizes it is the largest that the bot downloads
+// (Telegram lists them smallest first); if none is small enough, the
+// smallest, whose size then gets the "too big" answer.
+func attachment(c *Client, m *tgbotapi.Message) *bot.Attachment {
+	var id string
+	a := &bot.Attachment{}
+	if d := m.Document; d != nil {
+		id, a.Size, a.MIME = d.FileID, int64(d.FileSize), d.MimeType
+		if a.MIME == "" {
+			a.MIME = "application/octet-stream"
+		}
+	} else {
+		best := -1
+		for i, p := range m.Photo {
+			if int64(p.FileSize) > bot.DefaultMaxImageBytes {
+				continue
+			}
+			if best < 0 || p.Width*p.Height > m.Photo[best].Width*m.Photo[best].Height {
+				best = i
+			}
+		}
+		if best < 0 {
+			best = 0
+		}
+		id, a.Size = m.Photo[best].FileID, int64(m.Photo[best].FileSize)
+	}
+	a.Fetch = func(ctx context.Context, limit int64) ([]byte, error) { return c.Download(ctx, id, limit) }
+	return a
 }

@@ -16,10 +16,14 @@ func runCheck(ctx context.Context, args []string, sio stdio) error {
 	fs := flag.NewFlagSet("check", flag.ContinueOnError)
 	fs.SetOutput(sio.err)
 	asJSON := fs.Bool("json", false, "print the verdict as JSON")
+	imageFile := fs.String("image", "", "read the text of this image (PNG, JPEG, WebP) with Tesseract and check it")
 	if err := fs.Parse(args); err != nil {
 		return errUsage
 	}
 	text := strings.Join(fs.Args(), " ")
+	if *imageFile != "" {
+		return checkImage(ctx, *imageFile, *asJSON, sio)
+	}
 	if fs.NArg() == 0 {
 		b, err := io.ReadAll(io.LimitReader(sio.in, 1<<20))
 		if err != nil {

@@ -30,7 +30,7 @@ func commands() map[string]command {
 	return map[string]command{
 		"run":   {"run the Telegram bot", runBot},
 		"chat":  {"talk to the bot in this terminal (no token, no Redis)", runChat},
-		"check": {"print the verdict for one message: check [--json] [TEXT] (stdin without TEXT)", runCheck},
+		"check": {"print the verdict for one message: check [--json] [--image FILE | TEXT] (stdin without TEXT)", runCheck},
 		"eval":  {"measure the classifier on labelled JSONL files", runEval},
 	}
 }

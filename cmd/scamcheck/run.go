@@ -37,6 +37,14 @@ func runBot(ctx context.Context, args []string, sio stdio) error {
 	if err != nil {
 		return err
 	}
+	iopt, err := loadImageConfig(sio) // OCR and voice notes (images.go)
+	if err != nil {
+		return err
+	}
+	transcriber, err := newTranscriber(sio)
+	if err != nil {
+		return err
+	}
 	o := newOps(ocfg)
 	redisPassword := ""
 	if cfg.redisOpt != nil {
@@ -86,7 +94,8 @@ func runBot(ctx context.Context, args []string, sio stdio) error {
 	if err != nil {
 		return fmt.Errorf("load locales: %w", err)
 	}
-	engine, err := bot.New(bot.Options{Store: sessions, Checker: o.checker(checker), Catalog: catalog, Secret: cfg.Secret, Logger: log.Named("engine"), Limits: o.Limits})
+	images := newImageReader(ctx, iopt, log.Named("ocr"))
+	engine, err := bot.New(bot.Options{Store: sessions, Checker: o.checker(checker), Catalog: catalog, Secret: cfg.Secret, Logger: log.Named("engine"), Limits: o.Limits, Images: images, Transcriber: transcriber})
 	if err != nil {
 		return err
 	}

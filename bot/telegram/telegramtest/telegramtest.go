@@ -83,8 +83,9 @@ type Server struct {
 	// lastKeyboard is each chat's last message sent with a keyboard (its
 	// id in messages).
 	lastKeyboard map[int64]int
-	counts       map[string]int // calls by method
-	hook         webhookState   // webhook.go
+	counts       map[string]int  // calls by method
+	hook         webhookState    // webhook.go
+	files        map[string]file // getFile and downloads (files.go)
 	// delays hold the next calls of a method before they are done.
 	delays map[string][]time.Duration
 	// sentTo counts sendMessage calls per chat, in Lean mode too.
@@ -424,6 +425,10 @@ func (s *Server) describeCalls() string {
 
 // serve dispatches /bot<token>/<method>.
 func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
+	if rest, ok := strings.CutPrefix(r.URL.Path, "/file/bot"); ok {
+		s.download(w, rest)
+		return
+	}
 	rest, ok := strings.CutPrefix(r.URL.Path, "/bot")
 	token, method, ok2 := strings.Cut(rest, "/")
 	if !ok || !ok2 {
@@ -477,6 +482,8 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 		s.getUpdates(w, r)
 	case "sendMessage":
 		s.sendMessage(w, r)
+	case "getFile":
+		s.getFile(w, r)
 	case "editMessageText", "editMessageReplyMarkup":
 		s.edit(w, r, method)
 	case "answerCallbackQuery":

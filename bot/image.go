@@ -1,0 +1,180 @@
+package bot
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"time"
+
+	"go.uber.org/zap"
+
+	"github.com/scamcheck/scamcheck/bot/imagetext"
+	"github.com/scamcheck/scamcheck/dialogs"
+)
+
+// ImageReader reads the text and QR codes of an image; imagetext.Reader
+// implements it. Its errors wrap imagetext's (ErrNotImage, ErrBusy, ...).
+type ImageReader interface {
+	Read(ctx context.Context, data []byte) (imagetext.Result, error)
+}
+
+// Transcriber turns a voice note into text; llm.Transcriber implements
+// it.
+type Transcriber interface {
+	Transcribe(ctx context.Context, audio []byte, name string) (string, error)
+}
+
+// Attachment is a file sent with an update (a photo, an image file, a
+// voice note), fetched only when it is read.
+type Attachment struct {
+	// Size is the size the channel announced; 0 when unknown.
+	Size int64
+	// MIME is the announced type; empty for photos (always JPEG).
+	MIME string
+	// Fetch downloads the file, at most max bytes; a larger file gives
+	// an error wrapping ErrFileTooBig. Errors never carry the channel's
+	// secrets (a bot token in a download URL).
+	Fetch func(ctx context.Context, max int64) ([]byte, error)
+}
+
+// ErrFileTooBig is a file larger than the bot downloads.
+var ErrFileTooBig = errors.New("file too big")
+
+// Defaults for images.
+const (
+	// DefaultMaxImageBytes is the largest image downloaded: a phone's
+	// screenshot is well under 5 MB, a photo under 10.
+	DefaultMaxImageBytes = 10 << 20
+	// MinImageChars is the fewest letters and digits an image must yield
+	// to be checked: below it the reading failed (a photo of a cat, a
+	// blurred screen), and a verdict of "no sign of a scam" would be a
+	// guess.
+	MinImageChars = 12
+	// imageFetchTimeout bounds a download.
+	imageFetchTimeout = 20 * time.Second
+)
+
+// image reads an image update and checks what it says, with its caption,
+// as typed text is checked. Every way it can fail ends in an answer.
+func (e *Engine) image(ctx context.Context, log *zap.Logger, userKey string, s dialogs.State, lim *limitState, u Update, ev dialogs.Event) (_ dialogs.State, _ []dialogs.Reply, fields []zap.Field) {
+	// An image is never an answer to a question, so it always counts
+	// (the zero state asks nothing).
+	if replies, limited := e.limitCheck(log, dialogs.State{}, lim, ""); limited {
+		return s, replies, []zap.Field{zap.Bool("limited", true)}
+	}
+	ev.Kind = dialogs.EventImage
+	caption := strings.TrimSpace(CleanText(u.Text))
+	res, issue := e.readImage(ctx, log, u.File)
+	fields = append(fields, zap.String("image", issueName(issue)), zap.Int("chars_read", res.Chars),
+		zap.Int("qr_codes", len(res.Links)), zap.Duration("ocr_took", res.Took))
+	if issue == "" && res.Chars < MinImageChars {
+		issue = dialogs.ImageUnreadable
+	}
+	ev.ImageIssue, ev.Read = issue, res.Text
+	parts := []string{caption, res.Text}
+	parts = append(parts, res.Links...)
+	text := CleanText(strings.TrimSpace(strings.Join(parts, "\n")))
+	if text != "" {
+		ev.Text = text
+		ev.Verdict = e.o.Checker.Check(ctx, userKey, text)
+		fields = append(fields, zap.Stringer("verdict_level", ev.Verdict.Level), zap.String("type", string(ev.Verdict.Type)),
+			zap.String("source", ev.Verdict.Source), zap.String("model", ev.Verdict.ModelStatus))
+	}
+	ns, replies := dialogs.Step(s, ev)
+	return ns, replies, fields
+}
+
+// readImage downloads and reads the attachment; issue names what went
+// wrong (dialogs.Image*), empty when it was read.
+func (e *Engine) readImage(ctx context.Context, log *zap.Logger, f *Attachment) (imagetext.Result, string) {
+	if e.o.Images == nil {
+		return imagetext.Result{}, dialogs.ImageNoOCR
+	}
+	if f == nil || f.Fetch == nil {
+		return imagetext.Result{}, dialogs.ImageFetch
+	}
+	if f.MIME != "" && !strings.HasPrefix(f.MIME, "image/") {
+		return imagetext.Result{}, dialogs.ImageNotImage
+	}
+	limit := e.o.MaxImageBytes
+	if f.Size > limit {
+		return imagetext.Result{}, dialogs.ImageTooBig
+	}
+	fctx, cancel := context.WithTimeout(ctx, imageFetchTimeout)
+	data, err := f.Fetch(fctx, limit)
+	cancel()
+	switch {
+	case errors.Is(err, ErrFileTooBig):
+		return imagetext.Result{}, dialogs.ImageTooBig
+	case err != nil:
+		log.Warn("image not downloaded", zap.Error(err))
+		return imagetext.Result{}, dialogs.ImageFetch
+	}
+	res, err := e.o.Images.Read(ctx, data)
+	// The image's bytes go out of scope here; nothing keeps them.
+	switch {
+	case err == nil:
+		return res, ""
+	case errors.Is(err, imagetext.ErrNotImage):
+		return res, dialogs.ImageNotImage
+	case errors.Is(err, imagetext.ErrTooLarge):
+		return res, dialogs.ImageTooBig
+	case errors.Is(err, imagetext.ErrBusy):
+		log.Warn("image refused: OCR queue full")
+		return res, dialogs.ImageBusy
+	case errors.Is(err, imagetext.ErrTimeout), errors.Is(err, context.DeadlineExceeded):
+		log.Warn("image not read in time", zap.Error(err))
+		return res, dialogs.ImageTimeout
+	}
+	// The error names the program and its exit status, never the text.
+	log.Error("image not read", zap.Error(err))
+	return res, dialogs.ImageUnreadable
+}
+
+func issueName(issue string) string {
+	if issue == "" {
+		return "read"
+	}
+	return issue
+}
+
+// MaxVoiceBytes bounds a voice note sent for transcription: about ten
+// minutes of Telegram's Opus, well under the 25 MB transcription APIs take.
+const MaxVoiceBytes = 5 << 20
+
+// voice transcribes a voice note and checks what was said as typed text.
+// Without a transcriber, or when the note cannot be transcribed, the
+// dialog's answer for a voice note (the way out for someone on a call)
+// is given instead.
+func (e *Engine) voice(ctx context.Context, log *zap.Logger, userKey string, s dialogs.State, lim *limitState, u Update, ev dialogs.Event) (_ dialogs.State, _ []dialogs.Reply, fields []zap.Field) {
+	ev.Kind = dialogs.EventVoice
+	if e.o.Transcriber == nil || u.File == nil || u.File.Fetch == nil || u.File.Size > MaxVoiceBytes {
+		ns, replies := dialogs.Step(s, ev)
+		return ns, replies, []zap.Field{zap.String("voice", "not transcribed")}
+	}
+	if replies, limited := e.limitCheck(log, dialogs.State{}, lim, ""); limited {
+		return s, replies, []zap.Field{zap.Bool("limited", true)}
+	}
+	fctx, cancel := context.WithTimeout(ctx, imageFetchTimeout)
+	audio, err := u.File.Fetch(fctx, MaxVoiceBytes)
+	cancel()
+	var text string
+	if err == nil {
+		text, err = e.o.Transcriber.Transcribe(ctx, audio, "voice.ogg")
+	}
+	text = strings.TrimSpace(CleanText(text))
+	if err != nil || text == "" {
+		if err != nil {
+			log.Warn("voice note not transcribed", zap.Error(err))
+		}
+		ns, replies := dialogs.Step(s, ev)
+		return ns, replies, []zap.Field{zap.String("voice", "failed")}
+	}
+	// What was said is checked as typed text, placed in the conversation
+	// like it (an answer to the question asked, or a message to check).
+	ev.Kind, ev.Text = dialogs.EventText, text
+	ev.Verdict = e.o.Checker.Check(ctx, userKey, text)
+	ns, replies := dialogs.Step(s, ev)
+	return ns, replies, []zap.Field{zap.String("voice", "transcribed"), zap.Stringer("verdict_level", ev.Verdict.Level),
+		zap.String("type", string(ev.Verdict.Type)), zap.String("source", ev.Verdict.Source)}
+}
