@@ -14,7 +14,7 @@ import (
 // repository); benchmarks skip when they are missing.
 func devMessages(b *testing.B) []string {
 	b.Helper()
-	files, _ := filepath.Glob("../../shared/datasets/dev/*.jsonl")
+	files, _ := filepath.Glob(devGlob())
 	if len(files) == 0 {
 		b.Skip("../../shared/datasets/dev not found")
 	}
