@@ -7,6 +7,8 @@ import (
 	"math/bits"
 	"slices"
 	"sync"
+
+	"github.com/scamcheck/scamcheck/classifier/rules"
 )
 
 // Classifier holds the compiled rules. It is safe for concurrent use: after
@@ -50,7 +52,7 @@ type hit struct {
 
 // New compiles the embedded rules.
 func New() (*Classifier, error) {
-	return newFromFS(rulesFS, "rules")
+	return newFromFS(rules.FS, ".")
 }
 
 // newFromFS compiles the rule files of dir in fsys (tests use fixtures).
@@ -82,7 +84,7 @@ func (c *Classifier) Classify(text string) Verdict {
 	sc.hitList = sc.hitList[:0]
 	sc.matches = rs.ac.findAll(f.text, sc.matches[:0])
 	t := f.text
-	// The negation scope open at this point of the text (see rules.go):
+	// The negation scope open at this point of the text (see rules/README.md):
 	// matches come in order of their end.
 	var scope negScope
 	for _, m := range sc.matches {
@@ -137,8 +139,8 @@ func (c *Classifier) Classify(text string) Verdict {
 	}
 	extractEntities(text, f, sc.matches, rs.appOf, &sc.ents)
 	v.Entities = sc.ents.copyOut()
-	sc.ents.eachTerm(func(id string, s hit) {
-		if ti, ok := rs.entity[id]; ok && !sc.hits[ti].ok {
+	sc.ents.eachKind(func(k entityKind, s hit) {
+		if ti := rs.entity[k]; ti >= 0 && !sc.hits[ti].ok {
 			sc.hits[ti] = s
 			sc.hitList = append(sc.hitList, ti)
 		}

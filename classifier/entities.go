@@ -104,49 +104,86 @@ func (e *Entities) copyOut() *Entities {
 	}
 }
 
-// eachTerm calls fn with the entity terms the rules can name and the
-// original span of each occurrence, first occurrences first.
-func (e *Entities) eachTerm(fn func(id string, h hit)) {
-	set := func(id string, s Span) {
-		fn(id, hit{ok: true, start: int32(s.Start), end: int32(s.End), entity: true})
+// entityKind is one kind of thing the entity stage finds that rule sets
+// can name (sets with "entity: <name>").
+type entityKind uint8
+
+const (
+	entURL entityKind = iota
+	entURLIP
+	entURLShortener
+	entURLPunycode
+	entURLLookalike
+	entURLOfficial
+	entURLUnofficial
+	entURLCheapTLD
+	entPhone
+	entPhonePremium
+	entMoney
+	entCryptoAddress
+	entRemoteApp
+	numEntityKinds
+)
+
+// entityKindNames are the names rule sets use for the entity kinds.
+var entityKindNames = [numEntityKinds]string{
+	"url", "url_ip", "url_shortener", "url_punycode", "url_lookalike", "url_official", "url_unofficial",
+	"url_cheap_tld", "phone", "phone_premium", "money", "crypto_address", "remote_app",
+}
+
+// entityKindOf returns the kind a rule set names.
+func entityKindOf(name string) (entityKind, bool) {
+	for k, n := range entityKindNames {
+		if n == name {
+			return entityKind(k), true
+		}
+	}
+	return 0, false
+}
+
+// eachKind calls fn with the kind and original span of each entity
+// found, first occurrences first.
+func (e *Entities) eachKind(fn func(k entityKind, h hit)) {
+	set := func(k entityKind, s Span) {
+		fn(k, hit{ok: true, start: int32(s.Start), end: int32(s.End), entity: true})
 	}
 	for _, u := range e.URLs {
-		set("entity.url", u.Span)
+		set(entURL, u.Span)
 		if u.IP {
-			set("entity.url_ip", u.Span)
+			set(entURLIP, u.Span)
 		}
 		if u.Shortener {
-			set("entity.url_shortener", u.Span)
+			set(entURLShortener, u.Span)
 		}
 		if u.Punycode {
-			set("entity.url_punycode", u.Span)
+			set(entURLPunycode, u.Span)
 		}
 		if u.LookalikeOf != "" {
-			set("entity.url_lookalike", u.Span)
+			set(entURLLookalike, u.Span)
 		}
 		if u.Official {
-			set("entity.url_official", u.Span)
+			set(entURLOfficial, u.Span)
 		} else {
-			set("entity.url_unofficial", u.Span)
+			set(entURLUnofficial, u.Span)
 		}
 		if u.CheapTLD {
-			set("entity.url_cheap_tld", u.Span)
+			set(entURLCheapTLD, u.Span)
 		}
 	}
 	for _, p := range e.Phones {
-		set("entity.phone", p.Span)
+		set(entPhone, p.Span)
 		if p.Premium {
-			set("entity.phone_premium", p.Span)
+			set(entPhonePremium, p.Span)
 		}
 	}
 	for _, x := range e.Money {
-		set("entity.money", x.Span)
+		set(entMoney, x.Span)
 	}
 	for _, x := range e.Crypto {
-		set("entity.crypto_address", x.Span)
+		set(entCryptoAddress, x.Span)
 	}
 	for _, x := range e.Apps {
-		set("entity.remote_app", x.Span)
+		set(entRemoteApp, x.Span)
 	}
 }
 
