@@ -57,6 +57,9 @@ func New() (*Classifier, error) {
 
 // newFromFS compiles the rule files of dir in fsys (tests use fixtures).
 func newFromFS(fsys fs.FS, dir string) (*Classifier, error) {
+	if dataErr != nil {
+		return nil, fmt.Errorf("classifier data: %w", dataErr)
+	}
 	rs, err := loadRules(fsys, dir)
 	if err != nil {
 		return nil, fmt.Errorf("classifier rules: %w", err)

@@ -360,7 +360,7 @@ func (c *compiler) finish() {
 		rs.appOf[i] = -1
 	}
 	for i, a := range remoteApps {
-		c.pats = append(c.pats, []byte(a.folded))
+		c.pats = append(c.pats, []byte(a.Spelling))
 		rs.appOf = append(rs.appOf, int16(i))
 	}
 	rs.ac = newMatcher(c.pats)

@@ -15,7 +15,7 @@ import (
 
 // FS holds the shipped rule files (*.yaml) and domain data (data/*.yaml).
 //
-//go:embed *.yaml
+//go:embed *.yaml data/*.yaml
 var FS embed.FS
 
 // Load decodes and validates every *.yaml file of dir in fsys, in the

@@ -99,3 +99,37 @@ func checkErr(t *testing.T, err error, want string) {
 		t.Errorf("got error %q, want it to contain %q", err, want)
 	}
 }
+
+func TestShippedDataLoads(t *testing.T) {
+	d, err := LoadData(FS, "data")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Links.Imitated) == 0 || len(d.Money.Units) == 0 || len(d.Apps.Remote) == 0 || len(d.Folding.Lookalikes) == 0 {
+		t.Errorf("got empty sections in %+v, want every file's data", d)
+	}
+}
+
+func TestDataValidateNamesFileAndField(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		edit func(*Data)
+		want string
+	}{
+		{"shipped", func(*Data) {}, ""},
+		{"empty shortener", func(d *Data) { d.Links.Shorteners = append(d.Links.Shorteners, "") }, "data/links.yaml: shorteners: entry"},
+		{"two-letter look-alike", func(d *Data) { d.Folding.Lookalikes = map[string]string{"ab": "c"} }, "data/folding.yaml: lookalikes: key \"ab\""},
+		{"Cantonese to a word", func(d *Data) { d.Folding.Cantonese = map[string]string{"唔": "不要"} }, "data/folding.yaml: cantonese:"},
+		{"digit to a word", func(d *Data) { d.Folding.WordDigits = map[string]string{"0": "oo"} }, "data/folding.yaml: word_digits:"},
+		{"app without a name", func(d *Data) { d.Apps.Remote = append(d.Apps.Remote, App{Spelling: "x"}) }, "data/apps.yaml: remote["},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			d, err := LoadData(FS, "data")
+			if err != nil {
+				t.Fatal(err)
+			}
+			tc.edit(&d)
+			checkErr(t, d.Validate("data"), tc.want)
+		})
+	}
+}
