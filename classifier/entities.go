@@ -693,7 +693,6 @@ func scanAmount(text string, i int) (end int, ok bool) {
 	return end, end > 0
 }
 
-
 // moneyAt reports an amount starting at i: digits then a currency unit.
 func moneyAt(text string, i, _ int) (Money, bool) {
 	end, _ := scanAmount(text, i)
