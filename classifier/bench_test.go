@@ -88,9 +88,10 @@ func BenchmarkClassifyMessage(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
+	everyType := loadCases(b, "every_type")
 	for _, tc := range []struct{ name, text string }{
-		{"zh", typeCases[0].text},
-		{"en", typeCases[1].text},
+		{"zh", everyType[0].Text},
+		{"en", everyType[1].Text},
 		{"benign_zh", "晚上一起吃饭吗？我请客，老地方见。"},
 		{"benign_en", "Running late, see you at the station in 10 minutes."},
 	} {

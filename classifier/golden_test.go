@@ -27,6 +27,7 @@ var goldenSets = []struct {
 	{"dev", devGlob()},
 	{"messages", "testdata/messages/*.jsonl"},
 	{"messages/blind", "testdata/messages/blind/*.jsonl"},
+	{"messages/cases", "testdata/messages/cases/*.jsonl"},
 }
 
 // TestVerdictsMatchGolden classifies every dev row and every written
