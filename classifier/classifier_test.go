@@ -287,4 +287,3 @@ func TestNegationScope(t *testing.T) {
 		}
 	}
 }
-
