@@ -1,9 +1,7 @@
 package classifier
 
 import (
-	"bufio"
 	"encoding/json"
-	"os"
 	"path/filepath"
 	"sort"
 	"testing"
@@ -20,19 +18,12 @@ func devMessages(b *testing.B) []string {
 	}
 	var msgs []string
 	for _, name := range files {
-		f, err := os.Open(name)
-		if err != nil {
-			b.Fatal(err)
-		}
-		sc := bufio.NewScanner(f)
-		sc.Buffer(make([]byte, 1<<20), 1<<20)
-		for sc.Scan() {
+		readJSONLines(b, name, func(_ int, line []byte) {
 			var row struct{ Text string }
-			if json.Unmarshal(sc.Bytes(), &row) == nil {
+			if json.Unmarshal(line, &row) == nil {
 				msgs = append(msgs, row.Text)
 			}
-		}
-		f.Close()
+		})
 	}
 	return msgs
 }

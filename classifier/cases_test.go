@@ -1,9 +1,8 @@
 package classifier
 
 import (
-	"bufio"
+	"bytes"
 	"encoding/json"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -29,17 +28,10 @@ type labelledCase struct {
 func loadCases(tb testing.TB, name string) []labelledCase {
 	tb.Helper()
 	path := filepath.Join("testdata", "messages", "cases", name+".jsonl")
-	f, err := os.Open(path)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	defer f.Close()
 	var cases []labelledCase
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 1<<20)
-	for n := 1; sc.Scan(); n++ {
+	readJSONLines(tb, path, func(n int, line []byte) {
 		var c labelledCase
-		dec := json.NewDecoder(strings.NewReader(sc.Text()))
+		dec := json.NewDecoder(bytes.NewReader(line))
 		dec.DisallowUnknownFields()
 		if err := dec.Decode(&c); err != nil {
 			tb.Fatalf("%s:%d: %v", path, n, err)
@@ -48,10 +40,7 @@ func loadCases(tb testing.TB, name string) []labelledCase {
 			tb.Fatalf("%s:%d: want a name, a text, label scam or benign and a known type, got %+v", path, n, c)
 		}
 		cases = append(cases, c)
-	}
-	if err := sc.Err(); err != nil {
-		tb.Fatalf("%s: %v", path, err)
-	}
+	})
 	return cases
 }
 

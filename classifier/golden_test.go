@@ -97,19 +97,12 @@ func TestVerdictsMatchGolden(t *testing.T) {
 // and signals are "id@start-end" in the verdict's order.
 func goldenLines(t *testing.T, c *Classifier, in string) []string {
 	t.Helper()
-	f, err := os.Open(in)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
 	var lines []string
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 1<<20)
-	for n := 1; sc.Scan(); n++ {
+	readJSONLines(t, in, func(n int, line []byte) {
 		var row struct {
 			Text string `json:"text"`
 		}
-		if err := json.Unmarshal(sc.Bytes(), &row); err != nil {
+		if err := json.Unmarshal(line, &row); err != nil {
 			t.Fatalf("%s:%d: %v", in, n, err)
 		}
 		sum := sha256.Sum256([]byte(row.Text))
@@ -124,11 +117,27 @@ func goldenLines(t *testing.T, c *Classifier, in string) []string {
 			fmt.Fprintf(&b, "%s%s@%d-%d", sep, s.ID, s.Span.Start, s.Span.End)
 		}
 		lines = append(lines, b.String())
+	})
+	return lines
+}
+
+// readJSONLines calls fn with each line of the file at path and its
+// number, from 1.
+func readJSONLines(tb testing.TB, path string, fn func(n int, line []byte)) {
+	tb.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 1<<20)
+	for n := 1; sc.Scan(); n++ {
+		fn(n, sc.Bytes())
 	}
 	if err := sc.Err(); err != nil {
-		t.Fatalf("%s: %v", in, err)
+		tb.Fatalf("%s: %v", path, err)
 	}
-	return lines
 }
 
 // devGlob is the pattern of the public dev sets: ../shared/datasets/dev
