@@ -55,6 +55,9 @@ func New() (*Classifier, error) {
 
 // newFromFS compiles the rule files of dir in fsys (tests use fixtures).
 func newFromFS(fsys fs.FS, dir string) (*Classifier, error) {
+	if brandsErr != nil {
+		return nil, fmt.Errorf("classifier brands: %w", brandsErr)
+	}
 	rs, err := loadRules(fsys, dir)
 	if err != nil {
 		return nil, fmt.Errorf("classifier rules: %w", err)

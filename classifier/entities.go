@@ -21,6 +21,9 @@ type Entities struct {
 	Money  []Money  `json:"money,omitempty"`
 	Crypto []Crypto `json:"crypto,omitempty"`
 	Apps   []App    `json:"apps,omitempty"`
+
+	// brandBuf is scratch for markBrandLinks, reused across messages.
+	brandBuf []acMatch
 }
 
 // URL is a link found in the message.
@@ -44,6 +47,9 @@ type URL struct {
 	// CheapTLD marks a top-level domain that costs next to nothing and
 	// carries much of the phishing sent by text (.top, .vip, .xyz …).
 	CheapTLD bool `json:"cheap_tld,omitempty"`
+	// NotBrandOf names a brand or institution the message names whose own
+	// site this link is not (see markBrandLinks).
+	NotBrandOf string `json:"not_brand_of,omitempty"`
 }
 
 // Phone is a phone number found in the message.
@@ -132,6 +138,9 @@ func (e *Entities) eachTerm(fn func(id string, h hit)) {
 		if u.CheapTLD {
 			set("entity.url_cheap_tld", u.Span)
 		}
+		if u.NotBrandOf != "" {
+			set("entity.url_not_brand", u.Span)
+		}
 	}
 	for _, p := range e.Phones {
 		set("entity.phone", p.Span)
@@ -162,6 +171,7 @@ func extractEntities(text string, f *folded, matches []acMatch, appOf []int16, e
 	}
 	findCrypto(text, e)
 	findApps(text, f, matches, appOf, e)
+	e.brandBuf = markBrandLinks(text, f, e, e.brandBuf)
 }
 
 // urlTokens calls fn with each run of printable ASCII around a place where

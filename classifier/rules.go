@@ -112,7 +112,7 @@ type ruleSpec struct {
 // Entity terms are set by the entity extractor, not by phrases.
 var entityTerms = []string{
 	"entity.url", "entity.url_ip", "entity.url_shortener", "entity.url_punycode",
-	"entity.url_lookalike", "entity.url_official", "entity.url_unofficial", "entity.url_cheap_tld", "entity.phone", "entity.phone_premium", "entity.money",
+	"entity.url_lookalike", "entity.url_official", "entity.url_unofficial", "entity.url_cheap_tld", "entity.url_not_brand", "entity.phone", "entity.phone_premium", "entity.money",
 	"entity.crypto_address", "entity.remote_app",
 }
 
