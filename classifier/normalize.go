@@ -197,7 +197,7 @@ func contentSeparates(c rune) bool {
 // (and a few symbols used in place of characters) to what they imitate.
 // NFKC already folds full-width forms, circled letters, mathematical
 // alphabets and squared ideographs such as 🈶 → 有.
-var lookalikes = map[rune]string{
+var lookalikes = withDisguises(map[rune]string{
 	// Cyrillic
 	'а': "a", 'в': "b", 'е': "e", 'ё': "e", 'к': "k", 'м': "m", 'н': "h", 'о': "o",
 	'р': "p", 'с': "c", 'т': "t", 'у': "y", 'х': "x", 'ѕ': "s", 'і': "i", 'ї': "i",
@@ -207,7 +207,7 @@ var lookalikes = map[rune]string{
 	'τ': "t", 'υ': "u", 'χ': "x", 'ϲ': "c",
 	// Symbols written in place of a platform name or of "add".
 	'🐧': "qq", '➕': "+", '✚': "+",
-}
+})
 
 // isAddHomophone reports runes written instead of 加 ("add me on ...") to
 // slip past filters; they count as 加 only before a contact handle, so 最佳
@@ -271,6 +271,10 @@ func fold(f *folded, s string) {
 				i = st.letters(i)
 			case c >= '0' && c <= '9':
 				i = st.digits(i)
+			case c == '[' && emojiCodeEnd(s, i) > i:
+				j := emojiCodeEnd(s, i)
+				st.separator(i, j)
+				i = j
 			default:
 				st.ascii(i)
 				i++
