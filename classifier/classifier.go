@@ -60,6 +60,9 @@ func newFromFS(fsys fs.FS, dir string) (*Classifier, error) {
 	if dataErr != nil {
 		return nil, fmt.Errorf("classifier data: %w", dataErr)
 	}
+	if brandsErr != nil {
+		return nil, fmt.Errorf("classifier brands: %w", brandsErr)
+	}
 	rs, err := loadRules(fsys, dir)
 	if err != nil {
 		return nil, fmt.Errorf("classifier rules: %w", err)

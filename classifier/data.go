@@ -30,7 +30,7 @@ var (
 	remoteApps = data.Apps.Remote
 
 	// data/folding.yaml
-	lookalikes    = runeKeys(data.Folding.Lookalikes)
+	lookalikes    = runeKeys(data.Folding.Lookalikes, data.Folding.Emoji)
 	yueTable      = runeMap(data.Folding.Cantonese)
 	addHomophones = runesOf(data.Folding.AddHomophones)
 	contactStarts = setOf(runesOf(data.Folding.ContactStarts))
@@ -88,11 +88,14 @@ func runesOf(list []string) []rune {
 	return rs
 }
 
-func runeKeys(m map[string]string) map[rune]string {
-	out := make(map[rune]string, len(m))
-	for k, v := range m {
-		r, _ := utf8.DecodeRuneInString(k)
-		out[r] = v
+// runeKeys merges maps keyed by one character; a later map wins.
+func runeKeys(ms ...map[string]string) map[rune]string {
+	out := map[rune]string{}
+	for _, m := range ms {
+		for k, v := range m {
+			r, _ := utf8.DecodeRuneInString(k)
+			out[r] = v
+		}
 	}
 	return out
 }

@@ -19,6 +19,9 @@ type Entities struct {
 	Money  []Money  `json:"money,omitempty"`
 	Crypto []Crypto `json:"crypto,omitempty"`
 	Apps   []App    `json:"apps,omitempty"`
+
+	// brandBuf is scratch for markBrandLinks, reused across messages.
+	brandBuf []acMatch
 }
 
 // URL is a link found in the message.
@@ -42,6 +45,9 @@ type URL struct {
 	// CheapTLD marks a top-level domain that costs next to nothing and
 	// carries much of the phishing sent by text (.top, .vip, .xyz …).
 	CheapTLD bool `json:"cheap_tld,omitempty"`
+	// NotBrandOf names a brand or institution the message names whose own
+	// site this link is not (see markBrandLinks).
+	NotBrandOf string `json:"not_brand_of,omitempty"`
 }
 
 // Phone is a phone number found in the message.
@@ -115,6 +121,7 @@ const (
 	entURLOfficial
 	entURLUnofficial
 	entURLCheapTLD
+	entURLNotBrand
 	entPhone
 	entPhonePremium
 	entMoney
@@ -126,7 +133,7 @@ const (
 // entityKindNames are the names rule sets use for the entity kinds.
 var entityKindNames = [numEntityKinds]string{
 	"url", "url_ip", "url_shortener", "url_punycode", "url_lookalike", "url_official", "url_unofficial",
-	"url_cheap_tld", "phone", "phone_premium", "money", "crypto_address", "remote_app",
+	"url_cheap_tld", "url_not_brand", "phone", "phone_premium", "money", "crypto_address", "remote_app",
 }
 
 // entityKindOf returns the kind a rule set names.
@@ -167,6 +174,9 @@ func (e *Entities) eachKind(fn func(k entityKind, h hit)) {
 		if u.CheapTLD {
 			set(entURLCheapTLD, u.Span)
 		}
+		if u.NotBrandOf != "" {
+			set(entURLNotBrand, u.Span)
+		}
 	}
 	for _, p := range e.Phones {
 		set(entPhone, p.Span)
@@ -197,6 +207,7 @@ func extractEntities(text string, f *folded, matches []acMatch, appOf []int16, e
 	}
 	findCrypto(text, e)
 	findApps(text, f, matches, appOf, e)
+	e.brandBuf = markBrandLinks(text, f, e, e.brandBuf)
 }
 
 // urlTokens calls fn with each run of printable ASCII around a place where

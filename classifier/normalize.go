@@ -234,6 +234,10 @@ func fold(f *folded, s string) {
 				i = st.letters(i)
 			case c >= '0' && c <= '9':
 				i = st.digits(i)
+			case c == '[' && emojiCodeEnd(s, i) > i:
+				j := emojiCodeEnd(s, i)
+				st.separator(i, j)
+				i = j
 			default:
 				st.ascii(i)
 				i++

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -14,10 +15,61 @@ import (
 // data/*.yaml beside the rule files, each file decoded as strictly as
 // they are; Go holds only the mechanisms.
 type Data struct {
+	Brands  Brands
 	Links   Links
 	Money   Money
 	Apps    Apps
 	Folding Folding
+}
+
+// Brands is data/brands.yaml: the brands and institutions messages name,
+// and the domains their own links use.
+type Brands struct {
+	// Hosting are sites where anyone can publish a page: a link there is
+	// never a brand's own.
+	Hosting []string `yaml:"hosting"`
+	// GovSuffixes are government suffixes beyond Links.OfficialSuffixes.
+	GovSuffixes []string `yaml:"gov_suffixes"`
+	Brands      []Brand  `yaml:"brands"`
+}
+
+// Brand is one brand or institution.
+type Brand struct {
+	// Names are how messages name it, folded like phrases.
+	Names   []string `yaml:"names"`
+	Domains []string `yaml:"domains"`
+	// Gov: its links sit under a government suffix.
+	Gov bool `yaml:"gov"`
+}
+
+// Validate checks every brand has names and domains (or gov), and that
+// domains are lower-case hosts.
+func (b Brands) Validate() error {
+	for i, br := range b.Brands {
+		field := fmt.Sprintf("brands[%d]", i)
+		if len(br.Names) == 0 {
+			return &fieldError{field, errors.New("no names")}
+		}
+		if len(br.Domains) == 0 && !br.Gov {
+			return &fieldError{field, fmt.Errorf("%q has neither domains nor gov", br.Names[0])}
+		}
+		for _, d := range br.Domains {
+			if !lowerHost(d) {
+				return &fieldError{field, fmt.Errorf("%q: domain %q is not a lower-case host", br.Names[0], d)}
+			}
+		}
+	}
+	for _, h := range b.Hosting {
+		if !lowerHost(h) {
+			return &fieldError{"hosting", fmt.Errorf("%q is not a lower-case host", h)}
+		}
+	}
+	return nil
+}
+
+// lowerHost reports whether h looks like a lower-case host name.
+func lowerHost(h string) bool {
+	return h == strings.ToLower(h) && strings.Count(h, ".") >= 1 && !strings.ContainsAny(h, "/: ")
 }
 
 // Links is data/links.yaml.
@@ -76,6 +128,9 @@ type Folding struct {
 	AddHomophones []string `yaml:"add_homophones"`
 	// ContactStarts are the first characters of a contact handle after 加.
 	ContactStarts []string `yaml:"contact_starts"`
+	// Emoji are emoji written for a character or a letter: 赚💰 for 赚钱,
+	// 加✌ for 加V; they fold like look-alikes.
+	Emoji map[string]string `yaml:"emoji"`
 	// WordDigits are digits written for letters inside a Latin word
 	// (amaz0n, acc0unt).
 	WordDigits map[string]string `yaml:"word_digits"`
@@ -85,6 +140,9 @@ type Folding struct {
 func LoadData(fsys fs.FS, dir string) (Data, error) {
 	var d Data
 	var err error
+	if d.Brands, err = decodeFile[Brands](fsys, path.Join(dir, "brands.yaml")); err != nil {
+		return d, err
+	}
 	if d.Links, err = decodeFile[Links](fsys, path.Join(dir, "links.yaml")); err != nil {
 		return d, err
 	}
@@ -102,6 +160,9 @@ func LoadData(fsys fs.FS, dir string) (Data, error) {
 
 // Validate checks the data files' entries; dir names them in errors.
 func (d Data) Validate(dir string) error {
+	if err := d.Brands.Validate(); err != nil {
+		return at(path.Join(dir, "brands.yaml"), "", "", err)
+	}
 	links := path.Join(dir, "links.yaml")
 	for field, list := range map[string][]string{"imitated": d.Links.Imitated, "official_suffixes": d.Links.OfficialSuffixes,
 		"chat_invites": d.Links.ChatInvites, "shorteners": d.Links.Shorteners, "cheap_tlds": d.Links.CheapTLDs} {
@@ -125,7 +186,7 @@ func (d Data) Validate(dir string) error {
 		}
 	}
 	folding := path.Join(dir, "folding.yaml")
-	for field, m := range map[string]map[string]string{"lookalikes": d.Folding.Lookalikes, "cantonese": d.Folding.Cantonese} {
+	for field, m := range map[string]map[string]string{"lookalikes": d.Folding.Lookalikes, "emoji": d.Folding.Emoji, "cantonese": d.Folding.Cantonese} {
 		if err := oneRuneKeys(m, field == "cantonese"); err != nil {
 			return &Error{File: folding, Field: field, Err: err}
 		}

@@ -1,0 +1,281 @@
+package classifier
+
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/scamcheck/scamcheck/classifier/rules"
+)
+
+// Each structural signal in Chinese and in English, on sentences written for
+// this test. minLevel is the least the whole verdict must reach: the
+// signals that pair a lure with a way out make medium on their own.
+var structuralCases = []struct {
+	rule     string
+	lang     string
+	minLevel Level
+	text     string
+}{
+	{"struct_link_not_brand_ask", "en", LevelMedium, "Wells Fargo: we could not confirm activity on your debit card. Review it at https://wf-card-review.net/secure"},
+	{"struct_link_not_brand_ask", "zh", LevelMedium, "【招商银行】您的信用卡存在异常交易，已被临时冻结，请登录 https://cmb-kahu.net 解除限制"},
+	{"struct_link_not_brand_ask", "en", LevelMedium, "Canada Post: your parcel is on hold, the address is incomplete. Update it at canadapost-track.info/ca"},
+	{"struct_link_not_brand", "en", LevelLow, "Your HMRC tax summary for this year is ready to view at https://tax-summary-online.com"},
+	{"struct_link_not_brand", "zh", LevelLow, "顺丰速运：您的快件已到达驿站，请查看详情 https://sf-kuaidi-chaxun.com/q"},
+
+	{"struct_pay_rate_contact", "zh", LevelMedium, "招兼只，手机就能做，一小时五百，下课秒结，有意伽V：abc_88123"},
+	{"struct_pay_rate_contact", "zh", LevelMedium, "宝妈学生党看过来，日入三四百，扣扣 ③⑧①⑨⑦⑥⑤②"},
+	{"struct_pay_rate_contact", "zh", LevelMedium, "副业来了 每天轻松赚200元 想做的滴滴我 ⅴ：mia＿6612"},
+	{"struct_pay_rate_contact", "en", LevelMedium, "Remote assistant needed, earn $350 per day liking posts. Text me on WhatsApp to start today."},
+	{"struct_pay_rate_contact", "en", LevelMedium, "Daily income 400-900 with flexible hours. Message our recruiter on Telegram @hr_amelia22"},
+	{"struct_pay_rate_ease", "zh", LevelMedium, "带两部手机过来就行，一小时七百，现场现结，只需要帮忙接打电话"},
+	{"struct_pay_rate_ease", "en", LevelMedium, "Students welcome: make £60 an hour from your phone, no experience needed."},
+	{"struct_earn_contact", "zh", LevelMedium, "赚*钱*小*项*目，一部手机就行，不需要本金，佳我详聊"},
+	{"struct_earn_contact", "en", LevelMedium, "Easy side hustle, only need your phone, students welcome. DM me for details."},
+
+	{"struct_cred_send", "zh", LevelMedium, "你好，刚才系统给你发了一个六位数验证码，麻烦把验证码截图发给我，我帮你开通"},
+	{"struct_cred_send", "en", LevelMedium, "Hi, I sent a code to your phone by mistake, could you send me the code please? It is urgent."},
+	{"struct_cred_enter", "en", LevelMedium, "Your bank card is on hold. Confirm your date of birth and mother's maiden name at https://card-help-center.net"},
+	{"struct_cred_enter", "zh", LevelMedium, "您的账户需要重新认证，请点击 http://zhanghu-renzheng.top 输入银行卡密码和验证码完成核实"},
+
+	{"struct_relation_advance", "zh", LevelMedium, "我是你表哥，这是我新号码，旧的不用了。我这边有点急事，你先帮我垫两千，明天还你"},
+	{"struct_relation_advance", "en", LevelMedium, "Hi mum, this is my new number, my phone is broken. Can you transfer £900 for my rent today?"},
+
+	{"struct_invest_channel", "zh", LevelMedium, "跟着老师布局，上周带大家稳赚了三个涨停，想上车的扫码进群"},
+	{"struct_invest_channel", "en", LevelMedium, "Our trading group gets guaranteed returns every week. Download the app and I will add you to the group."},
+
+	{"struct_money_due_link", "en", LevelMedium, "You are owed a council tax refund of £214.60. Claim it before Friday at https://ctax-refunds.uk-claims.com"},
+	{"struct_money_due_link", "zh", LevelMedium, "您有一笔个税退税待确认，金额1380元，请在三日内登录 http://shuiwu-tuishui.cc 办理"},
+	{"struct_money_due_ask", "zh", LevelMedium, "您好，您网购的衣服质量有问题，我们给您三倍赔偿，请提供银行卡信息，按我说的操作就能到账"},
+	{"struct_money_due_ask", "en", LevelMedium, "Your flight was cancelled and you qualify for compensation. Please provide your bank details so we can pay it today."},
+
+	{"struct_adult_link", "en", LevelMedium, "hot singles near you want to chat tonight, see their private pics at https://meet-near.date"},
+	{"struct_adult_link", "zh", LevelMedium, "同城交友，附近美女在线，私密视频点这里 http://tc-yue.vip 看"},
+
+	{"struct_opener", "en", LevelMedium, "Hi, is this Karen? This is Mike from the golf club."},
+	{"struct_opener", "en", LevelMedium, "Oh sorry, wrong number! I was looking for my tailor."},
+	{"struct_opener", "zh", LevelMedium, "不好意思加错人了，我是想加我们公司的刘经理"},
+	{"struct_opener_weak", "en", LevelLow, "Long time no see! How have you been these days?"},
+	{"struct_opener_weak", "zh", LevelLow, "好久不见，还记得我吗？"},
+}
+
+func TestStructuralSignalsZhAndEn(t *testing.T) {
+	c := classifier(t)
+	langs := map[string]map[string]bool{}
+	for _, tc := range structuralCases {
+		v := c.Classify(tc.text)
+		ids := signalIDs(v)
+		if !slices.Contains(ids, tc.rule) {
+			t.Errorf("%s/%s: got signals %v (level %s, score %.1f), want %s\n  %s", tc.rule, tc.lang, ids, v.Level, v.Score, tc.rule, tc.text)
+		}
+		if v.Level < tc.minLevel || v.Lang != tc.lang {
+			t.Errorf("%s/%s: got level %s lang %s, want at least %s in %s\n  %s", tc.rule, tc.lang, v.Level, v.Lang, tc.minLevel, tc.lang, tc.text)
+		}
+		if langs[tc.rule] == nil {
+			langs[tc.rule] = map[string]bool{}
+		}
+		langs[tc.rule][tc.lang] = true
+	}
+	// Every structural rule has a case in both languages.
+	for _, r := range c.rs.rules {
+		if !strings.HasPrefix(r.id, "struct_") {
+			continue
+		}
+		for _, l := range []string{"zh", "en"} {
+			if !langs[r.id][l] {
+				t.Errorf("rule %s: no %s case", r.id, l)
+			}
+		}
+	}
+}
+
+// Genuine messages that share the structural signals' words: a bank's code
+// with its warning, a courier on its own site, a consulate warning that
+// quotes the lure, a family money talk, a real job offer, a friend's old
+// number. None may be flagged, and none may carry the named signal.
+var structuralGenuine = []struct {
+	notRule string
+	text    string
+}{
+	{"struct_link_not_brand", "Royal Mail: we have a parcel for you. Track it at https://www.royalmail.com/track-your-item"},
+	{"struct_link_not_brand", "HMRC: your tax refund has been paid. See your account at https://www.gov.uk/personal-tax-account"},
+	{"struct_link_not_brand", "【中国联通】您本月话费账单已出，详情请登录 https://u.10010.cn/abc 查看。回复TD退订"},
+	{"struct_link_not_brand", "Questions about your Amazon order? Email help@shop-support-mail.com"},
+	{"struct_cred_send", "Your verification code is 482913. Never share this code with anyone, not even bank staff."},
+	{"struct_cred_send", "【工商银行】验证码：551203，请勿将验证码告诉任何人，包括银行工作人员。"},
+	{"struct_cred_send", "A caller asked me to read out the code I'd just got, I refused and hung up."},
+	{"struct_pay_rate_contact", "EE: a roaming pass was added to your plan. You'll be charged £2.50 per day only on the days you use it."},
+	{"struct_pay_rate_contact", "【中国移动】您已订购流量日租包，资费1元/天，详询10086。"},
+	{"struct_pay_rate_ease", "The library is hiring student assistants: £11.44 per hour, apply through the careers portal."},
+	{"struct_pay_rate_contact", "【反诈提醒】“一小时赚五百、加微信日结”的兼职都是诈骗，不要相信！"},
+	{"struct_relation_advance", "妈，我换了新号码，这是我新号，旧号不用了，存一下哦"},
+	{"struct_relation_advance", "Dad, can you send me 200 AUD for the textbooks? The receipt is in our chat."},
+	{"struct_invest_channel", "Hi Lin, we're pleased to offer you the Junior Analyst role. Please contact me with any questions."},
+	{"struct_money_due_link", "Your refund of £23.99 has been processed and will reach your card in 3-5 days. Amazon.co.uk"},
+	{"struct_money_due_link", "如需退货退款，请在订单页面申请退款，客服电话 95188。"},
+	{"struct_opener", "I think you have the wrong number, sorry."},
+	{"struct_opener", "No worries, I sent that to the wrong chat 😂"},
+	{"struct_adult_link", "Our new webinar on online safety is live: https://www.saferinternet.org.uk"},
+}
+
+func TestStructuralGenuineLookalikes(t *testing.T) {
+	c := classifier(t)
+	for _, tc := range structuralGenuine {
+		v := c.Classify(tc.text)
+		if v.Level.Flagged() || slices.Contains(signalIDs(v), tc.notRule) {
+			t.Errorf("got level %s signals %v, want no %s and not flagged\n  %s", v.Level, signalIDs(v), tc.notRule, tc.text)
+		}
+	}
+}
+
+// The disguises of social-platform lures fold to the plain words, and the
+// evidence still points at the original text.
+func TestFoldDisguises(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"兼[em]e400655[/em]职", "兼职"},
+		{"[em]e100[/em]兼职", "兼职"},
+		{"兼[em]x[/em]职", "兼em x em职"}, // not a QQ code: left alone
+		{"QQ①⑧⑤②", "qq1852"},
+		{"扣扣1️⃣2️⃣3️⃣", "扣扣123"},
+		{"赚*钱 兼 职", "赚钱兼职"},
+		{"伽V", "加v"},
+		{"➕薇", "加薇"},
+		{"🈶意者", "有意者"},
+		{"ＶＸ：ａｂｃ", "vx abc"},
+		{"赚💰", "赚钱"},
+		{"加✌", "加v"},
+		{"ⅴ：lily", "v lily"},
+	} {
+		var f folded
+		fold(&f, tc.in)
+		if got := string(f.text); got != tc.want {
+			t.Errorf("fold(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+// A disguised lure is caught, and its evidence is the original text.
+func TestDisguisedLureEvidence(t *testing.T) {
+	c := classifier(t)
+	text := "兼[em]e400655[/em]只，一小时六百，有意 伽 V：xyz_12345"
+	v := c.Classify(text)
+	if !v.Level.Flagged() {
+		t.Fatalf("got level %s signals %v, want flagged", v.Level, signalIDs(v))
+	}
+	checkSpans(t, text, v)
+}
+
+func TestEmojiCodeEnd(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want int
+	}{
+		{"[em]e400655[/em]", 16},
+		{"[em]E1[/em]x", 11},
+		{"[em]e[/em]", 0},
+		{"[em]e12", 0},
+		{"[em]400655[/em]", 0},
+		{"[e]e1[/em]", 0},
+		{"[em]e1234567890123[/em]", 0}, // too long to be a code
+	} {
+		if got := emojiCodeEnd(tc.in, 0); got != tc.want {
+			t.Errorf("emojiCodeEnd(%q) = %d, want %d", tc.in, got, tc.want)
+		}
+	}
+}
+
+func FuzzEmojiCodeEnd(f *testing.F) {
+	for _, s := range []string{"[em]e400655[/em]", "[em]e[/em]", "[em]e1[/em", "x[em]e1[/em]"} {
+		f.Add(s, 0)
+	}
+	f.Fuzz(func(t *testing.T, s string, i int) {
+		if i < 0 || i > len(s) {
+			return
+		}
+		j := emojiCodeEnd(s, i)
+		if j == i {
+			return
+		}
+		if j < i || j > len(s) || !strings.HasPrefix(s[i:j], "[em]") || !strings.HasSuffix(s[i:j], "[/em]") {
+			t.Fatalf("emojiCodeEnd(%q, %d) = %d: not a code", s, i, j)
+		}
+	})
+}
+
+// Which link is a brand's own: the table, not the look of the name.
+func TestBrandLinks(t *testing.T) {
+	c := classifier(t)
+	for _, tc := range []struct {
+		text    string
+		notOf   string // the NotBrandOf of the first link, "" for none
+		comment string
+	}{
+		{"Wells Fargo alert: review at https://wellsfargo.com/alerts", "", "own domain"},
+		{"Wells Fargo alert: review at https://connect.secure.wellsfargo.com/x", "", "own subdomain"},
+		{"Wells Fargo alert: review at https://wellsfargo.account-check.net", "wells fargo", "the brand as a subdomain of another"},
+		{"Wells Fargo alert: review at https://sites.google.com/view/wf", "wells fargo", "a free hosting page"},
+		{"HMRC: sign in at https://www.tax.service.gov.uk", "", "a government suffix"},
+		{"Your parcel from Royal Mail: https://bit.ly/3xYz", "", "a shortener hides the domain: another signal says so"},
+		{"USPS: your package is waiting at https://usps.com-track.top", "usps", "a cheap TLD is no one's own"},
+		{"Nothing named here: https://example-shop.net", "", "no brand named"},
+		{"大使馆通知：请在 https://mp.weixin.qq.com/s/abc 查看", "", "an embassy's WeChat article"},
+		{"【中国移动】积分兑换请访问 https://jifen-10086.com", "中国移动", "not 10086.cn"},
+	} {
+		v := c.Classify(tc.text)
+		got := ""
+		if v.Entities != nil && len(v.Entities.URLs) > 0 {
+			got = v.Entities.URLs[0].NotBrandOf
+		} else {
+			t.Errorf("%s: no link found in %q", tc.comment, tc.text)
+			continue
+		}
+		if got != tc.notOf {
+			t.Errorf("%s: got NotBrandOf %q, want %q\n  %s", tc.comment, got, tc.notOf, tc.text)
+		}
+	}
+}
+
+// A broken brands file fails with an error that names it and what is
+// wrong: rules.LoadData checks its shape, compileBrands the names.
+func TestBrandsFileRejects(t *testing.T) {
+	for _, tc := range []struct{ name, yaml, want string }{
+		{"unknown key", "brands:\n  - {names: [x], domains: [x.com], color: red}\n", "field color not found"},
+		{"no names", "brands:\n  - {domains: [x.com]}\n", "brands.yaml: brands[0]: no names"},
+		{"no domains nor gov", "brands:\n  - {names: [acme]}\n", `brands[0]: "acme" has neither domains nor gov`},
+		{"upper-case domain", "brands:\n  - {names: [acme], domains: [Acme.com]}\n", `domain "Acme.com" is not a lower-case host`},
+		{"domain with a path", "brands:\n  - {names: [acme], domains: [acme.com/x]}\n", `domain "acme.com/x" is not a lower-case host`},
+		{"name twice", "brands:\n  - {names: [acme], domains: [acme.com]}\n  - {names: [ACME], domains: [acme.org]}\n", `name "ACME" in entries 0 and 1`},
+		{"name of nothing", "brands:\n  - {names: [\"..\"], domains: [acme.com]}\n", `name ".." folds to nothing`},
+		{"two documents", "brands: []\n---\nbrands: []\n", "brands.yaml: more than one YAML document"},
+		{"bad hosting", "hosting: [Sites]\nbrands: []\n", `hosting: "Sites" is not a lower-case host`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			for _, name := range []string{"links.yaml", "money.yaml", "apps.yaml", "folding.yaml"} {
+				b, err := fs.ReadFile(rules.FS, "data/"+name)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(filepath.Join(dir, name), b, 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if err := os.WriteFile(filepath.Join(dir, "brands.yaml"), []byte(tc.yaml), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			d, err := rules.LoadData(os.DirFS(dir), ".")
+			if err == nil {
+				_, err = compileBrands(d.Brands)
+			}
+			if err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Errorf("got error %v, want one containing %q", err, tc.want)
+			}
+		})
+	}
+	if _, err := compileBrands(data.Brands); err != nil {
+		t.Errorf("the shipped brands file: %v", err)
+	}
+}
