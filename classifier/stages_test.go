@@ -172,3 +172,14 @@ func TestLevelThresholds(t *testing.T) {
 		}
 	}
 }
+
+// Every kind of entity the entity stage finds is declared by a set of the
+// shipped rules, so none is found for nothing.
+func TestEveryEntityKindHasASet(t *testing.T) {
+	c, _ := newScratch(t)
+	for k, ti := range c.rs.entity {
+		if ti < 0 {
+			t.Errorf("entity %s: got no set declaring it, want one (entity: %s)", entityKindNames[k], entityKindNames[k])
+		}
+	}
+}
