@@ -76,7 +76,7 @@ func newFromFS(fsys fs.FS, dir string) (*Classifier, error) {
 
 // Classify returns the verdict for one message. It runs the stages in
 // order, each on the message's scratch: fold, match, scope negations,
-// entities, rules, model, combine, level.
+// entities, rules, combine, level, and the model's second opinion.
 func (c *Classifier) Classify(text string) Verdict {
 	sc := c.pool.Get().(*scratch)
 	defer c.pool.Put(sc)
@@ -89,9 +89,9 @@ func (c *Classifier) Classify(text string) Verdict {
 	rs.matchRegexes(sc)
 	v.Entities = rs.findEntities(sc, text)
 	rs.applyRules(sc, text, zh)
-	c.model(sc, &v)
 	rs.combine(sc, &v)
 	rs.level(&v)
+	c.applyModel(&v, sc.f.text)
 	return v
 }
 
@@ -227,11 +227,6 @@ func (rs *ruleSet) applyRules(sc *scratch, text string, zh bool) {
 	}
 }
 
-// model is the stage of the learned second opinion (issue #12), between
-// the rules and their combination. No model is compiled in yet, so the
-// stage leaves the verdict as the rules make it.
-func (c *Classifier) model(*scratch, *Verdict) {}
-
 // combine makes the score, the signals and the type of the verdict from
 // the rules' signals: weights add up (never below zero); then each
 // scaling signal takes its share of what is left and reports the cut as
@@ -278,6 +273,12 @@ func (rs *ruleSet) combine(sc *scratch, v *Verdict) {
 		}
 	}
 }
+
+// applyModel is the stage of the learned second opinion (issue #12): it
+// may lift a verdict the rules put below medium, so it comes after the
+// level, and it reads the folded text. No model is compiled in yet, so the
+// stage leaves the verdict as the rules made it.
+func (c *Classifier) applyModel(*Verdict, []byte) {}
 
 // level places the score among the levels' thresholds; a verdict without
 // a level has no type.
