@@ -132,7 +132,7 @@ func compileRules(files []rules.File) (*ruleSet, error) {
 		}
 		for _, s := range f.Sets {
 			if err := c.set(s); err != nil {
-				return nil, &rules.Error{File: f.Name, Spec: "set", ID: s.ID, Err: err}
+				return nil, rules.ErrorAt(f.Name, "set", s.ID, err)
 			}
 		}
 		if f.Veto != nil {
@@ -149,7 +149,7 @@ func compileRules(files []rules.File) (*ruleSet, error) {
 			ruleIDs[sp.ID] = true
 			r, err := c.rule(sp)
 			if err != nil {
-				return nil, &rules.Error{File: f.Name, Spec: "rule", ID: sp.ID, Err: err}
+				return nil, rules.ErrorAt(f.Name, "rule", sp.ID, err)
 			}
 			c.rs.rules = append(c.rs.rules, r)
 		}
@@ -226,7 +226,7 @@ func (c *compiler) set(s rules.Set) error {
 	for _, name := range s.Include {
 		inc, ok := c.sets[name]
 		if !ok {
-			return &fieldErr{"include", fmt.Errorf("unknown set %q (a set includes only sets declared before it)", name)}
+			return rules.FieldError("include", fmt.Errorf("unknown set %q (a set includes only sets declared before it)", name))
 		}
 		cd = append(cd, inc...)
 	}
@@ -239,7 +239,7 @@ func (c *compiler) ownTerm(s rules.Set, ti int32) error {
 	if s.Entity != "" {
 		k, ok := entityKindOf(s.Entity)
 		if !ok {
-			return &fieldErr{"entity", fmt.Errorf("unknown entity %q", s.Entity)}
+			return rules.FieldError("entity", fmt.Errorf("unknown entity %q", s.Entity))
 		}
 		c.rs.entity[k] = ti
 		return nil
@@ -255,22 +255,22 @@ func (c *compiler) ownTerm(s rules.Set, ti int32) error {
 		c.sets["not."+s.ID] = cond{ni}
 	}
 	if err := c.addPhrases(ti, s.Phrases, neg); err != nil {
-		return &fieldErr{"phrases", err}
+		return rules.FieldError("phrases", err)
 	}
 	for _, re := range s.Regex {
 		a, err := compileAnchored(re)
 		if err != nil {
-			return &fieldErr{"regex", err}
+			return rules.FieldError("regex", err)
 		}
 		if a.re.MatchString("") {
-			return &fieldErr{"regex", fmt.Errorf("%q matches the empty string", re)}
+			return rules.FieldError("regex", fmt.Errorf("%q matches the empty string", re))
 		}
 		c.rs.terms[ti].regex = append(c.rs.terms[ti].regex, a)
 	}
 	if len(s.Regex) > 0 {
 		gi := c.addTerm("gate." + s.ID)
 		if err := c.addPhrases(gi, s.Gate, negNone); err != nil {
-			return &fieldErr{"gate", err}
+			return rules.FieldError("gate", err)
 		}
 		c.rs.terms[ti].gate = gi
 		c.rs.regexIdx = append(c.rs.regexIdx, ti)
@@ -305,7 +305,7 @@ func (c *compiler) addPhrases(ti int32, phrases []string, neg negRole) error {
 func (c *compiler) rule(sp rules.Rule) (rule, error) {
 	ty := Type(sp.Type)
 	if ty != TypeNone && !ty.Valid() {
-		return rule{}, &fieldErr{"type", fmt.Errorf("unknown type %q", sp.Type)}
+		return rule{}, rules.FieldError("type", fmt.Errorf("unknown type %q", sp.Type))
 	}
 	r := rule{id: sp.ID, typ: ty, typIdx: slices.Index(Types, ty), weight: sp.Weight, scale: sp.Scale,
 		explain: sp.Explain, min: sp.Min, langZH: slices.Contains(sp.Lang, "zh"), langEN: slices.Contains(sp.Lang, "en")}
@@ -344,7 +344,7 @@ func (c *compiler) resolve(field string, names []string) ([]cond, error) {
 	for _, n := range names {
 		cd, ok := c.sets[n]
 		if !ok {
-			return nil, &fieldErr{field, fmt.Errorf("unknown set %q (a rule names only sets declared in its file or an earlier one)", n)}
+			return nil, rules.FieldError(field, fmt.Errorf("unknown set %q (a rule names only sets declared in its file or an earlier one)", n))
 		}
 		cs = append(cs, cd)
 	}
@@ -381,15 +381,6 @@ func (c *compiler) finish() {
 		}
 	}
 }
-
-// fieldErr names the field of a set or rule a compile error is about.
-type fieldErr struct {
-	field string
-	err   error
-}
-
-func (e *fieldErr) Error() string { return e.field + ": " + e.err.Error() }
-func (e *fieldErr) Unwrap() error { return e.err }
 
 // expandAliases returns p and every spelling of p with alias keys replaced
 // by their aliases (all combinations, capped to keep the automaton small).

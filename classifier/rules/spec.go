@@ -138,6 +138,14 @@ func errField(field, format string, args ...any) error {
 	return &fieldError{field, fmt.Errorf(format, args...)}
 }
 
+// FieldError is a problem with one field of a spec, for a compile step
+// that finds it; ErrorAt then names the file and the spec.
+func FieldError(field string, err error) error { return &fieldError{field, err} }
+
+// ErrorAt names the file, the spec and its id of err, keeping the field of
+// a FieldError apart.
+func ErrorAt(file, spec, id string, err error) error { return at(file, spec, id, err) }
+
 // at names the file, spec and id of err (a fieldError keeps its field).
 func at(file, spec, id string, err error) error {
 	e := &Error{File: file, Spec: spec, ID: id, Err: err}
