@@ -1,5 +1,7 @@
 package classifier
 
+import "strconv"
+
 // Lures on Chinese social platforms are written to slip past keyword
 // filters. Most disguises fold away in fold (full-width letters, circled
 // and keycap digits, 🈶 and other squared ideographs through NFKC; symbols
@@ -34,11 +36,21 @@ func emojiCodeEnd(s string, i int) int {
 }
 
 // emojiChars are emoji written in place of a character or a letter: 赚💰
-// for 赚钱, 加✌ for 加V (the victory hand reads as a V), 📱号 for 手机号.
-var emojiChars = map[rune]string{
-	'💰': "钱", '💵': "钱", '💴': "钱", '💸': "钱", '🧧': "红包", '📱': "手机", '☎': "电话", '📞': "电话",
-	'✌': "v", '💲': "$",
-}
+// for 赚钱, 加✌ for 加V (the victory hand reads as a V), 📱号 for 手机号;
+// and the dingbat digits ❶–❿, ➀–➉ and ➊–➓ that QQ numbers are written
+// in, which (unlike ①–⑩) have no compatibility decomposition.
+var emojiChars = func() map[rune]string {
+	m := map[rune]string{
+		'💰': "钱", '💵': "钱", '💴': "钱", '💸': "钱", '🧧': "红包", '📱': "手机", '☎': "电话", '📞': "电话",
+		'✌': "v", '💲': "$",
+	}
+	for _, first := range []rune{'❶', '➀', '➊'} {
+		for k := rune(0); k < 10; k++ {
+			m[first+k] = strconv.Itoa(int(k) + 1)
+		}
+	}
+	return m
+}()
 
 // withDisguises adds emojiChars to the look-alike table m.
 func withDisguises(m map[rune]string) map[rune]string {
