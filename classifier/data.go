@@ -30,7 +30,7 @@ var (
 	remoteApps = data.Apps.Remote
 
 	// data/folding.yaml
-	lookalikes    = runeKeys(data.Folding.Lookalikes, data.Folding.Emoji)
+	lookalikes    = runeKeys(data.Folding.Lookalikes, data.Folding.Emoji, data.Folding.Digits)
 	yueTable      = runeMap(data.Folding.Cantonese)
 	addHomophones = runesOf(data.Folding.AddHomophones)
 	contactStarts = setOf(runesOf(data.Folding.ContactStarts))

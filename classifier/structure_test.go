@@ -55,10 +55,25 @@ var structuralCases = []struct {
 	{"struct_adult_link", "en", LevelMedium, "hot singles near you want to chat tonight, see their private pics at https://meet-near.date"},
 	{"struct_adult_link", "zh", LevelMedium, "同城交友，附近美女在线，私密视频点这里 http://tc-yue.vip 看"},
 
+	{"struct_pay_rate_fee", "zh", LevelMedium, "手工活外发，计件工资，一件5块，领材料要先交押金300元"},
+	{"struct_pay_rate_fee", "en", LevelMedium, "Assemble pens at home, paid $40 per hour. A refundable deposit of $150 is needed for the starter kit."},
+	{"struct_earn_mule", "zh", LevelMedium, "高价回收闲置银行卡和对公账户，一张给你三百，不影响你正常使用"},
+	{"struct_earn_mule", "en", LevelMedium, "Easy money for students: lend us your bank account in your name for a week and we will pay you £400."},
+	{"struct_invest_strong", "zh", LevelMedium, "我们公司有一个内部认购名额，保底收益，今天就截止了"},
+	{"struct_invest_strong", "en", LevelMedium, "This fund pays guaranteed returns every month, you really cannot lose."},
+	{"struct_loan_fee", "zh", LevelMedium, "恭喜，您的贷款额度已批下来五万，放款前需先交两千元流水认证"},
+	{"struct_loan_fee", "en", LevelMedium, "Your loan of $8,000 is pre-approved. Pay the $120 processing fee today to release the money."},
+	{"struct_credit_repair", "zh", LevelMedium, "专业修复征信，三天消除逾期记录，费用2800元"},
+	{"struct_credit_repair", "en", LevelMedium, "We can remove bad credit from your file in a week. One-off payment of $450."},
+	{"struct_expose_pay", "zh", LevelMedium, "你的视频在我手上，转一万过来，不然发给你通讯录里所有人"},
+	{"struct_expose_pay", "en", LevelMedium, "I have videos of you. Pay $900 in bitcoin or I will send them to your family and your colleagues."},
+	{"struct_opener_pitch", "zh", LevelMedium, "好久不见！还记得我吗？我最近在做一个副业，想带你一起赚钱"},
+	{"struct_opener_pitch", "en", LevelMedium, "Long time no see! Do you remember me? I have a side business that makes easy money, want to hear?"},
 	{"struct_opener", "en", LevelMedium, "Hi, is this Karen? This is Mike from the golf club."},
 	{"struct_opener", "en", LevelMedium, "Oh sorry, wrong number! I was looking for my tailor."},
 	{"struct_opener", "zh", LevelMedium, "不好意思加错人了，我是想加我们公司的刘经理"},
 	{"struct_opener_weak", "en", LevelLow, "Long time no see! How have you been these days?"},
+	{"struct_opener_weak", "en", LevelLow, "Hi, my cousin gave me your number, I'm new in town."},
 	{"struct_opener_weak", "zh", LevelLow, "好久不见，还记得我吗？"},
 }
 
@@ -95,38 +110,49 @@ func TestStructuralSignalsZhAndEn(t *testing.T) {
 // Genuine messages that share the structural signals' words: a bank's code
 // with its warning, a courier on its own site, a consulate warning that
 // quotes the lure, a family money talk, a real job offer, a friend's old
-// number. None may be flagged, and none may carry the named signal.
+// number. None may carry the named signal; those marked may not be flagged
+// at all (the others are flagged, or not, by other rules: not this test's
+// business).
 var structuralGenuine = []struct {
 	notRule string
 	text    string
+	flagOK  bool
 }{
-	{"struct_link_not_brand", "Royal Mail: we have a parcel for you. Track it at https://www.royalmail.com/track-your-item"},
-	{"struct_link_not_brand", "HMRC: your tax refund has been paid. See your account at https://www.gov.uk/personal-tax-account"},
-	{"struct_link_not_brand", "【中国联通】您本月话费账单已出，详情请登录 https://u.10010.cn/abc 查看。回复TD退订"},
-	{"struct_link_not_brand", "Questions about your Amazon order? Email help@shop-support-mail.com"},
-	{"struct_cred_send", "Your verification code is 482913. Never share this code with anyone, not even bank staff."},
-	{"struct_cred_send", "【工商银行】验证码：551203，请勿将验证码告诉任何人，包括银行工作人员。"},
-	{"struct_cred_send", "A caller asked me to read out the code I'd just got, I refused and hung up."},
-	{"struct_pay_rate_contact", "EE: a roaming pass was added to your plan. You'll be charged £2.50 per day only on the days you use it."},
-	{"struct_pay_rate_contact", "【中国移动】您已订购流量日租包，资费1元/天，详询10086。"},
-	{"struct_pay_rate_ease", "The library is hiring student assistants: £11.44 per hour, apply through the careers portal."},
-	{"struct_pay_rate_contact", "【反诈提醒】“一小时赚五百、加微信日结”的兼职都是诈骗，不要相信！"},
-	{"struct_relation_advance", "妈，我换了新号码，这是我新号，旧号不用了，存一下哦"},
-	{"struct_relation_advance", "Dad, can you send me 200 AUD for the textbooks? The receipt is in our chat."},
-	{"struct_invest_channel", "Hi Lin, we're pleased to offer you the Junior Analyst role. Please contact me with any questions."},
-	{"struct_money_due_link", "Your refund of £23.99 has been processed and will reach your card in 3-5 days. Amazon.co.uk"},
-	{"struct_money_due_link", "如需退货退款，请在订单页面申请退款，客服电话 95188。"},
-	{"struct_opener", "I think you have the wrong number, sorry."},
-	{"struct_opener", "No worries, I sent that to the wrong chat 😂"},
-	{"struct_adult_link", "Our new webinar on online safety is live: https://www.saferinternet.org.uk"},
+	{"struct_link_not_brand", "Royal Mail: we have a parcel for you. Track it at https://www.royalmail.com/track-your-item", false},
+	{"struct_link_not_brand", "HMRC: your tax refund has been paid. See your account at https://www.gov.uk/personal-tax-account", false},
+	{"struct_link_not_brand", "【中国联通】您本月话费账单已出，详情请登录 https://u.10010.cn/abc 查看。回复TD退订", false},
+	{"struct_link_not_brand", "Questions about your Amazon order? Email help@shop-support-mail.com", false},
+	{"struct_cred_send", "Your verification code is 482913. Never share this code with anyone, not even bank staff.", false},
+	{"struct_cred_send", "【工商银行】验证码：551203，请勿将验证码告诉任何人，包括银行工作人员。", false},
+	{"struct_cred_send", "A caller asked me to read out the code I'd just got, I refused and hung up.", false},
+	{"struct_pay_rate_contact", "EE: a roaming pass was added to your plan. You'll be charged £2.50 per day only on the days you use it.", false},
+	{"struct_pay_rate_contact", "【中国移动】您已订购流量日租包，资费1元/天，详询10086。", false},
+	{"struct_pay_rate_ease", "The library is hiring student assistants: £11.44 per hour, apply through the careers portal.", false},
+	{"struct_pay_rate_contact", "【反诈提醒】“一小时赚五百、加微信日结”的兼职都是诈骗，不要相信！", false},
+	{"struct_relation_advance", "妈，我换了新号码，这是我新号，旧号不用了，存一下哦", false},
+	{"struct_relation_advance", "Dad, can you send me 200 AUD for the textbooks? The receipt is in our chat.", false},
+	{"struct_invest_channel", "Hi Lin, we're pleased to offer you the Junior Analyst role. Please contact me with any questions.", false},
+	{"struct_money_due_link", "Your refund of £23.99 has been processed and will reach your card in 3-5 days. Amazon.co.uk", false},
+	{"struct_money_due_link", "如需退货退款，请在订单页面申请退款，客服电话 95188。", false},
+	{"struct_opener", "I think you have the wrong number, sorry.", false},
+	{"struct_opener", "No worries, I sent that to the wrong chat 😂", false},
+	{"struct_invest_strong", "【银行】提醒：保本理财已退出市场，凡承诺“保底收益”的都是非法集资，请谨防受骗。", false},
+	{"struct_invest_channel", "Beware of WhatsApp groups promising guaranteed returns from a stock mentor: it is a scam.", false},
+	{"struct_pay_rate_contact", "Babysitter needed Tuesday evenings, £13 an hour. I'm a mum nearby, happy to meet first with references. WhatsApp me.", false},
+	{"struct_pay_rate_contact", "my cousin got one of those job texts, £300 a day for liking videos on WhatsApp, I told her it's a scam", true},
+	{"struct_pay_rate_ease", "【支付宝】你有一张5元无门槛红包即将过期，打开支付宝即可使用。", false},
+	{"struct_loan_fee", "【建设银行】您的信用卡额度已提升至3万元，无需任何手续费，详情请查看手机银行。", true},
+	{"struct_expose_pay", "妈，我把学校演出的视频发到家长群了，你看看，演出费我已经转给老师了", true},
+	{"struct_opener", "猜猜我是谁", false},
+	{"struct_adult_link", "Our new webinar on online safety is live: https://www.saferinternet.org.uk", false},
 }
 
 func TestStructuralGenuineLookalikes(t *testing.T) {
 	c := classifier(t)
 	for _, tc := range structuralGenuine {
 		v := c.Classify(tc.text)
-		if v.Level.Flagged() || slices.Contains(signalIDs(v), tc.notRule) {
-			t.Errorf("got level %s signals %v, want no %s and not flagged\n  %s", v.Level, signalIDs(v), tc.notRule, tc.text)
+		if v.Level.Flagged() && !tc.flagOK || slices.Contains(signalIDs(v), tc.notRule) {
+			t.Errorf("got level %s signals %v, want no %s (flagged allowed: %v)\n  %s", v.Level, signalIDs(v), tc.notRule, tc.flagOK, tc.text)
 		}
 	}
 }

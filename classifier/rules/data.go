@@ -131,6 +131,9 @@ type Folding struct {
 	// Emoji are emoji written for a character or a letter: 赚💰 for 赚钱,
 	// 加✌ for 加V; they fold like look-alikes.
 	Emoji map[string]string `yaml:"emoji"`
+	// Digits are the dingbat digits (❶, ➀, ➊ …) that QQ numbers are
+	// written in; unlike ①–⑩ they have no compatibility decomposition.
+	Digits map[string]string `yaml:"digits"`
 	// WordDigits are digits written for letters inside a Latin word
 	// (amaz0n, acc0unt).
 	WordDigits map[string]string `yaml:"word_digits"`
@@ -186,7 +189,7 @@ func (d Data) Validate(dir string) error {
 		}
 	}
 	folding := path.Join(dir, "folding.yaml")
-	for field, m := range map[string]map[string]string{"lookalikes": d.Folding.Lookalikes, "emoji": d.Folding.Emoji, "cantonese": d.Folding.Cantonese} {
+	for field, m := range map[string]map[string]string{"lookalikes": d.Folding.Lookalikes, "emoji": d.Folding.Emoji, "digits": d.Folding.Digits, "cantonese": d.Folding.Cantonese} {
 		if err := oneRuneKeys(m, field == "cantonese"); err != nil {
 			return &Error{File: folding, Field: field, Err: err}
 		}
