@@ -26,7 +26,8 @@ var (
 	labelLetters     = pairsOf(data.Links.LabelLetters)
 
 	// data/money.yaml and data/apps.yaml
-	moneyUnits = data.Money.Units
+	moneyUnits         = data.Money.Units
+	wordsBeforeNumbers = data.Money.WordsBeforeNumbers
 	remoteApps = data.Apps.Remote
 
 	// data/folding.yaml
@@ -35,6 +36,8 @@ var (
 	addHomophones = runesOf(data.Folding.AddHomophones)
 	contactStarts = setOf(runesOf(data.Folding.ContactStarts))
 	wordDigits    = byteTable(data.Folding.WordDigits)
+	unitSuffixes  = data.Folding.NumberSuffixes
+	keptSymbols   = runesOf(data.Folding.KeptSymbols)
 )
 
 // longBrands are the brands of four letters or more, which namesBrand

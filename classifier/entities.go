@@ -652,9 +652,10 @@ func currencySign(s string) int {
 	return 0
 }
 
-// precededByWord lets "call09050000337" count as a number after a word.
+// precededByWord lets "call09050000337" count as a number after a word
+// (data/money.yaml's words_before_numbers).
 func precededByWord(text string, i int) bool {
-	for _, w := range [...]string{"call", "txt", "text", "ph", "tel", "on", "no", "line"} {
+	for _, w := range wordsBeforeNumbers {
 		if i >= len(w) && strings.EqualFold(text[i-len(w):i], w) {
 			return true
 		}

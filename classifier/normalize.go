@@ -191,13 +191,10 @@ func isAddHomophone(r rune) bool {
 	return slices.Contains(addHomophones, r)
 }
 
-// keptSymbols are symbols that carry meaning for the rules (money, "+v").
+// keptSymbol reports symbols that carry meaning for the rules (money,
+// "+v"): data/folding.yaml's kept_symbols.
 func keptSymbol(r rune) bool {
-	switch r {
-	case '+', '$', '£', '€', '¥', '%', '￥':
-		return true
-	}
-	return false
+	return slices.Contains(keptSymbols, r)
 }
 
 func isHan(r rune) bool {
@@ -686,9 +683,6 @@ func digitLookalike(b byte) byte {
 	return wordDigits[b]
 }
 
-// unitSuffixes follow a number as part of it: 5k, 10m, 3pm, 1st, 24hrs.
-var unitSuffixes = []string{"k", "m", "b", "x", "am", "pm", "st", "nd", "rd", "th", "h", "hr", "hrs", "min", "mins",
-	"gb", "mb", "kg", "km", "cm", "mm", "ml", "pcs", "bn", "mn", "yrs", "yr", "d", "w"}
 
 // unitSuffix reports whether the letters starting t are a unit suffix and
 // the whole word (a number written 5k or 3pm, not a word written 5ecure).

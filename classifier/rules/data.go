@@ -99,6 +99,9 @@ type Links struct {
 type Money struct {
 	// Units follow the digits of an amount (元, 万, " dollars", usd).
 	Units []string `yaml:"units"`
+	// WordsBeforeNumbers may stand right before a phone number without a
+	// space ("call09050000337").
+	WordsBeforeNumbers []string `yaml:"words_before_numbers"`
 }
 
 // Apps is data/apps.yaml.
@@ -134,6 +137,12 @@ type Folding struct {
 	// Digits are the dingbat digits (❶, ➀, ➊ …) that QQ numbers are
 	// written in; unlike ①–⑩ they have no compatibility decomposition.
 	Digits map[string]string `yaml:"digits"`
+	// KeptSymbols are the symbols folding keeps because they carry
+	// meaning for the rules (money, "+v"); others become separators.
+	KeptSymbols []string `yaml:"kept_symbols"`
+	// NumberSuffixes follow a number as part of it (5k, 3pm, 24hrs), so
+	// the digits before them are no letters in disguise.
+	NumberSuffixes []string `yaml:"number_suffixes"`
 	// WordDigits are digits written for letters inside a Latin word
 	// (amaz0n, acc0unt).
 	WordDigits map[string]string `yaml:"word_digits"`
@@ -167,6 +176,7 @@ func (d Data) Validate(dir string) error {
 		return at(path.Join(dir, "brands.yaml"), "", "", err)
 	}
 	links := path.Join(dir, "links.yaml")
+	folding := path.Join(dir, "folding.yaml")
 	for field, list := range map[string][]string{"imitated": d.Links.Imitated, "official_suffixes": d.Links.OfficialSuffixes,
 		"chat_invites": d.Links.ChatInvites, "shorteners": d.Links.Shorteners, "cheap_tlds": d.Links.CheapTLDs} {
 		if err := nonEmpty(list); err != nil {
@@ -176,8 +186,13 @@ func (d Data) Validate(dir string) error {
 	if err := oneByteKeys(d.Links.LabelDigits, true); err != nil {
 		return &Error{File: links, Field: "label_digits", Err: err}
 	}
-	if err := nonEmpty(d.Money.Units); err != nil {
-		return &Error{File: path.Join(dir, "money.yaml"), Field: "units", Err: err}
+	for field, list := range map[string][]string{"units": d.Money.Units, "words_before_numbers": d.Money.WordsBeforeNumbers} {
+		if err := nonEmpty(list); err != nil {
+			return &Error{File: path.Join(dir, "money.yaml"), Field: field, Err: err}
+		}
+	}
+	if err := nonEmpty(d.Folding.NumberSuffixes); err != nil {
+		return &Error{File: folding, Field: "number_suffixes", Err: err}
 	}
 	if len(d.Apps.Remote) > 64 {
 		// findApps marks the apps seen in one 64-bit word.
@@ -188,7 +203,6 @@ func (d Data) Validate(dir string) error {
 			return &Error{File: path.Join(dir, "apps.yaml"), Field: fmt.Sprintf("remote[%d]", i), Err: errors.New("spelling and name are required")}
 		}
 	}
-	folding := path.Join(dir, "folding.yaml")
 	for field, m := range map[string]map[string]string{"lookalikes": d.Folding.Lookalikes, "emoji": d.Folding.Emoji, "digits": d.Folding.Digits, "cantonese": d.Folding.Cantonese} {
 		if err := oneRuneKeys(m, field == "cantonese"); err != nil {
 			return &Error{File: folding, Field: field, Err: err}
@@ -197,7 +211,7 @@ func (d Data) Validate(dir string) error {
 	if err := oneByteKeys(d.Folding.WordDigits, true); err != nil {
 		return &Error{File: folding, Field: "word_digits", Err: err}
 	}
-	for field, list := range map[string][]string{"add_homophones": d.Folding.AddHomophones, "contact_starts": d.Folding.ContactStarts} {
+	for field, list := range map[string][]string{"add_homophones": d.Folding.AddHomophones, "contact_starts": d.Folding.ContactStarts, "kept_symbols": d.Folding.KeptSymbols} {
 		for _, s := range list {
 			if utf8.RuneCountInString(s) != 1 {
 				return &Error{File: folding, Field: field, Err: fmt.Errorf("%q: want one character", s)}
