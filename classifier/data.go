@@ -28,7 +28,7 @@ var (
 	// data/money.yaml and data/apps.yaml
 	moneyUnits         = data.Money.Units
 	wordsBeforeNumbers = data.Money.WordsBeforeNumbers
-	remoteApps = data.Apps.Remote
+	remoteApps         = data.Apps.Remote
 
 	// data/folding.yaml
 	lookalikes    = runeKeys(data.Folding.Lookalikes, data.Folding.Emoji, data.Folding.Digits)

@@ -683,7 +683,6 @@ func digitLookalike(b byte) byte {
 	return wordDigits[b]
 }
 
-
 // unitSuffix reports whether the letters starting t are a unit suffix and
 // the whole word (a number written 5k or 3pm, not a word written 5ecure).
 func unitSuffix(t []byte) bool {
