@@ -2,6 +2,7 @@ package classifier
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"path/filepath"
 	"strings"
@@ -20,8 +21,14 @@ type labelledCase struct {
 	Lang string `json:"lang"`
 	// Type, when set, is the scam type a scam row must get.
 	Type Type `json:"type"`
-	// MinLevel is the least level a scam row must get.
+	// MinLevel is the least level a scam row must get (medium when
+	// absent); MaxLevel the most a benign row may get (low when absent).
 	MinLevel Level `json:"min_level"`
+	MaxLevel Level `json:"max_level"`
+	// Signal, when set, is a signal the verdict must carry; NotSignal one
+	// it must not.
+	Signal    string `json:"signal"`
+	NotSignal string `json:"not_signal"`
 }
 
 // loadCases reads testdata/messages/cases/<name>.jsonl.
@@ -45,8 +52,9 @@ func loadCases(tb testing.TB, name string) []labelledCase {
 }
 
 // TestLabelledCasesGetTheirVerdict: every scam row is flagged at its level
-// at least, with its type; every genuine look-alike stays none or low;
-// spans and evidence are consistent.
+// at least, with its type; every genuine look-alike stays at its level at
+// most (none or low); the signals a row names are there, or not; spans and
+// evidence are consistent.
 func TestLabelledCasesGetTheirVerdict(t *testing.T) {
 	c := classifier(t)
 	files, err := filepath.Glob("testdata/messages/cases/*.jsonl")
@@ -57,19 +65,49 @@ func TestLabelledCasesGetTheirVerdict(t *testing.T) {
 		name := strings.TrimSuffix(filepath.Base(file), ".jsonl")
 		t.Run(name, func(t *testing.T) {
 			for _, tc := range loadCases(t, name) {
-				v := c.Classify(tc.Text)
-				switch {
-				case tc.Label == "benign" && v.Level > LevelLow:
-					t.Errorf("%s: got level %s (score %.1f, %v), want none or low\n  %s", tc.Name, v.Level, v.Score, signalIDs(v), tc.Text)
-				case tc.Label == "scam" && (v.Level < max(tc.MinLevel, LevelMedium) || tc.Type != TypeNone && v.Type != tc.Type):
-					t.Errorf("%s: got level %s type %q (score %.1f, %v), want at least %s type %q\n  %s",
-						tc.Name, v.Level, v.Type, v.Score, signalIDs(v), max(tc.MinLevel, LevelMedium), tc.Type, tc.Text)
-				case tc.Lang != "" && v.Lang != tc.Lang:
-					t.Errorf("%s: got lang %s, want %s", tc.Name, v.Lang, tc.Lang)
-				}
-				checkSpans(t, tc.Text, v)
+				checkCase(t, tc, c.Classify(tc.Text))
 			}
 		})
+	}
+}
+
+// checkCase reports where v is not the verdict tc asks for.
+func checkCase(t *testing.T, tc labelledCase, v Verdict) {
+	t.Helper()
+	minLevel, maxLevel := cmp.Or(tc.MinLevel, LevelMedium), cmp.Or(tc.MaxLevel, LevelLow)
+	switch {
+	case tc.Label == "benign" && v.Level > maxLevel:
+		t.Errorf("%s: got level %s (score %.1f, %v), want at most %s\n  %s", tc.Name, v.Level, v.Score, signalIDs(v), maxLevel, tc.Text)
+	case tc.Label == "scam" && (v.Level < minLevel || tc.Type != TypeNone && v.Type != tc.Type):
+		t.Errorf("%s: got level %s type %q (score %.1f, %v), want at least %s type %q\n  %s",
+			tc.Name, v.Level, v.Type, v.Score, signalIDs(v), minLevel, tc.Type, tc.Text)
+	}
+	if tc.Lang != "" && v.Lang != tc.Lang {
+		t.Errorf("%s: got lang %s, want %s", tc.Name, v.Lang, tc.Lang)
+	}
+	if tc.Signal != "" && !hasSignal(v, tc.Signal) {
+		t.Errorf("%s: got signals %v, want %s\n  %s", tc.Name, signalIDs(v), tc.Signal, tc.Text)
+	}
+	if tc.NotSignal != "" && hasSignal(v, tc.NotSignal) {
+		t.Errorf("%s: got signals %v, want no %s\n  %s", tc.Name, signalIDs(v), tc.NotSignal, tc.Text)
+	}
+	checkSpans(t, tc.Text, v)
+}
+
+// Every structural rule (issue #12) has a case in Chinese and in English
+// that must carry it.
+func TestEveryStructuralRuleHasACaseInZhAndEn(t *testing.T) {
+	langs := map[string]map[string]bool{}
+	for _, tc := range loadCases(t, "structural_signals") {
+		if langs[tc.Signal] == nil {
+			langs[tc.Signal] = map[string]bool{}
+		}
+		langs[tc.Signal][tc.Lang] = true
+	}
+	for _, r := range classifier(t).rs.rules {
+		if strings.HasPrefix(r.id, "struct_") && (!langs[r.id]["zh"] || !langs[r.id]["en"]) {
+			t.Errorf("rule %s: got zh %v, en %v in structural_signals.jsonl, want both", r.id, langs[r.id]["zh"], langs[r.id]["en"])
+		}
 	}
 }
 
