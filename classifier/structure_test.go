@@ -21,6 +21,9 @@ var structuralCases = []struct {
 	{"struct_link_not_brand", "en", LevelLow, "Your HMRC tax summary for this year is ready to view at https://tax-summary-online.com"},
 	{"struct_link_not_brand", "zh", LevelLow, "顺丰速运：您的快件已到达驿站，请查看详情 https://sf-kuaidi-chaxun.com/q"},
 
+	{"struct_strange_link_problem", "en", LevelMedium, "Your parcel could not be delivered: missing house number. Update it at https://redeliver-now.top/p"},
+	{"struct_strange_link_problem", "zh", LevelMedium, "您的快件地址不详无法派送，请在 http://kd-buchong.vip 补充地址"},
+
 	{"struct_pay_rate_contact", "zh", LevelMedium, "招兼只，手机就能做，一小时五百，下课秒结，有意伽V：abc_88123"},
 	{"struct_pay_rate_contact", "zh", LevelMedium, "宝妈学生党看过来，日入三四百，扣扣 ③⑧①⑨⑦⑥⑤②"},
 	{"struct_pay_rate_contact", "zh", LevelMedium, "副业来了 每天轻松赚200元 想做的滴滴我 ⅴ：mia＿6612"},
