@@ -94,16 +94,24 @@ func checkCase(t *testing.T, tc labelledCase, v Verdict) {
 	checkSpans(t, tc.Text, v)
 }
 
+// langsOf returns, for each key of the cases of file name, the languages
+// it has cases in.
+func langsOf(t *testing.T, name string, key func(labelledCase) string) map[string]map[string]bool {
+	langs := map[string]map[string]bool{}
+	for _, tc := range loadCases(t, name) {
+		k := key(tc)
+		if langs[k] == nil {
+			langs[k] = map[string]bool{}
+		}
+		langs[k][tc.Lang] = true
+	}
+	return langs
+}
+
 // Every structural rule (issue #12) has a case in Chinese and in English
 // that must carry it.
 func TestEveryStructuralRuleHasACaseInZhAndEn(t *testing.T) {
-	langs := map[string]map[string]bool{}
-	for _, tc := range loadCases(t, "structural_signals") {
-		if langs[tc.Signal] == nil {
-			langs[tc.Signal] = map[string]bool{}
-		}
-		langs[tc.Signal][tc.Lang] = true
-	}
+	langs := langsOf(t, "structural_signals", func(tc labelledCase) string { return tc.Signal })
 	for _, r := range classifier(t).rs.rules {
 		if strings.HasPrefix(r.id, "struct_") && (!langs[r.id]["zh"] || !langs[r.id]["en"]) {
 			t.Errorf("rule %s: got zh %v, en %v in structural_signals.jsonl, want both", r.id, langs[r.id]["zh"], langs[r.id]["en"])
@@ -113,16 +121,10 @@ func TestEveryStructuralRuleHasACaseInZhAndEn(t *testing.T) {
 
 // Every scam type has a flagged case in Chinese and one in English.
 func TestEveryTypeHasACaseInZhAndEn(t *testing.T) {
-	seen := map[Type]map[string]bool{}
-	for _, tc := range loadCases(t, "every_type") {
-		if seen[tc.Type] == nil {
-			seen[tc.Type] = map[string]bool{}
-		}
-		seen[tc.Type][tc.Lang] = true
-	}
+	langs := langsOf(t, "every_type", func(tc labelledCase) string { return string(tc.Type) })
 	for _, ty := range Types {
-		if !seen[ty]["zh"] || !seen[ty]["en"] {
-			t.Errorf("type %s: got zh %v, en %v in every_type.jsonl, want both", ty, seen[ty]["zh"], seen[ty]["en"])
+		if l := langs[string(ty)]; !l["zh"] || !l["en"] {
+			t.Errorf("type %s: got zh %v, en %v in every_type.jsonl, want both", ty, l["zh"], l["en"])
 		}
 	}
 }
