@@ -59,6 +59,12 @@ var structuralCases = []struct {
 	{"struct_earn_mule", "en", LevelMedium, "Easy money for students: lend us your bank account in your name for a week and we will pay you £400."},
 	{"struct_invest_strong", "zh", LevelMedium, "我们公司有一个内部认购名额，保底收益，今天就截止了"},
 	{"struct_invest_strong", "en", LevelMedium, "This fund pays guaranteed returns every month, you really cannot lose."},
+	{"struct_high_return", "zh", LevelMedium, "我朋友的公司有个内部项目，年化回报率35%，只对熟人开放，起投五万"},
+	{"struct_high_return", "en", LevelMedium, "Our private property fund pays 28% annual returns. Minimum investment $20,000, only for Chinese investors."},
+	{"struct_task_deposit", "zh", LevelMedium, "做任务前需要先充值200元，做完任务单连本带佣金一起返还"},
+	{"struct_task_deposit", "en", LevelMedium, "To unlock your next set of tasks, please deposit 150 USDT. Commission is paid back with the deposit."},
+	{"struct_pay_due_link", "en", LevelLow, "Library notice: you have overdue fines of £9.40. Pay now at library-fines-online.com"},
+	{"struct_pay_due_link", "zh", LevelLow, "您的水费已欠费，请尽快登录 shuifei-jiaona.com 缴纳"},
 	{"struct_loan_fee", "zh", LevelMedium, "恭喜，您的贷款额度已批下来五万，放款前需先交两千元流水认证"},
 	{"struct_loan_fee", "en", LevelMedium, "Your loan of $8,000 is pre-approved. Pay the $120 processing fee today to release the money."},
 	{"struct_credit_repair", "zh", LevelMedium, "专业修复征信，三天消除逾期记录，费用2800元"},
@@ -142,6 +148,9 @@ var structuralGenuine = []struct {
 	{"struct_loan_fee", "【建设银行】您的信用卡额度已提升至3万元，无需任何手续费，详情请查看手机银行。", true},
 	{"struct_expose_pay", "妈，我把学校演出的视频发到家长群了，你看看，演出费我已经转给老师了", true},
 	{"struct_opener", "猜猜我是谁", false},
+	{"struct_high_return", "【工商银行】稳健理财产品，年化收益率3.2%，起投1万元，详询网点。回复TD退订", true},
+	{"struct_pay_rate_contact", "My son is 9 and needs help with maths after school, £16/hr. Message me on WhatsApp if you can help.", false},
+	{"struct_opener", "Sorry, wrong chat! That was meant for my flatmate", false},
 	{"struct_adult_link", "Our new webinar on online safety is live: https://www.saferinternet.org.uk", false},
 }
 
