@@ -65,6 +65,10 @@ var structuralCases = []struct {
 	{"struct_task_deposit", "en", LevelMedium, "To unlock your next set of tasks, please deposit 150 USDT. Commission is paid back with the deposit."},
 	{"struct_pay_due_link", "en", LevelLow, "Library notice: you have overdue fines of £9.40. Pay now at library-fines-online.com"},
 	{"struct_pay_due_link", "zh", LevelLow, "您的水费已欠费，请尽快登录 shuifei-jiaona.com 缴纳"},
+	{"struct_abroad_job", "zh", LevelMedium, "泰国招客服专员，不要求学历，包机票包吃住，到了就上岗"},
+	{"struct_abroad_job", "en", LevelMedium, "Customer support roles in Cambodia for Mandarin speakers. Flight paid and accommodation provided, start next month."},
+	{"struct_money_due_fee", "zh", LevelMedium, "您的奖学金已审批，发放前需先交300元个人所得税才能提取"},
+	{"struct_money_due_fee", "en", LevelMedium, "We can help you recover your money from the investment platform. A recovery fee of £300 is due first."},
 	{"struct_loan_fee", "zh", LevelMedium, "恭喜，您的贷款额度已批下来五万，放款前需先交两千元流水认证"},
 	{"struct_loan_fee", "en", LevelMedium, "Your loan of $8,000 is pre-approved. Pay the $120 processing fee today to release the money."},
 	{"struct_credit_repair", "zh", LevelMedium, "专业修复征信，三天消除逾期记录，费用2800元"},
@@ -151,6 +155,8 @@ var structuralGenuine = []struct {
 	{"struct_high_return", "【工商银行】稳健理财产品，年化收益率3.2%，起投1万元，详询网点。回复TD退订", true},
 	{"struct_pay_rate_contact", "My son is 9 and needs help with maths after school, £16/hr. Message me on WhatsApp if you can help.", false},
 	{"struct_opener", "Sorry, wrong chat! That was meant for my flatmate", false},
+	{"struct_abroad_job", "【国家反诈中心】提醒：境外“高薪招聘、包机票包吃住”多是诈骗陷阱，切勿轻信。", true},
+	{"struct_money_due_fee", "Your scholarship of £2,000 has been approved. No fee or payment is needed; it goes to your tuition account.", true},
 	{"struct_adult_link", "Our new webinar on online safety is live: https://www.saferinternet.org.uk", false},
 }
 
