@@ -157,6 +157,7 @@ var structuralGenuine = []struct {
 	{"struct_opener", "Sorry, wrong chat! That was meant for my flatmate", false},
 	{"struct_abroad_job", "【国家反诈中心】提醒：境外“高薪招聘、包机票包吃住”多是诈骗陷阱，切勿轻信。", true},
 	{"struct_money_due_fee", "Your scholarship of £2,000 has been approved. No fee or payment is needed; it goes to your tuition account.", true},
+	{"struct_opener", "有个人加我说加错了，聊了几天让我下载一个投资App，我没理他，要不要举报一下？", true},
 	{"struct_adult_link", "Our new webinar on online safety is live: https://www.saferinternet.org.uk", false},
 }
 
