@@ -1,9 +1,7 @@
 package classifier
 
 import (
-	"bufio"
 	"encoding/json"
-	"os"
 	"path/filepath"
 	"sort"
 	"testing"
@@ -14,25 +12,18 @@ import (
 // repository); benchmarks skip when they are missing.
 func devMessages(b *testing.B) []string {
 	b.Helper()
-	files, _ := filepath.Glob("../../shared/datasets/dev/*.jsonl")
+	files, _ := filepath.Glob(devGlob())
 	if len(files) == 0 {
 		b.Skip("../../shared/datasets/dev not found")
 	}
 	var msgs []string
 	for _, name := range files {
-		f, err := os.Open(name)
-		if err != nil {
-			b.Fatal(err)
-		}
-		sc := bufio.NewScanner(f)
-		sc.Buffer(make([]byte, 1<<20), 1<<20)
-		for sc.Scan() {
+		readJSONLines(b, name, func(_ int, line []byte) {
 			var row struct{ Text string }
-			if json.Unmarshal(sc.Bytes(), &row) == nil {
+			if json.Unmarshal(line, &row) == nil {
 				msgs = append(msgs, row.Text)
 			}
-		}
-		f.Close()
+		})
 	}
 	return msgs
 }
@@ -88,9 +79,10 @@ func BenchmarkClassifyMessage(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
+	everyType := loadCases(b, "every_type")
 	for _, tc := range []struct{ name, text string }{
-		{"zh", typeCases[0].text},
-		{"en", typeCases[1].text},
+		{"zh", everyType[0].Text},
+		{"en", everyType[1].Text},
 		{"benign_zh", "晚上一起吃饭吗？我请客，老地方见。"},
 		{"benign_en", "Running late, see you at the station in 10 minutes."},
 	} {

@@ -7,6 +7,8 @@ import (
 	"math/bits"
 	"slices"
 	"sync"
+
+	"github.com/scamcheck/scamcheck/classifier/rules"
 )
 
 // Classifier holds the compiled rules. It is safe for concurrent use: after
@@ -50,11 +52,17 @@ type hit struct {
 
 // New compiles the embedded rules.
 func New() (*Classifier, error) {
-	return newFromFS(rulesFS, "rules")
+	return newFromFS(rules.FS, ".")
 }
 
 // newFromFS compiles the rule files of dir in fsys (tests use fixtures).
 func newFromFS(fsys fs.FS, dir string) (*Classifier, error) {
+	if dataErr != nil {
+		return nil, fmt.Errorf("classifier data: %w", dataErr)
+	}
+	if brandsErr != nil {
+		return nil, fmt.Errorf("classifier brands: %w", brandsErr)
+	}
 	rs, err := loadRules(fsys, dir)
 	if err != nil {
 		return nil, fmt.Errorf("classifier rules: %w", err)
@@ -66,24 +74,44 @@ func newFromFS(fsys fs.FS, dir string) (*Classifier, error) {
 	return c, nil
 }
 
-// Classify returns the verdict for one message.
+// Classify returns the verdict for one message. It runs the stages in
+// order, each on the message's scratch: fold, match, scope negations,
+// entities, rules, combine, level, and the model's second opinion.
 func (c *Classifier) Classify(text string) Verdict {
 	sc := c.pool.Get().(*scratch)
 	defer c.pool.Put(sc)
 	rs := c.rs
-	f := &sc.f
-	fold(f, text)
-	v := Verdict{Lang: langOf(f), Source: SourceRules}
+	fold(&sc.f, text)
+	v := Verdict{Lang: langOf(&sc.f), Source: SourceRules}
 	zh := v.Lang == "zh"
+	rs.match(sc)
+	rs.scopeNegations(sc, text, zh)
+	rs.matchRegexes(sc)
+	v.Entities = rs.findEntities(sc, text)
+	rs.applyRules(sc, text, zh)
+	rs.combine(sc, &v)
+	rs.level(&v)
+	c.applyModel(&v, sc.f.text)
+	return v
+}
 
+// match runs the automaton over the folded text and forgets the previous
+// message's hits.
+func (rs *ruleSet) match(sc *scratch) {
 	for _, ti := range sc.hitList {
 		sc.hits[ti] = hit{}
 	}
 	sc.hitList = sc.hitList[:0]
-	sc.matches = rs.ac.findAll(f.text, sc.matches[:0])
-	t := f.text
-	// The negation scope open at this point of the text (see rules.go):
-	// matches come in order of their end.
+	sc.matches = rs.ac.findAll(sc.f.text, sc.matches[:0])
+}
+
+// scopeNegations turns the automaton's matches into hits, the first of
+// each term: a match at a word boundary its phrase does not allow is
+// none, and a negatable term's match inside a negation scope is a hit of
+// its companion "not.<id>" instead (see rules/README.md). Matches come in
+// order of their end, so one open scope at a time is enough.
+func (rs *ruleSet) scopeNegations(sc *scratch, text string, zh bool) {
+	t := sc.f.text
 	var scope negScope
 	for _, m := range sc.matches {
 		if int(m.pat) >= len(rs.patterns) {
@@ -106,27 +134,31 @@ func (c *Classifier) Classify(text string) Verdict {
 		case negCancel:
 			scope.cancel(m)
 		case negTarget:
-			if scope.covers(f, text, zh, m) {
-				ni := rs.terms[p.term].not
-				if !sc.hits[ni].ok {
-					sc.hits[ni] = hit{ok: true, start: m.start, end: m.end}
-					sc.hitList = append(sc.hitList, ni)
-				}
+			if scope.covers(&sc.f, text, zh, m) {
+				sc.hit(rs.terms[p.term].not, hit{ok: true, start: m.start, end: m.end})
 				continue
 			}
 		}
-		if h.ok {
-			continue
-		}
-		*h = hit{ok: true, start: m.start, end: m.end}
-		sc.hitList = append(sc.hitList, p.term)
+		sc.hit(p.term, hit{ok: true, start: m.start, end: m.end})
 	}
+}
+
+// hit records h as term ti's hit unless the term has one already.
+func (sc *scratch) hit(ti int32, h hit) {
+	if !sc.hits[ti].ok {
+		sc.hits[ti] = h
+		sc.hitList = append(sc.hitList, ti)
+	}
+}
+
+// matchRegexes runs the regexes of the terms whose gate phrase matched.
+func (rs *ruleSet) matchRegexes(sc *scratch) {
 	for _, ti := range rs.regexIdx {
 		if !sc.hits[rs.terms[ti].gate].ok {
 			continue
 		}
 		for _, re := range rs.terms[ti].regex {
-			if loc := re.findIndex(t); loc != nil {
+			if loc := re.findIndex(sc.f.text); loc != nil {
 				if !sc.hits[ti].ok {
 					sc.hitList = append(sc.hitList, ti)
 				}
@@ -135,21 +167,31 @@ func (c *Classifier) Classify(text string) Verdict {
 			}
 		}
 	}
-	extractEntities(text, f, sc.matches, rs.appOf, &sc.ents)
-	v.Entities = sc.ents.copyOut()
-	sc.ents.eachTerm(func(id string, s hit) {
-		if ti, ok := rs.entity[id]; ok && !sc.hits[ti].ok {
-			sc.hits[ti] = s
-			sc.hitList = append(sc.hitList, ti)
+}
+
+// findEntities finds the links, numbers, amounts, wallets and apps of the
+// message, makes them hits of the entity sets, and returns a copy the
+// verdict keeps (nil when there are none).
+func (rs *ruleSet) findEntities(sc *scratch, text string) *Entities {
+	extractEntities(text, &sc.f, sc.matches, rs.appOf, &sc.ents)
+	sc.ents.eachKind(func(k entityKind, h hit) {
+		if ti := rs.entity[k]; ti >= 0 {
+			sc.hit(ti, h)
 		}
 	})
+	return sc.ents.copyOut()
+}
 
-	// Candidate rules: those triggered by a matched term, in rule order.
+// applyRules evaluates the rules that a hit can trigger, in rule order, and
+// gathers the signals of those that hold in sc.sigs, with their scale
+// factors in sc.scaleSigs and the weight per scam type in sc.typeW.
+func (rs *ruleSet) applyRules(sc *scratch, text string, zh bool) {
 	for _, ti := range sc.hitList {
 		for _, ri := range rs.byTerm[ti] {
 			sc.ruleBits[ri>>6] |= 1 << (ri & 63)
 		}
 	}
+	// Candidates read from the bits come out sorted and once each.
 	sc.cands = sc.cands[:0]
 	for w, word := range sc.ruleBits {
 		for ; word != 0; word &= word - 1 {
@@ -157,14 +199,8 @@ func (c *Classifier) Classify(text string) Verdict {
 		}
 		sc.ruleBits[w] = 0
 	}
-
 	clear(sc.typeW)
-	// Signals gather in scratch and are copied out once, sized.
-	sigs := sc.sigs[:0]
-	score := 0.0
-	// Scaling signals (a genuine warning, a contact already refused) are
-	// separate pieces of evidence: each takes its share of what is left.
-	scaleSigs := sc.scaleSigs[:0]
+	sc.sigs, sc.scaleSigs = sc.sigs[:0], sc.scaleSigs[:0]
 	for _, ri := range sc.cands {
 		r := &rs.rules[ri]
 		if zh && !r.langZH || !zh && !r.langEN {
@@ -174,38 +210,44 @@ func (c *Classifier) Classify(text string) Verdict {
 		if !ok {
 			continue
 		}
-		var sp Span
-		if ev.entity {
-			sp = Span{int(ev.start), int(ev.end)}
-		} else {
-			sp = f.span(int(ev.start), int(ev.end))
+		sp := Span{int(ev.start), int(ev.end)}
+		if !ev.entity {
+			sp = sc.f.span(int(ev.start), int(ev.end))
 		}
 		if r.scale > 0 {
-			scaleSigs = append(scaleSigs, scaled{int32(len(sigs)), r.scale})
+			sc.scaleSigs = append(sc.scaleSigs, scaled{int32(len(sc.sigs)), r.scale})
 		}
-		sigs = append(sigs, Signal{
+		sc.sigs = append(sc.sigs, Signal{
 			ID: r.id, Type: r.typ, Evidence: text[sp.Start:sp.End], Span: sp,
 			Explain: r.explain, Weight: r.weight,
 		})
-		score += r.weight
 		if r.typIdx >= 0 && r.weight > 0 {
 			sc.typeW[r.typIdx] += r.weight
 		}
 	}
-	if score < 0 {
-		score = 0
+}
+
+// combine makes the score, the signals and the type of the verdict from
+// the rules' signals: weights add up (never below zero); then each
+// scaling signal takes its share of what is left and reports the cut as
+// its weight; signals are ordered by falling weight, ties in rule order;
+// the type is the one with the most weight, unless a precedence type has
+// at least its minimum.
+func (rs *ruleSet) combine(sc *scratch, v *Verdict) {
+	sigs := sc.sigs
+	score := 0.0
+	for _, s := range sigs {
+		score += s.Weight
 	}
-	for _, x := range scaleSigs {
-		// Each scaling signal reports what it took away.
+	score = max(score, 0)
+	for _, x := range sc.scaleSigs {
 		cut := score * (1 - x.scale)
 		sigs[x.sig].Weight = -cut
 		score -= cut
 	}
-	sc.scaleSigs = scaleSigs
 	v.Score = score
 	if len(sigs) > 0 {
-		// Sorted by falling weight, ties in rule order: the order is
-		// sorted, not the ~100-byte signals.
+		// The order is sorted, not the ~100-byte signals.
 		order := sc.order[:0]
 		for i := range sigs {
 			order = append(order, int32(i))
@@ -218,7 +260,6 @@ func (c *Classifier) Classify(text string) Verdict {
 		sc.order = order
 	}
 	clear(sigs) // no strings of this message kept in the pool
-	sc.sigs = sigs[:0]
 	best := 0.0
 	for i, w := range sc.typeW {
 		if w > best {
@@ -231,6 +272,17 @@ func (c *Classifier) Classify(text string) Verdict {
 			break
 		}
 	}
+}
+
+// applyModel is the stage of the learned second opinion (issue #12): it
+// may lift a verdict the rules put below medium, so it comes after the
+// level, and it reads the folded text. No model is compiled in yet, so the
+// stage leaves the verdict as the rules made it.
+func (c *Classifier) applyModel(*Verdict, []byte) {}
+
+// level places the score among the levels' thresholds; a verdict without
+// a level has no type.
+func (rs *ruleSet) level(v *Verdict) {
 	l := rs.levels
 	switch {
 	case v.Score >= l.High:
@@ -243,7 +295,6 @@ func (c *Classifier) Classify(text string) Verdict {
 	if v.Level == LevelNone {
 		v.Type = TypeNone
 	}
-	return v
 }
 
 // Negation scopes reach this far past the negator, in folded bytes (a

@@ -5,8 +5,6 @@ import (
 	"crypto/sha256"
 	"net/netip"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/nyaruka/phonenumbers"
 	"golang.org/x/net/publicsuffix"
@@ -21,6 +19,9 @@ type Entities struct {
 	Money  []Money  `json:"money,omitempty"`
 	Crypto []Crypto `json:"crypto,omitempty"`
 	Apps   []App    `json:"apps,omitempty"`
+
+	// brandBuf is scratch for markBrandLinks, reused across messages.
+	brandBuf []acMatch
 }
 
 // URL is a link found in the message.
@@ -44,6 +45,9 @@ type URL struct {
 	// CheapTLD marks a top-level domain that costs next to nothing and
 	// carries much of the phishing sent by text (.top, .vip, .xyz …).
 	CheapTLD bool `json:"cheap_tld,omitempty"`
+	// NotBrandOf names a brand or institution the message names whose own
+	// site this link is not (see markBrandLinks).
+	NotBrandOf string `json:"not_brand_of,omitempty"`
 }
 
 // Phone is a phone number found in the message.
@@ -104,49 +108,90 @@ func (e *Entities) copyOut() *Entities {
 	}
 }
 
-// eachTerm calls fn with the entity terms the rules can name and the
-// original span of each occurrence, first occurrences first.
-func (e *Entities) eachTerm(fn func(id string, h hit)) {
-	set := func(id string, s Span) {
-		fn(id, hit{ok: true, start: int32(s.Start), end: int32(s.End), entity: true})
+// entityKind is one kind of thing the entity stage finds that rule sets
+// can name (sets with "entity: <name>").
+type entityKind uint8
+
+const (
+	entURL entityKind = iota
+	entURLIP
+	entURLShortener
+	entURLPunycode
+	entURLLookalike
+	entURLOfficial
+	entURLUnofficial
+	entURLCheapTLD
+	entURLNotBrand
+	entPhone
+	entPhonePremium
+	entMoney
+	entCryptoAddress
+	entRemoteApp
+	numEntityKinds
+)
+
+// entityKindNames are the names rule sets use for the entity kinds.
+var entityKindNames = [numEntityKinds]string{
+	"url", "url_ip", "url_shortener", "url_punycode", "url_lookalike", "url_official", "url_unofficial",
+	"url_cheap_tld", "url_not_brand", "phone", "phone_premium", "money", "crypto_address", "remote_app",
+}
+
+// entityKindOf returns the kind a rule set names.
+func entityKindOf(name string) (entityKind, bool) {
+	for k, n := range entityKindNames {
+		if n == name {
+			return entityKind(k), true
+		}
+	}
+	return 0, false
+}
+
+// eachKind calls fn with the kind and original span of each entity
+// found, first occurrences first.
+func (e *Entities) eachKind(fn func(k entityKind, h hit)) {
+	set := func(k entityKind, s Span) {
+		fn(k, hit{ok: true, start: int32(s.Start), end: int32(s.End), entity: true})
 	}
 	for _, u := range e.URLs {
-		set("entity.url", u.Span)
+		set(entURL, u.Span)
 		if u.IP {
-			set("entity.url_ip", u.Span)
+			set(entURLIP, u.Span)
 		}
 		if u.Shortener {
-			set("entity.url_shortener", u.Span)
+			set(entURLShortener, u.Span)
 		}
 		if u.Punycode {
-			set("entity.url_punycode", u.Span)
+			set(entURLPunycode, u.Span)
 		}
 		if u.LookalikeOf != "" {
-			set("entity.url_lookalike", u.Span)
+			set(entURLLookalike, u.Span)
 		}
 		if u.Official {
-			set("entity.url_official", u.Span)
+			set(entURLOfficial, u.Span)
 		} else {
-			set("entity.url_unofficial", u.Span)
+			set(entURLUnofficial, u.Span)
 		}
 		if u.CheapTLD {
-			set("entity.url_cheap_tld", u.Span)
+			set(entURLCheapTLD, u.Span)
+		}
+		if u.NotBrandOf != "" {
+			set(entURLNotBrand, u.Span)
 		}
 	}
 	for _, p := range e.Phones {
-		set("entity.phone", p.Span)
+		set(entPhone, p.Span)
 		if p.Premium {
-			set("entity.phone_premium", p.Span)
+			set(entPhonePremium, p.Span)
 		}
 	}
 	for _, x := range e.Money {
-		set("entity.money", x.Span)
+		set(entMoney, x.Span)
 	}
 	for _, x := range e.Crypto {
-		set("entity.crypto_address", x.Span)
+		set(entCryptoAddress, x.Span)
 	}
 	for _, x := range e.Apps {
-		set("entity.remote_app", x.Span)
+		set(entRemoteApp, x.Span)
 	}
 }
 
@@ -162,6 +207,7 @@ func extractEntities(text string, f *folded, matches []acMatch, appOf []int16, e
 	}
 	findCrypto(text, e)
 	findApps(text, f, matches, appOf, e)
+	e.brandBuf = markBrandLinks(text, f, e, e.brandBuf)
 }
 
 // urlTokens calls fn with each run of printable ASCII around a place where
@@ -224,56 +270,6 @@ const maxEntities = 16
 func urlByte(b byte) bool {
 	return b > ' ' && b < 0x7f && b != '"' && b != '<' && b != '>' && b != '`'
 }
-
-// shorteners hide where a link goes.
-var shorteners = map[string]bool{
-	"bit.ly": true, "t.cn": true, "tinyurl.com": true, "goo.gl": true, "ow.ly": true, "is.gd": true,
-	"buff.ly": true, "t.co": true, "cutt.ly": true, "rebrand.ly": true, "shorturl.at": true, "rb.gy": true,
-	"s.id": true, "tiny.cc": true, "dwz.cn": true, "url.cn": true, "suo.im": true, "t.ly": true,
-	"v.gd": true, "bl.ink": true, "short.io": true, "lnkd.in": true, "qr.net": true, "x.co": true,
-	"surl.li": true, "tny.im": true, "urlz.fr": true, "0rz.tw": true, "reurl.cc": true, "pse.is": true,
-	"lihi.cc": true, "lihi1.com": true, "lihi.io": true, "ppt.cc": true,
-}
-
-// brands are official or often-imitated domains, by the label before the
-// public suffix. A host that names one of them but is registered under
-// another domain, or whose label is one letter off, imitates it.
-var brands = []string{
-	"paypal", "apple", "icloud", "amazon", "microsoft", "outlook", "google", "netflix", "facebook",
-	"instagram", "whatsapp", "telegram", "wechat", "alipay", "taobao", "tmall", "jd", "icbc", "boc",
-	"ccb", "abchina", "cmbchina", "bankcomm", "hsbc", "barclays", "lloyds", "natwest", "santander",
-	"halifax", "nationwide", "monzo", "revolut", "chase", "wellsfargo", "bankofamerica", "citibank",
-	"royalmail", "parcelforce", "evri", "hermes", "dhl", "fedex", "ups", "usps", "dpd", "auspost",
-	"canadapost", "hmrc", "irs", "paytm", "coinbase", "binance", "steam", "ebay", "dropbox",
-	"docusign", "linkedin", "yahoo", "vodafone", "verizon", "optus", "telstra", "sfexpress",
-	// Banks, tolls, security software, marketplaces, ticket and charity
-	// sites and wallets that phishing texts to students name.
-	"commbank", "netbank", "westpac", "nab", "anz", "mygov", "ato", "cra", "nhs", "linkt", "ezpass",
-	"norton", "mcafee", "metamask", "opensea", "gumtree", "vinted", "depop", "airbnb", "rightmove",
-	"zoopla", "spareroom", "ticketmaster", "stubhub", "justgiving", "redcross", "venmo", "zelle",
-	"interac", "starling", "unionpay", "baidu", "weibo", "douyin", "iqiyi", "pinduoduo", "meituan",
-	"ctrip", "chinapost", "cainiao", "xianyu", "goofish", "zhuanzhuan", "damai", "cmb", "ems",
-}
-
-var brandSet = func() map[string]bool {
-	m := map[string]bool{}
-	for _, b := range brands {
-		m[b] = true
-	}
-	return m
-}()
-
-// longBrands are the brands of four letters or more, which namesBrand
-// looks for inside other names.
-var longBrands = func() []string {
-	var l []string
-	for _, b := range brands {
-		if len(b) >= 4 {
-			l = append(l, b)
-		}
-	}
-	return l
-}()
 
 // namesBrand returns the first long brand that host names as a label or
 // a hyphenated part ("paypal.", "paypal-" or "-paypal"), or "".
@@ -460,16 +456,6 @@ func urlHost(raw string) string {
 	return strings.ToLower(strings.TrimSuffix(h, "."))
 }
 
-// chatInvites are the hosts of invitations to chats and groups: the
-// brand's own domain, but the sender's channel, not the brand's.
-var chatInvites = map[string]bool{"chat.whatsapp.com": true, "wa.me": true, "t.me": true, "telegram.me": true, "line.me": true,
-	"weixin.qq.com": true, "u.wechat.com": true, "m.me": true}
-
-// officialSuffixes are public suffixes only governments and universities
-// can register under.
-var officialSuffixes = []string{".gov", ".gov.uk", ".gov.au", ".gc.ca", ".gov.cn", ".gov.hk", ".gov.sg", ".govt.nz",
-	".ac.uk", ".edu", ".edu.au", ".edu.cn", ".edu.hk", ".edu.sg", ".ac.nz", ".police.uk", ".nhs.uk"}
-
 // officialDomain reports whether host is a brand's own domain or sits
 // under a government or university suffix.
 func officialDomain(host, domain string) bool {
@@ -483,15 +469,6 @@ func officialDomain(host, domain string) bool {
 		label = label[:i]
 	}
 	return label != "" && brandSet[label]
-}
-
-// cheapTLDs are the top-level domains that cost a few cents a year and
-// carry much of the phishing sent by text and chat.
-var cheapTLDs = map[string]bool{
-	"top": true, "vip": true, "xyz": true, "icu": true, "cyou": true, "sbs": true, "buzz": true, "click": true,
-	"cfd": true, "bond": true, "rest": true, "help": true, "tk": true, "ml": true, "ga": true, "cf": true, "gq": true,
-	"pw": true, "cc": true, "work": true, "loan": true, "win": true, "bid": true, "shop": true, "live": true,
-	"online": true, "site": true, "fun": true, "support": true, "info": true, "life": true, "monster": true,
 }
 
 // tldOf returns the last label of domain.
@@ -549,22 +526,20 @@ func lookalikeOf(host, domain string) string {
 	return ""
 }
 
+// foldDigitsInLabel folds the look-alikes of a domain label
+// (data/links.yaml): paypa1 → paypal, arnazon → amazon.
 func foldDigitsInLabel(s string) string {
 	b := []byte(s)
 	for i, c := range b {
-		switch c {
-		case '0':
-			b[i] = 'o'
-		case '1':
-			b[i] = 'l'
-		case '3':
-			b[i] = 'e'
-		case '5':
-			b[i] = 's'
+		if l := labelDigits[c]; l != 0 {
+			b[i] = l
 		}
 	}
-	r := strings.ReplaceAll(string(b), "rn", "m")
-	return strings.ReplaceAll(r, "vv", "w")
+	r := string(b)
+	for _, pair := range labelLetters {
+		r = strings.ReplaceAll(r, pair[0], pair[1])
+	}
+	return r
 }
 
 // editDistanceAtMost1 reports whether a and b differ by at most one
@@ -677,9 +652,10 @@ func currencySign(s string) int {
 	return 0
 }
 
-// precededByWord lets "call09050000337" count as a number after a word.
+// precededByWord lets "call09050000337" count as a number after a word
+// (data/money.yaml's words_before_numbers).
 func precededByWord(text string, i int) bool {
-	for _, w := range [...]string{"call", "txt", "text", "ph", "tel", "on", "no", "line"} {
+	for _, w := range wordsBeforeNumbers {
 		if i >= len(w) && strings.EqualFold(text[i-len(w):i], w) {
 			return true
 		}
@@ -728,31 +704,6 @@ func scanAmount(text string, i int) (end int, ok bool) {
 	}
 	return end, end > 0
 }
-
-var moneyUnits = []string{"万元", "元", "块", "万", "美元", "英镑", "欧元", "人民币", "澳元", "加元", "港币", "日元",
-	" dollars", " dollar", " pounds", " usd", " gbp", " eur", " rmb", " aud", " cad", "usd", "gbp", "eur", "rmb"}
-
-// moneyUnitsBy lists, for each byte, the units of moneyUnits (in their
-// order) that can start with it in any case: strings.EqualFold also matches
-// K for k and ſ for s, so whole SimpleFold orbits count. A number is then
-// compared with the few units its next byte allows, most often none.
-var moneyUnitsBy = func() (by [256][]int) {
-	for i, u := range moneyUnits {
-		r, _ := utf8.DecodeRuneInString(u)
-		f := r
-		for {
-			var enc [utf8.UTFMax]byte
-			utf8.EncodeRune(enc[:], f)
-			if l := by[enc[0]]; len(l) == 0 || l[len(l)-1] != i {
-				by[enc[0]] = append(l, i)
-			}
-			if f = unicode.SimpleFold(f); f == r {
-				break
-			}
-		}
-	}
-	return by
-}()
 
 // moneyAt reports an amount starting at i: digits then a currency unit.
 func moneyAt(text string, i, _ int) (Money, bool) {
@@ -936,17 +887,6 @@ func base58Check(s string, version byte) bool {
 	return bytes.Equal(h2[:4], b[21:])
 }
 
-// remoteApps are remote-control and meeting apps that callers ask victims
-// to install, by folded name.
-var remoteApps = []struct{ folded, name string }{
-	{"anydesk", "AnyDesk"}, {"teamviewer", "TeamViewer"}, {"rustdesk", "RustDesk"}, {"ultraviewer", "UltraViewer"},
-	{"quicksupport", "QuickSupport"}, {"quick support", "QuickSupport"}, {"logmein", "LogMeIn"}, {"supremo", "Supremo"},
-	{"zoom", "Zoom"}, {"skype", "Skype"}, {"facetime", "FaceTime"}, {"向日葵", "向日葵 (Sunlogin)"}, {"todesk", "ToDesk"},
-	{"腾讯会议", "腾讯会议 (Tencent Meeting)"}, {"瞩目", "瞩目"}, {"云视讯", "云视讯"}, {"飞书", "飞书 (Feishu)"},
-	{"钉钉", "钉钉 (DingTalk)"}, {"小鱼易连", "小鱼易连"}, {"全视通", "全视通"}, {"会汇", "会汇"}, {"讯飞听见", "讯飞听见"},
-	{"开会宝", "开会宝"}, {"welink", "WeLink"}, {"webex", "Webex"}, {"microsoft teams", "Microsoft Teams"},
-}
-
 // findApps reports the app names among the automaton's matches (the rules'
 // automaton also holds the app names, so the text is searched once);
 // appOf maps a pattern to its index in remoteApps, or -1.
@@ -959,11 +899,11 @@ func findApps(text string, f *folded, matches []acMatch, appOf []int16, e *Entit
 		}
 		a := remoteApps[ai]
 		i, j := int(m.start), int(m.end)
-		if isASCIILetter(a.folded[0]) && (i > 0 && isASCIILetter(f.text[i-1]) || j < len(f.text) && isASCIILetter(f.text[j])) {
+		if isASCIILetter(a.Spelling[0]) && (i > 0 && isASCIILetter(f.text[i-1]) || j < len(f.text) && isASCIILetter(f.text[j])) {
 			continue
 		}
 		seen |= 1 << ai
 		sp := f.span(i, j)
-		e.Apps = append(e.Apps, App{Name: a.name, Text: text[sp.Start:sp.End], Span: sp})
+		e.Apps = append(e.Apps, App{Name: a.Name, Text: text[sp.Start:sp.End], Span: sp})
 	}
 }

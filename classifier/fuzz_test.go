@@ -8,8 +8,8 @@ import (
 // FuzzClassify: any input, valid UTF-8 or not, classifies without panic,
 // with spans inside the text and evidence equal to the text they cover.
 func FuzzClassify(f *testing.F) {
-	for _, tc := range typeCases {
-		f.Add(tc.text)
+	for _, tc := range loadCases(f, "every_type") {
+		f.Add(tc.Text)
 	}
 	for _, s := range []string{
 		"", "\xff", "安\u200b全账户", "ＰＡＹＰＡＬ", "p@ypal.com.x", "+44 (0) 20 7946 0958", "£1,000.00",

@@ -3,6 +3,7 @@ package classifier
 //go:generate go run ./internal/gents -o tstable.go
 
 import (
+	"slices"
 	"unicode"
 	"unicode/utf8"
 
@@ -125,16 +126,6 @@ var tsDense = func() *[0xA000 - 0x4E00]uint16 {
 	return &d
 }()
 
-// yueTable folds the Cantonese characters that written Cantonese uses for
-// everyday Mandarin words to those words, one character for one: 喺 在,
-// 嘅 的, 哋 们, 佢 他, 俾/畀 给, 唔 不, 冇 没, 攞 拿, 睇 看, 嚟 来, 咗 了,
-// 搵/揾 找. A Hong Kong "唔好報警，轉錢俾我哋" then reads as "不好报警，
-// 转钱给我们" (the rules spell 唔好 as an alias of 不要).
-var yueTable = map[rune]rune{
-	'喺': '在', '嘅': '的', '哋': '们', '佢': '他', '俾': '给', '畀': '给', '唔': '不',
-	'冇': '没', '攞': '拿', '睇': '看', '嚟': '来', '咗': '了', '搵': '找', '揾': '找',
-}
-
 const (
 	tsAdd = 1
 	tsFar = 2
@@ -193,48 +184,17 @@ func contentSeparates(c rune) bool {
 	return true
 }
 
-// lookalikes maps letters from other scripts that look like Latin letters
-// (and a few symbols used in place of characters) to what they imitate.
-// NFKC already folds full-width forms, circled letters, mathematical
-// alphabets and squared ideographs such as 🈶 → 有.
-var lookalikes = map[rune]string{
-	// Cyrillic
-	'а': "a", 'в': "b", 'е': "e", 'ё': "e", 'к': "k", 'м': "m", 'н': "h", 'о': "o",
-	'р': "p", 'с': "c", 'т': "t", 'у': "y", 'х': "x", 'ѕ': "s", 'і': "i", 'ї': "i",
-	'ј': "j", 'ԁ': "d", 'ԛ': "q", 'ԝ': "w", 'ɡ': "g", 'һ': "h", 'ӏ': "l",
-	// Greek
-	'α': "a", 'β': "b", 'ε': "e", 'ι': "i", 'κ': "k", 'ν': "v", 'ο': "o", 'ρ': "p",
-	'τ': "t", 'υ': "u", 'χ': "x", 'ϲ': "c",
-	// Symbols written in place of a platform name or of "add".
-	'🐧': "qq", '➕': "+", '✚': "+",
-}
-
 // isAddHomophone reports runes written instead of 加 ("add me on ...") to
 // slip past filters; they count as 加 only before a contact handle, so 最佳
 // stays.
 func isAddHomophone(r rune) bool {
-	switch r {
-	case '伽', '佳', '+', '嘉', '咖':
-		return true
-	}
-	return false
+	return slices.Contains(addHomophones, r)
 }
 
-// contactStarts are the first runes of what usually follows 加 in
-// "add me on WeChat/QQ/LINE": v, vx, 微信, 扣扣, 好友, 群 …
-var contactStarts = map[rune]bool{
-	'v': true, 'w': true, 'q': true, 'l': true, 'V': true, 'W': true, 'Q': true, 'L': true,
-	'微': true, '薇': true, '威': true, '扣': true, '企': true, '我': true, '群': true,
-	'好': true, '赖': true, '賴': true, '瀨': true, '濑': true, '➕': true,
-}
-
-// keptSymbols are symbols that carry meaning for the rules (money, "+v").
+// keptSymbol reports symbols that carry meaning for the rules (money,
+// "+v"): data/folding.yaml's kept_symbols.
 func keptSymbol(r rune) bool {
-	switch r {
-	case '+', '$', '£', '€', '¥', '%', '￥':
-		return true
-	}
-	return false
+	return slices.Contains(keptSymbols, r)
 }
 
 func isHan(r rune) bool {
@@ -271,6 +231,10 @@ func fold(f *folded, s string) {
 				i = st.letters(i)
 			case c >= '0' && c <= '9':
 				i = st.digits(i)
+			case c == '[' && emojiCodeEnd(s, i) > i:
+				j := emojiCodeEnd(s, i)
+				st.separator(i, j)
+				i = j
 			default:
 				st.ascii(i)
 				i++
@@ -716,24 +680,8 @@ func (st *folder) emitRune(r rune, os, oe int) {
 // digitLookalike maps digits written in place of letters inside a Latin word
 // (amaz0n, paypa1, acc0unt) to those letters.
 func digitLookalike(b byte) byte {
-	switch b {
-	case '0':
-		return 'o'
-	case '1':
-		return 'l'
-	case '3':
-		return 'e'
-	case '4':
-		return 'a'
-	case '5':
-		return 's'
-	}
-	return 0
+	return wordDigits[b]
 }
-
-// unitSuffixes follow a number as part of it: 5k, 10m, 3pm, 1st, 24hrs.
-var unitSuffixes = []string{"k", "m", "b", "x", "am", "pm", "st", "nd", "rd", "th", "h", "hr", "hrs", "min", "mins",
-	"gb", "mb", "kg", "km", "cm", "mm", "ml", "pcs", "bn", "mn", "yrs", "yr", "d", "w"}
 
 // unitSuffix reports whether the letters starting t are a unit suffix and
 // the whole word (a number written 5k or 3pm, not a word written 5ecure).

@@ -19,20 +19,32 @@ func TestEmbeddedRulesCompile(t *testing.T) {
 	}
 }
 
-func TestGoodFixture(t *testing.T) {
+func TestGoodFixtureClassifiesAndVetoes(t *testing.T) {
 	c, err := newFromFS(os.DirFS("testdata"), "rules_good")
 	if err != nil {
 		t.Fatalf("good fixture: %v", err)
 	}
-	v := c.Classify("Please wire transfer it to a Safe Accounts now")
-	if v.Level != LevelHigh || v.Type != TypeImpersonateOfficial {
-		t.Errorf("got level %s type %q, want high impersonate_official (%v)", v.Level, v.Type, v)
+	for _, tc := range []struct {
+		name, text string
+		want       Level
+		wantType   Type
+	}{
+		{"included set and a suffix phrase", "Please wire transfer it to a Safe Accounts now", LevelHigh, TypeImpersonateOfficial},
+		{"genuine context vetoes positive rules", "We will never ask you to wire transfer to a safe account", LevelNone, TypeNone},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			v := c.Classify(tc.text)
+			if v.Level != tc.want || v.Type != tc.wantType {
+				t.Errorf("got level %s type %q, want %s %q (%v)", v.Level, v.Type, tc.want, tc.wantType, v)
+			}
+		})
 	}
 }
 
-// Every bad fixture must fail to compile: rules are checked at start, not
-// when a message happens to reach a broken rule.
-func TestBadFixturesFail(t *testing.T) {
+// Every bad fixture fails to compile with the error its want_error.txt
+// holds, naming the file, the set or rule and the field: rules are
+// checked at start, not when a message happens to reach a broken rule.
+func TestBadFixturesFailWithTheirError(t *testing.T) {
 	dirs, err := filepath.Glob("testdata/rules_bad/*")
 	if err != nil || len(dirs) == 0 {
 		t.Fatalf("no bad fixtures: %v", err)
@@ -40,11 +52,17 @@ func TestBadFixturesFail(t *testing.T) {
 	for _, d := range dirs {
 		name := filepath.Base(d)
 		t.Run(name, func(t *testing.T) {
-			_, err := newFromFS(os.DirFS("testdata/rules_bad"), name)
-			if err == nil {
-				t.Fatalf("got no error, want one")
+			want, err := os.ReadFile(filepath.Join(d, "want_error.txt"))
+			if err != nil {
+				t.Fatal(err)
 			}
-			t.Log(err)
+			_, err = newFromFS(os.DirFS("testdata/rules_bad"), name)
+			if err == nil {
+				t.Fatalf("got no error, want %q", want)
+			}
+			if w := strings.TrimSuffix(string(want), "\n"); !strings.Contains(err.Error(), w) {
+				t.Errorf("got error %q, want it to contain %q", err, w)
+			}
 		})
 	}
 }

@@ -53,17 +53,29 @@ func envMap(m map[string]string) func(string) string {
 // this test survives changes to the rule set.
 func greyText(t *testing.T) string {
 	t.Helper()
+	return greyWith(t, func(text string) string { return text })
+}
+
+// greyCandidates are sentences of the kinds the rules leave to the model.
+var greyCandidates = []string{
+	"Your parcel is waiting at the depot. Confirm your delivery address at https://parcel-depot.example/track before Friday.",
+	"Hello, I am the new tutor your school assigned. Please add me on my other number 07700 900123 so we can talk.",
+	"您好，您的包裹地址不详，请在今天之内登录 https://kuaidi.example/cn 补充信息。",
+	"Please transfer the deposit for the flat today so I can hold it for you.",
+	"Hi, is this still your number? We met at the conference last spring.",
+}
+
+// greyWith returns wrap(c) for the first candidate c that the current
+// rules send to the model once wrapped (a test may add words that change
+// the rules' verdict, such as an instruction planted for the model).
+func greyWith(t *testing.T, wrap func(string) string) string {
+	t.Helper()
 	c, err := classifier.New()
 	if err != nil {
 		t.Fatalf("classifier.New: %v", err)
 	}
-	candidates := []string{
-		"Your parcel is waiting at the depot. Confirm your delivery address at https://parcel-depot.example/track before Friday.",
-		"Hello, I am the new tutor your school assigned. Please add me on my other number 07700 900123 so we can talk.",
-		"您好，您的包裹地址不详，请在今天之内登录 https://kuaidi.example/cn 补充信息。",
-		"Please transfer the deposit for the flat today so I can hold it for you.",
-	}
-	for _, text := range candidates {
+	for _, candidate := range greyCandidates {
+		text := wrap(candidate)
 		if classifier.NeedsSecondOpinion(c.Classify(text), text) {
 			return text
 		}

@@ -1,0 +1,185 @@
+package classifier
+
+import (
+	"math"
+	"testing"
+)
+
+// Each stage of Classify tested alone, on the shipped rules.
+
+func newScratch(t *testing.T) (*Classifier, *scratch) {
+	t.Helper()
+	c, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c, c.pool.Get().(*scratch)
+}
+
+// termOf returns the index of the term of the set id.
+func termOf(t *testing.T, rs *ruleSet, id string) int32 {
+	t.Helper()
+	for i, tm := range rs.terms {
+		if tm.id == id {
+			return int32(i)
+		}
+	}
+	t.Fatalf("no term %q", id)
+	return -1
+}
+
+// runTo runs the stages up to and including the entities.
+func runTo(c *Classifier, sc *scratch, text string) bool {
+	fold(&sc.f, text)
+	zh := langOf(&sc.f) == "zh"
+	c.rs.match(sc)
+	c.rs.scopeNegations(sc, text, zh)
+	c.rs.matchRegexes(sc)
+	c.rs.findEntities(sc, text)
+	return zh
+}
+
+// wantHit checks whether the set id has a hit after the stages up to the
+// entities ran on text.
+func wantHit(t *testing.T, c *Classifier, sc *scratch, id, text string, want bool) {
+	t.Helper()
+	runTo(c, sc, text)
+	if got := sc.hits[termOf(t, c.rs, id)].ok; got != want {
+		t.Errorf("%q: got a hit of %s %v, want %v", text, id, got, want)
+	}
+}
+
+func TestMatchForgetsThePreviousMessage(t *testing.T) {
+	c, sc := newScratch(t)
+	wantHit(t, c, sc, "urgency_en", "Reply immediately", true)
+	wantHit(t, c, sc, "urgency_en", "See you at dinner", false)
+}
+
+func TestMatchRegexesRunOnlyBehindTheirGate(t *testing.T) {
+	c, sc := newScratch(t)
+	wantHit(t, c, sc, "premium_call", "txt WIN to 87066 now", true)
+	wantHit(t, c, sc, "premium_call", "WIN to 87066 now", false) // no gate word
+}
+
+func TestScopeNegationsCountsANegatedAskForItsCompanion(t *testing.T) {
+	c, sc := newScratch(t)
+	ask, not := termOf(t, c.rs, "ask_transfer_en"), termOf(t, c.rs, "not.ask_transfer_en")
+	for _, tc := range []struct {
+		name, text   string
+		wantAsk, not bool
+	}{
+		{"asked", "Please transfer the money today", true, false},
+		{"denied", "We will never ask you to transfer money", false, true},
+		{"a condition is no denial", "If you do not transfer the money today, you will be arrested", true, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			runTo(c, sc, tc.text)
+			if got := sc.hits[ask].ok; got != tc.wantAsk {
+				t.Errorf("got ask hit %v, want %v", got, tc.wantAsk)
+			}
+			if got := sc.hits[not].ok; got != tc.not {
+				t.Errorf("got not.ask hit %v, want %v", got, tc.not)
+			}
+		})
+	}
+}
+
+func TestFindEntitiesHitsTheEntitySets(t *testing.T) {
+	c, sc := newScratch(t)
+	text := "Pay at http://bit.ly/x1 or call +44 20 7946 0958"
+	runTo(c, sc, text)
+	for _, id := range []string{"entity.url", "entity.url_shortener", "entity.phone"} {
+		h := sc.hits[termOf(t, c.rs, id)]
+		if !h.ok || !h.entity {
+			t.Errorf("%s: got hit %+v, want an entity hit", id, h)
+		}
+	}
+	if h := sc.hits[termOf(t, c.rs, "entity.crypto_address")]; h.ok {
+		t.Errorf("entity.crypto_address: got a hit, want none")
+	}
+}
+
+func TestApplyRulesHonoursLanguageAndVeto(t *testing.T) {
+	c, sc := newScratch(t)
+	has := func(id string) bool {
+		for _, s := range sc.sigs {
+			if s.ID == id {
+				return true
+			}
+		}
+		return false
+	}
+	// ask_screen adds weight, so the genuine-context veto applies to it.
+	text := "Download AnyDesk so that I can share your screen"
+	zh := runTo(c, sc, text)
+	c.rs.applyRules(sc, text, zh)
+	if !has("ask_screen") {
+		t.Fatalf("got signals %v, want ask_screen", sc.sigs)
+	}
+	text = "Beware of scams: a caller who asks you to download AnyDesk and share your screen is a fraudster"
+	zh = runTo(c, sc, text)
+	c.rs.applyRules(sc, text, zh)
+	if has("ask_screen") {
+		t.Errorf("got ask_screen on a warning, want it vetoed by genuine context")
+	}
+}
+
+func TestCombineScalesOrdersAndTypes(t *testing.T) {
+	c, sc := newScratch(t)
+	clear(sc.typeW)
+	sc.sigs = append(sc.sigs[:0],
+		Signal{ID: "a", Weight: 2},
+		Signal{ID: "cut", Weight: 0},
+		Signal{ID: "b", Weight: 3},
+	)
+	sc.scaleSigs = append(sc.scaleSigs[:0], scaled{sig: 1, scale: 0.5})
+	// impersonate_official weighs more, but virtual_kidnapping has its
+	// precedence's minimum weight.
+	sc.typeW[0], sc.typeW[1] = 4, c.rs.precMin
+	var v Verdict
+	c.rs.combine(sc, &v)
+	if v.Score != 2.5 {
+		t.Errorf("got score %v, want (2+3)*0.5 = 2.5", v.Score)
+	}
+	var ids []string
+	for _, s := range v.Signals {
+		ids = append(ids, s.ID)
+	}
+	if len(ids) != 3 || ids[0] != "b" || ids[1] != "a" || ids[2] != "cut" || math.Abs(v.Signals[2].Weight+2.5) > 1e-9 {
+		t.Errorf("got signals %v, want b, a, then cut weighing -2.5", v.Signals)
+	}
+	if v.Type != TypeVirtualKidnapping {
+		t.Errorf("got type %q, want virtual_kidnapping by precedence", v.Type)
+	}
+}
+
+func TestLevelThresholds(t *testing.T) {
+	c, _ := newScratch(t)
+	l := c.rs.levels
+	for _, tc := range []struct {
+		score float64
+		want  Level
+	}{
+		{0, LevelNone}, {l.Low - 0.01, LevelNone}, {l.Low, LevelLow}, {l.Medium, LevelMedium}, {l.High, LevelHigh}, {l.High * 3, LevelHigh},
+	} {
+		v := Verdict{Score: tc.score, Type: TypePhishing}
+		c.rs.level(&v)
+		if v.Level != tc.want {
+			t.Errorf("score %v: got level %s, want %s", tc.score, v.Level, tc.want)
+		}
+		if v.Level == LevelNone && v.Type != TypeNone {
+			t.Errorf("score %v: got type %q without a level, want none", tc.score, v.Type)
+		}
+	}
+}
+
+// Every kind of entity the entity stage finds is declared by a set of the
+// shipped rules, so none is found for nothing.
+func TestEveryEntityKindHasASet(t *testing.T) {
+	c, _ := newScratch(t)
+	for k, ti := range c.rs.entity {
+		if ti < 0 {
+			t.Errorf("entity %s: got no set declaring it, want one (entity: %s)", entityKindNames[k], entityKindNames[k])
+		}
+	}
+}
