@@ -7,6 +7,8 @@ import (
 	"math/bits"
 	"slices"
 	"sync"
+
+	"github.com/scamcheck/scamcheck/classifier/model"
 )
 
 // Classifier holds the compiled rules. It is safe for concurrent use: after
@@ -14,6 +16,8 @@ import (
 type Classifier struct {
 	rs   *ruleSet
 	pool sync.Pool
+	// model is the learned second opinion; nil for rules only.
+	model *model.Model
 }
 
 // scratch is the per-message working memory, reused across messages.
@@ -48,9 +52,13 @@ type hit struct {
 	entity bool
 }
 
-// New compiles the embedded rules.
+// New compiles the embedded rules and loads the embedded model.
 func New() (*Classifier, error) {
-	return newFromFS(rulesFS, "rules")
+	m, err := model.Shipped()
+	if err != nil {
+		return nil, modelError(err)
+	}
+	return NewWithModel(m)
 }
 
 // newFromFS compiles the rule files of dir in fsys (tests use fixtures).
@@ -243,6 +251,7 @@ func (c *Classifier) Classify(text string) Verdict {
 	if v.Level == LevelNone {
 		v.Type = TypeNone
 	}
+	c.applyModel(&v, f.text)
 	return v
 }
 
