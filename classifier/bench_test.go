@@ -11,12 +11,17 @@ import (
 )
 
 // devMessages loads the texts of ../../shared/datasets/dev (beside the
-// repository); benchmarks skip when they are missing.
+// repository), or of $SCAMCHECK_DEV_DATA (a worktree elsewhere);
+// benchmarks skip when they are missing.
 func devMessages(b *testing.B) []string {
 	b.Helper()
-	files, _ := filepath.Glob("../../shared/datasets/dev/*.jsonl")
+	dir := os.Getenv("SCAMCHECK_DEV_DATA")
+	if dir == "" {
+		dir = filepath.Join("..", "..", "shared", "datasets", "dev")
+	}
+	files, _ := filepath.Glob(filepath.Join(dir, "*.jsonl"))
 	if len(files) == 0 {
-		b.Skip("../../shared/datasets/dev not found")
+		b.Skip(dir + " not found")
 	}
 	var msgs []string
 	for _, name := range files {
@@ -43,11 +48,16 @@ func devMessages(b *testing.B) []string {
 // (divide by msgs/op), and median-µs/msg the median latency of a single
 // message measured before the timed loop.
 func BenchmarkClassifyDev(b *testing.B) {
-	msgs := devMessages(b)
 	c, err := New()
 	if err != nil {
 		b.Fatal(err)
 	}
+	benchClassifyDev(b, c)
+}
+
+// benchClassifyDev is BenchmarkClassifyDev for classifier c.
+func benchClassifyDev(b *testing.B, c *Classifier) {
+	msgs := devMessages(b)
 	total := 0
 	for _, m := range msgs {
 		total += len(m)

@@ -156,3 +156,13 @@ func TestModelExplainInCatalog(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkClassifyDevRulesOnly is BenchmarkClassifyDev without the learned
+// model: the difference is what the model costs.
+func BenchmarkClassifyDevRulesOnly(b *testing.B) {
+	c, err := NewWithModel(nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	benchClassifyDev(b, c)
+}

@@ -71,9 +71,11 @@ func mix(x uint64) uint64 {
 	return x
 }
 
-// each calls fn with the hash of every feature of folded text in set, and
-// returns how many it found. fn may be nil (count only).
-func each(text []byte, set Features, fn func(h uint64)) int {
+// each appends the bucket (the top bits of the hash, shifted right by
+// shift) of every feature of folded text in set to out. Buckets go to a
+// slice rather than a callback: scoring is a tight loop over them, with no
+// call per feature.
+func each(text []byte, set Features, shift uint, out []uint32) []uint32 {
 	if len(text) > maxScanBytes {
 		// Cut before the character that straddles the limit.
 		cut := maxScanBytes
@@ -81,13 +83,6 @@ func each(text []byte, set Features, fn func(h uint64)) int {
 			cut--
 		}
 		text = text[:cut]
-	}
-	n := 0
-	emit := func(h uint64) {
-		n++
-		if fn != nil {
-			fn(h)
-		}
 	}
 	var prev uint64 // hash of the previous token, 0 at the start
 	var h1, h2 rune // the last two Chinese characters of the current run
@@ -101,7 +96,7 @@ func each(text []byte, set Features, fn func(h uint64)) int {
 			}
 			w := fnv(text[i:j])
 			if set&WordUni != 0 {
-				emit(mix(w ^ seedWord))
+				out = append(out, uint32(mix(w^seedWord)>>shift))
 			}
 			if set&Char4 != 0 && j-i >= 3 {
 				// " ab" … "yz ": the word with its boundaries.
@@ -113,12 +108,12 @@ func each(text []byte, set Features, fn func(h uint64)) int {
 					}
 					x = x<<8 | uint32(b)
 					if k-i >= 3 || k == j {
-						emit(mix(uint64(x) ^ seedChar4))
+						out = append(out, uint32(mix(uint64(x)^seedChar4)>>shift))
 					}
 				}
 			}
 			if set&TokenBi != 0 && prev != 0 {
-				emit(mix(prev*31 ^ w ^ seedBi))
+				out = append(out, uint32(mix(prev*31^w^seedBi)>>shift))
 			}
 			prev, h1, h2 = w, 0, 0
 			i = j
@@ -130,55 +125,63 @@ func each(text []byte, set Features, fn func(h uint64)) int {
 			run := min(j-i, maxDigitRun)
 			w := uint64(run)*0x100000001b3 ^ 0xd1b54a32d192ed03
 			if set&WordUni != 0 {
-				emit(mix(w ^ seedWord))
+				out = append(out, uint32(mix(w^seedWord)>>shift))
 			}
 			if set&Shape != 0 && j-i >= 7 {
-				emit(mix(1 ^ seedShape)) // a phone-number-long run
+				out = append(out, uint32(mix(1^seedShape)>>shift)) // a phone-number-long run
 			}
 			if set&TokenBi != 0 && prev != 0 {
-				emit(mix(prev*31 ^ w ^ seedBi))
+				out = append(out, uint32(mix(prev*31^w^seedBi)>>shift))
 			}
 			prev, h1, h2 = w, 0, 0
 			i = j
 		case c < utf8.RuneSelf:
 			if set&Shape != 0 && (c == '@' || c == '/' && i+1 < len(text) && text[i+1] == '/') {
-				emit(mix(uint64(c) ^ seedShape)) // an address, a handle or a link
+				out = append(out, uint32(mix(uint64(c)^seedShape)>>shift)) // an address, a handle or a link
 			}
 			i++
 		default:
-			r, size := utf8.DecodeRune(text[i:])
-			i += size
+			var r rune
+			if c >= 0xE3 && c <= 0xE9 && i+2 < len(text) && text[i+1]&0xC0 == 0x80 && text[i+2]&0xC0 == 0x80 {
+				// Three bytes, as Chinese characters are: decoded here.
+				r = rune(c&0x0F)<<12 | rune(text[i+1]&0x3F)<<6 | rune(text[i+2]&0x3F)
+				i += 3
+			} else {
+				var size int
+				r, size = utf8.DecodeRune(text[i:])
+				i += size
+			}
 			if !isHan(r) {
 				// An emoji or a symbol is a token of its own.
 				w := uint64(r)*0x9e3779b1 ^ 0x94d049bb133111eb
 				if set&TokenBi != 0 && prev != 0 {
-					emit(mix(prev*31 ^ w ^ seedBi))
+					out = append(out, uint32(mix(prev*31^w^seedBi)>>shift))
 				}
 				if set&WordUni != 0 {
-					emit(mix(w ^ seedWord))
+					out = append(out, uint32(mix(w^seedWord)>>shift))
 				}
 				prev, h1, h2 = w, 0, 0
 				continue
 			}
 			w := uint64(r) * 0x2545f4914f6cdd1d
 			if set&HanUni != 0 {
-				emit(mix(w ^ seedHan1))
+				out = append(out, uint32(mix(w^seedHan1)>>shift))
 			}
 			if set&HanBi != 0 && h2 != 0 {
-				emit(mix(uint64(h2)<<21 ^ uint64(r) ^ seedHan2))
+				out = append(out, uint32(mix(uint64(h2)<<21^uint64(r)^seedHan2)>>shift))
 			}
 			if set&HanTri != 0 && h1 != 0 && h2 != 0 {
-				emit(mix(uint64(h1)<<42 ^ uint64(h2)<<21 ^ uint64(r) ^ seedHan3))
+				out = append(out, uint32(mix(uint64(h1)<<42^uint64(h2)<<21^uint64(r)^seedHan3)>>shift))
 			}
 			if set&TokenBi != 0 && prev != 0 && h2 == 0 {
 				// A Chinese run after a word or a number ("加v", "v信"):
 				// inside a run the Han bigrams already pair neighbours.
-				emit(mix(prev*31 ^ w ^ seedBi))
+				out = append(out, uint32(mix(prev*31^w^seedBi)>>shift))
 			}
 			prev, h1, h2 = w, h2, r
 		}
 	}
-	return n
+	return out
 }
 
 // isHan reports whether r is a CJK ideograph (the common block and

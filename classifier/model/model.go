@@ -40,13 +40,16 @@ const maxBits = 24
 // Score returns the model's log-odds that folded text is a scam. It is
 // comparable to Threshold.
 func (m *Model) Score(folded []byte) float64 {
-	shift := 64 - uint(m.Bits)
+	// Most messages have fewer features than this; a longer one spills
+	// to the heap.
+	var buf [1024]uint32
+	idx := each(folded, m.Features, 64-uint(m.Bits), buf[:0])
 	w := m.Weights
 	var sum int32
-	n := each(folded, m.Features, func(h uint64) {
-		sum += int32(w[h>>shift])
-	})
-	return float64(m.Bias) + float64(m.Scale)*float64(sum)*norm(n)
+	for _, j := range idx {
+		sum += int32(w[j])
+	}
+	return float64(m.Bias) + float64(m.Scale)*float64(sum)*norm(len(idx))
 }
 
 // Fires reports whether the score of folded text reaches the threshold.

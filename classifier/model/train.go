@@ -81,11 +81,9 @@ type vec struct {
 }
 
 func vectorize(text []byte, set Features, bits uint8) vec {
-	shift := 64 - uint(bits)
-	var idx []uint32
-	n := each(text, set, func(h uint64) { idx = append(idx, uint32(h>>shift)) })
+	idx := each(text, set, 64-uint(bits), nil)
+	v := vec{norm: norm(len(idx))}
 	slices.Sort(idx)
-	v := vec{norm: norm(n)}
 	for i, x := range idx {
 		if i > 0 && idx[i-1] == x {
 			v.cnt[len(v.cnt)-1]++
