@@ -53,8 +53,8 @@ type Config struct {
 
 // DefaultConfig is the config of the shipped model.
 var DefaultConfig = Config{
-	Features: DefaultFeatures, Bits: 18, Epochs: 6, Seed: 12, Rate: 0.05, L2: 1e-6,
-	Folds: 4, MaxHardFPR: 0.002, MinThreshold: 0,
+	Features: DefaultFeatures, Bits: 18, Epochs: 12, Seed: 12, Rate: 0.1, L2: 1e-6,
+	Folds: 4, MaxHardFPR: 0, MinThreshold: 0,
 }
 
 // Report says how the threshold was set.

@@ -283,14 +283,14 @@ func readManifest(path string) (*trainManifest, error) {
 type trainFlags struct {
 	manifest, root, dev, teleAntiFraud, also, features *string
 	bits, epochs                                       *int
-	maxHard                                            *float64
+	maxHard, l2, rate                                  *float64
 }
 
 // config is model.DefaultConfig changed by the flags (to measure
 // alternatives; the shipped weights use the default).
 func (f trainFlags) config() (model.Config, error) {
 	cfg := model.DefaultConfig
-	cfg.Bits, cfg.MaxHardFPR, cfg.Epochs = uint8(*f.bits), *f.maxHard, *f.epochs
+	cfg.Bits, cfg.MaxHardFPR, cfg.Epochs, cfg.L2, cfg.Rate = uint8(*f.bits), *f.maxHard, *f.epochs, *f.l2, *f.rate
 	if *f.features != "" {
 		set, err := parseFeatures(*f.features)
 		if err != nil {
@@ -312,6 +312,8 @@ func addTrainFlags(fs *flag.FlagSet) trainFlags {
 		bits:          fs.Int("bits", int(model.DefaultConfig.Bits), "log2 of the number of weight buckets"),
 		epochs:        fs.Int("epochs", model.DefaultConfig.Epochs, "passes over the examples"),
 		maxHard:       fs.Float64("max-hard-fpr", model.DefaultConfig.MaxHardFPR, "share of hard genuine messages the model may raise alone (sets the threshold)"),
+		l2:            fs.Float64("l2", model.DefaultConfig.L2, "L2 shrinkage per step"),
+		rate:          fs.Float64("rate", model.DefaultConfig.Rate, "AdaGrad's learning rate"),
 	}
 }
 
