@@ -40,7 +40,7 @@ func Fold(text string) []byte {
 // never lowers a verdict. Its signal comes first, since it is what made the
 // verdict medium; the rules' weaker signals follow.
 func (c *Classifier) applyModel(v *Verdict, folded []byte) {
-	if c.model == nil || v.Level >= LevelMedium || !c.model.Fires(folded) {
+	if c.model == nil || v.Level >= LevelMedium || !c.model.Fires(folded, v.Lang == "zh") {
 		return
 	}
 	medium := c.rs.levels.Medium

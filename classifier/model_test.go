@@ -10,7 +10,7 @@ import (
 
 // constModel scores every text logit: above its threshold when fire.
 func constModel(fire bool) *model.Model {
-	m := &model.Model{Features: model.WordUni, Bits: 8, Scale: 1, Bias: 5, Threshold: 1, Weights: make([]int8, 256)}
+	m := &model.Model{Features: model.WordUni, Bits: 8, Scale: 1, Bias: 5, Threshold: 1, ThresholdZH: 1, Weights: make([]int8, 256)}
 	if !fire {
 		m.Bias = -5
 	}

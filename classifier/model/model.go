@@ -20,18 +20,19 @@ type Model struct {
 	Bias float32
 	// Scale turns a quantised weight back into a real one.
 	Scale float32
-	// Threshold is the score at and above which the model fires; it was set
-	// on genuine messages that look like scams (see Train).
-	Threshold float32
+	// Threshold is the score at and above which the model fires on an
+	// English message, ThresholdZH on a Chinese one; each was set on genuine
+	// messages of its language that look like scams (see Train).
+	Threshold, ThresholdZH float32
 	// Weights are the quantised weights, one per bucket.
 	Weights []int8
 }
 
 // magic starts every weights file; the last byte is the format version.
-var magic = [4]byte{'S', 'C', 'M', 1}
+var magic = [4]byte{'S', 'C', 'M', 2}
 
-// headerSize is magic, features, bits, three float32s.
-const headerSize = 4 + 4 + 1 + 3*4
+// headerSize is magic, features, bits, four float32s.
+const headerSize = 4 + 4 + 1 + 4*4
 
 // maxBits bounds the table a weights file may ask for (64 MB of weights
 // would be a corrupt file, not a model).
@@ -52,9 +53,14 @@ func (m *Model) Score(folded []byte) float64 {
 	return float64(m.Bias) + float64(m.Scale)*float64(sum)*norm(len(idx))
 }
 
-// Fires reports whether the score of folded text reaches the threshold.
-func (m *Model) Fires(folded []byte) bool {
-	return m.Score(folded) >= float64(m.Threshold)
+// Fires reports whether the score of folded text reaches the threshold of
+// its language (zh: Chinese).
+func (m *Model) Fires(folded []byte, zh bool) bool {
+	t := m.Threshold
+	if zh {
+		t = m.ThresholdZH
+	}
+	return m.Score(folded) >= float64(t)
 }
 
 // norm weighs a text of n features: by 1/√(n+normPrior), so a long
@@ -76,7 +82,7 @@ func (m *Model) MarshalBinary() ([]byte, error) {
 	b = append(b, magic[:]...)
 	b = binary.LittleEndian.AppendUint32(b, uint32(m.Features))
 	b = append(b, m.Bits)
-	for _, f := range []float32{m.Bias, m.Scale, m.Threshold} {
+	for _, f := range []float32{m.Bias, m.Scale, m.Threshold, m.ThresholdZH} {
 		b = binary.LittleEndian.AppendUint32(b, math.Float32bits(f))
 	}
 	for _, w := range m.Weights {
@@ -91,11 +97,12 @@ func Load(b []byte) (*Model, error) {
 		return nil, errors.New("model: not a weights file (bad magic or version)")
 	}
 	m := &Model{
-		Features:  Features(binary.LittleEndian.Uint32(b[4:])),
-		Bits:      b[8],
-		Bias:      math.Float32frombits(binary.LittleEndian.Uint32(b[9:])),
-		Scale:     math.Float32frombits(binary.LittleEndian.Uint32(b[13:])),
-		Threshold: math.Float32frombits(binary.LittleEndian.Uint32(b[17:])),
+		Features:    Features(binary.LittleEndian.Uint32(b[4:])),
+		Bits:        b[8],
+		Bias:        math.Float32frombits(binary.LittleEndian.Uint32(b[9:])),
+		Scale:       math.Float32frombits(binary.LittleEndian.Uint32(b[13:])),
+		Threshold:   math.Float32frombits(binary.LittleEndian.Uint32(b[17:])),
+		ThresholdZH: math.Float32frombits(binary.LittleEndian.Uint32(b[21:])),
 	}
 	if m.Features == 0 || m.Features&^allFeatures != 0 {
 		return nil, fmt.Errorf("model: unknown feature set %#x", uint32(m.Features))
@@ -103,7 +110,7 @@ func Load(b []byte) (*Model, error) {
 	if m.Bits < 8 || m.Bits > maxBits {
 		return nil, fmt.Errorf("model: %d bits out of range 8–%d", m.Bits, maxBits)
 	}
-	for _, f := range []float32{m.Bias, m.Scale, m.Threshold} {
+	for _, f := range []float32{m.Bias, m.Scale, m.Threshold, m.ThresholdZH} {
 		if math.IsNaN(float64(f)) || math.IsInf(float64(f), 0) {
 			return nil, errors.New("model: a header value is not a finite number")
 		}

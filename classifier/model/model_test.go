@@ -25,7 +25,7 @@ var tiny = []struct {
 func tinyExamples() []Example {
 	var ex []Example
 	for _, t := range tiny {
-		ex = append(ex, Example{Text: []byte(t.text), Scam: t.scam, Hard: !t.scam, Open: true})
+		ex = append(ex, Example{Text: []byte(t.text), Scam: t.scam, Hard: !t.scam, Open: true, ZH: t.text[0] >= 0x80})
 	}
 	return ex
 }
@@ -92,8 +92,8 @@ func TestThresholdHoldsHardGenuine(t *testing.T) {
 	if rep.HardFired != 0 {
 		t.Errorf("hard genuine fired out of fold: got %d, want 0 (MaxHardFPR 0)", rep.HardFired)
 	}
-	if rep.Threshold < tinyConfig.MinThreshold {
-		t.Errorf("threshold %.3f below the minimum %.3f", rep.Threshold, tinyConfig.MinThreshold)
+	if rep.Threshold < tinyConfig.MinThreshold || rep.ThresholdZH < tinyConfig.MinThreshold {
+		t.Errorf("thresholds %.3f, %.3f: below the minimum %.3f", rep.Threshold, rep.ThresholdZH, tinyConfig.MinThreshold)
 	}
 }
 
@@ -158,8 +158,8 @@ func TestShippedLoadsAndScoresAlike(t *testing.T) {
 			t.Errorf("score of %q: got %v and %v, want one finite score", tc.text, a, b)
 		}
 	}
-	if m.Threshold <= 0 {
-		t.Errorf("threshold %v: want a positive log-odds (the model fires only on what it thinks more likely a scam)", m.Threshold)
+	if m.Threshold <= 0 || m.ThresholdZH <= 0 {
+		t.Errorf("thresholds %v, %v: want positive log-odds (the model fires only on what it thinks more likely a scam)", m.Threshold, m.ThresholdZH)
 	}
 }
 
@@ -187,7 +187,7 @@ func TestScoreReadsTheOpening(t *testing.T) {
 
 func FuzzLoad(f *testing.F) {
 	f.Add(shippedWeights[:64])
-	f.Add([]byte("SCM\x01"))
+	f.Add([]byte("SCM\x02"))
 	f.Fuzz(func(t *testing.T, b []byte) {
 		m, err := Load(b)
 		if err == nil {

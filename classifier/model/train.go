@@ -24,6 +24,8 @@ type Example struct {
 	// Open marks a message the rules put below medium: only there can the
 	// model change the outcome.
 	Open bool
+	// ZH marks a Chinese message: each language gets its own threshold.
+	ZH bool
 }
 
 // Config is how to train. The same config and examples give the same
@@ -57,10 +59,11 @@ var DefaultConfig = Config{
 	Folds: 4, MaxHardFPR: 0, MinThreshold: 0,
 }
 
-// Report says how the threshold was set.
+// Report says how the thresholds were set.
 type Report struct {
-	// Threshold is the one chosen.
-	Threshold float64
+	// Threshold and ThresholdZH are the ones chosen for English and
+	// Chinese.
+	Threshold, ThresholdZH float64
 	// Hard is the number of hard genuine examples; HardOpen of them below
 	// medium by the rules; HardFired of those the model fired on out of
 	// fold at Threshold.
@@ -95,10 +98,10 @@ func vectorize(text []byte, set Features, bits uint8) vec {
 	return v
 }
 
-// Train fits a model to ex and sets its threshold: Folds models, each
-// trained without one fold, score that fold; the threshold is the lowest
-// at which at most MaxHardFPR of the hard genuine messages would be raised
-// by the model alone (they are open and score at or above it).
+// Train fits a model to ex and sets its thresholds: Folds models, each
+// trained without one fold, score that fold; each language's threshold is
+// the lowest at which at most MaxHardFPR of its hard genuine messages would
+// be raised by the model alone (see threshold).
 func Train(ex []Example, cfg Config) (*Model, Report, error) {
 	if cfg.Bits < 8 || cfg.Bits > maxBits || cfg.Features == 0 || cfg.Features&^allFeatures != 0 || cfg.Epochs < 1 || cfg.Folds < 2 {
 		return nil, Report{}, fmt.Errorf("model: bad config %+v", cfg)
@@ -141,30 +144,22 @@ func Train(ex []Example, cfg Config) (*Model, Report, error) {
 		}
 	}
 	var rep Report
-	var hardScores []float64
+	rep.Threshold = threshold(ex, oof, false, cfg)
+	rep.ThresholdZH = threshold(ex, oof, true, cfg)
 	for i, e := range ex {
-		if !e.Scam && e.Hard {
+		t := rep.Threshold
+		if e.ZH {
+			t = rep.ThresholdZH
+		}
+		switch {
+		case !e.Scam && e.Hard:
 			rep.Hard++
 			if e.Open {
-				hardScores = append(hardScores, oof[i])
+				rep.HardOpen++
+				if oof[i] >= t {
+					rep.HardFired++
+				}
 			}
-		}
-	}
-	rep.HardOpen = len(hardScores)
-	slices.Sort(hardScores)
-	slices.Reverse(hardScores)
-	allowed := int(cfg.MaxHardFPR * float64(rep.Hard))
-	t := cfg.MinThreshold
-	if allowed < len(hardScores) {
-		// Just above the first score that would be one too many.
-		t = max(t, float64(math.Nextafter32(float32(hardScores[allowed]), float32(math.Inf(1)))))
-	}
-	t = float64(float32(t))
-	rep.Threshold = t
-	for i, e := range ex {
-		switch {
-		case !e.Scam && e.Hard && e.Open && oof[i] >= t:
-			rep.HardFired++
 		case e.Scam && e.Open:
 			rep.ScamOpen++
 			if oof[i] >= t {
@@ -173,13 +168,44 @@ func Train(ex []Example, cfg Config) (*Model, Report, error) {
 		}
 	}
 	m := fit(vecs, ex, ws, func(int) bool { return true }, cfg)
-	m.Threshold = float32(t)
+	m.Threshold, m.ThresholdZH = float32(rep.Threshold), float32(rep.ThresholdZH)
 	for _, w := range m.Weights {
 		if w != 0 {
 			rep.NonZero++
 		}
 	}
 	return m, rep, nil
+}
+
+// threshold is the lowest score at which at most MaxHardFPR of the hard
+// genuine messages of a language (zh or not) would be raised by the model
+// alone: they are open and score, out of fold, at or above it. A language
+// with no hard genuine message takes the threshold of all of them.
+func threshold(ex []Example, oof []float64, zh bool, cfg Config) float64 {
+	var hard int
+	var open []float64
+	for _, pass := range []bool{true, false} {
+		for i, e := range ex {
+			if !e.Scam && e.Hard && (!pass || e.ZH == zh) {
+				hard++
+				if e.Open {
+					open = append(open, oof[i])
+				}
+			}
+		}
+		if hard > 0 {
+			break
+		}
+	}
+	slices.Sort(open)
+	slices.Reverse(open)
+	allowed := int(cfg.MaxHardFPR * float64(hard))
+	t := cfg.MinThreshold
+	if allowed < len(open) {
+		// Just above the first score that would be one too many.
+		t = max(t, float64(math.Nextafter32(float32(open[allowed]), float32(math.Inf(1)))))
+	}
+	return float64(float32(t))
 }
 
 func weightOf(e Example) float64 {

@@ -258,9 +258,10 @@ func trainExamples(rules *classifier.Classifier, srcs []loadedSource) []model.Ex
 			if s.Weight > 0 {
 				w *= s.Weight
 			}
+			v := rules.Classify(r.text)
 			ex = append(ex, model.Example{
 				Text: classifier.Fold(r.text), Scam: isScam, Weight: w, Hard: r.hard,
-				Open: !rules.Classify(r.text).Level.Flagged(),
+				Open: !v.Level.Flagged(), ZH: v.Lang == "zh",
 			})
 		}
 	}
@@ -362,8 +363,8 @@ func runTrain(ctx context.Context, args []string, sio stdio) error {
 		return fmt.Errorf("write weights: %w", err)
 	}
 	r := rec.Report
-	fmt.Fprintf(sio.out, "weights: %s (%d bytes, %d non-zero)\nthreshold: %.4f\nhard genuine: %d (%d below medium by the rules; model fires on %d out of fold)\nscams below medium by the rules: %d (model catches %d out of fold)\n",
-		*out, len(b), r.NonZero, r.Threshold, r.Hard, r.HardOpen, r.HardFired, r.ScamOpen, r.ScamFired)
+	fmt.Fprintf(sio.out, "weights: %s (%d bytes, %d non-zero)\nthreshold: %.4f (en), %.4f (zh)\nhard genuine: %d (%d below medium by the rules; model fires on %d out of fold)\nscams below medium by the rules: %d (model catches %d out of fold)\n",
+		*out, len(b), r.NonZero, r.Threshold, r.ThresholdZH, r.Hard, r.HardOpen, r.HardFired, r.ScamOpen, r.ScamFired)
 	if *record == "" {
 		return nil
 	}

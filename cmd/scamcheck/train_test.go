@@ -104,8 +104,8 @@ func TestRetrainReproducesWeights(t *testing.T) {
 		t.Skipf("the rules changed since training (open hard genuine %d, was %d; open scams %d, was %d): weights reproduced, threshold not comparable; retrain",
 			got.Report.HardOpen, rec.Report.HardOpen, got.Report.ScamOpen, rec.Report.ScamOpen)
 	}
-	if m.Threshold != shipped.Threshold {
-		t.Errorf("threshold: got %v, want the shipped %v", m.Threshold, shipped.Threshold)
+	if m.Threshold != shipped.Threshold || m.ThresholdZH != shipped.ThresholdZH {
+		t.Errorf("thresholds: got %v, %v, want the shipped %v, %v", m.Threshold, m.ThresholdZH, shipped.Threshold, shipped.ThresholdZH)
 	}
 }
 
