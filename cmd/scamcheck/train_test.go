@@ -209,4 +209,29 @@ func TestTrainAndLOSOCommands(t *testing.T) {
 			t.Errorf("loso output lacks %q:\n%s", want, out)
 		}
 	}
+	targets := filepath.Join(dir, "targets.json")
+	os.WriteFile(targets, []byte(`{"files":{},"held_out":{"zh":{"min_recall":1.01},"en":{"max_fpr":1}}}`), 0o644)
+	code, _, errOut = runMain(t, "", "loso", "-root", dir, "-manifest", "m.json", "-bits", "12", "-targets", targets)
+	if code != 1 || !strings.Contains(errOut, "target missed: held-out zh recall") || strings.Contains(errOut, "held-out en") {
+		t.Errorf("loso with an unmeetable target: exit %d, stderr %q, want 1 and only zh's recall missed", code, errOut)
+	}
+}
+
+// Any file content parses without panic, and every message it yields is
+// labelled scam, benign or spam.
+func FuzzParseTrainFile(f *testing.F) {
+	f.Add("jsonl", "a.jsonl", []byte(`{"text":"转账","label":"scam"}`+"\n"+`{"text":"hi","label":"spam"}`))
+	f.Add("teleantifraud", "normal_dialogues-1.jsonl", []byte(`{"left":["您好","请问"],"right":["好的"]}`))
+	f.Add("teleantifraud", "fraud_dialogues-1.jsonl", []byte(`{"left":[]}`+"\n\xff"))
+	f.Add("csv", "x", []byte("a,b"))
+	f.Fuzz(func(t *testing.T, format, name string, b []byte) {
+		_ = parseTrainFile(format, name, b, func(text, label string) {
+			if label != "scam" && label != "benign" && label != "spam" {
+				t.Errorf("label %q from %q", label, b)
+			}
+			if len(text) > maxTrainText {
+				t.Errorf("text of %d bytes, want at most %d", len(text), maxTrainText)
+			}
+		})
+	})
 }
