@@ -129,12 +129,9 @@ func runEval(ctx context.Context, args []string, sio stdio) error {
 			return err
 		}
 	}
-	var targets *evalTargets
-	if *targetsPath != "" {
-		var err error
-		if targets, err = readTargets(*targetsPath); err != nil {
-			return err
-		}
+	targets, err := readTargets(*targetsPath)
+	if err != nil {
+		return err
 	}
 	c, err := classifier.New()
 	if *rulesOnly {
@@ -243,6 +240,19 @@ func decodeStrictJSON(b []byte, v any) error {
 	dec := json.NewDecoder(bytes.NewReader(b))
 	dec.DisallowUnknownFields()
 	return dec.Decode(v)
+}
+
+// readStrictJSON decodes the JSON file at path into v, refusing unknown
+// keys; what names the file in errors.
+func readStrictJSON(path, what string, v any) error {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return fmt.Errorf("read %s: %w", what, err)
+	}
+	if err := decodeStrictJSON(b, v); err != nil {
+		return fmt.Errorf("decode %s %s: %w", what, path, err)
+	}
+	return nil
 }
 
 // readRows calls fn for each JSONL row of path.

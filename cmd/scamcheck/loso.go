@@ -6,7 +6,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 
 	"github.com/scamcheck/scamcheck/classifier"
@@ -46,14 +45,11 @@ func runLOSO(ctx context.Context, args []string, sio stdio) error {
 	if err != nil {
 		return err
 	}
-	var targets *evalTargets
-	if *targetsPath != "" {
-		var err error
-		if targets, err = readTargets(*targetsPath); err != nil {
-			return err
-		}
+	targets, err := readTargets(*targetsPath)
+	if err != nil {
+		return err
 	}
-	man, err := readManifest(filepath.Join(*tf.root, *tf.manifest))
+	man, err := tf.readManifest()
 	if err != nil {
 		return err
 	}
@@ -168,15 +164,14 @@ func printLOSO(w io.Writer, lines []losoLine, measure []string) {
 	}
 }
 
-// readTargets decodes a targets file strictly.
+// readTargets decodes a targets file strictly; no path, no targets.
 func readTargets(path string) (*evalTargets, error) {
-	b, err := os.ReadFile(path)
-	if err != nil {
-		return nil, fmt.Errorf("read targets: %w", err)
+	if path == "" {
+		return nil, nil
 	}
 	var t evalTargets
-	if err := decodeStrictJSON(b, &t); err != nil {
-		return nil, fmt.Errorf("decode targets %s: %w", path, err)
+	if err := readStrictJSON(path, "targets", &t); err != nil {
+		return nil, err
 	}
 	return &t, nil
 }

@@ -6,10 +6,8 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -269,15 +267,16 @@ func trainExamples(rules *classifier.Classifier, srcs []loadedSource) []model.Ex
 }
 
 func readManifest(path string) (*trainManifest, error) {
-	b, err := os.ReadFile(path)
-	if err != nil {
-		return nil, fmt.Errorf("read manifest: %w", err)
-	}
 	var m trainManifest
-	if err := decodeStrictJSON(b, &m); err != nil {
-		return nil, fmt.Errorf("decode manifest %s: %w", path, err)
+	if err := readStrictJSON(path, "manifest", &m); err != nil {
+		return nil, err
 	}
 	return &m, nil
+}
+
+// readManifest reads -manifest, relative to -root.
+func (f trainFlags) readManifest() (*trainManifest, error) {
+	return readManifest(filepath.Join(*f.root, *f.manifest))
 }
 
 // trainFlags are the flags train and loso share.
@@ -380,10 +379,7 @@ func runTrain(ctx context.Context, args []string, sio stdio) error {
 
 // trainFromManifest loads the sets present (all but without) and trains.
 func trainFromManifest(ctx context.Context, tf trainFlags, without string, cfg model.Config, sio stdio) (*model.Model, *trainRecord, error) {
-	man, err := readManifest(filepath.Join(*tf.root, *tf.manifest))
-	if err != nil && errors.Is(err, fs.ErrNotExist) {
-		man, err = readManifest(*tf.manifest)
-	}
+	man, err := tf.readManifest()
 	if err != nil {
 		return nil, nil, err
 	}
