@@ -58,7 +58,7 @@ func runLOSO(ctx context.Context, args []string, sio stdio) error {
 		return err
 	}
 	for _, n := range missing {
-		fmt.Fprintf(sio.err, "loso: source %s left out: a file of it is missing\n", n)
+		fmt.Fprintf(sio.err, "loso: source %s left out: the file is missing\n", n)
 	}
 	measure := map[string][]labelled{}
 	var measureOrder []string

@@ -85,16 +85,25 @@ type trainPaths struct {
 	also                     []string
 }
 
+// resolve finds file: the path it names and whether it is there. A file
+// under a directory that was not given ($TELEANTIFRAUD without
+// -teleantifraud) is not there.
 func (p trainPaths) resolve(file string) (string, bool) {
+	unset := false
 	expanded := os.Expand(file, func(k string) string {
+		v := "$" + k
 		switch k {
 		case "DEV":
-			return p.dev
+			v = p.dev
 		case "TELEANTIFRAUD":
-			return p.teleAntiFraud
+			v = p.teleAntiFraud
 		}
-		return "$" + k
+		unset = unset || v == ""
+		return v
 	})
+	if unset {
+		return expanded, false
+	}
 	if filepath.IsAbs(expanded) {
 		_, err := os.Stat(expanded)
 		return expanded, err == nil
@@ -127,16 +136,16 @@ type loadedSource struct {
 }
 
 // loadSources reads every source of m whose files are present; a source
-// with a missing file is left out and named in missing.
+// with a missing file is left out and named in missing, with that file.
 func loadSources(m *trainManifest, p trainPaths) (got []loadedSource, missing []string, err error) {
 	for _, s := range m.Sources {
 		ls := loadedSource{trainSource: s}
 		seen := map[string]bool{}
-		absent := false
+		absent := ""
 		for _, f := range s.Files {
 			path, ok := p.resolve(f)
 			if !ok {
-				absent = true
+				absent = f
 				break
 			}
 			b, err := os.ReadFile(path)
@@ -159,8 +168,8 @@ func loadSources(m *trainManifest, p trainPaths) (got []loadedSource, missing []
 			}
 			ls.files = append(ls.files, trainRecordFile{Path: f, SHA256: hex.EncodeToString(sum[:]), Rows: n})
 		}
-		if absent {
-			missing = append(missing, s.Name)
+		if absent != "" {
+			missing = append(missing, fmt.Sprintf("%s (%s)", s.Name, absent))
 			continue
 		}
 		got = append(got, ls)
@@ -322,9 +331,6 @@ func (f trainFlags) paths() trainPaths {
 	if *f.also != "" {
 		p.also = strings.Split(*f.also, ",")
 	}
-	if p.teleAntiFraud == "" {
-		p.teleAntiFraud = filepath.Join(os.TempDir(), "teleantifraud-absent")
-	}
 	return p
 }
 
@@ -388,7 +394,7 @@ func trainFromManifest(ctx context.Context, tf trainFlags, without string, cfg m
 		return nil, nil, err
 	}
 	for _, n := range missing {
-		fmt.Fprintf(sio.err, "train: source %s left out: a file of it is missing\n", n)
+		fmt.Fprintf(sio.err, "train: source %s left out: the file is missing (-dev, -teleantifraud, -also say where to look)\n", n)
 	}
 	rules, err := classifier.NewWithModel(nil)
 	if err != nil {

@@ -175,7 +175,7 @@ func TestTrainAndLOSOCommands(t *testing.T) {
 		if code != 0 {
 			t.Fatalf("train: exit %d, stderr %s", code, errOut)
 		}
-		if !strings.Contains(out, "threshold:") || !strings.Contains(errOut, "source gone left out") {
+		if !strings.Contains(out, "threshold:") || !strings.Contains(errOut, "source gone (absent.jsonl) left out") {
 			t.Errorf("train: stdout %q stderr %q, want the threshold and the missing source named", out, errOut)
 		}
 		b, err := os.ReadFile(w)
