@@ -234,3 +234,18 @@ func BenchmarkScore(b *testing.B) {
 		m.Score(text)
 	}
 }
+
+// The naive Bayes alternative learns the tiny set too.
+func TestNaiveBayesLearnsTheSet(t *testing.T) {
+	cfg := tinyConfig
+	cfg.NaiveBayes = true
+	m, _, err := Train(tinyExamples(), cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range tiny {
+		if s := m.Score([]byte(tc.text)); (s > 0) != tc.scam {
+			t.Errorf("naive Bayes score of %q: got %.3f, want the sign of scam=%v", tc.text, s, tc.scam)
+		}
+	}
+}

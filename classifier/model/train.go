@@ -51,6 +51,10 @@ type Config struct {
 	// MinThreshold is the lowest threshold allowed (log-odds): the model
 	// never fires on a message it thinks more likely genuine.
 	MinThreshold float64
+	// NaiveBayes fits multinomial naive Bayes log-count ratios instead of
+	// the logistic regression (measured as an alternative; Rate, L2 and
+	// Epochs are then unused).
+	NaiveBayes bool `json:",omitempty"`
 }
 
 // DefaultConfig is the config of the shipped model.
@@ -218,6 +222,9 @@ func weightOf(e Example) float64 {
 // fit runs AdaGrad on the logistic loss over the examples use selects and
 // returns the quantised model.
 func fit(vecs []vec, ex []Example, ws []float64, use func(int) bool, cfg Config) *Model {
+	if cfg.NaiveBayes {
+		return fitBayes(vecs, ex, ws, use, cfg)
+	}
 	size := 1 << cfg.Bits
 	w := make([]float64, size)
 	g2 := make([]float64, size)
@@ -253,6 +260,36 @@ func fit(vecs []vec, ex []Example, ws []float64, use func(int) bool, cfg Config)
 		}
 	}
 	return quantise(w, bias, cfg)
+}
+
+// fitBayes sets each bucket's weight to the log ratio of its smoothed,
+// weighted frequency among scams to that among genuine messages, and the
+// bias to the log ratio of the classes' weights (even, after balancing).
+func fitBayes(vecs []vec, ex []Example, ws []float64, use func(int) bool, cfg Config) *Model {
+	size := 1 << cfg.Bits
+	scam, genuine := make([]float64, size), make([]float64, size)
+	var nScam, nGenuine, wScam, wGenuine float64
+	for i, v := range vecs {
+		if !use(i) {
+			continue
+		}
+		counts, total, classW := genuine, &nGenuine, &wGenuine
+		if ex[i].Scam {
+			counts, total, classW = scam, &nScam, &wScam
+		}
+		*classW += ws[i]
+		for k, j := range v.idx {
+			c := float64(v.cnt[k]) * ws[i]
+			counts[j] += c
+			*total += c
+		}
+	}
+	const alpha = 0.5 // additive smoothing per bucket
+	w := make([]float64, size)
+	for j := range w {
+		w[j] = math.Log((scam[j]+alpha)/(nScam+alpha*float64(size))) - math.Log((genuine[j]+alpha)/(nGenuine+alpha*float64(size)))
+	}
+	return quantise(w, math.Log(wScam/wGenuine), cfg)
 }
 
 // quantise maps weights to int8 with one scale: the largest weight maps to

@@ -293,6 +293,7 @@ type trainFlags struct {
 	manifest, root, dev, teleAntiFraud, also, features *string
 	bits, epochs                                       *int
 	maxHard, l2, rate                                  *float64
+	bayes                                              *bool
 }
 
 // config is model.DefaultConfig changed by the flags (to measure
@@ -300,6 +301,7 @@ type trainFlags struct {
 func (f trainFlags) config() (model.Config, error) {
 	cfg := model.DefaultConfig
 	cfg.Bits, cfg.MaxHardFPR, cfg.Epochs, cfg.L2, cfg.Rate = uint8(*f.bits), *f.maxHard, *f.epochs, *f.l2, *f.rate
+	cfg.NaiveBayes = *f.bayes
 	if *f.features != "" {
 		set, err := parseFeatures(*f.features)
 		if err != nil {
@@ -323,6 +325,7 @@ func addTrainFlags(fs *flag.FlagSet) trainFlags {
 		maxHard:       fs.Float64("max-hard-fpr", model.DefaultConfig.MaxHardFPR, "share of hard genuine messages the model may raise alone (sets the threshold)"),
 		l2:            fs.Float64("l2", model.DefaultConfig.L2, "L2 shrinkage per step"),
 		rate:          fs.Float64("rate", model.DefaultConfig.Rate, "AdaGrad's learning rate"),
+		bayes:         fs.Bool("naive-bayes", false, "fit naive Bayes instead of the logistic regression (to compare)"),
 	}
 }
 
