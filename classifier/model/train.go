@@ -1,6 +1,8 @@
 package model
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"math"
@@ -77,6 +79,10 @@ type Report struct {
 	ScamOpen, ScamFired int
 	// NonZero is the number of non-zero weights of the final model.
 	NonZero int
+	// Texts is the SHA-256 of the examples' texts and labels, in order: the
+	// same files folded differently (the classifier's folding changed)
+	// give another, so a retraining can tell why its weights differ.
+	Texts string
 }
 
 // vec is an example's features: distinct buckets, the count of each, and
@@ -171,6 +177,17 @@ func Train(ex []Example, cfg Config) (*Model, Report, error) {
 			}
 		}
 	}
+	h := sha256.New()
+	for _, e := range ex {
+		label := byte('g')
+		if e.Scam {
+			label = 's'
+		}
+		h.Write([]byte{label})
+		h.Write(e.Text)
+		h.Write([]byte{0})
+	}
+	rep.Texts = hex.EncodeToString(h.Sum(nil))
 	m := fit(vecs, ex, ws, func(int) bool { return true }, cfg)
 	m.Threshold, m.ThresholdZH = float32(rep.Threshold), float32(rep.ThresholdZH)
 	for _, w := range m.Weights {
