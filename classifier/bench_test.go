@@ -9,12 +9,14 @@ import (
 )
 
 // devMessages loads the texts of ../../shared/datasets/dev (beside the
-// repository); benchmarks skip when they are missing.
+// repository), or of $SCAMCHECK_DEV_DATA (a worktree elsewhere);
+// benchmarks skip when they are missing.
 func devMessages(b *testing.B) []string {
 	b.Helper()
-	files, _ := filepath.Glob(devGlob())
+	glob := devGlob()
+	files, _ := filepath.Glob(glob)
 	if len(files) == 0 {
-		b.Skip("../../shared/datasets/dev not found")
+		b.Skip(filepath.Dir(glob) + " not found")
 	}
 	var msgs []string
 	for _, name := range files {
@@ -34,11 +36,16 @@ func devMessages(b *testing.B) []string {
 // (divide by msgs/op), and median-µs/msg the median latency of a single
 // message measured before the timed loop.
 func BenchmarkClassifyDev(b *testing.B) {
-	msgs := devMessages(b)
 	c, err := New()
 	if err != nil {
 		b.Fatal(err)
 	}
+	benchClassifyDev(b, c)
+}
+
+// benchClassifyDev is BenchmarkClassifyDev for classifier c.
+func benchClassifyDev(b *testing.B, c *Classifier) {
+	msgs := devMessages(b)
 	total := 0
 	for _, m := range msgs {
 		total += len(m)

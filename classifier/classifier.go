@@ -8,7 +8,7 @@ import (
 	"slices"
 	"sync"
 
-	"github.com/scamcheck/scamcheck/classifier/rules"
+	"github.com/scamcheck/scamcheck/classifier/model"
 )
 
 // Classifier holds the compiled rules. It is safe for concurrent use: after
@@ -16,6 +16,8 @@ import (
 type Classifier struct {
 	rs   *ruleSet
 	pool sync.Pool
+	// model is the learned second opinion; nil for rules only.
+	model *model.Model
 }
 
 // scratch is the per-message working memory, reused across messages.
@@ -50,9 +52,13 @@ type hit struct {
 	entity bool
 }
 
-// New compiles the embedded rules.
+// New compiles the embedded rules and loads the embedded model.
 func New() (*Classifier, error) {
-	return newFromFS(rules.FS, ".")
+	m, err := model.Shipped()
+	if err != nil {
+		return nil, modelError(err)
+	}
+	return NewWithModel(m)
 }
 
 // newFromFS compiles the rule files of dir in fsys (tests use fixtures).
@@ -273,12 +279,6 @@ func (rs *ruleSet) combine(sc *scratch, v *Verdict) {
 		}
 	}
 }
-
-// applyModel is the stage of the learned second opinion (issue #12): it
-// may lift a verdict the rules put below medium, so it comes after the
-// level, and it reads the folded text. No model is compiled in yet, so the
-// stage leaves the verdict as the rules made it.
-func (c *Classifier) applyModel(*Verdict, []byte) {}
 
 // level places the score among the levels' thresholds; a verdict without
 // a level has no type.

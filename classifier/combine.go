@@ -20,40 +20,21 @@ type Opinion struct {
 // character weighs two, since one carries about as much as a short word.
 const minMeaningful = 12
 
-// minRisk is the sum of signal weights at which a message the rules call
-// none is still worth a second opinion: one clear ask (a transfer, a fee, a
-// code) or two weak signs together. A single weak sign (urgency alone) is
-// everyday speech and would make the model cost a multiple.
-const minRisk = 1.0
-
-// NeedsSecondOpinion reports whether the rules are unsure enough about text
-// that a model should be asked too. It never asks about a message the rules
-// already call high (the model could only agree, at a cost and a delay), nor
-// about empty or trivial text. It asks when the rules call it low or medium;
-// when they call it none but its signals add up to minRisk; and when nothing
-// argues for it being genuine (signal weights sum to zero or more) but it
-// carries a link or a phone number: the shape of a new smishing script the
-// rules have not learnt yet. Signals with negative weight (an unsubscribe
-// line, a genuine warning) count against asking.
+// NeedsSecondOpinion reports whether a model should be asked about text too.
+// It never asks about a message the rules already call high (the model could
+// only agree, at a cost and a delay), nor about empty or trivial text. It
+// asks about every other message that carries a lead (see carriesLead): a
+// link, a handle, a phone number, an amount or an ask. Saying "no sign of a
+// scam" about a message that asks for something is the costliest mistake
+// the bot can make, so a message that does ask is always checked twice,
+// even when something in it argues that it is genuine (a scam can quote an
+// unsubscribe line or a police warning). It always asks when the rules call
+// it low or medium.
 func NeedsSecondOpinion(v Verdict, text string) bool {
 	if v.Level >= LevelHigh || trivial(text) {
 		return false
 	}
-	if v.Level > LevelNone {
-		return true
-	}
-	risk := signalRisk(v)
-	return risk >= minRisk || (risk >= 0 && hasLinkOrNumber(text))
-}
-
-// signalRisk sums the weights of v's signals (negative ones, which argue the
-// message is genuine, subtract).
-func signalRisk(v Verdict) float64 {
-	risk := 0.0
-	for _, s := range v.Signals {
-		risk += s.Weight
-	}
-	return risk
+	return v.Level > LevelNone || carriesLead(v, text)
 }
 
 // Combine folds a model's opinion into the rules' verdict. The final level is

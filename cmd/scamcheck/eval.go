@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -74,6 +75,9 @@ func (c *evalCounts) finish() {
 type evalTargets struct {
 	Comment string                `json:"_comment"`
 	Files   map[string]fileTarget `json:"files"`
+	// HeldOut are the targets of `scamcheck loso`, per training source: the
+	// rules with a model trained without that source, measured on it.
+	HeldOut map[string]fileTarget `json:"held_out,omitempty"`
 }
 
 type fileTarget struct {
@@ -84,6 +88,10 @@ type fileTarget struct {
 type evalRow struct {
 	Text  string `json:"text"`
 	Label string `json:"label"`
+	// Type is the kind of scam or of genuine message, where the set says.
+	Type string `json:"type"`
+	// Source is the upstream set; the file's name where the row has none.
+	Source string `json:"source"`
 }
 
 // evalError is one misclassified row, for whoever maintains the rules.
@@ -104,39 +112,42 @@ func runEval(ctx context.Context, args []string, sio stdio) error {
 	asJSON := fs.Bool("json", false, "print the figures as JSON")
 	nErrors := fs.Int("errors", 0, "list the first `N` misclassified texts")
 	targetsPath := fs.String("targets", "", "JSON `file` of per-file targets; exit non-zero when one is missed")
+	rulesOnly := fs.Bool("rules-only", false, "measure the rules without the learned model")
+	devDir := fs.String("dev", "", "where the public dev sets are, when no FILE is named (`dir`; default ../shared/datasets/dev or $SCAMCHECK_DEV_DATA)")
 	fs.Usage = func() {
-		fmt.Fprintln(sio.err, "usage: scamcheck eval [--json] [--errors N] [--targets FILE] FILE.jsonl...")
+		fmt.Fprintln(sio.err, "usage: scamcheck eval [--json] [--errors N] [--targets FILE] [--rules-only] [FILE.jsonl...]")
+		fmt.Fprintln(sio.err, "Without FILE: the public dev sets, if present, and the project's written sets (run from the repository root).")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
 		return errUsage
 	}
-	if fs.NArg() == 0 {
-		fs.Usage()
-		return errUsage
+	paths := fs.Args()
+	if len(paths) == 0 {
+		var err error
+		if paths, err = defaultEvalFiles(*devDir, sio); err != nil {
+			return err
+		}
 	}
-	var targets *evalTargets
-	if *targetsPath != "" {
-		b, err := os.ReadFile(*targetsPath)
-		if err != nil {
-			return fmt.Errorf("read targets: %w", err)
-		}
-		dec := json.NewDecoder(strings.NewReader(string(b)))
-		dec.DisallowUnknownFields()
-		targets = &evalTargets{}
-		if err := dec.Decode(targets); err != nil {
-			return fmt.Errorf("decode targets %s: %w", *targetsPath, err)
-		}
+	targets, err := readTargets(*targetsPath)
+	if err != nil {
+		return err
 	}
 	c, err := classifier.New()
+	if *rulesOnly {
+		c, err = classifier.NewWithModel(nil)
+	}
 	if err != nil {
-		return fmt.Errorf("load rules: %w", err)
+		return fmt.Errorf("load classifier: %w", err)
 	}
 	total := &evalCounts{}
+	// By upstream source, and by label and type ("scam/phishing",
+	// "benign/bank_alert"): a total hides which kinds are missed.
+	bySource, byType := map[string]*evalCounts{}, map[string]*evalCounts{}
 	files := map[string]*evalCounts{}
 	var order []string
 	var errs []evalError
-	for _, path := range fs.Args() {
+	for _, path := range paths {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
@@ -157,6 +168,16 @@ func runEval(ctx context.Context, args []string, sio stdio) error {
 			flagged := v.Level.Flagged()
 			counts.add(r.Label, flagged)
 			total.add(r.Label, flagged)
+			src := r.Source
+			if src == "" {
+				src = strings.TrimSuffix(name, ".jsonl")
+			}
+			countIn(bySource, src, r.Label, flagged)
+			typ := r.Type
+			if typ == "" {
+				typ = "-"
+			}
+			countIn(byType, r.Label+"/"+typ, r.Label, flagged)
 			wrong := r.Label == "scam" && !flagged || r.Label == "benign" && flagged
 			if wrong && len(errs) < *nErrors {
 				ids := make([]string, len(v.Signals))
@@ -173,20 +194,31 @@ func runEval(ctx context.Context, args []string, sio stdio) error {
 		counts.finish()
 	}
 	total.finish()
+	for _, m := range []map[string]*evalCounts{bySource, byType} {
+		for _, c := range m {
+			c.finish()
+		}
+	}
 
 	if *asJSON {
 		enc := json.NewEncoder(sio.out)
 		enc.SetEscapeHTML(false)
 		out := struct {
-			Total  *evalCounts            `json:"total"`
-			Files  map[string]*evalCounts `json:"files"`
-			Errors []evalError            `json:"errors,omitempty"`
-		}{total, files, errs}
+			Total   *evalCounts            `json:"total"`
+			Files   map[string]*evalCounts `json:"files"`
+			Sources map[string]*evalCounts `json:"sources"`
+			Types   map[string]*evalCounts `json:"types"`
+			Errors  []evalError            `json:"errors,omitempty"`
+		}{total, files, bySource, byType, errs}
 		if err := enc.Encode(out); err != nil {
 			return fmt.Errorf("write json: %w", err)
 		}
 	} else {
-		printEvalTable(sio.out, order, files, total)
+		printEvalTable(sio.out, "file", order, files, total)
+		fmt.Fprintln(sio.out)
+		printEvalTable(sio.out, "source", sortedKeys(bySource), bySource, nil)
+		fmt.Fprintln(sio.out)
+		printEvalTable(sio.out, "label/type", sortedKeys(byType), byType, nil)
 		for _, e := range errs {
 			fmt.Fprintf(sio.out, "\n%s:%d %s → %s (%.2f) %v\n  %s\n", e.File, e.Line, e.Label, e.Level, e.Score, e.Signals, e.Text)
 		}
@@ -199,6 +231,26 @@ func runEval(ctx context.Context, args []string, sio stdio) error {
 			return fmt.Errorf("%d target(s) missed", len(missed))
 		}
 		fmt.Fprintln(sio.err, "eval: all targets met")
+	}
+	return nil
+}
+
+// decodeStrictJSON decodes one JSON value, refusing unknown keys.
+func decodeStrictJSON(b []byte, v any) error {
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.DisallowUnknownFields()
+	return dec.Decode(v)
+}
+
+// readStrictJSON decodes the JSON file at path into v, refusing unknown
+// keys; what names the file in errors.
+func readStrictJSON(path, what string, v any) error {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return fmt.Errorf("read %s: %w", what, err)
+	}
+	if err := decodeStrictJSON(b, v); err != nil {
+		return fmt.Errorf("decode %s %s: %w", what, path, err)
 	}
 	return nil
 }
@@ -263,15 +315,66 @@ func fmtRatio(r *float64) string {
 	return fmt.Sprintf("%.3f", *r)
 }
 
-func printEvalTable(w io.Writer, order []string, files map[string]*evalCounts, total *evalCounts) {
-	fmt.Fprintf(w, "%-20s %6s %5s %5s %5s %5s %9s %7s %7s %6s %11s\n",
-		"file", "n", "tp", "fp", "tn", "fn", "precision", "recall", "fpr", "spam", "spam_flag")
+// printEvalTable prints one line per name in order, and total unless nil.
+func printEvalTable(w io.Writer, head string, order []string, files map[string]*evalCounts, total *evalCounts) {
+	fmt.Fprintf(w, "%-32s %6s %5s %5s %5s %5s %9s %7s %7s %6s %11s\n",
+		head, "n", "tp", "fp", "tn", "fn", "precision", "recall", "fpr", "spam", "spam_flag")
 	line := func(name string, c *evalCounts) {
-		fmt.Fprintf(w, "%-20s %6d %5d %5d %5d %5d %9s %7s %7s %6d %11s\n",
+		fmt.Fprintf(w, "%-32s %6d %5d %5d %5d %5d %9s %7s %7s %6d %11s\n",
 			name, c.N, c.TP, c.FP, c.TN, c.FN, fmtRatio(c.Precision), fmtRatio(c.Recall), fmtRatio(c.FPR), c.Spam, fmtRatio(c.SpamFlaggedShare))
 	}
 	for _, n := range order {
 		line(n, files[n])
 	}
-	line("total", total)
+	if total != nil {
+		line("total", total)
+	}
+}
+
+// countIn counts a row under key of m.
+func countIn(m map[string]*evalCounts, key, label string, flagged bool) {
+	c := m[key]
+	if c == nil {
+		c = &evalCounts{}
+		m[key] = c
+	}
+	c.add(label, flagged)
+}
+
+func sortedKeys(m map[string]*evalCounts) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+// The project's own labelled messages, relative to the repository root.
+const (
+	writtenGlob      = "classifier/testdata/messages/*.jsonl"
+	writtenBlindGlob = "classifier/testdata/messages/blind/*.jsonl"
+)
+
+// defaultEvalFiles lists what eval measures when no file is named: the
+// public dev sets (see ../shared/datasets/README.md for where each comes
+// from) when they are present, and always the project's written sets.
+func defaultEvalFiles(devDir string, sio stdio) ([]string, error) {
+	if devDir == "" {
+		devDir = sio.getenv("SCAMCHECK_DEV_DATA")
+	}
+	if devDir == "" {
+		devDir = filepath.Join("..", "shared", "datasets", "dev")
+	}
+	dev, _ := filepath.Glob(filepath.Join(devDir, "*.jsonl"))
+	if len(dev) == 0 {
+		fmt.Fprintf(sio.err, "eval: no public dev sets in %s (see the README for where they come from); measuring the project's written sets only\n", devDir)
+	}
+	written, _ := filepath.Glob(writtenGlob)
+	blind, _ := filepath.Glob(writtenBlindGlob)
+	files := append(append(dev, written...), blind...)
+	if len(written) == 0 {
+		return nil, fmt.Errorf("no labelled sets found: run from the repository root, or name the files (%s)", writtenGlob)
+	}
+	return files, nil
 }

@@ -93,8 +93,10 @@ func TestEvalBadInput(t *testing.T) {
 	if code, _, errOut := runMain(t, "", "eval", bad); code != 1 || !strings.Contains(errOut, `unknown label "maybe"`) {
 		t.Errorf("got exit %d stderr %q, want 1 and the unknown label", code, errOut)
 	}
-	if code, _, _ := runMain(t, "", "eval"); code != 2 {
-		t.Errorf("eval without files: exit %d, want 2", code)
+	// Without files eval measures the written sets from the repository
+	// root; here (cmd/scamcheck) there are none, and it says so.
+	if code, _, errOut := runMain(t, "", "eval", "--dev", t.TempDir()); code != 1 || !strings.Contains(errOut, "no public dev sets") || !strings.Contains(errOut, "run from the repository root") {
+		t.Errorf("eval without files outside the root: exit %d stderr %q, want 1, the missing dev sets and where to run it", code, errOut)
 	}
 	targets := filepath.Join(dir, "t.json")
 	os.WriteFile(targets, []byte(`{"files":{},"colour":"red"}`), 0o644)
@@ -164,5 +166,52 @@ func TestWrittenMessagesMeetTargets(t *testing.T) {
 	code, out, errOut := runMain(t, "", append([]string{"eval", "--targets", "../../classifier/targets.json"}, files...)...)
 	if code != 0 || !strings.Contains(errOut, "all targets met") {
 		t.Errorf("eval of the written messages: exit %d, stderr %q, want 0 and all targets met\n%s", code, errOut, out)
+	}
+}
+
+// Without files, eval measures the written sets (and the dev sets when
+// they are present), and reports by source and by type.
+func TestEvalDefaultsToWrittenSets(t *testing.T) {
+	t.Chdir("../..")
+	code, out, errOut := runMain(t, "", "eval", "--dev", t.TempDir(), "--targets", "classifier/targets.json")
+	if code != 0 {
+		t.Fatalf("exit %d, stderr %q", code, errOut)
+	}
+	for _, want := range []string{"written_a.jsonl", "written_e.jsonl", "source", "label/type", "scam/phishing", "benign/bank_alert"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+	if !strings.Contains(errOut, "measuring the project's written sets only") {
+		t.Errorf("stderr %q: want a note that the dev sets are absent", errOut)
+	}
+}
+
+// --json reports by source (the row's, or the file's name) and by label and
+// type; --rules-only measures without the model.
+func TestEvalBySourceAndType(t *testing.T) {
+	dir := t.TempDir()
+	a := writeJSONL(t, dir, "a.jsonl",
+		`{"text":"警察说你涉嫌洗钱，把钱转到安全账户，不要告诉任何人。","label":"scam","type":"impersonate_official","source":"up"}`,
+		`{"text":"晚上一起吃饭吗？","label":"benign","type":"chat"}`,
+	)
+	for _, args := range [][]string{{"eval", "--json", a}, {"eval", "--json", "--rules-only", a}} {
+		code, out, errOut := runMain(t, "", args...)
+		if code != 0 {
+			t.Fatalf("%v: exit %d, stderr %s", args, code, errOut)
+		}
+		var got struct {
+			Sources map[string]map[string]any `json:"sources"`
+			Types   map[string]map[string]any `json:"types"`
+		}
+		if err := json.Unmarshal([]byte(out), &got); err != nil {
+			t.Fatal(err)
+		}
+		if got.Sources["up"]["tp"] != 1.0 || got.Sources["a"]["tn"] != 1.0 {
+			t.Errorf("%v sources: got %v, want up with 1 tp and a (the file) with 1 tn", args, got.Sources)
+		}
+		if got.Types["scam/impersonate_official"]["recall"] != 1.0 || got.Types["benign/chat"]["fpr"] != 0.0 {
+			t.Errorf("%v types: got %v, want recall 1 on scam/impersonate_official, fpr 0 on benign/chat", args, got.Types)
+		}
 	}
 }

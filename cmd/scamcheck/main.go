@@ -32,6 +32,8 @@ func commands() map[string]command {
 		"chat":  {"talk to the bot in this terminal (no token, no Redis)", runChat},
 		"check": {"print the verdict for one message: check [--json] [--image FILE | TEXT] (stdin without TEXT)", runCheck},
 		"eval":  {"measure the classifier on labelled JSONL files", runEval},
+		"train": {"train the learned model on the sets of classifier/model/training.json", runTrain},
+		"loso":  {"leave-one-source-out: train without each source, measure on it", runLOSO},
 	}
 }
 
@@ -72,7 +74,7 @@ func realMain(ctx context.Context, args []string, sio stdio) int {
 
 func usage(w io.Writer, cmds map[string]command) {
 	fmt.Fprintln(w, "usage: scamcheck <command> [flags]")
-	for _, name := range []string{"chat", "check", "eval", "run"} {
+	for _, name := range []string{"chat", "check", "eval", "loso", "run", "train"} {
 		fmt.Fprintf(w, "  %-6s %s\n", name, cmds[name].summary)
 	}
 }
