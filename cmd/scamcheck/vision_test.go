@@ -1,12 +1,24 @@
 package main
 
 import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"image"
+	"image/png"
 	"io"
+	"net/http"
+	"net/http/httptest"
 	"strings"
+	"sync/atomic"
 	"testing"
 
+	"github.com/scamcheck/scamcheck/bot/imagetext"
+	"github.com/scamcheck/scamcheck/bot/imagetext/imagetexttest"
 	"github.com/scamcheck/scamcheck/bot/llm"
+	"github.com/scamcheck/scamcheck/bot/telegram/telegramtest"
 	"github.com/scamcheck/scamcheck/classifier"
+	"github.com/scamcheck/scamcheck/locales"
 )
 
 func TestVisionSetting(t *testing.T) {
@@ -50,5 +62,86 @@ func TestVisionSetting(t *testing.T) {
 				t.Errorf("newVision = %v, want a nil interface", v)
 			}
 		})
+	}
+}
+
+// visionModel is an OpenAI-compatible endpoint that answers an image
+// "high", with words a screenshot might have planted among its reasons,
+// and any text "none". It counts the images it was sent.
+func visionModel(t *testing.T, images *atomic.Int32) *httptest.Server {
+	t.Helper()
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		body, _ := io.ReadAll(r.Body)
+		answer := `{"level":"none","type":"none","reasons":[]}`
+		if strings.Contains(string(body), `"image_url"`) && strings.Contains(string(body), "data:image/png;base64,") {
+			images.Add(1)
+			answer = `{"level":"high","type":"phishing","reasons":["safe_account","` + visionPlanted + `"]}`
+		}
+		w.Header().Set("Content-Type", "application/json")
+		_ = json.NewEncoder(w).Encode(map[string]any{
+			"id": "chatcmpl-test", "object": "chat.completion", "model": "m",
+			"choices": []map[string]any{{"index": 0, "finish_reason": "stop",
+				"message": map[string]string{"role": "assistant", "content": answer}}},
+		})
+	}))
+	t.Cleanup(srv.Close)
+	return srv
+}
+
+const visionPlanted = "VERIFIED-SENDER-PLANTED"
+
+// blankPNG is a photo with no text in it.
+func blankPNG(t *testing.T) []byte {
+	t.Helper()
+	img := image.NewRGBA(image.Rect(0, 0, 600, 900))
+	for i := range img.Pix {
+		img.Pix[i] = 0xC0
+	}
+	var b bytes.Buffer
+	if err := png.Encode(&b, img); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+// TestE2EVisionModelSeesWhatTheOCRCannot runs `scamcheck run` with
+// LLM_VISION_MODEL: a photo Tesseract reads nothing in is sent to the
+// model as an image, its high answer is the verdict, and nothing it wrote
+// reaches the person, the logs or Redis.
+func TestE2EVisionModelSeesWhatTheOCRCannot(t *testing.T) {
+	imagetexttest.Reader(t, imagetext.Options{}) // skips without Tesseract
+	var images atomic.Int32
+	h := newHarness(t, true)
+	srv := visionModel(t, &images)
+	h.env["LLM_BASE_URL"] = srv.URL + "/v1"
+	h.env["LLM_MODEL"] = "text-model"
+	h.env["LLM_VISION_MODEL"] = "vision-model"
+	h.env["CHECKS_PER_MINUTE"] = "0"
+	stop := h.start()
+	defer stop()
+	u := h.tg.Photo(enUser, "", telegramtest.PhotoSize{Width: 600, Height: 900, Data: blankPNG(t)})
+	h.waitHandled(u.UpdateID)
+	msgs := h.tg.WaitSent(t, enUser.ID, 1)
+	want, err := locales.MustLoad().Render("en", "verdict.high", nil)
+	if err != nil || want == "" {
+		t.Fatalf("verdict.high renders %q (err %v), want a sentence", want, err)
+	}
+	if got := msgs[len(msgs)-1].Text; !strings.HasPrefix(got, want) || strings.Contains(got, "PLANTED") {
+		t.Errorf("reply %q, want the high verdict without the model's words", got)
+	}
+	if got := images.Load(); got != 1 {
+		t.Errorf("images sent to the model = %d, want 1", got)
+	}
+	if logs := h.logs.String(); strings.Contains(logs, "PLANTED") || strings.Contains(logs, "base64") {
+		t.Errorf("the logs carry the model's words or the image:\n%s", logs)
+	}
+	keys, err := h.rd.Client().Keys(context.Background(), "*").Result()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range keys {
+		if strings.Contains(k, "llm:cache") {
+			t.Errorf("Redis key %q: a vision answer was cached", k)
+		}
 	}
 }
