@@ -92,6 +92,7 @@ func (e *Engine) image(ctx context.Context, log *zap.Logger, userKey string, s d
 		(issue == dialogs.ImageUnreadable || (issue == "" && classifier.NeedsSecondOpinion(ev.Verdict, text))) {
 		var raised bool
 		ev.Verdict, raised = e.judgeImage(ctx, log, userKey, data, issue, ev.Verdict)
+		ev.ImageSeen = raised && issue != ""
 		checked = checked || raised
 		fields = append(fields, zap.Bool("vision_asked", true))
 	}

@@ -109,6 +109,12 @@ func TestVisionSecondOpinionOnImages(t *testing.T) {
 			if got == "" {
 				t.Errorf("no reply, want an answer")
 			}
+			// image.read_seen: the warning comes from the picture, not
+			// from the few words read.
+			seen := strings.Contains(got, "looking at the picture as a whole")
+			if wantSeen := tt.read == "ab" && !tt.wantIssue; seen != wantSeen {
+				t.Errorf("reply %q: says the picture was seen %v, want %v", got, seen, wantSeen)
+			}
 			level := ""
 			for _, entry := range logs.FilterMessage("update handled").All() {
 				if l, ok := entry.ContextMap()["verdict_level"].(string); ok {
