@@ -116,7 +116,9 @@ func (e *Engine) image(ctx context.Context, log *zap.Logger, userKey string, s d
 func (e *Engine) judgeImage(ctx context.Context, log *zap.Logger, userKey string, data []byte, issue string, v classifier.Verdict) (_ classifier.Verdict, raised bool) {
 	op, err := e.o.Vision.JudgeImage(ctx, userKey, data)
 	if err != nil {
-		log.Info("vision second opinion unavailable; the OCR verdict stands", zap.Error(err))
+		// llm.Vision logs the failure at its severity; here only that the
+		// OCR verdict stands.
+		log.Debug("vision second opinion unavailable; the OCR verdict stands", zap.Error(err))
 		return v, false
 	}
 	if issue == dialogs.ImageUnreadable && op.Level < classifier.LevelMedium {
