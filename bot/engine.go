@@ -128,6 +128,10 @@ type Options struct {
 	// MaxImageBytes is the largest image downloaded (default
 	// DefaultMaxImageBytes).
 	MaxImageBytes int64
+	// Vision gives a vision model's second opinion on images the OCR read
+	// poorly or whose text the rules find grey (image.go); nil: the OCR
+	// and the rules alone.
+	Vision ImageJudge
 	// Transcriber turns voice notes into text (image.go); nil answers
 	// them with a request for the text and the buttons for a call.
 	Transcriber Transcriber

@@ -9,6 +9,7 @@ import (
 	"go.uber.org/zap"
 
 	"github.com/scamcheck/scamcheck/bot/imagetext"
+	"github.com/scamcheck/scamcheck/classifier"
 	"github.com/scamcheck/scamcheck/dialogs"
 )
 
@@ -16,6 +17,14 @@ import (
 // implements it. Its errors wrap imagetext's (ErrNotImage, ErrBusy, ...).
 type ImageReader interface {
 	Read(ctx context.Context, data []byte) (imagetext.Result, error)
+}
+
+// ImageJudge gives a vision model's opinion of an image, in the closed
+// set the text second opinion answers with; llm.Vision implements it.
+// userKey names the person's budget. An error means no opinion: the
+// caller's verdict stands.
+type ImageJudge interface {
+	JudgeImage(ctx context.Context, userKey string, image []byte) (classifier.Opinion, error)
 }
 
 // Transcriber turns a voice note into text; llm.Transcriber implements
@@ -64,7 +73,7 @@ func (e *Engine) image(ctx context.Context, log *zap.Logger, userKey string, s d
 	}
 	ev.Kind = dialogs.EventImage
 	caption := strings.TrimSpace(CleanText(u.Text))
-	res, issue := e.readImage(ctx, log, u.File)
+	res, data, issue := e.readImage(ctx, log, u.File)
 	fields = append(fields, zap.String("image", issueName(issue)), zap.Int("chars_read", res.Chars),
 		zap.Int("qr_codes", len(res.Links)), zap.Duration("ocr_took", res.Took))
 	if issue == "" && res.Chars < MinImageChars {
@@ -74,9 +83,21 @@ func (e *Engine) image(ctx context.Context, log *zap.Logger, userKey string, s d
 	parts := []string{caption, res.Text}
 	parts = append(parts, res.Links...)
 	text := CleanText(strings.TrimSpace(strings.Join(parts, "\n")))
-	if text != "" {
+	checked := text != ""
+	if checked {
 		ev.Text = text
 		ev.Verdict = e.o.Checker.Check(ctx, userKey, text)
+	}
+	if e.o.Vision != nil && data != nil &&
+		(issue == dialogs.ImageUnreadable || (issue == "" && classifier.NeedsSecondOpinion(ev.Verdict, text))) {
+		var raised bool
+		ev.Verdict, raised = e.judgeImage(ctx, log, userKey, data, issue, ev.Verdict)
+		ev.ImageSeen = raised && issue != ""
+		checked = checked || raised
+		fields = append(fields, zap.Bool("vision_asked", true))
+	}
+	// The image's bytes go out of scope here; nothing keeps them.
+	if checked {
 		fields = append(fields, zap.Stringer("verdict_level", ev.Verdict.Level), zap.String("type", string(ev.Verdict.Type)),
 			zap.String("source", ev.Verdict.Source), zap.String("model", ev.Verdict.ModelStatus))
 	}
@@ -84,51 +105,75 @@ func (e *Engine) image(ctx context.Context, log *zap.Logger, userKey string, s d
 	return ns, replies, fields
 }
 
+// judgeImage asks the vision model about an image the OCR read poorly
+// (issue ImageUnreadable) or whose text the rules found grey, and folds
+// its opinion into v with classifier.Combine: it can raise v, never lower
+// it. On an unreadable image only a medium or high opinion counts, so a
+// vision "none" never turns the unreadable reply into "no sign of a
+// scam". raised says whether v changed. Without an opinion (over budget,
+// timeout, breaker open) v stands. Nothing of the image or the opinion is
+// logged.
+func (e *Engine) judgeImage(ctx context.Context, log *zap.Logger, userKey string, data []byte, issue string, v classifier.Verdict) (_ classifier.Verdict, raised bool) {
+	op, err := e.o.Vision.JudgeImage(ctx, userKey, data)
+	if err != nil {
+		// llm.Vision logs the failure at its severity; here only that the
+		// OCR verdict stands.
+		log.Debug("vision second opinion unavailable; the OCR verdict stands", zap.Error(err))
+		return v, false
+	}
+	if issue == dialogs.ImageUnreadable && op.Level < classifier.LevelMedium {
+		return v, false
+	}
+	combined := classifier.Combine(v, op)
+	return combined, combined.Level > v.Level
+}
+
 // readImage downloads and reads the attachment; issue names what went
-// wrong (dialogs.Image*), empty when it was read.
-func (e *Engine) readImage(ctx context.Context, log *zap.Logger, f *Attachment) (imagetext.Result, string) {
+// wrong (dialogs.Image*), empty when it was read. data is the image, held
+// in memory for a vision second opinion, when it was read or read too
+// little (ImageUnreadable); nil otherwise.
+func (e *Engine) readImage(ctx context.Context, log *zap.Logger, f *Attachment) (_ imagetext.Result, data []byte, issue string) {
 	if e.o.Images == nil {
-		return imagetext.Result{}, dialogs.ImageNoOCR
+		return imagetext.Result{}, nil, dialogs.ImageNoOCR
 	}
 	if f == nil || f.Fetch == nil {
-		return imagetext.Result{}, dialogs.ImageFetch
+		return imagetext.Result{}, nil, dialogs.ImageFetch
 	}
 	if f.MIME != "" && !strings.HasPrefix(f.MIME, "image/") {
-		return imagetext.Result{}, dialogs.ImageNotImage
+		return imagetext.Result{}, nil, dialogs.ImageNotImage
 	}
 	limit := e.o.MaxImageBytes
 	if f.Size > limit {
-		return imagetext.Result{}, dialogs.ImageTooBig
+		return imagetext.Result{}, nil, dialogs.ImageTooBig
 	}
 	fctx, cancel := context.WithTimeout(ctx, imageFetchTimeout)
 	data, err := f.Fetch(fctx, limit)
 	cancel()
 	switch {
 	case errors.Is(err, ErrFileTooBig):
-		return imagetext.Result{}, dialogs.ImageTooBig
+		return imagetext.Result{}, nil, dialogs.ImageTooBig
 	case err != nil:
 		log.Warn("image not downloaded", zap.Error(err))
-		return imagetext.Result{}, dialogs.ImageFetch
+		return imagetext.Result{}, nil, dialogs.ImageFetch
 	}
 	res, err := e.o.Images.Read(ctx, data)
-	// The image's bytes go out of scope here; nothing keeps them.
 	switch {
 	case err == nil:
-		return res, ""
+		return res, data, ""
 	case errors.Is(err, imagetext.ErrNotImage):
-		return res, dialogs.ImageNotImage
+		return res, nil, dialogs.ImageNotImage
 	case errors.Is(err, imagetext.ErrTooLarge):
-		return res, dialogs.ImageTooBig
+		return res, nil, dialogs.ImageTooBig
 	case errors.Is(err, imagetext.ErrBusy):
 		log.Warn("image refused: OCR queue full")
-		return res, dialogs.ImageBusy
+		return res, nil, dialogs.ImageBusy
 	case errors.Is(err, imagetext.ErrTimeout), errors.Is(err, context.DeadlineExceeded):
 		log.Warn("image not read in time", zap.Error(err))
-		return res, dialogs.ImageTimeout
+		return res, nil, dialogs.ImageTimeout
 	}
 	// The error names the program and its exit status, never the text.
 	log.Error("image not read", zap.Error(err))
-	return res, dialogs.ImageUnreadable
+	return res, data, dialogs.ImageUnreadable
 }
 
 func issueName(issue string) string {

@@ -52,6 +52,8 @@ func image(s State, e Event) (State, []Reply) {
 	s, replies := check(s, e.Verdict, understanding.asks(e.Text))
 	line := Text{Key: "image.read", Params: map[string]string{"words": preview(e.Read)}}
 	switch {
+	case issue != "" && e.ImageSeen:
+		line = Text{Key: "image.read_seen", Refs: map[string]string{"issue": "image.issue." + issue}}
 	case issue != "":
 		// Warning signs in the caption or the little that was read: the
 		// verdict stands, and the person is told it rests on little.

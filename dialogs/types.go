@@ -49,6 +49,11 @@ type Event struct {
 	// ImageIssue says why an image could not be read (EventImage): one of
 	// the Image* constants, empty when it was read.
 	ImageIssue string
+	// ImageSeen says a vision model, looking at the image as a whole,
+	// raised the verdict on an image whose text could not be read
+	// (EventImage): the reply then says the warning comes from the
+	// picture, not from the few words read.
+	ImageSeen bool
 	// Owner is a short tag of the person, 1-8 lower-case letters or digits
 	// (e.g. the start of their keyed hash, never their id). Buttons carry
 	// it, so a keyboard pressed by someone else in a group gets the stale

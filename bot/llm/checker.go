@@ -183,27 +183,38 @@ func (c *Checker) opinion(ctx context.Context, userKey, text string) (op classif
 	if op, ok := c.cached(ctx, key, normal); ok {
 		return op, true, nil
 	}
+	op, err = c.guarded(ctx, userKey, func(ctx context.Context) (classifier.Opinion, error) {
+		return c.ask(ctx, text)
+	})
+	if err != nil {
+		return op, false, err
+	}
+	c.saveOpinion(ctx, key, normal, op)
+	return op, false, nil
+}
+
+// guarded makes one model call through the breaker and the daily budgets,
+// and tells the breaker how it went. The text and the image second
+// opinions both go through it, so they share one breaker and one budget.
+func (c *Checker) guarded(ctx context.Context, userKey string, call func(context.Context) (classifier.Opinion, error)) (classifier.Opinion, error) {
 	if !c.breaker.allow() {
-		return op, false, errBreakerOpen
+		return classifier.Opinion{}, errBreakerOpen
 	}
 	if err := c.spend(ctx, userKey); err != nil {
 		c.breaker.release()
-		return op, false, err
+		return classifier.Opinion{}, err
 	}
-	op, err = c.ask(ctx, text)
+	op, err := call(ctx)
 	switch {
 	case err == nil:
 		c.breaker.success()
 	case errors.Is(ctx.Err(), context.Canceled):
 		// The caller went away (shutdown); that says nothing about the endpoint.
 		c.breaker.release()
-		return op, false, err
 	default:
 		c.breaker.failure()
-		return op, false, err
 	}
-	c.saveOpinion(ctx, key, normal, op)
-	return op, false, nil
+	return op, err
 }
 
 // spend counts one call against the person's and the global daily budget.
@@ -235,11 +246,17 @@ func (c *Checker) ask(ctx context.Context, text string) (classifier.Opinion, err
 	if err != nil {
 		return classifier.Opinion{}, err
 	}
+	return c.complete(ctx, c.cfg.Model, systemPrompt, openai.ChatCompletionMessage{Role: openai.ChatMessageRoleUser, Content: turn})
+}
+
+// complete sends the fixed system prompt and one user turn to model and
+// validates the answer against the closed set (parseOpinion).
+func (c *Checker) complete(ctx context.Context, model, system string, user openai.ChatCompletionMessage) (classifier.Opinion, error) {
 	resp, err := c.client.CreateChatCompletion(ctx, openai.ChatCompletionRequest{
-		Model: c.cfg.Model,
+		Model: model,
 		Messages: []openai.ChatCompletionMessage{
-			{Role: openai.ChatMessageRoleSystem, Content: systemPrompt},
-			{Role: openai.ChatMessageRoleUser, Content: turn},
+			{Role: openai.ChatMessageRoleSystem, Content: system},
+			user,
 		},
 		// max_tokens rather than max_completion_tokens: the older name is
 		// the one every OpenAI-compatible server (DeepSeek, Ollama, vLLM)

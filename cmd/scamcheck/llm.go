@@ -114,3 +114,25 @@ func envDuration(sio stdio, name string, def time.Duration, errs *[]error) time.
 	}
 	return d
 }
+
+// newVision makes the image second opinion when LLM_VISION_MODEL is set:
+// images the OCR reads poorly, or whose text the rules find grey, are
+// also sent to the endpoint of LLM_BASE_URL as an image. It shares the
+// text second opinion's endpoint, budgets, breaker and timeout, so it
+// needs LLM_BASE_URL and LLM_MODEL (checker is then an *llm.Checker).
+// Unset gives nil: images are judged by their OCR text alone.
+func newVision(sio stdio, checker bot.Checker) (bot.ImageJudge, error) {
+	model := strings.TrimSpace(sio.getenv("LLM_VISION_MODEL"))
+	if model == "" {
+		return nil, nil
+	}
+	c, ok := checker.(*llm.Checker)
+	if !ok {
+		return nil, errors.New("LLM_VISION_MODEL needs LLM_BASE_URL and LLM_MODEL: the vision second opinion shares their endpoint, budgets and breaker")
+	}
+	v, err := llm.NewVision(c, model)
+	if err != nil {
+		return nil, fmt.Errorf("LLM_VISION_MODEL: %w", err)
+	}
+	return v, nil
+}

@@ -90,12 +90,16 @@ func runBot(ctx context.Context, args []string, sio stdio) error {
 	if err != nil {
 		return err
 	}
+	vision, err := newVision(sio, checker)
+	if err != nil {
+		return err
+	}
 	catalog, err := locales.Load()
 	if err != nil {
 		return fmt.Errorf("load locales: %w", err)
 	}
 	images := newImageReader(ctx, iopt, log.Named("ocr"))
-	engine, err := bot.New(bot.Options{Store: sessions, Checker: o.checker(checker), Catalog: catalog, Secret: cfg.Secret, Logger: log.Named("engine"), Limits: o.Limits, Images: images, Transcriber: transcriber})
+	engine, err := bot.New(bot.Options{Store: sessions, Checker: o.checker(checker), Catalog: catalog, Secret: cfg.Secret, Logger: log.Named("engine"), Limits: o.Limits, Images: images, Transcriber: transcriber, Vision: vision})
 	if err != nil {
 		return err
 	}
