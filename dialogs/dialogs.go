@@ -224,6 +224,11 @@ func text(s State, e Event) (State, []Reply) {
 			// something else.
 			return askCountry(s, "understand.q.country")
 		}
+		if pl, ok := matchPlace(e.Text); ok && pl.Country != CountryOther {
+			// "I'm in Leeds" typed before any place question: the
+			// numbers for that place, not a question about a message.
+			return showContacts(setPlace(s, pl))
+		}
 		return unclear(s)
 	case IntentPaid, IntentOnCall, IntentApp, IntentThreatened:
 		return told(s, p, e.Verdict)

@@ -89,3 +89,25 @@ func BenchmarkMatchCountry(b *testing.B) {
 		matchCountry(answers[i%len(answers)])
 	}
 }
+
+// TestPlaceTypedFromTheMenu: "I'm in Leeds" typed at the menu, before any
+// place question, shows that place's numbers instead of asking whether it
+// is a message received.
+func TestPlaceTypedFromTheMenu(t *testing.T) {
+	useReal(t)
+	for _, tt := range []struct{ lang, text, country string }{
+		{"en", "I'm in Leeds", "GB"},
+		{"en", "Melbourne Australia", "AU"},
+		{"zh", "我在悉尼", "AU"},
+	} {
+		s := stateFor(t, "start", tt.lang)
+		ns, replies := Step(s, Event{Kind: EventText, Text: tt.text})
+		if len(replies) == 0 || len(replies[0].Texts) == 0 || !strings.HasPrefix(replies[0].Texts[0].Key, "where.") {
+			t.Errorf("%q: first reply %+v, want the place's numbers", tt.text, replies)
+			continue
+		}
+		if ns.Country != tt.country {
+			t.Errorf("%q: country %q, want %q", tt.text, ns.Country, tt.country)
+		}
+	}
+}
