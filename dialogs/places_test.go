@@ -32,6 +32,9 @@ func TestMatchCountry(t *testing.T) {
 		{"我在国内", "CN"},
 		{"uk", "GB"},
 		{"其他", CountryOther},
+		{"Somewhere else", CountryOther}, // the button's words, typed
+		{"somewhere else.", CountryOther},
+		{"别的地方", CountryOther},
 		{"我在Berlin", "DE"},
 		{"Berlin or Paris", ""},             // two countries: no answer
 		{"I'll be in Berlin", ""},           // "be" is no country code inside a sentence
