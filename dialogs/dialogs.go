@@ -218,6 +218,17 @@ func text(s State, e Event) (State, []Reply) {
 			// check, and the warning must not wait for an answer.
 			return check(s, e.Verdict, p.Asks)
 		}
+		if s.Node == NodeCountry {
+			// "Not sure" to "where are you now?": say why the place is
+			// asked and keep its buttons, rather than a question about
+			// something else.
+			return askCountry(s, "understand.q.country")
+		}
+		if pl, ok := matchPlace(e.Text); ok && pl.Country != CountryOther {
+			// "I'm in Leeds" typed before any place question: the
+			// numbers for that place, not a question about a message.
+			return showContacts(setPlace(s, pl))
+		}
 		return unclear(s)
 	case IntentPaid, IntentOnCall, IntentApp, IntentThreatened:
 		return told(s, p, e.Verdict)

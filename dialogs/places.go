@@ -333,7 +333,7 @@ func matchPlace(text string) (locales.Place, bool) {
 	switch strings.ToLower(strings.Trim(t, ".。 ")) {
 	case "":
 		return locales.Place{}, false
-	case "other", "其他", "其他地方":
+	case "other", "somewhere else", "elsewhere", "another place", "other place", "其他", "其他地方", "别的地方":
 		return locales.Place{Country: CountryOther}, true
 	}
 	d := directory()

@@ -32,6 +32,9 @@ func TestMatchCountry(t *testing.T) {
 		{"我在国内", "CN"},
 		{"uk", "GB"},
 		{"其他", CountryOther},
+		{"Somewhere else", CountryOther}, // the button's words, typed
+		{"somewhere else.", CountryOther},
+		{"别的地方", CountryOther},
 		{"我在Berlin", "DE"},
 		{"Berlin or Paris", ""},             // two countries: no answer
 		{"I'll be in Berlin", ""},           // "be" is no country code inside a sentence
@@ -87,5 +90,27 @@ func BenchmarkMatchCountry(b *testing.B) {
 	answers := []string{"Toronto", "我现在在加拿大多伦多读书", "I'm in New York right now", "Springfield"}
 	for i := 0; b.Loop(); i++ {
 		matchCountry(answers[i%len(answers)])
+	}
+}
+
+// TestPlaceTypedFromTheMenu: "I'm in Leeds" typed at the menu, before any
+// place question, shows that place's numbers instead of asking whether it
+// is a message received.
+func TestPlaceTypedFromTheMenu(t *testing.T) {
+	useReal(t)
+	for _, tt := range []struct{ lang, text, country string }{
+		{"en", "I'm in Leeds", "GB"},
+		{"en", "Melbourne Australia", "AU"},
+		{"zh", "我在悉尼", "AU"},
+	} {
+		s := stateFor(t, "start", tt.lang)
+		ns, replies := Step(s, Event{Kind: EventText, Text: tt.text})
+		if len(replies) == 0 || len(replies[0].Texts) == 0 || !strings.HasPrefix(replies[0].Texts[0].Key, "where.") {
+			t.Errorf("%q: first reply %+v, want the place's numbers", tt.text, replies)
+			continue
+		}
+		if ns.Country != tt.country {
+			t.Errorf("%q: country %q, want %q", tt.text, ns.Country, tt.country)
+		}
 	}
 }

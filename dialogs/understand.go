@@ -476,6 +476,34 @@ func inStates(g phraseGroup, state string) bool {
 	return false
 }
 
+// smalltalkLines reports whether a text of several lines is small talk on
+// every line (a greeting, thanks, ok, emoji), with the topic of its first
+// worded line.
+func (u *understander) smalltalkLines(s State, text string) (string, bool) {
+	if nonEmptyLines(text) < 2 {
+		return "", false
+	}
+	topic := ""
+	for _, l := range strings.Split(text, "\n") {
+		c := u.core(l)
+		if c == "" {
+			continue
+		}
+		f := u.features(s, l)
+		t, ok := f.whole[IntentSmalltalk]
+		if !ok {
+			return "", false
+		}
+		if topic == "" {
+			topic = t
+		}
+	}
+	if topic == "" {
+		topic = "ok"
+	}
+	return topic, true
+}
+
 func nonEmptyLines(text string) int {
 	n := 0
 	for _, l := range strings.Split(text, "\n") {
@@ -550,6 +578,11 @@ func Understand(s State, text string, forwarded bool) Placement {
 	}
 	f := u.features(s, text)
 	state := tableState(s)
+	if topic, ok := u.smalltalkLines(s, text); ok {
+		// "hi", "thanks", "👍" typed on separate lines and sent as one
+		// message: still small talk, never a message to check.
+		return Placement{Intent: IntentSmalltalk, Topic: topic}
+	}
 	for _, in := range []Intent{IntentYes, IntentNo, IntentNone, IntentUnclear, IntentSmalltalk} {
 		if topic, ok := f.whole[in]; ok {
 			return Placement{Intent: in, Topic: topic}

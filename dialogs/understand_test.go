@@ -165,7 +165,7 @@ var firstKeys = map[Intent]map[string][]string{
 	IntentSmalltalk:  {"quiz": {"quiz.yes_or_no"}, "": {"understand.smalltalk."}},
 	IntentCheck:      {"": {"verdict.", "understand.none_asks"}},
 	IntentPlace:      {"": {"where.title", "where.org", "where.other", "where.unknown"}},
-	IntentUnclear:    {"quiz": {"quiz.yes_or_no"}, "": {"understand.unclear", "verdict.", "understand.none_asks"}},
+	IntentUnclear:    {"quiz": {"quiz.yes_or_no"}, "country": {"understand.q.country", "verdict."}, "": {"understand.unclear", "verdict.", "understand.none_asks"}},
 }
 
 // TestIntentTable places every row of the table in its state and steps the
