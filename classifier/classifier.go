@@ -185,6 +185,11 @@ func (rs *ruleSet) findEntities(sc *scratch, text string) *Entities {
 			sc.hit(ti, h)
 		}
 	})
+	if ti := rs.entity[entCited]; ti >= 0 {
+		if sp, ok := citedTerms(text); ok {
+			sc.hit(ti, hit{ok: true, start: int32(sp.Start), end: int32(sp.End), entity: true})
+		}
+	}
 	return sc.ents.copyOut()
 }
 

@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"net/netip"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/nyaruka/phonenumbers"
 	"golang.org/x/net/publicsuffix"
@@ -127,6 +128,7 @@ const (
 	entMoney
 	entCryptoAddress
 	entRemoteApp
+	entCited
 	numEntityKinds
 )
 
@@ -134,6 +136,7 @@ const (
 var entityKindNames = [numEntityKinds]string{
 	"url", "url_ip", "url_shortener", "url_punycode", "url_lookalike", "url_official", "url_unofficial",
 	"url_cheap_tld", "url_not_brand", "phone", "phone_premium", "money", "crypto_address", "remote_app",
+	"cited",
 }
 
 // entityKindOf returns the kind a rule set names.
@@ -906,4 +909,42 @@ func findApps(text string, f *folded, matches []acMatch, appOf []int16, e *Entit
 		sp := f.span(i, j)
 		e.Apps = append(e.Apps, App{Name: a.Name, Text: text[sp.Start:sp.End], Span: sp})
 	}
+}
+
+// maxCitedRunes is the longest quotation that counts as a cited term
+// ("安全账户", "stock teacher") rather than quoted speech.
+const maxCitedRunes = 20
+
+// citedTerms returns the span of the first of at least two short
+// quotations in text ("“注销校园贷”“消除不良记录”"): a warning lists the
+// scam's words in quotation marks; a script says them. ok is false when
+// there are fewer than two.
+func citedTerms(text string) (first Span, ok bool) {
+	n, open, openQ, runes := 0, -1, rune(0), 0
+	for i, r := range text {
+		if open >= 0 {
+			closes := r == '”' && openQ == '“' || r == '」' && openQ == '「' || r == '』' && openQ == '『' ||
+				r == '"' && openQ == '"'
+			if closes {
+				if runes >= 1 && runes <= maxCitedRunes {
+					if n == 0 {
+						first = Span{open, i + utf8.RuneLen(r)}
+					}
+					n++
+				}
+				open = -1
+				continue
+			}
+			runes++
+			if runes > maxCitedRunes || r == '\n' {
+				open = -1
+			}
+			continue
+		}
+		switch r {
+		case '“', '「', '『', '"':
+			open, openQ, runes = i, r, 0
+		}
+	}
+	return first, n >= 2
 }

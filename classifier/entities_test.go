@@ -120,3 +120,20 @@ func TestParseAcceptsUKNationalNumbers(t *testing.T) {
 		}
 	}
 }
+
+func TestCitedTerms(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want bool
+	}{
+		{"接到“冻结账户”“配合调查”的电话一律挂断", true},
+		{`posts promising a "stock teacher" or an "insider tip"`, true},
+		{"“安全账户”是诈骗术语", false},
+		{"他说“你现在必须马上把所有的钱都转到我们指定的账户里去否则后果自负”和“别告诉别人”", false},
+		{"no quotations at all", false},
+	} {
+		if _, got := citedTerms(tc.text); got != tc.want {
+			t.Errorf("citedTerms(%q) = %v, want %v", tc.text, got, tc.want)
+		}
+	}
+}
