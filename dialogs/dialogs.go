@@ -437,7 +437,7 @@ func onCall(s State) (State, []Reply) {
 	s.Node = NodeSteps
 	texts := []Text{
 		{Key: "oncall.hangup"},
-		{Key: "oncall.why"},
+		{Key: onCallWhy(s.Last)},
 		{Key: "oncall.verify", Params: map[string]string{"consular": consularPhone()}},
 	}
 	var kb []string
@@ -446,6 +446,22 @@ func onCall(s State) (State, []Reply) {
 	}
 	kb = append(kb, "a:paid", "btn.paid", "where", "btn.where", "share", "btn.share", "menu", "btn.menu")
 	return s, []Reply{{Texts: texts, Choices: keyboard(&s, kb...)}}
+}
+
+// onCallWhy explains why hanging up is safe in the terms of the scam the
+// person checked: the police and consulates' rule for calls that claim an
+// authority (or when no message was checked), and the rule for companies
+// and strangers after, say, a parcel or investment scam, where "real
+// police never…" would not match what is happening.
+func onCallWhy(last *CheckSummary) string {
+	if last == nil || last.Level == classifier.LevelNone {
+		return "oncall.why"
+	}
+	switch last.Type {
+	case classifier.TypeNone, classifier.TypeImpersonateOfficial, classifier.TypeVirtualKidnapping:
+		return "oncall.why"
+	}
+	return "oncall.why_other"
 }
 
 func appSteps(s State) (State, []Reply) {
