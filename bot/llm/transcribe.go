@@ -49,7 +49,9 @@ func (t *Transcriber) Transcribe(ctx context.Context, audio []byte, name string)
 		Format:   openai.AudioResponseFormatJSON,
 	})
 	if err != nil {
-		return "", fmt.Errorf("transcribe %d bytes: %w", len(audio), err)
+		// callError keeps the status and drops what the provider wrote:
+		// the doc comment's promise holds only without the error body.
+		return "", fmt.Errorf("transcribe %d bytes: %w", len(audio), callError(err))
 	}
 	return strings.TrimSpace(resp.Text), nil
 }
