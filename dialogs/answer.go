@@ -243,9 +243,10 @@ func familyStory(s State, in Intent, aboutMe bool) (State, []Reply) {
 		return familyPaid(s, aboutMe)
 	}
 	s.Node = NodeSteps
-	call := Text{Key: "understand.family.call_first"}
+	call, paidID := Text{Key: "understand.family.call_first"}, "f:paid"
 	if aboutMe {
-		call = Text{Key: "understand.family.me"}
+		// Their payment's steps keep saying who is to call them.
+		call, paidID = Text{Key: "understand.family.me"}, "f:paid:me"
 	}
 	var texts []Text
 	switch in {
@@ -257,7 +258,7 @@ func familyStory(s State, in Intent, aboutMe bool) (State, []Reply) {
 		texts = []Text{call, {Key: "understand.family.rule"}}
 	}
 	return s, []Reply{{Texts: texts, Choices: keyboard(&s,
-		"f:paid", "btn.f.paid",
+		paidID, "btn.f.paid",
 		"where", "btn.where",
 		"share", "btn.share",
 		"menu", "btn.menu",

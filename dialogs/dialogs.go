@@ -286,8 +286,8 @@ func choose(s State, e Event) (State, []Reply) {
 		switch id {
 		case "paid", "a:paid":
 			return paid(resetFlowKeepLast(s))
-		case "f:paid":
-			return familyPaid(resetFlowKeepLast(s), false)
+		case "f:paid", "f:paid:me":
+			return familyPaid(resetFlowKeepLast(s), id == "f:paid:me")
 		case "call":
 			return callMenu(resetFlow(s))
 		case "call:on", "a:call":
@@ -315,8 +315,8 @@ func choose(s State, e Event) (State, []Reply) {
 		return paid(s)
 	case "a:app":
 		return appSteps(s)
-	case "f:paid":
-		return familyPaid(s, false)
+	case "f:paid", "f:paid:me":
+		return familyPaid(s, id == "f:paid:me")
 	case "a:none":
 		return noneSteps(s)
 	case "where":
@@ -351,7 +351,7 @@ func choose(s State, e Event) (State, []Reply) {
 // they are pressed, from any old keyboard (and anyone's: the steps are
 // the presser's own).
 var helpChoices = map[string]bool{
-	"paid": true, "a:paid": true, "f:paid": true, "call": true, "call:on": true, "a:call": true, "a:app": true, "where": true,
+	"paid": true, "a:paid": true, "f:paid": true, "f:paid:me": true, "call": true, "call:on": true, "a:call": true, "a:app": true, "where": true,
 }
 
 // HelpChoice reports whether button data names a choice that leads to help

@@ -87,8 +87,8 @@ var understandScripts = []struct {
 		"zh": {cmd("start", ""), msg("我奶奶接到一个电话说她孙子被抓了", verdict(classifier.LevelMedium, classifier.TypeVirtualKidnapping, "sig.kidnap")), press("f:paid")},
 	}},
 	{"family_about_me", map[string][]action{
-		"en": {cmd("start", ""), msg("My mum got a call saying I was kidnapped", verdict(classifier.LevelMedium, classifier.TypeVirtualKidnapping, "sig.kidnap"))},
-		"zh": {cmd("start", ""), msg("我妈接到电话说我被绑架了", verdict(classifier.LevelMedium, classifier.TypeVirtualKidnapping, "sig.kidnap"))},
+		"en": {cmd("start", ""), msg("My mum got a call saying I was kidnapped", verdict(classifier.LevelMedium, classifier.TypeVirtualKidnapping, "sig.kidnap")), press("f:paid:me")},
+		"zh": {cmd("start", ""), msg("我妈接到电话说我被绑架了", verdict(classifier.LevelMedium, classifier.TypeVirtualKidnapping, "sig.kidnap")), press("f:paid:me")},
 	}},
 	{"family_paid", map[string][]action{
 		"en": {cmd("start", ""), msg("my dad already sent them money", classifier.Verdict{}), press("share")},
