@@ -14,12 +14,14 @@ func told(s State, p Placement, v classifier.Verdict) (State, []Reply) {
 		s.Last = summarize(v)
 	}
 	var replies []Reply
-	switch p.Intent {
-	case IntentPaid:
+	switch {
+	case p.Family:
+		s, replies = familyStory(s, p.Intent, p.AboutMe)
+	case p.Intent == IntentPaid:
 		s, replies = paid(s)
-	case IntentOnCall:
+	case p.Intent == IntentOnCall:
 		s, replies = onCall(s)
-	case IntentApp:
+	case p.Intent == IntentApp:
 		s, replies = appSteps(s)
 	default:
 		s, replies = threatened(s)
@@ -90,6 +92,16 @@ func answerQuestion(s State, topic string) (State, []Reply) {
 		return askCountry(s, "understand.q.country")
 	}
 	switch topic {
+	case "about":
+		s = resetFlowKeepLast(s)
+		return s, []Reply{menuReply(&s, "understand.q.about")}
+	case "visa":
+		s = resetFlowKeepLast(s)
+		return s, []Reply{{Texts: []Text{{Key: "understand.q.visa"}}, Choices: keyboard(&s,
+			"check", "btn.check",
+			"call", "btn.call",
+			"menu", "btn.menu",
+		)}}
 	case "refund", "report", "bank":
 		s.Node = NodeSteps
 		return s, []Reply{{Texts: []Text{{Key: "understand.q." + topic}}, Choices: keyboard(&s,
@@ -130,8 +142,15 @@ func answerQuestion(s State, topic string) (State, []Reply) {
 }
 
 // smalltalk answers in one friendly line, and shows the menu; in the
-// questionnaire it asks the question again.
+// questionnaire it asks the question again. A goodbye gets the one rule
+// that always holds and no question, wherever it is said.
 func smalltalk(s State, topic string) (State, []Reply) {
+	if topic == "bye" {
+		s = resetFlowKeepLast(s)
+		// Earlier keyboards go stale, except the help buttons.
+		s.Seq++
+		return s, []Reply{say("understand.smalltalk.bye")}
+	}
 	if s.Node == NodeQuiz {
 		return askAgain(s, "quiz.yes_or_no")
 	}
@@ -179,4 +198,93 @@ func askAgain(s State, key string) (State, []Reply) {
 	ns, r := ask(s)
 	r[0].Texts = append([]Text{{Key: key}}, r[0].Texts...)
 	return ns, r
+}
+
+// request does what the button whose words were typed does ("menu",
+// "提醒家人", "English"), from wherever the conversation is: a typed
+// request is never stale, and one that needs what is not there yet (more
+// numbers before a place) asks for it.
+func request(s State, id string) (State, []Reply) {
+	switch id {
+	case "menu":
+		s = resetFlow(s)
+		return s, []Reply{menuReply(&s, "menu.prompt")}
+	case "check":
+		s = resetFlow(s)
+		return s, []Reply{say("check.prompt")}
+	case "call":
+		return callMenu(resetFlow(s))
+	case "quiz":
+		return startQuiz(s)
+	case "more":
+		if s.Country != "" && len(placeNumbers(s).more) > 0 {
+			return moreNumbers(s)
+		}
+		return askCountry(resetFlowKeepLast(s), "where.ask")
+	case "where":
+		return askCountry(resetFlowKeepLast(s), "where.ask")
+	case "share":
+		return share(s)
+	case "share:other":
+		return shareOther(s)
+	case "lang:zh", "lang:en":
+		return setLang(s, id[len("lang:"):])
+	}
+	return askLang(s)
+}
+
+// familyStory answers a person telling what happened to a relative or a
+// friend: the steps are theirs to help with. The one said to be in
+// trouble is called first, unless money already left: then the bank is.
+// aboutMe is set when the call was about the person typing, who is then
+// the one to call the family back.
+func familyStory(s State, in Intent, aboutMe bool) (State, []Reply) {
+	if in == IntentPaid {
+		return familyPaid(s, aboutMe)
+	}
+	s.Node = NodeSteps
+	call, paidID := Text{Key: "understand.family.call_first"}, "f:paid"
+	if aboutMe {
+		// Their payment's steps keep saying who is to call them.
+		call, paidID = Text{Key: "understand.family.me"}, "f:paid:me"
+	}
+	var texts []Text
+	switch in {
+	case IntentOnCall:
+		texts = []Text{{Key: "understand.family.oncall"}, call, {Key: "understand.family.rule"}}
+	case IntentApp:
+		texts = []Text{{Key: "understand.family.app"}, {Key: "app.now", Line: true}, {Key: "app.remove", Line: true}, {Key: "app.passwords", Line: true}, call}
+	default:
+		texts = []Text{call, {Key: "understand.family.rule"}}
+	}
+	return s, []Reply{{Texts: texts, Choices: keyboard(&s,
+		paidID, "btn.f.paid",
+		"where", "btn.where",
+		"share", "btn.share",
+		"menu", "btn.menu",
+	)}}
+}
+
+// familyPaid gives the steps after a relative sent money: their bank
+// first, then the call to the one said to be in trouble, then nothing
+// more sent, the evidence and the police.
+func familyPaid(s State, aboutMe bool) (State, []Reply) {
+	s.Node = NodeSteps
+	call := Text{Key: "understand.family.call"}
+	if aboutMe {
+		call = Text{Key: "understand.family.me"}
+	}
+	return s, []Reply{{
+		Texts: []Text{
+			{Key: "understand.family.paid.now"},
+			{Key: "understand.family.paid.bank"},
+			call,
+			{Key: "understand.family.paid.rest"},
+		},
+		Choices: keyboard(&s,
+			"where", "btn.where",
+			"share", "btn.share",
+			"menu", "btn.menu",
+		),
+	}}
 }

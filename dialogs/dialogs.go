@@ -23,6 +23,10 @@
 //   - Where are you: that place's numbers from locales' help directory and
 //     the consular hotline outside China.
 //   - Warn my family: a self-contained warning to forward, in either language.
+//   - A relative's story ("my grandma got a call saying her grandson was
+//     arrested", "my dad already sent them money"): steps for helping
+//     them, their bank first if money was sent, and the call to the
+//     person said to be in trouble.
 //   - /help, /lang, /privacy, /cancel, /forget.
 //
 // Buttons carry the Seq of their keyboard (and the owner's tag); a press on
@@ -251,6 +255,8 @@ func text(s State, e Event) (State, []Reply) {
 		return smalltalk(s, "ok")
 	case IntentQuestion:
 		return answerQuestion(s, p.Topic)
+	case IntentRequest:
+		return request(s, p.Topic)
 	case IntentSmalltalk:
 		return smalltalk(s, p.Topic)
 	case IntentPlace:
@@ -280,6 +286,8 @@ func choose(s State, e Event) (State, []Reply) {
 		switch id {
 		case "paid", "a:paid":
 			return paid(resetFlowKeepLast(s))
+		case "f:paid", "f:paid:me":
+			return familyPaid(resetFlowKeepLast(s), id == "f:paid:me")
 		case "call":
 			return callMenu(resetFlow(s))
 		case "call:on", "a:call":
@@ -307,6 +315,8 @@ func choose(s State, e Event) (State, []Reply) {
 		return paid(s)
 	case "a:app":
 		return appSteps(s)
+	case "f:paid", "f:paid:me":
+		return familyPaid(s, id == "f:paid:me")
 	case "a:none":
 		return noneSteps(s)
 	case "where":
@@ -341,7 +351,7 @@ func choose(s State, e Event) (State, []Reply) {
 // they are pressed, from any old keyboard (and anyone's: the steps are
 // the presser's own).
 var helpChoices = map[string]bool{
-	"paid": true, "a:paid": true, "call": true, "call:on": true, "a:call": true, "a:app": true, "where": true,
+	"paid": true, "a:paid": true, "f:paid": true, "f:paid:me": true, "call": true, "call:on": true, "a:call": true, "a:app": true, "where": true,
 }
 
 // HelpChoice reports whether button data names a choice that leads to help

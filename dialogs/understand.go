@@ -30,20 +30,24 @@ const (
 	IntentSmalltalk  Intent = "smalltalk"  // greetings, thanks, ok, emoji
 	IntentCheck      Intent = "check"      // a message the person received
 	IntentPlace      Intent = "place"      // a country or a city, at the place question
+	IntentRequest    Intent = "request"    // asks for what a button gives: the menu, a language, the numbers, a warning for family
 	IntentUnclear    Intent = "unclear"    // cannot tell: ask instead of guessing
 )
 
 // Intents lists every intent.
 var Intents = []Intent{
 	IntentPaid, IntentOnCall, IntentApp, IntentThreatened, IntentNone, IntentYes, IntentNo,
-	IntentQuestion, IntentSmalltalk, IntentCheck, IntentPlace, IntentUnclear,
+	IntentQuestion, IntentSmalltalk, IntentCheck, IntentPlace, IntentRequest, IntentUnclear,
 }
 
 // Placement is where a typed text was placed.
 type Placement struct {
 	Intent Intent
 	// Topic narrows a question ("refund", "real", "report", "bank",
-	// "what") or small talk ("thanks", "hello", "ok"); empty otherwise.
+	// "about", "visa", "what"), small talk ("thanks", "hello", "ok",
+	// "bye") or a request (the id of the button whose words were typed:
+	// "menu", "check", "call", "quiz", "where", "more", "share",
+	// "share:other", "lang", "lang:zh", "lang:en"); empty otherwise.
 	Topic string
 	// Story is set when the person tells what happened to them (paid,
 	// on_call, app, threatened in their own words, beyond a bare answer):
@@ -53,6 +57,14 @@ type Placement struct {
 	// code or secrecy: a verdict without warning signs must then not
 	// sound like the all-clear.
 	Asks bool
+	// Family is set when the story is someone else's: a parent, a
+	// grandparent or a friend got the call or paid ("my dad already sent
+	// them money"). The steps are then written for helping them.
+	Family bool
+	// AboutMe is set on a family story whose call was about the person
+	// typing ("my mum got a call saying I was kidnapped"): they are the
+	// one to call the family back.
+	AboutMe bool
 }
 
 // NeedsVerdict reports whether the text should be classified before Step:
@@ -83,8 +95,12 @@ type understandData struct {
 }
 
 // phraseGroup is one list of phrases, in both languages, that votes for an
-// intent (Intent), tells that the person is narrating (Kind "story") or
-// that the text addresses its reader (Kind "check").
+// intent (Intent), tells that the person is narrating (Kind "story"), that
+// the text addresses its reader (Kind "check"), asks its reader for money
+// or secrecy (Kind "ask"), names someone else as the one it happened to
+// (Kind "family": "my mum", "我奶奶") or says the call was about the person
+// typing (Kind "me": "saying I", "说我"). The last two are flags, found
+// apart from the votes, so they never hide a phrase that overlaps them.
 //
 // A phrase is matched in the normalised text (lower case, simplified
 // characters, no apostrophes): English phrases on word boundaries, Chinese
@@ -110,7 +126,12 @@ type understander struct {
 	fold    map[rune]rune
 	groups  []phraseGroup
 	phrases []phrase
+	flags   []phrase         // phrases of the "family" and "me" groups
 	whole   map[string][]int // core text → indexes of Whole groups
+	// wholeUnits maps the units of a whole-text small-talk phrase
+	// (unitKey) to its group, so that "ok thanks bye" is read as three.
+	wholeUnits map[string][]int
+	maxUnits   int
 	// byBigram indexes phrases by the first two bytes they start with, so
 	// a text is searched only for phrases that can start in it; short
 	// lists the phrases of a single byte.
@@ -148,7 +169,7 @@ func newUnderstander(b []byte) (*understander, error) {
 	if err := dec.Decode(&d); err != nil {
 		return nil, fmt.Errorf("decode: %w", err)
 	}
-	u := &understander{fold: map[rune]rune{}, whole: map[string][]int{}}
+	u := &understander{fold: map[rune]rune{}, whole: map[string][]int{}, wholeUnits: map[string][]int{}}
 	for k, v := range d.Fold {
 		kr, kn := utf8.DecodeRuneInString(k)
 		vr, vn := utf8.DecodeRuneInString(v)
@@ -165,8 +186,10 @@ func newUnderstander(b []byte) (*understander, error) {
 		switch {
 		case g.Kind == "" && !valid[g.Intent]:
 			return nil, fmt.Errorf("group %q: intent %q is not one of the intents", g.Name, g.Intent)
-		case g.Kind != "" && (g.Kind != "story" && g.Kind != "check" && g.Kind != "ask" || g.Intent != ""):
-			return nil, fmt.Errorf("group %q: kind %q with intent %q; want story, check or ask without an intent", g.Name, g.Kind, g.Intent)
+		case g.Kind != "" && (!groupKinds[g.Kind] || g.Intent != ""):
+			return nil, fmt.Errorf("group %q: kind %q with intent %q; want story, check, ask, family or me without an intent", g.Name, g.Kind, g.Intent)
+		case g.Whole && g.Kind != "":
+			return nil, fmt.Errorf("group %q: a whole-text group of kind %q; want an intent", g.Name, g.Kind)
 		case len(g.EN) == 0 || len(g.ZH) == 0:
 			return nil, fmt.Errorf("group %q: phrases in one language only", g.Name)
 		}
@@ -189,6 +212,12 @@ func newUnderstander(b []byte) (*understander, error) {
 				return nil, fmt.Errorf("group %q: phrase %q is empty once normalised", g.Name, p)
 			}
 			u.whole[c] = append(u.whole[c], idx)
+			if g.Intent == IntentSmalltalk {
+				units := u.units(c)
+				k := unitKey(units)
+				u.wholeUnits[k] = append(u.wholeUnits[k], idx)
+				u.maxUnits = max(u.maxUnits, len(units))
+			}
 		}
 	}
 	for i, g := range u.groups {
@@ -199,6 +228,11 @@ func newUnderstander(b []byte) (*understander, error) {
 			ph, err := u.compile(p)
 			if err != nil {
 				return nil, fmt.Errorf("group %q: %w", g.Name, err)
+			}
+			if isFlag(g.Kind) {
+				ph.group, ph.index = i, len(u.flags)
+				u.flags = append(u.flags, ph)
+				continue
 			}
 			ph.group, ph.index = i, len(u.phrases)
 			u.phrases = append(u.phrases, ph)
@@ -215,6 +249,12 @@ func newUnderstander(b []byte) (*understander, error) {
 	}
 	return u, nil
 }
+
+// groupKinds are the kinds a group may have instead of an intent.
+var groupKinds = map[string]bool{"story": true, "check": true, "ask": true, "family": true, "me": true}
+
+// isFlag reports whether a group of kind marks the text rather than votes.
+func isFlag(kind string) bool { return kind == "family" || kind == "me" }
 
 // tableStates are the conversation states the phrase data and the intent
 // table name.
@@ -408,6 +448,30 @@ type features struct {
 	story   int               // narration: "he said", "对方让我", "I got scammed"
 	check   int               // addressed to its reader: "your", "您", links, handles, "Mum" first
 	ask     int               // asks its reader for money, a code or secrecy
+	// tellAt and tellEnd are the byte offsets of the first phrase of a
+	// telling intent (paid, on_call, app, threatened); -1 when none.
+	tellAt, tellEnd int
+	// family is the offset of the first phrase naming someone else the
+	// story happened to ("my dad", "我奶奶"); -1 when none.
+	family int
+	// me: the call was about the person typing ("saying I", "说我").
+	me bool
+	// firstPersonBefore: "I", "me" or "我" (outside the family and me
+	// phrases) before the end of the first telling phrase; firstPerson:
+	// anywhere in the text.
+	firstPersonBefore, firstPerson bool
+}
+
+// familyStory reports whether the story told is someone else's: a
+// relative or friend is named, the person typing is not the subject of
+// what was told ("I paid and my mum is angry" is their own), and the
+// relative comes first unless the person is not in the text at all ("a
+// man said he kidnapped my son").
+func (f features) familyStory() bool {
+	if f.family < 0 || f.tellAt < 0 || f.firstPersonBefore {
+		return false
+	}
+	return f.family < f.tellAt || !f.firstPerson
 }
 
 var (
@@ -417,7 +481,7 @@ var (
 )
 
 func (u *understander) features(s State, text string) features {
-	f := features{intents: map[Intent]int{}, topic: map[Intent]string{}, whole: map[Intent]string{}}
+	f := features{intents: map[Intent]int{}, topic: map[Intent]string{}, whole: map[Intent]string{}, tellAt: -1, tellEnd: -1, family: -1}
 	state := tableState(s)
 	core := u.core(text)
 	for _, c := range []string{core, strings.ReplaceAll(core, " ", "")} {
@@ -444,11 +508,17 @@ func (u *understander) features(s State, text string) features {
 			f.ask += g.Weight
 		default:
 			f.intents[g.Intent] += g.Weight
-			if _, ok := f.topic[g.Intent]; !ok {
+			if t, ok := f.topic[g.Intent]; !ok || t == "what" && g.Topic != "" {
+				// The first topic, but the generic "what should I do"
+				// yields to a named one ("… about my visa").
 				f.topic[g.Intent] = g.Topic
+			}
+			if f.tellAt < 0 && isTelling(g.Intent) {
+				f.tellAt, f.tellEnd = m.start, m.end
 			}
 		}
 	}
+	u.flagFeatures(n, &f)
 	if linkRe.MatchString(n) {
 		f.check += 2
 	}
@@ -462,6 +532,132 @@ func (u *understander) features(s State, text string) features {
 		f.check++
 	}
 	return f
+}
+
+// firstPersonRe finds the person typing as a subject or object: "I",
+// "I'm" (normalised "im"), "me", or 我 that is not 我们.
+var firstPersonRe = regexp.MustCompile(`\b(i|im|ive|me|myself)\b|我([^们]|$)`)
+
+// flagFeatures finds the family and me phrases in n, and whether the
+// person typing is in the rest of it.
+func (u *understander) flagFeatures(n string, f *features) {
+	var spans []match
+	for i := range u.flags {
+		spans = u.flags[i].find(n, spans)
+	}
+	if len(spans) == 0 {
+		return
+	}
+	masked := []byte(n)
+	for _, m := range spans {
+		switch u.groups[m.group].Kind {
+		case "family":
+			if f.family < 0 || m.start < f.family {
+				f.family = m.start
+			}
+		case "me":
+			f.me = true
+		}
+		for i := m.start; i < m.end; i++ {
+			masked[i] = ' '
+		}
+	}
+	f.firstPerson = firstPersonRe.Match(masked)
+	if f.tellEnd >= 0 {
+		f.firstPersonBefore = firstPersonRe.Match(masked[:f.tellEnd])
+	}
+}
+
+func isTelling(in Intent) bool {
+	for _, t := range telling {
+		if t == in {
+			return true
+		}
+	}
+	return false
+}
+
+// units splits a core text into the units small talk is read in: a word
+// of letters or digits, or one Chinese character ("ok谢谢" is "ok", "谢",
+// "谢").
+func (u *understander) units(core string) []string {
+	var out []string
+	start := -1
+	for i, r := range core {
+		han := unicode.Is(unicode.Han, r)
+		if r == ' ' || han {
+			if start >= 0 {
+				out = append(out, core[start:i])
+				start = -1
+			}
+			if han {
+				out = append(out, string(r))
+			}
+			continue
+		}
+		if start < 0 {
+			start = i
+		}
+	}
+	if start >= 0 {
+		out = append(out, core[start:])
+	}
+	return out
+}
+
+func unitKey(units []string) string { return strings.Join(units, "\x00") }
+
+// smalltalkRun reports whether a core text is several small-talk phrases
+// in a row ("ok thanks bye", "明白了，谢谢"), with their topic.
+func (u *understander) smalltalkRun(state, core string) (string, bool) {
+	units := u.units(core)
+	if len(units) < 2 {
+		return "", false
+	}
+	// from[i] is where the last phrase ending at unit i starts (-1: no
+	// way to read units[:i] as phrases); group[i] is its group.
+	from := make([]int, len(units)+1)
+	group := make([]int, len(units)+1)
+	for i := 1; i <= len(units); i++ {
+		from[i] = -1
+		for j := max(0, i-u.maxUnits); j < i && from[i] < 0; j++ {
+			if j > 0 && from[j] < 0 {
+				continue
+			}
+			for _, gi := range u.wholeUnits[unitKey(units[j:i])] {
+				if inStates(u.groups[gi], state) {
+					from[i], group[i] = j, gi
+					break
+				}
+			}
+		}
+	}
+	if from[len(units)] < 0 {
+		return "", false
+	}
+	var topics []string
+	for i := len(units); i > 0; i = from[i] {
+		topics = append([]string{u.groups[group[i]].Topic}, topics...)
+	}
+	return pickTopic(topics), true
+}
+
+// pickTopic chooses the topic of several pieces of small talk: a goodbye
+// ends the conversation, thanks come next, else the first piece's.
+func pickTopic(topics []string) string {
+	for _, want := range []string{"bye", "thanks"} {
+		for _, t := range topics {
+			if t == want {
+				return want
+			}
+		}
+	}
+	for _, t := range topics {
+		if t != "" {
+			return t
+		}
+	}
+	return "ok"
 }
 
 func inStates(g phraseGroup, state string) bool {
@@ -483,7 +679,7 @@ func (u *understander) smalltalkLines(s State, text string) (string, bool) {
 	if nonEmptyLines(text) < 2 {
 		return "", false
 	}
-	topic := ""
+	var topics []string
 	for _, l := range strings.Split(text, "\n") {
 		c := u.core(l)
 		if c == "" {
@@ -492,16 +688,13 @@ func (u *understander) smalltalkLines(s State, text string) (string, bool) {
 		f := u.features(s, l)
 		t, ok := f.whole[IntentSmalltalk]
 		if !ok {
-			return "", false
+			if t, ok = u.smalltalkRun(tableState(s), c); !ok {
+				return "", false
+			}
 		}
-		if topic == "" {
-			topic = t
-		}
+		topics = append(topics, t)
 	}
-	if topic == "" {
-		topic = "ok"
-	}
-	return topic, true
+	return pickTopic(topics), true
 }
 
 func nonEmptyLines(text string) int {
@@ -557,10 +750,13 @@ var telling = []Intent{IntentOnCall, IntentPaid, IntentApp, IntentThreatened}
 // was forwarded: that is always a message to check.
 //
 // In order: a whole-text answer (yes or no in the questionnaire, thanks,
-// ok, nothing); then a text that addresses its reader more than it tells
+// ok, nothing, a request such as "menu", a question such as "what can you
+// do"); a button's label typed; small talk in several pieces ("ok thanks
+// bye"); then a text that addresses its reader more than it tells
 // a story is a message to check; then the person telling what happened
-// (paid, still on the call, an app, a threat), nothing happened, a
-// question; at the place question, a place; a story of nothing the steps
+// (paid, still on the call, an app, a threat; Family when it happened to
+// a relative or friend), nothing happened, a request, a question; at the
+// place question, a place; a story of nothing the steps
 // are for is unclear; a long text or one with a link, a number or a handle
 // is a message to check; anything else is unclear.
 func Understand(s State, text string, forwarded bool) Placement {
@@ -583,10 +779,17 @@ func Understand(s State, text string, forwarded bool) Placement {
 		// message: still small talk, never a message to check.
 		return Placement{Intent: IntentSmalltalk, Topic: topic}
 	}
-	for _, in := range []Intent{IntentYes, IntentNo, IntentNone, IntentUnclear, IntentSmalltalk} {
+	for _, in := range []Intent{IntentYes, IntentNo, IntentNone, IntentUnclear, IntentSmalltalk, IntentRequest, IntentQuestion} {
 		if topic, ok := f.whole[in]; ok {
 			return Placement{Intent: in, Topic: topic}
 		}
+	}
+	if p, ok := typedLabel(core); ok {
+		// A button's words typed (or pasted back): what the press does.
+		return p
+	}
+	if topic, ok := u.smalltalkRun(state, core); ok {
+		return Placement{Intent: IntentSmalltalk, Topic: topic}
 	}
 	if state == "quiz" {
 		// A yes or no that says more ("yes, he said not to tell anyone").
@@ -608,14 +811,24 @@ func Understand(s State, text string, forwarded bool) Placement {
 	}
 	for _, in := range telling {
 		if f.intents[in] > 0 {
-			return Placement{Intent: in, Story: true}
+			family := f.familyStory()
+			return Placement{Intent: in, Story: true, Family: family, AboutMe: family && f.me}
 		}
 	}
 	runes := utf8.RuneCountInString(core)
 	if f.intents[IntentNone] > 0 {
 		return Placement{Intent: IntentNone}
 	}
+	if f.intents[IntentRequest] > 0 && f.check == 0 {
+		// "how can I warn my parents": what the button gives.
+		return Placement{Intent: IntentRequest, Topic: f.topic[IntentRequest]}
+	}
 	if f.intents[IntentQuestion] > 0 {
+		if f.topic[IntentQuestion] == "visa" && f.story > 0 {
+			// "someone called about my visa" tells of a call, not a
+			// question about one's own papers.
+			return Placement{Intent: IntentThreatened, Story: true}
+		}
 		return Placement{Intent: IntentQuestion, Topic: f.topic[IntentQuestion]}
 	}
 	if state == "country" && f.check == 0 && runes <= longRunes {

@@ -154,15 +154,16 @@ func intentRows(t *testing.T) []intentRow {
 // the state it is typed in ("" for any): the steps a frightened person
 // needs come first.
 var firstKeys = map[Intent]map[string][]string{
-	IntentPaid:       {"": {"paid.now"}},
-	IntentOnCall:     {"": {"oncall.hangup"}},
-	IntentApp:        {"": {"app.now"}},
-	IntentThreatened: {"": {"understand.threatened.rule"}},
+	IntentPaid:       {"": {"paid.now", "understand.family.paid.now"}},
+	IntentOnCall:     {"": {"oncall.hangup", "understand.family.oncall"}},
+	IntentApp:        {"": {"app.now", "understand.family.app"}},
+	IntentThreatened: {"": {"understand.threatened.rule", "understand.family.call_first", "understand.family.me"}},
 	IntentNone:       {"start": {"understand.none_start"}, "": {"none.steps"}},
 	IntentYes:        {"quiz": {"quiz.q.", "quiz.level."}, "verdict": {"understand.yes_which"}, "": {"understand.smalltalk."}},
 	IntentNo:         {"quiz": {"quiz.q.", "quiz.level."}, "verdict": {"none.steps"}, "": {"understand.smalltalk."}},
 	IntentQuestion:   {"quiz": {"understand.q.quiz"}, "country": {"understand.q.country"}, "": {"understand.q."}},
-	IntentSmalltalk:  {"quiz": {"quiz.yes_or_no"}, "": {"understand.smalltalk."}},
+	IntentSmalltalk:  {"quiz": {"quiz.yes_or_no", "understand.smalltalk.bye"}, "": {"understand.smalltalk."}},
+	IntentRequest:    {"": {"menu.prompt", "check.prompt", "call.first", "quiz.intro", "where.ask", "where.more", "share.title", "lang.ask", "lang.done"}},
 	IntentCheck:      {"": {"verdict.", "understand.none_asks"}},
 	IntentPlace:      {"": {"where.title", "where.org", "where.other", "where.unknown"}},
 	IntentUnclear:    {"quiz": {"quiz.yes_or_no"}, "country": {"understand.q.country", "verdict."}, "": {"understand.unclear", "verdict.", "understand.none_asks"}},
@@ -347,6 +348,58 @@ func TestHelpListsEveryCommand(t *testing.T) {
 			if !strings.Contains(out.Text, "/"+c.Name+" ") {
 				t.Errorf("/help in %s does not list /%s:\n%s", lang, c.Name, out.Text)
 			}
+		}
+	}
+}
+
+// TestTypedLabelDoesWhatThePressDoes: a button's label typed instead of
+// pressed, in either language and in any state it is offered in, gets the
+// reply the press gets.
+func TestTypedLabelDoesWhatThePressDoes(t *testing.T) {
+	ids := map[string]string{
+		"btn.check": "check", "understand.btn.received": "check", "btn.call": "call", "btn.quiz": "quiz",
+		"btn.menu": "menu", "btn.stop": "menu", "btn.where": "where", "btn.where_else": "where",
+		"btn.share": "share", "btn.share_other": "share:other", "btn.lang": "lang",
+		"btn.paid": "paid", "btn.paid_too": "a:paid", "btn.a.paid": "a:paid", "btn.f.paid": "f:paid",
+		"btn.still_on_call": "call:on", "btn.a.call": "a:call", "btn.a.app": "a:app",
+	}
+	for key := range labelPlacements {
+		if _, ok := ids[key]; !ok && key != "btn.more_numbers" && key != "btn.a.none" && key != "btn.lang.zh" && key != "btn.lang.en" {
+			t.Errorf("label %s: no press to compare with", key)
+		}
+	}
+	for _, lang := range locales.Langs {
+		for _, label := range locales.Langs {
+			for key, id := range ids {
+				text, err := realCat.Render(label, key, nil)
+				if err != nil {
+					t.Fatal(err)
+				}
+				for _, state := range []string{"start", "verdict", "steps"} {
+					s := stateFor(t, state, lang)
+					_, typed := Step(s, Event{Kind: EventText, Text: text})
+					_, pressed := Step(s, Event{Kind: EventChoice, Data: EncodeChoice(s.Seq, id)})
+					if got, want := typed[0].Texts[0].Key, pressed[0].Texts[0].Key; got != want {
+						t.Errorf("%s, %s: typed %q starts with %s, want %s as the press of %s", lang, state, text, got, want, id)
+					}
+				}
+			}
+		}
+	}
+	// A language's name switches to it from anywhere; "more numbers"
+	// before a place asks for the place.
+	for _, lang := range locales.Langs {
+		s := stateFor(t, "verdict", lang)
+		for _, to := range locales.Langs {
+			text, _ := realCat.Render(lang, "btn.lang."+to, nil)
+			ns, r := Step(s, Event{Kind: EventText, Text: text})
+			if ns.Lang != to || r[0].Texts[0].Key != "lang.done" {
+				t.Errorf("%s: typed %q: got language %s and %s, want %s and lang.done", lang, text, ns.Lang, r[0].Texts[0].Key, to)
+			}
+		}
+		text, _ := realCat.Render(lang, "btn.more_numbers", nil)
+		if _, r := Step(s, Event{Kind: EventText, Text: text}); r[0].Texts[0].Key != "where.ask" {
+			t.Errorf("%s: typed %q before a place: got %s, want where.ask", lang, text, r[0].Texts[0].Key)
 		}
 	}
 }

@@ -74,6 +74,26 @@ var understandScripts = []struct {
 		"en": {fwd(embassyScamEN, embassyVerdict), fwd(parcelScamEN, parcelVerdict), pressOld("a:paid")},
 		"zh": {fwd(embassyScamZH, embassyVerdict), fwd(parcelScamZH, parcelVerdict), pressOld("a:paid")},
 	}},
+	{"typed_buttons", map[string][]action{
+		"en": {fwd(parcelScamEN, parcelVerdict), msg("Warn my family", classifier.Verdict{}), msg("menu", classifier.Verdict{}), msg("help numbers", classifier.Verdict{}), msg("中文", classifier.Verdict{})},
+		"zh": {fwd(parcelScamZH, parcelVerdict), msg("提醒家人", classifier.Verdict{}), msg("菜单", classifier.Verdict{}), msg("求助电话", classifier.Verdict{}), msg("English", classifier.Verdict{})},
+	}},
+	{"about_visa_bye", map[string][]action{
+		"en": {cmd("start", ""), msg("what can you do?", classifier.Verdict{}), msg("what about my visa", classifier.Verdict{}), msg("ok thanks bye", classifier.Verdict{})},
+		"zh": {cmd("start", ""), msg("你能做什么", classifier.Verdict{}), msg("我的签证怎么办", classifier.Verdict{}), msg("明白了，谢谢", classifier.Verdict{}), msg("拜拜", classifier.Verdict{})},
+	}},
+	{"family_call", map[string][]action{
+		"en": {cmd("start", ""), msg("my grandma got a call saying my cousin was arrested and needs bail", verdict(classifier.LevelMedium, classifier.TypeVirtualKidnapping, "sig.kidnap")), press("f:paid")},
+		"zh": {cmd("start", ""), msg("我奶奶接到一个电话说她孙子被抓了", verdict(classifier.LevelMedium, classifier.TypeVirtualKidnapping, "sig.kidnap")), press("f:paid")},
+	}},
+	{"family_about_me", map[string][]action{
+		"en": {cmd("start", ""), msg("My mum got a call saying I was kidnapped", verdict(classifier.LevelMedium, classifier.TypeVirtualKidnapping, "sig.kidnap")), press("f:paid:me")},
+		"zh": {cmd("start", ""), msg("我妈接到电话说我被绑架了", verdict(classifier.LevelMedium, classifier.TypeVirtualKidnapping, "sig.kidnap")), press("f:paid:me")},
+	}},
+	{"family_paid", map[string][]action{
+		"en": {cmd("start", ""), msg("my dad already sent them money", classifier.Verdict{}), press("share")},
+		"zh": {cmd("start", ""), msg("我爸已经把钱转给他们了", classifier.Verdict{}), press("share")},
+	}},
 	{"none_verdict_no_bullets", map[string][]action{
 		"en": {fwd("Your verification code is 402913. Do not share it with anyone.", verdict(classifier.LevelNone, classifier.TypePhishing, "sig.urgency"))},
 		"zh": {fwd("【招商银行】您的验证码为402913，请勿泄露给任何人。", verdict(classifier.LevelNone, classifier.TypePhishing, "sig.urgency"))},
