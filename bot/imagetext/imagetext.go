@@ -59,7 +59,7 @@ type Options struct {
 	Traditional string
 	// Workers is how many images are read at once (default: the number
 	// of CPUs; each worker is one Tesseract process of up to about
-	// 190 MB while it reads).
+	// 200 MB while it reads).
 	Workers int
 	// Queue is how many more may wait for a worker (default 2×Workers).
 	Queue int
