@@ -8,8 +8,11 @@ func Tune(r *Reader, psm int, invertDark bool, minWidth int, cropStatus bool, th
 	r.tune = tuning{psm: psm, invertDark: invertDark, minWidth: minWidth, cropStatus: cropStatus, threshold: threshold}
 }
 
-// SetLanguages changes r's language packs (latin "" reads once).
-func SetLanguages(r *Reader, langs, latin string) { r.langs, r.latin = langs, latin }
+// SetLanguages changes r's language packs (latin or trad "": no such
+// second reading).
+func SetLanguages(r *Reader, langs, latin, trad string) {
+	r.langs, r.latin, r.trad = langs, latin, trad
+}
 
 // Prepare is prepare with the chosen tuning.
 func Prepare(img image.Image) *image.Gray { return prepare(img, defaultTuning) }

@@ -1,13 +1,19 @@
 package imagetext_test
 
 import (
+	"bufio"
 	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
 	"slices"
 	"testing"
 	"time"
+	"unicode"
 
 	"github.com/scamcheck/scamcheck/bot/imagetext"
 	"github.com/scamcheck/scamcheck/bot/imagetext/imagetexttest"
+	"github.com/scamcheck/scamcheck/classifier"
 )
 
 // shot is one rendered screenshot to read.
@@ -96,8 +102,9 @@ func BenchmarkOCRTuning(b *testing.B) {
 		threshold int
 		langs     string
 		latin     string
+		trad      string
 	}
-	base := variant{"chosen", 3, true, 1000, true, 2, imagetext.DefaultLanguages, imagetext.DefaultLatin}
+	base := variant{"chosen", 3, true, 1000, true, 2, imagetext.DefaultLanguages, imagetext.DefaultLatin, imagetext.DefaultTraditional}
 	vs := []variant{base}
 	v := base
 	v.name, v.psm = "psm6", 6
@@ -120,10 +127,13 @@ func BenchmarkOCRTuning(b *testing.B) {
 	v = base
 	v.name, v.langs, v.latin = "chi_sim+chi_tra+eng-once", "chi_sim+chi_tra+eng", ""
 	vs = append(vs, v)
+	v = base
+	v.name, v.trad = "no-traditional-rereading", ""
+	vs = append(vs, v)
 	for _, v := range vs {
 		b.Run(v.name, func(b *testing.B) {
 			imagetext.Tune(r, v.psm, v.invert, v.minWidth, v.crop, v.threshold)
-			imagetext.SetLanguages(r, v.langs, v.latin)
+			imagetext.SetLanguages(r, v.langs, v.latin, v.trad)
 			var m measured
 			for range b.N {
 				m = measure(b, r, all, func(shot) bool { return true })
@@ -131,6 +141,100 @@ func BenchmarkOCRTuning(b *testing.B) {
 			m.report(b)
 		})
 	}
+}
+
+// BenchmarkOCRDev reads messages of the development sets drawn as
+// screenshots: the first 30 Traditional Chinese ones of nagato_zh (real
+// Taiwanese SMS) and the first 30 of telecom_zh (Simplified), 20 to 200
+// characters long, each in one style (styles and half-size JPEGs in
+// turn). These are not the sentences the reader was first tuned on, and
+// real ones. Recall here is of what the classifier reads (both sides
+// through classifier.Fold: Traditional folded to Simplified, punctuation
+// to separators), so a Simplified reading of Traditional text counts.
+// The rows are measured, never copied into the repository.
+//
+//	go test -run '^$' -bench OCRDev -benchtime 1x -timeout 30m ./bot/imagetext
+//
+// SCAMCHECK_DEV_DATA names the folder (default ../../../shared/datasets/dev).
+func BenchmarkOCRDev(b *testing.B) {
+	dir := os.Getenv("SCAMCHECK_DEV_DATA")
+	if dir == "" {
+		dir = filepath.Join("..", "..", "..", "shared", "datasets", "dev")
+	}
+	var all []shot
+	for _, set := range []struct {
+		file string
+		trad bool
+	}{{"nagato_zh.jsonl", true}, {"telecom_zh.jsonl", false}} {
+		texts, err := devTexts(filepath.Join(dir, set.file), set.trad, 30)
+		if err != nil {
+			b.Skipf("dev set: %v", err)
+		}
+		for i, text := range texts {
+			st := imagetexttest.Styles[i%len(imagetexttest.Styles)]
+			img, err := imagetexttest.Render(st, imagetexttest.Chat{Title: "訊息", Messages: []string{text}, Traditional: set.trad})
+			if err != nil {
+				b.Fatalf("render: %v", err)
+			}
+			sh := shot{sample: imagetexttest.Sample{Lang: "zh", Chat: imagetexttest.Chat{Messages: []string{text}, Traditional: set.trad}},
+				style: st.Name, data: imagetexttest.PNG(img)}
+			if i/len(imagetexttest.Styles)%2 == 1 {
+				sh.style, sh.data = st.Name+"-half", imagetexttest.HalfJPEG(img)
+			}
+			all = append(all, sh)
+		}
+	}
+	r := imagetexttest.Reader(b, imagetext.Options{Workers: 1, Budget: time.Minute})
+	for _, v := range []struct{ name, trad string }{{"chosen", imagetext.DefaultTraditional}, {"no-traditional-rereading", ""}} {
+		b.Run(v.name, func(b *testing.B) {
+			imagetext.SetLanguages(r, imagetext.DefaultLanguages, imagetext.DefaultLatin, v.trad)
+			var m measured
+			for range b.N {
+				m = measureWith(b, r, all, func(shot) bool { return true }, func(s shot, got string) float64 {
+					return imagetexttest.Recall(string(classifier.Fold(s.sample.Chat.Want())), "", string(classifier.Fold(got)))
+				})
+			}
+			m.report(b)
+		})
+	}
+}
+
+// devTexts returns the first n texts of a dev set (JSON lines with a
+// "text") of 20 to 200 characters that write Traditional forms (trad:
+// folding changes one of their Chinese characters) or none.
+func devTexts(path string, trad bool, n int) ([]string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	var out []string
+	sc := bufio.NewScanner(f)
+	sc.Buffer(nil, 1<<20)
+	for sc.Scan() && len(out) < n {
+		var row struct{ Text string }
+		if err := json.Unmarshal(sc.Bytes(), &row); err != nil {
+			return nil, err
+		}
+		if l := len([]rune(row.Text)); l < 20 || l > 200 {
+			continue
+		}
+		if changesHan(row.Text) == trad {
+			out = append(out, row.Text)
+		}
+	}
+	return out, sc.Err()
+}
+
+// changesHan reports whether folding changes one of s's Chinese
+// characters: whether s writes Traditional forms.
+func changesHan(s string) bool {
+	for _, r := range s {
+		if unicode.Is(unicode.Han, r) && string(classifier.Fold(string(r))) != string(r) {
+			return true
+		}
+	}
+	return false
 }
 
 func styleNames(all []shot) []string {
@@ -151,6 +255,14 @@ type measured struct {
 }
 
 func measure(b *testing.B, r *imagetext.Reader, all []shot, keep func(shot) bool) measured {
+	return measureWith(b, r, all, keep, func(s shot, got string) float64 {
+		return imagetexttest.Recall(s.sample.Chat.Want(), s.sample.Simplified, got)
+	})
+}
+
+// measureWith reads the shots keep keeps and scores each reading with
+// recall.
+func measureWith(b *testing.B, r *imagetext.Reader, all []shot, keep func(shot) bool, recall func(s shot, got string) float64) measured {
 	m := measured{recall: map[string][2]float64{}}
 	for _, s := range all {
 		if !keep(s) {
@@ -168,7 +280,7 @@ func measure(b *testing.B, r *imagetext.Reader, all []shot, keep func(shot) bool
 			lang = "zh-hant"
 		}
 		rc := m.recall[lang]
-		rc[0] += imagetexttest.Recall(s.sample.Chat.Want(), s.sample.Simplified, res.Text)
+		rc[0] += recall(s, res.Text)
 		rc[1]++
 		m.recall[lang] = rc
 		m.peakKB = max(m.peakKB, res.PeakKB)

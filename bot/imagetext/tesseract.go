@@ -14,18 +14,22 @@ import (
 	"unicode"
 )
 
-// maxOutput bounds what is kept of Tesseract's output: far more than a
-// screenshot holds, and the classifier reads 16 KB at most.
-const maxOutput = 64 << 10
+// maxOutput bounds what is kept of Tesseract's output: its TSV takes
+// about 50 bytes a word besides the word, so 1 MB is far more than a
+// screenshot holds (the classifier reads 16 KB of text at most).
+const maxOutput = 1 << 20
 
 // tesseract runs the program on g with the language packs langs: image
-// in by standard input, text out by standard output, no file, no shell.
-// It is killed when ctx ends.
+// in by standard input, its words as TSV out by standard output, no file,
+// no shell. It is killed when ctx ends.
 func (r *Reader) tesseract(ctx context.Context, g *image.Gray, langs string) (ocrRun, error) {
 	cmd := exec.CommandContext(ctx, r.bin, "stdin", "stdout",
 		"-l", langs,
 		"--psm", strconv.Itoa(r.tune.psm),
 		"-c", "thresholding_method="+strconv.Itoa(r.tune.threshold),
+		// TSV rather than plain text: the same words, line by line, with
+		// the confidence that chooses between two readings.
+		"tsv",
 	)
 	// One thread per process: the pool already keeps every core busy, and
 	// OpenMP's spinning threads doubled the time per image on two cores.
@@ -50,16 +54,57 @@ func (r *Reader) tesseract(ctx context.Context, g *image.Gray, langs string) (oc
 		// output may hold what the image said.
 		return run, fmt.Errorf("tesseract: %w", runErr)
 	}
-	run.text = out.String()
+	run.text, run.conf = parseTSV(out.String())
 	return run, nil
 }
 
-// ocrRun is one run of Tesseract: its text, processor time and peak
-// memory (KB).
+// ocrRun is one run of Tesseract: its text, the mean confidence of its
+// words (0–100; 0 without words), processor time and peak memory (KB).
 type ocrRun struct {
 	text   string
+	conf   float64
 	cpu    time.Duration
 	peakKB int64
+}
+
+// parseTSV turns Tesseract's TSV into text, a line of words joined by
+// spaces for each of its lines as the plain text output writes them, and
+// the mean confidence of the words. Rows are level, page, block,
+// paragraph, line and word numbers, left, top, width, height, confidence
+// and text; only level 5 (a word) carries text.
+func parseTSV(tsv string) (text string, conf float64) {
+	var b strings.Builder
+	var sum float64
+	words := 0
+	line := ""
+	for _, row := range strings.Split(tsv, "\n") {
+		f := strings.SplitN(strings.TrimRight(row, "\r"), "\t", 12)
+		if len(f) < 12 || f[0] != "5" {
+			continue
+		}
+		word := strings.TrimSpace(f[11])
+		if word == "" {
+			continue
+		}
+		// Page, block, paragraph and line numbers name the line.
+		if key := strings.Join(f[1:5], " "); key != line {
+			if line != "" {
+				b.WriteByte('\n')
+			}
+			line = key
+		} else {
+			b.WriteByte(' ')
+		}
+		b.WriteString(word)
+		if c, err := strconv.ParseFloat(f[10], 64); err == nil && c >= 0 {
+			sum += c
+			words++
+		}
+	}
+	if words > 0 {
+		conf = sum / float64(words)
+	}
+	return b.String(), conf
 }
 
 // limitedBuffer keeps the first max bytes written and drops the rest

@@ -309,7 +309,8 @@ func HalfJPEG(img image.Image) []byte {
 }
 
 // Recall is the share of want's characters (spaces aside, letters case
-// folded) that got holds in the same order: the longest common
+// folded, full-width forms such as the Chinese comma "，" taken as their
+// ASCII twins ",") that got holds in the same order: the longest common
 // subsequence over the length of want. 1 for an empty want. alt, if it
 // has as many characters as want, is another spelling of it character
 // for character (Simplified for Traditional): a character read in either
@@ -343,9 +344,16 @@ func Recall(want, alt, got string) float64 {
 func comparable(s string) []rune {
 	var out []rune
 	for _, r := range s {
-		if !unicode.IsSpace(r) {
-			out = append(out, unicode.ToLower(r))
+		if unicode.IsSpace(r) {
+			continue
 		}
+		// A comma read as "," for "，" is the comma read: Tesseract's
+		// Traditional model writes ASCII punctuation, the Simplified one
+		// full-width, and the classifier folds both alike (NFKC).
+		if r >= 0xFF01 && r <= 0xFF5E {
+			r -= 0xFEE0
+		}
+		out = append(out, unicode.ToLower(r))
 	}
 	return out
 }

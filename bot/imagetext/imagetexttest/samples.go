@@ -16,7 +16,7 @@ type Sample struct {
 }
 
 // Samples are the messages measured in every style: a scam and a genuine
-// message in each language, and a Traditional Chinese one.
+// message in each language and in Traditional Chinese.
 var Samples = []Sample{
 	{Name: "zh-police-scam", Lang: "zh", Scam: true, Chat: Chat{Title: "上海公安 刘警官", Messages: []string{
 		"您好，这里是上海市公安局刑侦支队。您的身份证被人冒用开设银行账户，涉嫌一宗跨境洗钱案件，已被立案调查。",
@@ -35,4 +35,8 @@ var Samples = []Sample{
 	{Name: "zh-hant-courier-scam", Lang: "zh", Scam: true, Chat: Chat{Title: "順豐客服", Traditional: true, Messages: []string{
 		"您的包裹因地址不詳被海關扣留，需繳納清關費新台幣三百元，請在今日內點擊連結填寫資料並付款，逾期將退回寄件人。",
 	}}, Simplified: "您的包裹因地址不详被海关扣留，需缴纳清关费新台币三百元，请在今日内点击连结填写资料并付款，逾期将退回寄件人。"},
+	{Name: "zh-hant-family-genuine", Lang: "zh", Chat: Chat{Title: "阿嬤", Traditional: true, Messages: []string{
+		"乖孫，週末要不要回來吃飯？阿公滷了你最愛的滷肉，記得帶雨傘，氣象說明天會下雨。",
+	}, Replies: []string{"好啊，我星期六中午到，幫我跟阿公說謝謝！"}},
+		Simplified: "乖孙，周末要不要回来吃饭？阿公卤了你最爱的卤肉，记得带雨伞，气象说明天会下雨。\n好啊，我星期六中午到，帮我跟阿公说谢谢！"},
 }
