@@ -36,6 +36,9 @@ type scratch struct {
 	// scaleSigs are the signals of scaling rules, with their factors.
 	scaleSigs []scaled
 	ents      Entities
+	// backs are the closing negators of the message ("…都是诈骗"), found
+	// before the scopes are made because they reach back.
+	backs []backScope
 }
 
 // scaled is a signal whose rule multiplies the score.
@@ -118,6 +121,17 @@ func (rs *ruleSet) match(sc *scratch) {
 // order of their end, so one open scope at a time is enough.
 func (rs *ruleSet) scopeNegations(sc *scratch, text string, zh bool) {
 	t := sc.f.text
+	// A closing negator comes after the words it takes back, so the
+	// closing ones are gathered first.
+	sc.backs = sc.backs[:0]
+	for _, m := range sc.matches {
+		if int(m.pat) >= len(rs.patterns) {
+			continue
+		}
+		if p := rs.patterns[m.pat]; (p.neg == negBackClause || p.neg == negBackSentence) && rs.wordOK(t, p, m) {
+			sc.backs = append(sc.backs, backScope{m.start, m.end, p.neg})
+		}
+	}
 	var scope negScope
 	for _, m := range sc.matches {
 		if int(m.pat) >= len(rs.patterns) {
@@ -128,10 +142,7 @@ func (rs *ruleSet) scopeNegations(sc *scratch, text string, zh bool) {
 		if h.ok && p.neg == negNone {
 			continue
 		}
-		if p.leftWord && m.start > 0 && isASCIILetter(t[m.start-1]) {
-			continue
-		}
-		if p.rightWord && int(m.end) < len(t) && isASCIILetter(t[m.end]) {
+		if !rs.wordOK(t, p, m) {
 			continue
 		}
 		switch p.neg {
@@ -140,13 +151,22 @@ func (rs *ruleSet) scopeNegations(sc *scratch, text string, zh bool) {
 		case negCancel:
 			scope.cancel(m)
 		case negTarget:
-			if scope.covers(&sc.f, text, zh, m) {
+			if scope.covers(&sc.f, text, zh, m) || backCovers(sc.backs, &sc.f, text, m) {
 				sc.hit(rs.terms[p.term].not, hit{ok: true, start: m.start, end: m.end})
 				continue
 			}
 		}
 		sc.hit(p.term, hit{ok: true, start: m.start, end: m.end})
 	}
+}
+
+// wordOK reports whether match m of pattern p stands at the word
+// boundaries its phrase asks for.
+func (rs *ruleSet) wordOK(t []byte, p pattern, m acMatch) bool {
+	if p.leftWord && m.start > 0 && isASCIILetter(t[m.start-1]) {
+		return false
+	}
+	return !p.rightWord || int(m.end) >= len(t) || !isASCIILetter(t[m.end])
 }
 
 // hit records h as term ti's hit unless the term has one already.
@@ -380,6 +400,51 @@ func (s *negScope) covers(f *folded, text string, zh bool, m acMatch) bool {
 		}
 	}
 	return true
+}
+
+// backScope is a closing negator: it takes back what came before it in
+// its clause or sentence ("刷单返利都是诈骗", "房租我提前转给您了").
+type backScope struct {
+	start, end int32 // the negator's folded range
+	kind       negRole
+}
+
+// backCovers reports whether match m lies in the scope of a closing
+// negator: it starts before the negator ends, within a sentence scope's
+// reach, and no boundary of the scope's kind stands between them. A
+// closing clause stops at a comma; a closing sentence does not, since a
+// verdict sums up the list before it ("出租出借银行卡、电话卡，都是违法行为").
+func backCovers(backs []backScope, f *folded, text string, m acMatch) bool {
+	for _, b := range backs {
+		if m.start >= b.end || b.start-m.start > maxSentenceScope {
+			continue
+		}
+		if m.end >= b.start {
+			return true // 先转了, 直接打到你: the term runs into the negator
+		}
+		_, from := f.offsets(int(m.end) - 1)
+		to, _ := f.offsets(int(b.start))
+		if from >= to || !hasBoundary(text[from:to], b.kind == negBackClause) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasBoundary reports whether s holds the end of a sentence, or with
+// clause set the end of a clause too.
+func hasBoundary(s string, clause bool) bool {
+	for _, r := range s {
+		switch r {
+		case '.', '!', '?', ';', '\n', '\r', '。', '！', '？', '；':
+			return true
+		case '，', '：', ',', ':':
+			if clause {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // evidence is where a rule's first condition matched: a folded range, or an

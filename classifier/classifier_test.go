@@ -279,6 +279,16 @@ func TestNegationScope(t *testing.T) {
 		{"If you don't pay the fee today your account will be closed.", "ask_fee", false},
 		{"Don't worry, just send the money and it will be fine.", "ask_transfer", false},
 		{"Never pay a fee. Pay the fee at the link below.", "ask_fee", false},
+		// A closing negator takes back what came before it: a verdict its
+		// sentence, across a comma; a completed transfer its clause only.
+		{"网上兼职要求先垫付，都是诈骗。", "ask_transfer", true},
+		{"先交保证金才能放款的都是骗子", "ask_fee", true},
+		{"让我先交保证金是诈骗吗？", "ask_fee", false},
+		{"Anyone asking you to pay a fee before you start a job is a scam.", "ask_fee", true},
+		{"这个月的水电费我已经转给你了，你看一下", "ask_transfer", true},
+		{"我转给你了，你再转给他。", "ask_transfer", false},
+		{"不要相信任何要求你加QQ的人", "contact_off", true},
+		{"不要挂断电话并添加我的微信号", "contact_off", false},
 	}
 	for _, tc := range cases {
 		v := c.Classify(tc.text)

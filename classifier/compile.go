@@ -63,14 +63,17 @@ type (
 type negRole uint8
 
 const (
-	negNone     negRole = iota
-	negClause           // opens a scope to the end of the clause
-	negSentence         // opens a scope to the end of the sentence
-	negCancel           // takes away a scope it overlaps the start of
-	negTarget           // does not count inside a scope
+	negNone         negRole = iota
+	negClause               // opens a scope to the end of the clause
+	negSentence             // opens a scope to the end of the sentence
+	negCancel               // takes away a scope it overlaps the start of
+	negTarget               // does not count inside a scope
+	negBackClause           // closes a scope begun at the start of its clause
+	negBackSentence         // closes a scope begun at the start of its sentence
 )
 
-var negatorKinds = map[string]negRole{"clause": negClause, "sentence": negSentence, "cancel": negCancel}
+var negatorKinds = map[string]negRole{"clause": negClause, "sentence": negSentence, "cancel": negCancel,
+	"closes_clause": negBackClause, "closes_sentence": negBackSentence}
 
 // ruleSet is everything New compiles.
 type ruleSet struct {

@@ -69,7 +69,10 @@ type Set struct {
 	Regex []string `yaml:"regex"`
 	Gate  []string `yaml:"gate"`
 	// Negator makes the phrases open a negation scope ("clause" or
-	// "sentence") or take one away ("cancel").
+	// "sentence"), take one away ("cancel"), or close a scope that began
+	// at the start of their clause or sentence ("closes_clause",
+	// "closes_sentence": "…都是诈骗", "转给您了", where the verdict or the
+	// completed transfer comes after the words it takes back).
 	Negator string `yaml:"negator"`
 	// Negatable phrases found inside a negation scope do not match the
 	// set; they match its companion "not.<id>" instead (what the set
@@ -157,7 +160,7 @@ func at(file, spec, id string, err error) error {
 }
 
 // NegatorKinds are the values of Set.Negator.
-var NegatorKinds = []string{"clause", "sentence", "cancel"}
+var NegatorKinds = []string{"clause", "sentence", "cancel", "closes_clause", "closes_sentence"}
 
 // Validate checks the levels rise.
 func (l Levels) Validate() error {
@@ -214,7 +217,7 @@ func (s Set) Validate() error {
 	}
 	if s.Negator != "" {
 		if !slices.Contains(NegatorKinds, s.Negator) {
-			return errField("negator", "%q: want clause, sentence or cancel", s.Negator)
+			return errField("negator", "%q: want clause, sentence, cancel, closes_clause or closes_sentence", s.Negator)
 		}
 		if s.Negatable || len(s.Regex) > 0 || len(s.Include) > 0 {
 			return errField("negator", "a negator is a set of phrases, and not negatable")
