@@ -78,16 +78,13 @@ type Contact struct {
 	// a number read on a government page weighs more than one in the news.
 	Tier string `json:"tier"`
 	// Published is when the source was issued or last updated, as precise
-	// as the page says (YYYY-MM-DD, YYYY-MM or YYYY), or Undated for a
-	// standing page that shows no date: its age is then unknown, which the
-	// source-age test lists too.
+	// as the page says (YYYY-MM-DD, YYYY-MM or YYYY). It is required: a
+	// number whose source has no date cannot be shown with its age, so an
+	// entry is re-sourced to a dated page or left out.
 	Published string `json:"published"`
 	// Checked is the day (YYYY-MM-DD) the source was last read.
 	Checked string `json:"checked"`
 }
-
-// Undated is Contact.Published for a standing page that bears no date.
-const Undated = "undated"
 
 // Source tiers, strongest first.
 const (
@@ -347,16 +344,14 @@ func (k Contact) validate(country string) error {
 		return fmt.Errorf("checked %q is not a YYYY-MM-DD date", k.Checked)
 	}
 	if k.Published == "" {
-		return errors.New("no published date (YYYY-MM-DD, YYYY-MM, YYYY or undated)")
+		return errors.New("no published date (YYYY-MM-DD, YYYY-MM or YYYY)")
 	}
-	if k.Published != Undated {
-		published, err := ParsePublished(k.Published)
-		if err != nil {
-			return err
-		}
-		if published.After(checked) {
-			return fmt.Errorf("published %s after checked %s", k.Published, k.Checked)
-		}
+	published, err := ParsePublished(k.Published)
+	if err != nil {
+		return err
+	}
+	if published.After(checked) {
+		return fmt.Errorf("published %s after checked %s", k.Published, k.Checked)
 	}
 	return nil
 }

@@ -236,13 +236,9 @@ func TestSourceAge(t *testing.T) {
 		}
 	}
 	limit := asOf.AddDate(-3, 0, 0)
-	var old, undated []string
+	var old []string
 	for _, c := range d.Countries {
 		for _, k := range c.Contacts {
-			if k.Published == Undated {
-				undated = append(undated, k.ID)
-				continue
-			}
 			published, err := ParsePublished(k.Published)
 			if err != nil {
 				t.Fatalf("%s: %v", k.ID, err)
@@ -261,12 +257,11 @@ func TestSourceAge(t *testing.T) {
 		}
 	}
 	t.Logf("as of %s: %d entries with a source older than three years:\n  %s", asOf.Format(time.DateOnly), len(old), strings.Join(old, "\n  "))
-	t.Logf("%d entries whose source page shows no date: %s", len(undated), strings.Join(undated, " "))
 }
 
 // sourcesRow is a row of the audit table in CONTACTS_SOURCES.md:
 // | region | `id` | number or URL | tier | published | checked | ...
-var sourcesRow = regexp.MustCompile("^\\| ([A-Z]{2}) \\| `([a-z0-9-]+)` \\| `([^`]+)` \\| ([a-z-]+) \\| ([0-9-]+|undated) \\| ([0-9-]+) \\|")
+var sourcesRow = regexp.MustCompile("^\\| ([A-Z]{2}) \\| `([a-z0-9-]+)` \\| `([^`]+)` \\| ([a-z-]+) \\| ([0-9-]+) \\| ([0-9-]+) \\|")
 
 // TestSourcesDocumented keeps CONTACTS_SOURCES.md true: one row per entry
 // with its number, tier and dates as contacts.json has them, and a header
