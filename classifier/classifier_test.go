@@ -294,6 +294,9 @@ func TestNegationScope(t *testing.T) {
 		{"说要先交保证金的，直接挂断", "ask_fee", true},
 		{"凡是这种电话一律挂断。现在把钱转到这个账户。", "ask_transfer", false},
 		{"请你立即挂断电话，等同事联系你再把钱转过去。", "ask_transfer", false},
+		// What the caller did not ask, told after the call; its clause only.
+		{"民警只是提醒，对方没让我们转钱。", "ask_transfer", true},
+		{"刚才没让你转，现在把钱转到这个账户。", "ask_transfer", false},
 		// A key to press can be denied like an ask.
 		{"使馆的电话不会让你按键转人工，接到就挂。", "press_key", true},
 		{"这里是使馆，办理护照业务请按键转人工。", "press_key", false},
