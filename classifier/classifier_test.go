@@ -287,6 +287,19 @@ func TestNegationScope(t *testing.T) {
 		{"Anyone asking you to pay a fee before you start a job is a scam.", "ask_fee", true},
 		{"这个月的水电费我已经转给你了，你看一下", "ask_transfer", true},
 		{"我转给你了，你再转给他。", "ask_transfer", false},
+		// Being told to hang up on it names what came before as the scam,
+		// across commas; the next sentence, or "立即挂断" in a transferred
+		// call's script, is untouched.
+		{"凡是要求你转账的来电，一律挂断。", "ask_transfer", true},
+		{"说要先交保证金的，直接挂断", "ask_fee", true},
+		{"凡是这种电话一律挂断。现在把钱转到这个账户。", "ask_transfer", false},
+		{"请你立即挂断电话，等同事联系你再把钱转过去。", "ask_transfer", false},
+		// What the caller did not ask, told after the call; its clause only.
+		{"民警只是提醒，对方没让我们转钱。", "ask_transfer", true},
+		{"刚才没让你转，现在把钱转到这个账户。", "ask_transfer", false},
+		// A key to press can be denied like an ask.
+		{"使馆的电话不会让你按键转人工，接到就挂。", "press_key", true},
+		{"这里是使馆，办理护照业务请按键转人工。", "press_key", false},
 		{"不要相信任何要求你加QQ的人", "contact_off", true},
 		{"不要挂断电话并添加我的微信号", "contact_off", false},
 	}
