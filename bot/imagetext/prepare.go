@@ -43,7 +43,8 @@ const invertBlock = 32
 // Tesseract's thresholding expects dark ink, and light text in a bubble
 // came out as a solid block. A block is inverted when, around it, the
 // pixels that differ clearly from the typical one (the ground) are mostly
-// brighter than it and the ground is darker than mid grey.
+// brighter than it and the ground is darker than mid grey, or when the
+// ground is dark and nothing around it differs clearly from it.
 func invertLightText(g *image.Gray) {
 	b := g.Bounds()
 	bw, bh := (b.Dx()+invertBlock-1)/invertBlock, (b.Dy()+invertBlock-1)/invertBlock
@@ -90,7 +91,13 @@ func invertLightText(g *image.Gray) {
 			// light text: a lighter ground with lighter pixels around it is
 			// an avatar or an icon on the white page, and inverting parts
 			// of it made shapes that read as characters.
-			invert[by*bw+bx] = ground <= 9 && bright > 2*dark && bright*50 > n
+			lightText := ground <= 9 && bright > 2*dark && bright*50 > n
+			// A dark ground with no text around it (the end of a short
+			// line in a dark-mode bubble, the page between bubbles) is
+			// turned light too: left dark, it stood as a black rectangle
+			// beside the inverted text and was read as characters.
+			plainDark := ground <= 7 && bright*50 <= n && dark*50 <= n
+			invert[by*bw+bx] = lightText || plainDark
 		}
 	}
 	for y := 0; y < b.Dy(); y++ {
