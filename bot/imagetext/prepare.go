@@ -48,8 +48,8 @@ const invertBlock = 32
 // ground is dark and nothing around it differs clearly from it. The page
 // (see pageMask) is inverted or not as a whole, and a block inside a
 // bubble is decided by the bubble alone, so that the line between the
-// two polarities is the bubble's edge, not a block's; then every ground
-// is stretched to white.
+// two polarities is the bubble's edge, not a block's; then every light
+// ground is stretched to white.
 func invertLightText(g *image.Gray) {
 	b := g.Bounds()
 	page, pageGround := pageMask(g)
@@ -248,26 +248,41 @@ func pageMask(g *image.Gray) (page []bool, ground uint8) {
 		d := int(g.Pix[i/w*g.Stride+i%w]) - seed
 		return d >= -pageTolerance && d <= pageTolerance
 	}
+	// A scanline fill: the stack holds one pixel per run of page pixels
+	// still to be filled, not one per pixel, so that a large screenshot
+	// does not cost a stack as large as itself.
 	var stack []int32
 	for y := 0; y < h; y++ {
-		for _, x := range []int{0, w - 1} {
-			if i := y*w + x; !page[i] && near(i) {
-				page[i] = true
-				stack = append(stack, int32(i))
-			}
-		}
+		stack = append(stack, int32(y*w), int32(y*w+w-1))
 	}
 	for len(stack) > 0 {
 		i := int(stack[len(stack)-1])
 		stack = stack[:len(stack)-1]
-		x := i % w
-		for _, j := range []int{i - w, i + w, i - 1, i + 1} {
-			if j < 0 || j >= w*h || (j == i-1 && x == 0) || (j == i+1 && x == w-1) {
+		if page[i] || !near(i) {
+			continue
+		}
+		y, l, r := i/w, i, i
+		for l > y*w && !page[l-1] && near(l-1) {
+			l--
+		}
+		for r < y*w+w-1 && !page[r+1] && near(r+1) {
+			r++
+		}
+		for j := l; j <= r; j++ {
+			page[j] = true
+		}
+		for _, row := range []int{-w, w} {
+			if l+row < 0 || l+row >= w*h {
 				continue
 			}
-			if !page[j] && near(j) {
-				page[j] = true
-				stack = append(stack, int32(j))
+			// One seed per run of fillable pixels beside the span.
+			inRun := false
+			for j := l + row; j <= r+row; j++ {
+				fill := !page[j] && near(j)
+				if fill && !inRun {
+					stack = append(stack, int32(j))
+				}
+				inRun = fill
 			}
 		}
 	}
