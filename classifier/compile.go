@@ -83,7 +83,8 @@ type addrRole uint8
 const (
 	addrNone   addrRole = iota
 	addrCue             // addresses the reader: 请, 麻烦, 你先, 把
-	addrNeeded          // counts in Chinese only with a cue in its clause
+	addrNeeded          // counts in Chinese only with a cue in its sentence
+	addrNoun            // makes a needed match it overlaps a noun: cue in its clause
 )
 
 var negatorKinds = map[string]negRole{"clause": negClause, "sentence": negSentence, "cancel": negCancel,
@@ -275,6 +276,8 @@ func (c *compiler) ownTerm(s rules.Set, ti int32) error {
 	switch s.Address {
 	case "cue":
 		addr = addrCue
+	case "noun":
+		addr = addrNoun
 	case "needed":
 		addr = addrNeeded
 		bi := c.addTerm("bare." + s.ID)

@@ -101,6 +101,10 @@ func TestScopeNegationsCountsAnUnaddressedAskForItsBareCompanion(t *testing.T) {
 		{"an ask in the next sentence", "你本次转账已延迟。请转到以下账户。", true, true},
 		{"a decimal point is no sentence end", "学费打8.5折，你把钱转过来。", true, false},
 		{"denied before unaddressed", "绝不会要求转账。", false, false},
+		// A noun takes its cue from its own clause only.
+		{"a noun with a cue in another clause", "您向尾号4430的转账已被暂缓，请致电95555核实。", false, true},
+		{"a noun asked for in its clause", "请把转账记录发给我。", true, false},
+		{"a verb with a cue in another clause", "钱不多，请转到这个账户。", true, false},
 		{"English needs no address", "Please transfer the money today", false, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

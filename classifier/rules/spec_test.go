@@ -33,6 +33,8 @@ func TestSetValidate(t *testing.T) {
 		{"unknown address", Set{ID: "a", Phrases: []string{"x"}, Address: "maybe"}, "address:"},
 		{"address of an include", Set{ID: "a", Include: []string{"b"}, Address: "needed"}, "address:"},
 		{"negatable cue", Set{ID: "a", Phrases: []string{"x"}, Address: "cue", Negatable: true}, "address:"},
+		{"address noun", Set{ID: "a", Phrases: []string{"x"}, Address: "noun"}, ""},
+		{"noun negator", Set{ID: "a", Phrases: []string{"x"}, Address: "noun", Negator: "clause"}, "address:"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			checkErr(t, tc.set.Validate(), tc.want)
