@@ -7,6 +7,7 @@ import (
 	"math/bits"
 	"slices"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/scamcheck/scamcheck/classifier/model"
 )
@@ -39,6 +40,11 @@ type scratch struct {
 	// backs are the closing negators of the message ("…都是诈骗"), found
 	// before the scopes are made because they reach back.
 	backs []backScope
+	// cues are the original ranges of the phrases that address the
+	// reader (请, 你先, 把…), found first because they may stand after
+	// the ask they address ("转到这个账户, 麻烦了"); nouns are the ranges
+	// of the phrases that make an ask word a noun ("一笔转账").
+	cues, nouns []Span
 }
 
 // scaled is a signal whose rule multiplies the score.
@@ -132,6 +138,25 @@ func (rs *ruleSet) scopeNegations(sc *scratch, text string, zh bool) {
 			sc.backs = append(sc.backs, backScope{m.start, m.end, p.neg})
 		}
 	}
+	sc.cues, sc.nouns = sc.cues[:0], sc.nouns[:0]
+	if zh {
+		for _, m := range sc.matches {
+			if int(m.pat) >= len(rs.patterns) {
+				continue
+			}
+			p := rs.patterns[m.pat]
+			if p.addr != addrCue && p.addr != addrNoun || !rs.wordOK(t, p, m) {
+				continue
+			}
+			from, _ := sc.f.offsets(int(m.start))
+			_, to := sc.f.offsets(int(m.end) - 1)
+			if p.addr == addrCue {
+				sc.cues = append(sc.cues, Span{int(from), int(to)})
+			} else {
+				sc.nouns = append(sc.nouns, Span{int(from), int(to)})
+			}
+		}
+	}
 	var scope negScope
 	for _, m := range sc.matches {
 		if int(m.pat) >= len(rs.patterns) {
@@ -155,6 +180,10 @@ func (rs *ruleSet) scopeNegations(sc *scratch, text string, zh bool) {
 				sc.hit(rs.terms[p.term].not, hit{ok: true, start: m.start, end: m.end})
 				continue
 			}
+		}
+		if p.addr == addrNeeded && zh && !addressed(sc.cues, sc.nouns, &sc.f, text, m) {
+			sc.hit(rs.terms[p.term].bare, hit{ok: true, start: m.start, end: m.end})
+			continue
 		}
 		sc.hit(p.term, hit{ok: true, start: m.start, end: m.end})
 	}
@@ -427,6 +456,83 @@ func backCovers(backs []backScope, f *folded, text string, m acMatch) bool {
 		if from >= to || !hasBoundary(text[from:to], b.kind == negBackClause) {
 			return true
 		}
+	}
+	return false
+}
+
+// addressed reports whether match m is an ask to the reader: a cue that
+// addresses the reader (请, 麻烦, 你先, 把…, 给我) stands in its sentence,
+// or in its clause when a noun phrase overlaps it ("一笔转账", "转账记录").
+// Without one, the words name money or a transfer — a record, a notice, a
+// report — and ask nothing ("本次转账已延迟", "工资打到英国银行卡上").
+func addressed(cues, nouns []Span, f *folded, text string, m acMatch) bool {
+	if len(cues) == 0 {
+		return false
+	}
+	from, _ := f.offsets(int(m.start))
+	_, to := f.offsets(int(m.end) - 1)
+	clause := false
+	for _, n := range nouns {
+		if n.Start < int(to) && n.End > int(from) {
+			clause = true
+			break
+		}
+	}
+	start, end := sentenceOf(text, int(from), int(to), clause)
+	for _, c := range cues {
+		if c.Start >= start && c.End <= end {
+			return true
+		}
+	}
+	return false
+}
+
+// sentenceOf returns the range of the sentence of text that holds
+// [from, to), or of its clause: from the boundary before it to the
+// boundary after it.
+func sentenceOf(text string, from, to int, clause bool) (start, end int) {
+	start, end = 0, len(text)
+	for i := from; i > 0; {
+		r, n := utf8.DecodeLastRuneInString(text[:i])
+		if isSentenceEnd(text, i-n, r) || clause && isClauseMark(r) {
+			start = i
+			break
+		}
+		i -= n
+	}
+	for i := to; i < len(text); {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if isSentenceEnd(text, i, r) || clause && isClauseMark(r) {
+			end = i
+			break
+		}
+		i += n
+	}
+	return start, end
+}
+
+// isClauseMark reports whether r ends a clause inside a sentence.
+func isClauseMark(r rune) bool {
+	switch r {
+	case '，', '：', ',', ':':
+		return true
+	}
+	return false
+}
+
+// isSentenceEnd reports whether r, at byte i of text, ends a sentence of a
+// Chinese message. A full stop with a letter or digit right after it is a
+// decimal point or part of a link ("打8.5折", "etc-renew.example").
+func isSentenceEnd(text string, i int, r rune) bool {
+	switch r {
+	case '.':
+		if i+1 < len(text) {
+			c := text[i+1]
+			return !('0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z')
+		}
+		return true
+	case '!', '?', ';', '\n', '\r', '。', '！', '？', '；':
+		return true
 	}
 	return false
 }

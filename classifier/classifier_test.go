@@ -302,6 +302,12 @@ func TestNegationScope(t *testing.T) {
 		{"这里是使馆，办理护照业务请按键转人工。", "press_key", false},
 		{"不要相信任何要求你加QQ的人", "contact_off", true},
 		{"不要挂断电话并添加我的微信号", "contact_off", false},
+		// Stopping a transfer is no ask of one.
+		{"我们监测到您可能正在被骗，请立即停止转账。", "ask_transfer", true},
+		{"停止无用的犹豫。现在把钱转到这个账户。", "ask_transfer", false},
+		// What the writer already sent, told.
+		{"他说急用，我就转给他了。", "ask_transfer", true},
+		{"我已经给你转过去了，你查一下。", "ask_transfer", true},
 	}
 	for _, tc := range cases {
 		v := c.Classify(tc.text)

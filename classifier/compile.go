@@ -33,12 +33,16 @@ type (
 		// not is the companion that negated matches count for, -1 if
 		// the term is not negatable.
 		not int32
+		// bare is the companion that unaddressed matches count for, -1
+		// if the term needs no address.
+		bare int32
 	}
 	// pattern is one folded phrase in the automaton.
 	pattern struct {
 		term                int32
 		leftWord, rightWord bool // require a word boundary on that side
 		neg                 negRole
+		addr                addrRole
 	}
 	// cond is a set as the rules see it: it holds when any of its terms
 	// matched.
@@ -70,6 +74,17 @@ const (
 	negTarget               // does not count inside a scope
 	negBackClause           // closes a scope begun at the start of its clause
 	negBackSentence         // closes a scope begun at the start of its sentence
+)
+
+// addrRole is a pattern's part in telling an ask to the reader from a
+// word that names money (rules/README.md, "address").
+type addrRole uint8
+
+const (
+	addrNone   addrRole = iota
+	addrCue             // addresses the reader: 请, 麻烦, 你先, 把
+	addrNeeded          // counts in Chinese only with a cue in its sentence
+	addrNoun            // makes a needed match it overlaps a noun: cue in its clause
 )
 
 var negatorKinds = map[string]negRole{"clause": negClause, "sentence": negSentence, "cancel": negCancel,
@@ -208,7 +223,7 @@ func (c *compiler) settings(f rules.File) error {
 
 func (c *compiler) addTerm(id string) int32 {
 	i := int32(len(c.rs.terms))
-	c.rs.terms = append(c.rs.terms, term{id: id, not: -1})
+	c.rs.terms = append(c.rs.terms, term{id: id, not: -1, bare: -1})
 	return i
 }
 
@@ -257,8 +272,24 @@ func (c *compiler) ownTerm(s rules.Set, ti int32) error {
 		c.rs.terms[ti].not = ni
 		c.sets["not."+s.ID] = cond{ni}
 	}
+	addr := addrNone
+	switch s.Address {
+	case "cue":
+		addr = addrCue
+	case "noun":
+		addr = addrNoun
+	case "needed":
+		addr = addrNeeded
+		bi := c.addTerm("bare." + s.ID)
+		c.rs.terms[ti].bare = bi
+		c.sets["bare."+s.ID] = cond{bi}
+	}
+	first := len(c.rs.patterns)
 	if err := c.addPhrases(ti, s.Phrases, neg); err != nil {
 		return rules.FieldError("phrases", err)
+	}
+	for i := first; i < len(c.rs.patterns); i++ {
+		c.rs.patterns[i].addr = addr
 	}
 	for _, re := range s.Regex {
 		a, err := compileAnchored(re)

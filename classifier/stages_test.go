@@ -84,6 +84,41 @@ func TestScopeNegationsCountsANegatedAskForItsCompanion(t *testing.T) {
 	}
 }
 
+// A Chinese money word is an ask only when its sentence addresses the
+// reader; otherwise it counts for the companion bare.<id> (issue #12).
+func TestScopeNegationsCountsAnUnaddressedAskForItsBareCompanion(t *testing.T) {
+	c, sc := newScratch(t)
+	ask, bare := termOf(t, c.rs, "ask_transfer_zh"), termOf(t, c.rs, "bare.ask_transfer_zh")
+	for _, tc := range []struct {
+		name, text    string
+		wantAsk, bare bool
+	}{
+		{"a request", "请把钱转到这个账户。", true, false},
+		{"the reader to act", "你先转五千过去，明天我还你。", true, false},
+		{"the price of a promise", "交完保证金才能提现。", false, false}, // a fee, not a transfer
+		{"a system notice", "你本次转账已延迟2小时到账。", false, true},
+		{"a report of pay", "我的工资打到英国银行卡上。", false, true},
+		{"an ask in the next sentence", "你本次转账已延迟。请转到以下账户。", true, true},
+		{"a decimal point is no sentence end", "学费打8.5折，你把钱转过来。", true, false},
+		{"denied before unaddressed", "绝不会要求转账。", false, false},
+		// A noun takes its cue from its own clause only.
+		{"a noun with a cue in another clause", "您向尾号4430的转账已被暂缓，请致电95555核实。", false, true},
+		{"a noun asked for in its clause", "请把转账记录发给我。", true, false},
+		{"a verb with a cue in another clause", "钱不多，请转到这个账户。", true, false},
+		{"English needs no address", "Please transfer the money today", false, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			runTo(c, sc, tc.text)
+			if got := sc.hits[ask].ok; got != tc.wantAsk {
+				t.Errorf("got ask hit %v, want %v", got, tc.wantAsk)
+			}
+			if got := sc.hits[bare].ok; got != tc.bare {
+				t.Errorf("got bare hit %v, want %v", got, tc.bare)
+			}
+		})
+	}
+}
+
 func TestFindEntitiesHitsTheEntitySets(t *testing.T) {
 	c, sc := newScratch(t)
 	text := "Pay at http://bit.ly/x1 or call +44 20 7946 0958"

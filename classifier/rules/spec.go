@@ -78,6 +78,14 @@ type Set struct {
 	// set; they match its companion "not.<id>" instead (what the set
 	// includes is not affected).
 	Negatable bool `yaml:"negatable"`
+	// Address is the set's part in telling an ask to the reader from a
+	// word (issue #12): "cue" phrases address the reader (请, 麻烦, 你先,
+	// 把…, 给我); the phrases of a "needed" set count in a Chinese
+	// message only when a cue stands in their clause, and otherwise match
+	// the set's companion "bare.<id>" ("本次转账已延迟", "工资打到卡上");
+	// a "noun" phrase marks a needed phrase it overlaps as a noun ("一笔
+	// 转账", "转账记录"), which then needs its cue in its own clause.
+	Address string `yaml:"address"`
 	// Entity names what the entity stage found (url_shortener, phone, …)
 	// as the set's matches, instead of phrases.
 	Entity string `yaml:"entity"`
@@ -159,6 +167,9 @@ func at(file, spec, id string, err error) error {
 	return e
 }
 
+// AddressKinds are the values of Set.Address.
+var AddressKinds = []string{"cue", "needed", "noun"}
+
 // NegatorKinds are the values of Set.Negator.
 var NegatorKinds = []string{"clause", "sentence", "cancel", "closes_clause", "closes_sentence"}
 
@@ -214,6 +225,12 @@ func (s Set) Validate() error {
 		return errField("gate", "without regex")
 	case s.Negatable && len(s.Phrases) == 0 || s.Negatable && len(s.Regex) > 0:
 		return errField("negatable", "only phrases can be negatable, not regexes")
+	case s.Address != "" && !slices.Contains(AddressKinds, s.Address):
+		return errField("address", "%q: want cue, needed or noun", s.Address)
+	case s.Address != "" && (len(s.Phrases) == 0 || len(s.Regex) > 0 || len(s.Aliases) > 0):
+		return errField("address", "only a set of phrases takes part in addressing")
+	case (s.Address == "cue" || s.Address == "noun") && (s.Negator != "" || s.Negatable):
+		return errField("address", "a cue or a noun is neither a negator nor negatable")
 	}
 	if s.Negator != "" {
 		if !slices.Contains(NegatorKinds, s.Negator) {

@@ -28,6 +28,13 @@ func TestSetValidate(t *testing.T) {
 		{"unknown negator", Set{ID: "a", Phrases: []string{"x"}, Negator: "maybe"}, "negator:"},
 		{"blank phrase", Set{ID: "a", Phrases: []string{"x", " * "}}, "phrases[1]: empty phrase"},
 		{"bad id", Set{ID: "A", Phrases: []string{"x"}}, "id: id \"A\""},
+		{"address cue", Set{ID: "a", Phrases: []string{"x"}, Address: "cue"}, ""},
+		{"address needed, negatable", Set{ID: "a", Phrases: []string{"x"}, Address: "needed", Negatable: true}, ""},
+		{"unknown address", Set{ID: "a", Phrases: []string{"x"}, Address: "maybe"}, "address:"},
+		{"address of an include", Set{ID: "a", Include: []string{"b"}, Address: "needed"}, "address:"},
+		{"negatable cue", Set{ID: "a", Phrases: []string{"x"}, Address: "cue", Negatable: true}, "address:"},
+		{"address noun", Set{ID: "a", Phrases: []string{"x"}, Address: "noun"}, ""},
+		{"noun negator", Set{ID: "a", Phrases: []string{"x"}, Address: "noun", Negator: "clause"}, "address:"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			checkErr(t, tc.set.Validate(), tc.want)
