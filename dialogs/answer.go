@@ -205,17 +205,10 @@ func askAgain(s State, key string) (State, []Reply) {
 // request is never stale, and one that needs what is not there yet (more
 // numbers before a place) asks for it.
 func request(s State, id string) (State, []Reply) {
+	if ns, r, ok := navigate(s, id); ok {
+		return ns, r
+	}
 	switch id {
-	case "menu":
-		s = resetFlow(s)
-		return s, []Reply{menuReply(&s, "menu.prompt")}
-	case "check":
-		s = resetFlow(s)
-		return s, []Reply{say("check.prompt")}
-	case "call":
-		return callMenu(resetFlow(s))
-	case "quiz":
-		return startQuiz(s)
 	case "more":
 		if s.Country != "" && len(placeNumbers(s).more) > 0 {
 			return moreNumbers(s)
@@ -223,14 +216,36 @@ func request(s State, id string) (State, []Reply) {
 		return askCountry(resetFlowKeepLast(s), "where.ask")
 	case "where":
 		return askCountry(resetFlowKeepLast(s), "where.ask")
-	case "share":
-		return share(s)
-	case "share:other":
-		return shareOther(s)
 	case "lang:zh", "lang:en":
 		return setLang(s, id[len("lang:"):])
 	}
 	return askLang(s)
+}
+
+// navigate does what the buttons that only move the conversation do (the
+// menu, "check a message", the numbers, the quiz, sharing), the same
+// whether the button was pressed or its words typed; ok is false for any
+// other id.
+func navigate(s State, id string) (ns State, replies []Reply, ok bool) {
+	switch id {
+	case "menu":
+		s = resetFlow(s)
+		return s, []Reply{menuReply(&s, "menu.prompt")}, true
+	case "check":
+		s = resetFlow(s)
+		return s, []Reply{say("check.prompt")}, true
+	case "call":
+		ns, replies = callMenu(resetFlow(s))
+	case "quiz":
+		ns, replies = startQuiz(s)
+	case "share":
+		ns, replies = share(s)
+	case "share:other":
+		ns, replies = shareOther(s)
+	default:
+		return s, nil, false
+	}
+	return ns, replies, true
 }
 
 // familyStory answers a person telling what happened to a relative or a

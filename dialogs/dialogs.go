@@ -298,19 +298,12 @@ func choose(s State, e Event) (State, []Reply) {
 			return askCountry(resetFlowKeepLast(s), "where.ask")
 		}
 	}
+	if ns, r, ok := navigate(s, id); ok {
+		return ns, r
+	}
 	switch id {
-	case "menu":
-		s = resetFlow(s)
-		return s, []Reply{menuReply(&s, "menu.prompt")}
-	case "check":
-		s = resetFlow(s)
-		return s, []Reply{say("check.prompt")}
-	case "call":
-		return callMenu(resetFlow(s))
 	case "call:on", "a:call":
 		return onCall(s)
-	case "quiz":
-		return startQuiz(s)
 	case "paid", "a:paid":
 		return paid(s)
 	case "a:app":
@@ -323,10 +316,6 @@ func choose(s State, e Event) (State, []Reply) {
 		return askCountry(s, "where.ask")
 	case "more":
 		return moreNumbers(s)
-	case "share":
-		return share(s)
-	case "share:other":
-		return shareOther(s)
 	case "lang":
 		return askLang(s)
 	case "y", "n":
