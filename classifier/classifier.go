@@ -139,22 +139,26 @@ func (rs *ruleSet) scopeNegations(sc *scratch, text string, zh bool) {
 		}
 	}
 	sc.cues, sc.nouns = sc.cues[:0], sc.nouns[:0]
+	// The cues of the message's own language: an English "please" does
+	// not address a Chinese ask, nor 请 an English one.
+	cue := addrCueEn
 	if zh {
-		for _, m := range sc.matches {
-			if int(m.pat) >= len(rs.patterns) {
-				continue
-			}
-			p := rs.patterns[m.pat]
-			if p.addr != addrCue && p.addr != addrNoun || !rs.wordOK(t, p, m) {
-				continue
-			}
-			from, _ := sc.f.offsets(int(m.start))
-			_, to := sc.f.offsets(int(m.end) - 1)
-			if p.addr == addrCue {
-				sc.cues = append(sc.cues, Span{int(from), int(to)})
-			} else {
-				sc.nouns = append(sc.nouns, Span{int(from), int(to)})
-			}
+		cue = addrCue
+	}
+	for _, m := range sc.matches {
+		if int(m.pat) >= len(rs.patterns) {
+			continue
+		}
+		p := rs.patterns[m.pat]
+		if p.addr != cue && (!zh || p.addr != addrNoun) || !rs.wordOK(t, p, m) {
+			continue
+		}
+		from, _ := sc.f.offsets(int(m.start))
+		_, to := sc.f.offsets(int(m.end) - 1)
+		if p.addr == cue {
+			sc.cues = append(sc.cues, Span{int(from), int(to)})
+		} else {
+			sc.nouns = append(sc.nouns, Span{int(from), int(to)})
 		}
 	}
 	var scope negScope
@@ -181,7 +185,7 @@ func (rs *ruleSet) scopeNegations(sc *scratch, text string, zh bool) {
 				continue
 			}
 		}
-		if p.addr == addrNeeded && zh && !addressed(sc.cues, sc.nouns, &sc.f, text, m) {
+		if (p.addr == addrNeeded && zh || p.addr == addrNeededEn && !zh) && !addressed(sc.cues, sc.nouns, &sc.f, text, m) {
 			sc.hit(rs.terms[p.term].bare, hit{ok: true, start: m.start, end: m.end})
 			continue
 		}
