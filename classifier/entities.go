@@ -414,7 +414,8 @@ func addURL(text string, from, to int, e *Entities) {
 			u.Punycode = strings.HasPrefix(u.Host, "xn--") || strings.Contains(u.Host, ".xn--")
 			u.LookalikeOf = lookalikeOf(u.Host, u.Domain)
 			email := strings.Contains(raw, "@") || from > 0 && text[from-1] == '@'
-			u.Official = u.LookalikeOf == "" && !email && !chatInvites[u.Host] && officialDomain(u.Host, u.Domain)
+			u.Official = u.LookalikeOf == "" && !email && !chatInvites[u.Host] &&
+				(officialDomain(u.Host, u.Domain) || bareSuffix(raw, u.Host))
 			u.CheapTLD = cheapTLDs[tldOf(u.Domain)]
 		}
 		e.URLs = append(e.URLs, u)
@@ -474,6 +475,19 @@ func officialDomain(host, domain string) bool {
 	return label != "" && brandSet[label]
 }
 
+// bareSuffix reports whether the link is an official suffix named alone,
+// as a notice names the site ("sign in at gov.uk"). With a path after it
+// ("gov.uk/cvpenalty") it is not: real links carry the www or the
+// service's host, and the 2020 fine texts wrote it this way.
+func bareSuffix(raw, host string) bool {
+	for _, s := range officialSuffixes {
+		if host == s[1:] && strings.EqualFold(raw, host) {
+			return true
+		}
+	}
+	return false
+}
+
 // tldOf returns the last label of domain.
 func tldOf(domain string) string {
 	if i := strings.LastIndexByte(domain, '.'); i >= 0 {
@@ -491,8 +505,8 @@ func lookalikeOf(host, domain string) string {
 	if i := strings.IndexByte(label, '.'); i >= 0 {
 		label = label[:i]
 	}
-	if brandSet[label] {
-		return "" // the brand's own domain
+	if brandSet[label] || brandsTable != nil && brandsTable.domains[domain] {
+		return "" // the brand's own domain (trip.com is Ctrip's, not one letter off it)
 	}
 	// A brand named in the subdomains or glued to another word:
 	// apple.com.verify-id.net, paypal-secure.com, royalmail-redelivery.com.
