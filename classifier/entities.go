@@ -609,7 +609,7 @@ func findNumbers(text string, digit int, e *Entities) {
 			i = m.Span.End
 			continue
 		}
-		if digits >= 7 && digits <= 15 && len(e.Phones) < maxEntities {
+		if digits >= 7 && digits <= 15 && len(e.Phones) < maxEntities && !afterReference(text, i) {
 			e.Phones = append(e.Phones, phoneOf(text[i:end], Span{i, end}))
 		}
 		i = end
@@ -640,6 +640,29 @@ func findNumbers(text string, digit int, e *Entities) {
 			j = end - 1
 		}
 	}
+}
+
+// referenceLabels name a number as an order, a parcel or a booking: "for
+// order 203-5518840-2211" is not a number to call.
+var referenceLabels = []string{"order", "ref", "reference", "invoice", "tracking", "waybill", "booking",
+	"policy", "claim"}
+
+// afterReference reports whether the number at i follows one of the
+// referenceLabels, with at most "no.", "number", "#" or ":" between.
+func afterReference(text string, i int) bool {
+	w := strings.ToLower(strings.TrimRight(text[max(i-24, 0):i], " :#.\t"))
+	for _, filler := range []string{"number", "no", "id"} {
+		if strings.HasSuffix(w, filler) {
+			w = strings.TrimRight(w[:len(w)-len(filler)], " :#.")
+			break
+		}
+	}
+	for _, l := range referenceLabels {
+		if strings.HasSuffix(w, l) && (len(w) == len(l) || !isASCIILetter(w[len(w)-len(l)-1])) {
+			return true
+		}
+	}
+	return false
 }
 
 // numberStart and currencyStart are the bytes that can begin a number or a
