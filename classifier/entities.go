@@ -650,19 +650,26 @@ var referenceLabels = []string{"order", "ref", "reference", "invoice", "tracking
 // afterReference reports whether the number at i follows one of the
 // referenceLabels, with at most "no.", "number", "#" or ":" between.
 func afterReference(text string, i int) bool {
-	w := strings.ToLower(strings.TrimRight(text[max(i-24, 0):i], " :#.\t"))
+	// Compared without folding case into a new string: no allocation per
+	// number.
+	w := strings.TrimRight(text[max(i-24, 0):i], " :#.\t")
 	for _, filler := range []string{"number", "no", "id"} {
-		if strings.HasSuffix(w, filler) {
+		if hasSuffixFold(w, filler) {
 			w = strings.TrimRight(w[:len(w)-len(filler)], " :#.")
 			break
 		}
 	}
 	for _, l := range referenceLabels {
-		if strings.HasSuffix(w, l) && (len(w) == len(l) || !isASCIILetter(w[len(w)-len(l)-1])) {
+		if hasSuffixFold(w, l) && (len(w) == len(l) || !isASCIILetter(w[len(w)-len(l)-1])) {
 			return true
 		}
 	}
 	return false
+}
+
+// hasSuffixFold is strings.HasSuffix ignoring ASCII case.
+func hasSuffixFold(s, suffix string) bool {
+	return len(s) >= len(suffix) && strings.EqualFold(s[len(s)-len(suffix):], suffix)
 }
 
 // numberStart and currencyStart are the bytes that can begin a number or a
