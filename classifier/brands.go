@@ -157,7 +157,7 @@ func markBrandLinks(text string, f *folded, e *Entities, buf []acMatch) []acMatc
 		if strings.Contains(u.Text, "@") || u.Span.Start > 0 && text[u.Span.Start-1] == '@' {
 			continue // an e-mail address: no page to land on
 		}
-		if u.Official && bareSuffix(u.Text, u.Host) {
+		if u.Official && bareSuffix(u.Host) {
 			continue // the government's site named alone ("sign in at gov.uk")
 		}
 		if u.IP || u.Host == "" {

@@ -415,7 +415,7 @@ func addURL(text string, from, to int, e *Entities) {
 			u.LookalikeOf = lookalikeOf(u.Host, u.Domain)
 			email := strings.Contains(raw, "@") || from > 0 && text[from-1] == '@'
 			u.Official = u.LookalikeOf == "" && !email && !chatInvites[u.Host] &&
-				(officialDomain(u.Host, u.Domain) || bareSuffix(raw, u.Host))
+				(officialDomain(u.Host, u.Domain) || bareSuffix(u.Host))
 			u.CheapTLD = cheapTLDs[tldOf(u.Domain)]
 		}
 		e.URLs = append(e.URLs, u)
@@ -475,13 +475,12 @@ func officialDomain(host, domain string) bool {
 	return label != "" && brandSet[label]
 }
 
-// bareSuffix reports whether the link is an official suffix named alone,
-// as a notice names the site ("sign in at gov.uk"). With a path after it
-// ("gov.uk/cvpenalty") it is not: real links carry the www or the
-// service's host, and the 2020 fine texts wrote it this way.
-func bareSuffix(raw, host string) bool {
+// bareSuffix reports whether host is an official suffix itself, as
+// notices write the site ("sign in at gov.uk", "tax online at
+// gov.uk/vehicle-tax"): the government's own, like www.gov.uk.
+func bareSuffix(host string) bool {
 	for _, s := range officialSuffixes {
-		if host == s[1:] && strings.EqualFold(raw, host) {
+		if host == s[1:] {
 			return true
 		}
 	}
