@@ -135,7 +135,8 @@ func TestScopeNegationsCountsAnUnaddressedEnglishFeeForItsBareCompanion(t *testi
 		{"a link in the sentence", "Redelivery fee due: http://parcel-fee.example", true, false},
 		{"a receipt", "Your payment of £30 was received on 2 May.", false, true},
 		{"a statement", "The award has been taken off your tuition fees.", false, true},
-		{"an ask in the next sentence", "Your fees for this term were updated. Pay them by Friday.", false, true},
+		{"a command opening the next sentence", "A customs fee of £2 applies. Pay it here: parcel.example", true, false},
+		{"a cue inside the next sentence", "The award comes off your fees. No payment is required from you.", false, true},
 		{"denied before unaddressed", "We will never ask you for a fee.", false, false},
 		// In a Chinese message the English test does not apply.
 		{"an English word in Chinese", "他说要先交fee才能放款，我没交。", true, false},
