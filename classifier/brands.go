@@ -157,20 +157,29 @@ func markBrandLinks(text string, f *folded, e *Entities, buf []acMatch) []acMatc
 		if strings.Contains(u.Text, "@") || u.Span.Start > 0 && text[u.Span.Start-1] == '@' {
 			continue // an e-mail address: no page to land on
 		}
+		if u.Official && bareSuffix(u.Host) {
+			continue // the government's site named alone ("sign in at gov.uk")
+		}
 		if u.IP || u.Host == "" {
 			u.NotBrandOf = bt.brands[named[0]].Names[0]
 			continue
 		}
 		strange := u.LookalikeOf != "" || u.CheapTLD || u.Punycode || bt.hosted(u)
 		if !strange {
-			if u.Shortener || bt.domains[u.Domain] || bt.domains[u.Host] || govHost(u.Host) {
-				continue
-			}
 			own := false
 			for _, b := range named[:n] {
 				own = own || bt.owns(&bt.brands[b], u)
 			}
 			if own {
+				// The named brand's own site ("An Post: … pay at
+				// anpost.com/customs") is as official as a link
+				// data/links.yaml knows; a brand's domain that only the
+				// link itself names ("rating hotels on Booking.com") is
+				// not, nor is a chat invitation (the sender's channel).
+				u.Official = u.Official || !u.Shortener && !chatInvites[u.Host]
+				continue
+			}
+			if u.Shortener || bt.domains[u.Domain] || bt.domains[u.Host] || govHost(u.Host) {
 				continue
 			}
 		}

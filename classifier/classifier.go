@@ -139,22 +139,26 @@ func (rs *ruleSet) scopeNegations(sc *scratch, text string, zh bool) {
 		}
 	}
 	sc.cues, sc.nouns = sc.cues[:0], sc.nouns[:0]
+	// The cues of the message's own language: an English "please" does
+	// not address a Chinese ask, nor 请 an English one.
+	cue := addrCueEn
 	if zh {
-		for _, m := range sc.matches {
-			if int(m.pat) >= len(rs.patterns) {
-				continue
-			}
-			p := rs.patterns[m.pat]
-			if p.addr != addrCue && p.addr != addrNoun || !rs.wordOK(t, p, m) {
-				continue
-			}
-			from, _ := sc.f.offsets(int(m.start))
-			_, to := sc.f.offsets(int(m.end) - 1)
-			if p.addr == addrCue {
-				sc.cues = append(sc.cues, Span{int(from), int(to)})
-			} else {
-				sc.nouns = append(sc.nouns, Span{int(from), int(to)})
-			}
+		cue = addrCue
+	}
+	for _, m := range sc.matches {
+		if int(m.pat) >= len(rs.patterns) {
+			continue
+		}
+		p := rs.patterns[m.pat]
+		if p.addr != cue && (!zh || p.addr != addrNoun) || !rs.wordOK(t, p, m) {
+			continue
+		}
+		from, _ := sc.f.offsets(int(m.start))
+		_, to := sc.f.offsets(int(m.end) - 1)
+		if p.addr == cue {
+			sc.cues = append(sc.cues, Span{int(from), int(to)})
+		} else {
+			sc.nouns = append(sc.nouns, Span{int(from), int(to)})
 		}
 	}
 	var scope negScope
@@ -181,7 +185,8 @@ func (rs *ruleSet) scopeNegations(sc *scratch, text string, zh bool) {
 				continue
 			}
 		}
-		if p.addr == addrNeeded && zh && !addressed(sc.cues, sc.nouns, &sc.f, text, m) {
+		if p.addr == addrNeeded && zh && !addressed(sc.cues, sc.nouns, &sc.f, text, m) ||
+			p.addr == addrNeededEn && !zh && !addressedEn(sc.cues, &sc.f, text, m) {
 			sc.hit(rs.terms[p.term].bare, hit{ok: true, start: m.start, end: m.end})
 			continue
 		}
@@ -481,6 +486,34 @@ func addressed(cues, nouns []Span, f *folded, text string, m acMatch) bool {
 	start, end := sentenceOf(text, int(from), int(to), clause)
 	for _, c := range cues {
 		if c.Start >= start && c.End <= end {
+			return true
+		}
+	}
+	return false
+}
+
+// addressedEn is addressed for an English money word: a cue in its
+// sentence counts, and so does one that opens the next sentence, since
+// English smishing often states the fee and then commands ("A £1.99 fee
+// applies. Pay here: …"); a cue inside the next sentence does not ("…
+// your tuition fees. No action or payment is required").
+func addressedEn(cues []Span, f *folded, text string, m acMatch) bool {
+	if len(cues) == 0 {
+		return false
+	}
+	from, _ := f.offsets(int(m.start))
+	_, to := f.offsets(int(m.end) - 1)
+	start, end := sentenceOf(text, int(from), int(to), false)
+	next := -1
+	if end < len(text) {
+		_, n := utf8.DecodeRuneInString(text[end:])
+		next = end + n
+		for next < len(text) && (text[next] == ' ' || text[next] == '\n' || text[next] == '\r' || text[next] == '\t') {
+			next++
+		}
+	}
+	for _, c := range cues {
+		if c.Start >= start && c.End <= end || c.Start == next {
 			return true
 		}
 	}

@@ -81,10 +81,12 @@ const (
 type addrRole uint8
 
 const (
-	addrNone   addrRole = iota
-	addrCue             // addresses the reader: 请, 麻烦, 你先, 把
-	addrNeeded          // counts in Chinese only with a cue in its sentence
-	addrNoun            // makes a needed match it overlaps a noun: cue in its clause
+	addrNone     addrRole = iota
+	addrCue               // addresses the reader: 请, 麻烦, 你先, 把
+	addrNeeded            // counts in Chinese only with a cue in its sentence
+	addrNoun              // makes a needed match it overlaps a noun: cue in its clause
+	addrCueEn             // addresses the reader in English: please, you must, to avoid
+	addrNeededEn          // counts in English only with an English cue in its sentence
 )
 
 var negatorKinds = map[string]negRole{"clause": negClause, "sentence": negSentence, "cancel": negCancel,
@@ -278,8 +280,13 @@ func (c *compiler) ownTerm(s rules.Set, ti int32) error {
 		addr = addrCue
 	case "noun":
 		addr = addrNoun
-	case "needed":
+	case "cue_en":
+		addr = addrCueEn
+	case "needed", "needed_en":
 		addr = addrNeeded
+		if s.Address == "needed_en" {
+			addr = addrNeededEn
+		}
 		bi := c.addTerm("bare." + s.ID)
 		c.rs.terms[ti].bare = bi
 		c.sets["bare."+s.ID] = cond{bi}

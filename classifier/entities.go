@@ -414,7 +414,8 @@ func addURL(text string, from, to int, e *Entities) {
 			u.Punycode = strings.HasPrefix(u.Host, "xn--") || strings.Contains(u.Host, ".xn--")
 			u.LookalikeOf = lookalikeOf(u.Host, u.Domain)
 			email := strings.Contains(raw, "@") || from > 0 && text[from-1] == '@'
-			u.Official = u.LookalikeOf == "" && !email && !chatInvites[u.Host] && officialDomain(u.Host, u.Domain)
+			u.Official = u.LookalikeOf == "" && !email && !chatInvites[u.Host] &&
+				(officialDomain(u.Host, u.Domain) || bareSuffix(u.Host))
 			u.CheapTLD = cheapTLDs[tldOf(u.Domain)]
 		}
 		e.URLs = append(e.URLs, u)
@@ -474,6 +475,18 @@ func officialDomain(host, domain string) bool {
 	return label != "" && brandSet[label]
 }
 
+// bareSuffix reports whether host is an official suffix itself, as
+// notices write the site ("sign in at gov.uk", "tax online at
+// gov.uk/vehicle-tax"): the government's own, like www.gov.uk.
+func bareSuffix(host string) bool {
+	for _, s := range officialSuffixes {
+		if host == s[1:] {
+			return true
+		}
+	}
+	return false
+}
+
 // tldOf returns the last label of domain.
 func tldOf(domain string) string {
 	if i := strings.LastIndexByte(domain, '.'); i >= 0 {
@@ -491,8 +504,8 @@ func lookalikeOf(host, domain string) string {
 	if i := strings.IndexByte(label, '.'); i >= 0 {
 		label = label[:i]
 	}
-	if brandSet[label] {
-		return "" // the brand's own domain
+	if brandSet[label] || brandsTable != nil && brandsTable.domains[domain] {
+		return "" // the brand's own domain (trip.com is Ctrip's, not one letter off it)
 	}
 	// A brand named in the subdomains or glued to another word:
 	// apple.com.verify-id.net, paypal-secure.com, royalmail-redelivery.com.
@@ -595,7 +608,7 @@ func findNumbers(text string, digit int, e *Entities) {
 			i = m.Span.End
 			continue
 		}
-		if digits >= 7 && digits <= 15 && len(e.Phones) < maxEntities {
+		if digits >= 7 && digits <= 15 && len(e.Phones) < maxEntities && !afterReference(text, i) {
 			e.Phones = append(e.Phones, phoneOf(text[i:end], Span{i, end}))
 		}
 		i = end
@@ -626,6 +639,36 @@ func findNumbers(text string, digit int, e *Entities) {
 			j = end - 1
 		}
 	}
+}
+
+// referenceLabels name a number as an order, a parcel or a booking: "for
+// order 203-5518840-2211" is not a number to call.
+var referenceLabels = []string{"order", "ref", "reference", "invoice", "tracking", "waybill", "booking",
+	"policy", "claim"}
+
+// afterReference reports whether the number at i follows one of the
+// referenceLabels, with at most "no.", "number", "#" or ":" between.
+func afterReference(text string, i int) bool {
+	// Compared without folding case into a new string: no allocation per
+	// number.
+	w := strings.TrimRight(text[max(i-24, 0):i], " :#.\t")
+	for _, filler := range []string{"number", "no", "id"} {
+		if hasSuffixFold(w, filler) {
+			w = strings.TrimRight(w[:len(w)-len(filler)], " :#.")
+			break
+		}
+	}
+	for _, l := range referenceLabels {
+		if hasSuffixFold(w, l) && (len(w) == len(l) || !isASCIILetter(w[len(w)-len(l)-1])) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasSuffixFold is strings.HasSuffix ignoring ASCII case.
+func hasSuffixFold(s, suffix string) bool {
+	return len(s) >= len(suffix) && strings.EqualFold(s[len(s)-len(suffix):], suffix)
 }
 
 // numberStart and currencyStart are the bytes that can begin a number or a

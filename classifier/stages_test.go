@@ -119,6 +119,40 @@ func TestScopeNegationsCountsAnUnaddressedAskForItsBareCompanion(t *testing.T) {
 	}
 }
 
+// An English fee word is an ask only when its sentence addresses the
+// reader (a request, a must, a command verb, a link); a receipt or a
+// statement counts for bare.<id> (issue #12).
+func TestScopeNegationsCountsAnUnaddressedEnglishFeeForItsBareCompanion(t *testing.T) {
+	c, sc := newScratch(t)
+	ask, bare := termOf(t, c.rs, "ask_fee_word_en"), termOf(t, c.rs, "bare.ask_fee_word_en")
+	for _, tc := range []struct {
+		name, text    string
+		wantAsk, bare bool
+	}{
+		{"a command", "Pay the £2 fee to release your parcel.", true, false},
+		{"a must", "A customs fee of £3 must be paid today.", true, false},
+		{"a request after it", "The release fee is $500, please send it today.", true, false},
+		{"a link in the sentence", "Redelivery fee due: http://parcel-fee.example", true, false},
+		{"a receipt", "Your payment of £30 was received on 2 May.", false, true},
+		{"a statement", "The award has been taken off your tuition fees.", false, true},
+		{"a command opening the next sentence", "A customs fee of £2 applies. Pay it here: parcel.example", true, false},
+		{"a cue inside the next sentence", "The award comes off your fees. No payment is required from you.", false, true},
+		{"denied before unaddressed", "We will never ask you for a fee.", false, false},
+		// In a Chinese message the English test does not apply.
+		{"an English word in Chinese", "他说要先交fee才能放款，我没交。", true, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			runTo(c, sc, tc.text)
+			if got := sc.hits[ask].ok; got != tc.wantAsk {
+				t.Errorf("got ask hit %v, want %v", got, tc.wantAsk)
+			}
+			if got := sc.hits[bare].ok; got != tc.bare {
+				t.Errorf("got bare hit %v, want %v", got, tc.bare)
+			}
+		})
+	}
+}
+
 func TestFindEntitiesHitsTheEntitySets(t *testing.T) {
 	c, sc := newScratch(t)
 	text := "Pay at http://bit.ly/x1 or call +44 20 7946 0958"

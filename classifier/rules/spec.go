@@ -85,6 +85,11 @@ type Set struct {
 	// the set's companion "bare.<id>" ("本次转账已延迟", "工资打到卡上");
 	// a "noun" phrase marks a needed phrase it overlaps as a noun ("一笔
 	// 转账", "转账记录"), which then needs its cue in its own clause.
+	// "cue_en" and "needed_en" are the same test for English messages:
+	// a fee or payment word counts only when its sentence addresses the
+	// reader ("please", "you must", "to avoid", "pay"), otherwise it is a
+	// receipt or a statement ("your payment was received", "the fee is
+	// included") and matches "bare.<id>".
 	Address string `yaml:"address"`
 	// Entity names what the entity stage found (url_shortener, phone, …)
 	// as the set's matches, instead of phrases.
@@ -168,7 +173,7 @@ func at(file, spec, id string, err error) error {
 }
 
 // AddressKinds are the values of Set.Address.
-var AddressKinds = []string{"cue", "needed", "noun"}
+var AddressKinds = []string{"cue", "needed", "noun", "cue_en", "needed_en"}
 
 // NegatorKinds are the values of Set.Negator.
 var NegatorKinds = []string{"clause", "sentence", "cancel", "closes_clause", "closes_sentence"}
@@ -226,10 +231,10 @@ func (s Set) Validate() error {
 	case s.Negatable && len(s.Phrases) == 0 || s.Negatable && len(s.Regex) > 0:
 		return errField("negatable", "only phrases can be negatable, not regexes")
 	case s.Address != "" && !slices.Contains(AddressKinds, s.Address):
-		return errField("address", "%q: want cue, needed or noun", s.Address)
+		return errField("address", "%q: want cue, needed, noun, cue_en or needed_en", s.Address)
 	case s.Address != "" && (len(s.Phrases) == 0 || len(s.Regex) > 0 || len(s.Aliases) > 0):
 		return errField("address", "only a set of phrases takes part in addressing")
-	case (s.Address == "cue" || s.Address == "noun") && (s.Negator != "" || s.Negatable):
+	case (s.Address == "cue" || s.Address == "noun" || s.Address == "cue_en") && (s.Negator != "" || s.Negatable):
 		return errField("address", "a cue or a noun is neither a negator nor negatable")
 	}
 	if s.Negator != "" {

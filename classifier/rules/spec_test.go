@@ -34,6 +34,9 @@ func TestSetValidate(t *testing.T) {
 		{"address of an include", Set{ID: "a", Include: []string{"b"}, Address: "needed"}, "address:"},
 		{"negatable cue", Set{ID: "a", Phrases: []string{"x"}, Address: "cue", Negatable: true}, "address:"},
 		{"address noun", Set{ID: "a", Phrases: []string{"x"}, Address: "noun"}, ""},
+		{"address cue_en", Set{ID: "a", Phrases: []string{"x"}, Address: "cue_en"}, ""},
+		{"address needed_en, negatable", Set{ID: "a", Phrases: []string{"x"}, Address: "needed_en", Negatable: true}, ""},
+		{"negatable cue_en", Set{ID: "a", Phrases: []string{"x"}, Address: "cue_en", Negatable: true}, "address:"},
 		{"noun negator", Set{ID: "a", Phrases: []string{"x"}, Address: "noun", Negator: "clause"}, "address:"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
