@@ -84,15 +84,36 @@ func TestScopeNegationsCountsANegatedAskForItsCompanion(t *testing.T) {
 	}
 }
 
+// addressCase is a text and whether the ask set, or its bare.<id>
+// companion, must match it.
+type addressCase struct {
+	name, text    string
+	wantAsk, bare bool
+}
+
+// checkAddressed runs each case to the scope stage and checks the hits of
+// the ask set id and of bare.<id>.
+func checkAddressed(t *testing.T, id string, cases []addressCase) {
+	t.Helper()
+	c, sc := newScratch(t)
+	ask, bare := termOf(t, c.rs, id), termOf(t, c.rs, "bare."+id)
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			runTo(c, sc, tc.text)
+			if got := sc.hits[ask].ok; got != tc.wantAsk {
+				t.Errorf("%s: got ask hit %v, want %v", id, got, tc.wantAsk)
+			}
+			if got := sc.hits[bare].ok; got != tc.bare {
+				t.Errorf("%s: got bare hit %v, want %v", id, got, tc.bare)
+			}
+		})
+	}
+}
+
 // A Chinese money word is an ask only when its sentence addresses the
 // reader; otherwise it counts for the companion bare.<id> (issue #12).
 func TestScopeNegationsCountsAnUnaddressedAskForItsBareCompanion(t *testing.T) {
-	c, sc := newScratch(t)
-	ask, bare := termOf(t, c.rs, "ask_transfer_zh"), termOf(t, c.rs, "bare.ask_transfer_zh")
-	for _, tc := range []struct {
-		name, text    string
-		wantAsk, bare bool
-	}{
+	checkAddressed(t, "ask_transfer_zh", []addressCase{
 		{"a request", "请把钱转到这个账户。", true, false},
 		{"the reader to act", "你先转五千过去，明天我还你。", true, false},
 		{"the price of a promise", "交完保证金才能提现。", false, false}, // a fee, not a transfer
@@ -106,29 +127,14 @@ func TestScopeNegationsCountsAnUnaddressedAskForItsBareCompanion(t *testing.T) {
 		{"a noun asked for in its clause", "请把转账记录发给我。", true, false},
 		{"a verb with a cue in another clause", "钱不多，请转到这个账户。", true, false},
 		{"English needs no address", "Please transfer the money today", false, false},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			runTo(c, sc, tc.text)
-			if got := sc.hits[ask].ok; got != tc.wantAsk {
-				t.Errorf("got ask hit %v, want %v", got, tc.wantAsk)
-			}
-			if got := sc.hits[bare].ok; got != tc.bare {
-				t.Errorf("got bare hit %v, want %v", got, tc.bare)
-			}
-		})
-	}
+	})
 }
 
 // An English fee word is an ask only when its sentence addresses the
 // reader (a request, a must, a command verb, a link); a receipt or a
 // statement counts for bare.<id> (issue #12).
 func TestScopeNegationsCountsAnUnaddressedEnglishFeeForItsBareCompanion(t *testing.T) {
-	c, sc := newScratch(t)
-	ask, bare := termOf(t, c.rs, "ask_fee_word_en"), termOf(t, c.rs, "bare.ask_fee_word_en")
-	for _, tc := range []struct {
-		name, text    string
-		wantAsk, bare bool
-	}{
+	checkAddressed(t, "ask_fee_word_en", []addressCase{
 		{"a command", "Pay the £2 fee to release your parcel.", true, false},
 		{"a must", "A customs fee of £3 must be paid today.", true, false},
 		{"a request after it", "The release fee is $500, please send it today.", true, false},
@@ -140,17 +146,7 @@ func TestScopeNegationsCountsAnUnaddressedEnglishFeeForItsBareCompanion(t *testi
 		{"denied before unaddressed", "We will never ask you for a fee.", false, false},
 		// In a Chinese message the English test does not apply.
 		{"an English word in Chinese", "他说要先交fee才能放款，我没交。", true, false},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			runTo(c, sc, tc.text)
-			if got := sc.hits[ask].ok; got != tc.wantAsk {
-				t.Errorf("got ask hit %v, want %v", got, tc.wantAsk)
-			}
-			if got := sc.hits[bare].ok; got != tc.bare {
-				t.Errorf("got bare hit %v, want %v", got, tc.bare)
-			}
-		})
-	}
+	})
 }
 
 func TestFindEntitiesHitsTheEntitySets(t *testing.T) {
