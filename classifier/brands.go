@@ -187,3 +187,98 @@ func markBrandLinks(text string, f *folded, e *Entities, buf []acMatch) []acMatc
 	}
 	return buf
 }
+
+// maxSenderLabel bounds the sender label a notice opens with ("Uber
+// Eats:", "[Currys]"): a brand's name, not a sentence.
+const maxSenderLabel = 24
+
+// markSenderLinks marks as official a link whose registrable name spells
+// the sender label the message opens with, letter for letter ("Currys: …
+// see currys.co.uk/account", "Uber Eats: … ubereats.com/orders"): a
+// brand that data/brands.yaml does not list still owns the domain of its
+// own name (issue #12, fifth look-alike round). Phishing adds words to
+// the name ("royalmail-redelivery.com") or takes a cheap or look-alike
+// domain, a hosting site, a shortener or a chat invitation; none of those
+// is marked. A link another brand's check already marked is left alone.
+func markSenderLinks(text string, e *Entities) {
+	if len(e.URLs) == 0 {
+		return
+	}
+	var buf [maxSenderLabel]byte
+	label := senderLabel(text, buf[:0])
+	if len(label) < 3 {
+		return
+	}
+	for i := range e.URLs {
+		u := &e.URLs[i]
+		if u.Official || u.NotBrandOf != "" || u.IP || u.Domain == "" || u.LookalikeOf != "" || u.CheapTLD ||
+			u.Punycode || u.Shortener || chatInvites[u.Host] || brandsTable != nil && brandsTable.hosted(u) ||
+			strings.Contains(u.Text, "@") || u.Span.Start > 0 && text[u.Span.Start-1] == '@' {
+			continue
+		}
+		name, _, _ := strings.Cut(u.Domain, ".")
+		if lettersEqual(name, label) {
+			u.Official = true
+		}
+	}
+}
+
+// senderLabel returns, lower case and letters and digits only, the label
+// text opens with: the words before a colon ("Uber Eats: …") or inside
+// opening brackets ("[Currys] …", "【Shein】"), when short enough to be a
+// name; nil otherwise.
+func senderLabel(text string, out []byte) []byte {
+	t := strings.TrimLeft(text, " \t")
+	end := -1
+	switch {
+	case strings.HasPrefix(t, "["):
+		t = t[1:]
+		end = strings.IndexByte(t, ']')
+	case strings.HasPrefix(t, "【"):
+		t = t[len("【"):]
+		end = strings.Index(t, "】")
+	default:
+		end = strings.IndexByte(t, ':')
+	}
+	if end <= 0 || end > maxSenderLabel*2 {
+		return nil
+	}
+	for k := 0; k < end; k++ {
+		c := t[k]
+		switch {
+		case c >= 'A' && c <= 'Z':
+			c += 'a' - 'A'
+		case c >= 'a' && c <= 'z', c >= '0' && c <= '9':
+		case c == ' ' || c == '-' || c == '.' || c == '&' || c == '\'':
+			continue
+		default:
+			return nil // not a plain Latin name
+		}
+		if len(out) == cap(out) {
+			return nil
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// lettersEqual reports whether domain name spells label, ignoring case
+// (label holds lower-case letters and digits only); a hyphen in the name
+// means words were added to it.
+func lettersEqual(name string, label []byte) bool {
+	j := 0
+	for k := 0; k < len(name); k++ {
+		c := name[k]
+		if c == '-' {
+			return false // words added to the name: "royalmail-redelivery"
+		}
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if j >= len(label) || label[j] != c {
+			return false
+		}
+		j++
+	}
+	return j == len(label)
+}

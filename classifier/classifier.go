@@ -421,9 +421,13 @@ func (s *negScope) covers(f *folded, text string, zh bool, m acMatch) bool {
 	if from >= to {
 		return true
 	}
-	for _, r := range text[from:to] {
+	for i, r := range text[from:to] {
 		switch r {
-		case '.', '!', '?', ';', '\n', '\r', '。', '！', '？', '；':
+		case '.':
+			if !decimalPoint(text[from:to], i) {
+				return false
+			}
+		case '!', '?', ';', '\n', '\r', '。', '！', '？', '；':
 			return false
 		case '，', '：':
 			return false
@@ -573,9 +577,13 @@ func isSentenceEnd(text string, i int, r rune) bool {
 // hasBoundary reports whether s holds the end of a sentence, or with
 // clause set the end of a clause too.
 func hasBoundary(s string, clause bool) bool {
-	for _, r := range s {
+	for i, r := range s {
 		switch r {
-		case '.', '!', '?', ';', '\n', '\r', '。', '！', '？', '；':
+		case '.':
+			if !decimalPoint(s, i) {
+				return true
+			}
+		case '!', '?', ';', '\n', '\r', '。', '！', '？', '；':
 			return true
 		case '，', '：', ',', ':':
 			if clause {
@@ -584,6 +592,13 @@ func hasBoundary(s string, clause bool) bool {
 		}
 	}
 	return false
+}
+
+// decimalPoint reports whether the full stop at s[i] stands between two
+// digits: "£1.45" is an amount, not the end of a sentence, so a negation
+// or a verdict reaches across it ('texts saying "pay £1.45 …" are fake').
+func decimalPoint(s string, i int) bool {
+	return i > 0 && i+1 < len(s) && s[i-1] >= '0' && s[i-1] <= '9' && s[i+1] >= '0' && s[i+1] <= '9'
 }
 
 // evidence is where a rule's first condition matched: a folded range, or an

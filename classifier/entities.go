@@ -211,6 +211,7 @@ func extractEntities(text string, f *folded, matches []acMatch, appOf []int16, e
 	findCrypto(text, e)
 	findApps(text, f, matches, appOf, e)
 	e.brandBuf = markBrandLinks(text, f, e, e.brandBuf)
+	markSenderLinks(text, e)
 }
 
 // urlTokens calls fn with each run of printable ASCII around a place where

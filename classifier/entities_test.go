@@ -137,3 +137,30 @@ func TestCitedTerms(t *testing.T) {
 		}
 	}
 }
+
+// TestSenderLabelOwnsItsNamedDomain: a link whose registrable name spells
+// the sender label the message opens with is the sender's own site;
+// words added to the name, a cheap domain or no label are not.
+func TestSenderLabelOwnsItsNamedDomain(t *testing.T) {
+	c := classifier(t)
+	for _, tc := range []struct {
+		text     string
+		official bool
+	}{
+		{"Currys: Your refund of £89.00 has been processed. See currys.co.uk/account.", true},
+		{"Uber Eats: Your refund of £8.99 has been processed. See ubereats.com/orders.", true},
+		{"[Gousto] Your box is on its way. gousto.co.uk/account", true},
+		{"Currys: Your refund is on hold. Confirm at currys-refund-centre.com", false},
+		{"Shein: Your refund of £23.50 is waiting. Claim at shein.top today.", false},
+		{"Your refund of £8.99 has been processed. See ubereats.com/orders.", false},
+		{"Hello there my friend, I am writing to you: see ubereats.com/orders", false},
+	} {
+		v := c.Classify(tc.text)
+		if len(v.Entities.URLs) != 1 {
+			t.Fatalf("%q: want one link, got %+v", tc.text, v.Entities.URLs)
+		}
+		if got := v.Entities.URLs[0].Official; got != tc.official {
+			t.Errorf("%q: official %v, want %v", tc.text, got, tc.official)
+		}
+	}
+}
