@@ -505,7 +505,14 @@ func lookalikeOf(host, domain string) string {
 	if i := strings.IndexByte(label, '.'); i >= 0 {
 		label = label[:i]
 	}
-	if brandSet[label] || brandsTable != nil && brandsTable.domains[domain] {
+	listed := brandsTable != nil && brandsTable.domains[domain]
+	if brandSet[label] && !listed && cheapTLDs[tldOf(domain)] {
+		// A brand's name bought under a cheap ending (evri.top,
+		// paypal.xyz) is not the brand's site: brands do not live there
+		// unless data/brands.yaml lists it.
+		return label
+	}
+	if brandSet[label] || listed {
 		return "" // the brand's own domain (trip.com is Ctrip's, not one letter off it)
 	}
 	// A brand named in the subdomains or glued to another word:

@@ -22,6 +22,9 @@ func TestURLs(t *testing.T) {
 		{"login at http://paypa1.com", "paypa1.com", "paypa1.com", false, false, false, "paypal"},
 		{"pay at royalmail-redelivery.com today", "royalmail-redelivery.com", "royalmail-redelivery.com", false, false, false, "royalmail"},
 		{"official https://www.paypal.com/signin", "www.paypal.com", "paypal.com", false, false, false, ""},
+		// A brand's name under a cheap ending is bought, not the brand's.
+		{"pay the fee at https://evri.top/p/88", "evri.top", "evri.top", false, false, false, "evri"},
+		{"verify at paypal.xyz", "paypal.xyz", "paypal.xyz", false, false, false, "paypal"},
 		{"refund at gov-uk-refund.com", "gov-uk-refund.com", "gov-uk-refund.com", false, false, false, "gov.uk"},
 		{"请点击http://t.cn/Ab1。谢谢", "t.cn", "t.cn", false, true, false, ""},
 		{"claim at http:/bit.do/Claim-Tax now", "bit.do", "bit.do", false, false, false, ""},
