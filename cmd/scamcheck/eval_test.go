@@ -87,6 +87,29 @@ func TestEvalTextErrorsAndTargets(t *testing.T) {
 	}
 }
 
+// A blind set's figures are measured, but its errors are never listed,
+// even when asked for: whoever tunes the rules must not see them.
+func TestEvalNeverListsBlindErrors(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "blind")
+	if err := os.Mkdir(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	a := writeJSONL(t, dir, "x_blind.jsonl", `{"text":"hello there, a missed row","label":"scam"}`)
+	code, out, errOut := runMain(t, "", "eval", "--errors", "5", a)
+	if code != 0 {
+		t.Fatalf("exit %d, stderr %s", code, errOut)
+	}
+	if strings.Contains(out, "a missed row") {
+		t.Errorf("stdout lists a blind row:\n%s", out)
+	}
+	if !strings.Contains(out, "x_blind.jsonl") {
+		t.Errorf("stdout lacks the blind set's figures:\n%s", out)
+	}
+	if !strings.Contains(errOut, "blind set") {
+		t.Errorf("stderr does not say why no errors are listed:\n%s", errOut)
+	}
+}
+
 func TestEvalBadInput(t *testing.T) {
 	dir := t.TempDir()
 	bad := writeJSONL(t, dir, "bad.jsonl", `{"text":"x","label":"maybe"}`)
