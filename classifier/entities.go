@@ -1004,8 +1004,8 @@ const maxHeaderRunes = 16
 // way an institution signs its text messages (issue #12). The folded text
 // has lost the brackets, so this reads the original.
 func senderHeader(text string) (Span, bool) {
-	t := strings.TrimLeft(text, " \t\r\n")
-	off := len(text) - len(t)
+	off := leadingSpace(text)
+	t := text[off:]
 	// Square brackets only at the end: at the start they label where a
 	// forwarded text came from ("[QQ]", "[群聊]", "[截图]").
 	if strings.HasPrefix(t, "【") {
@@ -1013,8 +1013,22 @@ func senderHeader(text string) (Span, bool) {
 			return sp, true
 		}
 	}
-	t = strings.TrimRight(text, " \t\r\n。.")
-	if i := strings.LastIndexAny(t, "【["); i >= 0 {
+	// At the end: look back from a closing bracket only, over at most
+	// the bytes a name can take, so a text without one costs a few
+	// byte comparisons.
+	t = text[:trailingSpaceStop(text)]
+	var opener string
+	switch {
+	case strings.HasSuffix(t, "】"):
+		opener = "【"
+	case strings.HasSuffix(t, "]"):
+		opener = "["
+	default:
+		return Span{}, false
+	}
+	from := max(len(t)-(maxHeaderRunes+2)*utf8.UTFMax, 0)
+	if i := strings.LastIndex(t[from:], opener); i >= 0 {
+		i += from
 		if sp, ok := bracketAt(t[i:], i); ok && sp.End == len(t) {
 			return sp, true
 		}
@@ -1061,8 +1075,14 @@ const maxColonNameRunes = 12
 // open text ("支付宝：你的实名认证…"): a sender naming itself. The rule that
 // names it also needs an institution's word, since a person writes "妈：" too.
 func colonHeader(text string) (Span, bool) {
-	t := strings.TrimLeft(text, " \t\r\n")
-	off := len(text) - len(t)
+	off := leadingSpace(text)
+	t := text[off:]
+	// A colon near the start first: most texts have none, and then no
+	// rune needs a table lookup.
+	head := t[:min(len(t), maxColonNameRunes*utf8.UTFMax+len("："))]
+	if !strings.Contains(head, "：") && !strings.Contains(head, ":") {
+		return Span{}, false
+	}
 	runes := 0
 	for i, r := range t {
 		if r == '：' || r == ':' {
@@ -1080,4 +1100,31 @@ func colonHeader(text string) (Span, bool) {
 		}
 	}
 	return Span{}, false
+}
+
+// leadingSpace returns how many bytes of ASCII white space open text
+// (strings.TrimLeft builds its byte set on every call).
+func leadingSpace(text string) int {
+	i := 0
+	for i < len(text) && (text[i] == ' ' || text[i] == '\t' || text[i] == '\r' || text[i] == '\n') {
+		i++
+	}
+	return i
+}
+
+// trailingSpaceStop returns where text ends without its trailing ASCII
+// white space and full stops ("。" or ".").
+func trailingSpaceStop(text string) int {
+	j := len(text)
+	for j > 0 {
+		switch {
+		case text[j-1] == ' ' || text[j-1] == '\t' || text[j-1] == '\r' || text[j-1] == '\n' || text[j-1] == '.':
+			j--
+		case strings.HasSuffix(text[:j], "。"):
+			j -= len("。")
+		default:
+			return j
+		}
+	}
+	return j
 }
