@@ -244,6 +244,16 @@ func (rs *ruleSet) findEntities(sc *scratch, text string) *Entities {
 			sc.hit(ti, hit{ok: true, start: int32(sp.Start), end: int32(sp.End), entity: true})
 		}
 	}
+	if ti := rs.entity[entHeader]; ti >= 0 {
+		if sp, ok := senderHeader(text); ok {
+			sc.hit(ti, hit{ok: true, start: int32(sp.Start), end: int32(sp.End), entity: true})
+		}
+	}
+	if ti := rs.entity[entHeaderColon]; ti >= 0 {
+		if sp, ok := colonHeader(text); ok {
+			sc.hit(ti, hit{ok: true, start: int32(sp.Start), end: int32(sp.End), entity: true})
+		}
+	}
 	return sc.ents.copyOut()
 }
 

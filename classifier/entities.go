@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"net/netip"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/nyaruka/phonenumbers"
@@ -129,6 +130,8 @@ const (
 	entCryptoAddress
 	entRemoteApp
 	entCited
+	entHeader
+	entHeaderColon
 	numEntityKinds
 )
 
@@ -136,7 +139,7 @@ const (
 var entityKindNames = [numEntityKinds]string{
 	"url", "url_ip", "url_shortener", "url_punycode", "url_lookalike", "url_official", "url_unofficial",
 	"url_cheap_tld", "url_not_brand", "phone", "phone_premium", "money", "crypto_address", "remote_app",
-	"cited",
+	"cited", "header", "header_colon",
 }
 
 // entityKindOf returns the kind a rule set names.
@@ -998,4 +1001,138 @@ func citedTerms(text string) (first Span, ok bool) {
 		}
 	}
 	return first, n >= 2
+}
+
+// maxHeaderRunes is the longest sender's name that counts as a header
+// ("【中国驻英国大使馆】", "【XX大学学生会】").
+const maxHeaderRunes = 16
+
+// senderHeader returns the span of a sender's header in brackets at the
+// start or the end of text ("【农业银行】您的账户…", "…请查收。[建设银行]"): the
+// way an institution signs its text messages (issue #12). The folded text
+// has lost the brackets, so this reads the original.
+func senderHeader(text string) (Span, bool) {
+	off := leadingSpace(text)
+	t := text[off:]
+	// Square brackets only at the end: at the start they label where a
+	// forwarded text came from ("[QQ]", "[群聊]", "[截图]").
+	if strings.HasPrefix(t, "【") {
+		if sp, ok := bracketAt(t, off); ok {
+			return sp, true
+		}
+	}
+	// At the end: look back from a closing bracket only, over at most
+	// the bytes a name can take, so a text without one costs a few
+	// byte comparisons.
+	t = text[:trailingSpaceStop(text)]
+	var opener string
+	switch {
+	case strings.HasSuffix(t, "】"):
+		opener = "【"
+	case strings.HasSuffix(t, "]"):
+		opener = "["
+	default:
+		return Span{}, false
+	}
+	from := max(len(t)-(maxHeaderRunes+2)*utf8.UTFMax, 0)
+	if i := strings.LastIndex(t[from:], opener); i >= 0 {
+		i += from
+		if sp, ok := bracketAt(t[i:], i); ok && sp.End == len(t) {
+			return sp, true
+		}
+	}
+	return Span{}, false
+}
+
+// bracketAt reads a bracketed name of 2 to maxHeaderRunes runes, with no
+// line break, at the start of s (off is where s starts in the text).
+func bracketAt(s string, off int) (Span, bool) {
+	var closer rune
+	switch {
+	case strings.HasPrefix(s, "【"):
+		closer = '】'
+	case strings.HasPrefix(s, "["):
+		closer = ']'
+	default:
+		return Span{}, false
+	}
+	runes := 0
+	for i, r := range s {
+		if i == 0 {
+			continue
+		}
+		if r == closer {
+			if runes >= 2 {
+				return Span{off, off + i + utf8.RuneLen(r)}, true
+			}
+			return Span{}, false
+		}
+		runes++
+		if runes > maxHeaderRunes || r == '\n' {
+			return Span{}, false
+		}
+	}
+	return Span{}, false
+}
+
+// maxColonNameRunes is the longest name before a colon that opens a text
+// as its sender ("支付宝：", "中国领事提醒：").
+const maxColonNameRunes = 12
+
+// colonHeader returns the span of a short Chinese name and a colon that
+// open text ("支付宝：你的实名认证…"): a sender naming itself. The rule that
+// names it also needs an institution's word, since a person writes "妈：" too.
+func colonHeader(text string) (Span, bool) {
+	off := leadingSpace(text)
+	t := text[off:]
+	// A colon near the start first: most texts have none, and then no
+	// rune needs a table lookup.
+	head := t[:min(len(t), maxColonNameRunes*utf8.UTFMax+len("："))]
+	if !strings.Contains(head, "：") && !strings.Contains(head, ":") {
+		return Span{}, false
+	}
+	runes := 0
+	for i, r := range t {
+		if r == '：' || r == ':' {
+			if runes >= 2 {
+				return Span{off, off + i + utf8.RuneLen(r)}, true
+			}
+			return Span{}, false
+		}
+		if !unicode.Is(unicode.Han, r) {
+			return Span{}, false
+		}
+		runes++
+		if runes > maxColonNameRunes {
+			return Span{}, false
+		}
+	}
+	return Span{}, false
+}
+
+// leadingSpace returns how many bytes of ASCII white space open text
+// (strings.TrimLeft builds its byte set on every call).
+func leadingSpace(text string) int {
+	i := 0
+	for i < len(text) && (text[i] == ' ' || text[i] == '\t' || text[i] == '\r' || text[i] == '\n') {
+		i++
+	}
+	return i
+}
+
+// trailingSpaceStop returns where text ends without its trailing ASCII
+// white space and full stops ("。" or ".").
+func trailingSpaceStop(text string) int {
+	j := len(text)
+	for j > 0 {
+		switch {
+		case text[j-1] == ' ' || text[j-1] == '\t' || text[j-1] == '\r' || text[j-1] == '\n' || text[j-1] == '.':
+			j--
+		case strings.HasSuffix(text[:j], "。"):
+			j -= len("。")
+		default:
+			return j
+		}
+	}
+	return j
 }

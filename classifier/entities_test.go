@@ -167,3 +167,31 @@ func TestSenderLabelOwnsItsNamedDomain(t *testing.T) {
 		}
 	}
 }
+
+// TestSenderHeader: a header in brackets at the start or end, a name and a
+// colon at the start; not a forwarded text's source label, a quotation in
+// the middle or a long bracketed sentence.
+func TestSenderHeader(t *testing.T) {
+	for _, tc := range []struct {
+		text          string
+		header, colon bool
+	}{
+		{"【农业银行】您的账户有一笔转账被暂缓。", true, false},
+		{"  【顺丰速运】您的快件已签收。", true, false},
+		{"您的快件已签收，请查收。【顺丰速运】", true, false},
+		{"如有疑问请致电95533。[建设银行]", true, false},
+		{"[QQ] 老同学 在吗", false, false},
+		{"他说【这是一个很长很长很长很长很长很长的括号里的句子】然后呢", false, false},
+		{"我看到【银行】两个字", false, false},
+		{"支付宝：你的实名认证信息即将过期。", false, true},
+		{"中国驻英国大使馆提醒：护照只能在App预约。", false, true},
+		{"晚上一起吃饭吗？我请客：老地方见。", false, false},
+		{"Note: see you at 10.", false, false},
+	} {
+		_, h := senderHeader(tc.text)
+		_, c := colonHeader(tc.text)
+		if h != tc.header || c != tc.colon {
+			t.Errorf("%q: header %v colon %v, want %v %v", tc.text, h, c, tc.header, tc.colon)
+		}
+	}
+}
