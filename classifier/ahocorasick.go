@@ -14,7 +14,7 @@ import "sort"
 type matcher struct {
 	class  [256]uint8
 	nclass int
-	delta  []uint16 // delta[state*nclass+class]; nil when too many states
+	delta  []uint32 // delta[state*nclass+class]; nil when too many states
 	// dfaOut is out renumbered for the DFA, whose states are numbered in
 	// breadth-first order so that the hot shallow states share cache lines,
 	// those without output first: states from outFrom on have output, so
@@ -155,11 +155,16 @@ func (m *matcher) buildDFA() {
 			n++
 		}
 	}
-	if states > 1<<16-1 || n > 255 {
+	// 32-bit states: the rules outgrew 16 bits (65,535 states) on
+	// 2026-12-04, and the sparse automaton they then fell back to took
+	// twice the time. The table is states×classes×4 bytes (about 31 MB at
+	// 68,000 states and 113 classes); past maxDFABytes the sparse one is
+	// kept rather than the memory spent.
+	if states*n*4 > maxDFABytes || n > 255 {
 		return
 	}
 	m.nclass = n
-	m.delta = make([]uint16, states*n)
+	m.delta = make([]uint32, states*n)
 	// Breadth-first order guarantees fail[s] is done before s; it is also
 	// the new numbering.
 	bfs := make([]int32, 0, states)
@@ -183,9 +188,9 @@ func (m *matcher) buildDFA() {
 			order = append(order, s)
 		}
 	}
-	newID := make([]uint16, states)
+	newID := make([]uint32, states)
 	for i, s := range order {
-		newID[s] = uint16(i)
+		newID[s] = uint32(i)
 	}
 	m.dfaOut = make([]int32, states)
 	// Rows are filled breadth-first: a state's failure state first.
@@ -268,6 +273,9 @@ func (m *matcher) findDFA(text []byte, dst []acMatch) []acMatch {
 	}
 	return dst
 }
+
+// maxDFABytes bounds the DFA table; a larger automaton runs sparse.
+const maxDFABytes = 128 << 20
 
 // minSplit is how much longer than two patterns a text must be for
 // findAllSplit to pay.
