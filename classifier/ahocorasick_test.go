@@ -99,3 +99,17 @@ func TestMatcherSplitAgrees(t *testing.T) {
 		}
 	}
 }
+
+// The shipped rules must build the DFA: past maxDFABytes the matcher falls
+// back to the sparse automaton, correct but half as fast, and nothing else
+// would tell (it happened once, silently, when the rules outgrew 16-bit
+// states).
+func TestShippedRulesRunAsDFA(t *testing.T) {
+	c, err := NewWithModel(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.rs.ac.delta == nil {
+		t.Errorf("got the sparse automaton (%d states), want the DFA", len(c.rs.ac.fail))
+	}
+}
