@@ -8,9 +8,9 @@ import "sort"
 //
 // The trie with failure links is compiled into a full DFA over byte
 // classes (bytes that no pattern uses share class 0): one table lookup per
-// byte of text, no failure walks. With ~20k states and ~110 classes the
-// table is ~4 MB of uint16. Automata too big for uint16 states keep the
-// sparse trie and walk failure links.
+// byte of text, no failure walks. With ~68k states and ~110 classes the
+// table is ~31 MB of uint32. Automata whose table would pass maxDFABytes
+// keep the sparse trie and walk failure links.
 type matcher struct {
 	class  [256]uint8
 	nclass int
