@@ -1026,12 +1026,12 @@ func senderHeader(text string) (Span, bool) {
 	// byte comparisons.
 	t = text[:trailingSpaceStop(text)]
 	var opener string
-	switch {
-	case strings.HasSuffix(t, "】"):
-		opener = "【"
-	case strings.HasSuffix(t, "]"):
-		opener = "["
-	default:
+	for _, b := range headerBrackets {
+		if strings.HasSuffix(t, string(b.close)) {
+			opener = b.open
+		}
+	}
+	if opener == "" {
 		return Span{}, false
 	}
 	from := max(len(t)-(maxHeaderRunes+2)*utf8.UTFMax, 0)
@@ -1044,16 +1044,22 @@ func senderHeader(text string) (Span, bool) {
 	return Span{}, false
 }
 
+// headerBrackets are the brackets a sender's name stands in.
+var headerBrackets = [...]struct {
+	open  string
+	close rune
+}{{"【", '】'}, {"[", ']'}}
+
 // bracketAt reads a bracketed name of 2 to maxHeaderRunes runes, with no
 // line break, at the start of s (off is where s starts in the text).
 func bracketAt(s string, off int) (Span, bool) {
 	var closer rune
-	switch {
-	case strings.HasPrefix(s, "【"):
-		closer = '】'
-	case strings.HasPrefix(s, "["):
-		closer = ']'
-	default:
+	for _, b := range headerBrackets {
+		if strings.HasPrefix(s, b.open) {
+			closer = b.close
+		}
+	}
+	if closer == 0 {
 		return Span{}, false
 	}
 	runes := 0
