@@ -154,7 +154,7 @@ func markBrandLinks(text string, f *folded, e *Entities, buf []acMatch) []acMatc
 	}
 	for i := range e.URLs {
 		u := &e.URLs[i]
-		if strings.Contains(u.Text, "@") || u.Span.Start > 0 && text[u.Span.Start-1] == '@' {
+		if emailAddress(text, u) {
 			continue // an e-mail address: no page to land on
 		}
 		if u.Official && bareSuffix(u.Host) {
@@ -188,6 +188,12 @@ func markBrandLinks(text string, f *folded, e *Entities, buf []acMatch) []acMatc
 	return buf
 }
 
+// emailAddress reports whether the link u found in text is the domain of
+// an e-mail address: no page to land on, and no site of the brand's.
+func emailAddress(text string, u *URL) bool {
+	return strings.Contains(u.Text, "@") || u.Span.Start > 0 && text[u.Span.Start-1] == '@'
+}
+
 // maxSenderLabel bounds the sender label a notice opens with ("Uber
 // Eats:", "[Currys]"): a brand's name, not a sentence.
 const maxSenderLabel = 24
@@ -213,7 +219,7 @@ func markSenderLinks(text string, e *Entities) {
 		u := &e.URLs[i]
 		if u.Official || u.NotBrandOf != "" || u.IP || u.Domain == "" || u.LookalikeOf != "" || u.CheapTLD ||
 			u.Punycode || u.Shortener || chatInvites[u.Host] || brandsTable != nil && brandsTable.hosted(u) ||
-			strings.Contains(u.Text, "@") || u.Span.Start > 0 && text[u.Span.Start-1] == '@' {
+			emailAddress(text, u) {
 			continue
 		}
 		name, _, _ := strings.Cut(u.Domain, ".")
