@@ -16,7 +16,7 @@ func told(s State, p Placement, v classifier.Verdict) (State, []Reply) {
 	var replies []Reply
 	switch {
 	case p.Family:
-		s, replies = familyStory(s, p.Intent, p.AboutMe)
+		s, replies = familyStory(s, p)
 	case p.Intent == IntentPaid:
 		s, replies = paid(s)
 	case p.Intent == IntentOnCall:
@@ -251,26 +251,39 @@ func navigate(s State, id string) (ns State, replies []Reply, ok bool) {
 // familyStory answers a person telling what happened to a relative or a
 // friend: the steps are theirs to help with. The one said to be in
 // trouble is called first, unless money already left: then the bank is.
-// aboutMe is set when the call was about the person typing, who is then
-// the one to call the family back.
-func familyStory(s State, in Intent, aboutMe bool) (State, []Reply) {
-	if in == IntentPaid {
-		return familyPaid(s, aboutMe)
+// When the call was about the person typing (p.AboutMe) they are the one
+// to call the family back; when it was about nobody else, the relative
+// hangs up and checks with the official number.
+func familyStory(s State, p Placement) (State, []Reply) {
+	if p.Intent == IntentPaid {
+		return familyPaid(s, p.AboutMe)
 	}
 	s.Node = NodeSteps
-	call, paidID := Text{Key: "understand.family.call_first"}, "f:paid"
-	if aboutMe {
-		// Their payment's steps keep saying who is to call them.
-		call, paidID = Text{Key: "understand.family.me"}, "f:paid:me"
+	// Who is to be called depends on what the caller claimed: the person
+	// typing (they call the family back), someone else in trouble (call
+	// that one), or nobody else: the call was about the relative's own
+	// account, card or papers, and they are to hang up and check with the
+	// official number themselves.
+	call, paidID, rule := Text{Key: "understand.family.them"}, "f:paid", false
+	switch {
+	case p.AboutMe:
+		call, paidID, rule = Text{Key: "understand.family.me"}, "f:paid:me", true
+	case p.OtherInTrouble:
+		call, rule = Text{Key: "understand.family.call_first"}, true
 	}
 	var texts []Text
-	switch in {
+	switch p.Intent {
 	case IntentOnCall:
-		texts = []Text{{Key: "understand.family.oncall"}, call, {Key: "understand.family.rule"}}
+		texts = []Text{{Key: "understand.family.oncall"}, call}
 	case IntentApp:
 		texts = []Text{{Key: "understand.family.app"}, {Key: "app.now", Line: true}, {Key: "app.remove", Line: true}, {Key: "app.passwords", Line: true}, call}
 	default:
-		texts = []Text{call, {Key: "understand.family.rule"}}
+		texts = []Text{call}
+	}
+	if rule && p.Intent != IntentApp {
+		// The rule speaks of loved ones said to be in trouble; the
+		// relative's own call has its rule in understand.family.them.
+		texts = append(texts, Text{Key: "understand.family.rule"})
 	}
 	return s, []Reply{{Texts: texts, Choices: keyboard(&s,
 		paidID, "btn.f.paid",

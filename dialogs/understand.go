@@ -65,6 +65,13 @@ type Placement struct {
 	// typing ("my mum got a call saying I was kidnapped"): they are the
 	// one to call the family back.
 	AboutMe bool
+	// OtherInTrouble is set on a family story whose caller claimed that
+	// someone else is arrested, hurt or kidnapped ("my grandma got a call
+	// saying her grandson was arrested"): calling that person unmasks it.
+	// Without it the call was about the relative's own money or papers
+	// ("我妈接到电话说她医保卡被冻结"), and "call the person the caller talked
+	// about" would send them nowhere.
+	OtherInTrouble bool
 }
 
 // NeedsVerdict reports whether the text should be classified before Step:
@@ -98,9 +105,11 @@ type understandData struct {
 // intent (Intent), tells that the person is narrating (Kind "story"), that
 // the text addresses its reader (Kind "check"), asks its reader for money
 // or secrecy (Kind "ask"), names someone else as the one it happened to
-// (Kind "family": "my mum", "我奶奶") or says the call was about the person
-// typing (Kind "me": "saying I", "说我"). The last two are flags, found
-// apart from the votes, so they never hide a phrase that overlaps them.
+// (Kind "family": "my mum", "我奶奶"), says the call was about the person
+// typing (Kind "me": "saying I", "说我") or claims someone is arrested, hurt
+// or kidnapped (Kind "trouble": "被抓", "in custody"). The last three are
+// flags, found apart from the votes, so they never hide a phrase that
+// overlaps them.
 //
 // A phrase is matched in the normalised text (lower case, simplified
 // characters, no apostrophes): English phrases on word boundaries, Chinese
@@ -126,7 +135,7 @@ type understander struct {
 	fold    map[rune]rune
 	groups  []phraseGroup
 	phrases []phrase
-	flags   []phrase         // phrases of the "family" and "me" groups
+	flags   []phrase         // phrases of the "family", "me" and "trouble" groups
 	whole   map[string][]int // core text → indexes of Whole groups
 	// wholeUnits maps the units of a whole-text small-talk phrase
 	// (unitKey) to its group, so that "ok thanks bye" is read as three.
@@ -187,7 +196,7 @@ func newUnderstander(b []byte) (*understander, error) {
 		case g.Kind == "" && !valid[g.Intent]:
 			return nil, fmt.Errorf("group %q: intent %q is not one of the intents", g.Name, g.Intent)
 		case g.Kind != "" && (!groupKinds[g.Kind] || g.Intent != ""):
-			return nil, fmt.Errorf("group %q: kind %q with intent %q; want story, check, ask, family or me without an intent", g.Name, g.Kind, g.Intent)
+			return nil, fmt.Errorf("group %q: kind %q with intent %q; want story, check, ask, family, me or trouble without an intent", g.Name, g.Kind, g.Intent)
 		case g.Whole && g.Kind != "":
 			return nil, fmt.Errorf("group %q: a whole-text group of kind %q; want an intent", g.Name, g.Kind)
 		case len(g.EN) == 0 || len(g.ZH) == 0:
@@ -251,10 +260,10 @@ func newUnderstander(b []byte) (*understander, error) {
 }
 
 // groupKinds are the kinds a group may have instead of an intent.
-var groupKinds = map[string]bool{"story": true, "check": true, "ask": true, "family": true, "me": true}
+var groupKinds = map[string]bool{"story": true, "check": true, "ask": true, "family": true, "me": true, "trouble": true}
 
 // isFlag reports whether a group of kind marks the text rather than votes.
-func isFlag(kind string) bool { return kind == "family" || kind == "me" }
+func isFlag(kind string) bool { return kind == "family" || kind == "me" || kind == "trouble" }
 
 // tableStates are the conversation states the phrase data and the intent
 // table name.
@@ -456,6 +465,8 @@ type features struct {
 	family int
 	// me: the call was about the person typing ("saying I", "说我").
 	me bool
+	// trouble: the story claims someone is arrested, hurt or kidnapped.
+	trouble bool
 	// firstPersonBefore: "I", "me" or "我" (outside the family and me
 	// phrases) before the end of the first telling phrase; firstPerson:
 	// anywhere in the text.
@@ -538,8 +549,8 @@ func (u *understander) features(s State, text string) features {
 // "I'm" (normalised "im"), "me", or 我 that is not 我们.
 var firstPersonRe = regexp.MustCompile(`\b(i|im|ive|me|myself)\b|我([^们]|$)`)
 
-// flagFeatures finds the family and me phrases in n, and whether the
-// person typing is in the rest of it.
+// flagFeatures finds the family, me and trouble phrases in n, and whether
+// the person typing is in the rest of it.
 func (u *understander) flagFeatures(n string, f *features) {
 	var spans []match
 	for i := range u.flags {
@@ -556,7 +567,11 @@ func (u *understander) flagFeatures(n string, f *features) {
 				f.family = m.start
 			}
 		case "me":
-			f.me = true
+			// "说我弟出事了" is about a brother: a "me" phrase whose 我 opens
+			// a family phrase is not about the person typing.
+			f.me = f.me || !overlapsKind(u, spans, m, "family")
+		case "trouble":
+			f.trouble = true
 		}
 		for i := m.start; i < m.end; i++ {
 			masked[i] = ' '
@@ -566,6 +581,17 @@ func (u *understander) flagFeatures(n string, f *features) {
 	if f.tellEnd >= 0 {
 		f.firstPersonBefore = firstPersonRe.Match(masked[:f.tellEnd])
 	}
+}
+
+// overlapsKind reports whether m shares a byte with a span of a group of
+// the kind.
+func overlapsKind(u *understander, spans []match, m match, kind string) bool {
+	for _, o := range spans {
+		if u.groups[o.group].Kind == kind && o.start < m.end && m.start < o.end {
+			return true
+		}
+	}
+	return false
 }
 
 func isTelling(in Intent) bool {
@@ -812,7 +838,7 @@ func Understand(s State, text string, forwarded bool) Placement {
 	for _, in := range telling {
 		if f.intents[in] > 0 {
 			family := f.familyStory()
-			return Placement{Intent: in, Story: true, Family: family, AboutMe: family && f.me}
+			return Placement{Intent: in, Story: true, Family: family, AboutMe: family && f.me, OtherInTrouble: family && f.trouble}
 		}
 	}
 	runes := utf8.RuneCountInString(core)

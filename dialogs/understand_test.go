@@ -157,7 +157,7 @@ var firstKeys = map[Intent]map[string][]string{
 	IntentPaid:       {"": {"paid.now", "understand.family.paid.now"}},
 	IntentOnCall:     {"": {"oncall.hangup", "understand.family.oncall"}},
 	IntentApp:        {"": {"app.now", "understand.family.app"}},
-	IntentThreatened: {"": {"understand.threatened.rule", "understand.family.call_first", "understand.family.me"}},
+	IntentThreatened: {"": {"understand.threatened.rule", "understand.family.call_first", "understand.family.me", "understand.family.them"}},
 	IntentNone:       {"start": {"understand.none_start"}, "": {"none.steps"}},
 	IntentYes:        {"quiz": {"quiz.q.", "quiz.level."}, "verdict": {"understand.yes_which"}, "": {"understand.smalltalk."}},
 	IntentNo:         {"quiz": {"quiz.q.", "quiz.level."}, "verdict": {"none.steps"}, "": {"understand.smalltalk."}},
@@ -400,6 +400,46 @@ func TestTypedLabelDoesWhatThePressDoes(t *testing.T) {
 		text, _ := realCat.Render(lang, "btn.more_numbers", nil)
 		if _, r := Step(s, Event{Kind: EventText, Text: text}); r[0].Texts[0].Key != "where.ask" {
 			t.Errorf("%s: typed %q before a place: got %s, want where.ask", lang, text, r[0].Texts[0].Key)
+		}
+	}
+}
+
+// TestFamilyStoryWhoToCall checks what a family story is told to do
+// first, by what the caller claimed: someone else in trouble (call that
+// one), the person typing (call the family back), or only the relative's
+// own money or papers (hang up and check with the official number: there
+// is nobody else to call).
+func TestFamilyStoryWhoToCall(t *testing.T) {
+	tests := []struct {
+		lang, text string
+		want       string // the first text key of the reply
+	}{
+		{locales.ZH, "我奶奶接到一个电话说她孙子被抓了", "understand.family.call_first"},
+		{locales.ZH, "我爸接到电话说我弟在国外出了车祸要交医药费", "understand.family.call_first"},
+		{locales.ZH, "我妈接到电话说我被绑架了", "understand.family.me"},
+		{locales.ZH, "我妈刚收到一个电话说她医保卡被冻结了要转账到安全账户", "understand.family.them"},
+		{locales.ZH, "我外婆接到电话说她涉嫌洗钱，让她把存款转到安全账户", "understand.family.them"},
+		{locales.EN, "my grandma got a call saying my cousin was arrested and needs bail", "understand.family.call_first"},
+		{locales.EN, "My mum got a call saying I was kidnapped", "understand.family.me"},
+		{locales.EN, "my dad got a call saying his bank account was used for money laundering", "understand.family.them"},
+		{locales.EN, "my grandma got a call from someone claiming to be police, they said her bank account is frozen", "understand.family.them"},
+		{locales.EN, "my grandpa is on the phone with someone saying his pension is frozen", "understand.family.oncall"},
+		{locales.ZH, "我妈接到电话说我妹在学校打伤了同学要赔钱", "understand.family.call_first"},
+	}
+	for _, tt := range tests {
+		s := stateFor(t, "start", tt.lang)
+		p := Understand(s, tt.text, false)
+		if !p.Family {
+			t.Errorf("%q: got placement %+v, want a family story", tt.text, p)
+			continue
+		}
+		_, replies := Step(s, Event{Kind: EventText, Text: tt.text})
+		if len(replies) == 0 || len(replies[0].Texts) == 0 {
+			t.Errorf("%q: got no reply", tt.text)
+			continue
+		}
+		if got := replies[0].Texts[0].Key; got != tt.want {
+			t.Errorf("%q: got first text %s, want %s", tt.text, got, tt.want)
 		}
 	}
 }

@@ -90,6 +90,12 @@ var understandScripts = []struct {
 		"en": {cmd("start", ""), msg("My mum got a call saying I was kidnapped", verdict(classifier.LevelMedium, classifier.TypeVirtualKidnapping, "sig.kidnap")), press("f:paid:me")},
 		"zh": {cmd("start", ""), msg("我妈接到电话说我被绑架了", verdict(classifier.LevelMedium, classifier.TypeVirtualKidnapping, "sig.kidnap")), press("f:paid:me")},
 	}},
+	// The call was about the relative's own money, not about someone in
+	// trouble: nobody else to call, so they hang up and check themselves.
+	{"family_own_call", map[string][]action{
+		"en": {cmd("start", ""), msg("my dad got a call saying his bank account was used for money laundering and he has to move his savings to a safe account", verdict(classifier.LevelHigh, classifier.TypeImpersonateOfficial, "sig.safe_account")), press("f:paid")},
+		"zh": {cmd("start", ""), msg("我妈刚收到一个电话说她医保卡被冻结了要转账到安全账户", verdict(classifier.LevelHigh, classifier.TypeImpersonateOfficial, "sig.safe_account")), press("f:paid")},
+	}},
 	{"family_paid", map[string][]action{
 		"en": {cmd("start", ""), msg("my dad already sent them money", classifier.Verdict{}), press("share")},
 		"zh": {cmd("start", ""), msg("我爸已经把钱转给他们了", classifier.Verdict{}), press("share")},
