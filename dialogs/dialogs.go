@@ -228,6 +228,11 @@ func text(s State, e Event) (State, []Reply) {
 			// something else.
 			return askCountry(s, "understand.q.country")
 		}
+		if p.Asks && s.Node != NodeQuiz {
+			// "Someone says he's my tutor and wants a fee": whatever the
+			// rules found, being asked for money is the warning.
+			return whichHappened(resetFlowKeepLast(s), "understand.story_asks")
+		}
 		if pl, ok := matchPlace(e.Text); ok && pl.Country != CountryOther {
 			// "I'm in Leeds" typed before any place question: the
 			// numbers for that place, not a question about a message.

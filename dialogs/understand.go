@@ -54,7 +54,8 @@ type Placement struct {
 	// the text is then also classified, so the steps can name the scam.
 	Story bool
 	// Asks is set when a message to check asks its reader for money, a
-	// code or secrecy: a verdict without warning signs must then not
+	// code or secrecy, or a story tells that someone asked the person for
+	// them ("让我交资料费"): a verdict without warning signs must then not
 	// sound like the all-clear.
 	Asks bool
 	// Family is set when the story is someone else's: a parent, a
@@ -861,8 +862,10 @@ func Understand(s State, text string, forwarded bool) Placement {
 		return Placement{Intent: IntentPlace}
 	}
 	if f.story > f.check {
-		// Telling something, but nothing the steps are for: ask.
-		return Placement{Intent: IntentUnclear}
+		// Telling something, but nothing the steps are for: ask. Asks
+		// keeps "he asked me to pay a fee" from ever being answered as
+		// if nothing in it mattered.
+		return Placement{Intent: IntentUnclear, Asks: f.ask > 0}
 	}
 	if f.check > 0 || runes > longRunes {
 		return Placement{Intent: IntentCheck, Asks: f.ask > 0}

@@ -87,6 +87,19 @@ func stateFor(t *testing.T, state, lang string) State {
 // example of issue 11 in both languages, and more in each language's own
 // words (typos, no punctuation, emoji).
 var ownIntentRows = []intentRow{
+	// Told as it happened (issue #12's sixth round, the lead): details
+	// typed into a page are given, a gift card asked for is not yet
+	// bought, the isolation script and "must not hang up" are what a
+	// caller does now, and a relative's own account is a threat to them.
+	{"I clicked the link and entered my card details", "en", "start", IntentPaid},
+	{"我刚才点了那个链接填了银行卡信息", "zh", "start", IntentPaid},
+	{"someone claiming to be my professor emailed asking me to buy gift cards for him", "en", "start", IntentUnclear},
+	{"刚才有人加我微信说是我的辅导员，让我交资料费", "zh", "start", IntentUnclear},
+	{"They told me to go to a hotel and stay alone", "en", "start", IntentThreatened},
+	{"对方让我开视频，还让我把门关上", "zh", "start", IntentThreatened},
+	{"the man says he is from the embassy and I must not hang up", "en", "start", IntentOnCall},
+	{"我奶奶接到电话说她的养老金账户异常", "zh", "start", IntentThreatened},
+	{"my grandma got a call from the tax office saying she owes money and must pay today", "en", "start", IntentThreatened},
 	{"I already paid 2000", "en", "verdict", IntentPaid},
 	{"he is still on the phone", "en", "verdict", IntentOnCall},
 	{"what should I do?", "en", "verdict", IntentQuestion},
@@ -166,7 +179,7 @@ var firstKeys = map[Intent]map[string][]string{
 	IntentRequest:    {"": {"menu.prompt", "check.prompt", "call.first", "quiz.intro", "where.ask", "where.more", "share.title", "lang.ask", "lang.done"}},
 	IntentCheck:      {"": {"verdict.", "understand.none_asks"}},
 	IntentPlace:      {"": {"where.title", "where.org", "where.other", "where.unknown"}},
-	IntentUnclear:    {"quiz": {"quiz.yes_or_no"}, "country": {"understand.q.country", "verdict."}, "": {"understand.unclear", "verdict.", "understand.none_asks"}},
+	IntentUnclear:    {"quiz": {"quiz.yes_or_no"}, "country": {"understand.q.country", "verdict."}, "": {"understand.unclear", "verdict.", "understand.none_asks", "understand.story_asks"}},
 }
 
 // TestIntentTable places every row of the table in its state and steps the
@@ -440,6 +453,29 @@ func TestFamilyStoryWhoToCall(t *testing.T) {
 		}
 		if got := replies[0].Texts[0].Key; got != tt.want {
 			t.Errorf("%q: got first text %s, want %s", tt.text, got, tt.want)
+		}
+	}
+}
+
+// TestToldAskIsNeverAllClear: a person telling that someone asked them
+// for money, a gift card or a fee gets that ask named as the warning even
+// when the rules found nothing, never the all-clear wording.
+func TestToldAskIsNeverAllClear(t *testing.T) {
+	for _, tt := range []struct{ lang, text string }{
+		{locales.ZH, "刚才有人加我微信说是我的辅导员，让我交资料费"},
+		{locales.ZH, "有个人说是我表哥的同学，要我先转两千块给他"},
+		{locales.EN, "someone claiming to be my professor emailed asking me to buy gift cards for him"},
+		{locales.EN, "a guy who says he's my landlord's agent wants me to pay the deposit today"},
+	} {
+		s := stateFor(t, "start", tt.lang)
+		_, replies := Step(s, Event{Kind: EventText, Text: tt.text, Verdict: classifier.Verdict{}})
+		if len(replies) == 0 || len(replies[0].Texts) == 0 {
+			t.Errorf("%q: got no reply", tt.text)
+			continue
+		}
+		got := replies[0].Texts[0].Key
+		if got != "understand.story_asks" && got != "understand.none_asks" {
+			t.Errorf("%q with no warning signs: got first text %s, want the ask named (understand.story_asks or understand.none_asks)", tt.text, got)
 		}
 	}
 }
