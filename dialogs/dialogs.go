@@ -496,7 +496,7 @@ func paid(s State) (State, []Reply) {
 	s.Paid = true
 	s.Answers = ""
 	first := Reply{Texts: []Text{{Key: "paid.now"}, {Key: "paid.bank"}, {Key: "paid.wallets"}}}
-	rest := []Text{{Key: "paid.cards"}, {Key: "paid.evidence"}, {Key: "paid.recovery"}}
+	rest := []Text{{Key: "paid.cards"}, {Key: "paid.identity"}, {Key: "paid.evidence"}, {Key: "paid.recovery"}}
 	if s.Country == "" {
 		s.Node = NodeSteps
 		ns, ask := askCountry(s, "paid.police.ask")
