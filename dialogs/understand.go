@@ -105,7 +105,8 @@ type understandData struct {
 // phraseGroup is one list of phrases, in both languages, that votes for an
 // intent (Intent), tells that the person is narrating (Kind "story"), that
 // the text addresses its reader (Kind "check"), asks its reader for money
-// or secrecy (Kind "ask"), names someone else as the one it happened to
+// or secrecy (Kind "ask"), tells that someone asked the person for them
+// (Kind "told_ask": "he asked me to pay"), names someone else as the one it happened to
 // (Kind "family": "my mum", "我奶奶"), says the call was about the person
 // typing (Kind "me": "saying I", "说我") or claims someone is arrested, hurt
 // or kidnapped (Kind "trouble": "被抓", "in custody"). The last three are
@@ -126,8 +127,11 @@ type phraseGroup struct {
 	Whole  bool     `json:"whole"`
 	States []string `json:"states"`
 	Weight int      `json:"weight"`
-	EN     []string `json:"en"`
-	ZH     []string `json:"zh"`
+	// Addresses marks phrases that speak to a reader though they hold no
+	// "you": the vocatives ("Mum, …", "奶奶，…").
+	Addresses bool     `json:"addresses"`
+	EN        []string `json:"en"`
+	ZH        []string `json:"zh"`
 }
 
 // understander is understand.json compiled: the phrases of the groups
@@ -197,7 +201,7 @@ func newUnderstander(b []byte) (*understander, error) {
 		case g.Kind == "" && !valid[g.Intent]:
 			return nil, fmt.Errorf("group %q: intent %q is not one of the intents", g.Name, g.Intent)
 		case g.Kind != "" && (!groupKinds[g.Kind] || g.Intent != ""):
-			return nil, fmt.Errorf("group %q: kind %q with intent %q; want story, check, ask, family, me or trouble without an intent", g.Name, g.Kind, g.Intent)
+			return nil, fmt.Errorf("group %q: kind %q with intent %q; want story, check, ask, told_ask, family, me or trouble without an intent", g.Name, g.Kind, g.Intent)
 		case g.Whole && g.Kind != "":
 			return nil, fmt.Errorf("group %q: a whole-text group of kind %q; want an intent", g.Name, g.Kind)
 		case len(g.EN) == 0 || len(g.ZH) == 0:
@@ -261,7 +265,7 @@ func newUnderstander(b []byte) (*understander, error) {
 }
 
 // groupKinds are the kinds a group may have instead of an intent.
-var groupKinds = map[string]bool{"story": true, "check": true, "ask": true, "family": true, "me": true, "trouble": true}
+var groupKinds = map[string]bool{"story": true, "check": true, "ask": true, "family": true, "me": true, "trouble": true, "told_ask": true}
 
 // isFlag reports whether a group of kind marks the text rather than votes.
 func isFlag(kind string) bool { return kind == "family" || kind == "me" || kind == "trouble" }
@@ -472,6 +476,19 @@ type features struct {
 	// phrases) before the end of the first telling phrase; firstPerson:
 	// anywhere in the text.
 	firstPersonBefore, firstPerson bool
+	// secondPerson: "you", "your", 你 or 您 anywhere; addressed: a
+	// vocative or an ask made to the reader. Either way the text speaks
+	// to a reader.
+	secondPerson, addressed bool
+}
+
+// ownWords reports whether a text reads as the person's own words rather
+// than a message they received: they speak of themselves ("someone is
+// threatening to send my videos unless I pay", "有人让我做刷单") and to
+// nobody. Such a text is never given a verdict's all-clear wording: that
+// "no known warning signs" would answer what they told, not a message.
+func (f features) ownWords() bool {
+	return f.firstPerson && !f.secondPerson && !f.addressed
 }
 
 // familyStory reports whether the story told is someone else's: a
@@ -513,10 +530,16 @@ func (u *understander) features(s State, text string) features {
 			f.story += g.Weight
 		case "check":
 			f.check += g.Weight
+			f.addressed = f.addressed || g.Addresses
 		case "ask":
 			// Asking the reader for money, a code or secrecy addresses
 			// the reader, and is the one sign that always matters.
 			f.check += g.Weight
+			f.ask += g.Weight
+			f.addressed = true
+		case "told_ask":
+			// "He asked me to pay": an ask told, not made to the reader.
+			f.story += g.Weight
 			f.ask += g.Weight
 		default:
 			f.intents[g.Intent] += g.Weight
@@ -550,15 +573,16 @@ func (u *understander) features(s State, text string) features {
 // "I'm" (normalised "im"), "me", or 我 that is not 我们.
 var firstPersonRe = regexp.MustCompile(`\b(i|im|ive|me|myself)\b|我([^们]|$)`)
 
+// secondPersonRe finds a reader addressed: "you", "your" and their
+// shortenings, 你 or 您.
+var secondPersonRe = regexp.MustCompile(`\b(you|your|yours|youre|youve|youll|yourself|u|ur)\b|你|您`)
+
 // flagFeatures finds the family, me and trouble phrases in n, and whether
 // the person typing is in the rest of it.
 func (u *understander) flagFeatures(n string, f *features) {
 	var spans []match
 	for i := range u.flags {
 		spans = u.flags[i].find(n, spans)
-	}
-	if len(spans) == 0 {
-		return
 	}
 	masked := []byte(n)
 	for _, m := range spans {
@@ -579,6 +603,7 @@ func (u *understander) flagFeatures(n string, f *features) {
 		}
 	}
 	f.firstPerson = firstPersonRe.Match(masked)
+	f.secondPerson = secondPersonRe.Match(masked)
 	if f.tellEnd >= 0 {
 		f.firstPersonBefore = firstPersonRe.Match(masked[:f.tellEnd])
 	}
@@ -833,7 +858,10 @@ func Understand(s State, text string, forwarded bool) Placement {
 		tell += f.intents[in]
 	}
 	story := tell + f.story + f.intents[IntentNone]
-	if f.check > story {
+	if f.check > story && (tell == 0 || !f.ownWords()) {
+		if tell == 0 && f.ownWords() {
+			return Placement{Intent: IntentUnclear, Asks: f.ask > 0}
+		}
 		return Placement{Intent: IntentCheck, Asks: f.ask > 0}
 	}
 	for _, in := range telling {
@@ -867,8 +895,8 @@ func Understand(s State, text string, forwarded bool) Placement {
 		// if nothing in it mattered.
 		return Placement{Intent: IntentUnclear, Asks: f.ask > 0}
 	}
-	if f.check > 0 || runes > longRunes {
+	if (f.check > 0 || runes > longRunes) && !f.ownWords() {
 		return Placement{Intent: IntentCheck, Asks: f.ask > 0}
 	}
-	return Placement{Intent: IntentUnclear}
+	return Placement{Intent: IntentUnclear, Asks: f.ask > 0}
 }

@@ -430,6 +430,7 @@ func TestFamilyStoryWhoToCall(t *testing.T) {
 		{locales.ZH, "我奶奶接到一个电话说她孙子被抓了", "understand.family.call_first"},
 		{locales.ZH, "我爸接到电话说我弟在国外出了车祸要交医药费", "understand.family.call_first"},
 		{locales.ZH, "我妈接到电话说我被绑架了", "understand.family.me"},
+		{locales.ZH, "有人打电话说我儿子在他们手上", "understand.family.call_first"},
 		{locales.ZH, "我妈刚收到一个电话说她医保卡被冻结了要转账到安全账户", "understand.family.them"},
 		{locales.ZH, "我外婆接到电话说她涉嫌洗钱，让她把存款转到安全账户", "understand.family.them"},
 		{locales.EN, "my grandma got a call saying my cousin was arrested and needs bail", "understand.family.call_first"},
@@ -457,15 +458,25 @@ func TestFamilyStoryWhoToCall(t *testing.T) {
 	}
 }
 
-// TestToldAskIsNeverAllClear: a person telling that someone asked them
-// for money, a gift card or a fee gets that ask named as the warning even
-// when the rules found nothing, never the all-clear wording.
-func TestToldAskIsNeverAllClear(t *testing.T) {
-	for _, tt := range []struct{ lang, text string }{
-		{locales.ZH, "刚才有人加我微信说是我的辅导员，让我交资料费"},
-		{locales.ZH, "有个人说是我表哥的同学，要我先转两千块给他"},
-		{locales.EN, "someone claiming to be my professor emailed asking me to buy gift cards for him"},
-		{locales.EN, "a guy who says he's my landlord's agent wants me to pay the deposit today"},
+// TestOwnWordsAreNeverAllClear: a person telling what is happening to
+// them, above all that someone asked them for money, a gift card or a fee,
+// never gets the all-clear wording even when the rules found nothing; a
+// received message that speaks to its reader still can.
+func TestOwnWordsAreNeverAllClear(t *testing.T) {
+	for _, tt := range []struct {
+		lang, text string
+		want       []string // allowed first text keys
+	}{
+		{locales.ZH, "刚才有人加我微信说是我的辅导员，让我交资料费", []string{"understand.story_asks"}},
+		{locales.ZH, "有个人说是我表哥的同学，要我先转两千块给他", []string{"understand.story_asks"}},
+		{locales.EN, "someone claiming to be my professor emailed asking me to buy gift cards for him", []string{"understand.story_asks"}},
+		{locales.EN, "a guy who says he's my landlord's agent wants me to pay the deposit today", []string{"understand.story_asks"}},
+		{locales.ZH, "有人在小红书上让我做刷单兼职", []string{"understand.unclear"}},
+		{locales.EN, "someone is threatening to send my videos to my friends unless I pay", []string{"understand.unclear"}},
+		{locales.EN, "I've been chatting with someone online for weeks and now he needs money for a flight", []string{"understand.unclear"}},
+		{locales.EN, "someone on telegram says they can get me a visa faster for a fee", []string{"understand.unclear"}},
+		{locales.EN, "Your parcel was delivered today at 14:02. Thanks for shopping with us.", []string{"verdict.none"}},
+		{locales.ZH, "您的快递已放在小区驿站，请凭取件码取件。", []string{"verdict.none"}},
 	} {
 		s := stateFor(t, "start", tt.lang)
 		_, replies := Step(s, Event{Kind: EventText, Text: tt.text, Verdict: classifier.Verdict{}})
@@ -473,9 +484,8 @@ func TestToldAskIsNeverAllClear(t *testing.T) {
 			t.Errorf("%q: got no reply", tt.text)
 			continue
 		}
-		got := replies[0].Texts[0].Key
-		if got != "understand.story_asks" && got != "understand.none_asks" {
-			t.Errorf("%q with no warning signs: got first text %s, want the ask named (understand.story_asks or understand.none_asks)", tt.text, got)
+		if got := replies[0].Texts[0].Key; !contains(tt.want, got) {
+			t.Errorf("%q with no warning signs: got first text %s, want one of %v", tt.text, got, tt.want)
 		}
 	}
 }
