@@ -109,9 +109,10 @@ type understandData struct {
 // (Kind "told_ask": "he asked me to pay"), names someone else as the one it happened to
 // (Kind "family": "my mum", "我奶奶"), says the call was about the person
 // typing (Kind "me": "saying I", "说我") or claims someone is arrested, hurt
-// or kidnapped (Kind "trouble": "被抓", "in custody"). The last three are
-// flags, found apart from the votes, so they never hide a phrase that
-// overlaps them.
+// or kidnapped (Kind "trouble": "被抓", "in custody"), or hedges ("I think",
+// 我担心: Kind "hedge", masked so that "I think my grandma is talking to a
+// scammer" stays the grandma's story). The last four are flags, found
+// apart from the votes, so they never hide a phrase that overlaps them.
 //
 // A phrase is matched in the normalised text (lower case, simplified
 // characters, no apostrophes): English phrases on word boundaries, Chinese
@@ -140,7 +141,7 @@ type understander struct {
 	fold    map[rune]rune
 	groups  []phraseGroup
 	phrases []phrase
-	flags   []phrase         // phrases of the "family", "me" and "trouble" groups
+	flags   []phrase         // phrases of the flag groups (isFlag)
 	whole   map[string][]int // core text → indexes of Whole groups
 	// wholeUnits maps the units of a whole-text small-talk phrase
 	// (unitKey) to its group, so that "ok thanks bye" is read as three.
@@ -201,7 +202,7 @@ func newUnderstander(b []byte) (*understander, error) {
 		case g.Kind == "" && !valid[g.Intent]:
 			return nil, fmt.Errorf("group %q: intent %q is not one of the intents", g.Name, g.Intent)
 		case g.Kind != "" && (!groupKinds[g.Kind] || g.Intent != ""):
-			return nil, fmt.Errorf("group %q: kind %q with intent %q; want story, check, ask, told_ask, family, me or trouble without an intent", g.Name, g.Kind, g.Intent)
+			return nil, fmt.Errorf("group %q: kind %q with intent %q; want story, check, ask, told_ask, family, me, trouble or hedge without an intent", g.Name, g.Kind, g.Intent)
 		case g.Whole && g.Kind != "":
 			return nil, fmt.Errorf("group %q: a whole-text group of kind %q; want an intent", g.Name, g.Kind)
 		case len(g.EN) == 0 || len(g.ZH) == 0:
@@ -265,10 +266,12 @@ func newUnderstander(b []byte) (*understander, error) {
 }
 
 // groupKinds are the kinds a group may have instead of an intent.
-var groupKinds = map[string]bool{"story": true, "check": true, "ask": true, "family": true, "me": true, "trouble": true, "told_ask": true}
+var groupKinds = map[string]bool{"story": true, "check": true, "ask": true, "family": true, "me": true, "trouble": true, "told_ask": true, "hedge": true}
 
 // isFlag reports whether a group of kind marks the text rather than votes.
-func isFlag(kind string) bool { return kind == "family" || kind == "me" || kind == "trouble" }
+func isFlag(kind string) bool {
+	return kind == "family" || kind == "me" || kind == "trouble" || kind == "hedge"
+}
 
 // tableStates are the conversation states the phrase data and the intent
 // table name.
@@ -480,6 +483,9 @@ type features struct {
 	// vocative or an ask made to the reader. Either way the text speaks
 	// to a reader.
 	secondPerson, addressed bool
+	// mine: "my" outside the family phrases ("someone took over my
+	// WeChat"); 我的 is in firstPerson already.
+	mine bool
 }
 
 // ownWords reports whether a text reads as the person's own words rather
@@ -488,7 +494,7 @@ type features struct {
 // nobody. Such a text is never given a verdict's all-clear wording: that
 // "no known warning signs" would answer what they told, not a message.
 func (f features) ownWords() bool {
-	return f.firstPerson && !f.secondPerson && !f.addressed
+	return (f.firstPerson || f.mine) && !f.secondPerson && !f.addressed
 }
 
 // familyStory reports whether the story told is someone else's: a
@@ -573,6 +579,9 @@ func (u *understander) features(s State, text string) features {
 // "I'm" (normalised "im"), "me", or 我 that is not 我们.
 var firstPersonRe = regexp.MustCompile(`\b(i|im|ive|me|myself)\b|我([^们]|$)`)
 
+// mineRe finds the person typing as an owner: "my".
+var mineRe = regexp.MustCompile(`\bmy\b`)
+
 // secondPersonRe finds a reader addressed: "you", "your" and their
 // shortenings, 你 or 您.
 var secondPersonRe = regexp.MustCompile(`\b(you|your|yours|youre|youve|youll|yourself|u|ur)\b|你|您`)
@@ -604,6 +613,7 @@ func (u *understander) flagFeatures(n string, f *features) {
 	}
 	f.firstPerson = firstPersonRe.Match(masked)
 	f.secondPerson = secondPersonRe.Match(masked)
+	f.mine = mineRe.Match(masked)
 	if f.tellEnd >= 0 {
 		f.firstPersonBefore = firstPersonRe.Match(masked[:f.tellEnd])
 	}
