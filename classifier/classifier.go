@@ -45,8 +45,8 @@ type scratch struct {
 	// the ask they address ("转到这个账户, 麻烦了"); nouns are the ranges
 	// of the phrases that make an ask word a noun ("一笔转账").
 	cues, nouns []Span
-	// masks are the matches of mask phrases ("日结束"), found first
-	// because they end after the shorter words they hide.
+	// masks are the matches of mask phrases ("日结束", "申请"), found
+	// first because they end after the shorter words they hide.
 	masks []acMatch
 }
 
@@ -157,7 +157,7 @@ func (rs *ruleSet) scopeNegations(sc *scratch, text string, zh bool) {
 			continue
 		}
 		p := rs.patterns[m.pat]
-		if p.addr != cue && (!zh || p.addr != addrNoun) || !rs.wordOK(t, p, m) {
+		if p.addr != cue && (!zh || p.addr != addrNoun) || !rs.wordOK(t, p, m) || len(sc.masks) > 0 && masked(sc.masks, m) {
 			continue
 		}
 		from, _ := sc.f.offsets(int(m.start))
@@ -201,11 +201,11 @@ func (rs *ruleSet) scopeNegations(sc *scratch, text string, zh bool) {
 	}
 }
 
-// masked reports whether a mask match starts where m starts and ends
-// after it: m is then part of a longer word ("日结" in "日结束").
+// masked reports whether a mask match covers m and is longer: m is then
+// part of a longer word ("日结" in "日结束", "请" in "申请").
 func masked(masks []acMatch, m acMatch) bool {
 	for _, k := range masks {
-		if k.start == m.start && k.end > m.end {
+		if k.start <= m.start && m.end <= k.end && k.end-k.start > m.end-m.start {
 			return true
 		}
 	}

@@ -1007,6 +1007,11 @@ func citedTerms(text string) (first Span, ok bool) {
 // ("【中国驻英国大使馆】", "【XX大学学生会】").
 const maxHeaderRunes = 16
 
+// maxForwardLineRunes is the longest line above a forwarded notice that
+// still leaves its header a header: a question or a note about it ("这个
+// 是真的吗？我在中国领事APP上预约的"), not a message of its own.
+const maxForwardLineRunes = 24
+
 // senderHeader returns the span of a sender's header in brackets at the
 // start or the end of text ("【农业银行】您的账户…", "…请查收。[建设银行]"): the
 // way an institution signs its text messages (issue #12). The folded text
@@ -1019,6 +1024,17 @@ func senderHeader(text string) (Span, bool) {
 	if strings.HasPrefix(t, "【") {
 		if sp, ok := bracketAt(t, off); ok {
 			return sp, true
+		}
+	}
+	// A notice forwarded under a short line of the sender's own ("这个是真
+	// 的吗？\n【中国领事】…"): the header opens the second line.
+	if nl := strings.IndexByte(t, '\n'); nl > 0 && utf8.RuneCountInString(t[:nl]) <= maxForwardLineRunes {
+		second := off + nl + 1
+		second += leadingSpace(text[second:])
+		if strings.HasPrefix(text[second:], "【") {
+			if sp, ok := bracketAt(text[second:], second); ok {
+				return sp, true
+			}
 		}
 	}
 	// At the end: look back from a closing bracket only, over at most

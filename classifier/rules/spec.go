@@ -94,10 +94,9 @@ type Set struct {
 	// Entity names what the entity stage found (url_shortener, phone, …)
 	// as the set's matches, instead of phrases.
 	Entity string `yaml:"entity"`
-	// Mask makes the phrases hide every shorter match that starts where
-	// they start: a word inside a longer word is not that word ("日结束",
-	// a deadline, hides the part-time pay word 日结). The set still
-	// matches as itself.
+	// Mask makes the phrases hide every shorter match inside them: a
+	// word inside a longer word is not that word ("日结束", a deadline,
+	// hides the part-time pay word 日结). The set still matches as itself.
 	Mask bool `yaml:"mask"`
 }
 
