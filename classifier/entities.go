@@ -674,8 +674,27 @@ func afterReference(text string, i int) bool {
 			return true
 		}
 	}
+	// The Chinese labels, after a full-width colon or 为/是 ("订单号：2877…",
+	// "运单号为SF…"): a shop's, courier's or office's own reference.
+	for _, sep := range []string{"：", "为", "是"} {
+		if strings.HasSuffix(w, sep) {
+			w = strings.TrimRight(w[:len(w)-len(sep)], " ")
+			break
+		}
+	}
+	for _, l := range referenceLabelsZh {
+		if strings.HasSuffix(w, l) {
+			return true
+		}
+	}
 	return false
 }
+
+// referenceLabelsZh name a number as an order, a waybill, a pickup code or
+// a case a shop, courier or office gave (issue #12, sixth round): "订单号
+// 287731904512" in a refund notice is not a number to call.
+var referenceLabelsZh = []string{"订单号", "订单编号", "运单号", "快递单号", "物流单号", "单号", "取件码", "提货码", "编号",
+	"流水号", "工单号", "受理号", "保单号", "合同号", "发票号", "交易号", "业务号", "预约号", "学号", "工号", "会员号"}
 
 // hasSuffixFold is strings.HasSuffix ignoring ASCII case.
 func hasSuffixFold(s, suffix string) bool {
