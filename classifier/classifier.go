@@ -45,6 +45,9 @@ type scratch struct {
 	// the ask they address ("转到这个账户, 麻烦了"); nouns are the ranges
 	// of the phrases that make an ask word a noun ("一笔转账").
 	cues, nouns []Span
+	// masks are the matches of mask phrases ("日结束", "申请"), found
+	// first because they end after the shorter words they hide.
+	masks []acMatch
 }
 
 // scaled is a signal whose rule multiplies the score.
@@ -127,15 +130,19 @@ func (rs *ruleSet) match(sc *scratch) {
 // order of their end, so one open scope at a time is enough.
 func (rs *ruleSet) scopeNegations(sc *scratch, text string, zh bool) {
 	t := sc.f.text
-	// A closing negator comes after the words it takes back, so the
-	// closing ones are gathered first.
-	sc.backs = sc.backs[:0]
+	// A closing negator comes after the words it takes back, and a mask
+	// after the shorter words it hides, so both are gathered first.
+	sc.backs, sc.masks = sc.backs[:0], sc.masks[:0]
 	for _, m := range sc.matches {
 		if int(m.pat) >= len(rs.patterns) {
 			continue
 		}
-		if p := rs.patterns[m.pat]; (p.neg == negBackClause || p.neg == negBackSentence) && rs.wordOK(t, p, m) {
+		p := rs.patterns[m.pat]
+		if (p.neg == negBackClause || p.neg == negBackSentence) && rs.wordOK(t, p, m) {
 			sc.backs = append(sc.backs, backScope{m.start, m.end, p.neg})
+		}
+		if p.mask {
+			sc.masks = append(sc.masks, m)
 		}
 	}
 	sc.cues, sc.nouns = sc.cues[:0], sc.nouns[:0]
@@ -150,7 +157,7 @@ func (rs *ruleSet) scopeNegations(sc *scratch, text string, zh bool) {
 			continue
 		}
 		p := rs.patterns[m.pat]
-		if p.addr != cue && (!zh || p.addr != addrNoun) || !rs.wordOK(t, p, m) {
+		if p.addr != cue && (!zh || p.addr != addrNoun) || !rs.wordOK(t, p, m) || len(sc.masks) > 0 && masked(sc.masks, m) {
 			continue
 		}
 		from, _ := sc.f.offsets(int(m.start))
@@ -171,7 +178,7 @@ func (rs *ruleSet) scopeNegations(sc *scratch, text string, zh bool) {
 		if h.ok && p.neg == negNone {
 			continue
 		}
-		if !rs.wordOK(t, p, m) {
+		if !rs.wordOK(t, p, m) || len(sc.masks) > 0 && masked(sc.masks, m) {
 			continue
 		}
 		switch p.neg {
@@ -192,6 +199,17 @@ func (rs *ruleSet) scopeNegations(sc *scratch, text string, zh bool) {
 		}
 		sc.hit(p.term, hit{ok: true, start: m.start, end: m.end})
 	}
+}
+
+// masked reports whether a mask match covers m and is longer: m is then
+// part of a longer word ("日结" in "日结束", "请" in "申请").
+func masked(masks []acMatch, m acMatch) bool {
+	for _, k := range masks {
+		if k.start <= m.start && m.end <= k.end && k.end-k.start > m.end-m.start {
+			return true
+		}
+	}
+	return false
 }
 
 // wordOK reports whether match m of pattern p stands at the word

@@ -43,6 +43,9 @@ type (
 		leftWord, rightWord bool // require a word boundary on that side
 		neg                 negRole
 		addr                addrRole
+		// mask hides the shorter matches that start where it starts
+		// (rules/README.md, "mask").
+		mask bool
 	}
 	// cond is a set as the rules see it: it holds when any of its terms
 	// matched.
@@ -135,10 +138,11 @@ type compiler struct {
 	pats    [][]byte
 	veto    cond // the genuine-context veto's set, nil if none
 	f       folded
+	seen    map[patKey]bool // the patterns added so far
 }
 
 func compileRules(files []rules.File) (*ruleSet, error) {
-	c := &compiler{rs: &ruleSet{}, sets: map[string]cond{}}
+	c := &compiler{rs: &ruleSet{}, sets: map[string]cond{}, seen: map[patKey]bool{}}
 	for k := range c.rs.entity {
 		c.rs.entity[k] = -1
 	}
@@ -297,6 +301,7 @@ func (c *compiler) ownTerm(s rules.Set, ti int32) error {
 	}
 	for i := first; i < len(c.rs.patterns); i++ {
 		c.rs.patterns[i].addr = addr
+		c.rs.patterns[i].mask = s.Mask
 	}
 	for _, re := range s.Regex {
 		a, err := compileAnchored(re)
@@ -330,16 +335,43 @@ func (c *compiler) addPhrases(ti int32, phrases []string, neg negRole) error {
 			return fmt.Errorf("%q folds to nothing", p)
 		}
 		for _, v := range expandAliases(string(c.f.text), c.aliases) {
-			c.rs.patterns = append(c.rs.patterns, pattern{
-				term:      ti,
-				leftWord:  !suffix && isASCIILetter(v[0]),
-				rightWord: !prefix && isASCIILetter(v[len(v)-1]),
-				neg:       neg,
-			})
-			c.pats = append(c.pats, []byte(v))
+			c.addPattern(ti, v, prefix, suffix, neg)
+			// The fold maps 帳 to 帐, and the rules spell 账 (賬 folds to
+			// it): so that "帳戶", "帐号" reach the account rules, a phrase
+			// with 账 is also matched spelt with 帐. Done here, not in the
+			// fold, because the model reads the folded text.
+			if strings.Contains(v, "账") {
+				c.addPattern(ti, strings.ReplaceAll(v, "账", "帐"), prefix, suffix, neg)
+			}
 		}
 	}
 	return nil
+}
+
+// addPattern puts the folded phrase v into the automaton as a pattern of
+// term ti, unless the term has it already (a set may list both
+// spellings, "转账" and "转帐").
+func (c *compiler) addPattern(ti int32, v string, prefix, suffix bool, neg negRole) {
+	key := patKey{ti, v, prefix, suffix}
+	if c.seen[key] {
+		return
+	}
+	c.seen[key] = true
+	c.rs.patterns = append(c.rs.patterns, pattern{
+		term:      ti,
+		leftWord:  !suffix && isASCIILetter(v[0]),
+		rightWord: !prefix && isASCIILetter(v[len(v)-1]),
+		neg:       neg,
+	})
+	c.pats = append(c.pats, []byte(v))
+}
+
+// patKey is a term's phrase and its word-boundary marks, to put each
+// into the automaton once.
+type patKey struct {
+	term           int32
+	text           string
+	prefix, suffix bool
 }
 
 // rule compiles one rule; the sets it names must be declared already.

@@ -674,8 +674,27 @@ func afterReference(text string, i int) bool {
 			return true
 		}
 	}
+	// The Chinese labels, after a full-width colon or 为/是 ("订单号：2877…",
+	// "运单号为SF…"): a shop's, courier's or office's own reference.
+	for _, sep := range []string{"：", "为", "是"} {
+		if strings.HasSuffix(w, sep) {
+			w = strings.TrimRight(w[:len(w)-len(sep)], " ")
+			break
+		}
+	}
+	for _, l := range referenceLabelsZh {
+		if strings.HasSuffix(w, l) {
+			return true
+		}
+	}
 	return false
 }
+
+// referenceLabelsZh name a number as an order, a waybill, a pickup code or
+// a case a shop, courier or office gave (issue #12, sixth round): "订单号
+// 287731904512" in a refund notice is not a number to call.
+var referenceLabelsZh = []string{"订单号", "订单编号", "运单号", "快递单号", "物流单号", "单号", "取件码", "提货码", "编号",
+	"流水号", "工单号", "受理号", "保单号", "合同号", "发票号", "交易号", "业务号", "预约号", "学号", "工号", "会员号"}
 
 // hasSuffixFold is strings.HasSuffix ignoring ASCII case.
 func hasSuffixFold(s, suffix string) bool {
@@ -1007,6 +1026,11 @@ func citedTerms(text string) (first Span, ok bool) {
 // ("【中国驻英国大使馆】", "【XX大学学生会】").
 const maxHeaderRunes = 16
 
+// maxForwardLineRunes is the longest line above a forwarded notice that
+// still leaves its header a header: a question or a note about it ("这个
+// 是真的吗？我在中国领事APP上预约的"), not a message of its own.
+const maxForwardLineRunes = 24
+
 // senderHeader returns the span of a sender's header in brackets at the
 // start or the end of text ("【农业银行】您的账户…", "…请查收。[建设银行]"): the
 // way an institution signs its text messages (issue #12). The folded text
@@ -1019,6 +1043,17 @@ func senderHeader(text string) (Span, bool) {
 	if strings.HasPrefix(t, "【") {
 		if sp, ok := bracketAt(t, off); ok {
 			return sp, true
+		}
+	}
+	// A notice forwarded under a short line of the sender's own ("这个是真
+	// 的吗？\n【中国领事】…"): the header opens the second line.
+	if nl := strings.IndexByte(t, '\n'); nl > 0 && utf8.RuneCountInString(t[:nl]) <= maxForwardLineRunes {
+		second := off + nl + 1
+		second += leadingSpace(text[second:])
+		if strings.HasPrefix(text[second:], "【") {
+			if sp, ok := bracketAt(text[second:], second); ok {
+				return sp, true
+			}
 		}
 	}
 	// At the end: look back from a closing bracket only, over at most

@@ -80,6 +80,25 @@ func TestPhones(t *testing.T) {
 	}
 }
 
+func TestChineseReferenceIsNoPhone(t *testing.T) {
+	c := classifier(t)
+	for _, tc := range []struct {
+		text  string
+		phone bool
+	}{
+		{"【京东】您的退款已原路退回，订单号287731904512。", false},
+		{"您的快件运单号：SF1402277310已签收", false},
+		{"取件码为20338716，请到驿站领取", false},
+		{"请致电13800138000核实订单", true},
+		{"订单异常请联系客服13800138000", true},
+	} {
+		v := c.Classify(tc.text)
+		if got := v.Entities != nil && len(v.Entities.Phones) > 0; got != tc.phone {
+			t.Errorf("%q: got a phone %v, want %v", tc.text, got, tc.phone)
+		}
+	}
+}
+
 func TestMoneyCryptoApps(t *testing.T) {
 	c := classifier(t)
 	v := c.Classify("转账5000元，另付£1,250.50和$30。打到 0x52908400098527886E0F7030069857D2E4169EE7 或 1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN2，下载向日葵和AnyDesk。")
@@ -180,6 +199,9 @@ func TestSenderHeader(t *testing.T) {
 		{"  【顺丰速运】您的快件已签收。", true, false},
 		{"您的快件已签收，请查收。【顺丰速运】", true, false},
 		{"如有疑问请致电95533。[建设银行]", true, false},
+		{"这个是真的吧？\n【QQ安全中心】验证码683012，切勿告知他人。", true, false},
+		{"这个要不要理？\n  【顺丰速运】您的快件已签收。", true, false},
+		{"妈，我跟你说件事，昨天晚上宿舍楼里有人来推销东西，我没理他，然后\n【顺丰速运】您的快件已签收。", false, false},
 		{"[QQ] 老同学 在吗", false, false},
 		{"他说【这是一个很长很长很长很长很长很长的括号里的句子】然后呢", false, false},
 		{"我看到【银行】两个字", false, false},

@@ -55,6 +55,29 @@ func TestMatchForgetsThePreviousMessage(t *testing.T) {
 	wantHit(t, c, sc, "urgency_en", "See you at dinner", false)
 }
 
+func TestScopeNegationsDropsAWordInsideAMask(t *testing.T) {
+	c, sc := newScratch(t)
+	for _, tc := range []struct {
+		text string
+		want bool
+	}{
+		{"暑假工日结300", true},
+		{"申报将于12月31日结束", false},
+		{"报名于3月8日截止", false},
+	} {
+		wantHit(t, c, sc, "paid_daily", tc.text, tc.want)
+	}
+	// Nor does 取证件 leave its 取证 (evidence) to the accusation words.
+	wantHit(t, c, sc, "accusation_zh", "请凭回执领取证件", false)
+}
+
+func TestCompilerMatchesAccountPhrasesSpeltWith帐(t *testing.T) {
+	c, sc := newScratch(t)
+	for _, text := range []string{"请转入安全账户", "請轉入安全帳戶", "请转入安全帐户", "請轉入安全賬戶"} {
+		wantHit(t, c, sc, "safe_account", text, true)
+	}
+}
+
 func TestMatchRegexesRunOnlyBehindTheirGate(t *testing.T) {
 	c, sc := newScratch(t)
 	wantHit(t, c, sc, "premium_call", "txt WIN to 87066 now", true)

@@ -94,6 +94,10 @@ type Set struct {
 	// Entity names what the entity stage found (url_shortener, phone, …)
 	// as the set's matches, instead of phrases.
 	Entity string `yaml:"entity"`
+	// Mask makes the phrases hide every shorter match inside them: a
+	// word inside a longer word is not that word ("日结束", a deadline,
+	// hides the part-time pay word 日结). The set still matches as itself.
+	Mask bool `yaml:"mask"`
 }
 
 // Rule adds its weight to the score (or scales it) when its conditions
@@ -236,6 +240,8 @@ func (s Set) Validate() error {
 		return errField("address", "only a set of phrases takes part in addressing")
 	case (s.Address == "cue" || s.Address == "noun" || s.Address == "cue_en") && (s.Negator != "" || s.Negatable):
 		return errField("address", "a cue or a noun is neither a negator nor negatable")
+	case s.Mask && (len(s.Phrases) == 0 || sources != 1 || s.Negator != "" || s.Negatable || s.Address != "" || len(s.Aliases) > 0):
+		return errField("mask", "a mask is a set of phrases only: no include, regex, aliases, negator or address")
 	}
 	if s.Negator != "" {
 		if !slices.Contains(NegatorKinds, s.Negator) {

@@ -38,6 +38,9 @@ func TestSetValidate(t *testing.T) {
 		{"address needed_en, negatable", Set{ID: "a", Phrases: []string{"x"}, Address: "needed_en", Negatable: true}, ""},
 		{"negatable cue_en", Set{ID: "a", Phrases: []string{"x"}, Address: "cue_en", Negatable: true}, "address:"},
 		{"noun negator", Set{ID: "a", Phrases: []string{"x"}, Address: "noun", Negator: "clause"}, "address:"},
+		{"mask", Set{ID: "a", Phrases: []string{"日结束"}, Mask: true}, ""},
+		{"mask with include", Set{ID: "a", Phrases: []string{"x"}, Include: []string{"b"}, Mask: true}, "mask:"},
+		{"negatable mask", Set{ID: "a", Phrases: []string{"x"}, Mask: true, Negatable: true}, "mask:"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			checkErr(t, tc.set.Validate(), tc.want)
