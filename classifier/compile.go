@@ -41,8 +41,13 @@ type (
 	pattern struct {
 		term                int32
 		leftWord, rightWord bool // require a word boundary on that side
-		neg                 negRole
-		addr                addrRole
+		// rightNumber: the phrase ends in a price with its decimals
+		// ("£3.00"), so the number must end with it: "£3,000" is not
+		// that price. Other phrases that end in a digit ("转8") stand
+		// for the start of any amount.
+		rightNumber bool
+		neg         negRole
+		addr        addrRole
 	}
 	// cond is a set as the rules see it: it holds when any of its terms
 	// matched.
@@ -323,6 +328,7 @@ func (c *compiler) ownTerm(s rules.Set, ti int32) error {
 // automaton as patterns of term ti.
 func (c *compiler) addPhrases(ti int32, phrases []string, neg negRole) error {
 	for _, p := range phrases {
+		price := endsInDecimals(p)
 		prefix := strings.HasSuffix(p, "*")
 		suffix := strings.HasPrefix(p, "*")
 		fold(&c.f, strings.TrimSuffix(strings.TrimPrefix(p, "*"), "*"))
@@ -331,15 +337,26 @@ func (c *compiler) addPhrases(ti int32, phrases []string, neg negRole) error {
 		}
 		for _, v := range expandAliases(string(c.f.text), c.aliases) {
 			c.rs.patterns = append(c.rs.patterns, pattern{
-				term:      ti,
-				leftWord:  !suffix && isASCIILetter(v[0]),
-				rightWord: !prefix && isASCIILetter(v[len(v)-1]),
-				neg:       neg,
+				term:        ti,
+				leftWord:    !suffix && isASCIILetter(v[0]),
+				rightWord:   !prefix && isASCIILetter(v[len(v)-1]),
+				rightNumber: price,
+				neg:         neg,
 			})
 			c.pats = append(c.pats, []byte(v))
 		}
 	}
 	return nil
+}
+
+// endsInDecimals reports whether phrase v, as written, ends in a decimal
+// point and digits ("£1.50"; folding makes the point a space).
+func endsInDecimals(v string) bool {
+	i := len(v)
+	for i > 0 && isDigit(v[i-1]) {
+		i--
+	}
+	return i < len(v) && i > 1 && v[i-1] == '.' && isDigit(v[i-2])
 }
 
 // rule compiles one rule; the sets it names must be declared already.

@@ -876,6 +876,9 @@ const minCryptoLen = 26
 
 func isAlnum(c byte) bool { return c >= '0' && c <= '9' || isASCIILetter(c) }
 
+// isDigit reports an ASCII digit.
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
 func cryptoKind(tok string) string {
 	switch {
 	case len(tok) == 42 && (strings.HasPrefix(tok, "0x") || strings.HasPrefix(tok, "0X")) && isHex(tok[2:]):
