@@ -652,17 +652,21 @@ func findNumbers(text string, digit int, e *Entities) {
 	}
 }
 
-// referenceLabels name a number as an order, a parcel or a booking: "for
-// order 203-5518840-2211" is not a number to call.
+// referenceLabels name a number as an order, a parcel, a booking or a
+// support case: "for order 203-5518840-2211" and "your case number is
+// 10284471" are not numbers to call.
 var referenceLabels = []string{"order", "ref", "reference", "invoice", "tracking", "waybill", "booking",
-	"policy", "claim"}
+	"policy", "claim", "case", "ticket"}
 
 // afterReference reports whether the number at i follows one of the
-// referenceLabels, with at most "no.", "number", "#" or ":" between.
+// referenceLabels, with at most "no.", "number", "#", ":" or "is" between.
 func afterReference(text string, i int) bool {
 	// Compared without folding case into a new string: no allocation per
 	// number.
 	w := strings.TrimRight(text[max(i-24, 0):i], " :#.\t")
+	if hasSuffixFold(w, " is") {
+		w = strings.TrimRight(w[:len(w)-3], " :#.")
+	}
 	for _, filler := range []string{"number", "no", "id"} {
 		if hasSuffixFold(w, filler) {
 			w = strings.TrimRight(w[:len(w)-len(filler)], " :#.")
