@@ -218,7 +218,10 @@ func (rs *ruleSet) wordOK(t []byte, p pattern, m acMatch) bool {
 	if p.leftWord && m.start > 0 && isASCIILetter(t[m.start-1]) {
 		return false
 	}
-	return !p.rightWord || int(m.end) >= len(t) || !isASCIILetter(t[m.end])
+	if int(m.end) >= len(t) {
+		return true
+	}
+	return (!p.rightWord || !isASCIILetter(t[m.end])) && (!p.rightNumber || !isDigit(t[m.end]))
 }
 
 // hit records h as term ti's hit unless the term has one already.

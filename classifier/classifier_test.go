@@ -316,3 +316,14 @@ func TestNegationScope(t *testing.T) {
 		}
 	}
 }
+
+// A phrase written with a price's decimals stands for that whole price;
+// other phrases that end in a digit may start a longer number.
+func TestEndsInDecimals(t *testing.T) {
+	cases := map[string]bool{"£1.50": true, "£3.00": true, "1.50gbp": false, "转8": false, "150p": false, "95588": false, ".5": false}
+	for p, want := range cases {
+		if got := endsInDecimals(p); got != want {
+			t.Errorf("endsInDecimals(%q): got %v, want %v", p, got, want)
+		}
+	}
+}

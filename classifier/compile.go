@@ -41,8 +41,13 @@ type (
 	pattern struct {
 		term                int32
 		leftWord, rightWord bool // require a word boundary on that side
-		neg                 negRole
-		addr                addrRole
+		// rightNumber: the phrase ends in a price with its decimals
+		// ("£3.00"), so the number must end with it: "£3,000" is not
+		// that price. Other phrases that end in a digit ("转8") stand
+		// for the start of any amount.
+		rightNumber bool
+		neg         negRole
+		addr        addrRole
 		// mask hides the shorter matches that start where it starts
 		// (rules/README.md, "mask").
 		mask bool
@@ -328,6 +333,7 @@ func (c *compiler) ownTerm(s rules.Set, ti int32) error {
 // automaton as patterns of term ti.
 func (c *compiler) addPhrases(ti int32, phrases []string, neg negRole) error {
 	for _, p := range phrases {
+		price := endsInDecimals(p)
 		prefix := strings.HasSuffix(p, "*")
 		suffix := strings.HasPrefix(p, "*")
 		fold(&c.f, strings.TrimSuffix(strings.TrimPrefix(p, "*"), "*"))
@@ -335,13 +341,13 @@ func (c *compiler) addPhrases(ti int32, phrases []string, neg negRole) error {
 			return fmt.Errorf("%q folds to nothing", p)
 		}
 		for _, v := range expandAliases(string(c.f.text), c.aliases) {
-			c.addPattern(ti, v, prefix, suffix, neg)
+			c.addPattern(ti, v, prefix, suffix, price, neg)
 			// The fold maps 帳 to 帐, and the rules spell 账 (賬 folds to
 			// it): so that "帳戶", "帐号" reach the account rules, a phrase
 			// with 账 is also matched spelt with 帐. Done here, not in the
 			// fold, because the model reads the folded text.
 			if strings.Contains(v, "账") {
-				c.addPattern(ti, strings.ReplaceAll(v, "账", "帐"), prefix, suffix, neg)
+				c.addPattern(ti, strings.ReplaceAll(v, "账", "帐"), prefix, suffix, price, neg)
 			}
 		}
 	}
@@ -351,17 +357,18 @@ func (c *compiler) addPhrases(ti int32, phrases []string, neg negRole) error {
 // addPattern puts the folded phrase v into the automaton as a pattern of
 // term ti, unless the term has it already (a set may list both
 // spellings, "转账" and "转帐").
-func (c *compiler) addPattern(ti int32, v string, prefix, suffix bool, neg negRole) {
-	key := patKey{ti, v, prefix, suffix}
+func (c *compiler) addPattern(ti int32, v string, prefix, suffix, price bool, neg negRole) {
+	key := patKey{ti, v, prefix, suffix, price}
 	if c.seen[key] {
 		return
 	}
 	c.seen[key] = true
 	c.rs.patterns = append(c.rs.patterns, pattern{
-		term:      ti,
-		leftWord:  !suffix && isASCIILetter(v[0]),
-		rightWord: !prefix && isASCIILetter(v[len(v)-1]),
-		neg:       neg,
+		term:        ti,
+		leftWord:    !suffix && isASCIILetter(v[0]),
+		rightWord:   !prefix && isASCIILetter(v[len(v)-1]),
+		rightNumber: price,
+		neg:         neg,
 	})
 	c.pats = append(c.pats, []byte(v))
 }
@@ -369,9 +376,19 @@ func (c *compiler) addPattern(ti int32, v string, prefix, suffix bool, neg negRo
 // patKey is a term's phrase and its word-boundary marks, to put each
 // into the automaton once.
 type patKey struct {
-	term           int32
-	text           string
-	prefix, suffix bool
+	term                  int32
+	text                  string
+	prefix, suffix, price bool
+}
+
+// endsInDecimals reports whether phrase v, as written, ends in a decimal
+// point and digits ("£1.50"; folding makes the point a space).
+func endsInDecimals(v string) bool {
+	i := len(v)
+	for i > 0 && isDigit(v[i-1]) {
+		i--
+	}
+	return i < len(v) && i > 1 && v[i-1] == '.' && isDigit(v[i-2])
 }
 
 // rule compiles one rule; the sets it names must be declared already.

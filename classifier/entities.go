@@ -302,11 +302,62 @@ func findURLs(text string, e *Entities) {
 		if len(e.URLs) >= 8 {
 			return
 		}
-		if from, to, ok := linkIn(text, start, end, mark); ok {
+		if from, to, ok := linkIn(text, start, end, mark); ok && !merchantName(text, from, to) {
 			addURL(text, from, to, e)
 		}
 	})
 }
+
+// merchantName reports whether the link text[from:to] is a card
+// statement's merchant name, not a link to follow: written in capitals
+// with no scheme ("BESTBUY.COM", "APPLE.COM/BILL"), after a lower-case
+// "at", "from" or "to", in a sentence that names an amount and a
+// payment ("We've declined a transaction of $899.00 at BESTBUY.COM").
+// Banks print the merchant as the card network sends it; a link a text
+// wants followed is written to be typed or tapped.
+func merchantName(text string, from, to int) bool {
+	raw := text[from:to]
+	if strings.Contains(raw, "://") || strings.ContainsAny(raw, "@") || strings.ToUpper(raw) != raw ||
+		strings.ToLower(raw) == raw {
+		return false
+	}
+	before := strings.TrimRight(text[:from], " ")
+	if !(strings.HasSuffix(before, " at") || strings.HasSuffix(before, " from") || strings.HasSuffix(before, " to")) {
+		return false
+	}
+	start, stop := from, to
+	for start > 0 && !sentenceEnd(text, start-1) {
+		start--
+	}
+	for stop < len(text) && !sentenceEnd(text, stop) {
+		stop++
+	}
+	sentence := strings.ToLower(text[start:stop])
+	if !strings.ContainsAny(sentence, "$£€") {
+		return false
+	}
+	for _, w := range merchantPayWords {
+		if strings.Contains(sentence, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// sentenceEnd reports whether text[i] ends a sentence: a line break, "!",
+// "?", or a full stop not between digits ("$899.00").
+func sentenceEnd(text string, i int) bool {
+	switch text[i] {
+	case '\n', '!', '?':
+		return true
+	case '.':
+		return i == 0 || i+1 >= len(text) || !isDigit(text[i-1]) || !isDigit(text[i+1])
+	}
+	return false
+}
+
+// merchantPayWords are the words of a card alert around a merchant name.
+var merchantPayWords = []string{"transaction", "purchase", "payment", "charge", "spend", "used at", "card"}
 
 // linkIn finds the link in text[start:end], a run without spaces: an
 // http(s) or ftp link, or a bare host whose top-level domain ICANN
@@ -652,17 +703,21 @@ func findNumbers(text string, digit int, e *Entities) {
 	}
 }
 
-// referenceLabels name a number as an order, a parcel or a booking: "for
-// order 203-5518840-2211" is not a number to call.
+// referenceLabels name a number as an order, a parcel, a booking or a
+// support case: "for order 203-5518840-2211" and "your case number is
+// 10284471" are not numbers to call.
 var referenceLabels = []string{"order", "ref", "reference", "invoice", "tracking", "waybill", "booking",
-	"policy", "claim"}
+	"policy", "claim", "case", "ticket"}
 
 // afterReference reports whether the number at i follows one of the
-// referenceLabels, with at most "no.", "number", "#" or ":" between.
+// referenceLabels, with at most "no.", "number", "#", ":" or "is" between.
 func afterReference(text string, i int) bool {
 	// Compared without folding case into a new string: no allocation per
 	// number.
 	w := strings.TrimRight(text[max(i-24, 0):i], " :#.\t")
+	if hasSuffixFold(w, " is") {
+		w = strings.TrimRight(w[:len(w)-3], " :#.")
+	}
 	for _, filler := range []string{"number", "no", "id"} {
 		if hasSuffixFold(w, filler) {
 			w = strings.TrimRight(w[:len(w)-len(filler)], " :#.")
@@ -894,6 +949,9 @@ func findCrypto(text string, e *Entities) {
 const minCryptoLen = 26
 
 func isAlnum(c byte) bool { return c >= '0' && c <= '9' || isASCIILetter(c) }
+
+// isDigit reports an ASCII digit.
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
 func cryptoKind(tok string) string {
 	switch {

@@ -217,3 +217,42 @@ func TestSenderHeader(t *testing.T) {
 		}
 	}
 }
+
+// A card alert's merchant name is no link; a link in a sentence of its own
+// or in lower case still is.
+func TestMerchantNameIsNoLink(t *testing.T) {
+	c := classifier(t)
+	cases := []struct {
+		text string
+		urls int
+	}{
+		{"We've declined a transaction of $899.00 at BESTBUY.COM. Text 1 or 2.", 0},
+		{"Did you just try to spend £249.00 at APPLE.COM/BILL? Reply Y or N.", 0},
+		{"Your card was used at NETFLIX.COM for $15.49.", 0},
+		{"Your card payment of £300 was blocked. Unblock it at SECURE-LLOYDS-CHECK.COM today.", 1},
+		{"A payment of $500 at amazon.com was flagged.", 1},
+		{"Visit BESTBUY.COM for deals this weekend.", 1},
+		{"A payment of $500 was taken, cancel at https://CANCEL-PAY.COM now", 1},
+	}
+	for _, tc := range cases {
+		v := c.Classify(tc.text)
+		got := 0
+		if v.Entities != nil {
+			got = len(v.Entities.URLs)
+		}
+		if got != tc.urls {
+			t.Errorf("%q: got %d links, want %d", tc.text, got, tc.urls)
+		}
+	}
+}
+
+// A number after a support case or ticket label is a reference, not a
+// phone.
+func TestCaseNumberIsNoPhone(t *testing.T) {
+	c := classifier(t)
+	for _, text := range []string{"Your case number is 10284471.", "Ticket no. 58812204 is closed.", "case #4471200"} {
+		if v := c.Classify(text); v.Entities != nil && len(v.Entities.Phones) > 0 {
+			t.Errorf("%q: got phones %+v, want none", text, v.Entities.Phones)
+		}
+	}
+}
