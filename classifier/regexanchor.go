@@ -26,12 +26,11 @@ type anchoredRegexp struct {
 	// match contains maxBefore bytes at most after it starts ("day", "折",
 	// or one of "拨打", "致电", "回电").
 	lits [][]byte
-	// width, when not 0, is the most bytes a match can take, and the
-	// regexp has no assertion (^, $, \b, \B) that the ends of a slice would
-	// change: then each anchor bounds a window that holds every match
-	// through it, and findIndex searches those windows instead of all the
-	// text after the first anchor (a search costs in proportion to the
-	// text it is given, and a long message's first "%" is seldom a match).
+	// width, when not 0, is the most bytes a match can take: then each
+	// anchor bounds a window that holds every match through it, and
+	// findIndex searches those windows instead of all the text after the
+	// first anchor (a search costs in proportion to the text it is given,
+	// and a long message's first "%" is seldom a match).
 	width int
 }
 
@@ -93,7 +92,7 @@ func compileAnchored(expr string) (*anchoredRegexp, error) {
 		}
 		before += w
 	}
-	if w, ok := maxWidth(tree); ok && w <= maxWindowWidth && assertionFree(tree) {
+	if w, ok := maxWidth(tree); ok && w <= maxWindowWidth {
 		a.width = w
 	}
 	return a, nil
@@ -129,8 +128,12 @@ func literals(re *syntax.Regexp) [][]byte {
 // before it would lie in that window too, or, through an earlier anchor,
 // in an earlier window, which found nothing that starts by its pb. Every
 // match that starts there ends in the window, so the regexp prefers the
-// same one as in all of t. A match found that starts after pb may be cut
-// by the window: the next anchor's window decides.
+// same one as in all of t. The window starts and ends on whole
+// characters, and reaches one character past pb+width: a match that
+// starts by pb cannot reach the window's end, so an end assertion ($)
+// holds at no place it does not hold in t (the regexp has no assertion
+// about what comes before, see sliceSafe). A match found that starts after
+// pb may be cut by the window: the next anchor's window decides.
 func (a *anchoredRegexp) findIndex(t []byte) []int {
 	if a.lits == nil && a.runLen == 0 {
 		return a.re.FindIndex(t)
@@ -147,6 +150,9 @@ func (a *anchoredRegexp) findIndex(t []byte) []int {
 		hi := len(t)
 		if a.width > 0 && windows < maxWindows {
 			hi = min(pb+a.width, len(t))
+			if hi < len(t) {
+				hi++ // one character more, so no match reaches the end
+			}
 			for hi < len(t) && !utf8.RuneStart(t[hi]) {
 				hi++ // end after a whole character, as in t
 			}
@@ -195,22 +201,6 @@ func (a *anchoredRegexp) anchor(t []byte, pos int) (pa, pb int, ok bool) {
 		}
 	}
 	return 0, 0, false
-}
-
-// assertionFree reports whether re has no assertion at all: matching it
-// in a slice of t finds what matching in t finds inside that slice.
-func assertionFree(re *syntax.Regexp) bool {
-	switch re.Op {
-	case syntax.OpBeginLine, syntax.OpEndLine, syntax.OpBeginText, syntax.OpEndText,
-		syntax.OpWordBoundary, syntax.OpNoWordBoundary:
-		return false
-	}
-	for _, s := range re.Sub {
-		if !assertionFree(s) {
-			return false
-		}
-	}
-	return true
 }
 
 // sliceSafe reports whether matching re in t[from:] finds what matching

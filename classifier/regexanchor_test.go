@@ -61,9 +61,10 @@ func TestAnchoredFindIndexAgrees(t *testing.T) {
 		`(?:txt|text|send|reply|xt)\s?[a-z0-9]{2,10}\s?(?:to|2)\s?(?:no\s?)?\d{4,5}(?:$|[^0-9])`,
 		`ab\d{3}`, `.{0,3}\d{4}`, `[^0-9]{1,2}\d{4}`, `(?i)k\d{4}$`, `x?\d{4,}y`,
 		`\d{2,6} ?(?:a |per )?day(?:$|[^a-z])`, `\d折`, `安?€`,
-		// Windowed: bounded, no assertions.
+		// Windowed: bounded width, $ included.
 		`(?:拨打|致电|回电)[^0-9。]{0,6}(?:1[3-9]\d{2,3}|0\d{3})`, `(?:up|rose|涨了)\s?(?:about\s)?\d{1,3}(?:[.\s]\d{1,2})?\s?[%]`,
 		`[^0-9]{0,4}\d{4}x?`, `.{0,3}ab.{0,2}`, `(?:ab|安€)[a-z0-9]{0,3}\d{4}`,
+		`(?m)ab\d{0,3}(?:$|x)`, `%\d{0,2}$`, `ab.{0,2}$`,
 	}
 	pieces := []string{"txt", "text", " ", "win", "to", "2", "no", "8", "87066", "1234", "ab", "K", "K", "k", "x", "y", "安", "€", "\xff", "12", "day", "a ", "per ", "折",
 		"拨打", "致电", "回电", "。", "138", "0", "%", "up", "rose", "涨了", "about ", ".", "\xe4\xb8", "\n"}
@@ -94,8 +95,8 @@ func TestAnchorWindow(t *testing.T) {
 	}{
 		{`(?:拨打|致电)[^0-9]{0,2}\d{3}`, 6 + 2*4 + 3},
 		{`ab\d{3}%`, 6},
-		{`ab\d{3}(?:$|x)`, 0},  // $ would match at a window's end
-		{`ab\d{3}\b`, 0},       // so would \b
+		{`ab\d{3}(?:$|x)`, 6},  // no match reaches a window's end, so $ is safe
+		{`ab\d{3}\b`, 0},       // \b looks back: no anchor at all
 		{`ab\d+`, 0},           // unbounded
 		{`ab\d{3}.{0,200}`, 0}, // a window wider than maxWindowWidth
 	} {
