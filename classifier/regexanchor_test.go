@@ -147,3 +147,32 @@ func TestShippedRegexpsAgree(t *testing.T) {
 	}
 	t.Logf("%d regexps (%d windowed), %d texts", len(res), windowed, len(texts))
 }
+
+// FuzzShippedRegexpsAgree: on any text, folded or not, every shipped
+// regexp's findIndex finds what regexp.FindIndex finds.
+func FuzzShippedRegexpsAgree(f *testing.F) {
+	for _, s := range []string{
+		"本月平均收益达12.5%，收益高达 30 %", "请拨打 138 1234 5678 或致电020-12345678", "txt WIN to 87066 now", "reply stop 2 80082",
+		"先付100返150元", "daily income of $300", "\xff拨打\xe4\xb8", "earned 12%\n涨了 5 %",
+	} {
+		f.Add(s)
+	}
+	c, err := New()
+	if err != nil {
+		f.Fatal(err)
+	}
+	var res []*anchoredRegexp
+	for _, ti := range c.rs.regexIdx {
+		res = append(res, c.rs.terms[ti].regex...)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		for _, b := range [][]byte{[]byte(text), Fold(text)} {
+			for _, a := range res {
+				got, want := a.findIndex(b), a.re.FindIndex(b)
+				if len(got) != len(want) || len(got) == 2 && (got[0] != want[0] || got[1] != want[1]) {
+					t.Fatalf("%s on %q: got %v, want %v", a.re, b, got, want)
+				}
+			}
+		}
+	})
+}
