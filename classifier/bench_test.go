@@ -6,6 +6,8 @@ import (
 	"sort"
 	"testing"
 	"time"
+
+	"github.com/scamcheck/scamcheck/classifier/model"
 )
 
 // devMessages loads the texts of ../../shared/datasets/dev (beside the
@@ -101,4 +103,41 @@ func BenchmarkClassifyMessage(b *testing.B) {
 			}
 		})
 	}
+}
+
+// BenchmarkLoad is what a process pays once before its first message:
+// "rules" compiles the embedded rules and builds the phrase automaton and
+// its DFA (NewWithModel(nil)); "model" decodes the learned model's weights
+// file (model.Load, which New calls once through model.Shipped). It
+// reports the DFA's states and table bytes and the weights file's bytes.
+func BenchmarkLoad(b *testing.B) {
+	b.Run("rules", func(b *testing.B) {
+		var c *Classifier
+		for i := 0; i < b.N; i++ {
+			var err error
+			if c, err = NewWithModel(nil); err != nil {
+				b.Fatal(err)
+			}
+		}
+		m := c.rs.ac
+		b.ReportMetric(float64(len(m.fail)), "states")
+		b.ReportMetric(float64(len(m.delta)*4), "table-bytes")
+	})
+	b.Run("model", func(b *testing.B) {
+		m, err := model.Shipped()
+		if err != nil {
+			b.Fatal(err)
+		}
+		file, err := m.MarshalBinary()
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.SetBytes(int64(len(file)))
+		for i := 0; i < b.N; i++ {
+			if _, err := model.Load(file); err != nil {
+				b.Fatal(err)
+			}
+		}
+		b.ReportMetric(float64(len(file)), "file-bytes")
+	})
 }

@@ -153,6 +153,8 @@ func TestCitedTerms(t *testing.T) {
 		{"“安全账户”是诈骗术语", false},
 		{"他说“你现在必须马上把所有的钱都转到我们指定的账户里去否则后果自负”和“别告诉别人”", false},
 		{"no quotations at all", false},
+		{"「冻结账户」和\"配合调查\"都是诈骗用语", true}, // marks of two kinds
+		{`one "mark only`, false},
 	} {
 		if _, got := citedTerms(tc.text); got != tc.want {
 			t.Errorf("citedTerms(%q) = %v, want %v", tc.text, got, tc.want)

@@ -12,9 +12,9 @@ import (
 // tries every start position, so a regexp that rarely matches cost as much
 // as the whole automaton pass on the messages whose gate it passed. Most
 // rule regexps contain a run that ordinary text seldom has ("\d{4,5}" in a
-// premium short code): when none is in the text there is no match, and
-// when there is one, no match can start more than maxBefore bytes before
-// the first, so the search starts there.
+// premium short code) or a literal ("%", "拨打|致电|回电"): when none is in
+// the text there is no match, and when there is one, no match can start
+// more than maxBefore bytes before the first, so the search starts there.
 type anchoredRegexp struct {
 	re *regexp.Regexp
 	// A match contains runLen consecutive bytes of runSet that start at
@@ -22,10 +22,25 @@ type anchoredRegexp struct {
 	runSet    [256]bool
 	runLen    int
 	maxBefore int
-	// lit, when set instead of a run, is a literal every match contains
-	// maxBefore bytes at most after it starts ("day", "折").
-	lit []byte
+	// lits, when set instead of a run, are literals one of which every
+	// match contains maxBefore bytes at most after it starts ("day", "折",
+	// or one of "拨打", "致电", "回电").
+	lits [][]byte
+	// width, when not 0, is the most bytes a match can take: then each
+	// anchor bounds a window that holds every match through it, and
+	// findIndex searches those windows instead of all the text after the
+	// first anchor (a search costs in proportion to the text it is given,
+	// and a long message's first "%" is seldom a match).
+	width int
 }
+
+// maxWindowWidth bounds the width of a windowed regexp: a wider window
+// saves little over searching the rest of the text.
+const maxWindowWidth = 512
+
+// maxWindows is how many anchors findIndex tries by windows before it
+// searches the rest of the text at once.
+const maxWindows = 16
 
 // minAnchorBits is how unlikely (in bits, for random bytes) an anchor run
 // must be to be worth a pre-scan.
@@ -49,13 +64,15 @@ func compileAnchored(expr string) (*anchoredRegexp, error) {
 	best := 0.0
 	before := 0
 	for _, e := range elems {
-		if e.Op == syntax.OpLiteral && e.Flags&syntax.FoldCase == 0 {
-			var lit []byte
-			for _, r := range e.Rune {
-				lit = utf8.AppendRune(lit, r)
+		if lits := literals(e); lits != nil {
+			// One of k literals: 8 bits a byte of the shortest, less
+			// what the choice among them costs.
+			short := len(lits[0])
+			for _, l := range lits {
+				short = min(short, len(l))
 			}
-			if bits := 8 * float64(len(lit)); bits >= minAnchorBits && bits > best {
-				best, a.lit, a.runLen, a.maxBefore = bits, lit, 0, before
+			if bits := 8*float64(short) - math.Log2(float64(len(lits))); bits >= minAnchorBits && bits > best {
+				best, a.lits, a.runLen, a.maxBefore = bits, lits, 0, before
 			}
 		}
 		if set, k, ok := classRun(e); ok {
@@ -66,7 +83,7 @@ func compileAnchored(expr string) (*anchoredRegexp, error) {
 				}
 			}
 			if bits := float64(k) * math.Log2(256/float64(n)); bits >= minAnchorBits && bits > best {
-				best, a.runSet, a.runLen, a.maxBefore, a.lit = bits, set, k, before, nil
+				best, a.runSet, a.runLen, a.maxBefore, a.lits = bits, set, k, before, nil
 			}
 		}
 		w, ok := maxWidth(e)
@@ -75,43 +92,115 @@ func compileAnchored(expr string) (*anchoredRegexp, error) {
 		}
 		before += w
 	}
+	if w, ok := maxWidth(tree); ok && w <= maxWindowWidth {
+		a.width = w
+	}
 	return a, nil
 }
 
+// literals returns the literals of re when it is one (a case-sensitive
+// literal) or an alternation of them, nil otherwise.
+func literals(re *syntax.Regexp) [][]byte {
+	subs := []*syntax.Regexp{re}
+	if re.Op == syntax.OpAlternate {
+		subs = re.Sub
+	}
+	var lits [][]byte
+	for _, s := range subs {
+		if s.Op != syntax.OpLiteral || s.Flags&syntax.FoldCase != 0 {
+			return nil
+		}
+		var lit []byte
+		for _, r := range s.Rune {
+			lit = utf8.AppendRune(lit, r)
+		}
+		lits = append(lits, lit)
+	}
+	return lits
+}
+
 // findIndex is regexp.FindIndex.
+//
+// Windows: the anchors at or after pos that are not yet searched start
+// in [pa, pb]. A match through one of them starts at or after
+// lo = pa-maxBefore and ends by pb+width, so the leftmost match in
+// t[lo:pb+width] that starts by pb is the leftmost of t: one that starts
+// before it would lie in that window too, or, through an earlier anchor,
+// in an earlier window, which found nothing that starts by its pb. Every
+// match that starts there ends in the window, so the regexp prefers the
+// same one as in all of t. The window starts and ends on whole
+// characters, and reaches one character past pb+width: a match that
+// starts by pb cannot reach the window's end, so an end assertion ($)
+// holds at no place it does not hold in t (the regexp has no assertion
+// about what comes before, see sliceSafe). A match found that starts after
+// pb may be cut by the window: the next anchor's window decides.
 func (a *anchoredRegexp) findIndex(t []byte) []int {
-	q := -1
-	switch {
-	case a.lit != nil:
-		q = bytes.Index(t, a.lit)
-	case a.runLen == 0:
+	if a.lits == nil && a.runLen == 0 {
 		return a.re.FindIndex(t)
-	default:
-		run := 0
-		for i, b := range t {
-			if !a.runSet[b] {
-				run = 0
-				continue
+	}
+	for pos, windows := 0, 0; ; windows++ {
+		pa, pb, ok := a.anchor(t, pos)
+		if !ok {
+			return nil
+		}
+		lo := max(pa-a.maxBefore, 0)
+		for lo > 0 && !utf8.RuneStart(t[lo]) {
+			lo-- // start on a character, as the full search does
+		}
+		hi := len(t)
+		if a.width > 0 && windows < maxWindows {
+			hi = min(pb+a.width, len(t))
+			if hi < len(t) {
+				hi++ // one character more, so no match reaches the end
 			}
-			if run++; run == a.runLen {
-				q = i + 1 - run
-				break
+			for hi < len(t) && !utf8.RuneStart(t[hi]) {
+				hi++ // end after a whole character, as in t
 			}
 		}
+		loc := a.re.FindIndex(t[lo:hi])
+		if hi == len(t) || loc != nil && lo+loc[0] <= pb {
+			if loc != nil {
+				loc[0] += lo
+				loc[1] += lo
+			}
+			return loc
+		}
+		pos = pb + 1
 	}
-	if q < 0 {
-		return nil
+}
+
+// anchor finds the first anchor in t at or after pos: a match through it
+// has its anchor start in [pa, pb] (a literal: one place; a run: any place
+// in it that leaves runLen bytes).
+func (a *anchoredRegexp) anchor(t []byte, pos int) (pa, pb int, ok bool) {
+	if a.lits != nil {
+		pa = -1
+		for _, l := range a.lits {
+			end := len(t)
+			if pa >= 0 {
+				end = min(pa+len(l), len(t)) // only an earlier one matters
+			}
+			if i := bytes.Index(t[pos:end], l); i >= 0 {
+				pa = pos + i
+			}
+		}
+		return pa, pa, pa >= 0
 	}
-	from := max(q-a.maxBefore, 0)
-	for from > 0 && !utf8.RuneStart(t[from]) {
-		from-- // start on a character, as the full search does
+	run := 0
+	for i := pos; i < len(t); i++ {
+		if !a.runSet[t[i]] {
+			run = 0
+			continue
+		}
+		if run++; run == a.runLen {
+			end := i + 1
+			for end < len(t) && a.runSet[t[end]] {
+				end++
+			}
+			return i + 1 - run, end - a.runLen, true
+		}
 	}
-	loc := a.re.FindIndex(t[from:])
-	if loc != nil {
-		loc[0] += from
-		loc[1] += from
-	}
-	return loc
+	return 0, 0, false
 }
 
 // sliceSafe reports whether matching re in t[from:] finds what matching

@@ -1,7 +1,10 @@
 package classifier
 
 import (
+	"bytes"
+	"encoding/json"
 	"math/rand"
+	"path/filepath"
 	"testing"
 )
 
@@ -29,13 +32,16 @@ func TestAnchorChoice(t *testing.T) {
 		{`\d{6}ab`, "", 0}, // six digits (28 bits) beat two letters
 		{`ab\d{3}`, "ab", 0},
 		{`[a-z]{2}x`, "x", 2}, // one byte is as unlikely as a one-byte class
+		// One of several literals: each place any of them is.
+		{`(?:拨打|致电|回电)[^0-9]{0,6}\d{3}`, "拨打|致电|回电", 0},
+		{`(?:ab|cd)x`, "ab|cd", 0}, // two bytes of one of two (15 bits) beat x (8)
 	} {
 		a, err := compileAnchored(tc.expr)
 		if err != nil {
 			t.Fatalf("%s: %v", tc.expr, err)
 		}
-		if string(a.lit) != tc.lit || tc.lit != "" && a.maxBefore != tc.maxBefore {
-			t.Errorf("%s: got literal %q before %d, want %q before %d", tc.expr, a.lit, a.maxBefore, tc.lit, tc.maxBefore)
+		if lits := string(bytes.Join(a.lits, []byte("|"))); lits != tc.lit || tc.lit != "" && a.maxBefore != tc.maxBefore {
+			t.Errorf("%s: got literals %q before %d, want %q before %d", tc.expr, lits, a.maxBefore, tc.lit, tc.maxBefore)
 		}
 	}
 	for _, tc := range cases {
@@ -55,8 +61,13 @@ func TestAnchoredFindIndexAgrees(t *testing.T) {
 		`(?:txt|text|send|reply|xt)\s?[a-z0-9]{2,10}\s?(?:to|2)\s?(?:no\s?)?\d{4,5}(?:$|[^0-9])`,
 		`ab\d{3}`, `.{0,3}\d{4}`, `[^0-9]{1,2}\d{4}`, `(?i)k\d{4}$`, `x?\d{4,}y`,
 		`\d{2,6} ?(?:a |per )?day(?:$|[^a-z])`, `\d折`, `安?€`,
+		// Windowed: bounded width, $ included.
+		`(?:拨打|致电|回电)[^0-9。]{0,6}(?:1[3-9]\d{2,3}|0\d{3})`, `(?:up|rose|涨了)\s?(?:about\s)?\d{1,3}(?:[.\s]\d{1,2})?\s?[%]`,
+		`[^0-9]{0,4}\d{4}x?`, `.{0,3}ab.{0,2}`, `(?:ab|安€)[a-z0-9]{0,3}\d{4}`,
+		`(?m)ab\d{0,3}(?:$|x)`, `%\d{0,2}$`, `ab.{0,2}$`,
 	}
-	pieces := []string{"txt", "text", " ", "win", "to", "2", "no", "8", "87066", "1234", "ab", "K", "K", "k", "x", "y", "安", "€", "\xff", "12", "day", "a ", "per ", "折"}
+	pieces := []string{"txt", "text", " ", "win", "to", "2", "no", "8", "87066", "1234", "ab", "K", "K", "k", "x", "y", "安", "€", "\xff", "12", "day", "a ", "per ", "折",
+		"拨打", "致电", "回电", "。", "138", "0", "%", "up", "rose", "涨了", "about ", ".", "\xe4\xb8", "\n"}
 	r := rand.New(rand.NewSource(7))
 	for _, expr := range exprs {
 		a, err := compileAnchored(expr)
@@ -65,7 +76,7 @@ func TestAnchoredFindIndexAgrees(t *testing.T) {
 		}
 		for n := 0; n < 3000; n++ {
 			var b []byte
-			for k := r.Intn(12); k > 0; k-- {
+			for k := r.Intn(40); k > 0; k-- {
 				b = append(b, pieces[r.Intn(len(pieces))]...)
 			}
 			got, want := a.findIndex(b), a.re.FindIndex(b)
@@ -74,4 +85,94 @@ func TestAnchoredFindIndexAgrees(t *testing.T) {
 			}
 		}
 	}
+}
+
+// The windows apply only where a slice's ends cannot change a match.
+func TestAnchorWindow(t *testing.T) {
+	for _, tc := range []struct {
+		expr  string
+		width int
+	}{
+		{`(?:拨打|致电)[^0-9]{0,2}\d{3}`, 6 + 2*4 + 3},
+		{`ab\d{3}%`, 6},
+		{`ab\d{3}(?:$|x)`, 6},  // no match reaches a window's end, so $ is safe
+		{`ab\d{3}\b`, 0},       // \b looks back: no anchor at all
+		{`ab\d+`, 0},           // unbounded
+		{`ab\d{3}.{0,200}`, 0}, // a window wider than maxWindowWidth
+	} {
+		a, err := compileAnchored(tc.expr)
+		if err != nil {
+			t.Fatalf("%s: %v", tc.expr, err)
+		}
+		if a.width != tc.width {
+			t.Errorf("%s: got width %d, want %d", tc.expr, a.width, tc.width)
+		}
+	}
+}
+
+// Every shipped regexp finds with findIndex what regexp.FindIndex finds,
+// on the folded text of every message the golden files pin.
+func TestShippedRegexpsAgree(t *testing.T) {
+	c := classifier(t)
+	var res []*anchoredRegexp
+	for _, ti := range c.rs.regexIdx {
+		res = append(res, c.rs.terms[ti].regex...)
+	}
+	var texts [][]byte
+	for _, set := range goldenSets {
+		files, _ := filepath.Glob(set.glob)
+		for _, name := range files {
+			readJSONLines(t, name, func(_ int, line []byte) {
+				var row struct{ Text string }
+				if json.Unmarshal(line, &row) == nil {
+					texts = append(texts, Fold(row.Text))
+				}
+			})
+		}
+	}
+	if len(texts) == 0 {
+		t.Fatal("no messages")
+	}
+	windowed := 0
+	for _, a := range res {
+		if a.width > 0 {
+			windowed++
+		}
+		for _, text := range texts {
+			got, want := a.findIndex(text), a.re.FindIndex(text)
+			if len(got) != len(want) || len(got) == 2 && (got[0] != want[0] || got[1] != want[1]) {
+				t.Fatalf("%s on %q: got %v, want %v", a.re, text, got, want)
+			}
+		}
+	}
+	t.Logf("%d regexps (%d windowed), %d texts", len(res), windowed, len(texts))
+}
+
+// FuzzShippedRegexpsAgree: on any text, folded or not, every shipped
+// regexp's findIndex finds what regexp.FindIndex finds.
+func FuzzShippedRegexpsAgree(f *testing.F) {
+	for _, s := range []string{
+		"本月平均收益达12.5%，收益高达 30 %", "请拨打 138 1234 5678 或致电020-12345678", "txt WIN to 87066 now", "reply stop 2 80082",
+		"先付100返150元", "daily income of $300", "\xff拨打\xe4\xb8", "earned 12%\n涨了 5 %",
+	} {
+		f.Add(s)
+	}
+	c, err := New()
+	if err != nil {
+		f.Fatal(err)
+	}
+	var res []*anchoredRegexp
+	for _, ti := range c.rs.regexIdx {
+		res = append(res, c.rs.terms[ti].regex...)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		for _, b := range [][]byte{[]byte(text), Fold(text)} {
+			for _, a := range res {
+				got, want := a.findIndex(b), a.re.FindIndex(b)
+				if len(got) != len(want) || len(got) == 2 && (got[0] != want[0] || got[1] != want[1]) {
+					t.Fatalf("%s on %q: got %v, want %v", a.re, b, got, want)
+				}
+			}
+		}
+	})
 }

@@ -71,11 +71,32 @@ func mix(x uint64) uint64 {
 	return x
 }
 
-// each appends the bucket (the top bits of the hash, shifted right by
-// shift) of every feature of folded text in set to out. Buckets go to a
-// slice rather than a callback: scoring is a tight loop over them, with no
-// call per feature.
-func each(text []byte, set Features, shift uint, out []uint32) []uint32 {
+// sink receives the buckets (the top bits of a feature's hash, shifted
+// right by shift) of a text's features. Scoring sums the weights of the
+// buckets as they come (w set), with no list to fill and read back;
+// training collects them in out (w nil). Both go through the same scan,
+// so a text is scored on exactly the features it was trained on.
+type sink struct {
+	shift uint
+	w     []int8 // the weights to sum; nil to collect the buckets in out
+	sum   int32  // the weights summed (int8 weights: no overflow in 4 KB of text)
+	n     int    // features seen
+	out   []uint32
+}
+
+// add takes the feature whose unmixed hash is h.
+func (s *sink) add(h uint64) {
+	b := uint32(mix(h) >> s.shift)
+	if s.w != nil {
+		s.sum += int32(s.w[b])
+		s.n++
+		return
+	}
+	s.out = append(s.out, b)
+}
+
+// each passes the bucket of every feature of folded text in set to s.
+func each(text []byte, set Features, s *sink) {
 	if len(text) > maxScanBytes {
 		// Cut before the character that straddles the limit.
 		cut := maxScanBytes
@@ -96,7 +117,7 @@ func each(text []byte, set Features, shift uint, out []uint32) []uint32 {
 			}
 			w := fnv(text[i:j])
 			if set&WordUni != 0 {
-				out = append(out, uint32(mix(w^seedWord)>>shift))
+				s.add(w ^ seedWord)
 			}
 			if set&Char4 != 0 && j-i >= 3 {
 				// " ab" … "yz ": the word with its boundaries.
@@ -108,12 +129,12 @@ func each(text []byte, set Features, shift uint, out []uint32) []uint32 {
 					}
 					x = x<<8 | uint32(b)
 					if k-i >= 3 || k == j {
-						out = append(out, uint32(mix(uint64(x)^seedChar4)>>shift))
+						s.add(uint64(x) ^ seedChar4)
 					}
 				}
 			}
 			if set&TokenBi != 0 && prev != 0 {
-				out = append(out, uint32(mix(prev*31^w^seedBi)>>shift))
+				s.add(prev*31 ^ w ^ seedBi)
 			}
 			prev, h1, h2 = w, 0, 0
 			i = j
@@ -125,19 +146,19 @@ func each(text []byte, set Features, shift uint, out []uint32) []uint32 {
 			run := min(j-i, maxDigitRun)
 			w := uint64(run)*0x100000001b3 ^ 0xd1b54a32d192ed03
 			if set&WordUni != 0 {
-				out = append(out, uint32(mix(w^seedWord)>>shift))
+				s.add(w ^ seedWord)
 			}
 			if set&Shape != 0 && j-i >= 7 {
-				out = append(out, uint32(mix(1^seedShape)>>shift)) // a phone-number-long run
+				s.add(1 ^ seedShape) // a phone-number-long run
 			}
 			if set&TokenBi != 0 && prev != 0 {
-				out = append(out, uint32(mix(prev*31^w^seedBi)>>shift))
+				s.add(prev*31 ^ w ^ seedBi)
 			}
 			prev, h1, h2 = w, 0, 0
 			i = j
 		case c < utf8.RuneSelf:
 			if set&Shape != 0 && (c == '@' || c == '/' && i+1 < len(text) && text[i+1] == '/') {
-				out = append(out, uint32(mix(uint64(c)^seedShape)>>shift)) // an address, a handle or a link
+				s.add(uint64(c) ^ seedShape) // an address, a handle or a link
 			}
 			i++
 		default:
@@ -155,33 +176,32 @@ func each(text []byte, set Features, shift uint, out []uint32) []uint32 {
 				// An emoji or a symbol is a token of its own.
 				w := uint64(r)*0x9e3779b1 ^ 0x94d049bb133111eb
 				if set&TokenBi != 0 && prev != 0 {
-					out = append(out, uint32(mix(prev*31^w^seedBi)>>shift))
+					s.add(prev*31 ^ w ^ seedBi)
 				}
 				if set&WordUni != 0 {
-					out = append(out, uint32(mix(w^seedWord)>>shift))
+					s.add(w ^ seedWord)
 				}
 				prev, h1, h2 = w, 0, 0
 				continue
 			}
 			w := uint64(r) * 0x2545f4914f6cdd1d
 			if set&HanUni != 0 {
-				out = append(out, uint32(mix(w^seedHan1)>>shift))
+				s.add(w ^ seedHan1)
 			}
 			if set&HanBi != 0 && h2 != 0 {
-				out = append(out, uint32(mix(uint64(h2)<<21^uint64(r)^seedHan2)>>shift))
+				s.add(uint64(h2)<<21 ^ uint64(r) ^ seedHan2)
 			}
 			if set&HanTri != 0 && h1 != 0 && h2 != 0 {
-				out = append(out, uint32(mix(uint64(h1)<<42^uint64(h2)<<21^uint64(r)^seedHan3)>>shift))
+				s.add(uint64(h1)<<42 ^ uint64(h2)<<21 ^ uint64(r) ^ seedHan3)
 			}
 			if set&TokenBi != 0 && prev != 0 && h2 == 0 {
 				// A Chinese run after a word or a number ("加v", "v信"):
 				// inside a run the Han bigrams already pair neighbours.
-				out = append(out, uint32(mix(prev*31^w^seedBi)>>shift))
+				s.add(prev*31 ^ w ^ seedBi)
 			}
 			prev, h1, h2 = w, h2, r
 		}
 	}
-	return out
 }
 
 // isHan reports whether r is a CJK ideograph (the common block and

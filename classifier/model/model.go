@@ -41,16 +41,9 @@ const maxBits = 24
 // Score returns the model's log-odds that folded text is a scam. It is
 // comparable to Threshold.
 func (m *Model) Score(folded []byte) float64 {
-	// Most messages have fewer features than this; a longer one spills
-	// to the heap.
-	var buf [1024]uint32
-	idx := each(folded, m.Features, 64-uint(m.Bits), buf[:0])
-	w := m.Weights
-	var sum int32
-	for _, j := range idx {
-		sum += int32(w[j])
-	}
-	return float64(m.Bias) + float64(m.Scale)*float64(sum)*norm(len(idx))
+	s := sink{shift: 64 - uint(m.Bits), w: m.Weights}
+	each(folded, m.Features, &s)
+	return float64(m.Bias) + float64(m.Scale)*float64(s.sum)*norm(s.n)
 }
 
 // Fires reports whether the score of folded text reaches the threshold of

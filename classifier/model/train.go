@@ -94,7 +94,9 @@ type vec struct {
 }
 
 func vectorize(text []byte, set Features, bits uint8) vec {
-	idx := each(text, set, 64-uint(bits), nil)
+	s := sink{shift: 64 - uint(bits)}
+	each(text, set, &s)
+	idx := s.out
 	v := vec{norm: norm(len(idx))}
 	slices.Sort(idx)
 	for i, x := range idx {
