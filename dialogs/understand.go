@@ -105,14 +105,15 @@ type understandData struct {
 // phraseGroup is one list of phrases, in both languages, that votes for an
 // intent (Intent), tells that the person is narrating (Kind "story"), that
 // the text addresses its reader (Kind "check"), asks its reader for money
-// or secrecy (Kind "ask"), tells that someone asked the person for them
-// (Kind "told_ask": "he asked me to pay"), names someone else as the one it happened to
-// (Kind "family": "my mum", "我奶奶"), says the call was about the person
-// typing (Kind "me": "saying I", "说我") or claims someone is arrested, hurt
-// or kidnapped (Kind "trouble": "被抓", "in custody"), or hedges ("I think",
-// 我担心: Kind "hedge", masked so that "I think my grandma is talking to a
-// scammer" stays the grandma's story). The last four are flags, found
-// apart from the votes, so they never hide a phrase that overlaps them.
+// or secrecy (Kind "ask"), or tells that someone asked the person for them
+// (Kind "told_ask": "he asked me to pay"). Four kinds are flags, found
+// apart from the votes so that they never hide a phrase that overlaps
+// them: someone else named as the one it happened to (Kind "family": "my
+// mum", "我奶奶"), the call said to be about the person typing (Kind "me":
+// "saying I", "说我"), someone claimed arrested, hurt or kidnapped (Kind
+// "trouble": "被抓", "in custody"), and hedges (Kind "hedge": "I think",
+// 我担心, masked so that "I think my grandma is talking to a scammer" stays
+// the grandma's story).
 //
 // A phrase is matched in the normalised text (lower case, simplified
 // characters, no apostrophes): English phrases on word boundaries, Chinese
@@ -586,8 +587,8 @@ var mineRe = regexp.MustCompile(`\bmy\b`)
 // shortenings, 你 or 您.
 var secondPersonRe = regexp.MustCompile(`\b(you|your|yours|youre|youve|youll|yourself|u|ur)\b|你|您`)
 
-// flagFeatures finds the family, me and trouble phrases in n, and whether
-// the person typing is in the rest of it.
+// flagFeatures finds the flag phrases in n, and whether the person typing
+// is in the rest of it, and a reader spoken to.
 func (u *understander) flagFeatures(n string, f *features) {
 	var spans []match
 	for i := range u.flags {
