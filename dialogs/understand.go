@@ -869,11 +869,14 @@ func Understand(s State, text string, forwarded bool) Placement {
 		tell += f.intents[in]
 	}
 	story := tell + f.story + f.intents[IntentNone]
-	if f.check > story && (tell == 0 || !f.ownWords()) {
-		if tell == 0 && f.ownWords() {
+	if f.check > story {
+		switch {
+		case !f.ownWords():
+			return Placement{Intent: IntentCheck, Asks: f.ask > 0}
+		case tell == 0:
 			return Placement{Intent: IntentUnclear, Asks: f.ask > 0}
 		}
-		return Placement{Intent: IntentCheck, Asks: f.ask > 0}
+		// The person's own words telling what happened: the steps below.
 	}
 	for _, in := range telling {
 		if f.intents[in] > 0 {
