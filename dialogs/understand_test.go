@@ -479,6 +479,8 @@ func TestOwnWordsAreNeverAllClear(t *testing.T) {
 		{locales.ZH, "有个人说是我表哥的同学，要我先转两千块给他", []string{"understand.story_asks"}},
 		{locales.EN, "someone claiming to be my professor emailed asking me to buy gift cards for him", []string{"understand.story_asks"}},
 		{locales.EN, "a guy who says he's my landlord's agent wants me to pay the deposit today", []string{"understand.story_asks"}},
+		{locales.EN, "someone asked me for the code", []string{"understand.story_asks"}},
+		{locales.ZH, "有人找我要验证码", []string{"understand.story_asks"}},
 		{locales.ZH, "有人在小红书上让我做刷单兼职", []string{"understand.unclear"}},
 		{locales.EN, "someone is threatening to send my videos to my friends unless I pay", []string{"understand.unclear"}},
 		{locales.EN, "I've been chatting with someone online for weeks and now he needs money for a flight", []string{"understand.unclear"}},
