@@ -8,13 +8,20 @@ import "sort"
 //
 // The trie with failure links is compiled into a full DFA over byte
 // classes (bytes that no pattern uses share class 0): one table lookup per
-// byte of text, no failure walks. With ~68k states and ~110 classes the
-// table is ~31 MB of uint32. Automata whose table would pass maxDFABytes
-// keep the sparse trie and walk failure links.
+// byte of text, no failure walks. Its entries are 16 bits: with ~75k
+// states and ~113 classes the table is ~17 MB, half what 32-bit entries
+// take, and the scan waits on its loads, mostly cache misses, so half the
+// bytes is fewer misses. States are numbered breadth-first, so the ones
+// past 16 bits are the deepest, reached only inside long patterns: an
+// entry that leads to one holds farState and the state is looked up in
+// far. Automata whose table would pass maxDFABytes keep the sparse trie
+// and walk failure links.
 type matcher struct {
 	class  [256]uint8
 	nclass int
-	delta  []uint32 // delta[state*nclass+class]; nil when too many states
+	delta  []uint16 // delta[state*nclass+class]; nil when too many states
+	// far holds the targets of the entries that hold farState, by index.
+	far map[int32]int32
 	// dfaOut is out renumbered for the DFA, whose states are numbered in
 	// breadth-first order so that the hot shallow states share cache lines,
 	// those without output first: states from outFrom on have output, so
@@ -95,7 +102,7 @@ func newMatcher(pats [][]byte) *matcher {
 	for b, to := range nodes[0].kids {
 		m.root[b] = to
 	}
-	defer m.buildDFA()
+	defer m.buildDFA(farState)
 	// Breadth-first: failure links and output chains.
 	m.next = make([]int32, len(pats))
 	for i := range m.next {
@@ -136,8 +143,13 @@ func newMatcher(pats [][]byte) *matcher {
 	return m
 }
 
-// buildDFA fills class and delta from the trie and failure links.
-func (m *matcher) buildDFA() {
+// farState in delta stands for a state of far: farFrom or more (tests
+// build with a lower one).
+const farState = 0xFFFF
+
+// buildDFA fills class, delta and far from the trie and failure links;
+// states numbered farFrom or more go in far.
+func (m *matcher) buildDFA(farFrom int) {
 	states := len(m.fail)
 	used := [256]bool{}
 	for _, e := range m.edges {
@@ -155,16 +167,17 @@ func (m *matcher) buildDFA() {
 			n++
 		}
 	}
-	// 32-bit states: the rules outgrew 16 bits (65,535 states) on
+	// The rules outgrew 16-bit state numbers (65,535 states) on
 	// 2026-12-04, and the sparse automaton they then fell back to took
-	// twice the time. The table is states×classes×4 bytes (about 31 MB at
-	// 68,000 states and 113 classes); past maxDFABytes the sparse one is
-	// kept rather than the memory spent.
-	if states*n*4 > maxDFABytes || n > 255 {
+	// twice the time; 32-bit entries doubled the table; far keeps 16. The
+	// table is states×classes×2 bytes (about 17 MB at 75,000 states and
+	// 113 classes); past maxDFABytes the sparse one is kept rather than
+	// the memory spent.
+	if states*n*2 > maxDFABytes || n > 255 {
 		return
 	}
 	m.nclass = n
-	m.delta = make([]uint32, states*n)
+	full := make([]uint32, states*n) // the 32-bit table, then cut to 16
 	// Breadth-first order guarantees fail[s] is done before s; it is also
 	// the new numbering.
 	bfs := make([]int32, 0, states)
@@ -197,15 +210,31 @@ func (m *matcher) buildDFA() {
 	for _, s := range bfs {
 		i := int(newID[s])
 		m.dfaOut[i] = m.out[s]
-		row := m.delta[i*n : i*n+n]
+		row := full[i*n : i*n+n]
 		if s != 0 {
 			f := int(newID[m.fail[s]])
-			copy(row, m.delta[f*n:f*n+n])
+			copy(row, full[f*n:f*n+n])
 		}
 		for _, e := range m.edges[m.first[s]:m.first[s+1]] {
 			row[m.class[e.b]] = newID[e.to]
 		}
 	}
+	farFrom = min(farFrom, farState)
+	m.delta = make([]uint16, len(full))
+	m.far = map[int32]int32{}
+	for i, to := range full {
+		if int(to) >= farFrom {
+			m.delta[i] = farState
+			m.far[int32(i)] = int32(to)
+			continue
+		}
+		m.delta[i] = uint16(to)
+	}
+}
+
+// farNext is the state at entry i of delta, which holds farState.
+func (m *matcher) farNext(i int) int {
+	return int(m.far[int32(i)])
 }
 
 // step returns the goto transition of s on b, or -1 (0 from the root).
@@ -266,7 +295,10 @@ func (m *matcher) findDFA(text []byte, dst []acMatch) []acMatch {
 	n := m.nclass
 	s := 0
 	for i, b := range text {
-		s = int(m.delta[s*n+int(m.class[b])])
+		si := s*n + int(m.class[b])
+		if s = int(m.delta[si]); s == farState {
+			s = m.farNext(si)
+		}
 		if s >= m.outFrom {
 			for p := m.dfaOut[s]; p >= 0; p = m.next[p] {
 				end := int32(i + 1)
@@ -311,8 +343,14 @@ func (m *matcher) findAll2(text []byte, dst []acMatch) []acMatch {
 	second := buf[:0]
 	a, b := 0, 0
 	for k := 0; k < mid; k++ {
-		a = int(m.delta[a*n+int(m.class[text[k]])])
-		b = int(m.delta[b*n+int(m.class[text[mid+k]])])
+		ai := a*n + int(m.class[text[k]])
+		if a = int(m.delta[ai]); a == farState {
+			a = m.farNext(ai)
+		}
+		bi := b*n + int(m.class[text[mid+k]])
+		if b = int(m.delta[bi]); b == farState {
+			b = m.farNext(bi)
+		}
 		if k < len(rec) {
 			rec[k] = int32(b)
 		}
@@ -325,7 +363,10 @@ func (m *matcher) findAll2(text []byte, dst []acMatch) []acMatch {
 	}
 	// The second half is at most one byte longer.
 	for i := 2 * mid; i < len(text); i++ {
-		b = int(m.delta[b*n+int(m.class[text[i]])])
+		bi := b*n + int(m.class[text[i]])
+		if b = int(m.delta[bi]); b == farState {
+			b = m.farNext(bi)
+		}
 		if i-mid < len(rec) {
 			rec[i-mid] = int32(b)
 		}
@@ -348,10 +389,22 @@ func (m *matcher) findAll4(text []byte, dst []acMatch) []acMatch {
 	outB, outC, outD := bufB[:0], bufC[:0], bufD[:0]
 	a, b, c, d := 0, 0, 0, 0
 	for k := 0; k < q; k++ {
-		a = int(m.delta[a*n+int(m.class[text[k]])])
-		b = int(m.delta[b*n+int(m.class[text[p1+k]])])
-		c = int(m.delta[c*n+int(m.class[text[p2+k]])])
-		d = int(m.delta[d*n+int(m.class[text[p3+k]])])
+		ai := a*n + int(m.class[text[k]])
+		if a = int(m.delta[ai]); a == farState {
+			a = m.farNext(ai)
+		}
+		bi := b*n + int(m.class[text[p1+k]])
+		if b = int(m.delta[bi]); b == farState {
+			b = m.farNext(bi)
+		}
+		ci := c*n + int(m.class[text[p2+k]])
+		if c = int(m.delta[ci]); c == farState {
+			c = m.farNext(ci)
+		}
+		di := d*n + int(m.class[text[p3+k]])
+		if d = int(m.delta[di]); d == farState {
+			d = m.farNext(di)
+		}
 		if k < m.maxLen {
 			recB[k], recC[k], recD[k] = int32(b), int32(c), int32(d)
 		}
@@ -370,7 +423,10 @@ func (m *matcher) findAll4(text []byte, dst []acMatch) []acMatch {
 	}
 	// The last part is up to three bytes longer.
 	for i := p3 + q; i < len(text); i++ {
-		d = int(m.delta[d*n+int(m.class[text[i]])])
+		di := d*n + int(m.class[text[i]])
+		if d = int(m.delta[di]); d == farState {
+			d = m.farNext(di)
+		}
 		if d >= outFrom {
 			outD = m.emit(outD, d, i+1)
 		}
@@ -393,7 +449,10 @@ func (m *matcher) findAll4(text []byte, dst []acMatch) []acMatch {
 func (m *matcher) seam(text []byte, dst []acMatch, s, from int, rec []int32) ([]acMatch, int) {
 	n := m.nclass
 	for k, r := range rec {
-		s = int(m.delta[s*n+int(m.class[text[from+k]])])
+		si := s*n + int(m.class[text[from+k]])
+		if s = int(m.delta[si]); s == farState {
+			s = m.farNext(si)
+		}
 		if int32(s) == r {
 			return dst, from + k
 		}

@@ -83,21 +83,29 @@ func BenchmarkMatcher(b *testing.B) {
 func TestMatcherSplitAgrees(t *testing.T) {
 	pats := [][]byte{[]byte("he"), []byte("she"), []byte("his"), []byte("hers"), []byte("安全账户"), []byte("账户"), []byte("户"), []byte("a"), []byte("aa"),
 		[]byte("a long pattern that crosses the middle")}
-	m := newMatcher(pats)
 	pieces := []string{"he", "she", "rs", "hi", "s", "安全", "账户", "a", " ", "x", "a long pattern that crosses the middle", "a long"}
-	r := rand.New(rand.NewSource(3))
-	for n := 0; n < 2000; n++ {
-		var text []byte
-		for k := r.Intn(60); k > 0; k-- {
-			text = append(text, pieces[r.Intn(len(pieces))]...)
-		}
-		got := m.findAll(text, nil)
-		want := m.findDFA(text, nil)
-		if fmt.Sprint(got) != fmt.Sprint(want) {
-			t.Fatalf("%q: got %v, want %v", text, got, want)
-		}
-		if naive := naiveMatches(pats, text); fmt.Sprint(sortMatches(got)) != fmt.Sprint(naive) {
-			t.Fatalf("%q: got %v, naive %v", text, got, naive)
+	// The states from 12 on in far, so that the scans step into and
+	// out of far states as the shipped rules' deepest do.
+	far := newMatcher(pats)
+	far.buildDFA(12)
+	if len(far.far) == 0 {
+		t.Fatal("no far states")
+	}
+	for _, m := range []*matcher{newMatcher(pats), far} {
+		r := rand.New(rand.NewSource(3))
+		for n := 0; n < 2000; n++ {
+			var text []byte
+			for k := r.Intn(60); k > 0; k-- {
+				text = append(text, pieces[r.Intn(len(pieces))]...)
+			}
+			got := m.findAll(text, nil)
+			want := m.findDFA(text, nil)
+			if fmt.Sprint(got) != fmt.Sprint(want) {
+				t.Fatalf("%q: got %v, want %v", text, got, want)
+			}
+			if naive := naiveMatches(pats, text); fmt.Sprint(sortMatches(got)) != fmt.Sprint(naive) {
+				t.Fatalf("%q: got %v, naive %v", text, got, naive)
+			}
 		}
 	}
 }
