@@ -8,13 +8,20 @@ import "sort"
 //
 // The trie with failure links is compiled into a full DFA over byte
 // classes (bytes that no pattern uses share class 0): one table lookup per
-// byte of text, no failure walks. With ~68k states and ~110 classes the
-// table is ~31 MB of uint32. Automata whose table would pass maxDFABytes
-// keep the sparse trie and walk failure links.
+// byte of text, no failure walks. Its entries are 16 bits: with ~75k
+// states and ~113 classes the table is ~17 MB, half what 32-bit entries
+// take, and the scan waits on its loads, mostly cache misses, so half the
+// bytes is fewer misses. States are numbered breadth-first, so the ones
+// past 16 bits are the deepest, reached only inside long patterns: an
+// entry that leads to one holds farState and the state is looked up in
+// far. Automata whose table would pass maxDFABytes keep the sparse trie
+// and walk failure links.
 type matcher struct {
 	class  [256]uint8
 	nclass int
-	delta  []uint32 // delta[state*nclass+class]; nil when too many states
+	delta  []uint16 // delta[state*nclass+class]; nil when too many states
+	// far holds the targets of the entries that hold farState, by index.
+	far map[int32]int32
 	// dfaOut is out renumbered for the DFA, whose states are numbered in
 	// breadth-first order so that the hot shallow states share cache lines,
 	// those without output first: states from outFrom on have output, so
@@ -95,7 +102,7 @@ func newMatcher(pats [][]byte) *matcher {
 	for b, to := range nodes[0].kids {
 		m.root[b] = to
 	}
-	defer m.buildDFA()
+	defer m.buildDFA(farState)
 	// Breadth-first: failure links and output chains.
 	m.next = make([]int32, len(pats))
 	for i := range m.next {
@@ -136,8 +143,13 @@ func newMatcher(pats [][]byte) *matcher {
 	return m
 }
 
-// buildDFA fills class and delta from the trie and failure links.
-func (m *matcher) buildDFA() {
+// farState in delta stands for a state of far: farFrom or more (tests
+// build with a lower one).
+const farState = 0xFFFF
+
+// buildDFA fills class, delta and far from the trie and failure links;
+// states numbered farFrom or more go in far.
+func (m *matcher) buildDFA(farFrom int) {
 	states := len(m.fail)
 	used := [256]bool{}
 	for _, e := range m.edges {
@@ -155,16 +167,17 @@ func (m *matcher) buildDFA() {
 			n++
 		}
 	}
-	// 32-bit states: the rules outgrew 16 bits (65,535 states) on
+	// The rules outgrew 16-bit state numbers (65,535 states) on
 	// 2026-12-04, and the sparse automaton they then fell back to took
-	// twice the time. The table is states×classes×4 bytes (about 31 MB at
-	// 68,000 states and 113 classes); past maxDFABytes the sparse one is
-	// kept rather than the memory spent.
-	if states*n*4 > maxDFABytes || n > 255 {
+	// twice the time; 32-bit entries doubled the table; far keeps 16. The
+	// table is states×classes×2 bytes (about 17 MB at 75,000 states and
+	// 113 classes); past maxDFABytes the sparse one is kept rather than
+	// the memory spent.
+	if states*n*2 > maxDFABytes || n > 255 {
 		return
 	}
 	m.nclass = n
-	m.delta = make([]uint32, states*n)
+	full := make([]uint32, states*n) // the 32-bit table, then cut to 16
 	// Breadth-first order guarantees fail[s] is done before s; it is also
 	// the new numbering.
 	bfs := make([]int32, 0, states)
@@ -197,15 +210,31 @@ func (m *matcher) buildDFA() {
 	for _, s := range bfs {
 		i := int(newID[s])
 		m.dfaOut[i] = m.out[s]
-		row := m.delta[i*n : i*n+n]
+		row := full[i*n : i*n+n]
 		if s != 0 {
 			f := int(newID[m.fail[s]])
-			copy(row, m.delta[f*n:f*n+n])
+			copy(row, full[f*n:f*n+n])
 		}
 		for _, e := range m.edges[m.first[s]:m.first[s+1]] {
 			row[m.class[e.b]] = newID[e.to]
 		}
 	}
+	farFrom = min(farFrom, farState)
+	m.delta = make([]uint16, len(full))
+	m.far = map[int32]int32{}
+	for i, to := range full {
+		if int(to) >= farFrom {
+			m.delta[i] = farState
+			m.far[int32(i)] = int32(to)
+			continue
+		}
+		m.delta[i] = uint16(to)
+	}
+}
+
+// farNext is the state at entry i of delta, which holds farState.
+func (m *matcher) farNext(i int) int {
+	return int(m.far[int32(i)])
 }
 
 // step returns the goto transition of s on b, or -1 (0 from the root).
@@ -232,8 +261,11 @@ func (m *matcher) step(s int32, b byte) int32 {
 // findAll appends every occurrence in text to dst, in order of end.
 func (m *matcher) findAll(text []byte, dst []acMatch) []acMatch {
 	if m.delta != nil {
-		if len(text) >= 2*m.maxLen+minSplit {
-			return m.findAllSplit(text, dst)
+		switch {
+		case m.maxLen <= maxSeam && len(text) >= 4*max(m.maxLen, minSplit):
+			return m.findAll4(text, dst)
+		case m.maxLen <= maxSeam && len(text) >= minSplit:
+			return m.findAll2(text, dst)
 		}
 		return m.findDFA(text, dst)
 	}
@@ -263,7 +295,10 @@ func (m *matcher) findDFA(text []byte, dst []acMatch) []acMatch {
 	n := m.nclass
 	s := 0
 	for i, b := range text {
-		s = int(m.delta[s*n+int(m.class[b])])
+		si := s*n + int(m.class[b])
+		if s = int(m.delta[si]); s == farState {
+			s = m.farNext(si)
+		}
 		if s >= m.outFrom {
 			for p := m.dfaOut[s]; p >= 0; p = m.next[p] {
 				end := int32(i + 1)
@@ -277,46 +312,171 @@ func (m *matcher) findDFA(text []byte, dst []acMatch) []acMatch {
 // maxDFABytes bounds the DFA table; a larger automaton runs sparse.
 const maxDFABytes = 128 << 20
 
-// minSplit is how much longer than two patterns a text must be for
-// findAllSplit to pay.
-const minSplit = 32
+// minSplit is how long a text (or each of four parts) must be for the
+// split scans to pay.
+const minSplit = 24
 
-// findAllSplit is findAll for longer texts: it runs the DFA over the two
-// halves at once. Each step waits for a table load (the table is megabytes,
-// so mostly a cache miss); two independent chains of loads overlap, where
-// one chain waits for each load in turn. The second half starts maxLen bytes
-// early, from the root, which gives the exact state at the half; its
-// occurrences ending before the half are the first's and are dropped.
-func (m *matcher) findAllSplit(text []byte, dst []acMatch) []acMatch {
-	n := m.nclass
-	half := (len(text) + m.maxLen) / 2
-	off := half - m.maxLen // the second chain reads text[off+k]
+// maxSeam bounds maxLen for the split scans: a chain's first maxLen
+// states are kept on the stack for its seam.
+const maxSeam = 64
+
+// The split scans run the DFA over two or four parts of the text at once.
+// Each step waits for a table load (the table is megabytes, so mostly a
+// cache miss); independent chains of loads overlap, where one chain waits
+// for each load in turn. A chain after the first starts from the root at
+// its part's start, so its first states may be shallower than the true
+// ones; the chain before it goes on past its part's end until it reaches
+// the same state (a seam), and from there both agree, since the state
+// after a byte depends only on the state before and the byte. The later
+// chain's occurrences before the seam are dropped; the earlier chain's up
+// to the seam are kept. A root chain holds the true state once it has read
+// maxLen bytes (a state is never deeper than the longest pattern), so a
+// seam is found within maxLen bytes of a part's start, or the text ends.
+
+// findAll2 is findAll by two chains over the two halves of text.
+func (m *matcher) findAll2(text []byte, dst []acMatch) []acMatch {
+	n, outFrom := m.nclass, m.outFrom
+	mid := len(text) / 2
+	var recBuf [maxSeam]int32
+	rec := recBuf[:min(len(text)-mid, m.maxLen)]
 	var buf [64]acMatch
 	second := buf[:0]
 	a, b := 0, 0
-	for k := 0; k < half; k++ {
-		a = int(m.delta[a*n+int(m.class[text[k]])])
-		b = int(m.delta[b*n+int(m.class[text[off+k]])])
-		if a >= m.outFrom {
-			for p := m.dfaOut[a]; p >= 0; p = m.next[p] {
-				end := int32(k + 1)
-				dst = append(dst, acMatch{pat: p, start: end - m.plens[p], end: end})
-			}
+	for k := 0; k < mid; k++ {
+		ai := a*n + int(m.class[text[k]])
+		if a = int(m.delta[ai]); a == farState {
+			a = m.farNext(ai)
 		}
-		if b >= m.outFrom && off+k >= half {
-			for p := m.dfaOut[b]; p >= 0; p = m.next[p] {
-				end := int32(off + k + 1)
-				second = append(second, acMatch{pat: p, start: end - m.plens[p], end: end})
-			}
+		bi := b*n + int(m.class[text[mid+k]])
+		if b = int(m.delta[bi]); b == farState {
+			b = m.farNext(bi)
 		}
-	}
-	// The second chain is at most one byte longer.
-	for i := off + half; i < len(text); i++ {
-		b = int(m.delta[b*n+int(m.class[text[i]])])
-		for p := m.dfaOut[b]; p >= 0; p = m.next[p] {
-			end := int32(i + 1)
-			second = append(second, acMatch{pat: p, start: end - m.plens[p], end: end})
+		if k < len(rec) {
+			rec[k] = int32(b)
+		}
+		if a >= outFrom {
+			dst = m.emit(dst, a, k+1)
+		}
+		if b >= outFrom {
+			second = m.emit(second, b, mid+k+1)
 		}
 	}
-	return append(dst, second...)
+	// The second half is at most one byte longer.
+	for i := 2 * mid; i < len(text); i++ {
+		bi := b*n + int(m.class[text[i]])
+		if b = int(m.delta[bi]); b == farState {
+			b = m.farNext(bi)
+		}
+		if i-mid < len(rec) {
+			rec[i-mid] = int32(b)
+		}
+		if b >= outFrom {
+			second = m.emit(second, b, i+1)
+		}
+	}
+	dst, seam := m.seam(text, dst, a, mid, rec)
+	return appendFrom(dst, second, seam)
+}
+
+// findAll4 is findAll by four chains over four parts of text, each at
+// least maxLen bytes long, so that each seam is found inside the next part.
+func (m *matcher) findAll4(text []byte, dst []acMatch) []acMatch {
+	n, outFrom := m.nclass, m.outFrom
+	q := len(text) / 4
+	p1, p2, p3 := q, 2*q, 3*q
+	var recB, recC, recD [maxSeam]int32
+	var bufB, bufC, bufD [64]acMatch
+	outB, outC, outD := bufB[:0], bufC[:0], bufD[:0]
+	a, b, c, d := 0, 0, 0, 0
+	for k := 0; k < q; k++ {
+		ai := a*n + int(m.class[text[k]])
+		if a = int(m.delta[ai]); a == farState {
+			a = m.farNext(ai)
+		}
+		bi := b*n + int(m.class[text[p1+k]])
+		if b = int(m.delta[bi]); b == farState {
+			b = m.farNext(bi)
+		}
+		ci := c*n + int(m.class[text[p2+k]])
+		if c = int(m.delta[ci]); c == farState {
+			c = m.farNext(ci)
+		}
+		di := d*n + int(m.class[text[p3+k]])
+		if d = int(m.delta[di]); d == farState {
+			d = m.farNext(di)
+		}
+		if k < m.maxLen {
+			recB[k], recC[k], recD[k] = int32(b), int32(c), int32(d)
+		}
+		if a >= outFrom {
+			dst = m.emit(dst, a, k+1)
+		}
+		if b >= outFrom {
+			outB = m.emit(outB, b, p1+k+1)
+		}
+		if c >= outFrom {
+			outC = m.emit(outC, c, p2+k+1)
+		}
+		if d >= outFrom {
+			outD = m.emit(outD, d, p3+k+1)
+		}
+	}
+	// The last part is up to three bytes longer.
+	for i := p3 + q; i < len(text); i++ {
+		di := d*n + int(m.class[text[i]])
+		if d = int(m.delta[di]); d == farState {
+			d = m.farNext(di)
+		}
+		if d >= outFrom {
+			outD = m.emit(outD, d, i+1)
+		}
+	}
+	// Each part is at least maxLen long, so b and c hold true states at
+	// their parts' ends, and each seam is found within the records.
+	dst, seam := m.seam(text, dst, a, p1, recB[:m.maxLen])
+	dst = appendFrom(dst, outB, seam)
+	dst, seam = m.seam(text, dst, b, p2, recC[:m.maxLen])
+	dst = appendFrom(dst, outC, seam)
+	dst, seam = m.seam(text, dst, c, p3, recD[:m.maxLen])
+	return appendFrom(dst, outD, seam)
+}
+
+// seam runs the chain in state s on from text[from], appending its
+// occurrences to dst, until its state is the one rec holds for the same
+// byte (the next chain's, which started at from): it returns the end of
+// that byte, from which the next chain's occurrences are the true ones,
+// or the end of the record's range when they never meet inside it.
+func (m *matcher) seam(text []byte, dst []acMatch, s, from int, rec []int32) ([]acMatch, int) {
+	n := m.nclass
+	for k, r := range rec {
+		si := s*n + int(m.class[text[from+k]])
+		if s = int(m.delta[si]); s == farState {
+			s = m.farNext(si)
+		}
+		if int32(s) == r {
+			return dst, from + k
+		}
+		if s >= m.outFrom {
+			dst = m.emit(dst, s, from+k+1)
+		}
+	}
+	return dst, from + len(rec)
+}
+
+// appendFrom appends the occurrences of ms that end after byte seam.
+func appendFrom(dst, ms []acMatch, seam int) []acMatch {
+	for i, x := range ms {
+		if int(x.end) > seam {
+			return append(dst, ms[i:]...)
+		}
+	}
+	return dst
+}
+
+// emit appends the patterns that end at byte end in DFA state s.
+func (m *matcher) emit(dst []acMatch, s, end int) []acMatch {
+	for p := m.dfaOut[s]; p >= 0; p = m.next[p] {
+		dst = append(dst, acMatch{pat: p, start: int32(end) - m.plens[p], end: int32(end)})
+	}
+	return dst
 }

@@ -2,8 +2,10 @@ package classifier
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"math/rand"
+	"path/filepath"
 	"testing"
 )
 
@@ -81,22 +83,67 @@ func BenchmarkMatcher(b *testing.B) {
 func TestMatcherSplitAgrees(t *testing.T) {
 	pats := [][]byte{[]byte("he"), []byte("she"), []byte("his"), []byte("hers"), []byte("安全账户"), []byte("账户"), []byte("户"), []byte("a"), []byte("aa"),
 		[]byte("a long pattern that crosses the middle")}
-	m := newMatcher(pats)
 	pieces := []string{"he", "she", "rs", "hi", "s", "安全", "账户", "a", " ", "x", "a long pattern that crosses the middle", "a long"}
-	r := rand.New(rand.NewSource(3))
-	for n := 0; n < 2000; n++ {
-		var text []byte
-		for k := r.Intn(60); k > 0; k-- {
-			text = append(text, pieces[r.Intn(len(pieces))]...)
+	// The states from 12 on in far, so that the scans step into and
+	// out of far states as the shipped rules' deepest do.
+	far := newMatcher(pats)
+	far.buildDFA(12)
+	if len(far.far) == 0 {
+		t.Fatal("no far states")
+	}
+	for _, m := range []*matcher{newMatcher(pats), far} {
+		r := rand.New(rand.NewSource(3))
+		for n := 0; n < 2000; n++ {
+			var text []byte
+			for k := r.Intn(60); k > 0; k-- {
+				text = append(text, pieces[r.Intn(len(pieces))]...)
+			}
+			got := m.findAll(text, nil)
+			want := m.findDFA(text, nil)
+			if fmt.Sprint(got) != fmt.Sprint(want) {
+				t.Fatalf("%q: got %v, want %v", text, got, want)
+			}
+			if naive := naiveMatches(pats, text); fmt.Sprint(sortMatches(got)) != fmt.Sprint(naive) {
+				t.Fatalf("%q: got %v, naive %v", text, got, naive)
+			}
 		}
-		got := m.findAll(text, nil)
-		want := m.findDFA(text, nil)
-		if fmt.Sprint(got) != fmt.Sprint(want) {
-			t.Fatalf("%q: got %v, want %v", text, got, want)
+	}
+}
+
+// On the shipped automaton, the split scans report on every dev and
+// written message exactly what the one-chain scan does, in the same order.
+func TestShippedMatcherSplitAgrees(t *testing.T) {
+	c, err := NewWithModel(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := c.rs.ac
+	var f folded
+	n := 0
+	for _, set := range goldenSets {
+		files, _ := filepath.Glob(set.glob)
+		for _, name := range files {
+			readJSONLines(t, name, func(_ int, line []byte) {
+				var row struct{ Text string }
+				if json.Unmarshal(line, &row) != nil {
+					return
+				}
+				fold(&f, row.Text)
+				// The whole text and three shorter ones, so that halves
+				// and quarters fall on every byte of a character.
+				for k := len(f.text); k >= 0 && k > len(f.text)-4; k-- {
+					text := f.text[:k]
+					got, want := m.findAll(text, nil), m.findDFA(text, nil)
+					if fmt.Sprint(got) != fmt.Sprint(want) {
+						t.Fatalf("%q: got %v, want %v", text, got, want)
+					}
+					n++
+				}
+			})
 		}
-		if naive := naiveMatches(pats, text); fmt.Sprint(sortMatches(got)) != fmt.Sprint(naive) {
-			t.Fatalf("%q: got %v, naive %v", text, got, naive)
-		}
+	}
+	if n == 0 {
+		t.Fatal("no messages")
 	}
 }
 

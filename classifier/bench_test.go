@@ -121,7 +121,8 @@ func BenchmarkLoad(b *testing.B) {
 		}
 		m := c.rs.ac
 		b.ReportMetric(float64(len(m.fail)), "states")
-		b.ReportMetric(float64(len(m.delta)*4), "table-bytes")
+		b.ReportMetric(float64(len(m.delta)*2), "table-bytes")
+		b.ReportMetric(float64(len(m.far)), "far-entries")
 	})
 	b.Run("model", func(b *testing.B) {
 		m, err := model.Shipped()

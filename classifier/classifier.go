@@ -234,10 +234,11 @@ func (sc *scratch) hit(ti int32, h hit) {
 
 // matchRegexes runs the regexes of the terms whose gate phrase matched.
 func (rs *ruleSet) matchRegexes(sc *scratch) {
-	for _, ti := range rs.regexIdx {
-		if !sc.hits[rs.terms[ti].gate].ok {
+	for k, gi := range rs.regexGate {
+		if !sc.hits[gi].ok {
 			continue
 		}
+		ti := rs.regexIdx[k]
 		for _, re := range rs.terms[ti].regex {
 			if loc := re.findIndex(sc.f.text); loc != nil {
 				if !sc.hits[ti].ok {

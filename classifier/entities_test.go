@@ -1,6 +1,8 @@
 package classifier
 
 import (
+	"math/rand"
+	"strings"
 	"testing"
 
 	"github.com/nyaruka/phonenumbers"
@@ -255,6 +257,25 @@ func TestCaseNumberIsNoPhone(t *testing.T) {
 	for _, text := range []string{"Your case number is 10284471.", "Ticket no. 58812204 is closed.", "case #4471200"} {
 		if v := c.Classify(text); v.Entities != nil && len(v.Entities.Phones) > 0 {
 			t.Errorf("%q: got phones %+v, want none", text, v.Entities.Phones)
+		}
+	}
+}
+
+// twoOpeningMarks says what counting each opening mark says, on texts
+// pieced together from the marks, their neighbours in UTF-8 (。、」 share
+// E3 80) and cut characters.
+func TestTwoOpeningMarks(t *testing.T) {
+	pieces := []string{`"`, "“", "「", "『", "。", "、", "」", "』", "”", "a", "安", "\xe3\x80", "\xe3", " "}
+	r := rand.New(rand.NewSource(5))
+	for n := 0; n < 5000; n++ {
+		var b strings.Builder
+		for k := r.Intn(8); k > 0; k-- {
+			b.WriteString(pieces[r.Intn(len(pieces))])
+		}
+		text := b.String()
+		want := strings.Count(text, `"`)+strings.Count(text, "“")+strings.Count(text, "「")+strings.Count(text, "『") >= 2
+		if got := twoOpeningMarks(text); got != want {
+			t.Fatalf("%q: got %v, want %v", text, got, want)
 		}
 	}
 }
