@@ -48,9 +48,7 @@ type Placement struct {
 	// "about", "visa", "what"), small talk ("thanks", "hello", "ok",
 	// "bye") or a request (the id of the button whose words were typed:
 	// "menu", "check", "call", "quiz", "where", "more", "share",
-	// "share:other", "lang", "lang:zh", "lang:en") or an account taken
-	// over ("other": someone pretends to be a relative or friend); empty
-	// otherwise.
+	// "share:other", "lang", "lang:zh", "lang:en"); empty otherwise.
 	Topic string
 	// Story is set when the person tells what happened to them (paid,
 	// on_call, app, threatened in their own words, beyond a bare answer):
@@ -63,9 +61,7 @@ type Placement struct {
 	Asks bool
 	// Family is set when the story is someone else's: a parent, a
 	// grandparent or a friend got the call or paid ("my dad already sent
-	// them money"). The steps are then written for helping them. For an
-	// account taken over, the account is theirs, or someone pretends to be
-	// them, and the person typing is the one asked.
+	// them money"). The steps are then written for helping them.
 	Family bool
 	// AboutMe is set on a family story whose call was about the person
 	// typing ("my mum got a call saying I was kidnapped"): they are the
@@ -515,15 +511,14 @@ func (f features) familyStory() bool {
 	return f.family < f.tellAt || !f.firstPerson
 }
 
-// othersAccount reports whether an account told as taken over or copied is
-// someone else's: a relative or friend is named before the telling phrase
-// ends ("my friend's WeChat was hacked", "我朋友的微信被盗了", "someone
-// pretending to be my dad", "有人冒充我爸") and the person typing is not.
-// Unlike a story of a call, a relative named after it is whom the account
-// writes to ("someone is using my WhatsApp to ask my family for money"):
-// the account is still the person's own.
+// othersAccount reports whether an account told as taken over is someone
+// else's: a relative or friend is named before it ("my friend's WeChat was
+// hacked", "我朋友的微信被盗了") and the person typing is not. Unlike a
+// story of a call, a relative named after it is whom the account writes
+// to ("someone is using my WhatsApp to ask my family for money"): the
+// account is still the person's own.
 func (f features) othersAccount() bool {
-	return f.family >= 0 && f.family < f.tellEnd && !f.firstPersonBefore
+	return f.family >= 0 && f.family < f.tellAt && !f.firstPersonBefore
 }
 
 var (
@@ -897,9 +892,7 @@ func Understand(s State, text string, forwarded bool) Placement {
 	}
 	for _, in := range telling {
 		if in == IntentHacked && f.intents[in] > 0 {
-			// Topic "other": someone pretends to be a relative or a
-			// friend ("有人冒充我爸", "pretending to be my professor").
-			return Placement{Intent: in, Story: true, Family: f.topic[in] == "other" || f.othersAccount()}
+			return Placement{Intent: in, Story: true, Family: f.othersAccount()}
 		}
 		if f.intents[in] > 0 {
 			family := f.familyStory()
