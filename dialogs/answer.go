@@ -15,8 +15,6 @@ func told(s State, p Placement, v classifier.Verdict) (State, []Reply) {
 	}
 	var replies []Reply
 	switch {
-	case p.Intent == IntentHacked:
-		s, replies = hacked(s, p.Family)
 	case p.Family:
 		s, replies = familyStory(s, p)
 	case p.Intent == IntentPaid:
@@ -34,28 +32,6 @@ func told(s State, p Placement, v classifier.Verdict) (State, []Reply) {
 		replies[0].Texts = append(replies[0].Texts, *named)
 	}
 	return s, replies
-}
-
-// hacked answers someone whose chat, social or e-mail account was taken
-// over (or copied) and is used to ask their contacts for money: the
-// contacts are warned first, since the money they could send is what is
-// at stake now; then the account is taken back only through the app's own
-// recovery, never a link or a "recovery service" (a second scam); then
-// what was linked to it. other is set when it is a friend's or relative's
-// account: the person is the one being asked, and a voice call to a number
-// they already have unmasks it.
-func hacked(s State, other bool) (State, []Reply) {
-	s.Node = NodeSteps
-	texts := []Text{{Key: "understand.hacked.warn"}, {Key: "understand.hacked.recover", Line: true}, {Key: "understand.hacked.bank", Line: true}, {Key: "understand.hacked.passwords", Line: true}}
-	if other {
-		texts = []Text{{Key: "understand.hacked.other"}}
-	}
-	return s, []Reply{{Texts: texts, Choices: keyboard(&s,
-		"a:paid", "btn.paid_too",
-		"where", "btn.where",
-		"share", "btn.share",
-		"menu", "btn.menu",
-	)}}
 }
 
 // threatened answers someone told they are part of a crime: the rule that

@@ -239,7 +239,7 @@ func text(s State, e Event) (State, []Reply) {
 			return showContacts(setPlace(s, pl))
 		}
 		return unclear(s)
-	case IntentPaid, IntentOnCall, IntentApp, IntentHacked, IntentThreatened:
+	case IntentPaid, IntentOnCall, IntentApp, IntentThreatened:
 		return told(s, p, e.Verdict)
 	case IntentNone:
 		if s.Node == NodeVerdict || s.Node == NodeSteps || s.Last != nil {

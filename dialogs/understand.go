@@ -22,7 +22,6 @@ const (
 	IntentPaid       Intent = "paid"       // they paid, sent money, gave a card number, a code or a password
 	IntentOnCall     Intent = "on_call"    // still on the phone or a video call, or being contacted right now
 	IntentApp        Intent = "app"        // installed an app, shared the screen, gave remote access
-	IntentHacked     Intent = "hacked"     // their chat, social or e-mail account was taken over or copied
 	IntentThreatened Intent = "threatened" // told they are under investigation, their passport or parcel is in a crime
 	IntentNone       Intent = "none"       // nothing happened, no
 	IntentYes        Intent = "yes"        // yes to the questionnaire's question
@@ -37,7 +36,7 @@ const (
 
 // Intents lists every intent.
 var Intents = []Intent{
-	IntentPaid, IntentOnCall, IntentApp, IntentHacked, IntentThreatened, IntentNone, IntentYes, IntentNo,
+	IntentPaid, IntentOnCall, IntentApp, IntentThreatened, IntentNone, IntentYes, IntentNo,
 	IntentQuestion, IntentSmalltalk, IntentCheck, IntentPlace, IntentRequest, IntentUnclear,
 }
 
@@ -511,16 +510,6 @@ func (f features) familyStory() bool {
 	return f.family < f.tellAt || !f.firstPerson
 }
 
-// othersAccount reports whether an account told as taken over is someone
-// else's: a relative or friend is named before it ("my friend's WeChat was
-// hacked", "我朋友的微信被盗了") and the person typing is not. Unlike a
-// story of a call, a relative named after it is whom the account writes
-// to ("someone is using my WhatsApp to ask my family for money"): the
-// account is still the person's own.
-func (f features) othersAccount() bool {
-	return f.family >= 0 && f.family < f.tellAt && !f.firstPersonBefore
-}
-
 var (
 	linkRe   = regexp.MustCompile(`(?i)(https?://|www\.|\b[a-z0-9-]+\.(com|net|org|info|top|xyz|co|cn|uk|io|me|cc|vip|shop|site|online|link|app)\b)`)
 	handleRe = regexp.MustCompile(`@[a-z0-9_]{3,}|\b[a-z]+_[a-z0-9_]*[0-9]{3,}\b|\b(qq|vx|wx|wechat|v)\s?[:：]\s?[a-z0-9_-]{5,}|\b(qq|vx|wx|wechat)\s?[a-z0-9_-]*[0-9]{5,}`)
@@ -816,9 +805,8 @@ func headOf(text string) string {
 // telling are the intents of a person telling what happened to them, in
 // the order they are answered when several are told at once: a call that
 // is still going is ended first; money given outweighs an app; an app
-// (someone may still be in the phone) outweighs an account taken over;
-// both outweigh a threat, whose advice the other steps repeat.
-var telling = []Intent{IntentOnCall, IntentPaid, IntentApp, IntentHacked, IntentThreatened}
+// outweighs a threat, whose advice the other steps repeat.
+var telling = []Intent{IntentOnCall, IntentPaid, IntentApp, IntentThreatened}
 
 // Understand places a typed text in the conversation's context, before
 // anything is classified. forwarded is true for a message the channel says
@@ -891,9 +879,6 @@ func Understand(s State, text string, forwarded bool) Placement {
 		// The person's own words telling what happened: the steps below.
 	}
 	for _, in := range telling {
-		if in == IntentHacked && f.intents[in] > 0 {
-			return Placement{Intent: in, Story: true, Family: f.othersAccount()}
-		}
 		if f.intents[in] > 0 {
 			family := f.familyStory()
 			return Placement{Intent: in, Story: true, Family: family, AboutMe: family && f.me, OtherInTrouble: family && f.trouble}
