@@ -23,6 +23,7 @@ const (
 	IntentOnCall     Intent = "on_call"    // still on the phone or a video call, or being contacted right now
 	IntentApp        Intent = "app"        // installed an app, shared the screen, gave remote access
 	IntentThreatened Intent = "threatened" // told they are under investigation, their passport or parcel is in a crime
+	IntentAccount    Intent = "account"    // their account was taken over, or a friend's account asks them for money
 	IntentNone       Intent = "none"       // nothing happened, no
 	IntentYes        Intent = "yes"        // yes to the questionnaire's question
 	IntentNo         Intent = "no"         // no to the questionnaire's question
@@ -36,16 +37,19 @@ const (
 
 // Intents lists every intent.
 var Intents = []Intent{
-	IntentPaid, IntentOnCall, IntentApp, IntentThreatened, IntentNone, IntentYes, IntentNo,
+	IntentPaid, IntentOnCall, IntentApp, IntentAccount, IntentThreatened, IntentNone, IntentYes, IntentNo,
 	IntentQuestion, IntentSmalltalk, IntentCheck, IntentPlace, IntentRequest, IntentUnclear,
 }
 
 // Placement is where a typed text was placed.
 type Placement struct {
 	Intent Intent
-	// Topic narrows a question ("refund", "real", "report", "bank",
-	// "about", "visa", "what"), small talk ("thanks", "hello", "ok",
-	// "bye") or a request (the id of the button whose words were typed:
+	// Topic narrows a question ("refund", "real", "number", "fine",
+	// "report", "bank", "about", "visa", "what"), small talk ("thanks",
+	// "hello", "ok", "bye", "sorry"), what was given ("id": only a
+	// passport or ID, no money, card or code), an account taken over
+	// ("friend": a friend's account asked the person for money) or a
+	// request (the id of the button whose words were typed:
 	// "menu", "check", "call", "quiz", "where", "more", "share",
 	// "share:other", "lang", "lang:zh", "lang:en"); empty otherwise.
 	Topic string
@@ -487,6 +491,9 @@ type features struct {
 	// mine: "my" outside the family phrases ("someone took over my
 	// WeChat"); 我的 is in firstPerson already.
 	mine bool
+	// paidID counts the paid phrases that name a passport or an ID
+	// ("a photo of my passport").
+	paidID int
 }
 
 // ownWords reports whether a text reads as the person's own words rather
@@ -502,12 +509,13 @@ func (f features) ownWords() bool {
 // relative or friend is named, the person typing is not the subject of
 // what was told ("I paid and my mum is angry" is their own), and the
 // relative comes first unless the person is not in the text at all ("a
-// man said he kidnapped my son").
+// man said he kidnapped my son") or the relative is the one claimed in
+// trouble ("有人说绑架了我女儿，我联系不上她": the parent's side).
 func (f features) familyStory() bool {
 	if f.family < 0 || f.tellAt < 0 || f.firstPersonBefore {
 		return false
 	}
-	return f.family < f.tellAt || !f.firstPerson
+	return f.family < f.tellAt || !f.firstPerson || f.trouble
 }
 
 var (
@@ -550,6 +558,9 @@ func (u *understander) features(s State, text string) features {
 			f.ask += g.Weight
 		default:
 			f.intents[g.Intent] += g.Weight
+			if g.Intent == IntentPaid && g.Topic == "id" {
+				f.paidID += g.Weight
+			}
 			if t, ok := f.topic[g.Intent]; !ok || t == "what" && g.Topic != "" {
 				// The first topic, but the generic "what should I do"
 				// yields to a named one ("… about my visa").
@@ -579,6 +590,10 @@ func (u *understander) features(s State, text string) features {
 // firstPersonRe finds the person typing as a subject or object: "I",
 // "I'm" (normalised "im"), "me", or 我 that is not 我们.
 var firstPersonRe = regexp.MustCompile(`\b(i|im|ive|me|myself)\b|我([^们]|$)`)
+
+// valuablesRe finds what a paid story names beside papers: money, a
+// card, a code or a password.
+var valuablesRe = regexp.MustCompile(`money|card|code|\bpin\b|password|bank|transfer|\bpaid\b|\bpay|wire|[$£€¥]|钱|卡|验证码|密码|转|汇|付|元|块|镑|刀`)
 
 // mineRe finds the person typing as an owner: "my".
 var mineRe = regexp.MustCompile(`\bmy\b`)
@@ -806,7 +821,10 @@ func headOf(text string) string {
 // the order they are answered when several are told at once: a call that
 // is still going is ended first; money given outweighs an app; an app
 // outweighs a threat, whose advice the other steps repeat.
-var telling = []Intent{IntentOnCall, IntentPaid, IntentApp, IntentThreatened}
+//
+// An account taken over comes after an app (which may be how it was
+// taken) and before a threat.
+var telling = []Intent{IntentOnCall, IntentPaid, IntentApp, IntentAccount, IntentThreatened}
 
 // Understand places a typed text in the conversation's context, before
 // anything is classified. forwarded is true for a message the channel says
@@ -869,6 +887,14 @@ func Understand(s State, text string, forwarded bool) Placement {
 		tell += f.intents[in]
 	}
 	story := tell + f.story + f.intents[IntentNone]
+	runes := utf8.RuneCountInString(core)
+	if q := f.topic[IntentQuestion]; tell == 0 && f.ask == 0 && runes <= 2*longRunes &&
+		(q == "number" || q == "real" && phoneRe.MatchString(text)) {
+		// "The consulate number is +44 …, is it real?" asks about a
+		// number: its digits make it look like a message, but a verdict
+		// on it would seem to vouch for the number.
+		return Placement{Intent: IntentQuestion, Topic: "number"}
+	}
 	if f.check > story {
 		switch {
 		case !f.ownWords():
@@ -881,10 +907,18 @@ func Understand(s State, text string, forwarded bool) Placement {
 	for _, in := range telling {
 		if f.intents[in] > 0 {
 			family := f.familyStory()
-			return Placement{Intent: in, Story: true, Family: family, AboutMe: family && f.me, OtherInTrouble: family && f.trouble}
+			p := Placement{Intent: in, Story: true, Family: family, AboutMe: family && f.me, OtherInTrouble: family && f.trouble}
+			switch {
+			case in == IntentAccount:
+				p.Topic = f.topic[in]
+			case in == IntentPaid && f.paidID > 0 && !valuablesRe.MatchString(u.normalize(text)):
+				// A passport or ID given, and no money, card or code
+				// named: the steps for papers, not the bank's.
+				p.Topic = "id"
+			}
+			return p
 		}
 	}
-	runes := utf8.RuneCountInString(core)
 	if f.intents[IntentNone] > 0 {
 		return Placement{Intent: IntentNone}
 	}

@@ -105,7 +105,7 @@ var ownIntentRows = []intentRow{
 	{"a man on the phone says he is a police officer in Shanghai and needs my ID number", "en", "start", IntentOnCall},
 	{"我给他们念了身份证号", "zh", "start", IntentPaid},
 	{"i think my grandma is talking to a scammer right now", "en", "start", IntentOnCall},
-	{"someone took over my wechat and is messaging my friends for money", "en", "start", IntentUnclear},
+	{"someone took over my wechat and is messaging my friends for money", "en", "start", IntentAccount},
 	{"I already paid 2000", "en", "verdict", IntentPaid},
 	{"he is still on the phone", "en", "verdict", IntentOnCall},
 	{"what should I do?", "en", "verdict", IntentQuestion},
@@ -173,7 +173,8 @@ func intentRows(t *testing.T) []intentRow {
 // the state it is typed in ("" for any): the steps a frightened person
 // needs come first.
 var firstKeys = map[Intent]map[string][]string{
-	IntentPaid:       {"": {"paid.now", "understand.family.paid.now"}},
+	IntentPaid:       {"": {"paid.now", "paid.id.now", "understand.family.paid.now"}},
+	IntentAccount:    {"": {"account."}},
 	IntentOnCall:     {"": {"oncall.hangup", "understand.family.oncall"}},
 	IntentApp:        {"": {"app.now", "understand.family.app"}},
 	IntentThreatened: {"": {"understand.threatened.rule", "understand.family.call_first", "understand.family.me", "understand.family.them"}},
@@ -277,7 +278,7 @@ func FuzzUnderstand(f *testing.F) {
 		if !valid[p.Intent] {
 			t.Fatalf("Understand(%q) = %q, not an intent", text, p.Intent)
 		}
-		if p.Story && !(p.Intent == IntentPaid || p.Intent == IntentOnCall || p.Intent == IntentApp || p.Intent == IntentThreatened) {
+		if p.Story && !isTelling(p.Intent) {
 			t.Fatalf("Understand(%q) = %+v: a story of intent %s", text, p, p.Intent)
 		}
 		if got := Understand(s, text, true); got.Intent != IntentCheck {
