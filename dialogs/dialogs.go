@@ -259,13 +259,6 @@ func text(s State, e Event) (State, []Reply) {
 		}
 		return smalltalk(s, "ok")
 	case IntentQuestion:
-		if pl, ok := matchPlace(e.Text); ok && p.Topic == "report" && pl.Country != CountryOther && s.Node != NodeQuiz && s.Node != NodeCountry {
-			// "how do I report it in the UK?": how, then that place's
-			// numbers at once.
-			ns, r := showContacts(setPlace(s, pl))
-			r[0].Texts = append([]Text{{Key: "understand.q.report_here"}}, r[0].Texts...)
-			return ns, r
-		}
 		return answerQuestion(s, p.Topic)
 	case IntentRequest:
 		return request(s, p.Topic)

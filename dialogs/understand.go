@@ -494,6 +494,10 @@ type features struct {
 	// paidID counts the paid phrases that name a passport or an ID
 	// ("a photo of my passport").
 	paidID int
+	// asksReal: "is it real", "靠谱吗"; asksNumber: "is this number
+	// real", "号码是真的吗". Either with a phone number in the text asks
+	// about that number.
+	asksReal, asksNumber bool
 }
 
 // ownWords reports whether a text reads as the person's own words rather
@@ -560,6 +564,10 @@ func (u *understander) features(s State, text string) features {
 			f.intents[g.Intent] += g.Weight
 			if g.Intent == IntentPaid && g.Topic == "id" {
 				f.paidID += g.Weight
+			}
+			if g.Intent == IntentQuestion && (g.Topic == "real" || g.Topic == "number") {
+				f.asksReal = f.asksReal || g.Topic == "real"
+				f.asksNumber = f.asksNumber || g.Topic == "number"
 			}
 			if t, ok := f.topic[g.Intent]; !ok || t == "what" && g.Topic != "" {
 				// The first topic, but the generic "what should I do"
@@ -888,8 +896,8 @@ func Understand(s State, text string, forwarded bool) Placement {
 	}
 	story := tell + f.story + f.intents[IntentNone]
 	runes := utf8.RuneCountInString(core)
-	if q := f.topic[IntentQuestion]; tell == 0 && f.ask == 0 && runes <= 2*longRunes &&
-		(q == "number" || q == "real" && phoneRe.MatchString(text)) {
+	if tell == 0 && f.ask == 0 && runes <= 2*longRunes &&
+		(f.asksNumber || f.asksReal && phoneRe.MatchString(text)) {
 		// "The consulate number is +44 …, is it real?" asks about a
 		// number: its digits make it look like a message, but a verdict
 		// on it would seem to vouch for the number.
