@@ -482,8 +482,9 @@ type features struct {
 	trouble bool
 	// firstPersonBefore: "I", "me" or "我" (outside the family and me
 	// phrases) before the end of the first telling phrase; firstPerson:
-	// anywhere in the text.
-	firstPersonBefore, firstPerson bool
+	// anywhere in the text; firstPersonAny: anywhere outside the family
+	// phrases.
+	firstPersonBefore, firstPerson, firstPersonAny bool
 	// secondPerson: "you", "your", 你 or 您 anywhere; addressed: a
 	// vocative or an ask made to the reader. Either way the text speaks
 	// to a reader.
@@ -512,14 +513,18 @@ func (f features) ownWords() bool {
 // familyStory reports whether the story told is someone else's: a
 // relative or friend is named, the person typing is not the subject of
 // what was told ("I paid and my mum is angry" is their own), and the
-// relative comes first unless the person is not in the text at all ("a
-// man said he kidnapped my son") or the relative is the one claimed in
-// trouble ("有人说绑架了我女儿，我联系不上她": the parent's side).
+// relative comes first unless the relative is the one claimed in
+// trouble and either the person is not in the text at all ("a man said
+// he kidnapped my son"; "I" inside a "said I" phrase counts: "a guy on
+// the phone says I must pay bail for my brother" is the person's own
+// call) or the call was not about them ("有人说绑架了我女儿，我联系不上
+// 她": the parent's side). "He said not to tell my parents" is the
+// person's own story.
 func (f features) familyStory() bool {
 	if f.family < 0 || f.tellAt < 0 || f.firstPersonBefore {
 		return false
 	}
-	return f.family < f.tellAt || !f.firstPerson || f.trouble
+	return f.family < f.tellAt || f.trouble && (!f.firstPersonAny || !f.me)
 }
 
 var (
@@ -618,7 +623,13 @@ func (u *understander) flagFeatures(n string, f *features) {
 		spans = u.flags[i].find(n, spans)
 	}
 	masked := []byte(n)
+	familyMasked := []byte(n)
 	for _, m := range spans {
+		if u.groups[m.group].Kind == "family" {
+			for i := m.start; i < m.end; i++ {
+				familyMasked[i] = ' '
+			}
+		}
 		switch u.groups[m.group].Kind {
 		case "family":
 			if f.family < 0 || m.start < f.family {
@@ -636,6 +647,7 @@ func (u *understander) flagFeatures(n string, f *features) {
 		}
 	}
 	f.firstPerson = firstPersonRe.Match(masked)
+	f.firstPersonAny = firstPersonRe.Match(familyMasked)
 	f.secondPerson = secondPersonRe.Match(masked)
 	f.mine = mineRe.Match(masked)
 	if f.tellEnd >= 0 {

@@ -554,6 +554,16 @@ func TestOwnWordsSecondPass(t *testing.T) {
 		{locales.EN, "you are useless", "understand.smalltalk.sorry"},
 		{locales.ZH, "你们都是骗子", "understand.smalltalk.sorry"},
 		{locales.ZH, "你有什么用", "understand.q.about"},
+		{locales.ZH, "我的wechat被hack了", "account.lock"},
+		{locales.EN, "someone made a fake account with my photos and is asking my friends for money", "account.lock"},
+		{locales.EN, "my gf's insta asked me for 100 bucks is that really her", "account.friend.first"},
+		{locales.ZH, "这个电话+86 10 12308 是真的领事保护热线吗", "understand.q.number"},
+		{locales.EN, "is +86 10 12308 the real consular number?", "understand.q.number"},
+		{locales.EN, "a guy on the phone still says i must pay bail for my brother", "oncall.hangup"},
+		{locales.EN, "he said not to tell my parents", "understand.threatened.rule"},
+		{locales.ZH, "我奶奶说有人冒充我给她打电话借钱", "understand.family.me"},
+		{locales.EN, "I dont trust you", "understand.smalltalk.sorry"},
+		{locales.ZH, "说了你也不懂", "understand.smalltalk.sorry"},
 	} {
 		s := stateFor(t, "start", tt.lang)
 		_, replies := Step(s, Event{Kind: EventText, Text: tt.text, Verdict: classifier.Verdict{}})
