@@ -499,6 +499,9 @@ type features struct {
 	// real", "号码是真的吗". Either with a phone number in the text asks
 	// about that number.
 	asksReal, asksNumber bool
+	// phraseCheck is check without links, handles, phone numbers and
+	// lines: the words that speak to a reader ("请", "your").
+	phraseCheck int
 }
 
 // ownWords reports whether a text reads as the person's own words rather
@@ -574,9 +577,12 @@ func (u *understander) features(s State, text string) features {
 				f.asksReal = f.asksReal || g.Topic == "real"
 				f.asksNumber = f.asksNumber || g.Topic == "number"
 			}
-			if t, ok := f.topic[g.Intent]; !ok || t == "what" && g.Topic != "" {
+			if t, ok := f.topic[g.Intent]; !ok || t == "what" && g.Topic != "" || g.Topic == "friend" {
 				// The first topic, but the generic "what should I do"
-				// yields to a named one ("… about my visa").
+				// yields to a named one ("… about my visa"), and an
+				// account that asks the person for money is a friend's
+				// whatever came first ("my son's wechat got hacked and
+				// is asking me for money from it").
 				f.topic[g.Intent] = g.Topic
 			}
 			if f.tellAt < 0 && isTelling(g.Intent) {
@@ -585,6 +591,7 @@ func (u *understander) features(s State, text string) features {
 		}
 	}
 	u.flagFeatures(n, &f)
+	f.phraseCheck = f.check
 	if linkRe.MatchString(n) {
 		f.check += 2
 	}
@@ -908,11 +915,12 @@ func Understand(s State, text string, forwarded bool) Placement {
 	}
 	story := tell + f.story + f.intents[IntentNone]
 	runes := utf8.RuneCountInString(core)
-	if tell == 0 && f.ask == 0 && runes <= 2*longRunes &&
+	if tell == 0 && f.ask == 0 && f.phraseCheck == 0 && runes <= 2*longRunes &&
 		(f.asksNumber || f.asksReal && phoneRe.MatchString(text)) {
 		// "The consulate number is +44 …, is it real?" asks about a
 		// number: its digits make it look like a message, but a verdict
-		// on it would seem to vouch for the number.
+		// on it would seem to vouch for the number. A text that speaks
+		// to a reader ("请拨打官方电话 …") is a message to check.
 		return Placement{Intent: IntentQuestion, Topic: "number"}
 	}
 	if f.check > story {

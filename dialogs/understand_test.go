@@ -564,6 +564,17 @@ func TestOwnWordsSecondPass(t *testing.T) {
 		{locales.ZH, "我奶奶说有人冒充我给她打电话借钱", "understand.family.me"},
 		{locales.EN, "I dont trust you", "understand.smalltalk.sorry"},
 		{locales.ZH, "说了你也不懂", "understand.smalltalk.sorry"},
+		{locales.EN, "my daughters wechat was hacked and now it keeps asking me for money from it", "account.friend.first"},
+		{locales.ZH, "我住进酒店了 他们说不能联系任何人", "understand.threatened.rule"},
+		{locales.EN, "they told me to wait in a hotel room and not to contact anyone", "understand.threatened.rule"},
+		{locales.ZH, "验证码已经告诉他了，还来得及吗", "paid.now"},
+		{locales.ZH, "对方拿到了我的身份证正反面照片", "paid.id.now"},
+		{locales.ZH, "帮我查一下这个号码 020 7946 0000", "understand.q.number"},
+		{locales.ZH, "这是不是官方电话 0800 123 456", "understand.q.number"},
+		// Speaks to a reader: a message to check (handed no signs here).
+		{locales.ZH, "请拨打官方电话 400 123 4567 办理退款", "verdict.none"},
+		{locales.EN, "can i get a refund from my bank", "understand.q.refund"},
+		{locales.ZH, "滚", "understand.smalltalk.sorry"},
 	} {
 		s := stateFor(t, "start", tt.lang)
 		_, replies := Step(s, Event{Kind: EventText, Text: tt.text, Verdict: classifier.Verdict{}})
