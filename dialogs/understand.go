@@ -110,14 +110,15 @@ type understandData struct {
 // intent (Intent), tells that the person is narrating (Kind "story"), that
 // the text addresses its reader (Kind "check"), asks its reader for money
 // or secrecy (Kind "ask"), or tells that someone asked the person for them
-// (Kind "told_ask": "he asked me to pay"). Four kinds are flags, found
+// (Kind "told_ask": "he asked me to pay"). Five kinds are flags, found
 // apart from the votes so that they never hide a phrase that overlaps
 // them: someone else named as the one it happened to (Kind "family": "my
 // mum", "我奶奶"), the call said to be about the person typing (Kind "me":
 // "saying I", "说我"), someone claimed arrested, hurt or kidnapped (Kind
 // "trouble": "被抓", "in custody"), and hedges (Kind "hedge": "I think",
 // 我担心, masked so that "I think my grandma is talking to a scammer" stays
-// the grandma's story).
+// the grandma's story), and the person as the one called or told (Kind
+// "recipient": "打电话给我", "told me"; see firstPersonBeforeOwn).
 //
 // A phrase is matched in the normalised text (lower case, simplified
 // characters, no apostrophes): English phrases on word boundaries, Chinese
@@ -207,7 +208,7 @@ func newUnderstander(b []byte) (*understander, error) {
 		case g.Kind == "" && !valid[g.Intent]:
 			return nil, fmt.Errorf("group %q: intent %q is not one of the intents", g.Name, g.Intent)
 		case g.Kind != "" && (!groupKinds[g.Kind] || g.Intent != ""):
-			return nil, fmt.Errorf("group %q: kind %q with intent %q; want story, check, ask, told_ask, family, me, trouble or hedge without an intent", g.Name, g.Kind, g.Intent)
+			return nil, fmt.Errorf("group %q: kind %q with intent %q; want story, check, ask, told_ask, family, me, trouble, hedge or recipient without an intent", g.Name, g.Kind, g.Intent)
 		case g.Whole && g.Kind != "":
 			return nil, fmt.Errorf("group %q: a whole-text group of kind %q; want an intent", g.Name, g.Kind)
 		case len(g.EN) == 0 || len(g.ZH) == 0:
@@ -271,11 +272,11 @@ func newUnderstander(b []byte) (*understander, error) {
 }
 
 // groupKinds are the kinds a group may have instead of an intent.
-var groupKinds = map[string]bool{"story": true, "check": true, "ask": true, "family": true, "me": true, "trouble": true, "told_ask": true, "hedge": true}
+var groupKinds = map[string]bool{"story": true, "check": true, "ask": true, "family": true, "me": true, "trouble": true, "told_ask": true, "hedge": true, "recipient": true}
 
 // isFlag reports whether a group of kind marks the text rather than votes.
 func isFlag(kind string) bool {
-	return kind == "family" || kind == "me" || kind == "trouble" || kind == "hedge"
+	return kind == "family" || kind == "me" || kind == "trouble" || kind == "hedge" || kind == "recipient"
 }
 
 // tableStates are the conversation states the phrase data and the intent
@@ -485,6 +486,10 @@ type features struct {
 	// anywhere in the text; firstPersonAny: anywhere outside the family
 	// phrases.
 	firstPersonBefore, firstPerson, firstPersonAny bool
+	// firstPersonBeforeOwn is firstPersonBefore without the person as the
+	// one called or told ("有人打电话给我说她被抓了"): a parent who took
+	// the call is not the subject of what the caller claimed.
+	firstPersonBeforeOwn bool
 	// secondPerson: "you", "your", 你 or 您 anywhere; addressed: a
 	// vocative or an ask made to the reader. Either way the text speaks
 	// to a reader.
@@ -524,7 +529,15 @@ func (f features) ownWords() bool {
 // 她": the parent's side). "He said not to tell my parents" is the
 // person's own story.
 func (f features) familyStory() bool {
-	if f.family < 0 || f.tellAt < 0 || f.firstPersonBefore {
+	if f.family < 0 || f.tellAt < 0 {
+		return false
+	}
+	if f.firstPersonBefore && !(f.trouble && !f.me && f.intents[IntentPaid] == 0 && !f.firstPersonBeforeOwn) {
+		// The person is in the story before what was told, unless only
+		// as the one who took a call claiming a relative is in trouble
+		// ("我女儿在英国，有人打电话给我说她被抓了"); a payment told
+		// beside it stays theirs ("a man called me saying my brother
+		// was arrested, I paid").
 		return false
 	}
 	return f.family < f.tellAt || f.trouble && (!f.firstPersonAny || !f.me)
@@ -631,7 +644,13 @@ func (u *understander) flagFeatures(n string, f *features) {
 	}
 	masked := []byte(n)
 	familyMasked := []byte(n)
+	var recipients []match
 	for _, m := range spans {
+		if u.groups[m.group].Kind == "recipient" {
+			// Masked apart: only firstPersonBeforeOwn skips them.
+			recipients = append(recipients, m)
+			continue
+		}
 		if u.groups[m.group].Kind == "family" {
 			for i := m.start; i < m.end; i++ {
 				familyMasked[i] = ' '
@@ -659,6 +678,13 @@ func (u *understander) flagFeatures(n string, f *features) {
 	f.mine = mineRe.Match(masked)
 	if f.tellEnd >= 0 {
 		f.firstPersonBefore = firstPersonRe.Match(masked[:f.tellEnd])
+		own := append([]byte(nil), masked...)
+		for _, m := range recipients {
+			for i := m.start; i < m.end; i++ {
+				own[i] = ' '
+			}
+		}
+		f.firstPersonBeforeOwn = firstPersonRe.Match(own[:f.tellEnd])
 	}
 }
 

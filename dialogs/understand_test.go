@@ -575,6 +575,10 @@ func TestOwnWordsSecondPass(t *testing.T) {
 		{locales.ZH, "请拨打官方电话 400 123 4567 办理退款", "verdict.none"},
 		{locales.EN, "can i get a refund from my bank", "understand.q.refund"},
 		{locales.ZH, "滚", "understand.smalltalk.sorry"},
+		{locales.ZH, "我女儿在英国 有人打电话给我说她被抓了 要交保释金 她电话关机", "understand.family.call_first"},
+		{locales.EN, "someone called me saying my son was kidnapped and i cant reach him", "understand.family.call_first"},
+		{locales.EN, "a man called me saying my brother was arrested and i paid 2000 for bail", "paid.now"},
+		{locales.ZH, "有人打电话给我说我涉嫌洗钱，我妈很着急", "understand.threatened.rule"},
 	} {
 		s := stateFor(t, "start", tt.lang)
 		_, replies := Step(s, Event{Kind: EventText, Text: tt.text, Verdict: classifier.Verdict{}})
