@@ -9,14 +9,22 @@ import (
 // with strong signs of one.
 func told(s State, p Placement, v classifier.Verdict) (State, []Reply) {
 	var named *Text
-	if p.Story && v.Level >= classifier.LevelMedium && v.Type.Valid() {
+	// An account taken over is named by what happened to it: a type
+	// the rules give its messages ("someone pretending to be a
+	// friend") would describe the scam done with it, not to the person.
+	ownAccount := p.Intent == IntentAccount && p.Topic != "friend"
+	if p.Story && !ownAccount && v.Level >= classifier.LevelMedium && v.Type.Valid() {
 		named = &Text{Key: "understand.sounds_like", Refs: map[string]string{"type": "type." + string(v.Type)}, Optional: true}
 		s.Last = summarize(v)
 	}
 	var replies []Reply
 	switch {
+	case p.Intent == IntentAccount:
+		s, replies = accountSteps(s, p)
 	case p.Family:
 		s, replies = familyStory(s, p)
+	case p.Intent == IntentPaid && p.Topic == "id":
+		s, replies = identitySteps(s)
 	case p.Intent == IntentPaid:
 		s, replies = paid(s)
 	case p.Intent == IntentOnCall:
@@ -49,6 +57,56 @@ func threatened(s State) (State, []Reply) {
 			"a:app", "btn.a.app",
 			"where", "btn.where",
 			"share", "btn.share",
+		),
+	}}
+}
+
+// accountSteps answers an account taken over. A friend's account that
+// asks for money is checked by calling the friend, before anything is
+// sent; the person's own account (or a relative's, p.Family) is locked
+// through the platform's official process, the contacts are warned that
+// the asks are not from them, and money or codes that went out are
+// stopped at the bank.
+func accountSteps(s State, p Placement) (State, []Reply) {
+	s.Node = NodeSteps
+	if p.Topic == "friend" {
+		return s, []Reply{{
+			Texts: []Text{{Key: "account.friend.first"}, {Key: "account.friend.why"}},
+			Choices: keyboard(&s,
+				"a:paid", "btn.account.sent",
+				"share", "btn.share",
+				"menu", "btn.menu",
+			),
+		}}
+	}
+	var texts []Text
+	if p.Family {
+		texts = append(texts, Text{Key: "account.family"})
+	}
+	texts = append(texts, Text{Key: "account.lock"}, Text{Key: "account.contacts"}, Text{Key: "account.money"})
+	return s, []Reply{{
+		Texts: texts,
+		Choices: keyboard(&s,
+			"a:paid", "btn.paid_too",
+			"where", "btn.where",
+			"share", "btn.share",
+			"menu", "btn.menu",
+		),
+	}}
+}
+
+// identitySteps answers a passport or ID (or its photo) given, and no
+// money, card or code: no bank call to make yet, but the papers are
+// reported and the next call, which will quote them, is expected.
+func identitySteps(s State) (State, []Reply) {
+	s.Node = NodeSteps
+	return s, []Reply{{
+		Texts: []Text{{Key: "paid.id.now"}, {Key: "paid.id.report"}},
+		Choices: keyboard(&s,
+			"a:paid", "btn.paid_too",
+			"where", "btn.where",
+			"share", "btn.share",
+			"menu", "btn.menu",
 		),
 	}}
 }
@@ -100,6 +158,13 @@ func answerQuestion(s State, topic string) (State, []Reply) {
 		return s, []Reply{{Texts: []Text{{Key: "understand.q.visa"}}, Choices: keyboard(&s,
 			"check", "btn.check",
 			"call", "btn.call",
+			"menu", "btn.menu",
+		)}}
+	case "number", "fine":
+		s = resetFlowKeepLast(s)
+		return s, []Reply{{Texts: []Text{{Key: "understand.q." + topic}}, Choices: keyboard(&s,
+			"where", "btn.where",
+			"check", "btn.check",
 			"menu", "btn.menu",
 		)}}
 	case "refund", "report", "bank":
@@ -156,7 +221,7 @@ func smalltalk(s State, topic string) (State, []Reply) {
 	}
 	key := "understand.smalltalk.ok"
 	switch topic {
-	case "thanks", "hello":
+	case "thanks", "hello", "sorry":
 		key = "understand.smalltalk." + topic
 	}
 	s = resetFlowKeepLast(s)

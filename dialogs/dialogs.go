@@ -27,6 +27,10 @@
 //     arrested", "my dad already sent them money"): steps for helping
 //     them, their bank first if money was sent, and the call to the
 //     person said to be in trouble.
+//   - An account taken over ("my WeChat was hacked and is borrowing money
+//     from my friends"): lock it through the platform's own process, warn
+//     the contacts another way, the bank if money or codes went out; a
+//     friend's account asking for money: call the friend before paying.
 //   - /help, /lang, /privacy, /cancel, /forget.
 //
 // Buttons carry the Seq of their keyboard (and the owner's tag); a press on
@@ -239,7 +243,7 @@ func text(s State, e Event) (State, []Reply) {
 			return showContacts(setPlace(s, pl))
 		}
 		return unclear(s)
-	case IntentPaid, IntentOnCall, IntentApp, IntentThreatened:
+	case IntentPaid, IntentOnCall, IntentApp, IntentAccount, IntentThreatened:
 		return told(s, p, e.Verdict)
 	case IntentNone:
 		if s.Node == NodeVerdict || s.Node == NodeSteps || s.Last != nil {

@@ -23,6 +23,7 @@ const (
 	IntentOnCall     Intent = "on_call"    // still on the phone or a video call, or being contacted right now
 	IntentApp        Intent = "app"        // installed an app, shared the screen, gave remote access
 	IntentThreatened Intent = "threatened" // told they are under investigation, their passport or parcel is in a crime
+	IntentAccount    Intent = "account"    // their account was taken over, or a friend's account asks them for money
 	IntentNone       Intent = "none"       // nothing happened, no
 	IntentYes        Intent = "yes"        // yes to the questionnaire's question
 	IntentNo         Intent = "no"         // no to the questionnaire's question
@@ -36,16 +37,19 @@ const (
 
 // Intents lists every intent.
 var Intents = []Intent{
-	IntentPaid, IntentOnCall, IntentApp, IntentThreatened, IntentNone, IntentYes, IntentNo,
+	IntentPaid, IntentOnCall, IntentApp, IntentAccount, IntentThreatened, IntentNone, IntentYes, IntentNo,
 	IntentQuestion, IntentSmalltalk, IntentCheck, IntentPlace, IntentRequest, IntentUnclear,
 }
 
 // Placement is where a typed text was placed.
 type Placement struct {
 	Intent Intent
-	// Topic narrows a question ("refund", "real", "report", "bank",
-	// "about", "visa", "what"), small talk ("thanks", "hello", "ok",
-	// "bye") or a request (the id of the button whose words were typed:
+	// Topic narrows a question ("refund", "real", "number", "fine",
+	// "report", "bank", "about", "visa", "what"), small talk ("thanks",
+	// "hello", "ok", "bye", "sorry"), what was given ("id": only a
+	// passport or ID, no money, card or code), an account taken over
+	// ("friend": a friend's account asked the person for money) or a
+	// request (the id of the button whose words were typed:
 	// "menu", "check", "call", "quiz", "where", "more", "share",
 	// "share:other", "lang", "lang:zh", "lang:en"); empty otherwise.
 	Topic string
@@ -106,14 +110,15 @@ type understandData struct {
 // intent (Intent), tells that the person is narrating (Kind "story"), that
 // the text addresses its reader (Kind "check"), asks its reader for money
 // or secrecy (Kind "ask"), or tells that someone asked the person for them
-// (Kind "told_ask": "he asked me to pay"). Four kinds are flags, found
+// (Kind "told_ask": "he asked me to pay"). Five kinds are flags, found
 // apart from the votes so that they never hide a phrase that overlaps
 // them: someone else named as the one it happened to (Kind "family": "my
 // mum", "我奶奶"), the call said to be about the person typing (Kind "me":
 // "saying I", "说我"), someone claimed arrested, hurt or kidnapped (Kind
 // "trouble": "被抓", "in custody"), and hedges (Kind "hedge": "I think",
 // 我担心, masked so that "I think my grandma is talking to a scammer" stays
-// the grandma's story).
+// the grandma's story), and the person as the one called or told (Kind
+// "recipient": "打电话给我", "told me"; see firstPersonBeforeOwn).
 //
 // A phrase is matched in the normalised text (lower case, simplified
 // characters, no apostrophes): English phrases on word boundaries, Chinese
@@ -203,7 +208,7 @@ func newUnderstander(b []byte) (*understander, error) {
 		case g.Kind == "" && !valid[g.Intent]:
 			return nil, fmt.Errorf("group %q: intent %q is not one of the intents", g.Name, g.Intent)
 		case g.Kind != "" && (!groupKinds[g.Kind] || g.Intent != ""):
-			return nil, fmt.Errorf("group %q: kind %q with intent %q; want story, check, ask, told_ask, family, me, trouble or hedge without an intent", g.Name, g.Kind, g.Intent)
+			return nil, fmt.Errorf("group %q: kind %q with intent %q; want story, check, ask, told_ask, family, me, trouble, hedge or recipient without an intent", g.Name, g.Kind, g.Intent)
 		case g.Whole && g.Kind != "":
 			return nil, fmt.Errorf("group %q: a whole-text group of kind %q; want an intent", g.Name, g.Kind)
 		case len(g.EN) == 0 || len(g.ZH) == 0:
@@ -267,11 +272,11 @@ func newUnderstander(b []byte) (*understander, error) {
 }
 
 // groupKinds are the kinds a group may have instead of an intent.
-var groupKinds = map[string]bool{"story": true, "check": true, "ask": true, "family": true, "me": true, "trouble": true, "told_ask": true, "hedge": true}
+var groupKinds = map[string]bool{"story": true, "check": true, "ask": true, "family": true, "me": true, "trouble": true, "told_ask": true, "hedge": true, "recipient": true}
 
 // isFlag reports whether a group of kind marks the text rather than votes.
 func isFlag(kind string) bool {
-	return kind == "family" || kind == "me" || kind == "trouble" || kind == "hedge"
+	return kind == "family" || kind == "me" || kind == "trouble" || kind == "hedge" || kind == "recipient"
 }
 
 // tableStates are the conversation states the phrase data and the intent
@@ -478,8 +483,13 @@ type features struct {
 	trouble bool
 	// firstPersonBefore: "I", "me" or "我" (outside the family and me
 	// phrases) before the end of the first telling phrase; firstPerson:
-	// anywhere in the text.
-	firstPersonBefore, firstPerson bool
+	// anywhere in the text; firstPersonAny: anywhere outside the family
+	// phrases.
+	firstPersonBefore, firstPerson, firstPersonAny bool
+	// firstPersonBeforeOwn is firstPersonBefore without the person as the
+	// one called or told ("有人打电话给我说她被抓了"): a parent who took
+	// the call is not the subject of what the caller claimed.
+	firstPersonBeforeOwn bool
 	// secondPerson: "you", "your", 你 or 您 anywhere; addressed: a
 	// vocative or an ask made to the reader. Either way the text speaks
 	// to a reader.
@@ -487,6 +497,16 @@ type features struct {
 	// mine: "my" outside the family phrases ("someone took over my
 	// WeChat"); 我的 is in firstPerson already.
 	mine bool
+	// paidID counts the paid phrases that name a passport or an ID
+	// ("a photo of my passport").
+	paidID int
+	// asksReal: "is it real", "靠谱吗"; asksNumber: "is this number
+	// real", "号码是真的吗". Either with a phone number in the text asks
+	// about that number.
+	asksReal, asksNumber bool
+	// phraseCheck is check without links, handles, phone numbers and
+	// lines: the words that speak to a reader ("请", "your").
+	phraseCheck int
 }
 
 // ownWords reports whether a text reads as the person's own words rather
@@ -501,13 +521,26 @@ func (f features) ownWords() bool {
 // familyStory reports whether the story told is someone else's: a
 // relative or friend is named, the person typing is not the subject of
 // what was told ("I paid and my mum is angry" is their own), and the
-// relative comes first unless the person is not in the text at all ("a
-// man said he kidnapped my son").
+// relative comes first unless the relative is the one claimed in
+// trouble and either the person is not in the text at all ("a man said
+// he kidnapped my son"; "I" inside a "said I" phrase counts: "a guy on
+// the phone says I must pay bail for my brother" is the person's own
+// call) or the call was not about them ("有人说绑架了我女儿，我联系不上
+// 她": the parent's side). "He said not to tell my parents" is the
+// person's own story.
 func (f features) familyStory() bool {
-	if f.family < 0 || f.tellAt < 0 || f.firstPersonBefore {
+	if f.family < 0 || f.tellAt < 0 {
 		return false
 	}
-	return f.family < f.tellAt || !f.firstPerson
+	if f.firstPersonBefore && !(f.trouble && !f.me && f.intents[IntentPaid] == 0 && !f.firstPersonBeforeOwn) {
+		// The person is in the story before what was told, unless only
+		// as the one who took a call claiming a relative is in trouble
+		// ("我女儿在英国，有人打电话给我说她被抓了"); a payment told
+		// beside it stays theirs ("a man called me saying my brother
+		// was arrested, I paid").
+		return false
+	}
+	return f.family < f.tellAt || f.trouble && (!f.firstPersonAny || !f.me)
 }
 
 var (
@@ -550,9 +583,19 @@ func (u *understander) features(s State, text string) features {
 			f.ask += g.Weight
 		default:
 			f.intents[g.Intent] += g.Weight
-			if t, ok := f.topic[g.Intent]; !ok || t == "what" && g.Topic != "" {
+			if g.Intent == IntentPaid && g.Topic == "id" {
+				f.paidID += g.Weight
+			}
+			if g.Intent == IntentQuestion && (g.Topic == "real" || g.Topic == "number") {
+				f.asksReal = f.asksReal || g.Topic == "real"
+				f.asksNumber = f.asksNumber || g.Topic == "number"
+			}
+			if t, ok := f.topic[g.Intent]; !ok || t == "what" && g.Topic != "" || g.Topic == "friend" {
 				// The first topic, but the generic "what should I do"
-				// yields to a named one ("… about my visa").
+				// yields to a named one ("… about my visa"), and an
+				// account that asks the person for money is a friend's
+				// whatever came first ("my son's wechat got hacked and
+				// is asking me for money from it").
 				f.topic[g.Intent] = g.Topic
 			}
 			if f.tellAt < 0 && isTelling(g.Intent) {
@@ -561,6 +604,7 @@ func (u *understander) features(s State, text string) features {
 		}
 	}
 	u.flagFeatures(n, &f)
+	f.phraseCheck = f.check
 	if linkRe.MatchString(n) {
 		f.check += 2
 	}
@@ -580,6 +624,10 @@ func (u *understander) features(s State, text string) features {
 // "I'm" (normalised "im"), "me", or 我 that is not 我们.
 var firstPersonRe = regexp.MustCompile(`\b(i|im|ive|me|myself)\b|我([^们]|$)`)
 
+// valuablesRe finds what a paid story names beside papers: money, a
+// card, a code or a password.
+var valuablesRe = regexp.MustCompile(`money|card|code|\bpin\b|password|bank|transfer|\bpaid\b|\bpay|wire|[$£€¥]|钱|卡|验证码|密码|转|汇|付|元|块|镑|刀`)
+
 // mineRe finds the person typing as an owner: "my".
 var mineRe = regexp.MustCompile(`\bmy\b`)
 
@@ -595,7 +643,19 @@ func (u *understander) flagFeatures(n string, f *features) {
 		spans = u.flags[i].find(n, spans)
 	}
 	masked := []byte(n)
+	familyMasked := []byte(n)
+	var recipients []match
 	for _, m := range spans {
+		if u.groups[m.group].Kind == "recipient" {
+			// Masked apart: only firstPersonBeforeOwn skips them.
+			recipients = append(recipients, m)
+			continue
+		}
+		if u.groups[m.group].Kind == "family" {
+			for i := m.start; i < m.end; i++ {
+				familyMasked[i] = ' '
+			}
+		}
 		switch u.groups[m.group].Kind {
 		case "family":
 			if f.family < 0 || m.start < f.family {
@@ -613,10 +673,18 @@ func (u *understander) flagFeatures(n string, f *features) {
 		}
 	}
 	f.firstPerson = firstPersonRe.Match(masked)
+	f.firstPersonAny = firstPersonRe.Match(familyMasked)
 	f.secondPerson = secondPersonRe.Match(masked)
 	f.mine = mineRe.Match(masked)
 	if f.tellEnd >= 0 {
 		f.firstPersonBefore = firstPersonRe.Match(masked[:f.tellEnd])
+		own := append([]byte(nil), masked...)
+		for _, m := range recipients {
+			for i := m.start; i < m.end; i++ {
+				own[i] = ' '
+			}
+		}
+		f.firstPersonBeforeOwn = firstPersonRe.Match(own[:f.tellEnd])
 	}
 }
 
@@ -806,7 +874,10 @@ func headOf(text string) string {
 // the order they are answered when several are told at once: a call that
 // is still going is ended first; money given outweighs an app; an app
 // outweighs a threat, whose advice the other steps repeat.
-var telling = []Intent{IntentOnCall, IntentPaid, IntentApp, IntentThreatened}
+//
+// An account taken over comes after an app (which may be how it was
+// taken) and before a threat.
+var telling = []Intent{IntentOnCall, IntentPaid, IntentApp, IntentAccount, IntentThreatened}
 
 // Understand places a typed text in the conversation's context, before
 // anything is classified. forwarded is true for a message the channel says
@@ -869,6 +940,15 @@ func Understand(s State, text string, forwarded bool) Placement {
 		tell += f.intents[in]
 	}
 	story := tell + f.story + f.intents[IntentNone]
+	runes := utf8.RuneCountInString(core)
+	if tell == 0 && f.ask == 0 && f.phraseCheck == 0 && runes <= 2*longRunes &&
+		(f.asksNumber || f.asksReal && phoneRe.MatchString(text)) {
+		// "The consulate number is +44 …, is it real?" asks about a
+		// number: its digits make it look like a message, but a verdict
+		// on it would seem to vouch for the number. A text that speaks
+		// to a reader ("请拨打官方电话 …") is a message to check.
+		return Placement{Intent: IntentQuestion, Topic: "number"}
+	}
 	if f.check > story {
 		switch {
 		case !f.ownWords():
@@ -881,10 +961,18 @@ func Understand(s State, text string, forwarded bool) Placement {
 	for _, in := range telling {
 		if f.intents[in] > 0 {
 			family := f.familyStory()
-			return Placement{Intent: in, Story: true, Family: family, AboutMe: family && f.me, OtherInTrouble: family && f.trouble}
+			p := Placement{Intent: in, Story: true, Family: family, AboutMe: family && f.me, OtherInTrouble: family && f.trouble}
+			switch {
+			case in == IntentAccount:
+				p.Topic = f.topic[in]
+			case in == IntentPaid && f.paidID > 0 && !valuablesRe.MatchString(u.normalize(text)):
+				// A passport or ID given, and no money, card or code
+				// named: the steps for papers, not the bank's.
+				p.Topic = "id"
+			}
+			return p
 		}
 	}
-	runes := utf8.RuneCountInString(core)
 	if f.intents[IntentNone] > 0 {
 		return Placement{Intent: IntentNone}
 	}

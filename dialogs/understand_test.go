@@ -105,7 +105,7 @@ var ownIntentRows = []intentRow{
 	{"a man on the phone says he is a police officer in Shanghai and needs my ID number", "en", "start", IntentOnCall},
 	{"我给他们念了身份证号", "zh", "start", IntentPaid},
 	{"i think my grandma is talking to a scammer right now", "en", "start", IntentOnCall},
-	{"someone took over my wechat and is messaging my friends for money", "en", "start", IntentUnclear},
+	{"someone took over my wechat and is messaging my friends for money", "en", "start", IntentAccount},
 	{"I already paid 2000", "en", "verdict", IntentPaid},
 	{"he is still on the phone", "en", "verdict", IntentOnCall},
 	{"what should I do?", "en", "verdict", IntentQuestion},
@@ -156,6 +156,25 @@ var ownIntentRows = []intentRow{
 	{"12308这个号码是真的吗", "zh", "start", IntentQuestion},
 	{"还没付，但是他一直催我", "zh", "verdict", IntentNone},
 	{"有个自称微信支付的人说我账户被冻结了，要我的验证码", "zh", "start", IntentThreatened},
+	// The second pass over the person's own words (dialogs2): accounts
+	// taken over, codes and papers given, a parent's side of a
+	// kidnapping call, numbers and fines asked about, anger.
+	{"我的QQ被盗了 好友都收到我借钱的消息", "zh", "start", IntentAccount},
+	{"my insta got hacked and its dming people for money", "en", "start", IntentAccount},
+	{"我表姐的微信找我借三千 说今天就还", "zh", "start", IntentAccount},
+	{"my roommates whatsapp asked me to lend her 300 tonight", "en", "verdict", IntentAccount},
+	{"我刚把验证码发给他了", "zh", "verdict", IntentPaid},
+	{"我把护照的照片拍给他了", "zh", "start", IntentPaid},
+	{"he has a copy of my passport now", "en", "start", IntentPaid},
+	{"有人打电话说我儿子被绑架了要五万，我打他电话一直没人接", "zh", "start", IntentThreatened},
+	{"他一直让我开着视频不要挂", "zh", "start", IntentOnCall},
+	{"the bank number on this letter is 0800 123 4567 is it real", "en", "start", IntentQuestion},
+	{"大使馆的电话号码是真的吗 0044 20 1111 2222", "zh", "start", IntentQuestion},
+	{"do I have to pay the fine they said", "en", "start", IntentQuestion},
+	{"this bot is useless", "en", "start", IntentUnclear},
+	{"you are useless", "en", "verdict", IntentSmalltalk},
+	{"垃圾", "zh", "start", IntentSmalltalk},
+	{"你有什么用", "zh", "start", IntentQuestion},
 }
 
 // intentRows is the whole table the tests hold: the writer's rows and
@@ -173,7 +192,8 @@ func intentRows(t *testing.T) []intentRow {
 // the state it is typed in ("" for any): the steps a frightened person
 // needs come first.
 var firstKeys = map[Intent]map[string][]string{
-	IntentPaid:       {"": {"paid.now", "understand.family.paid.now"}},
+	IntentPaid:       {"": {"paid.now", "paid.id.now", "understand.family.paid.now"}},
+	IntentAccount:    {"": {"account."}},
 	IntentOnCall:     {"": {"oncall.hangup", "understand.family.oncall"}},
 	IntentApp:        {"": {"app.now", "understand.family.app"}},
 	IntentThreatened: {"": {"understand.threatened.rule", "understand.family.call_first", "understand.family.me", "understand.family.them"}},
@@ -277,7 +297,7 @@ func FuzzUnderstand(f *testing.F) {
 		if !valid[p.Intent] {
 			t.Fatalf("Understand(%q) = %q, not an intent", text, p.Intent)
 		}
-		if p.Story && !(p.Intent == IntentPaid || p.Intent == IntentOnCall || p.Intent == IntentApp || p.Intent == IntentThreatened) {
+		if p.Story && !isTelling(p.Intent) {
 			t.Fatalf("Understand(%q) = %+v: a story of intent %s", text, p, p.Intent)
 		}
 		if got := Understand(s, text, true); got.Intent != IntentCheck {
@@ -496,6 +516,78 @@ func TestOwnWordsAreNeverAllClear(t *testing.T) {
 		}
 		if got := replies[0].Texts[0].Key; !contains(tt.want, got) {
 			t.Errorf("%q with no warning signs: got first text %s, want one of %v", tt.text, got, tt.want)
+		}
+	}
+}
+
+// TestOwnWordsSecondPass checks the first thing said to the stories of
+// the second pass: an account taken over is locked through the
+// platform, a friend's account asking for money is checked by calling
+// the friend, papers given are reported without a bank step, a number
+// is never vouched for, and none of them gets a verdict.
+func TestOwnWordsSecondPass(t *testing.T) {
+	for _, tt := range []struct {
+		lang, text string
+		want       string // the first text key of the reply
+	}{
+		{locales.ZH, "我的微信被盗了，有人用我的号借钱", "account.lock"},
+		{locales.EN, "someone hacked my whatsapp and is messaging my contacts for money", "account.lock"},
+		{locales.EN, "i got hacked what do i do", "account.lock"},
+		{locales.ZH, "我爸的微信号被盗了，在找亲戚借钱", "account.family"},
+		{locales.ZH, "同学qq找我借2000块 说明天还 是他本人吗", "account.friend.first"},
+		{locales.EN, "my cousins wechat asked me to send money urgently", "account.friend.first"},
+		{locales.EN, "a friend messaged me from a new number asking for money", "account.friend.first"},
+		{locales.ZH, "我把验证码给他了", "paid.now"},
+		{locales.ZH, "我点了链接输了银行卡号", "paid.now"},
+		{locales.EN, "they have a photo of my passport", "paid.id.now"},
+		{locales.ZH, "他们有我护照的照片", "paid.id.now"},
+		{locales.EN, "I sent them my passport and my card number", "paid.now"},
+		{locales.EN, "someone says they have my daughter, they want money, i cant reach her", "understand.family.call_first"},
+		{locales.ZH, "有人说绑架了我女儿，要钱，我联系不上她", "understand.family.call_first"},
+		{locales.ZH, "妈妈接到电话说我被抓了", "understand.family.me"},
+		{locales.EN, "the police guy says i have to transfer to a safe acount", "understand.threatened.rule"},
+		{locales.ZH, "对方让我开视频不要挂", "oncall.hangup"},
+		{locales.EN, "the consulate number is +44 20 7946 0000, is it real?", "understand.q.number"},
+		{locales.ZH, "领事馆电话是+44 20 1234 5678，是真的吗", "understand.q.number"},
+		{locales.EN, "is the chinese embassy number real", "understand.q.number"},
+		{locales.ZH, "要不要交罚款", "understand.q.fine"},
+		{locales.EN, "you are useless", "understand.smalltalk.sorry"},
+		{locales.ZH, "你们都是骗子", "understand.smalltalk.sorry"},
+		{locales.ZH, "你有什么用", "understand.q.about"},
+		{locales.ZH, "我的wechat被hack了", "account.lock"},
+		{locales.EN, "someone made a fake account with my photos and is asking my friends for money", "account.lock"},
+		{locales.EN, "my gf's insta asked me for 100 bucks is that really her", "account.friend.first"},
+		{locales.ZH, "这个电话+86 10 12308 是真的领事保护热线吗", "understand.q.number"},
+		{locales.EN, "is +86 10 12308 the real consular number?", "understand.q.number"},
+		{locales.EN, "a guy on the phone still says i must pay bail for my brother", "oncall.hangup"},
+		{locales.EN, "he said not to tell my parents", "understand.threatened.rule"},
+		{locales.ZH, "我奶奶说有人冒充我给她打电话借钱", "understand.family.me"},
+		{locales.EN, "I dont trust you", "understand.smalltalk.sorry"},
+		{locales.ZH, "说了你也不懂", "understand.smalltalk.sorry"},
+		{locales.EN, "my daughters wechat was hacked and now it keeps asking me for money from it", "account.friend.first"},
+		{locales.ZH, "我住进酒店了 他们说不能联系任何人", "understand.threatened.rule"},
+		{locales.EN, "they told me to wait in a hotel room and not to contact anyone", "understand.threatened.rule"},
+		{locales.ZH, "验证码已经告诉他了，还来得及吗", "paid.now"},
+		{locales.ZH, "对方拿到了我的身份证正反面照片", "paid.id.now"},
+		{locales.ZH, "帮我查一下这个号码 020 7946 0000", "understand.q.number"},
+		{locales.ZH, "这是不是官方电话 0800 123 456", "understand.q.number"},
+		// Speaks to a reader: a message to check (handed no signs here).
+		{locales.ZH, "请拨打官方电话 400 123 4567 办理退款", "verdict.none"},
+		{locales.EN, "can i get a refund from my bank", "understand.q.refund"},
+		{locales.ZH, "滚", "understand.smalltalk.sorry"},
+		{locales.ZH, "我女儿在英国 有人打电话给我说她被抓了 要交保释金 她电话关机", "understand.family.call_first"},
+		{locales.EN, "someone called me saying my son was kidnapped and i cant reach him", "understand.family.call_first"},
+		{locales.EN, "a man called me saying my brother was arrested and i paid 2000 for bail", "paid.now"},
+		{locales.ZH, "有人打电话给我说我涉嫌洗钱，我妈很着急", "understand.threatened.rule"},
+	} {
+		s := stateFor(t, "start", tt.lang)
+		_, replies := Step(s, Event{Kind: EventText, Text: tt.text, Verdict: classifier.Verdict{}})
+		if len(replies) == 0 || len(replies[0].Texts) == 0 {
+			t.Errorf("%q: got no reply", tt.text)
+			continue
+		}
+		if got := replies[0].Texts[0].Key; got != tt.want {
+			t.Errorf("%q: got first text %s, want %s", tt.text, got, tt.want)
 		}
 	}
 }

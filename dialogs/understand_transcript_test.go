@@ -100,6 +100,19 @@ var understandScripts = []struct {
 		"en": {cmd("start", ""), msg("my dad already sent them money", classifier.Verdict{}), press("share")},
 		"zh": {cmd("start", ""), msg("我爸已经把钱转给他们了", classifier.Verdict{}), press("share")},
 	}},
+	// An account taken over: the person's own (lock it, warn contacts,
+	// the bank if money or codes went out), then a friend's account
+	// asking for money (call the friend first; sent already: the bank).
+	{"account_own_then_friend", map[string][]action{
+		"en": {cmd("start", ""), msg("someone hacked my wechat and is asking my friends for money", classifier.Verdict{}), msg("my roommates whatsapp just asked me to lend her 200", verdict(classifier.LevelMedium, classifier.TypeImpersonateAcquaintance, "sig.transfer")), press("a:paid")},
+		"zh": {cmd("start", ""), msg("我的微信被盗了，有人用我的号找朋友借钱", classifier.Verdict{}), msg("我室友的微信刚找我借两千", verdict(classifier.LevelMedium, classifier.TypeImpersonateAcquaintance, "sig.transfer")), press("a:paid")},
+	}},
+	// Papers given without money: report them, no bank step; a number
+	// asked about is never vouched for, and anger gets an apology.
+	{"passport_photo_number_anger", map[string][]action{
+		"en": {cmd("start", ""), msg("they have a photo of my passport", classifier.Verdict{}), msg("the embassy number they gave is +44 20 7946 0000, is it real?", classifier.Verdict{}), msg("you are useless", classifier.Verdict{})},
+		"zh": {cmd("start", ""), msg("我把护照照片发给他们了", classifier.Verdict{}), msg("他们给的大使馆电话是+44 20 7946 0000，是真的吗", classifier.Verdict{}), msg("没用", classifier.Verdict{})},
+	}},
 	{"none_verdict_no_bullets", map[string][]action{
 		"en": {fwd("Your verification code is 402913. Do not share it with anyone.", verdict(classifier.LevelNone, classifier.TypePhishing, "sig.urgency"))},
 		"zh": {fwd("【招商银行】您的验证码为402913，请勿泄露给任何人。", verdict(classifier.LevelNone, classifier.TypePhishing, "sig.urgency"))},
