@@ -486,6 +486,39 @@ func TestFamilyStoryWhoToCall(t *testing.T) {
 	}
 }
 
+// TestAccountTakenOverWhoseAccount: an account taken over gets the steps for
+// whose account it is: the person's own (lock it, warn the contacts), a
+// relative's (help them do it), or one that pretends to be a relative, a
+// friend or a teacher and asks the person (send nothing, call them).
+func TestAccountTakenOverWhoseAccount(t *testing.T) {
+	tests := []struct {
+		lang, text string
+		want       string // the first text key of the reply
+	}{
+		{locales.ZH, "有人冒充我在朋友圈里借钱", "account.lock"},
+		{locales.EN, "someone is using my whatsapp to ask my family for money", "account.lock"},
+		{locales.EN, "My dad's account got hacked and it is messaging everyone", "account.family"},
+		{locales.EN, "someone pretending to be my dad is messaging me asking for money", "account.friend.first"},
+		{locales.ZH, "有人冒充我爸在微信上找我要钱", "account.friend.first"},
+		{locales.ZH, "有人假装是我妈加我好友，让我转学费", "account.friend.first"},
+		{locales.EN, "someone made a fake account of my sister and asked me for a loan", "account.friend.first"},
+		{locales.EN, "someone is pretending to be my tutor and wants a deposit", "account.friend.first"},
+		{locales.ZH, "有人冒充我老师在群里收资料费", "account.friend.first"},
+		{locales.ZH, "我奶奶说有人冒充我给她打电话借钱", "understand.family.me"},
+	}
+	for _, tt := range tests {
+		s := stateFor(t, "start", tt.lang)
+		_, replies := Step(s, Event{Kind: EventText, Text: tt.text})
+		if len(replies) == 0 || len(replies[0].Texts) == 0 {
+			t.Errorf("%q: got no reply", tt.text)
+			continue
+		}
+		if got := replies[0].Texts[0].Key; got != tt.want {
+			t.Errorf("%q: got first text %s, want %s", tt.text, got, tt.want)
+		}
+	}
+}
+
 // TestOwnWordsAreNeverAllClear: a person telling what is happening to
 // them, above all that someone asked them for money, a gift card or a fee,
 // never gets the all-clear wording even when the rules found nothing; a
