@@ -949,6 +949,13 @@ func Understand(s State, text string, forwarded bool) Placement {
 		// to a reader ("请拨打官方电话 …") is a message to check.
 		return Placement{Intent: IntentQuestion, Topic: "number"}
 	}
+	if f.secondPerson && !f.firstPerson && !f.mine && f.family < 0 && f.check > 0 && tell > 0 {
+		// It speaks to a reader and never of the person typing: a message
+		// they received (a paste, a voice note's transcript: "你的身份证涉嫌
+		// 洗钱，请把钱转到安全账户，不要告诉家人"), however many of a story's
+		// words it holds. Its verdict, not the steps for a story, answers it.
+		return Placement{Intent: IntentCheck, Asks: f.ask > 0}
+	}
 	if f.check > story {
 		switch {
 		case !f.ownWords():

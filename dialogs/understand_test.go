@@ -106,6 +106,12 @@ var ownIntentRows = []intentRow{
 	{"我给他们念了身份证号", "zh", "start", IntentPaid},
 	{"i think my grandma is talking to a scammer right now", "en", "start", IntentOnCall},
 	{"someone took over my wechat and is messaging my friends for money", "en", "start", IntentAccount},
+	// A paste or a voice note's transcript that speaks to its reader is a
+	// message to check, whatever story words it holds (the lead, after
+	// dialogs2 made "安全账户" and "not to tell" story words).
+	{"这里是北京市公安局，你的银行卡涉嫌一起洗钱案，请把存款转到安全账户，不要告诉家人", "zh", "start", IntentCheck},
+	{"This is the fraud team, your account is under investigation, move your savings to a safe account and do not tell anyone", "en", "start", IntentCheck},
+	{"the police guy says i have to transfer to a safe account", "en", "start", IntentThreatened},
 	{"I already paid 2000", "en", "verdict", IntentPaid},
 	{"he is still on the phone", "en", "verdict", IntentOnCall},
 	{"what should I do?", "en", "verdict", IntentQuestion},
