@@ -110,6 +110,8 @@ var ownIntentRows = []intentRow{
 	// message to check, whatever story words it holds (the lead, after
 	// dialogs2 made "安全账户" and "not to tell" story words).
 	{"这里是北京市公安局，你的银行卡涉嫌一起洗钱案，请把存款转到安全账户，不要告诉家人", "zh", "start", IntentCheck},
+	{"您好，杭州市公安局刑侦支队，你的护照涉嫌洗钱案件，请立即把资金转到安全账户配合调查，此事保密", "zh", "start", IntentCheck},
+	{"police department here, you are suspected of laundering, you must move your money to a safe account and cooperate with the investigation, do not tell your family", "en", "start", IntentCheck},
 	{"This is the fraud team, your account is under investigation, move your savings to a safe account and do not tell anyone", "en", "start", IntentCheck},
 	{"the police guy says i have to transfer to a safe account", "en", "start", IntentThreatened},
 	{"I already paid 2000", "en", "verdict", IntentPaid},
