@@ -62,8 +62,8 @@ func threatened(s State) (State, []Reply) {
 }
 
 // accountSteps answers an account taken over. A friend's account that
-// asks for money is checked by calling the friend, before anything is
-// sent; the person's own account (or a relative's, p.Family) is locked
+// asks for money (or one pretending to be a relative, a friend or a
+// teacher) is checked by calling that person, before anything is sent; the person's own account (or a relative's, p.Family) is locked
 // through the platform's official process, the contacts are warned that
 // the asks are not from them, and money or codes that went out are
 // stopped at the bank.
@@ -84,6 +84,14 @@ func accountSteps(s State, p Placement) (State, []Reply) {
 		texts = append(texts, Text{Key: "account.family"})
 	}
 	texts = append(texts, Text{Key: "account.lock"}, Text{Key: "account.contacts"}, Text{Key: "account.money"})
+	return stepsThenPaid(s, texts...)
+}
+
+// stepsThenPaid gives steps that come before any money is lost (an app,
+// an account, papers), with the way on to the bank's steps if money, a
+// card or a code went too.
+func stepsThenPaid(s State, texts ...Text) (State, []Reply) {
+	s.Node = NodeSteps
 	return s, []Reply{{
 		Texts: texts,
 		Choices: keyboard(&s,
@@ -99,16 +107,7 @@ func accountSteps(s State, p Placement) (State, []Reply) {
 // money, card or code: no bank call to make yet, but the papers are
 // reported and the next call, which will quote them, is expected.
 func identitySteps(s State) (State, []Reply) {
-	s.Node = NodeSteps
-	return s, []Reply{{
-		Texts: []Text{{Key: "paid.id.now"}, {Key: "paid.id.report"}},
-		Choices: keyboard(&s,
-			"a:paid", "btn.paid_too",
-			"where", "btn.where",
-			"share", "btn.share",
-			"menu", "btn.menu",
-		),
-	}}
+	return stepsThenPaid(s, Text{Key: "paid.id.now"}, Text{Key: "paid.id.report"})
 }
 
 // whichHappened asks again what has happened so far, with the buttons

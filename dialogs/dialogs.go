@@ -473,16 +473,7 @@ func onCallWhy(last *CheckSummary) string {
 }
 
 func appSteps(s State) (State, []Reply) {
-	s.Node = NodeSteps
-	return s, []Reply{{
-		Texts: []Text{{Key: "app.now"}, {Key: "app.remove"}, {Key: "app.passwords"}},
-		Choices: keyboard(&s,
-			"a:paid", "btn.paid_too",
-			"where", "btn.where",
-			"share", "btn.share",
-			"menu", "btn.menu",
-		),
-	}}
+	return stepsThenPaid(s, Text{Key: "app.now"}, Text{Key: "app.remove"}, Text{Key: "app.passwords"})
 }
 
 func noneSteps(s State) (State, []Reply) {

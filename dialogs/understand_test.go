@@ -483,12 +483,7 @@ func TestFamilyStoryWhoToCall(t *testing.T) {
 			t.Errorf("%q: got placement %+v, want a family story", tt.text, p)
 			continue
 		}
-		_, replies := Step(s, Event{Kind: EventText, Text: tt.text})
-		if len(replies) == 0 || len(replies[0].Texts) == 0 {
-			t.Errorf("%q: got no reply", tt.text)
-			continue
-		}
-		if got := replies[0].Texts[0].Key; got != tt.want {
+		if got := firstReplyKey(s, tt.text); got != tt.want {
 			t.Errorf("%q: got first text %s, want %s", tt.text, got, tt.want)
 		}
 	}
@@ -516,12 +511,7 @@ func TestAccountTakenOverWhoseAccount(t *testing.T) {
 	}
 	for _, tt := range tests {
 		s := stateFor(t, "start", tt.lang)
-		_, replies := Step(s, Event{Kind: EventText, Text: tt.text})
-		if len(replies) == 0 || len(replies[0].Texts) == 0 {
-			t.Errorf("%q: got no reply", tt.text)
-			continue
-		}
-		if got := replies[0].Texts[0].Key; got != tt.want {
+		if got := firstReplyKey(s, tt.text); got != tt.want {
 			t.Errorf("%q: got first text %s, want %s", tt.text, got, tt.want)
 		}
 	}
@@ -631,4 +621,14 @@ func TestOwnWordsSecondPass(t *testing.T) {
 			t.Errorf("%q: got first text %s, want %s", tt.text, got, tt.want)
 		}
 	}
+}
+
+// firstReplyKey steps s with a typed text, unclassified, and returns the key
+// of the first text of the first reply ("" when there is none).
+func firstReplyKey(s State, text string) string {
+	_, replies := Step(s, Event{Kind: EventText, Text: text})
+	if len(replies) == 0 || len(replies[0].Texts) == 0 {
+		return ""
+	}
+	return replies[0].Texts[0].Key
 }
