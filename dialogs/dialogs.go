@@ -262,10 +262,22 @@ func text(s State, e Event) (State, []Reply) {
 			return whichHappened(s, "understand.yes_which")
 		}
 		return smalltalk(s, "ok")
-	case IntentQuestion:
+	case IntentQuestion, IntentRequest:
+		if (p.Topic == "report" || p.Topic == "where") && s.Node != NodeQuiz {
+			if pl, ok := placeNamed(e.Text); ok {
+				// "how do I report it in the UK", "澳洲报警电话多少": the
+				// numbers of the place named, not a question back.
+				s, replies := showContacts(setPlace(resetFlowKeepLast(s), pl))
+				if p.Topic == "report" {
+					replies[0].Texts = append([]Text{{Key: "understand.q.report_here"}}, replies[0].Texts...)
+				}
+				return s, replies
+			}
+		}
+		if p.Intent == IntentRequest {
+			return request(s, p.Topic)
+		}
 		return answerQuestion(s, p.Topic)
-	case IntentRequest:
-		return request(s, p.Topic)
 	case IntentSmalltalk:
 		return smalltalk(s, p.Topic)
 	case IntentPlace:

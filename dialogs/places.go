@@ -529,3 +529,57 @@ func isLatin(word string) bool {
 	}
 	return true
 }
+
+// placeNamed finds the one place a question names in passing ("how do I
+// report it in the UK", "police number in australia", "在英国怎么报警",
+// "澳洲报警电话多少"), which matchPlace, reading short answers, leaves. In
+// English only after "in" or "from", so that "us" in "they told us" is no
+// country; in Chinese any place name, whose characters are not words of
+// their own. Two countries named are no answer.
+func placeNamed(text string) (locales.Place, bool) {
+	d := directory()
+	var found []locales.Place
+	words := strings.Fields(foldPlace(text))
+	for i, w := range words {
+		if w != "in" && w != "from" {
+			continue
+		}
+		j := i + 1
+		if j < len(words) && words[j] == "the" {
+			j++
+		}
+		for k := min(3, len(words)-j); k >= 1; k-- {
+			if p, ok := d.FindPlace(strings.Join(words[j:j+k], " ")); ok {
+				found = append(found, p)
+				break
+			}
+		}
+	}
+	runes := []rune(text)
+	for i := 0; i < len(runes); i++ {
+		if !unicode.Is(unicode.Han, runes[i]) {
+			continue
+		}
+		for k := min(maxPlaceRunes, len(runes)-i); k >= 2; k-- {
+			if p, ok := d.FindPlace(string(runes[i : i+k])); ok {
+				found = append(found, p)
+				i += k - 1
+				break
+			}
+		}
+	}
+	if len(found) == 0 {
+		return locales.Place{}, false
+	}
+	best := found[0]
+	for _, p := range found {
+		if p.Country != best.Country || p.Country == CountryOther {
+			return locales.Place{}, false
+		}
+		if best.City == "" {
+			best = p
+		}
+	}
+	return best, true
+}
+

@@ -114,3 +114,36 @@ func TestPlaceTypedFromTheMenu(t *testing.T) {
 		}
 	}
 }
+
+// TestQuestionNamingAPlace: a question about reporting or the police number
+// that names a place gets that place's numbers at once; one that names no
+// place, or two countries, or "us" as a pronoun, is answered as before.
+func TestQuestionNamingAPlace(t *testing.T) {
+	tests := []struct {
+		lang, text  string
+		wantFirst   string // the key of the reply's first text
+		wantCountry string // the place recorded ("" for none)
+	}{
+		{locales.EN, "what's the police number in france", "where.title", "FR"},
+		{locales.EN, "how do I report it in the UK", "understand.q.report_here", "GB"},
+		{locales.ZH, "在英国怎么报警", "understand.q.report_here", "GB"},
+		{locales.ZH, "法国报警电话多少", "where.title", "FR"},
+		{locales.ZH, "我在纽约，报警电话多少", "where.title", "US"},
+		{locales.EN, "how do i report it, they told us to pay", "understand.q.report", ""},
+		{locales.ZH, "中国驻英国大使馆让我报案怎么办", "understand.q.report", ""},
+	}
+	for _, tt := range tests {
+		s := stateFor(t, "start", tt.lang)
+		got, replies := Step(s, Event{Kind: EventText, Text: tt.text})
+		if len(replies) == 0 || len(replies[0].Texts) == 0 {
+			t.Errorf("%q: got no reply", tt.text)
+			continue
+		}
+		if first := replies[0].Texts[0].Key; first != tt.wantFirst {
+			t.Errorf("%q: got first text %s, want %s", tt.text, first, tt.wantFirst)
+		}
+		if got.Country != tt.wantCountry {
+			t.Errorf("%q: got place %q, want %q", tt.text, got.Country, tt.wantCountry)
+		}
+	}
+}
