@@ -582,4 +582,3 @@ func placeNamed(text string) (locales.Place, bool) {
 	}
 	return best, true
 }
-
