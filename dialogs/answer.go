@@ -63,10 +63,11 @@ func threatened(s State) (State, []Reply) {
 
 // accountSteps answers an account taken over. A friend's account that
 // asks for money (or one pretending to be a relative, a friend or a
-// teacher) is checked by calling that person, before anything is sent; the person's own account (or a relative's, p.Family) is locked
-// through the platform's official process, the contacts are warned that
-// the asks are not from them, and money or codes that went out are
-// stopped at the bank.
+// teacher) is checked by calling that person, before anything is sent;
+// the person's own account (or a relative's, p.Family) is locked through
+// the platform's official process, the contacts are warned that the asks
+// are not from them, and money or codes that went out are stopped at the
+// bank.
 func accountSteps(s State, p Placement) (State, []Reply) {
 	s.Node = NodeSteps
 	if p.Topic == "friend" {

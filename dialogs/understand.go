@@ -518,6 +518,15 @@ func (f features) ownWords() bool {
 	return (f.firstPerson || f.mine) && !f.secondPerson && !f.addressed
 }
 
+// speaksToReaderOnly reports whether a text speaks to a reader and never
+// of the person typing: a message they received (a paste, a voice note's
+// transcript: "你的身份证涉嫌洗钱，请把钱转到安全账户，不要告诉家人"), however many
+// of a story's words it holds. Its verdict, not the steps for a story,
+// answers it.
+func (f features) speaksToReaderOnly() bool {
+	return f.secondPerson && !f.firstPerson && !f.mine && f.family < 0 && f.check > 0
+}
+
 // familyStory reports whether the story told is someone else's: a
 // relative or friend is named, the person typing is not the subject of
 // what was told ("I paid and my mum is angry" is their own), and the
@@ -949,14 +958,7 @@ func Understand(s State, text string, forwarded bool) Placement {
 		// to a reader ("请拨打官方电话 …") is a message to check.
 		return Placement{Intent: IntentQuestion, Topic: "number"}
 	}
-	if f.secondPerson && !f.firstPerson && !f.mine && f.family < 0 && f.check > 0 && tell > 0 {
-		// It speaks to a reader and never of the person typing: a message
-		// they received (a paste, a voice note's transcript: "你的身份证涉嫌
-		// 洗钱，请把钱转到安全账户，不要告诉家人"), however many of a story's
-		// words it holds. Its verdict, not the steps for a story, answers it.
-		return Placement{Intent: IntentCheck, Asks: f.ask > 0}
-	}
-	if f.check > story {
+	if f.check > story || tell > 0 && f.speaksToReaderOnly() {
 		switch {
 		case !f.ownWords():
 			return Placement{Intent: IntentCheck, Asks: f.ask > 0}
