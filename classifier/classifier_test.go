@@ -1,6 +1,7 @@
 package classifier
 
 import (
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -324,6 +325,27 @@ func TestEndsInDecimals(t *testing.T) {
 	for p, want := range cases {
 		if got := endsInDecimals(p); got != want {
 			t.Errorf("endsInDecimals(%q): got %v, want %v", p, got, want)
+		}
+	}
+}
+
+// TestExplanationFitsTheAsk: the reason a person reads names what the
+// message asks, not a neighbour's pattern. A changed payee is not a fee
+// before a payout, and a seller wanting paying first is a trade, not a fee.
+func TestExplanationFitsTheAsk(t *testing.T) {
+	c := classifier(t)
+	for _, tc := range []struct{ text, want, notWant string }{
+		{"Hi, it's your landlord. Please pay this month's rent to my new account, the old one is closed: sort code 11-22-33.", "sig.payee_change", "sig.fee_first"},
+		{"房东：下个月房租请打到新的收款账户，旧账户已经停用了。", "sig.payee_change", "sig.fee_first"},
+		{"Selling two concert tickets, half price, I'm abroad so pay first by bank transfer and I'll post them.", "sig.trade_pay_first", "sig.fee_first"},
+	} {
+		v := c.Classify(tc.text)
+		var keys []string
+		for _, s := range v.Signals {
+			keys = append(keys, s.Explain)
+		}
+		if !slices.Contains(keys, tc.want) || slices.Contains(keys, tc.notWant) {
+			t.Errorf("%q: got explanations %v, want %s and not %s", tc.text, keys, tc.want, tc.notWant)
 		}
 	}
 }
