@@ -330,14 +330,21 @@ func TestEndsInDecimals(t *testing.T) {
 }
 
 // TestExplanationFitsTheAsk: the reason a person reads names what the
-// message asks, not a neighbour's pattern. A changed payee is not a fee
-// before a payout, and a seller wanting paying first is a trade, not a fee.
+// message asks, not a neighbour's pattern: a changed payee or a seller
+// wanting paying first is no fee before a payout, a cheap-domain link no
+// account to fix, a debt threat no loan fee, a class fee no loan.
 func TestExplanationFitsTheAsk(t *testing.T) {
 	c := classifier(t)
 	for _, tc := range []struct{ text, want, notWant string }{
 		{"Hi, it's your landlord. Please pay this month's rent to my new account, the old one is closed: sort code 11-22-33.", "sig.payee_change", "sig.fee_first"},
 		{"房东：下个月房租请打到新的收款账户，旧账户已经停用了。", "sig.payee_change", "sig.fee_first"},
 		{"Selling two concert tickets, half price, I'm abroad so pay first by bank transfer and I'll post them.", "sig.trade_pay_first", "sig.fee_first"},
+		// A cheap-domain link is not a claim about the reader's account.
+		{"Congratulations, you have won a prize! Claim it here: http://lucky-draw.xyz/claim", "sig.url_cheap_tld", "sig.phishing_link"},
+		// A debt threat asks for no fee before a loan.
+		{"催收通知：你的欠款已逾期，今天不还就起诉并通知你的家人，马上转账到以下账户。", "sig.debt_threat", "sig.loan_fee"},
+		// A class fee is not someone borrowing money.
+		{"各位家长，本学期资料费请转到班主任账户，每人200元。", "sig.school_fee", "sig.acquaintance_money"},
 	} {
 		v := c.Classify(tc.text)
 		var keys []string
