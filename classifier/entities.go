@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"net/netip"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -210,6 +211,9 @@ func extractEntities(text string, f *folded, matches []acMatch, appOf []int16, e
 		// Numbers and amounts (after a currency sign too) need an ASCII
 		// digit; most messages have none.
 		findNumbers(text, f.digit, e)
+	}
+	if hasWideDigit(text) {
+		findWideNumbers(text, e)
 	}
 	findCrypto(text, e)
 	findApps(text, f, matches, appOf, e)
@@ -834,6 +838,70 @@ func scanAmount(text string, i int) (end int, ok bool) {
 		break
 	}
 	return end, end > 0
+}
+
+// hasWideDigit reports whether text holds a full-width digit (０–９, UTF-8
+// EF BC 90–99): the disguise that hides "４００-８８８-１２３４" and
+// "３８０元" from a filter that reads ASCII digits.
+func hasWideDigit(text string) bool {
+	for i := strings.IndexByte(text, 0xEF); i >= 0 && i+2 < len(text); {
+		if text[i+1] == 0xBC && text[i+2] >= 0x90 && text[i+2] <= 0x99 {
+			return true
+		}
+		next := strings.IndexByte(text[i+1:], 0xEF)
+		if next < 0 {
+			return false
+		}
+		i += 1 + next
+	}
+	return false
+}
+
+// findWideNumbers finds the phones and amounts of a text written with
+// full-width forms (U+FF01–FF5E: ０–９, ＋, －, ．, ＄): it reads a narrowed copy
+// with findNumbers, in place of the ASCII pass, and maps every span back
+// to the original. The texts are the original's, as the evidence is.
+func findWideNumbers(text string, e *Entities) {
+	narrow := make([]byte, 0, len(text))
+	orig := make([]int, 0, len(text)+1) // orig[i]: where narrow[i] starts in text
+	for i := 0; i < len(text); {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if r >= 0xFF01 && r <= 0xFF5E {
+			narrow = append(narrow, byte(r-0xFEE0))
+			orig = append(orig, i)
+		} else {
+			for k := 0; k < n; k++ {
+				narrow = append(narrow, text[i+k])
+				orig = append(orig, i+k)
+			}
+		}
+		i += n
+	}
+	orig = append(orig, len(text))
+	at := func(narrowIndex int) int { return orig[narrowIndex] }
+	// The links were found in the original; findNumbers skips numbers
+	// inside them, so it needs their spans in the narrowed copy.
+	var found Entities
+	for _, u := range e.URLs {
+		start, end := sort.SearchInts(orig, u.Span.Start), sort.SearchInts(orig, u.Span.End)
+		found.URLs = append(found.URLs, URL{Span: Span{start, end}})
+	}
+	digit := bytes.IndexAny(narrow, "0123456789")
+	if digit < 0 {
+		return
+	}
+	findNumbers(string(narrow), digit, &found)
+	e.Phones, e.Money = e.Phones[:0], e.Money[:0]
+	for _, p := range found.Phones {
+		p.Span = Span{at(p.Span.Start), at(p.Span.End)}
+		p.Text = text[p.Span.Start:p.Span.End]
+		e.Phones = append(e.Phones, p)
+	}
+	for _, m := range found.Money {
+		m.Span = Span{at(m.Span.Start), at(m.Span.End)}
+		m.Text = text[m.Span.Start:m.Span.End]
+		e.Money = append(e.Money, m)
+	}
 }
 
 // moneyAt reports an amount starting at i: digits then a currency unit.

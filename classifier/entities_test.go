@@ -279,3 +279,40 @@ func TestTwoOpeningMarks(t *testing.T) {
 		}
 	}
 }
+
+// Full-width digits hide a number from an ASCII reader: the phones and
+// amounts are found all the same, with spans into the original text.
+func TestWideDigitNumbers(t *testing.T) {
+	c := classifier(t)
+	for _, tc := range []struct {
+		text, phone, money string
+	}{
+		{"您的快递丢失，请致电客服４００-８８８-１２３４办理理赔", "４００-８８８-１２３４", ""},
+		{"本学期资料费每人３８０元，扫码缴费", "", "３８０元"},
+		{"先交５００元保证金，再拨打１３８００１３８０００", "１３８００１３８０００", "５００元"},
+		{"转账5000元，再打给０２０ ７９４６ ０９５８", "０２０ ７９４６ ０９５８", "5000元"},
+		{"fee £２ at http://x1.top/a１２３４５６７", "", "£２"},
+	} {
+		v := c.Classify(tc.text)
+		var phone, money string
+		if e := v.Entities; e != nil {
+			if len(e.Phones) > 0 {
+				p := e.Phones[0]
+				phone = p.Text
+				if tc.text[p.Span.Start:p.Span.End] != p.Text {
+					t.Errorf("%q: got phone span %v reading %q, want it to read %q", tc.text, p.Span, tc.text[p.Span.Start:p.Span.End], p.Text)
+				}
+			}
+			if len(e.Money) > 0 {
+				m := e.Money[0]
+				money = m.Text
+				if tc.text[m.Span.Start:m.Span.End] != m.Text {
+					t.Errorf("%q: got money span %v reading %q, want it to read %q", tc.text, m.Span, tc.text[m.Span.Start:m.Span.End], m.Text)
+				}
+			}
+		}
+		if phone != tc.phone || money != tc.money {
+			t.Errorf("%q: got phone %q money %q, want phone %q money %q", tc.text, phone, money, tc.phone, tc.money)
+		}
+	}
+}
