@@ -332,7 +332,9 @@ func TestEndsInDecimals(t *testing.T) {
 // TestExplanationFitsTheAsk: the reason a person reads names what the
 // message asks, not a neighbour's pattern: a changed payee or a seller
 // wanting paying first is no fee before a payout, a cheap-domain link no
-// account to fix, a debt threat no loan fee, a class fee no loan.
+// account to fix, a debt threat no loan fee, a class fee no loan. A
+// frightened reader takes a reason literally, so one that names what the
+// message does not say is the bot saying what it did not decide.
 func TestExplanationFitsTheAsk(t *testing.T) {
 	c := classifier(t)
 	for _, tc := range []struct{ text, want, notWant string }{
@@ -345,6 +347,28 @@ func TestExplanationFitsTheAsk(t *testing.T) {
 		{"催收通知：你的欠款已逾期，今天不还就起诉并通知你的家人，马上转账到以下账户。", "sig.debt_threat", "sig.loan_fee"},
 		// A class fee is not someone borrowing money.
 		{"各位家长，本学期资料费请转到班主任账户，每人200元。", "sig.school_fee", "sig.acquaintance_money"},
+		// A fee asked for no payout (a visa, a deposit, a fine) is checked
+		// with whoever it is owed to; it promises no payout.
+		{"Your visa renewal is on hold. Please pay the £80 processing fee to the officer's account before Friday.", "sig.fee_ask", "sig.fee_first"},
+		{"签证续签材料已收到，请先交三百元加急费到这个账户，我们今天帮你处理。", "sig.fee_ask", "sig.fee_first"},
+		// A grant that wants a card number or a code asks for no fee.
+		{"Good news, your hardship grant of £900 has been approved. Reply with your card number and expiry date so we can send it.", "sig.payout_ask", "sig.fee_first"},
+		{"同学你好，你的奖学金已审批，请回复银行卡号和短信验证码，我们马上发放。", "sig.payout_ask", "sig.fee_first"},
+		// A job's fee is not a payout's.
+		{"Your job offer is confirmed. Before your first shift please pay the £120 uniform fee to our supervisor.", "sig.job_fee", "sig.fee_first"},
+		{"恭喜你通过面试，入职前需要先交培训费和工服费共五百元，转给人事就行。", "sig.job_fee", "sig.fee_first"},
+		// A buyer's link to "receive the money" asks for no fee.
+		{"Hi, I'm buying your sofa. I already paid through the platform, click here to accept the money: sofa-pay-collect.com", "sig.buyer_paid", "sig.fee_first"},
+		{"你好，我已经付款了，你点这个链接认证一下才能收款：shoukuan-renzheng.com", "sig.buyer_paid", "sig.fee_first"},
+		// Asked again after paying once.
+		{"I paid £200 to release my parcel and now they want another £300 customs fee before delivery.", "sig.fee_again", "sig.fee_first"},
+		{"我已经交了一千保证金，客服又说要交两千手续费才能解冻。", "sig.fee_again", "sig.fee_first"},
+		// A visa lottery sold by chat, no fee named.
+		{"Diversity visa lottery: you have been selected. Contact our agent on WhatsApp within 24 hours to secure your place.", "sig.immigration_lure", "sig.fee_first"},
+		{"美国绿卡抽签名额有限，加我微信帮你办理，包获批。", "sig.immigration_lure", "sig.fee_first"},
+		// Gift cards asked for by a "tax office" are no prize's fee.
+		{"This is the tax office. You owe £600 in fines. Pay it today with Apple gift cards and send us the codes.", "sig.giftcard_pay", "sig.prize_fee"},
+		{"这里是税务局，你有一笔罚款未缴，请今天买京东卡把卡密发给我们缴纳。", "sig.giftcard_pay", "sig.prize_fee"},
 	} {
 		v := c.Classify(tc.text)
 		var keys []string
