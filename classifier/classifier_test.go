@@ -369,6 +369,27 @@ func TestExplanationFitsTheAsk(t *testing.T) {
 		// Gift cards asked for by a "tax office" are no prize's fee.
 		{"This is the tax office. You owe £600 in fines. Pay it today with Apple gift cards and send us the codes.", "sig.giftcard_pay", "sig.prize_fee"},
 		{"这里是税务局，你有一笔罚款未缴，请今天买京东卡把卡密发给我们缴纳。", "sig.giftcard_pay", "sig.prize_fee"},
+		// A head teacher or director is in charge, not a "boss".
+		{"各位家长好，我是班主任，这学期的练习册费用请今天转到我这个账户，每人八十元。", "sig.in_charge_money", "sig.boss_transfer"},
+		{"I'm the director. Please transfer £5,000 to this supplier account now, I'm busy.", "sig.in_charge_money", "sig.boss_transfer"},
+		// A relative in trouble with the police, or a retold call about
+		// one, is no one held for ransom.
+		{"叔叔，我是阿明，我在国外出了车祸，警察不让我走，急需两万赔偿，你先转给我，别告诉我妈。", "sig.relative_trouble", "sig.kidnap"},
+		{"Hi Uncle, it's Sam. I had a car accident abroad and the police won't let me leave until I pay for the damage. Can you send £2,000 now?", "sig.relative_trouble", "sig.kidnap"},
+		{"刚才有人打电话说你在学校打架被抓了，要我先转两万私了，你电话一直打不通，我要不要转？", "sig.relative_trouble", "sig.acquaintance_money"},
+		// Cash collected at the door is not someone known asking by message.
+		{"This is the court office. Your fine must be paid in cash today; someone will collect the cash at your home at 4pm.", "sig.cash_pickup", "sig.acquaintance_money"},
+		{"这里是法院，你的案子需要交现金保证金，我们派人上门取钱，请在家等候。", "sig.cash_pickup", "sig.acquaintance_money"},
+		// Hurry and "don't hang up" ask for no secret.
+		{"中国大使馆通知：你的护照涉及一起案件，需要马上转接警方，请不要挂断电话。", "sig.pressures", "sig.secrecy"},
+		{"This is the embassy. Stay on the line, this is urgent, you must not hang up until the officer speaks to you.", "sig.pressures", "sig.secrecy"},
+		// A teacher's or visa officer's personal account: no police or court.
+		{"我是学院的老师，你的奖学金手续需要交五百元材料费，转到我的支付宝。", "sig.personal_account", "sig.official_money"},
+		{"I'm from the visa office. Your application fee must be paid into my personal account today.", "sig.personal_account", "sig.official_money"},
+		// A stranger's opener is no wrong number and claims no earlier contact.
+		{"美女你好，冒昧打扰，我是做期货的，最近带几个朋友一起赚，有兴趣可以进群看看。", "sig.stranger_opener", "sig.wrong_number"},
+		{"Hi there, saw your profile and you seem nice. Where are you from? Add me on Telegram.", "sig.stranger_opener", "sig.wrong_number"},
+		{"Hey, long time no see! I've been trading crypto with a mentor and making 20% a week. Want me to add you to the group?", "sig.stranger_opener", "sig.unsolicited"},
 	} {
 		v := c.Classify(tc.text)
 		var keys []string
