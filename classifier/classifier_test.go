@@ -390,6 +390,39 @@ func TestExplanationFitsTheAsk(t *testing.T) {
 		{"美女你好，冒昧打扰，我是做期货的，最近带几个朋友一起赚，有兴趣可以进群看看。", "sig.stranger_opener", "sig.wrong_number"},
 		{"Hi there, saw your profile and you seem nice. Where are you from? Add me on Telegram.", "sig.stranger_opener", "sig.wrong_number"},
 		{"Hey, long time no see! I've been trading crypto with a mentor and making 20% a week. Want me to add you to the group?", "sig.stranger_opener", "sig.unsolicited"},
+		// A higher limit behind a link fixes no account.
+		{"【某银行】您的信用卡可提升额度至五万元，请今日内登录 limit-up-bank.cc 完成验证。", "sig.credit_raise", "sig.phishing_link"},
+		{"Monzo: you are eligible for a credit limit increase to £6,000. Confirm now at monzo-limit-check.com", "sig.credit_raise", "sig.phishing_link"},
+		// Loan relief is no loan without checks.
+		{"Student Loan Relief: your loan qualifies for government forgiveness. Enrollment closes today, call us to apply.", "sig.loan_relief", "sig.loan_easy"},
+		{"你的助学贷款符合国家减免补贴政策，今天截止，请联系专员办理。", "sig.loan_relief", "sig.loan_easy"},
+		// A loan with a number to call moves no one to a private chat.
+		{"Need cash fast? Personal loan up to £10,000, call 07700 900 123 to apply today.", "sig.loan_contact", "sig.off_platform"},
+		{"个人贷款最高十万，无需抵押，请致电 13912345678 办理。", "sig.loan_contact", "sig.off_platform"},
+		// "Call this number" claims no earlier contact.
+		{"Amazon: a payment of £420 was taken from your account. If this wasn't you, please call our team on 0800 123 4567.", "sig.call_number", "sig.unsolicited"},
+		// A bill or fine to pay through a link is no money waiting for you.
+		{"Your council tax is overdue. Pay today at council-tax-pay.com to avoid a court summons.", "sig.pay_due_link", "sig.money_due_link"},
+		{"您的电费已欠费，请登录 dianfei-pay.com 缴纳，以免停电。", "sig.pay_due_link", "sig.money_due_link"},
+		// A virus pop-up is no refund or membership call.
+		{"Windows Defender: your PC is infected with viruses. Call certified technicians now on 0800 111 2222.", "sig.tech_support", "sig.refund_cs"},
+		{"您的电脑中毒了，请立即拨打技术人员电话 400-888-1234，不要关机。", "sig.tech_support", "sig.refund_cs"},
+		// A courier sent for the card asks for no code.
+		{"This is your bank's fraud team. Your card has been cloned; cut it in half and a courier will collect your card tonight.", "sig.card_courier", "sig.code_request"},
+		{"银行风控中心通知：您的卡被复制了，请把卡剪开放信封里，我们派人来取。", "sig.card_courier", "sig.code_request"},
+		// Parcels to send on are not a bank card to rent.
+		{"Work from home: receive packages at your address, repackage them and post them abroad. £30 per parcel.", "sig.reship", "sig.rent_card"},
+		{"在家兼职：帮公司接收包裹，重新包装后转寄到国外，每件二十元。", "sig.reship", "sig.rent_card"},
+		// Adult bait behind a link names no premium-rate number.
+		{"Hot singles in your area are online now, chat free at singles-near.date", "sig.adult_link", "sig.premium_number"},
+		// A port-out code is a code read back, not a number suspended.
+		{"I got a port-out request text with a code, and now a man from my carrier says he needs that code to stop my number being moved.", "sig.code_relay", "sig.number_suspend"},
+		{"收到一条携号转网的验证码短信，然后有人自称移动客服打来说要这个验证码才能取消转网。", "sig.code_relay", "sig.number_suspend"},
+		// A "new number" asking for the card number sent no code to read back.
+		{"My son texted from a new number asking for my card number and the expiry date.", "sig.code_request", "sig.code_relay"},
+		{"我儿子用新号码发消息，让我把银行卡号和密码发给他。", "sig.code_request", "sig.code_relay"},
+		// A phone deal behind a link names no premium-rate number.
+		{"Free phone upgrade! The latest phones at half price, order at phone-deals-now.com", "sig.unsolicited", "sig.premium_number"},
 	} {
 		v := c.Classify(tc.text)
 		var keys []string
