@@ -6,6 +6,8 @@ import (
 	"sync"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/scamcheck/scamcheck/locales"
 )
 
 var (
@@ -431,6 +433,42 @@ func TestExplanationFitsTheAsk(t *testing.T) {
 		}
 		if !slices.Contains(keys, tc.want) || slices.Contains(keys, tc.notWant) {
 			t.Errorf("%q: got explanations %v, want %s and not %s", tc.text, keys, tc.want, tc.notWant)
+		}
+	}
+}
+
+// TestExplanationWordsFitTheMessage: where one reason serves several
+// rules, its words claim only what every one of them found. A message with
+// no link is read no reason about "this link"; a bank's call is not "the
+// police"; "I'm in a meeting" is no new number; an alert about a card
+// payment is no government payment.
+func TestExplanationWordsFitTheMessage(t *testing.T) {
+	c := classifier(t)
+	cat, err := locales.Load()
+	if err != nil {
+		t.Fatalf("locales: %v", err)
+	}
+	for _, tc := range []struct{ text, lang, notSaid string }{
+		// The boss's pretext (a client, a gift, expenses) needs no hurry.
+		{"我是王总，在陪客户吃饭，你先帮我给客户账户转三万，回头报销。", "zh", "紧急"},
+		{"Hi Dad, I'm in a meeting and can't talk. Please send £400 to this account for my rent, I'll explain later.", "en", `A "new number" that asks`},
+		{"A man from my bank said my card was cloned and I must move my money to a new account they set up for me today.", "en", "Real police"},
+		{"Vodafone: your SIM will be suspended today. Verify your details at vodafone-sim-check.com to keep your number.", "en", "call: hang up"},
+		{"我是银行风控部的，刚给你发了验证码，用来解除你账户的冻结，你把验证码告诉我。", "zh", "让你通过链接或电话"},
+		{"【京东】恭喜您获得周年庆大奖，请登录 jd-dajiang.com 领取。", "zh", "网站处理问题。"},
+		{"Lloyds: a payment of £640 to Currys is pending. If this wasn't you, cancel it at lloyds-stop-pay.com", "en", "Government payments"},
+		{"您好，我是EMS工作人员，您有一个国际包裹被海关查扣，里面有违禁品，请配合调查。", "zh", "链接"},
+		{"Your parcel from abroad is held at customs for prohibited items. Contact Agent Ray on 07700 900 222 today.", "en", "link"},
+	} {
+		v := c.Classify(tc.text)
+		for _, s := range v.Signals {
+			words, err := cat.Render(tc.lang, s.Explain, nil)
+			if err != nil {
+				t.Fatalf("%s: %v", s.Explain, err)
+			}
+			if strings.Contains(words, tc.notSaid) {
+				t.Errorf("%q: rule %s explains with %s: %q, which says %q", tc.text, s.ID, s.Explain, words, tc.notSaid)
+			}
 		}
 	}
 }
