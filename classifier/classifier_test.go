@@ -459,6 +459,10 @@ func TestExplanationWordsFitTheMessage(t *testing.T) {
 		{"Lloyds: a payment of £640 to Currys is pending. If this wasn't you, cancel it at lloyds-stop-pay.com", "en", "Government payments"},
 		{"您好，我是EMS工作人员，您有一个国际包裹被海关查扣，里面有违禁品，请配合调查。", "zh", "链接"},
 		{"Your parcel from abroad is held at customs for prohibited items. Contact Agent Ray on 07700 900 222 today.", "en", "link"},
+		{"【某电力公司】您的电费已逾期未缴，今天内不处理将停电，请尽快回复处理。", "zh", "链接"},
+		{"【某移动】尊敬的用户，您的积分即将清零，请今天内兑换现金，回复1领取。", "zh", "链接"},
+		{"Tax office: your tax refund could not be processed because your bank details are wrong. Update them today to receive it.", "en", "link"},
+		{"Your mobile number will be cut off tonight. Reply with your full name and date of birth to keep it.", "en", "call: hang up"},
 	} {
 		v := c.Classify(tc.text)
 		for _, s := range v.Signals {
