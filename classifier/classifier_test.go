@@ -463,6 +463,10 @@ func TestExplanationWordsFitTheMessage(t *testing.T) {
 		{"【某移动】尊敬的用户，您的积分即将清零，请今天内兑换现金，回复1领取。", "zh", "链接"},
 		{"Tax office: your tax refund could not be processed because your bank details are wrong. Update them today to receive it.", "en", "link"},
 		{"Your mobile number will be cut off tonight. Reply with your full name and date of birth to keep it.", "en", "call: hang up"},
+		// A message is no phone call, and the police are no embassy.
+		{"【某市公安局】你的身份证涉嫌一起洗钱案，请今天内登录 gaj-check.cc 提交核查。", "zh", "使领馆不会打电话说"},
+		{"Police notice: a parcel in your name contains fake passports and is part of a money laundering case. Reply to this message today.", "en", "Embassies do not phone"},
+		{"Amazon customer service: you were charged twice for Prime by mistake. Reply with your card number to get the refund.", "en", "calling you"},
 	} {
 		v := c.Classify(tc.text)
 		for _, s := range v.Signals {
