@@ -467,6 +467,10 @@ func TestExplanationWordsFitTheMessage(t *testing.T) {
 		{"【某市公安局】你的身份证涉嫌一起洗钱案，请今天内登录 gaj-check.cc 提交核查。", "zh", "使领馆不会打电话说"},
 		{"Police notice: a parcel in your name contains fake passports and is part of a money laundering case. Reply to this message today.", "en", "Embassies do not phone"},
 		{"Amazon customer service: you were charged twice for Prime by mistake. Reply with your card number to get the refund.", "en", "calling you"},
+		// Bail for a relative is no deposit "to avoid arrest"; a court's text
+		// is no phone call.
+		{"姑姑，我是小杰，我在国外被警察抓了，要交保释金，你先帮我转两万，别告诉我爸妈。", "zh", "免于逮捕"},
+		{"Court notice: you are a suspect in a fraud case. Reply to this message today to settle it.", "en", "over the phone"},
 	} {
 		v := c.Classify(tc.text)
 		for _, s := range v.Signals {
