@@ -425,6 +425,9 @@ func TestExplanationFitsTheAsk(t *testing.T) {
 		{"我儿子用新号码发消息，让我把银行卡号和密码发给他。", "sig.code_request", "sig.code_relay"},
 		// A phone deal behind a link names no premium-rate number.
 		{"Free phone upgrade! The latest phones at half price, order at phone-deals-now.com", "sig.unsolicited", "sig.premium_number"},
+		// Easy pay with no contact named asks no one to "add me".
+		{"帮忙代收几个快递，收到后按我给的地址寄出去，一单给你一百五。", "sig.pay_rate_ease", "sig.pay_rate_contact"},
+		{"Students welcome: earn £70 an hour from your phone, no experience needed.", "sig.pay_rate_ease", "sig.pay_rate_contact"},
 	} {
 		v := c.Classify(tc.text)
 		var keys []string
