@@ -6,6 +6,8 @@ import (
 	"sync"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/scamcheck/scamcheck/locales"
 )
 
 var (
@@ -332,7 +334,9 @@ func TestEndsInDecimals(t *testing.T) {
 // TestExplanationFitsTheAsk: the reason a person reads names what the
 // message asks, not a neighbour's pattern: a changed payee or a seller
 // wanting paying first is no fee before a payout, a cheap-domain link no
-// account to fix, a debt threat no loan fee, a class fee no loan.
+// account to fix, a debt threat no loan fee, a class fee no loan. A
+// frightened reader takes a reason literally, so one that names what the
+// message does not say is the bot saying what it did not decide.
 func TestExplanationFitsTheAsk(t *testing.T) {
 	c := classifier(t)
 	for _, tc := range []struct{ text, want, notWant string }{
@@ -345,6 +349,85 @@ func TestExplanationFitsTheAsk(t *testing.T) {
 		{"催收通知：你的欠款已逾期，今天不还就起诉并通知你的家人，马上转账到以下账户。", "sig.debt_threat", "sig.loan_fee"},
 		// A class fee is not someone borrowing money.
 		{"各位家长，本学期资料费请转到班主任账户，每人200元。", "sig.school_fee", "sig.acquaintance_money"},
+		// A fee asked for no payout (a visa, a deposit, a fine) is checked
+		// with whoever it is owed to; it promises no payout.
+		{"Your visa renewal is on hold. Please pay the £80 processing fee to the officer's account before Friday.", "sig.fee_ask", "sig.fee_first"},
+		{"签证续签材料已收到，请先交三百元加急费到这个账户，我们今天帮你处理。", "sig.fee_ask", "sig.fee_first"},
+		// A grant that wants a card number or a code asks for no fee.
+		{"Good news, your hardship grant of £900 has been approved. Reply with your card number and expiry date so we can send it.", "sig.payout_ask", "sig.fee_first"},
+		{"同学你好，你的奖学金已审批，请回复银行卡号和短信验证码，我们马上发放。", "sig.payout_ask", "sig.fee_first"},
+		// A job's fee is not a payout's.
+		{"Your job offer is confirmed. Before your first shift please pay the £120 uniform fee to our supervisor.", "sig.job_fee", "sig.fee_first"},
+		{"恭喜你通过面试，入职前需要先交培训费和工服费共五百元，转给人事就行。", "sig.job_fee", "sig.fee_first"},
+		// A buyer's link to "receive the money" asks for no fee.
+		{"Hi, I'm buying your sofa. I already paid through the platform, click here to accept the money: sofa-pay-collect.com", "sig.buyer_paid", "sig.fee_first"},
+		{"你好，我已经付款了，你点这个链接认证一下才能收款：shoukuan-renzheng.com", "sig.buyer_paid", "sig.fee_first"},
+		// Asked again after paying once.
+		{"I paid £200 to release my parcel and now they want another £300 customs fee before delivery.", "sig.fee_again", "sig.fee_first"},
+		{"我已经交了一千保证金，客服又说要交两千手续费才能解冻。", "sig.fee_again", "sig.fee_first"},
+		// A visa lottery sold by chat, no fee named.
+		{"Diversity visa lottery: you have been selected. Contact our agent on WhatsApp within 24 hours to secure your place.", "sig.immigration_lure", "sig.fee_first"},
+		{"美国绿卡抽签名额有限，加我微信帮你办理，包获批。", "sig.immigration_lure", "sig.fee_first"},
+		// Gift cards asked for by a "tax office" are no prize's fee.
+		{"This is the tax office. You owe £600 in fines. Pay it today with Apple gift cards and send us the codes.", "sig.giftcard_pay", "sig.prize_fee"},
+		{"这里是税务局，你有一笔罚款未缴，请今天买京东卡把卡密发给我们缴纳。", "sig.giftcard_pay", "sig.prize_fee"},
+		// A head teacher or director is in charge, not a "boss".
+		{"各位家长好，我是班主任，这学期的练习册费用请今天转到我这个账户，每人八十元。", "sig.in_charge_money", "sig.boss_transfer"},
+		{"I'm the director. Please transfer £5,000 to this supplier account now, I'm busy.", "sig.in_charge_money", "sig.boss_transfer"},
+		// A relative in trouble with the police, or a retold call about
+		// one, is no one held for ransom.
+		{"叔叔，我是阿明，我在国外出了车祸，警察不让我走，急需两万赔偿，你先转给我，别告诉我妈。", "sig.relative_trouble", "sig.kidnap"},
+		{"Hi Uncle, it's Sam. I had a car accident abroad and the police won't let me leave until I pay for the damage. Can you send £2,000 now?", "sig.relative_trouble", "sig.kidnap"},
+		{"刚才有人打电话说你在学校打架被抓了，要我先转两万私了，你电话一直打不通，我要不要转？", "sig.relative_trouble", "sig.acquaintance_money"},
+		// Cash collected at the door is not someone known asking by message.
+		{"This is the court office. Your fine must be paid in cash today; someone will collect the cash at your home at 4pm.", "sig.cash_pickup", "sig.acquaintance_money"},
+		{"这里是法院，你的案子需要交现金保证金，我们派人上门取钱，请在家等候。", "sig.cash_pickup", "sig.acquaintance_money"},
+		// Hurry and "don't hang up" ask for no secret.
+		{"中国大使馆通知：你的护照涉及一起案件，需要马上转接警方，请不要挂断电话。", "sig.pressures", "sig.secrecy"},
+		{"This is the embassy. Stay on the line, this is urgent, you must not hang up until the officer speaks to you.", "sig.pressures", "sig.secrecy"},
+		// A teacher's or visa officer's personal account: no police or court.
+		{"我是学院的老师，你的奖学金手续需要交五百元材料费，转到我的支付宝。", "sig.personal_account", "sig.official_money"},
+		{"I'm from the visa office. Your application fee must be paid into my personal account today.", "sig.personal_account", "sig.official_money"},
+		// A stranger's opener is no wrong number and claims no earlier contact.
+		{"美女你好，冒昧打扰，我是做期货的，最近带几个朋友一起赚，有兴趣可以进群看看。", "sig.stranger_opener", "sig.wrong_number"},
+		{"Hi there, saw your profile and you seem nice. Where are you from? Add me on Telegram.", "sig.stranger_opener", "sig.wrong_number"},
+		{"Hey, long time no see! I've been trading crypto with a mentor and making 20% a week. Want me to add you to the group?", "sig.stranger_opener", "sig.unsolicited"},
+		// A higher limit behind a link fixes no account.
+		{"【某银行】您的信用卡可提升额度至五万元，请今日内登录 limit-up-bank.cc 完成验证。", "sig.credit_raise", "sig.phishing_link"},
+		{"Monzo: you are eligible for a credit limit increase to £6,000. Confirm now at monzo-limit-check.com", "sig.credit_raise", "sig.phishing_link"},
+		// Loan relief is no loan without checks.
+		{"Student Loan Relief: your loan qualifies for government forgiveness. Enrollment closes today, call us to apply.", "sig.loan_relief", "sig.loan_easy"},
+		{"你的助学贷款符合国家减免补贴政策，今天截止，请联系专员办理。", "sig.loan_relief", "sig.loan_easy"},
+		// A loan with a number to call moves no one to a private chat.
+		{"Need cash fast? Personal loan up to £10,000, call 07700 900 123 to apply today.", "sig.loan_contact", "sig.off_platform"},
+		{"个人贷款最高十万，无需抵押，请致电 13912345678 办理。", "sig.loan_contact", "sig.off_platform"},
+		// "Call this number" claims no earlier contact.
+		{"Amazon: a payment of £420 was taken from your account. If this wasn't you, please call our team on 0800 123 4567.", "sig.call_number", "sig.unsolicited"},
+		// A bill or fine to pay through a link is no money waiting for you.
+		{"Your council tax is overdue. Pay today at council-tax-pay.com to avoid a court summons.", "sig.pay_due_link", "sig.money_due_link"},
+		{"您的电费已欠费，请登录 dianfei-pay.com 缴纳，以免停电。", "sig.pay_due_link", "sig.money_due_link"},
+		// A virus pop-up is no refund or membership call.
+		{"Windows Defender: your PC is infected with viruses. Call certified technicians now on 0800 111 2222.", "sig.tech_support", "sig.refund_cs"},
+		{"您的电脑中毒了，请立即拨打技术人员电话 400-888-1234，不要关机。", "sig.tech_support", "sig.refund_cs"},
+		// A courier sent for the card asks for no code.
+		{"This is your bank's fraud team. Your card has been cloned; cut it in half and a courier will collect your card tonight.", "sig.card_courier", "sig.code_request"},
+		{"银行风控中心通知：您的卡被复制了，请把卡剪开放信封里，我们派人来取。", "sig.card_courier", "sig.code_request"},
+		// Parcels to send on are not a bank card to rent.
+		{"Work from home: receive packages at your address, repackage them and post them abroad. £30 per parcel.", "sig.reship", "sig.rent_card"},
+		{"在家兼职：帮公司接收包裹，重新包装后转寄到国外，每件二十元。", "sig.reship", "sig.rent_card"},
+		// Adult bait behind a link names no premium-rate number.
+		{"Hot singles in your area are online now, chat free at singles-near.date", "sig.adult_link", "sig.premium_number"},
+		// A port-out code is a code read back, not a number suspended.
+		{"I got a port-out request text with a code, and now a man from my carrier says he needs that code to stop my number being moved.", "sig.code_relay", "sig.number_suspend"},
+		{"收到一条携号转网的验证码短信，然后有人自称移动客服打来说要这个验证码才能取消转网。", "sig.code_relay", "sig.number_suspend"},
+		// A "new number" asking for the card number sent no code to read back.
+		{"My son texted from a new number asking for my card number and the expiry date.", "sig.code_request", "sig.code_relay"},
+		{"我儿子用新号码发消息，让我把银行卡号和密码发给他。", "sig.code_request", "sig.code_relay"},
+		// A phone deal behind a link names no premium-rate number.
+		{"Free phone upgrade! The latest phones at half price, order at phone-deals-now.com", "sig.unsolicited", "sig.premium_number"},
+		// Easy pay with no contact named asks no one to "add me".
+		{"帮忙代收几个快递，收到后按我给的地址寄出去，一单给你一百五。", "sig.pay_rate_ease", "sig.pay_rate_contact"},
+		{"Students welcome: earn £70 an hour from your phone, no experience needed.", "sig.pay_rate_ease", "sig.pay_rate_contact"},
 	} {
 		v := c.Classify(tc.text)
 		var keys []string
@@ -353,6 +436,54 @@ func TestExplanationFitsTheAsk(t *testing.T) {
 		}
 		if !slices.Contains(keys, tc.want) || slices.Contains(keys, tc.notWant) {
 			t.Errorf("%q: got explanations %v, want %s and not %s", tc.text, keys, tc.want, tc.notWant)
+		}
+	}
+}
+
+// TestExplanationWordsFitTheMessage: where one reason serves several
+// rules, its words claim only what every one of them found. A message with
+// no link is read no reason about "this link"; a bank's call is not "the
+// police"; "I'm in a meeting" is no new number; an alert about a card
+// payment is no government payment.
+func TestExplanationWordsFitTheMessage(t *testing.T) {
+	c := classifier(t)
+	cat, err := locales.Load()
+	if err != nil {
+		t.Fatalf("locales: %v", err)
+	}
+	for _, tc := range []struct{ text, lang, notSaid string }{
+		// The boss's pretext (a client, a gift, expenses) needs no hurry.
+		{"我是王总，在陪客户吃饭，你先帮我给客户账户转三万，回头报销。", "zh", "紧急"},
+		{"Hi Dad, I'm in a meeting and can't talk. Please send £400 to this account for my rent, I'll explain later.", "en", `A "new number" that asks`},
+		{"A man from my bank said my card was cloned and I must move my money to a new account they set up for me today.", "en", "Real police"},
+		{"Vodafone: your SIM will be suspended today. Verify your details at vodafone-sim-check.com to keep your number.", "en", "call: hang up"},
+		{"我是银行风控部的，刚给你发了验证码，用来解除你账户的冻结，你把验证码告诉我。", "zh", "让你通过链接或电话"},
+		{"【京东】恭喜您获得周年庆大奖，请登录 jd-dajiang.com 领取。", "zh", "网站处理问题。"},
+		{"Lloyds: a payment of £640 to Currys is pending. If this wasn't you, cancel it at lloyds-stop-pay.com", "en", "Government payments"},
+		{"您好，我是EMS工作人员，您有一个国际包裹被海关查扣，里面有违禁品，请配合调查。", "zh", "链接"},
+		{"Your parcel from abroad is held at customs for prohibited items. Contact Agent Ray on 07700 900 222 today.", "en", "link"},
+		{"【某电力公司】您的电费已逾期未缴，今天内不处理将停电，请尽快回复处理。", "zh", "链接"},
+		{"【某移动】尊敬的用户，您的积分即将清零，请今天内兑换现金，回复1领取。", "zh", "链接"},
+		{"Tax office: your tax refund could not be processed because your bank details are wrong. Update them today to receive it.", "en", "link"},
+		{"Your mobile number will be cut off tonight. Reply with your full name and date of birth to keep it.", "en", "call: hang up"},
+		// A message is no phone call, and the police are no embassy.
+		{"【某市公安局】你的身份证涉嫌一起洗钱案，请今天内登录 gaj-check.cc 提交核查。", "zh", "使领馆不会打电话说"},
+		{"Police notice: a parcel in your name contains fake passports and is part of a money laundering case. Reply to this message today.", "en", "Embassies do not phone"},
+		{"Amazon customer service: you were charged twice for Prime by mistake. Reply with your card number to get the refund.", "en", "calling you"},
+		// Bail for a relative is no deposit "to avoid arrest"; a court's text
+		// is no phone call.
+		{"姑姑，我是小杰，我在国外被警察抓了，要交保释金，你先帮我转两万，别告诉我爸妈。", "zh", "免于逮捕"},
+		{"Court notice: you are a suspect in a fraud case. Reply to this message today to settle it.", "en", "over the phone"},
+	} {
+		v := c.Classify(tc.text)
+		for _, s := range v.Signals {
+			words, err := cat.Render(tc.lang, s.Explain, nil)
+			if err != nil {
+				t.Fatalf("%s: %v", s.Explain, err)
+			}
+			if strings.Contains(words, tc.notSaid) {
+				t.Errorf("%q: rule %s explains with %s: %q, which says %q", tc.text, s.ID, s.Explain, words, tc.notSaid)
+			}
 		}
 	}
 }
