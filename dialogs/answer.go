@@ -250,6 +250,12 @@ func summarize(v classifier.Verdict) *CheckSummary {
 		if sig.Type != classifier.TypeNone && sig.Type != sum.Type {
 			continue
 		}
+		// A sign that lowered the score ("reads like a genuine notice",
+		// "already refused") is no reason to be wary: under a warning it
+		// would tell the person the opposite of the verdict.
+		if sig.Weight < 0 {
+			continue
+		}
 		if validKey(sig.Explain) && !contains(sum.Reasons, sig.Explain) {
 			sum.Reasons = append(sum.Reasons, sig.Explain)
 		}

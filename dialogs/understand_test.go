@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -640,4 +641,23 @@ func firstReplyKey(s State, text string) string {
 		return ""
 	}
 	return replies[0].Texts[0].Key
+}
+
+// TestWarningShowsNoReassuringReason: a sign that lowered the score ("reads
+// like a genuine notice", "already refused") is never shown as a reason
+// under a warning; it would tell the person the opposite of the verdict.
+func TestWarningShowsNoReassuringReason(t *testing.T) {
+	for _, lvl := range []classifier.Level{classifier.LevelLow, classifier.LevelMedium, classifier.LevelHigh} {
+		v := classifier.Verdict{Level: lvl, Type: classifier.TypePhishing, Signals: []classifier.Signal{
+			{ID: "account_link", Type: classifier.TypePhishing, Explain: "sig.phishing_link", Weight: 2},
+			{ID: "urgency", Explain: "sig.urgency", Weight: 0.8},
+			{ID: "negated_ask_only", Explain: "sig.genuine_warning", Weight: -2.3},
+			{ID: "already_refused", Explain: "sig.already_refused", Weight: -4},
+		}}
+		got := summarize(v).Reasons
+		want := []string{"sig.phishing_link", "sig.urgency"}
+		if !slices.Equal(got, want) {
+			t.Errorf("level %v: got reasons %v, want %v", lvl, got, want)
+		}
+	}
 }
