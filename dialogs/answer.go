@@ -123,6 +123,22 @@ func whichHappened(s State, key string) (State, []Reply) {
 	)}}
 }
 
+// scammedAsk answers "I got scammed" said without how: the first step
+// differs (the bank for money, hanging up for a call, the phone for an
+// app), so it asks what happened, with the buttons that lead to each
+// and the way to have the message checked.
+func scammedAsk(s State) (State, []Reply) {
+	s = resetFlowKeepLast(s)
+	s.Node = NodeVerdict
+	return s, []Reply{{Texts: []Text{{Key: "understand.scammed"}}, Choices: keyboard(&s,
+		"a:paid", "btn.a.paid",
+		"a:call", "btn.a.call",
+		"a:app", "btn.a.app",
+		"check", "understand.btn.received",
+		"where", "btn.where",
+	)}}
+}
+
 // unclear asks one short question instead of guessing: the text cannot be
 // checked later (it is not kept), so the buttons lead to the steps, or to
 // sending the message again.
@@ -150,6 +166,8 @@ func answerQuestion(s State, topic string) (State, []Reply) {
 		return askCountry(s, "understand.q.country")
 	}
 	switch topic {
+	case "scammed":
+		return scammedAsk(s)
 	case "about":
 		s = resetFlowKeepLast(s)
 		return s, []Reply{menuReply(&s, "understand.q.about")}

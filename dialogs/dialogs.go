@@ -237,6 +237,11 @@ func text(s State, e Event) (State, []Reply) {
 			// rules found, being asked for money is the warning.
 			return whichHappened(resetFlowKeepLast(s), "understand.story_asks")
 		}
+		if p.Topic == "scammed" && s.Node != NodeQuiz {
+			// "我被骗了": something happened; ask what, not whether it
+			// is a message.
+			return scammedAsk(s)
+		}
 		if pl, ok := matchPlace(e.Text); ok && pl.Country != CountryOther {
 			// "I'm in Leeds" typed before any place question: the
 			// numbers for that place, not a question about a message.

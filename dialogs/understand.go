@@ -45,7 +45,9 @@ var Intents = []Intent{
 type Placement struct {
 	Intent Intent
 	// Topic narrows a question ("refund", "real", "number", "fine",
-	// "report", "bank", "about", "visa", "what"), small talk ("thanks",
+	// "report", "bank", "about", "visa", "what", "scammed": what to do
+	// after being scammed, untold how), an unclear text ("scammed": the
+	// person says they were scammed and not how), small talk ("thanks",
 	// "hello", "ok", "bye", "sorry"), what was given ("id": only a
 	// passport or ID, no money, card or code), an account taken over
 	// ("friend": a friend's account asked the person for money) or a
@@ -507,6 +509,9 @@ type features struct {
 	// phraseCheck is check without links, handles, phone numbers and
 	// lines: the words that speak to a reader ("请", "your").
 	phraseCheck int
+	// scammed: the person says they were scammed ("我被骗了", "i got
+	// scammed"), a story phrase of topic "scammed".
+	scammed bool
 }
 
 // ownWords reports whether a text reads as the person's own words rather
@@ -577,6 +582,7 @@ func (u *understander) features(s State, text string) features {
 		switch g.Kind {
 		case "story":
 			f.story += g.Weight
+			f.scammed = f.scammed || g.Topic == "scammed"
 		case "check":
 			f.check += g.Weight
 			f.addressed = f.addressed || g.Addresses
@@ -995,7 +1001,13 @@ func Understand(s State, text string, forwarded bool) Placement {
 			// question about one's own papers.
 			return Placement{Intent: IntentThreatened, Story: true}
 		}
-		return Placement{Intent: IntentQuestion, Topic: f.topic[IntentQuestion]}
+		topic := f.topic[IntentQuestion]
+		if topic == "what" && f.scammed && f.family < 0 {
+			// "我被骗了怎么办": what to do depends on what happened, so
+			// that is what the answer asks.
+			topic = "scammed"
+		}
+		return Placement{Intent: IntentQuestion, Topic: topic}
 	}
 	if state == "country" && f.check == 0 && runes <= longRunes {
 		return Placement{Intent: IntentPlace}
@@ -1003,8 +1015,14 @@ func Understand(s State, text string, forwarded bool) Placement {
 	if f.story > f.check {
 		// Telling something, but nothing the steps are for: ask. Asks
 		// keeps "he asked me to pay a fee" from ever being answered as
-		// if nothing in it mattered.
-		return Placement{Intent: IntentUnclear, Asks: f.ask > 0}
+		// if nothing in it mattered. "I got scammed" has said something
+		// happened: what is asked is what (Topic "scammed"), not
+		// whether it is a message.
+		p := Placement{Intent: IntentUnclear, Asks: f.ask > 0}
+		if f.scammed && f.family < 0 {
+			p.Topic = "scammed"
+		}
+		return p
 	}
 	if (f.check > 0 || runes > longRunes) && !f.ownWords() {
 		return Placement{Intent: IntentCheck, Asks: f.ask > 0}

@@ -216,12 +216,12 @@ var firstKeys = map[Intent]map[string][]string{
 	IntentNone:       {"start": {"understand.none_start"}, "": {"none.steps"}},
 	IntentYes:        {"quiz": {"quiz.q.", "quiz.level."}, "verdict": {"understand.yes_which"}, "": {"understand.smalltalk."}},
 	IntentNo:         {"quiz": {"quiz.q.", "quiz.level."}, "verdict": {"none.steps"}, "": {"understand.smalltalk."}},
-	IntentQuestion:   {"quiz": {"understand.q.quiz"}, "country": {"understand.q.country"}, "": {"understand.q."}},
+	IntentQuestion:   {"quiz": {"understand.q.quiz"}, "country": {"understand.q.country"}, "": {"understand.q.", "understand.scammed"}},
 	IntentSmalltalk:  {"quiz": {"quiz.yes_or_no", "understand.smalltalk.bye"}, "": {"understand.smalltalk."}},
 	IntentRequest:    {"": {"menu.prompt", "check.prompt", "call.first", "quiz.intro", "where.ask", "where.more", "share.title", "lang.ask", "lang.done"}},
 	IntentCheck:      {"": {"verdict.", "understand.none_asks"}},
 	IntentPlace:      {"": {"where.title", "where.org", "where.other", "where.unknown"}},
-	IntentUnclear:    {"quiz": {"quiz.yes_or_no"}, "country": {"understand.q.country", "verdict."}, "": {"understand.unclear", "verdict.", "understand.none_asks", "understand.story_asks"}},
+	IntentUnclear:    {"quiz": {"quiz.yes_or_no"}, "country": {"understand.q.country", "verdict."}, "": {"understand.unclear", "verdict.", "understand.none_asks", "understand.story_asks", "understand.scammed"}},
 }
 
 // TestIntentTable places every row of the table in its state and steps the
@@ -640,4 +640,31 @@ func firstReplyKey(s State, text string) string {
 		return ""
 	}
 	return replies[0].Texts[0].Key
+}
+
+// TestOwnWordsThirdPass checks the first thing said to the person's own
+// words of the third pass (dialogs3): being scammed said without how is
+// asked what happened, not whether it is a message.
+func TestOwnWordsThirdPass(t *testing.T) {
+	for _, tt := range []struct {
+		lang, state, text string
+		want              string // the first text key of the reply
+	}{
+		{locales.ZH, "start", "我被骗了", "understand.scammed"},
+		{locales.EN, "start", "i think i got scammed", "understand.scammed"},
+		{locales.ZH, "start", "我好像上当了", "understand.scammed"},
+		{locales.EN, "start", "wo bei pian le", "understand.scammed"},
+		{locales.EN, "start", "I was scammed, what do I do now", "understand.scammed"},
+		{locales.ZH, "steps", "我被骗了怎么办啊", "understand.scammed"},
+		// Said with what happened, or of someone else: the steps or the
+		// question as before.
+		{locales.EN, "start", "i got scammed and sent 500 pounds", "paid.now"},
+		{locales.ZH, "start", "我被骗了五千", "paid.now"},
+		{locales.EN, "start", "my friend got scammed what should she do", "understand.q.start"},
+	} {
+		s := stateFor(t, tt.state, tt.lang)
+		if got := firstReplyKey(s, tt.text); got != tt.want {
+			t.Errorf("%s %q: got first text %s, want %s", tt.state, tt.text, got, tt.want)
+		}
+	}
 }
