@@ -29,6 +29,8 @@ func told(s State, p Placement, v classifier.Verdict) (State, []Reply) {
 		s, replies = paid(s)
 	case p.Intent == IntentOnCall:
 		s, replies = onCall(s)
+	case p.Intent == IntentApp && p.Topic == "asked":
+		s, replies = appAskedSteps(s)
 	case p.Intent == IntentApp:
 		s, replies = appSteps(s)
 	default:
@@ -100,6 +102,22 @@ func stepsThenPaid(s State, texts ...Text) (State, []Reply) {
 			"where", "btn.where",
 			"share", "btn.share",
 			"menu", "btn.menu",
+		),
+	}}
+}
+
+// appAskedSteps answers someone asked to install an app, share the
+// screen or join a meeting who has not said it was done: not to do it,
+// and why; the steps after an app are a button away, for when it was.
+func appAskedSteps(s State) (State, []Reply) {
+	s.Node = NodeSteps
+	return s, []Reply{{
+		Texts: []Text{{Key: "understand.app_asked"}, {Key: "understand.app_asked.if_done"}},
+		Choices: keyboard(&s,
+			"a:app", "btn.a.app",
+			"a:paid", "btn.a.paid",
+			"where", "btn.where",
+			"share", "btn.share",
 		),
 	}}
 }
@@ -360,6 +378,9 @@ func familyStory(s State, p Placement) (State, []Reply) {
 		texts = []Text{{Key: "understand.family.oncall"}, call}
 	case IntentApp:
 		texts = []Text{{Key: "understand.family.app"}, {Key: "app.now", Line: true}, {Key: "app.remove", Line: true}, {Key: "app.passwords", Line: true}, call}
+		if p.Topic == "asked" {
+			texts = []Text{{Key: "understand.family.app_asked"}, call}
+		}
 	default:
 		texts = []Text{call}
 	}

@@ -50,7 +50,9 @@ type Placement struct {
 	// person says they were scammed and not how), small talk ("thanks",
 	// "hello", "ok", "bye", "sorry"), what was given ("id": only a
 	// passport or ID, no money, card or code), an account taken over
-	// ("friend": a friend's account asked the person for money) or a
+	// ("friend": a friend's account asked the person for money), an app
+	// asked for ("asked": someone asked the person to install an app or
+	// share the screen, and nothing says it was done) or a
 	// request (the id of the button whose words were typed:
 	// "menu", "check", "call", "quiz", "where", "more", "share",
 	// "share:other", "lang", "lang:zh", "lang:en"); empty otherwise.
@@ -120,7 +122,11 @@ type understandData struct {
 // "trouble": "被抓", "in custody"), and hedges (Kind "hedge": "I think",
 // 我担心, masked so that "I think my grandma is talking to a scammer" stays
 // the grandma's story), and the person as the one called or told (Kind
-// "recipient": "打电话给我", "told me"; see firstPersonBeforeOwn).
+// "recipient": "打电话给我", "told me"; see firstPersonBeforeOwn). Two
+// more tell an app asked for from one installed: someone asked the
+// person to install an app, share the screen or join a meeting (Kind
+// "app_ask": "让我下载", "wants me to install"), and it was done (Kind
+// "app_done": "装了", "downloaded").
 //
 // A phrase is matched in the normalised text (lower case, simplified
 // characters, no apostrophes): English phrases on word boundaries, Chinese
@@ -210,7 +216,7 @@ func newUnderstander(b []byte) (*understander, error) {
 		case g.Kind == "" && !valid[g.Intent]:
 			return nil, fmt.Errorf("group %q: intent %q is not one of the intents", g.Name, g.Intent)
 		case g.Kind != "" && (!groupKinds[g.Kind] || g.Intent != ""):
-			return nil, fmt.Errorf("group %q: kind %q with intent %q; want story, check, ask, told_ask, family, me, trouble, hedge or recipient without an intent", g.Name, g.Kind, g.Intent)
+			return nil, fmt.Errorf("group %q: kind %q with intent %q; want story, check, ask, told_ask, family, me, trouble, hedge, recipient, app_ask or app_done without an intent", g.Name, g.Kind, g.Intent)
 		case g.Whole && g.Kind != "":
 			return nil, fmt.Errorf("group %q: a whole-text group of kind %q; want an intent", g.Name, g.Kind)
 		case len(g.EN) == 0 || len(g.ZH) == 0:
@@ -274,11 +280,11 @@ func newUnderstander(b []byte) (*understander, error) {
 }
 
 // groupKinds are the kinds a group may have instead of an intent.
-var groupKinds = map[string]bool{"story": true, "check": true, "ask": true, "family": true, "me": true, "trouble": true, "told_ask": true, "hedge": true, "recipient": true}
+var groupKinds = map[string]bool{"story": true, "check": true, "ask": true, "family": true, "me": true, "trouble": true, "told_ask": true, "hedge": true, "recipient": true, "app_ask": true, "app_done": true}
 
 // isFlag reports whether a group of kind marks the text rather than votes.
 func isFlag(kind string) bool {
-	return kind == "family" || kind == "me" || kind == "trouble" || kind == "hedge" || kind == "recipient"
+	return kind == "family" || kind == "me" || kind == "trouble" || kind == "hedge" || kind == "recipient" || kind == "app_ask" || kind == "app_done"
 }
 
 // tableStates are the conversation states the phrase data and the intent
@@ -512,6 +518,11 @@ type features struct {
 	// scammed: the person says they were scammed ("我被骗了", "i got
 	// scammed"), a story phrase of topic "scammed".
 	scammed bool
+	// appAsk: someone asked the person to install an app, share the
+	// screen or join a meeting ("他让我下载一个app"); appDone: it was
+	// done ("装了", "I downloaded"). An ask not done is answered with
+	// "don't install it", not with the steps after it.
+	appAsk, appDone bool
 }
 
 // ownWords reports whether a text reads as the person's own words rather
@@ -661,9 +672,25 @@ func (u *understander) flagFeatures(n string, f *features) {
 	familyMasked := []byte(n)
 	var recipients []match
 	for _, m := range spans {
-		if u.groups[m.group].Kind == "recipient" {
+		switch u.groups[m.group].Kind {
+		case "recipient":
 			// Masked apart: only firstPersonBeforeOwn skips them.
 			recipients = append(recipients, m)
+			continue
+		case "app_ask":
+			// Not masked: "他让我下载" still has the person in it.
+			if !f.appAsk && f.intents[IntentApp] == 0 {
+				// "they want me to join a meeting" names no app
+				// phrase: the ask is the app story.
+				f.intents[IntentApp]++
+				if f.tellAt < 0 || m.start < f.tellAt {
+					f.tellAt, f.tellEnd = m.start, m.end
+				}
+			}
+			f.appAsk = true
+			continue
+		case "app_done":
+			f.appDone = true
 			continue
 		}
 		if u.groups[m.group].Kind == "family" {
@@ -980,6 +1007,9 @@ func Understand(s State, text string, forwarded bool) Placement {
 			switch {
 			case in == IntentAccount:
 				p.Topic = f.topic[in]
+			case in == IntentApp && f.appAsk && !f.appDone:
+				// Asked to install an app, and not (yet) done: "asked".
+				p.Topic = "asked"
 			case in == IntentPaid && f.paidID > 0 && !valuablesRe.MatchString(u.normalize(text)):
 				// A passport or ID given, and no money, card or code
 				// named: the steps for papers, not the bank's.

@@ -211,7 +211,7 @@ var firstKeys = map[Intent]map[string][]string{
 	IntentPaid:       {"": {"paid.now", "paid.id.now", "understand.family.paid.now"}},
 	IntentAccount:    {"": {"account."}},
 	IntentOnCall:     {"": {"oncall.hangup", "understand.family.oncall"}},
-	IntentApp:        {"": {"app.now", "understand.family.app"}},
+	IntentApp:        {"": {"app.now", "understand.app_asked", "understand.family.app"}},
 	IntentThreatened: {"": {"understand.threatened.rule", "understand.family.call_first", "understand.family.me", "understand.family.them"}},
 	IntentNone:       {"start": {"understand.none_start"}, "": {"none.steps"}},
 	IntentYes:        {"quiz": {"quiz.q.", "quiz.level."}, "verdict": {"understand.yes_which"}, "": {"understand.smalltalk."}},
@@ -644,7 +644,8 @@ func firstReplyKey(s State, text string) string {
 
 // TestOwnWordsThirdPass checks the first thing said to the person's own
 // words of the third pass (dialogs3): being scammed said without how is
-// asked what happened, not whether it is a message.
+// asked what happened, not whether it is a message; an app asked for
+// and not installed is "don't install it", not "stop sharing your screen".
 func TestOwnWordsThirdPass(t *testing.T) {
 	for _, tt := range []struct {
 		lang, state, text string
@@ -661,6 +662,19 @@ func TestOwnWordsThirdPass(t *testing.T) {
 		{locales.EN, "start", "i got scammed and sent 500 pounds", "paid.now"},
 		{locales.ZH, "start", "我被骗了五千", "paid.now"},
 		{locales.EN, "start", "my friend got scammed what should she do", "understand.q.start"},
+		// Asked to install an app, share the screen or join a meeting,
+		// and not said to be done: don't; done: the steps after it.
+		{locales.ZH, "start", "他让我下载一个app开会", "understand.app_asked"},
+		{locales.ZH, "start", "对方叫我装个远程软件，说是帮我查账户", "understand.app_asked"},
+		{locales.ZH, "verdict", "他们要我进会议 共享屏幕", "understand.app_asked"},
+		{locales.EN, "start", "he wants me to install an app so he can check my bank", "understand.app_asked"},
+		{locales.EN, "start", "they want me to join a meeting right now", "understand.app_asked"},
+		{locales.EN, "verdict", "the officer asked me to share my screen on zoom", "understand.app_asked"},
+		{locales.ZH, "start", "他让我下载了一个app", "app.now"},
+		{locales.ZH, "start", "他让我装的软件我已经装好了", "app.now"},
+		{locales.EN, "start", "they told me to install anydesk and i did", "app.now"},
+		{locales.EN, "start", "he asked me to download teamviewer and now he can see my screen", "app.now"},
+		{locales.EN, "start", "my mum says the caller wants her to install an app", "understand.family.app_asked"},
 	} {
 		s := stateFor(t, tt.state, tt.lang)
 		if got := firstReplyKey(s, tt.text); got != tt.want {
