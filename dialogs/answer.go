@@ -157,6 +157,19 @@ func scammedAsk(s State) (State, []Reply) {
 	)}}
 }
 
+// calledOrPaid answers "我已经打过去了", which says a call made as well
+// as money sent: it asks which, money first, since then the bank is the
+// first call.
+func calledOrPaid(s State) (State, []Reply) {
+	s.Node = NodeVerdict
+	return s, []Reply{{Texts: []Text{{Key: "understand.called_or_paid"}}, Choices: keyboard(&s,
+		"a:paid", "btn.a.paid",
+		"a:called", "btn.a.called",
+		"a:call", "btn.a.call",
+		"a:app", "btn.a.app",
+	)}}
+}
+
 // unclear asks one short question instead of guessing: the text cannot be
 // checked later (it is not kept), so the buttons lead to the steps, or to
 // sending the message again.

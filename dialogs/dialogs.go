@@ -242,6 +242,12 @@ func text(s State, e Event) (State, []Reply) {
 			// is a message.
 			return scammedAsk(s)
 		}
+		if p.Topic == "called" && s.Node != NodeQuiz {
+			return whichHappened(resetFlowKeepLast(s), "understand.called_back")
+		}
+		if p.Topic == "called_or_paid" && s.Node != NodeQuiz {
+			return calledOrPaid(resetFlowKeepLast(s))
+		}
 		if pl, ok := matchPlace(e.Text); ok && pl.Country != CountryOther {
 			// "I'm in Leeds" typed before any place question: the
 			// numbers for that place, not a question about a message.
@@ -338,6 +344,8 @@ func choose(s State, e Event) (State, []Reply) {
 		return familyPaid(s, id == "f:paid:me")
 	case "a:none":
 		return noneSteps(s)
+	case "a:called":
+		return whichHappened(s, "understand.called_back")
 	case "where":
 		return askCountry(s, "where.ask")
 	case "more":

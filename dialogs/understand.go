@@ -47,7 +47,9 @@ type Placement struct {
 	// Topic narrows a question ("refund", "real", "number", "fine",
 	// "report", "bank", "about", "visa", "what", "scammed": what to do
 	// after being scammed, untold how), an unclear text ("scammed": the
-	// person says they were scammed and not how), small talk ("thanks",
+	// person says they were scammed and not how; "called": they called
+	// the number back; "called_or_paid": "打过去了", a call or money),
+	// small talk ("thanks",
 	// "hello", "ok", "bye", "sorry"), what was given ("id": only a
 	// passport or ID, no money, card or code), an account taken over
 	// ("friend": a friend's account asked the person for money), an app
@@ -506,8 +508,9 @@ type features struct {
 	// WeChat"); 我的 is in firstPerson already.
 	mine bool
 	// paidID counts the paid phrases that name a passport or an ID
-	// ("a photo of my passport").
-	paidID int
+	// ("a photo of my passport"); paidDial those that may as well mean a
+	// call as a transfer ("打过去").
+	paidID, paidDial int
 	// asksReal: "is it real", "靠谱吗"; asksNumber: "is this number
 	// real", "号码是真的吗". Either with a phone number in the text asks
 	// about that number.
@@ -612,6 +615,9 @@ func (u *understander) features(s State, text string) features {
 			if g.Intent == IntentPaid && g.Topic == "id" {
 				f.paidID += g.Weight
 			}
+			if g.Intent == IntentPaid && g.Topic == "dial" {
+				f.paidDial += g.Weight
+			}
 			if g.Intent == IntentQuestion && (g.Topic == "real" || g.Topic == "number") {
 				f.asksReal = f.asksReal || g.Topic == "real"
 				f.asksNumber = f.asksNumber || g.Topic == "number"
@@ -653,6 +659,10 @@ var firstPersonRe = regexp.MustCompile(`\b(i|im|ive|me|myself)\b|我([^们]|$)`)
 // valuablesRe finds what a paid story names beside papers: money, a
 // card, a code or a password.
 var valuablesRe = regexp.MustCompile(`money|card|code|\bpin\b|password|bank|transfer|\bpaid\b|\bpay|wire|[$£€¥]|钱|卡|验证码|密码|转|汇|付|元|块|镑|刀`)
+
+// amountRe finds an amount's digits or a Chinese numeral of one
+// ("五千", "两万"): with it, "打过去" is money, not a call.
+var amountRe = regexp.MustCompile(`[0-9]|[十百千万]`)
 
 // mineRe finds the person typing as an owner: "my".
 var mineRe = regexp.MustCompile(`\bmy\b`)
@@ -996,13 +1006,21 @@ func Understand(s State, text string, forwarded bool) Placement {
 		case !f.ownWords():
 			return Placement{Intent: IntentCheck, Asks: f.ask > 0}
 		case tell == 0:
-			return Placement{Intent: IntentUnclear, Asks: f.ask > 0}
+			return Placement{Intent: IntentUnclear, Asks: f.ask > 0, Topic: f.topic[IntentUnclear]}
 		}
 		// The person's own words telling what happened: the steps below.
 	}
 	for _, in := range telling {
 		if f.intents[in] > 0 {
 			family := f.familyStory()
+			if in == IntentPaid && f.paidDial == f.intents[in] && !family {
+				if n := u.normalize(text); !valuablesRe.MatchString(n) && !amountRe.MatchString(n) {
+					// "我已经打过去了" is a call made as well as money
+					// sent: ask which rather than send a person who
+					// only called back to their bank.
+					return Placement{Intent: IntentUnclear, Topic: "called_or_paid"}
+				}
+			}
 			p := Placement{Intent: in, Story: true, Family: family, AboutMe: family && f.me, OtherInTrouble: family && f.trouble}
 			switch {
 			case in == IntentAccount:
@@ -1020,6 +1038,12 @@ func Understand(s State, text string, forwarded bool) Placement {
 	}
 	if f.intents[IntentNone] > 0 {
 		return Placement{Intent: IntentNone}
+	}
+	if f.topic[IntentUnclear] == "called" {
+		// "I called the number back": nothing the steps are for yet,
+		// but something to answer: calling alone loses nothing, and
+		// what else happened is asked.
+		return Placement{Intent: IntentUnclear, Topic: "called"}
 	}
 	if f.intents[IntentRequest] > 0 && f.check == 0 {
 		// "how can I warn my parents": what the button gives.

@@ -221,7 +221,7 @@ var firstKeys = map[Intent]map[string][]string{
 	IntentRequest:    {"": {"menu.prompt", "check.prompt", "call.first", "quiz.intro", "where.ask", "where.more", "share.title", "lang.ask", "lang.done"}},
 	IntentCheck:      {"": {"verdict.", "understand.none_asks"}},
 	IntentPlace:      {"": {"where.title", "where.org", "where.other", "where.unknown"}},
-	IntentUnclear:    {"quiz": {"quiz.yes_or_no"}, "country": {"understand.q.country", "verdict."}, "": {"understand.unclear", "verdict.", "understand.none_asks", "understand.story_asks", "understand.scammed"}},
+	IntentUnclear:    {"quiz": {"quiz.yes_or_no"}, "country": {"understand.q.country", "verdict."}, "": {"understand.unclear", "verdict.", "understand.none_asks", "understand.story_asks", "understand.scammed", "understand.called_back", "understand.called_or_paid"}},
 }
 
 // TestIntentTable places every row of the table in its state and steps the
@@ -645,7 +645,8 @@ func firstReplyKey(s State, text string) string {
 // TestOwnWordsThirdPass checks the first thing said to the person's own
 // words of the third pass (dialogs3): being scammed said without how is
 // asked what happened, not whether it is a message; an app asked for
-// and not installed is "don't install it", not "stop sharing your screen".
+// and not installed is "don't install it", not "stop sharing your screen";
+// "打过去了" is asked about, and a call back is told it lost nothing.
 func TestOwnWordsThirdPass(t *testing.T) {
 	for _, tt := range []struct {
 		lang, state, text string
@@ -675,10 +676,35 @@ func TestOwnWordsThirdPass(t *testing.T) {
 		{locales.EN, "start", "they told me to install anydesk and i did", "app.now"},
 		{locales.EN, "start", "he asked me to download teamviewer and now he can see my screen", "app.now"},
 		{locales.EN, "start", "my mum says the caller wants her to install an app", "understand.family.app_asked"},
+		// "打过去了" alone may be a call or money: asked. With money or
+		// an amount it is money; a call back alone loses nothing.
+		{locales.ZH, "start", "我已经打过去了", "understand.called_or_paid"},
+		{locales.ZH, "verdict", "打过去了", "understand.called_or_paid"},
+		{locales.ZH, "verdict", "钱已经打过去了", "paid.now"},
+		{locales.ZH, "start", "已经打过去两万了", "paid.now"},
+		{locales.ZH, "verdict", "我回拨了那个号码", "understand.called_back"},
+		{locales.ZH, "start", "我打了他给的电话", "understand.called_back"},
+		{locales.EN, "verdict", "i called the number back", "understand.called_back"},
+		{locales.EN, "start", "I rang them back, what now", "understand.called_back"},
+		{locales.EN, "verdict", "i called them back and paid the fee", "paid.now"},
 	} {
 		s := stateFor(t, tt.state, tt.lang)
 		if got := firstReplyKey(s, tt.text); got != tt.want {
 			t.Errorf("%s %q: got first text %s, want %s", tt.state, tt.text, got, tt.want)
+		}
+	}
+}
+
+// TestCalledOrPaidButtons: after "我已经打过去了", "I only called them"
+// leads to what a call back means, and "I sent money" to the bank.
+func TestCalledOrPaidButtons(t *testing.T) {
+	for _, lang := range locales.Langs {
+		s, _ := Step(stateFor(t, "start", lang), Event{Kind: EventText, Text: "我已经打过去了"})
+		for id, want := range map[string]string{"a:called": "understand.called_back", "a:paid": "paid.now"} {
+			_, replies := Step(s, Event{Kind: EventChoice, Data: EncodeChoice(s.Seq, id)})
+			if got := replies[0].Texts[0].Key; got != want {
+				t.Errorf("%s: press %s: got first text %s, want %s", lang, id, got, want)
+			}
 		}
 	}
 }
