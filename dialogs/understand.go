@@ -122,8 +122,8 @@ type understandData struct {
 // mum", "我奶奶"), the call said to be about the person typing (Kind "me":
 // "saying I", "说我"), someone claimed arrested, hurt or kidnapped (Kind
 // "trouble": "被抓", "in custody"), and hedges (Kind "hedge": "I think",
-// 我担心, masked so that "I think my grandma is talking to a scammer" stays
-// the grandma's story), and the person as the one called or told (Kind
+// 我担心, "I'm helping", masked so that "I think my grandma is talking to
+// a scammer" stays the grandma's story), and the person as the one called or told (Kind
 // "recipient": "打电话给我", "told me"; see firstPersonBeforeOwn). Two
 // more tell an app asked for from one installed: someone asked the
 // person to install an app, share the screen or join a meeting (Kind

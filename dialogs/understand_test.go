@@ -646,7 +646,8 @@ func firstReplyKey(s State, text string) string {
 // words of the third pass (dialogs3): being scammed said without how is
 // asked what happened, not whether it is a message; an app asked for
 // and not installed is "don't install it", not "stop sharing your screen";
-// "打过去了" is asked about, and a call back is told it lost nothing.
+// "打过去了" is asked about, and a call back is told it lost nothing; an
+// elderly person's words and a grandchild's call get the family's steps.
 func TestOwnWordsThirdPass(t *testing.T) {
 	for _, tt := range []struct {
 		lang, state, text string
@@ -687,6 +688,24 @@ func TestOwnWordsThirdPass(t *testing.T) {
 		{locales.EN, "verdict", "i called the number back", "understand.called_back"},
 		{locales.EN, "start", "I rang them back, what now", "understand.called_back"},
 		{locales.EN, "verdict", "i called them back and paid the fee", "paid.now"},
+		// An elderly person's words (俺, 咋整, 老伴, 孙子), a call said to
+		// be about a grandchild or a pension, a call put through to
+		// "the police", a PIN asked for.
+		{locales.ZH, "start", "俺已经把钱转过去了咋整", "paid.now"},
+		{locales.ZH, "start", "咋整啊", "understand.q.start"},
+		{locales.ZH, "start", "老伴接到电话说孙子在外面打架被抓了要交钱", "understand.family.call_first"},
+		{locales.ZH, "start", "孙子打电话说他出事了要钱 是真的吗", "understand.family.call_first"},
+		{locales.EN, "start", "MY GRANDSON CALLED HE NEEDS MONEY FOR BAIL", "understand.family.call_first"},
+		{locales.EN, "start", "i got a call saying my grandson was arrested", "understand.family.call_first"},
+		{locales.ZH, "start", "我接到电话说我儿子被抓了", "understand.family.call_first"},
+		{locales.EN, "start", "i got a call saying i am under investigation", "understand.threatened.rule"},
+		{locales.ZH, "start", "有人说俺医保卡在外地被盗刷了让俺配合公安", "understand.threatened.rule"},
+		{locales.ZH, "start", "我爷爷接到电话说他的医保卡违规了", "understand.family.them"},
+		{locales.EN, "start", "i'm helping my grandma, she got a text saying her pension is stopped", "understand.family.them"},
+		{locales.ZH, "start", "俺买的保健品说可以退款让俺加微信", "understand.unclear"},
+		{locales.EN, "start", "SOMEONE CALLED SAYING THEY ARE FROM THE BANK AND NEED MY PIN", "understand.story_asks"},
+		{locales.ZH, "start", "我刚才按了9 现在转到一个警察那里了", "oncall.hangup"},
+		{locales.EN, "start", "i pressed 1 and now im talking to a police officer", "oncall.hangup"},
 	} {
 		s := stateFor(t, tt.state, tt.lang)
 		if got := firstReplyKey(s, tt.text); got != tt.want {
