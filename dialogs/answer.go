@@ -144,10 +144,19 @@ func whichHappened(s State, key string) (State, []Reply) {
 // scammedAsk answers "I got scammed" said without how: the first step
 // differs (the bank for money, hanging up for a call, the phone for an
 // app), so it asks what happened, with the buttons that lead to each
-// and the way to have the message checked.
-func scammedAsk(s State) (State, []Reply) {
+// and the way to have the message checked. Said of a relative or friend
+// (family), it asks what happened to them, with their bank's steps.
+func scammedAsk(s State, family bool) (State, []Reply) {
 	s = resetFlowKeepLast(s)
 	s.Node = NodeVerdict
+	if family {
+		return s, []Reply{{Texts: []Text{{Key: "understand.scammed_family"}}, Choices: keyboard(&s,
+			"f:paid", "btn.f.paid",
+			"check", "btn.check",
+			"where", "btn.where",
+			"share", "btn.share",
+		)}}
+	}
 	return s, []Reply{{Texts: []Text{{Key: "understand.scammed"}}, Choices: keyboard(&s,
 		"a:paid", "btn.a.paid",
 		"a:call", "btn.a.call",
@@ -197,8 +206,8 @@ func answerQuestion(s State, topic string) (State, []Reply) {
 		return askCountry(s, "understand.q.country")
 	}
 	switch topic {
-	case "scammed":
-		return scammedAsk(s)
+	case "scammed", "scammed_family":
+		return scammedAsk(s, topic == "scammed_family")
 	case "about":
 		s = resetFlowKeepLast(s)
 		return s, []Reply{menuReply(&s, "understand.q.about")}

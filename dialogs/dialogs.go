@@ -237,10 +237,10 @@ func text(s State, e Event) (State, []Reply) {
 			// rules found, being asked for money is the warning.
 			return whichHappened(resetFlowKeepLast(s), "understand.story_asks")
 		}
-		if p.Topic == "scammed" && s.Node != NodeQuiz {
+		if (p.Topic == "scammed" || p.Topic == "scammed_family") && s.Node != NodeQuiz {
 			// "我被骗了": something happened; ask what, not whether it
 			// is a message.
-			return scammedAsk(s)
+			return scammedAsk(s, p.Topic == "scammed_family")
 		}
 		if p.Topic == "called" && s.Node != NodeQuiz {
 			return whichHappened(resetFlowKeepLast(s), "understand.called_back")

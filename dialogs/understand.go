@@ -48,7 +48,8 @@ type Placement struct {
 	// "report", "bank", "about", "visa", "what", "scammed": what to do
 	// after being scammed, untold how), an unclear text ("scammed": the
 	// person says they were scammed and not how; "called": they called
-	// the number back; "called_or_paid": "打过去了", a call or money),
+	// the number back; "called_or_paid": "打过去了", a call or money;
+	// "scammed_family": a relative or friend was scammed, untold how),
 	// small talk ("thanks",
 	// "hello", "ok", "bye", "sorry"), what was given ("id": only a
 	// passport or ID, no money, card or code), an account taken over
@@ -537,6 +538,17 @@ func (f features) ownWords() bool {
 	return (f.firstPerson || f.mine) && !f.secondPerson && !f.addressed
 }
 
+// scammedTopic is the topic of "I got scammed" said without how:
+// "scammed", or "scammed_family" when it is said of a relative or friend
+// and the person typing is not in it ("我妈被骗了", "my friend got
+// scammed what should she do").
+func (f features) scammedTopic() string {
+	if f.family >= 0 && !f.firstPersonAny {
+		return "scammed_family"
+	}
+	return "scammed"
+}
+
 // speaksToReaderOnly reports whether a text speaks to a reader and never
 // of the person typing: a message they received (a paste, a voice note's
 // transcript: "你的身份证涉嫌洗钱，请把钱转到安全账户，不要告诉家人"), however many
@@ -1005,10 +1017,12 @@ func Understand(s State, text string, forwarded bool) Placement {
 		switch {
 		case !f.ownWords():
 			return Placement{Intent: IntentCheck, Asks: f.ask > 0}
-		case tell == 0:
+		case tell == 0 && f.intents[IntentRequest] == 0:
 			return Placement{Intent: IntentUnclear, Asks: f.ask > 0, Topic: f.topic[IntentUnclear]}
 		}
-		// The person's own words telling what happened: the steps below.
+		// The person's own words telling what happened: the steps below;
+		// or asking for what a button gives ("我是领事馆的工作人员，怎么
+		// 提醒同学们"), whose 我是 reads like a message's.
 	}
 	for _, in := range telling {
 		if f.intents[in] > 0 {
@@ -1045,7 +1059,7 @@ func Understand(s State, text string, forwarded bool) Placement {
 		// what else happened is asked.
 		return Placement{Intent: IntentUnclear, Topic: "called"}
 	}
-	if f.intents[IntentRequest] > 0 && f.check == 0 {
+	if f.intents[IntentRequest] > 0 && (f.check == 0 || f.ownWords()) {
 		// "how can I warn my parents": what the button gives.
 		return Placement{Intent: IntentRequest, Topic: f.topic[IntentRequest]}
 	}
@@ -1056,10 +1070,10 @@ func Understand(s State, text string, forwarded bool) Placement {
 			return Placement{Intent: IntentThreatened, Story: true}
 		}
 		topic := f.topic[IntentQuestion]
-		if topic == "what" && f.scammed && f.family < 0 {
+		if topic == "what" && f.scammed {
 			// "我被骗了怎么办": what to do depends on what happened, so
 			// that is what the answer asks.
-			topic = "scammed"
+			topic = f.scammedTopic()
 		}
 		return Placement{Intent: IntentQuestion, Topic: topic}
 	}
@@ -1073,8 +1087,8 @@ func Understand(s State, text string, forwarded bool) Placement {
 		// happened: what is asked is what (Topic "scammed"), not
 		// whether it is a message.
 		p := Placement{Intent: IntentUnclear, Asks: f.ask > 0}
-		if f.scammed && f.family < 0 {
-			p.Topic = "scammed"
+		if f.scammed {
+			p.Topic = f.scammedTopic()
 		}
 		return p
 	}

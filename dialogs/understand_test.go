@@ -663,7 +663,18 @@ func TestOwnWordsThirdPass(t *testing.T) {
 		// question as before.
 		{locales.EN, "start", "i got scammed and sent 500 pounds", "paid.now"},
 		{locales.ZH, "start", "我被骗了五千", "paid.now"},
-		{locales.EN, "start", "my friend got scammed what should she do", "understand.q.start"},
+		{locales.EN, "start", "my friend got scammed what should she do", "understand.scammed_family"},
+		{locales.ZH, "start", "我妈被骗了", "understand.scammed_family"},
+		{locales.EN, "start", "my dad got scammed", "understand.scammed_family"},
+		{locales.EN, "start", "I got scammed and my mum is angry", "understand.scammed"},
+		// Someone helping a student or a member: the steps for helping
+		// them; a warning to pass on.
+		{locales.EN, "start", "a student came to our office, she transferred money to fake police, what should she do", "understand.family.paid.now"},
+		{locales.ZH, "start", "有个学生给假警察转了钱，我们怎么帮她", "understand.family.paid.now"},
+		{locales.ZH, "start", "我是学生会的，有同学被冒充公安骗了，我该怎么帮他", "understand.family.them"},
+		{locales.EN, "start", "I volunteer at our student union, a member says she paid fake police, how can I help her", "understand.family.paid.now"},
+		{locales.ZH, "start", "我是领事馆的工作人员，怎么提醒同学们防范这类电话", "share.title"},
+		{locales.EN, "start", "how can we warn our students about fake police calls", "share.title"},
 		// Asked to install an app, share the screen or join a meeting,
 		// and not said to be done: don't; done: the steps after it.
 		{locales.ZH, "start", "他让我下载一个app开会", "understand.app_asked"},
