@@ -610,6 +610,11 @@ func (u *understander) features(s State, text string) features {
 			f.story += g.Weight
 			f.scammed = f.scammed || g.Topic == "scammed"
 		case "check":
+			if g.Addresses && m.start == 0 && u.familyEnd(n) > m.end {
+				// "mom got a call from police" tells of mom; "Mum, I
+				// need help" speaks to her.
+				continue
+			}
 			f.check += g.Weight
 			f.addressed = f.addressed || g.Addresses
 		case "ask":
@@ -750,6 +755,24 @@ func (u *understander) flagFeatures(n string, f *features) {
 		}
 		f.firstPersonBeforeOwn = firstPersonRe.Match(own[:f.tellEnd])
 	}
+}
+
+// familyEnd is where the longest family phrase at the start of n ends
+// (0 when none starts there): "mom got", "grandma on", which make a
+// leading "mom" the subject, not a vocative.
+func (u *understander) familyEnd(n string) int {
+	end := 0
+	for i := range u.flags {
+		if u.groups[u.flags[i].group].Kind != "family" {
+			continue
+		}
+		for _, m := range u.flags[i].find(n, nil) {
+			if m.start == 0 {
+				end = max(end, m.end)
+			}
+		}
+	}
+	return end
 }
 
 // overlapsKind reports whether m shares a byte with a span of a group of

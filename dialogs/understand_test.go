@@ -543,7 +543,7 @@ func TestOwnWordsAreNeverAllClear(t *testing.T) {
 		{locales.ZH, "有人找我要验证码", []string{"understand.story_asks"}},
 		{locales.ZH, "有人在小红书上让我做刷单兼职", []string{"understand.unclear"}},
 		{locales.EN, "someone is threatening to send my videos to my friends unless I pay", []string{"understand.unclear"}},
-		{locales.EN, "I've been chatting with someone online for weeks and now he needs money for a flight", []string{"understand.unclear"}},
+		{locales.EN, "I've been chatting with someone online for weeks and now he needs money for a flight", []string{"understand.unclear", "understand.story_asks"}},
 		{locales.EN, "someone on telegram says they can get me a visa faster for a fee", []string{"understand.unclear"}},
 		{locales.EN, "Your parcel was delivered today at 14:02. Thanks for shopping with us.", []string{"verdict.none"}},
 		{locales.ZH, "您的快递已放在小区驿站，请凭取件码取件。", []string{"verdict.none"}},
@@ -717,6 +717,22 @@ func TestOwnWordsThirdPass(t *testing.T) {
 		{locales.EN, "start", "SOMEONE CALLED SAYING THEY ARE FROM THE BANK AND NEED MY PIN", "understand.story_asks"},
 		{locales.ZH, "start", "我刚才按了9 现在转到一个警察那里了", "oncall.hangup"},
 		{locales.EN, "start", "i pressed 1 and now im talking to a police officer", "oncall.hangup"},
+		// A relative named first without "my" is the one it happened
+		// to, not a vocative: never a verdict on the person's words.
+		{locales.EN, "start", "mom got call from \"police\" need money", "understand.story_asks"},
+		{locales.EN, "start", "grandma on phone with scammer right now what do i do", "understand.family.oncall"},
+		{locales.ZH, "start", "我奶奶现在正在接骗子电话怎么办", "understand.family.oncall"},
+		{locales.EN, "start", "my dad is about to send money to a guy who says hes from the embassy", "understand.family.oncall"},
+		{locales.ZH, "start", "爸爸要转钱给一个自称公安的人 我拦不住", "understand.family.oncall"},
+		{locales.EN, "start", "Mum I need help, I've been arrested, please send 2000 dollars now", "understand.none_asks"},
+		// An ask told after "he", a hang-up after "我说我要报警", fear of
+		// prison, a number that keeps calling.
+		{locales.EN, "verdict", "he wants me to pay tomorrow", "understand.story_asks"},
+		{locales.ZH, "verdict", "他让我明天之前转", "understand.story_asks"},
+		{locales.ZH, "verdict", "我说我要报警 他就挂了", "none.steps"},
+		{locales.ZH, "steps", "我会不会坐牢", "understand.threatened.rule"},
+		{locales.EN, "steps", "am i in trouble with the police", "understand.threatened.rule"},
+		{locales.ZH, "start", "这个号码给我打了三次 +44 20 7946 0123", "oncall.hangup"},
 	} {
 		s := stateFor(t, tt.state, tt.lang)
 		if got := firstReplyKey(s, tt.text); got != tt.want {
