@@ -945,6 +945,49 @@ func (u *understander) asks(text string) bool {
 	return u.features(State{}, headOf(text)).ask > 0
 }
 
+// minQuoteRunes is the length from which a quoted part of a text is
+// taken for a message the person received, not a word they stress.
+const minQuoteRunes = 20
+
+// quotePairs are the quotation marks a paste is wrapped in.
+var quotePairs = [][2]string{{"\"", "\""}, {"“", "”"}, {"「", "」"}, {"『", "』"}, {"«", "»"}}
+
+// quotedMessage finds the longest quoted part of a text of at least
+// minQuoteRunes, and the text without it.
+func quotedMessage(text string) (quote, rest string, ok bool) {
+	best, bestStart, bestEnd := "", 0, 0
+	for _, q := range quotePairs {
+		i := strings.Index(text, q[0])
+		if i < 0 {
+			continue
+		}
+		j := strings.Index(text[i+len(q[0]):], q[1])
+		if j < 0 {
+			continue
+		}
+		inner := text[i+len(q[0]) : i+len(q[0])+j]
+		if utf8.RuneCountInString(inner) > utf8.RuneCountInString(best) {
+			best, bestStart, bestEnd = inner, i, i+len(q[0])+j+len(q[1])
+		}
+	}
+	if utf8.RuneCountInString(strings.TrimSpace(best)) < minQuoteRunes {
+		return "", "", false
+	}
+	return best, text[:bestStart] + " " + text[bestEnd:], true
+}
+
+// tells reports whether text tells what happened to the person: a
+// phrase of a telling intent.
+func (u *understander) tells(s State, text string) bool {
+	f := u.features(s, text)
+	for _, in := range telling {
+		if f.intents[in] > 0 {
+			return true
+		}
+	}
+	return false
+}
+
 // headOf is the part of a text that is read for intent.
 func headOf(text string) string {
 	if len(text) <= maxUnderstandBytes {
@@ -1021,6 +1064,13 @@ func Understand(s State, text string, forwarded bool) Placement {
 		case y > 0:
 			return Placement{Intent: IntentYes}
 		}
+	}
+	if quote, rest, ok := quotedMessage(text); ok && state != "quiz" && !u.tells(s, rest) {
+		// `my landlord sent this, is it legit? "Please pay the deposit
+		// …"`: the quoted words are a message, whatever the person
+		// says of it, unless they also tell what happened ("…" and I
+		// paid).
+		return Placement{Intent: IntentCheck, Asks: u.asks(quote)}
 	}
 	tell := 0
 	for _, in := range telling {

@@ -733,6 +733,13 @@ func TestOwnWordsThirdPass(t *testing.T) {
 		{locales.ZH, "steps", "我会不会坐牢", "understand.threatened.rule"},
 		{locales.EN, "steps", "am i in trouble with the police", "understand.threatened.rule"},
 		{locales.ZH, "start", "这个号码给我打了三次 +44 20 7946 0123", "oncall.hangup"},
+		// A quoted message with the person's comment around it is a
+		// message to check, unless they tell what happened too.
+		{locales.EN, "start", "my landlord sent this, is it legit? \"Please pay the deposit of 500 GBP to sort code 20-00-00 by today\"", "verdict.none"},
+		{locales.EN, "start", "\"Please pay the deposit of 500 GBP to sort code 20-00-00 by today\" my landlord sent this, is it legit?", "verdict.none"},
+		{locales.ZH, "start", "我室友收到这个「你的签证已被注销，请于今日内联系移民局处理」我们该信吗", "verdict.none"},
+		{locales.EN, "start", "he said \"you are under investigation, do not tell anyone\" and I paid 2000", "paid.now"},
+		{locales.ZH, "start", "他说“你的银行卡涉嫌洗钱，必须配合调查”，我已经转了五千", "paid.now"},
 	} {
 		s := stateFor(t, tt.state, tt.lang)
 		if got := firstReplyKey(s, tt.text); got != tt.want {
