@@ -211,6 +211,14 @@ func answerQuestion(s State, topic string) (State, []Reply) {
 	case "about":
 		s = resetFlowKeepLast(s)
 		return s, []Reply{menuReply(&s, "understand.q.about")}
+	case "private":
+		s = resetFlowKeepLast(s)
+		return s, []Reply{{Texts: []Text{{Key: "understand.q.private"}}, Choices: keyboard(&s,
+			"a:paid", "btn.a.paid",
+			"a:call", "btn.a.call",
+			"check", "btn.check",
+			"menu", "btn.menu",
+		)}}
 	case "visa":
 		s = resetFlowKeepLast(s)
 		return s, []Reply{{Texts: []Text{{Key: "understand.q.visa"}}, Choices: keyboard(&s,

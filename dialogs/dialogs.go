@@ -242,6 +242,11 @@ func text(s State, e Event) (State, []Reply) {
 			// is a message.
 			return scammedAsk(s, p.Topic == "scammed_family")
 		}
+		if p.Topic == "unsure" && s.Node == NodeVerdict {
+			// "idk" to "what has happened so far?": the question again,
+			// with what to do meanwhile, not "is this a message?".
+			return whichHappened(s, "understand.q.verdict")
+		}
 		if p.Topic == "called" && s.Node != NodeQuiz {
 			return whichHappened(resetFlowKeepLast(s), "understand.called_back")
 		}

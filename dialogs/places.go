@@ -309,7 +309,7 @@ var (
 		"i am studying in", "i'm studying in", "im studying in", "i study in", "i live in",
 		"i am living in", "i'm living in", "im living in", "i am now in", "i'm now in", "im now in",
 		"i am in", "i'm in", "im in", "i am at", "i'm at", "im at",
-		"currently in", "right now in", "now in", "living in", "studying in", "based in", "in", "at",
+		"currently in", "right now in", "now in", "living in", "studying in", "based in", "back home in", "home in", "in", "at",
 		// Hedges: "not sure, maybe Leeds" names Leeds.
 		"not sure", "maybe", "probably", "perhaps", "i think", "i guess",
 	}

@@ -39,6 +39,7 @@ func TestMatchCountry(t *testing.T) {
 		{"not sure, maybe Berlin", "DE"}, // a hedge before the place
 		{"i think toronto", "CA"},
 		{"可能在多伦多吧", "CA"},
+		{"back home in china", "CN"},
 		{"Berlin or Paris", ""},             // two countries: no answer
 		{"I'll be in Berlin", ""},           // "be" is no country code inside a sentence
 		{"转账到美国的账户", ""},                    // a place inside a message is no answer

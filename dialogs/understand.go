@@ -49,7 +49,9 @@ type Placement struct {
 	// after being scammed, untold how), an unclear text ("scammed": the
 	// person says they were scammed and not how; "called": they called
 	// the number back; "called_or_paid": "打过去了", a call or money;
-	// "scammed_family": a relative or friend was scammed, untold how),
+	// "scammed_family": a relative or friend was scammed, untold how;
+	// "unsure": "idk", "maybe" said whole), a question ("private": "will
+	// you tell my parents"),
 	// small talk ("thanks",
 	// "hello", "ok", "bye", "sorry"), what was given ("id": only a
 	// passport or ID, no money, card or code), an account taken over
@@ -540,10 +542,11 @@ func (f features) ownWords() bool {
 
 // scammedTopic is the topic of "I got scammed" said without how:
 // "scammed", or "scammed_family" when it is said of a relative or friend
-// and the person typing is not in it ("我妈被骗了", "my friend got
-// scammed what should she do").
+// and the person typing is not in it but as a hedge ("我妈被骗了", "my
+// friend got scammed what should she do", "I think my dad is being
+// scammed").
 func (f features) scammedTopic() string {
-	if f.family >= 0 && !f.firstPersonAny {
+	if f.family >= 0 && !f.firstPerson {
 		return "scammed_family"
 	}
 	return "scammed"

@@ -221,7 +221,7 @@ var firstKeys = map[Intent]map[string][]string{
 	IntentRequest:    {"": {"menu.prompt", "check.prompt", "call.first", "quiz.intro", "where.ask", "where.more", "share.title", "lang.ask", "lang.done"}},
 	IntentCheck:      {"": {"verdict.", "understand.none_asks"}},
 	IntentPlace:      {"": {"where.title", "where.org", "where.other", "where.unknown"}},
-	IntentUnclear:    {"quiz": {"quiz.yes_or_no"}, "country": {"understand.q.country", "verdict."}, "": {"understand.unclear", "verdict.", "understand.none_asks", "understand.story_asks", "understand.scammed", "understand.called_back", "understand.called_or_paid"}},
+	IntentUnclear:    {"quiz": {"quiz.yes_or_no"}, "country": {"understand.q.country", "verdict."}, "": {"understand.unclear", "verdict.", "understand.none_asks", "understand.story_asks", "understand.scammed", "understand.called_back", "understand.called_or_paid", "understand.q.verdict"}},
 }
 
 // TestIntentTable places every row of the table in its state and steps the
@@ -740,6 +740,25 @@ func TestOwnWordsThirdPass(t *testing.T) {
 		{locales.ZH, "start", "我室友收到这个「你的签证已被注销，请于今日内联系移民局处理」我们该信吗", "verdict.none"},
 		{locales.EN, "start", "he said \"you are under investigation, do not tell anyone\" and I paid 2000", "paid.now"},
 		{locales.ZH, "start", "他说“你的银行卡涉嫌洗钱，必须配合调查”，我已经转了五千", "paid.now"},
+		// Asked why the place is needed, or not to tell the parents: an
+		// answer, never a verdict on the words; "idk" to "what has
+		// happened so far?" asks again.
+		{locales.EN, "country", "why do you need that", "understand.q.country"},
+		{locales.ZH, "country", "为什么要问这个", "understand.q.country"},
+		{locales.EN, "start", "please dont tell my parents", "understand.q.private"},
+		{locales.ZH, "verdict", "不要告诉我爸妈", "understand.q.private"},
+		{locales.EN, "verdict", "idk", "understand.q.verdict"},
+		{locales.ZH, "verdict", "可能吧", "understand.q.verdict"},
+		// More of the person's and the family's own words.
+		{locales.EN, "start", "I AM 78 YEARS OLD AND A MAN SAYS HE IS FROM MY BANK AND I MUST MOVE MY SAVINGS", "understand.threatened.rule"},
+		{locales.ZH, "start", "俺家老头子接了个电话说儿子在外地被抓了要五万块钱", "understand.family.call_first"},
+		{locales.ZH, "start", "刚才有个人打电话说是俺孙子 声音有点不像 要俺给他转钱", "understand.story_asks"},
+		{locales.ZH, "start", "俺已经按他说的把钱存到那个安全账户了", "paid.now"},
+		{locales.EN, "start", "i think my dad is being scammed by a woman online", "understand.scammed_family"},
+		{locales.ZH, "start", "我妈加了个群 说是老师带炒股 已经投了十万", "understand.family.paid.now"},
+		{locales.EN, "start", "my mom joined a whatsapp group with a stock teacher and already invested", "understand.family.paid.now"},
+		{locales.EN, "start", "my 爸爸 got a call from 公安局", "understand.family.them"},
+		{locales.ZH, "country", "我在他们让我住的酒店里", "understand.threatened.rule"},
 	} {
 		s := stateFor(t, tt.state, tt.lang)
 		if got := firstReplyKey(s, tt.text); got != tt.want {
