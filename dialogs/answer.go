@@ -287,7 +287,7 @@ func smalltalk(s State, topic string) (State, []Reply) {
 	}
 	key := "understand.smalltalk.ok"
 	switch topic {
-	case "thanks", "hello", "sorry":
+	case "thanks", "hello", "sorry", "done":
 		key = "understand.smalltalk." + topic
 	}
 	s = resetFlowKeepLast(s)

@@ -262,6 +262,11 @@ func text(s State, e Event) (State, []Reply) {
 	case IntentPaid, IntentOnCall, IntentApp, IntentAccount, IntentThreatened:
 		return told(s, p, e.Verdict)
 	case IntentNone:
+		if s.Paid {
+			// "要不要拉黑" after the steps for a loss: never "nothing is
+			// lost".
+			return answerQuestion(s, "what")
+		}
 		if s.Node == NodeVerdict || s.Node == NodeSteps || s.Last != nil {
 			return noneSteps(s)
 		}

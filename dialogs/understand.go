@@ -55,7 +55,8 @@ type Placement struct {
 	// small talk ("thanks",
 	// "hello", "ok", "bye", "sorry"), what was given ("id": only a
 	// passport or ID, no money, card or code), an account taken over
-	// ("friend": a friend's account asked the person for money), an app
+	// ("friend": a friend's account asked the person for money), small
+	// talk that tells a step done ("done": "I called my bank"), an app
 	// asked for ("asked": someone asked the person to install an app or
 	// share the screen, and nothing says it was done) or a
 	// request (the id of the button whose words were typed:
@@ -508,8 +509,10 @@ type features struct {
 	// to a reader.
 	secondPerson, addressed bool
 	// mine: "my" outside the family phrases ("someone took over my
-	// WeChat"); 我的 is in firstPerson already.
-	mine bool
+	// WeChat"); 我的 is in firstPerson already. myFamily: a family
+	// phrase with "my" or 我 in it ("my grandmother keeps buying…"):
+	// the person typing speaks, of a relative.
+	mine, myFamily bool
 	// paidID counts the paid phrases that name a passport or an ID
 	// ("a photo of my passport"); paidDial those that may as well mean a
 	// call as a transfer ("打过去").
@@ -537,7 +540,7 @@ type features struct {
 // nobody. Such a text is never given a verdict's all-clear wording: that
 // "no known warning signs" would answer what they told, not a message.
 func (f features) ownWords() bool {
-	return (f.firstPerson || f.mine) && !f.secondPerson && !f.addressed
+	return (f.firstPerson || f.mine || f.myFamily) && !f.secondPerson && !f.addressed
 }
 
 // scammedTopic is the topic of "I got scammed" said without how:
@@ -684,6 +687,9 @@ var valuablesRe = regexp.MustCompile(`money|card|code|\bpin\b|password|bank|tran
 // ("五千", "两万"): with it, "打过去" is money, not a call.
 var amountRe = regexp.MustCompile(`[0-9]|[十百千万]`)
 
+// myRe finds the person typing in a family phrase: "my" or 我.
+var myRe = regexp.MustCompile(`\bmy\b|我`)
+
 // mineRe finds the person typing as an owner: "my".
 var mineRe = regexp.MustCompile(`\bmy\b`)
 
@@ -733,6 +739,7 @@ func (u *understander) flagFeatures(n string, f *features) {
 			if f.family < 0 || m.start < f.family {
 				f.family = m.start
 			}
+			f.myFamily = f.myFamily || myRe.MatchString(n[m.start:m.end])
 		case "me":
 			// "说我弟出事了" is about a brother: a "me" phrase whose 我 opens
 			// a family phrase is not about the person typing.
@@ -1128,6 +1135,11 @@ func Understand(s State, text string, forwarded bool) Placement {
 	}
 	if f.intents[IntentNone] > 0 {
 		return Placement{Intent: IntentNone}
+	}
+	if f.topic[IntentSmalltalk] == "done" {
+		// "I called my bank", "已经报警了": a step done, told; an
+		// answer that says it was right, not a question back.
+		return Placement{Intent: IntentSmalltalk, Topic: "done"}
 	}
 	if f.topic[IntentUnclear] == "called" {
 		// "I called the number back": nothing the steps are for yet,

@@ -759,6 +759,31 @@ func TestOwnWordsThirdPass(t *testing.T) {
 		{locales.EN, "start", "my mom joined a whatsapp group with a stock teacher and already invested", "understand.family.paid.now"},
 		{locales.EN, "start", "my 爸爸 got a call from 公安局", "understand.family.them"},
 		{locales.ZH, "country", "我在他们让我住的酒店里", "understand.threatened.rule"},
+		// A relative's story said with "my" only is the person's words,
+		// never a verdict; how to convince a parent is the warning to
+		// forward; a step done is acknowledged; "nothing is lost" is
+		// never said after a loss.
+		{locales.EN, "start", "my grandmother keeps buying health supplements from a guy who calls her every day", "understand.unclear"},
+		{locales.EN, "start", "my mum wont believe me that its a scam", "share.title"},
+		{locales.ZH, "start", "我妈天天听保健品讲座 买了好多东西 怎么劝她", "share.title"},
+		{locales.EN, "start", "can you write something i can send to my grandma", "share.title"},
+		{locales.ZH, "start", "我爸不信我说的 非要转钱", "understand.family.oncall"},
+		{locales.EN, "steps", "ok i called my bank", "understand.smalltalk.done"},
+		{locales.ZH, "steps", "已经报警了", "understand.smalltalk.done"},
+		{locales.ZH, "steps", "银行已经冻结了", "understand.smalltalk.done"},
+		{locales.ZH, "steps", "要不要拉黑", "understand.q.paid"},
+		{locales.EN, "steps", "thank you so much you saved me", "understand.smalltalk.thanks"},
+		// Told asks, threats and a child out of reach.
+		{locales.EN, "start", "my landlord wants the deposit before i see the flat", "understand.story_asks"},
+		{locales.ZH, "start", "房东说看房前要先交押金", "understand.story_asks"},
+		{locales.ZH, "start", "网上认识的男朋友让我跟他一起投资虚拟币", "understand.story_asks"},
+		{locales.EN, "start", "someone from the chinese embassy called and said i have a legal document to collect", "understand.threatened.rule"},
+		{locales.EN, "start", "i sent nudes and now he wants money or he will send them to my friends", "understand.threatened.rule"},
+		{locales.ZH, "start", "警察说要远程验伤 让我脱衣服", "understand.threatened.rule"},
+		{locales.ZH, "start", "他们让我别告诉室友", "understand.threatened.rule"},
+		{locales.EN, "start", "they said i am not allowed to tell my roommate", "understand.threatened.rule"},
+		{locales.EN, "start", "I lost contact with my son in Sydney and someone says they have him", "understand.family.call_first"},
+		{locales.ZH, "start", "儿子在澳洲联系不上了 有人发视频说绑了他", "understand.family.call_first"},
 	} {
 		s := stateFor(t, tt.state, tt.lang)
 		if got := firstReplyKey(s, tt.text); got != tt.want {
