@@ -509,9 +509,9 @@ type features struct {
 	// to a reader.
 	secondPerson, addressed bool
 	// mine: "my" outside the family phrases ("someone took over my
-	// WeChat"); 我的 is in firstPerson already. myFamily: a family
-	// phrase with "my" or 我 in it ("my grandmother keeps buying…"):
-	// the person typing speaks, of a relative.
+	// WeChat"); 我的 is in firstPerson already. myFamily: the text
+	// opens with a family phrase with "my" or 我 in it ("my grandmother
+	// keeps buying…"): the person typing speaks, of a relative.
 	mine, myFamily bool
 	// paidID counts the paid phrases that name a passport or an ID
 	// ("a photo of my passport"); paidDial those that may as well mean a
@@ -729,6 +729,11 @@ func (u *understander) flagFeatures(n string, f *features) {
 			f.appDone = true
 			continue
 		}
+		if u.groups[m.group].Kind == "family" && readersRelative(n[:m.start]) {
+			// "你儿子在我们手上": the reader's son, in a message to the
+			// reader, not a relative of the person typing.
+			continue
+		}
 		if u.groups[m.group].Kind == "family" {
 			for i := m.start; i < m.end; i++ {
 				familyMasked[i] = ' '
@@ -739,7 +744,10 @@ func (u *understander) flagFeatures(n string, f *features) {
 			if f.family < 0 || m.start < f.family {
 				f.family = m.start
 			}
-			f.myFamily = f.myFamily || myRe.MatchString(n[m.start:m.end])
+			// Only a relative who opens the text is its subject ("my
+			// grandmother keeps…"); "keys will be passed by my cousin"
+			// is a message's.
+			f.myFamily = f.myFamily || m.start == 0 && myRe.MatchString(n[m.start:m.end])
 		case "me":
 			// "说我弟出事了" is about a brother: a "me" phrase whose 我 opens
 			// a family phrase is not about the person typing.
@@ -783,6 +791,18 @@ func (u *understander) familyEnd(n string) int {
 		}
 	}
 	return end
+}
+
+// readersRelative reports whether the text before a family phrase ends
+// in "your" or 你: "你儿子", "你的孙子", "your son".
+func readersRelative(before string) bool {
+	before = strings.TrimRight(before, " ")
+	for _, p := range []string{"你", "您", "你的", "您的", "your", "ur"} {
+		if strings.HasSuffix(before, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // overlapsKind reports whether m shares a byte with a span of a group of
@@ -962,8 +982,9 @@ const minQuoteRunes = 20
 // quotePairs are the quotation marks a paste is wrapped in.
 var quotePairs = [][2]string{{"\"", "\""}, {"“", "”"}, {"「", "」"}, {"『", "』"}, {"«", "»"}}
 
-// quotedMessage finds the longest quoted part of a text of at least
-// minQuoteRunes, and the text without it.
+// quotedMessage finds the longest quoted part of a text, of at least
+// minQuoteRunes and no shorter than the rest of the text, and the text
+// without it.
 func quotedMessage(text string) (quote, rest string, ok bool) {
 	best, bestStart, bestEnd := "", 0, 0
 	for _, q := range quotePairs {
@@ -980,10 +1001,15 @@ func quotedMessage(text string) (quote, rest string, ok bool) {
 			best, bestStart, bestEnd = inner, i, i+len(q[0])+j+len(q[1])
 		}
 	}
-	if utf8.RuneCountInString(strings.TrimSpace(best)) < minQuoteRunes {
+	rest = text[:bestStart] + " " + text[bestEnd:]
+	n := utf8.RuneCountInString(strings.TrimSpace(best))
+	if n < minQuoteRunes || utf8.RuneCountInString(strings.TrimSpace(rest)) > n {
+		// A short quote, or one inside a longer story ("got one of
+		// those \"your parcel has illegal passports\" calls…"), is the
+		// person's words quoting something.
 		return "", "", false
 	}
-	return best, text[:bestStart] + " " + text[bestEnd:], true
+	return best, rest, true
 }
 
 // tells reports whether text tells what happened to the person: a
