@@ -208,6 +208,16 @@ func answerQuestion(s State, topic string) (State, []Reply) {
 	switch topic {
 	case "scammed", "scammed_family":
 		return scammedAsk(s, topic == "scammed_family")
+	case "shame":
+		// "I feel so stupid": not their fault, then what happened.
+		s = resetFlowKeepLast(s)
+		s.Node = NodeVerdict
+		return s, []Reply{{Texts: []Text{{Key: "understand.q.shame"}}, Choices: keyboard(&s,
+			"a:paid", "btn.a.paid",
+			"a:call", "btn.a.call",
+			"a:app", "btn.a.app",
+			"check", "understand.btn.received",
+		)}}
 	case "about":
 		s = resetFlowKeepLast(s)
 		return s, []Reply{menuReply(&s, "understand.q.about")}

@@ -51,7 +51,7 @@ type Placement struct {
 	// the number back; "called_or_paid": "打过去了", a call or money;
 	// "scammed_family": a relative or friend was scammed, untold how;
 	// "unsure": "idk", "maybe" said whole), a question ("private": "will
-	// you tell my parents"),
+	// you tell my parents"; "shame": "I feel so stupid"),
 	// small talk ("thanks",
 	// "hello", "ok", "bye", "sorry"), what was given ("id": only a
 	// passport or ID, no money, card or code), an account taken over

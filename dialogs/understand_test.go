@@ -739,6 +739,20 @@ func TestOwnWordsThirdPass(t *testing.T) {
 		{locales.ZH, "start", "我室友收到这个「你的签证已被注销，请于今日内联系移民局处理」我们该信吗", "verdict.none"},
 		{locales.EN, "start", "he said \"you are under investigation, do not tell anyone\" and I paid 2000", "paid.now"},
 		{locales.ZH, "start", "他说“你的银行卡涉嫌洗钱，必须配合调查”，我已经转了五千", "paid.now"},
+		// Fear and shame said in a word or two: what to tell, and that
+		// it is not their fault; still texting, or only a name given,
+		// is nothing lost; a spouse's payment is money gone.
+		{locales.ZH, "start", "完了", "understand.q.start"},
+		{locales.EN, "start", "im so scared", "understand.q.start"},
+		{locales.ZH, "start", "我好怕", "understand.q.start"},
+		{locales.EN, "start", "pls", "understand.q.start"},
+		{locales.EN, "verdict", "i feel so stupid", "understand.q.shame"},
+		{locales.ZH, "start", "我太蠢了", "understand.q.shame"},
+		{locales.EN, "verdict", "he's still texting me", "none.steps"},
+		{locales.ZH, "verdict", "他一直在微信上催我", "none.steps"},
+		{locales.EN, "verdict", "i only told him my name", "none.steps"},
+		{locales.ZH, "verdict", "我只告诉了他我的名字", "none.steps"},
+		{locales.ZH, "start", "俺老伴把养老钱转给一个卖保健品的了", "understand.family.paid.now"},
 		// A pasted message that names the reader's relative is still
 		// a message; a quote inside a longer story is the person's.
 		{locales.ZH, "start", "你儿子在我们手上，马上准备十万打到这个账户，不准报警，不然后果自负", "understand.none_asks"},
