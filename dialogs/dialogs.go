@@ -226,6 +226,11 @@ func text(s State, e Event) (State, []Reply) {
 			// check, and the warning must not wait for an answer.
 			return check(s, e.Verdict, p.Asks)
 		}
+		if (p.Topic == "scammed" || p.Topic == "scammed_family") && s.Node == NodeCountry {
+			// "我被骗了" at the place question: what happened comes
+			// first; the place is asked again with the steps.
+			return scammedAsk(s, p.Topic == "scammed_family")
+		}
 		if s.Node == NodeCountry {
 			// "Not sure" to "where are you now?": say why the place is
 			// asked and keep its buttons, rather than a question about

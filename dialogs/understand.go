@@ -132,7 +132,8 @@ type understandData struct {
 // more tell an app asked for from one installed: someone asked the
 // person to install an app, share the screen or join a meeting (Kind
 // "app_ask": "让我下载", "wants me to install"), and it was done (Kind
-// "app_done": "装了", "downloaded").
+// "app_done": "装了", "downloaded") or not (Kind "app_not_done": "我没装",
+// "i said no").
 //
 // A phrase is matched in the normalised text (lower case, simplified
 // characters, no apostrophes): English phrases on word boundaries, Chinese
@@ -222,7 +223,7 @@ func newUnderstander(b []byte) (*understander, error) {
 		case g.Kind == "" && !valid[g.Intent]:
 			return nil, fmt.Errorf("group %q: intent %q is not one of the intents", g.Name, g.Intent)
 		case g.Kind != "" && (!groupKinds[g.Kind] || g.Intent != ""):
-			return nil, fmt.Errorf("group %q: kind %q with intent %q; want story, check, ask, told_ask, family, me, trouble, hedge, recipient, app_ask or app_done without an intent", g.Name, g.Kind, g.Intent)
+			return nil, fmt.Errorf("group %q: kind %q with intent %q; want story, check, ask, told_ask, family, me, trouble, hedge, recipient, app_ask, app_done or app_not_done without an intent", g.Name, g.Kind, g.Intent)
 		case g.Whole && g.Kind != "":
 			return nil, fmt.Errorf("group %q: a whole-text group of kind %q; want an intent", g.Name, g.Kind)
 		case len(g.EN) == 0 || len(g.ZH) == 0:
@@ -286,11 +287,11 @@ func newUnderstander(b []byte) (*understander, error) {
 }
 
 // groupKinds are the kinds a group may have instead of an intent.
-var groupKinds = map[string]bool{"story": true, "check": true, "ask": true, "family": true, "me": true, "trouble": true, "told_ask": true, "hedge": true, "recipient": true, "app_ask": true, "app_done": true}
+var groupKinds = map[string]bool{"story": true, "check": true, "ask": true, "family": true, "me": true, "trouble": true, "told_ask": true, "hedge": true, "recipient": true, "app_ask": true, "app_done": true, "app_not_done": true}
 
 // isFlag reports whether a group of kind marks the text rather than votes.
 func isFlag(kind string) bool {
-	return kind == "family" || kind == "me" || kind == "trouble" || kind == "hedge" || kind == "recipient" || kind == "app_ask" || kind == "app_done"
+	return kind == "family" || kind == "me" || kind == "trouble" || kind == "hedge" || kind == "recipient" || kind == "app_ask" || kind == "app_done" || kind == "app_not_done"
 }
 
 // tableStates are the conversation states the phrase data and the intent
@@ -529,9 +530,10 @@ type features struct {
 	scammed bool
 	// appAsk: someone asked the person to install an app, share the
 	// screen or join a meeting ("他让我下载一个app"); appDone: it was
-	// done ("装了", "I downloaded"). An ask not done is answered with
-	// "don't install it", not with the steps after it.
-	appAsk, appDone bool
+	// done ("装了", "I downloaded"); appNotDone: said not to be ("我还没
+	// 开", "i said no"). An ask not done is answered with "don't install
+	// it", not with the steps after it.
+	appAsk, appDone, appNotDone bool
 }
 
 // ownWords reports whether a text reads as the person's own words rather
@@ -727,6 +729,9 @@ func (u *understander) flagFeatures(n string, f *features) {
 			continue
 		case "app_done":
 			f.appDone = true
+			continue
+		case "app_not_done":
+			f.appNotDone = true
 			continue
 		}
 		if u.groups[m.group].Kind == "family" && readersRelative(n[:m.start]) {
@@ -1148,7 +1153,7 @@ func Understand(s State, text string, forwarded bool) Placement {
 			switch {
 			case in == IntentAccount:
 				p.Topic = f.topic[in]
-			case in == IntentApp && f.appAsk && !f.appDone:
+			case in == IntentApp && (f.appAsk || f.appNotDone) && !f.appDone:
 				// Asked to install an app, and not (yet) done: "asked".
 				p.Topic = "asked"
 			case in == IntentPaid && f.paidID > 0 && !valuablesRe.MatchString(u.normalize(text)):
@@ -1191,7 +1196,7 @@ func Understand(s State, text string, forwarded bool) Placement {
 		}
 		return Placement{Intent: IntentQuestion, Topic: topic}
 	}
-	if state == "country" && f.check == 0 && runes <= longRunes {
+	if state == "country" && f.check == 0 && runes <= longRunes && !f.scammed {
 		return Placement{Intent: IntentPlace}
 	}
 	if f.story > f.check {

@@ -753,6 +753,20 @@ func TestOwnWordsThirdPass(t *testing.T) {
 		{locales.EN, "verdict", "i only told him my name", "none.steps"},
 		{locales.ZH, "verdict", "我只告诉了他我的名字", "none.steps"},
 		{locales.ZH, "start", "俺老伴把养老钱转给一个卖保健品的了", "understand.family.paid.now"},
+		// An app asked for and refused; a clicked text; a sister's
+		// account asking for money; a fee before a job; taxes owed; a
+		// caller id; being scammed said at the place question.
+		{locales.ZH, "start", "他叫我开屏幕共享 我还没开", "understand.app_asked"},
+		{locales.EN, "start", "they asked me to share my screen but i said no", "understand.app_asked"},
+		{locales.EN, "start", "my grandad got a text saying his parcel is waiting and he clicked it", "understand.family.app"},
+		{locales.EN, "start", "my sister's wechat is asking me to send money to a card, is that her?", "account.friend.first"},
+		{locales.EN, "start", "some guy on linkedin offered me a remote job but i have to buy equipment first", "understand.story_asks"},
+		{locales.ZH, "start", "有个招聘说要先交培训费才能上岗", "understand.story_asks"},
+		{locales.EN, "start", "A WOMAN CALLED SAYING SHE IS FROM THE TAX OFFICE AND I OWE TAXES", "understand.threatened.rule"},
+		{locales.EN, "start", "the caller id said 999", "understand.q.number"},
+		{locales.ZH, "start", "来电显示是110", "understand.q.number"},
+		{locales.ZH, "country", "我被骗了", "understand.scammed"},
+		{locales.EN, "country", "scammed", "understand.scammed"},
 		// A pasted message that names the reader's relative is still
 		// a message; a quote inside a longer story is the person's.
 		{locales.ZH, "start", "你儿子在我们手上，马上准备十万打到这个账户，不准报警，不然后果自负", "understand.none_asks"},
