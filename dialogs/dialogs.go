@@ -267,6 +267,10 @@ func text(s State, e Event) (State, []Reply) {
 	case IntentPaid, IntentOnCall, IntentApp, IntentAccount, IntentThreatened:
 		return told(s, p, e.Verdict)
 	case IntentNone:
+		if s.Node == NodeQuiz {
+			// "没装", "nothing" to a yes/no question: no.
+			return answer(s, false)
+		}
 		if s.Paid {
 			// "要不要拉黑" after the steps for a loss: never "nothing is
 			// lost".

@@ -1129,6 +1129,12 @@ func Understand(s State, text string, forwarded bool) Placement {
 	}
 	if f.check > story || tell > 0 && f.speaksToReaderOnly() {
 		switch {
+		case tell == 0 && f.intents[IntentRequest] > 0 && f.ask == 0 && f.check == f.phraseCheck:
+			// "I'm the president of our CSSA, can you give us a
+			// warning to post?": a request for the warning, whose
+			// "our" and "you" read like a message's; one with a link,
+			// a number or a handle stays a message.
+			return Placement{Intent: IntentRequest, Topic: f.topic[IntentRequest]}
 		case !f.ownWords():
 			return Placement{Intent: IntentCheck, Asks: f.ask > 0}
 		case tell == 0 && f.intents[IntentRequest] == 0:

@@ -767,6 +767,11 @@ func TestOwnWordsThirdPass(t *testing.T) {
 		{locales.ZH, "start", "来电显示是110", "understand.q.number"},
 		{locales.ZH, "country", "我被骗了", "understand.scammed"},
 		{locales.EN, "country", "scammed", "understand.scammed"},
+		// "Nothing" to a yes/no question is no; a union asking for a
+		// warning to post gets it.
+		{locales.ZH, "quiz", "没装", "quiz.q.service"},
+		{locales.EN, "start", "I'm the president of our CSSA, can you give us a warning to post in our group?", "share.title"},
+		{locales.ZH, "start", "我是学联主席，能给个防骗提醒发群里吗", "share.title"},
 		// A pasted message that names the reader's relative is still
 		// a message; a quote inside a longer story is the person's.
 		{locales.ZH, "start", "你儿子在我们手上，马上准备十万打到这个账户，不准报警，不然后果自负", "understand.none_asks"},
