@@ -752,6 +752,9 @@ func TestOwnWordsThirdPass(t *testing.T) {
 		{locales.ZH, "verdict", "他一直在微信上催我", "none.steps"},
 		{locales.EN, "verdict", "i only told him my name", "none.steps"},
 		{locales.ZH, "verdict", "我只告诉了他我的名字", "none.steps"},
+		{locales.EN, "verdict", "i told him my name and my university", "none.steps"},
+		{locales.ZH, "verdict", "给了他我的学号", "none.steps"},
+		{locales.EN, "verdict", "i told him my name and my card number", "paid.now"},
 		{locales.ZH, "start", "俺老伴把养老钱转给一个卖保健品的了", "understand.family.paid.now"},
 		// An app asked for and refused; a clicked text; a sister's
 		// account asking for money; a fee before a job; taxes owed; a
