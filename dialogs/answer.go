@@ -29,6 +29,8 @@ func told(s State, p Placement, v classifier.Verdict) (State, []Reply) {
 		s, replies = paid(s)
 	case p.Intent == IntentOnCall:
 		s, replies = onCall(s)
+	case p.Intent == IntentApp && p.Topic == "asked":
+		s, replies = appAskedSteps(s)
 	case p.Intent == IntentApp:
 		s, replies = appSteps(s)
 	default:
@@ -104,6 +106,22 @@ func stepsThenPaid(s State, texts ...Text) (State, []Reply) {
 	}}
 }
 
+// appAskedSteps answers someone asked to install an app, share the
+// screen or join a meeting who has not said it was done: not to do it,
+// and why; the steps after an app are a button away, for when it was.
+func appAskedSteps(s State) (State, []Reply) {
+	s.Node = NodeSteps
+	return s, []Reply{{
+		Texts: []Text{{Key: "understand.app_asked"}, {Key: "understand.app_asked.if_done"}},
+		Choices: keyboard(&s,
+			"a:app", "btn.a.app",
+			"a:paid", "btn.a.paid",
+			"where", "btn.where",
+			"share", "btn.share",
+		),
+	}}
+}
+
 // identitySteps answers a passport or ID (or its photo) given, and no
 // money, card or code: no bank call to make yet, but the papers are
 // reported and the next call, which will quote them, is expected.
@@ -120,6 +138,44 @@ func whichHappened(s State, key string) (State, []Reply) {
 		"a:call", "btn.a.call",
 		"a:app", "btn.a.app",
 		"a:none", "btn.a.none",
+	)}}
+}
+
+// scammedAsk answers "I got scammed" said without how: the first step
+// differs (the bank for money, hanging up for a call, the phone for an
+// app), so it asks what happened, with the buttons that lead to each
+// and the way to have the message checked. Said of a relative or friend
+// (family), it asks what happened to them, with their bank's steps.
+func scammedAsk(s State, family bool) (State, []Reply) {
+	s = resetFlowKeepLast(s)
+	s.Node = NodeVerdict
+	if family {
+		return s, []Reply{{Texts: []Text{{Key: "understand.scammed_family"}}, Choices: keyboard(&s,
+			"f:paid", "btn.f.paid",
+			"check", "btn.check",
+			"where", "btn.where",
+			"share", "btn.share",
+		)}}
+	}
+	return s, []Reply{{Texts: []Text{{Key: "understand.scammed"}}, Choices: keyboard(&s,
+		"a:paid", "btn.a.paid",
+		"a:call", "btn.a.call",
+		"a:app", "btn.a.app",
+		"check", "understand.btn.received",
+		"where", "btn.where",
+	)}}
+}
+
+// calledOrPaid answers "我已经打过去了", which says a call made as well
+// as money sent: it asks which, money first, since then the bank is the
+// first call.
+func calledOrPaid(s State) (State, []Reply) {
+	s.Node = NodeVerdict
+	return s, []Reply{{Texts: []Text{{Key: "understand.called_or_paid"}}, Choices: keyboard(&s,
+		"a:paid", "btn.a.paid",
+		"a:called", "btn.a.called",
+		"a:call", "btn.a.call",
+		"a:app", "btn.a.app",
 	)}}
 }
 
@@ -150,9 +206,29 @@ func answerQuestion(s State, topic string) (State, []Reply) {
 		return askCountry(s, "understand.q.country")
 	}
 	switch topic {
+	case "scammed", "scammed_family":
+		return scammedAsk(s, topic == "scammed_family")
+	case "shame":
+		// "I feel so stupid": not their fault, then what happened.
+		s = resetFlowKeepLast(s)
+		s.Node = NodeVerdict
+		return s, []Reply{{Texts: []Text{{Key: "understand.q.shame"}}, Choices: keyboard(&s,
+			"a:paid", "btn.a.paid",
+			"a:call", "btn.a.call",
+			"a:app", "btn.a.app",
+			"check", "understand.btn.received",
+		)}}
 	case "about":
 		s = resetFlowKeepLast(s)
 		return s, []Reply{menuReply(&s, "understand.q.about")}
+	case "private":
+		s = resetFlowKeepLast(s)
+		return s, []Reply{{Texts: []Text{{Key: "understand.q.private"}}, Choices: keyboard(&s,
+			"a:paid", "btn.a.paid",
+			"a:call", "btn.a.call",
+			"check", "btn.check",
+			"menu", "btn.menu",
+		)}}
 	case "visa":
 		s = resetFlowKeepLast(s)
 		return s, []Reply{{Texts: []Text{{Key: "understand.q.visa"}}, Choices: keyboard(&s,
@@ -221,7 +297,7 @@ func smalltalk(s State, topic string) (State, []Reply) {
 	}
 	key := "understand.smalltalk.ok"
 	switch topic {
-	case "thanks", "hello", "sorry":
+	case "thanks", "hello", "sorry", "done":
 		key = "understand.smalltalk." + topic
 	}
 	s = resetFlowKeepLast(s)
@@ -348,6 +424,9 @@ func familyStory(s State, p Placement) (State, []Reply) {
 		texts = []Text{{Key: "understand.family.oncall"}, call}
 	case IntentApp:
 		texts = []Text{{Key: "understand.family.app"}, {Key: "app.now", Line: true}, {Key: "app.remove", Line: true}, {Key: "app.passwords", Line: true}, call}
+		if p.Topic == "asked" {
+			texts = []Text{{Key: "understand.family.app_asked"}, call}
+		}
 	default:
 		texts = []Text{call}
 	}

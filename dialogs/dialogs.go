@@ -226,6 +226,11 @@ func text(s State, e Event) (State, []Reply) {
 			// check, and the warning must not wait for an answer.
 			return check(s, e.Verdict, p.Asks)
 		}
+		if (p.Topic == "scammed" || p.Topic == "scammed_family") && s.Node == NodeCountry {
+			// "我被骗了" at the place question: what happened comes
+			// first; the place is asked again with the steps.
+			return scammedAsk(s, p.Topic == "scammed_family")
+		}
 		if s.Node == NodeCountry {
 			// "Not sure" to "where are you now?": say why the place is
 			// asked and keep its buttons, rather than a question about
@@ -237,6 +242,22 @@ func text(s State, e Event) (State, []Reply) {
 			// rules found, being asked for money is the warning.
 			return whichHappened(resetFlowKeepLast(s), "understand.story_asks")
 		}
+		if (p.Topic == "scammed" || p.Topic == "scammed_family") && s.Node != NodeQuiz {
+			// "我被骗了": something happened; ask what, not whether it
+			// is a message.
+			return scammedAsk(s, p.Topic == "scammed_family")
+		}
+		if p.Topic == "unsure" && s.Node == NodeVerdict {
+			// "idk" to "what has happened so far?": the question again,
+			// with what to do meanwhile, not "is this a message?".
+			return whichHappened(s, "understand.q.verdict")
+		}
+		if p.Topic == "called" && s.Node != NodeQuiz {
+			return whichHappened(resetFlowKeepLast(s), "understand.called_back")
+		}
+		if p.Topic == "called_or_paid" && s.Node != NodeQuiz {
+			return calledOrPaid(resetFlowKeepLast(s))
+		}
 		if pl, ok := matchPlace(e.Text); ok && pl.Country != CountryOther {
 			// "I'm in Leeds" typed before any place question: the
 			// numbers for that place, not a question about a message.
@@ -246,6 +267,15 @@ func text(s State, e Event) (State, []Reply) {
 	case IntentPaid, IntentOnCall, IntentApp, IntentAccount, IntentThreatened:
 		return told(s, p, e.Verdict)
 	case IntentNone:
+		if s.Node == NodeQuiz {
+			// "没装", "nothing" to a yes/no question: no.
+			return answer(s, false)
+		}
+		if s.Paid {
+			// "要不要拉黑" after the steps for a loss: never "nothing is
+			// lost".
+			return answerQuestion(s, "what")
+		}
 		if s.Node == NodeVerdict || s.Node == NodeSteps || s.Last != nil {
 			return noneSteps(s)
 		}
@@ -333,6 +363,8 @@ func choose(s State, e Event) (State, []Reply) {
 		return familyPaid(s, id == "f:paid:me")
 	case "a:none":
 		return noneSteps(s)
+	case "a:called":
+		return whichHappened(s, "understand.called_back")
 	case "where":
 		return askCountry(s, "where.ask")
 	case "more":

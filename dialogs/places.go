@@ -309,13 +309,16 @@ var (
 		"i am studying in", "i'm studying in", "im studying in", "i study in", "i live in",
 		"i am living in", "i'm living in", "im living in", "i am now in", "i'm now in", "im now in",
 		"i am in", "i'm in", "im in", "i am at", "i'm at", "im at",
-		"currently in", "right now in", "now in", "living in", "studying in", "based in", "in", "at",
+		"currently in", "right now in", "now in", "living in", "studying in", "based in", "back home in", "home in", "in", "at",
+		// Hedges: "not sure, maybe Leeds" names Leeds.
+		"not sure", "maybe", "probably", "perhaps", "i think", "i guess",
 	}
 	placeSuffixesEN = []string{"right now", "at the moment", "currently", "now", "thanks", "thank you", "please"}
 	placePrefixesZH = []string{
 		"我现在人在", "我目前人在", "我现在在", "我目前在", "我人在", "我住在", "我在", "现在在", "目前在", "人在", "在",
+		"不确定", "可能", "也许", "大概", "应该", "好像",
 	}
-	placeSuffixesZH = []string{"读书", "留学", "上学", "念书", "工作", "生活", "这边", "这里", "那边", "呢", "啊", "呀", "了"}
+	placeSuffixesZH = []string{"读书", "留学", "上学", "念书", "工作", "生活", "这边", "这里", "那边", "呢", "啊", "呀", "了", "吧"}
 )
 
 // matchCountry reads a typed place: a country's code, name or alias, or a
@@ -530,12 +533,28 @@ func isLatin(word string) bool {
 	return true
 }
 
+// maxEdgePlaceWords bounds the questions whose first or last words are
+// read as a place: "police number uk", not a long message that ends in a
+// name.
+const maxEdgePlaceWords = 6
+
+// shortWords are English words that are also two-letter codes or short
+// names of a place ("us", "in", "at"): alone at either end of a question
+// they are the words, not the place.
+var shortWords = map[string]bool{
+	"us": true, "in": true, "at": true, "be": true, "it": true, "me": true, "my": true, "no": true,
+	"so": true, "to": true, "do": true, "go": true, "he": true, "we": true, "or": true, "an": true,
+	"as": true, "is": true, "of": true, "on": true, "up": true, "hi": true, "ok": true, "am": true,
+}
+
 // placeNamed finds the one place a question names in passing ("how do I
 // report it in the UK", "police number in australia", "在英国怎么报警",
 // "澳洲报警电话多少"), which matchPlace, reading short answers, leaves. In
-// English only after "in" or "from", so that "us" in "they told us" is no
-// country; in Chinese any place name, whose characters are not words of
-// their own. Two countries named are no answer.
+// English after "in" or "from", or as the first or last words of a
+// question that names none so ("police number uk", "australia police
+// number"), so that "us" in "they told us to pay" is no country; in
+// Chinese any place name, whose characters are not words of their own.
+// Two countries named are no answer.
 func placeNamed(text string) (locales.Place, bool) {
 	d := directory()
 	var found []locales.Place
@@ -552,6 +571,23 @@ func placeNamed(text string) (locales.Place, bool) {
 			if p, ok := d.FindPlace(strings.Join(words[j:j+k], " ")); ok {
 				found = append(found, p)
 				break
+			}
+		}
+	}
+	if len(found) == 0 && len(words) <= maxEdgePlaceWords {
+		for _, edge := range []func(k int) []string{
+			func(k int) []string { return words[:k] },
+			func(k int) []string { return words[len(words)-k:] },
+		} {
+			for k := min(3, len(words)); k >= 1; k-- {
+				w := edge(k)
+				if k == 1 && shortWords[w[0]] {
+					continue
+				}
+				if p, ok := d.FindPlace(strings.Join(w, " ")); ok {
+					found = append(found, p)
+					break
+				}
 			}
 		}
 	}

@@ -36,6 +36,10 @@ func TestMatchCountry(t *testing.T) {
 		{"somewhere else.", CountryOther},
 		{"别的地方", CountryOther},
 		{"我在Berlin", "DE"},
+		{"not sure, maybe Berlin", "DE"}, // a hedge before the place
+		{"i think toronto", "CA"},
+		{"可能在多伦多吧", "CA"},
+		{"back home in china", "CN"},
 		{"Berlin or Paris", ""},             // two countries: no answer
 		{"I'll be in Berlin", ""},           // "be" is no country code inside a sentence
 		{"转账到美国的账户", ""},                    // a place inside a message is no answer
@@ -130,6 +134,10 @@ func TestQuestionNamingAPlace(t *testing.T) {
 		{locales.ZH, "法国报警电话多少", "where.title", "FR"},
 		{locales.ZH, "我在纽约，报警电话多少", "where.title", "US"},
 		{locales.EN, "how do i report it, they told us to pay", "understand.q.report", ""},
+		{locales.EN, "police number uk", "where.title", "GB"}, // the place last, without "in"
+		{locales.EN, "france police number", "where.title", "FR"},
+		{locales.EN, "how do I report it france", "understand.q.report_here", "FR"},
+		{locales.EN, "police number us", "where.ask", ""}, // "us" alone at the end is the word
 		{locales.ZH, "中国驻英国大使馆让我报案怎么办", "understand.q.report", ""},
 	}
 	for _, tt := range tests {

@@ -45,10 +45,20 @@ var Intents = []Intent{
 type Placement struct {
 	Intent Intent
 	// Topic narrows a question ("refund", "real", "number", "fine",
-	// "report", "bank", "about", "visa", "what"), small talk ("thanks",
+	// "report", "bank", "about", "visa", "what", "scammed": what to do
+	// after being scammed, untold how), an unclear text ("scammed": the
+	// person says they were scammed and not how; "called": they called
+	// the number back; "called_or_paid": "打过去了", a call or money;
+	// "scammed_family": a relative or friend was scammed, untold how;
+	// "unsure": "idk", "maybe" said whole), a question ("private": "will
+	// you tell my parents"; "shame": "I feel so stupid"),
+	// small talk ("thanks",
 	// "hello", "ok", "bye", "sorry"), what was given ("id": only a
 	// passport or ID, no money, card or code), an account taken over
-	// ("friend": a friend's account asked the person for money) or a
+	// ("friend": a friend's account asked the person for money), small
+	// talk that tells a step done ("done": "I called my bank"), an app
+	// asked for ("asked": someone asked the person to install an app or
+	// share the screen, and nothing says it was done) or a
 	// request (the id of the button whose words were typed:
 	// "menu", "check", "call", "quiz", "where", "more", "share",
 	// "share:other", "lang", "lang:zh", "lang:en"); empty otherwise.
@@ -116,9 +126,14 @@ type understandData struct {
 // mum", "我奶奶"), the call said to be about the person typing (Kind "me":
 // "saying I", "说我"), someone claimed arrested, hurt or kidnapped (Kind
 // "trouble": "被抓", "in custody"), and hedges (Kind "hedge": "I think",
-// 我担心, masked so that "I think my grandma is talking to a scammer" stays
-// the grandma's story), and the person as the one called or told (Kind
-// "recipient": "打电话给我", "told me"; see firstPersonBeforeOwn).
+// 我担心, "I'm helping", masked so that "I think my grandma is talking to
+// a scammer" stays the grandma's story), and the person as the one called or told (Kind
+// "recipient": "打电话给我", "told me"; see firstPersonBeforeOwn). Two
+// more tell an app asked for from one installed: someone asked the
+// person to install an app, share the screen or join a meeting (Kind
+// "app_ask": "让我下载", "wants me to install"), and it was done (Kind
+// "app_done": "装了", "downloaded") or not (Kind "app_not_done": "我没装",
+// "i said no").
 //
 // A phrase is matched in the normalised text (lower case, simplified
 // characters, no apostrophes): English phrases on word boundaries, Chinese
@@ -208,7 +223,7 @@ func newUnderstander(b []byte) (*understander, error) {
 		case g.Kind == "" && !valid[g.Intent]:
 			return nil, fmt.Errorf("group %q: intent %q is not one of the intents", g.Name, g.Intent)
 		case g.Kind != "" && (!groupKinds[g.Kind] || g.Intent != ""):
-			return nil, fmt.Errorf("group %q: kind %q with intent %q; want story, check, ask, told_ask, family, me, trouble, hedge or recipient without an intent", g.Name, g.Kind, g.Intent)
+			return nil, fmt.Errorf("group %q: kind %q with intent %q; want story, check, ask, told_ask, family, me, trouble, hedge, recipient, app_ask, app_done or app_not_done without an intent", g.Name, g.Kind, g.Intent)
 		case g.Whole && g.Kind != "":
 			return nil, fmt.Errorf("group %q: a whole-text group of kind %q; want an intent", g.Name, g.Kind)
 		case len(g.EN) == 0 || len(g.ZH) == 0:
@@ -272,11 +287,11 @@ func newUnderstander(b []byte) (*understander, error) {
 }
 
 // groupKinds are the kinds a group may have instead of an intent.
-var groupKinds = map[string]bool{"story": true, "check": true, "ask": true, "family": true, "me": true, "trouble": true, "told_ask": true, "hedge": true, "recipient": true}
+var groupKinds = map[string]bool{"story": true, "check": true, "ask": true, "family": true, "me": true, "trouble": true, "told_ask": true, "hedge": true, "recipient": true, "app_ask": true, "app_done": true, "app_not_done": true}
 
 // isFlag reports whether a group of kind marks the text rather than votes.
 func isFlag(kind string) bool {
-	return kind == "family" || kind == "me" || kind == "trouble" || kind == "hedge" || kind == "recipient"
+	return kind == "family" || kind == "me" || kind == "trouble" || kind == "hedge" || kind == "recipient" || kind == "app_ask" || kind == "app_done" || kind == "app_not_done"
 }
 
 // tableStates are the conversation states the phrase data and the intent
@@ -495,11 +510,14 @@ type features struct {
 	// to a reader.
 	secondPerson, addressed bool
 	// mine: "my" outside the family phrases ("someone took over my
-	// WeChat"); 我的 is in firstPerson already.
-	mine bool
+	// WeChat"); 我的 is in firstPerson already. myFamily: the text
+	// opens with a family phrase with "my" or 我 in it ("my grandmother
+	// keeps buying…"): the person typing speaks, of a relative.
+	mine, myFamily bool
 	// paidID counts the paid phrases that name a passport or an ID
-	// ("a photo of my passport").
-	paidID int
+	// ("a photo of my passport"); paidDial those that may as well mean a
+	// call as a transfer ("打过去").
+	paidID, paidDial int
 	// asksReal: "is it real", "靠谱吗"; asksNumber: "is this number
 	// real", "号码是真的吗". Either with a phone number in the text asks
 	// about that number.
@@ -507,6 +525,15 @@ type features struct {
 	// phraseCheck is check without links, handles, phone numbers and
 	// lines: the words that speak to a reader ("请", "your").
 	phraseCheck int
+	// scammed: the person says they were scammed ("我被骗了", "i got
+	// scammed"), a story phrase of topic "scammed".
+	scammed bool
+	// appAsk: someone asked the person to install an app, share the
+	// screen or join a meeting ("他让我下载一个app"); appDone: it was
+	// done ("装了", "I downloaded"); appNotDone: said not to be ("我还没
+	// 开", "i said no"). An ask not done is answered with "don't install
+	// it", not with the steps after it.
+	appAsk, appDone, appNotDone bool
 }
 
 // ownWords reports whether a text reads as the person's own words rather
@@ -515,7 +542,19 @@ type features struct {
 // nobody. Such a text is never given a verdict's all-clear wording: that
 // "no known warning signs" would answer what they told, not a message.
 func (f features) ownWords() bool {
-	return (f.firstPerson || f.mine) && !f.secondPerson && !f.addressed
+	return (f.firstPerson || f.mine || f.myFamily) && !f.secondPerson && !f.addressed
+}
+
+// scammedTopic is the topic of "I got scammed" said without how:
+// "scammed", or "scammed_family" when it is said of a relative or friend
+// and the person typing is not in it but as a hedge ("我妈被骗了", "my
+// friend got scammed what should she do", "I think my dad is being
+// scammed").
+func (f features) scammedTopic() string {
+	if f.family >= 0 && !f.firstPerson {
+		return "scammed_family"
+	}
+	return "scammed"
 }
 
 // speaksToReaderOnly reports whether a text speaks to a reader and never
@@ -577,7 +616,13 @@ func (u *understander) features(s State, text string) features {
 		switch g.Kind {
 		case "story":
 			f.story += g.Weight
+			f.scammed = f.scammed || g.Topic == "scammed"
 		case "check":
+			if g.Addresses && m.start == 0 && u.familyEnd(n) > m.end {
+				// "mom got a call from police" tells of mom; "Mum, I
+				// need help" speaks to her.
+				continue
+			}
 			f.check += g.Weight
 			f.addressed = f.addressed || g.Addresses
 		case "ask":
@@ -594,6 +639,9 @@ func (u *understander) features(s State, text string) features {
 			f.intents[g.Intent] += g.Weight
 			if g.Intent == IntentPaid && g.Topic == "id" {
 				f.paidID += g.Weight
+			}
+			if g.Intent == IntentPaid && g.Topic == "dial" {
+				f.paidDial += g.Weight
 			}
 			if g.Intent == IntentQuestion && (g.Topic == "real" || g.Topic == "number") {
 				f.asksReal = f.asksReal || g.Topic == "real"
@@ -637,6 +685,13 @@ var firstPersonRe = regexp.MustCompile(`\b(i|im|ive|me|myself)\b|我([^们]|$)`)
 // card, a code or a password.
 var valuablesRe = regexp.MustCompile(`money|card|code|\bpin\b|password|bank|transfer|\bpaid\b|\bpay|wire|[$£€¥]|钱|卡|验证码|密码|转|汇|付|元|块|镑|刀`)
 
+// amountRe finds an amount's digits or a Chinese numeral of one
+// ("五千", "两万"): with it, "打过去" is money, not a call.
+var amountRe = regexp.MustCompile(`[0-9]|[十百千万]`)
+
+// myRe finds the person typing in a family phrase: "my" or 我.
+var myRe = regexp.MustCompile(`\bmy\b|我`)
+
 // mineRe finds the person typing as an owner: "my".
 var mineRe = regexp.MustCompile(`\bmy\b`)
 
@@ -655,9 +710,33 @@ func (u *understander) flagFeatures(n string, f *features) {
 	familyMasked := []byte(n)
 	var recipients []match
 	for _, m := range spans {
-		if u.groups[m.group].Kind == "recipient" {
+		switch u.groups[m.group].Kind {
+		case "recipient":
 			// Masked apart: only firstPersonBeforeOwn skips them.
 			recipients = append(recipients, m)
+			continue
+		case "app_ask":
+			// Not masked: "他让我下载" still has the person in it.
+			if !f.appAsk && f.intents[IntentApp] == 0 {
+				// "they want me to join a meeting" names no app
+				// phrase: the ask is the app story.
+				f.intents[IntentApp]++
+				if f.tellAt < 0 || m.start < f.tellAt {
+					f.tellAt, f.tellEnd = m.start, m.end
+				}
+			}
+			f.appAsk = true
+			continue
+		case "app_done":
+			f.appDone = true
+			continue
+		case "app_not_done":
+			f.appNotDone = true
+			continue
+		}
+		if u.groups[m.group].Kind == "family" && readersRelative(n[:m.start]) {
+			// "你儿子在我们手上": the reader's son, in a message to the
+			// reader, not a relative of the person typing.
 			continue
 		}
 		if u.groups[m.group].Kind == "family" {
@@ -670,6 +749,10 @@ func (u *understander) flagFeatures(n string, f *features) {
 			if f.family < 0 || m.start < f.family {
 				f.family = m.start
 			}
+			// Only a relative who opens the text is its subject ("my
+			// grandmother keeps…"); "keys will be passed by my cousin"
+			// is a message's.
+			f.myFamily = f.myFamily || m.start == 0 && myRe.MatchString(n[m.start:m.end])
 		case "me":
 			// "说我弟出事了" is about a brother: a "me" phrase whose 我 opens
 			// a family phrase is not about the person typing.
@@ -695,6 +778,36 @@ func (u *understander) flagFeatures(n string, f *features) {
 		}
 		f.firstPersonBeforeOwn = firstPersonRe.Match(own[:f.tellEnd])
 	}
+}
+
+// familyEnd is where the longest family phrase at the start of n ends
+// (0 when none starts there): "mom got", "grandma on", which make a
+// leading "mom" the subject, not a vocative.
+func (u *understander) familyEnd(n string) int {
+	end := 0
+	for i := range u.flags {
+		if u.groups[u.flags[i].group].Kind != "family" {
+			continue
+		}
+		for _, m := range u.flags[i].find(n, nil) {
+			if m.start == 0 {
+				end = max(end, m.end)
+			}
+		}
+	}
+	return end
+}
+
+// readersRelative reports whether the text before a family phrase ends
+// in "your" or 你: "你儿子", "你的孙子", "your son".
+func readersRelative(before string) bool {
+	before = strings.TrimRight(before, " ")
+	for _, p := range []string{"你", "您", "你的", "您的", "your", "ur"} {
+		if strings.HasSuffix(before, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // overlapsKind reports whether m shares a byte with a span of a group of
@@ -867,6 +980,55 @@ func (u *understander) asks(text string) bool {
 	return u.features(State{}, headOf(text)).ask > 0
 }
 
+// minQuoteRunes is the length from which a quoted part of a text is
+// taken for a message the person received, not a word they stress.
+const minQuoteRunes = 20
+
+// quotePairs are the quotation marks a paste is wrapped in.
+var quotePairs = [][2]string{{"\"", "\""}, {"“", "”"}, {"「", "」"}, {"『", "』"}, {"«", "»"}}
+
+// quotedMessage finds the longest quoted part of a text, of at least
+// minQuoteRunes and no shorter than the rest of the text, and the text
+// without it.
+func quotedMessage(text string) (quote, rest string, ok bool) {
+	best, bestStart, bestEnd := "", 0, 0
+	for _, q := range quotePairs {
+		i := strings.Index(text, q[0])
+		if i < 0 {
+			continue
+		}
+		j := strings.Index(text[i+len(q[0]):], q[1])
+		if j < 0 {
+			continue
+		}
+		inner := text[i+len(q[0]) : i+len(q[0])+j]
+		if utf8.RuneCountInString(inner) > utf8.RuneCountInString(best) {
+			best, bestStart, bestEnd = inner, i, i+len(q[0])+j+len(q[1])
+		}
+	}
+	rest = text[:bestStart] + " " + text[bestEnd:]
+	n := utf8.RuneCountInString(strings.TrimSpace(best))
+	if n < minQuoteRunes || utf8.RuneCountInString(strings.TrimSpace(rest)) > n {
+		// A short quote, or one inside a longer story ("got one of
+		// those \"your parcel has illegal passports\" calls…"), is the
+		// person's words quoting something.
+		return "", "", false
+	}
+	return best, rest, true
+}
+
+// tells reports whether text tells what happened to the person: a
+// phrase of a telling intent.
+func (u *understander) tells(s State, text string) bool {
+	f := u.features(s, text)
+	for _, in := range telling {
+		if f.intents[in] > 0 {
+			return true
+		}
+	}
+	return false
+}
+
 // headOf is the part of a text that is read for intent.
 func headOf(text string) string {
 	if len(text) <= maxUnderstandBytes {
@@ -944,6 +1106,13 @@ func Understand(s State, text string, forwarded bool) Placement {
 			return Placement{Intent: IntentYes}
 		}
 	}
+	if quote, rest, ok := quotedMessage(text); ok && state != "quiz" && !u.tells(s, rest) {
+		// `my landlord sent this, is it legit? "Please pay the deposit
+		// …"`: the quoted words are a message, whatever the person
+		// says of it, unless they also tell what happened ("…" and I
+		// paid).
+		return Placement{Intent: IntentCheck, Asks: u.asks(quote)}
+	}
 	tell := 0
 	for _, in := range telling {
 		tell += f.intents[in]
@@ -960,20 +1129,39 @@ func Understand(s State, text string, forwarded bool) Placement {
 	}
 	if f.check > story || tell > 0 && f.speaksToReaderOnly() {
 		switch {
+		case tell == 0 && f.intents[IntentRequest] > 0 && f.ask == 0 && f.check == f.phraseCheck:
+			// "I'm the president of our CSSA, can you give us a
+			// warning to post?": a request for the warning, whose
+			// "our" and "you" read like a message's; one with a link,
+			// a number or a handle stays a message.
+			return Placement{Intent: IntentRequest, Topic: f.topic[IntentRequest]}
 		case !f.ownWords():
 			return Placement{Intent: IntentCheck, Asks: f.ask > 0}
-		case tell == 0:
-			return Placement{Intent: IntentUnclear, Asks: f.ask > 0}
+		case tell == 0 && f.intents[IntentRequest] == 0:
+			return Placement{Intent: IntentUnclear, Asks: f.ask > 0, Topic: f.topic[IntentUnclear]}
 		}
-		// The person's own words telling what happened: the steps below.
+		// The person's own words telling what happened: the steps below;
+		// or asking for what a button gives ("我是领事馆的工作人员，怎么
+		// 提醒同学们"), whose 我是 reads like a message's.
 	}
 	for _, in := range telling {
 		if f.intents[in] > 0 {
 			family := f.familyStory()
+			if in == IntentPaid && f.paidDial == f.intents[in] && !family {
+				if n := u.normalize(text); !valuablesRe.MatchString(n) && !amountRe.MatchString(n) {
+					// "我已经打过去了" is a call made as well as money
+					// sent: ask which rather than send a person who
+					// only called back to their bank.
+					return Placement{Intent: IntentUnclear, Topic: "called_or_paid"}
+				}
+			}
 			p := Placement{Intent: in, Story: true, Family: family, AboutMe: family && f.me, OtherInTrouble: family && f.trouble}
 			switch {
 			case in == IntentAccount:
 				p.Topic = f.topic[in]
+			case in == IntentApp && (f.appAsk || f.appNotDone) && !f.appDone:
+				// Asked to install an app, and not (yet) done: "asked".
+				p.Topic = "asked"
 			case in == IntentPaid && f.paidID > 0 && !valuablesRe.MatchString(u.normalize(text)):
 				// A passport or ID given, and no money, card or code
 				// named: the steps for papers, not the bank's.
@@ -985,7 +1173,18 @@ func Understand(s State, text string, forwarded bool) Placement {
 	if f.intents[IntentNone] > 0 {
 		return Placement{Intent: IntentNone}
 	}
-	if f.intents[IntentRequest] > 0 && f.check == 0 {
+	if f.topic[IntentSmalltalk] == "done" {
+		// "I called my bank", "已经报警了": a step done, told; an
+		// answer that says it was right, not a question back.
+		return Placement{Intent: IntentSmalltalk, Topic: "done"}
+	}
+	if f.topic[IntentUnclear] == "called" {
+		// "I called the number back": nothing the steps are for yet,
+		// but something to answer: calling alone loses nothing, and
+		// what else happened is asked.
+		return Placement{Intent: IntentUnclear, Topic: "called"}
+	}
+	if f.intents[IntentRequest] > 0 && (f.check == 0 || f.ownWords()) {
 		// "how can I warn my parents": what the button gives.
 		return Placement{Intent: IntentRequest, Topic: f.topic[IntentRequest]}
 	}
@@ -995,16 +1194,28 @@ func Understand(s State, text string, forwarded bool) Placement {
 			// question about one's own papers.
 			return Placement{Intent: IntentThreatened, Story: true}
 		}
-		return Placement{Intent: IntentQuestion, Topic: f.topic[IntentQuestion]}
+		topic := f.topic[IntentQuestion]
+		if topic == "what" && f.scammed {
+			// "我被骗了怎么办": what to do depends on what happened, so
+			// that is what the answer asks.
+			topic = f.scammedTopic()
+		}
+		return Placement{Intent: IntentQuestion, Topic: topic}
 	}
-	if state == "country" && f.check == 0 && runes <= longRunes {
+	if state == "country" && f.check == 0 && runes <= longRunes && !f.scammed {
 		return Placement{Intent: IntentPlace}
 	}
 	if f.story > f.check {
 		// Telling something, but nothing the steps are for: ask. Asks
 		// keeps "he asked me to pay a fee" from ever being answered as
-		// if nothing in it mattered.
-		return Placement{Intent: IntentUnclear, Asks: f.ask > 0}
+		// if nothing in it mattered. "I got scammed" has said something
+		// happened: what is asked is what (Topic "scammed"), not
+		// whether it is a message.
+		p := Placement{Intent: IntentUnclear, Asks: f.ask > 0}
+		if f.scammed {
+			p.Topic = f.scammedTopic()
+		}
+		return p
 	}
 	if (f.check > 0 || runes > longRunes) && !f.ownWords() {
 		return Placement{Intent: IntentCheck, Asks: f.ask > 0}

@@ -212,17 +212,17 @@ var firstKeys = map[Intent]map[string][]string{
 	IntentPaid:       {"": {"paid.now", "paid.id.now", "understand.family.paid.now"}},
 	IntentAccount:    {"": {"account."}},
 	IntentOnCall:     {"": {"oncall.hangup", "understand.family.oncall"}},
-	IntentApp:        {"": {"app.now", "understand.family.app"}},
+	IntentApp:        {"": {"app.now", "understand.app_asked", "understand.family.app"}},
 	IntentThreatened: {"": {"understand.threatened.rule", "understand.family.call_first", "understand.family.me", "understand.family.them"}},
 	IntentNone:       {"start": {"understand.none_start"}, "": {"none.steps"}},
 	IntentYes:        {"quiz": {"quiz.q.", "quiz.level."}, "verdict": {"understand.yes_which"}, "": {"understand.smalltalk."}},
 	IntentNo:         {"quiz": {"quiz.q.", "quiz.level."}, "verdict": {"none.steps"}, "": {"understand.smalltalk."}},
-	IntentQuestion:   {"quiz": {"understand.q.quiz"}, "country": {"understand.q.country"}, "": {"understand.q."}},
+	IntentQuestion:   {"quiz": {"understand.q.quiz"}, "country": {"understand.q.country"}, "": {"understand.q.", "understand.scammed"}},
 	IntentSmalltalk:  {"quiz": {"quiz.yes_or_no", "understand.smalltalk.bye"}, "": {"understand.smalltalk."}},
 	IntentRequest:    {"": {"menu.prompt", "check.prompt", "call.first", "quiz.intro", "where.ask", "where.more", "share.title", "lang.ask", "lang.done"}},
 	IntentCheck:      {"": {"verdict.", "understand.none_asks"}},
 	IntentPlace:      {"": {"where.title", "where.org", "where.other", "where.unknown"}},
-	IntentUnclear:    {"quiz": {"quiz.yes_or_no"}, "country": {"understand.q.country", "verdict."}, "": {"understand.unclear", "verdict.", "understand.none_asks", "understand.story_asks"}},
+	IntentUnclear:    {"quiz": {"quiz.yes_or_no"}, "country": {"understand.q.country", "verdict."}, "": {"understand.unclear", "verdict.", "understand.none_asks", "understand.story_asks", "understand.scammed", "understand.called_back", "understand.called_or_paid", "understand.q.verdict"}},
 }
 
 // TestIntentTable places every row of the table in its state and steps the
@@ -544,7 +544,7 @@ func TestOwnWordsAreNeverAllClear(t *testing.T) {
 		{locales.ZH, "有人找我要验证码", []string{"understand.story_asks"}},
 		{locales.ZH, "有人在小红书上让我做刷单兼职", []string{"understand.unclear"}},
 		{locales.EN, "someone is threatening to send my videos to my friends unless I pay", []string{"understand.unclear"}},
-		{locales.EN, "I've been chatting with someone online for weeks and now he needs money for a flight", []string{"understand.unclear"}},
+		{locales.EN, "I've been chatting with someone online for weeks and now he needs money for a flight", []string{"understand.unclear", "understand.story_asks"}},
 		{locales.EN, "someone on telegram says they can get me a visa faster for a fee", []string{"understand.unclear"}},
 		{locales.EN, "Your parcel was delivered today at 14:02. Thanks for shopping with us.", []string{"verdict.none"}},
 		{locales.ZH, "您的快递已放在小区驿站，请凭取件码取件。", []string{"verdict.none"}},
@@ -658,6 +658,208 @@ func TestWarningShowsNoReassuringReason(t *testing.T) {
 		want := []string{"sig.phishing_link", "sig.urgency"}
 		if !slices.Equal(got, want) {
 			t.Errorf("level %v: got reasons %v, want %v", lvl, got, want)
+		}
+	}
+}
+
+// TestOwnWordsThirdPass checks the first thing said to the person's own
+// words of the third pass (dialogs3): being scammed said without how is
+// asked what happened, not whether it is a message; an app asked for
+// and not installed is "don't install it", not "stop sharing your screen";
+// "打过去了" is asked about, and a call back is told it lost nothing; an
+// elderly person's words and a grandchild's call get the family's steps.
+func TestOwnWordsThirdPass(t *testing.T) {
+	for _, tt := range []struct {
+		lang, state, text string
+		want              string // the first text key of the reply
+	}{
+		{locales.ZH, "start", "我被骗了", "understand.scammed"},
+		{locales.EN, "start", "i think i got scammed", "understand.scammed"},
+		{locales.ZH, "start", "我好像上当了", "understand.scammed"},
+		{locales.EN, "start", "wo bei pian le", "understand.scammed"},
+		{locales.EN, "start", "I was scammed, what do I do now", "understand.scammed"},
+		{locales.ZH, "steps", "我被骗了怎么办啊", "understand.scammed"},
+		// Said with what happened, or of someone else: the steps or the
+		// question as before.
+		{locales.EN, "start", "i got scammed and sent 500 pounds", "paid.now"},
+		{locales.ZH, "start", "我被骗了五千", "paid.now"},
+		{locales.EN, "start", "my friend got scammed what should she do", "understand.scammed_family"},
+		{locales.ZH, "start", "我妈被骗了", "understand.scammed_family"},
+		{locales.EN, "start", "my dad got scammed", "understand.scammed_family"},
+		{locales.EN, "start", "I got scammed and my mum is angry", "understand.scammed"},
+		// Someone helping a student or a member: the steps for helping
+		// them; a warning to pass on.
+		{locales.EN, "start", "a student came to our office, she transferred money to fake police, what should she do", "understand.family.paid.now"},
+		{locales.ZH, "start", "有个学生给假警察转了钱，我们怎么帮她", "understand.family.paid.now"},
+		{locales.ZH, "start", "我是学生会的，有同学被冒充公安骗了，我该怎么帮他", "understand.family.them"},
+		{locales.EN, "start", "I volunteer at our student union, a member says she paid fake police, how can I help her", "understand.family.paid.now"},
+		{locales.ZH, "start", "我是领事馆的工作人员，怎么提醒同学们防范这类电话", "share.title"},
+		{locales.EN, "start", "how can we warn our students about fake police calls", "share.title"},
+		// Asked to install an app, share the screen or join a meeting,
+		// and not said to be done: don't; done: the steps after it.
+		{locales.ZH, "start", "他让我下载一个app开会", "understand.app_asked"},
+		{locales.ZH, "start", "对方叫我装个远程软件，说是帮我查账户", "understand.app_asked"},
+		{locales.ZH, "verdict", "他们要我进会议 共享屏幕", "understand.app_asked"},
+		{locales.EN, "start", "he wants me to install an app so he can check my bank", "understand.app_asked"},
+		{locales.EN, "start", "they want me to join a meeting right now", "understand.app_asked"},
+		{locales.EN, "verdict", "the officer asked me to share my screen on zoom", "understand.app_asked"},
+		{locales.ZH, "start", "他让我下载了一个app", "app.now"},
+		{locales.ZH, "start", "他让我装的软件我已经装好了", "app.now"},
+		{locales.EN, "start", "they told me to install anydesk and i did", "app.now"},
+		{locales.EN, "start", "he asked me to download teamviewer and now he can see my screen", "app.now"},
+		{locales.EN, "start", "my mum says the caller wants her to install an app", "understand.family.app_asked"},
+		// "打过去了" alone may be a call or money: asked. With money or
+		// an amount it is money; a call back alone loses nothing.
+		{locales.ZH, "start", "我已经打过去了", "understand.called_or_paid"},
+		{locales.ZH, "verdict", "打过去了", "understand.called_or_paid"},
+		{locales.ZH, "verdict", "钱已经打过去了", "paid.now"},
+		{locales.ZH, "start", "已经打过去两万了", "paid.now"},
+		{locales.ZH, "verdict", "我回拨了那个号码", "understand.called_back"},
+		{locales.ZH, "start", "我打了他给的电话", "understand.called_back"},
+		{locales.EN, "verdict", "i called the number back", "understand.called_back"},
+		{locales.EN, "start", "I rang them back, what now", "understand.called_back"},
+		{locales.EN, "verdict", "i called them back and paid the fee", "paid.now"},
+		// An elderly person's words (俺, 咋整, 老伴, 孙子), a call said to
+		// be about a grandchild or a pension, a call put through to
+		// "the police", a PIN asked for.
+		{locales.ZH, "start", "俺已经把钱转过去了咋整", "paid.now"},
+		{locales.ZH, "start", "咋整啊", "understand.q.start"},
+		{locales.ZH, "start", "老伴接到电话说孙子在外面打架被抓了要交钱", "understand.family.call_first"},
+		{locales.ZH, "start", "孙子打电话说他出事了要钱 是真的吗", "understand.family.call_first"},
+		{locales.EN, "start", "MY GRANDSON CALLED HE NEEDS MONEY FOR BAIL", "understand.family.call_first"},
+		{locales.EN, "start", "i got a call saying my grandson was arrested", "understand.family.call_first"},
+		{locales.ZH, "start", "我接到电话说我儿子被抓了", "understand.family.call_first"},
+		{locales.EN, "start", "i got a call saying i am under investigation", "understand.threatened.rule"},
+		{locales.ZH, "start", "有人说俺医保卡在外地被盗刷了让俺配合公安", "understand.threatened.rule"},
+		{locales.ZH, "start", "我爷爷接到电话说他的医保卡违规了", "understand.family.them"},
+		{locales.EN, "start", "i'm helping my grandma, she got a text saying her pension is stopped", "understand.family.them"},
+		{locales.ZH, "start", "俺买的保健品说可以退款让俺加微信", "understand.unclear"},
+		{locales.EN, "start", "SOMEONE CALLED SAYING THEY ARE FROM THE BANK AND NEED MY PIN", "understand.story_asks"},
+		{locales.ZH, "start", "我刚才按了9 现在转到一个警察那里了", "oncall.hangup"},
+		{locales.EN, "start", "i pressed 1 and now im talking to a police officer", "oncall.hangup"},
+		// A relative named first without "my" is the one it happened
+		// to, not a vocative: never a verdict on the person's words.
+		{locales.EN, "start", "mom got call from \"police\" need money", "understand.unclear"},
+		{locales.EN, "start", "grandma on phone with scammer right now what do i do", "understand.family.oncall"},
+		{locales.ZH, "start", "我奶奶现在正在接骗子电话怎么办", "understand.family.oncall"},
+		{locales.EN, "start", "my dad is about to send money to a guy who says hes from the embassy", "understand.family.oncall"},
+		{locales.ZH, "start", "爸爸要转钱给一个自称公安的人 我拦不住", "understand.family.oncall"},
+		{locales.EN, "start", "Mum I need help, I've been arrested, please send 2000 dollars now", "understand.none_asks"},
+		// An ask told after "he", a hang-up after "我说我要报警", fear of
+		// prison, a number that keeps calling.
+		{locales.EN, "verdict", "he wants me to pay tomorrow", "understand.story_asks"},
+		{locales.ZH, "verdict", "我说我要报警 他就挂了", "none.steps"},
+		{locales.ZH, "steps", "我会不会坐牢", "understand.threatened.rule"},
+		{locales.EN, "steps", "am i in trouble with the police", "understand.threatened.rule"},
+		{locales.ZH, "start", "这个号码给我打了三次 +44 20 7946 0123", "oncall.hangup"},
+		// A quoted message with the person's comment around it is a
+		// message to check, unless they tell what happened too.
+		{locales.EN, "start", "my landlord sent this, is it legit? \"Please pay the deposit of 500 GBP to sort code 20-00-00 by today\"", "verdict.none"},
+		{locales.EN, "start", "\"Please pay the deposit of 500 GBP to sort code 20-00-00 by today\" my landlord sent this, is it legit?", "verdict.none"},
+		{locales.ZH, "start", "我室友收到这个「你的签证已被注销，请于今日内联系移民局处理」我们该信吗", "verdict.none"},
+		{locales.EN, "start", "he said \"you are under investigation, do not tell anyone\" and I paid 2000", "paid.now"},
+		{locales.ZH, "start", "他说“你的银行卡涉嫌洗钱，必须配合调查”，我已经转了五千", "paid.now"},
+		// Fear and shame said in a word or two: what to tell, and that
+		// it is not their fault; still texting, or only a name given,
+		// is nothing lost; a spouse's payment is money gone.
+		{locales.ZH, "start", "完了", "understand.q.start"},
+		{locales.EN, "start", "im so scared", "understand.q.start"},
+		{locales.ZH, "start", "我好怕", "understand.q.start"},
+		{locales.EN, "start", "pls", "understand.q.start"},
+		{locales.EN, "verdict", "i feel so stupid", "understand.q.shame"},
+		{locales.ZH, "start", "我太蠢了", "understand.q.shame"},
+		{locales.EN, "verdict", "he's still texting me", "none.steps"},
+		{locales.ZH, "verdict", "他一直在微信上催我", "none.steps"},
+		{locales.EN, "verdict", "i only told him my name", "none.steps"},
+		{locales.ZH, "verdict", "我只告诉了他我的名字", "none.steps"},
+		{locales.EN, "verdict", "i told him my name and my university", "none.steps"},
+		{locales.ZH, "verdict", "给了他我的学号", "none.steps"},
+		{locales.EN, "verdict", "i told him my name and my card number", "paid.now"},
+		{locales.ZH, "start", "俺老伴把养老钱转给一个卖保健品的了", "understand.family.paid.now"},
+		// An app asked for and refused; a clicked text; a sister's
+		// account asking for money; a fee before a job; taxes owed; a
+		// caller id; being scammed said at the place question.
+		{locales.ZH, "start", "他叫我开屏幕共享 我还没开", "understand.app_asked"},
+		{locales.EN, "start", "they asked me to share my screen but i said no", "understand.app_asked"},
+		{locales.EN, "start", "my grandad got a text saying his parcel is waiting and he clicked it", "understand.family.app"},
+		{locales.EN, "start", "my sister's wechat is asking me to send money to a card, is that her?", "account.friend.first"},
+		{locales.EN, "start", "some guy on linkedin offered me a remote job but i have to buy equipment first", "understand.story_asks"},
+		{locales.ZH, "start", "有个招聘说要先交培训费才能上岗", "understand.story_asks"},
+		{locales.EN, "start", "A WOMAN CALLED SAYING SHE IS FROM THE TAX OFFICE AND I OWE TAXES", "understand.threatened.rule"},
+		{locales.EN, "start", "the caller id said 999", "understand.q.number"},
+		{locales.ZH, "start", "来电显示是110", "understand.q.number"},
+		{locales.ZH, "country", "我被骗了", "understand.scammed"},
+		{locales.EN, "country", "scammed", "understand.scammed"},
+		// "Nothing" to a yes/no question is no; a union asking for a
+		// warning to post gets it.
+		{locales.ZH, "quiz", "没装", "quiz.q.service"},
+		{locales.EN, "start", "I'm the president of our CSSA, can you give us a warning to post in our group?", "share.title"},
+		{locales.ZH, "start", "我是学联主席，能给个防骗提醒发群里吗", "share.title"},
+		// A pasted message that names the reader's relative is still
+		// a message; a quote inside a longer story is the person's.
+		{locales.ZH, "start", "你儿子在我们手上，马上准备十万打到这个账户，不准报警，不然后果自负", "understand.none_asks"},
+		{locales.ZH, "start", "你孙子在我们这里，不许给他打电话，一小时内转二十万", "verdict.none"},
+		{locales.EN, "start", "we have your son, do not call the police, wire 20000 today or you will never see him", "understand.none_asks"},
+		{locales.EN, "start", "i got a text saying \"your account will be closed today\" and then a man called asking for the code, he said he was from my bank and sounded real", "understand.q.real"},
+		// Asked why the place is needed, or not to tell the parents: an
+		// answer, never a verdict on the words; "idk" to "what has
+		// happened so far?" asks again.
+		{locales.EN, "country", "why do you need that", "understand.q.country"},
+		{locales.ZH, "country", "为什么要问这个", "understand.q.country"},
+		{locales.EN, "start", "please dont tell my parents", "understand.q.private"},
+		{locales.ZH, "verdict", "不要告诉我爸妈", "understand.q.private"},
+		{locales.EN, "verdict", "idk", "understand.q.verdict"},
+		{locales.ZH, "verdict", "可能吧", "understand.q.verdict"},
+		// More of the person's and the family's own words.
+		{locales.EN, "start", "I AM 78 YEARS OLD AND A MAN SAYS HE IS FROM MY BANK AND I MUST MOVE MY SAVINGS", "understand.threatened.rule"},
+		{locales.ZH, "start", "俺家老头子接了个电话说儿子在外地被抓了要五万块钱", "understand.family.call_first"},
+		{locales.ZH, "start", "刚才有个人打电话说是俺孙子 声音有点不像 要俺给他转钱", "understand.story_asks"},
+		{locales.ZH, "start", "俺已经按他说的把钱存到那个安全账户了", "paid.now"},
+		{locales.EN, "start", "i think my dad is being scammed by a woman online", "understand.scammed_family"},
+		{locales.EN, "start", "my 爸爸 got a call from 公安局", "understand.family.them"},
+		{locales.ZH, "country", "我在他们让我住的酒店里", "understand.threatened.rule"},
+		// A relative's story said with "my" only is the person's words,
+		// never a verdict; how to convince a parent is the warning to
+		// forward; a step done is acknowledged; "nothing is lost" is
+		// never said after a loss.
+		{locales.EN, "start", "my grandmother keeps buying health supplements from a guy who calls her every day", "understand.unclear"},
+		{locales.EN, "start", "my mum wont believe me that its a scam", "share.title"},
+		{locales.ZH, "start", "我妈天天听保健品讲座 买了好多东西 怎么劝她", "share.title"},
+		{locales.EN, "start", "can you write something i can send to my grandma", "share.title"},
+		{locales.ZH, "start", "我爸不信我说的 非要转钱", "understand.family.oncall"},
+		{locales.EN, "steps", "ok i called my bank", "understand.smalltalk.done"},
+		{locales.ZH, "steps", "已经报警了", "understand.smalltalk.done"},
+		{locales.ZH, "steps", "银行已经冻结了", "understand.smalltalk.done"},
+		{locales.ZH, "steps", "要不要拉黑", "understand.q.paid"},
+		{locales.EN, "steps", "thank you so much you saved me", "understand.smalltalk.thanks"},
+		// Told asks, threats and a child out of reach.
+		{locales.EN, "start", "my landlord wants the deposit before i see the flat", "understand.story_asks"},
+		{locales.ZH, "start", "网上认识的男朋友让我跟他一起投资虚拟币", "understand.story_asks"},
+		{locales.EN, "start", "someone from the chinese embassy called and said i have a legal document to collect", "understand.threatened.rule"},
+		{locales.EN, "start", "i sent nudes and now he wants money or he will send them to my friends", "understand.threatened.rule"},
+		{locales.ZH, "start", "警察说要远程验伤 让我脱衣服", "understand.threatened.rule"},
+		{locales.ZH, "start", "他们让我别告诉室友", "understand.threatened.rule"},
+		{locales.EN, "start", "they said i am not allowed to tell my roommate", "understand.threatened.rule"},
+		{locales.EN, "start", "I lost contact with my son in Sydney and someone says they have him", "understand.family.call_first"},
+		{locales.ZH, "start", "儿子在澳洲联系不上了 有人发视频说绑了他", "understand.family.call_first"},
+	} {
+		s := stateFor(t, tt.state, tt.lang)
+		if got := firstReplyKey(s, tt.text); got != tt.want {
+			t.Errorf("%s %q: got first text %s, want %s", tt.state, tt.text, got, tt.want)
+		}
+	}
+}
+
+// TestCalledOrPaidButtons: after "我已经打过去了", "I only called them"
+// leads to what a call back means, and "I sent money" to the bank.
+func TestCalledOrPaidButtons(t *testing.T) {
+	for _, lang := range locales.Langs {
+		s, _ := Step(stateFor(t, "start", lang), Event{Kind: EventText, Text: "我已经打过去了"})
+		for id, want := range map[string]string{"a:called": "understand.called_back", "a:paid": "paid.now"} {
+			_, replies := Step(s, Event{Kind: EventChoice, Data: EncodeChoice(s.Seq, id)})
+			if got := replies[0].Texts[0].Key; got != want {
+				t.Errorf("%s: press %s: got first text %s, want %s", lang, id, got, want)
+			}
 		}
 	}
 }
