@@ -31,6 +31,8 @@ func told(s State, p Placement, v classifier.Verdict) (State, []Reply) {
 		s, replies = onCall(s)
 	case p.Intent == IntentApp && p.Topic == "asked":
 		s, replies = appAskedSteps(s)
+	case p.Intent == IntentApp && p.Topic == "link":
+		s, replies = linkOpenedSteps(s)
 	case p.Intent == IntentApp:
 		s, replies = appSteps(s)
 	default:
@@ -116,6 +118,24 @@ func appAskedSteps(s State) (State, []Reply) {
 		Choices: keyboard(&s,
 			"a:app", "btn.a.app",
 			"a:paid", "btn.a.paid",
+			"where", "btn.where",
+			"share", "btn.share",
+		),
+	}}
+}
+
+// linkOpenedSteps answers a link opened with nothing said to be typed
+// into it or installed from it: close it and type nothing, and the steps
+// for details given or an app installed a button away, for when that
+// happened too. Opening a page alone takes nothing the person must now
+// stop.
+func linkOpenedSteps(s State) (State, []Reply) {
+	s.Node = NodeSteps
+	return s, []Reply{{
+		Texts: []Text{{Key: "understand.link_opened"}, {Key: "understand.link_opened.if_more"}},
+		Choices: keyboard(&s,
+			"a:paid", "btn.a.paid",
+			"a:app", "btn.a.app",
 			"where", "btn.where",
 			"share", "btn.share",
 		),
@@ -424,8 +444,11 @@ func familyStory(s State, p Placement) (State, []Reply) {
 		texts = []Text{{Key: "understand.family.oncall"}, call}
 	case IntentApp:
 		texts = []Text{{Key: "understand.family.app"}, {Key: "app.now", Line: true}, {Key: "app.remove", Line: true}, {Key: "app.passwords", Line: true}, call}
-		if p.Topic == "asked" {
+		switch p.Topic {
+		case "asked":
 			texts = []Text{{Key: "understand.family.app_asked"}, call}
+		case "link":
+			texts = []Text{{Key: "understand.family.link_opened"}, call}
 		}
 	default:
 		texts = []Text{call}

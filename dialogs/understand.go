@@ -685,6 +685,16 @@ var firstPersonRe = regexp.MustCompile(`\b(i|im|ive|me|myself)\b|我([^们]|$)`)
 // card, a code or a password.
 var valuablesRe = regexp.MustCompile(`money|card|code|\bpin\b|password|bank|transfer|\bpaid\b|\bpay|wire|[$£€¥]|钱|卡|验证码|密码|转|汇|付|元|块|镑|刀`)
 
+// linkOnlyRe finds a link opened ("clicked the link", 点开了链接); with
+// appBeyondLinkRe absent, nothing says an app was installed, a screen
+// shared or anything typed into the page, so the story is a link opened
+// and no more.
+var linkOnlyRe = regexp.MustCompile(`\b(clicked|tapped|opened|pressed)( on)? (the|a|that|this|their|his|her)? ?(link|url)\b|(点|打)(了|开了?|进去了?)(那个|这个|一个)?(链接|网址|链结)`)
+
+// appBeyondLinkRe finds what goes past opening a link: an app or file
+// installed, a screen shared, a login, or details typed in.
+var appBeyondLinkRe = regexp.MustCompile(`install|download|\bapp\b|screen|remote|anydesk|teamviewer|zoom|meeting|logged|log in|login|\bentered (my|the|a|his|her)|\btyped (my|in my|the|his|her)|filled|装|下载|软件|屏幕|远程|会议|登录|登陆|输了|输入了|填了|填写了`)
+
 // amountRe finds an amount's digits or a Chinese numeral of one
 // ("五千", "两万"): with it, "打过去" is money, not a call.
 var amountRe = regexp.MustCompile(`[0-9]|[十百千万]`)
@@ -1162,6 +1172,10 @@ func Understand(s State, text string, forwarded bool) Placement {
 			case in == IntentApp && (f.appAsk || f.appNotDone) && !f.appDone:
 				// Asked to install an app, and not (yet) done: "asked".
 				p.Topic = "asked"
+			case in == IntentApp && linkOnlyRe.MatchString(u.normalize(text)) && !appBeyondLinkRe.MatchString(u.normalize(text)):
+				// A link opened, and nothing installed, shared or typed
+				// into it: "link", not the steps after an app.
+				p.Topic = "link"
 			case in == IntentPaid && f.paidID > 0 && !valuablesRe.MatchString(u.normalize(text)):
 				// A passport or ID given, and no money, card or code
 				// named: the steps for papers, not the bank's.

@@ -863,3 +863,32 @@ func TestCalledOrPaidButtons(t *testing.T) {
 		}
 	}
 }
+
+// TestLinkOpenedOnly: a link opened, with nothing typed into it or
+// installed from it, is told to close it and type nothing, with the
+// steps for more a button away; "stop sharing your screen" would answer
+// something that did not happen. Details typed in stay the paid steps,
+// an app from it the app steps.
+func TestLinkOpenedOnly(t *testing.T) {
+	for _, tt := range []struct {
+		lang string
+		text string
+		want string
+	}{
+		{locales.EN, "i clicked the link but didnt enter anything", "understand.link_opened"},
+		{locales.EN, "I clicked on the link in that text, what now?", "understand.link_opened"},
+		{locales.ZH, "我点开了那个链接 怎么办", "understand.link_opened"},
+		{locales.ZH, "不小心点了链接", "understand.link_opened"},
+		{locales.ZH, "我打开了链接，但是什么都没填", "understand.link_opened"},
+		{locales.EN, "my mum clicked the link in the text", "understand.family.link_opened"},
+		{locales.EN, "i clicked the link and entered my card number", "paid.now"},
+		{locales.ZH, "我点了链接输了银行卡号", "paid.now"},
+		{locales.EN, "i clicked the link and it made me install an app", "app.now"},
+		{locales.ZH, "点了链接以后下载了一个软件", "app.now"},
+	} {
+		s := stateFor(t, "start", tt.lang)
+		if got := firstReplyKey(s, tt.text); got != tt.want {
+			t.Errorf("%q: got first text %s, want %s", tt.text, got, tt.want)
+		}
+	}
+}
