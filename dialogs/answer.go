@@ -19,6 +19,10 @@ func told(s State, p Placement, v classifier.Verdict) (State, []Reply) {
 	}
 	var replies []Reply
 	switch {
+	case p.Intent == IntentAccount && p.Family && p.AboutMe:
+		// "奶奶收到“我”发的短信说换号了要钱": someone posing as the person
+		// typing to their relative; they are the one to call back.
+		s, replies = familyStory(s, p)
 	case p.Intent == IntentAccount:
 		s, replies = accountSteps(s, p)
 	case p.Family:
@@ -263,6 +267,35 @@ func answerQuestion(s State, topic string) (State, []Reply) {
 			"check", "btn.check",
 			"menu", "btn.menu",
 		)}}
+	case "lost":
+		// "银行说追不回来了": what is still worth doing, and the second
+		// scam that follows a loss.
+		s.Node = NodeSteps
+		return s, []Reply{{Texts: []Text{{Key: "understand.q.lost"}, {Key: "paid.evidence"}, {Key: "paid.recovery"}}, Choices: keyboard(&s,
+			"where", "btn.where",
+			"share", "btn.share",
+			"menu", "btn.menu",
+		)}}
+	case "tuition":
+		// An agent's discount, a "payment failed" email: the school's own
+		// portal is the only way to pay or check.
+		s = resetFlowKeepLast(s)
+		s.Node = NodeSteps
+		return s, []Reply{{Texts: []Text{{Key: "understand.q.tuition"}}, Choices: keyboard(&s,
+			"a:paid", "btn.a.paid",
+			"check", "btn.check",
+			"menu", "btn.menu",
+		)}}
+	case "romance_family":
+		// A relative drawn in by someone met online: how to help them.
+		s = resetFlowKeepLast(s)
+		s.Node = NodeSteps
+		return s, []Reply{{Texts: []Text{{Key: "understand.family.romance"}, {Key: "understand.family.romance.how"}}, Choices: keyboard(&s,
+			"f:paid", "btn.f.paid",
+			"share", "btn.share",
+			"where", "btn.where",
+			"menu", "btn.menu",
+		)}}
 	case "refund", "report", "bank":
 		s.Node = NodeSteps
 		return s, []Reply{{Texts: []Text{{Key: "understand.q." + topic}}, Choices: keyboard(&s,
@@ -453,7 +486,7 @@ func familyStory(s State, p Placement) (State, []Reply) {
 	default:
 		texts = []Text{call}
 	}
-	if rule && p.Intent != IntentApp {
+	if rule && p.Intent != IntentApp && p.Intent != IntentAccount {
 		// The rule speaks of loved ones said to be in trouble; the
 		// relative's own call has its rule in understand.family.them.
 		texts = append(texts, Text{Key: "understand.family.rule"})

@@ -133,7 +133,10 @@ type understandData struct {
 // person to install an app, share the screen or join a meeting (Kind
 // "app_ask": "让我下载", "wants me to install"), and it was done (Kind
 // "app_done": "装了", "downloaded") or not (Kind "app_not_done": "我没装",
-// "i said no").
+// "i said no"). One tells of someone met online (Kind "romance": "网上
+// 认识了一个女的", "met a woman online"), which, said of a relative who is
+// pushed to invest or pay, is a known scam the family is told how to
+// face.
 //
 // A phrase is matched in the normalised text (lower case, simplified
 // characters, no apostrophes): English phrases on word boundaries, Chinese
@@ -223,7 +226,7 @@ func newUnderstander(b []byte) (*understander, error) {
 		case g.Kind == "" && !valid[g.Intent]:
 			return nil, fmt.Errorf("group %q: intent %q is not one of the intents", g.Name, g.Intent)
 		case g.Kind != "" && (!groupKinds[g.Kind] || g.Intent != ""):
-			return nil, fmt.Errorf("group %q: kind %q with intent %q; want story, check, ask, told_ask, family, me, trouble, hedge, recipient, app_ask, app_done or app_not_done without an intent", g.Name, g.Kind, g.Intent)
+			return nil, fmt.Errorf("group %q: kind %q with intent %q; want story, check, ask, told_ask, family, me, trouble, hedge, recipient, app_ask, app_done, app_not_done or romance without an intent", g.Name, g.Kind, g.Intent)
 		case g.Whole && g.Kind != "":
 			return nil, fmt.Errorf("group %q: a whole-text group of kind %q; want an intent", g.Name, g.Kind)
 		case len(g.EN) == 0 || len(g.ZH) == 0:
@@ -287,11 +290,11 @@ func newUnderstander(b []byte) (*understander, error) {
 }
 
 // groupKinds are the kinds a group may have instead of an intent.
-var groupKinds = map[string]bool{"story": true, "check": true, "ask": true, "family": true, "me": true, "trouble": true, "told_ask": true, "hedge": true, "recipient": true, "app_ask": true, "app_done": true, "app_not_done": true}
+var groupKinds = map[string]bool{"story": true, "check": true, "ask": true, "family": true, "me": true, "trouble": true, "told_ask": true, "hedge": true, "recipient": true, "app_ask": true, "app_done": true, "app_not_done": true, "romance": true}
 
 // isFlag reports whether a group of kind marks the text rather than votes.
 func isFlag(kind string) bool {
-	return kind == "family" || kind == "me" || kind == "trouble" || kind == "hedge" || kind == "recipient" || kind == "app_ask" || kind == "app_done" || kind == "app_not_done"
+	return kind == "family" || kind == "me" || kind == "trouble" || kind == "hedge" || kind == "recipient" || kind == "app_ask" || kind == "app_done" || kind == "app_not_done" || kind == "romance"
 }
 
 // tableStates are the conversation states the phrase data and the intent
@@ -534,6 +537,8 @@ type features struct {
 	// 开", "i said no"). An ask not done is answered with "don't install
 	// it", not with the steps after it.
 	appAsk, appDone, appNotDone bool
+	// romance: someone met online ("我爸在网上认识了一个女的").
+	romance bool
 }
 
 // ownWords reports whether a text reads as the person's own words rather
@@ -742,6 +747,9 @@ func (u *understander) flagFeatures(n string, f *features) {
 			continue
 		case "app_not_done":
 			f.appNotDone = true
+			continue
+		case "romance":
+			f.romance = true
 			continue
 		}
 		if u.groups[m.group].Kind == "family" && readersRelative(n[:m.start]) {
@@ -1183,6 +1191,12 @@ func Understand(s State, text string, forwarded bool) Placement {
 			}
 			return p
 		}
+	}
+	if f.romance && f.family >= 0 && !f.firstPerson {
+		// "我爸在网上认识了一个女的 天天让他投资": a relative drawn in by
+		// someone met online, nothing paid said yet. How to help them
+		// face it, not "is this a message?".
+		return Placement{Intent: IntentQuestion, Topic: "romance_family", Family: true}
 	}
 	if f.intents[IntentNone] > 0 {
 		return Placement{Intent: IntentNone}

@@ -892,3 +892,56 @@ func TestLinkOpenedOnly(t *testing.T) {
 		}
 	}
 }
+
+// TestOwnWordsFourthPass checks the first thing said to the person's own
+// words of the fourth pass (dialogs4): a two-letter place beside
+// "police"; "both" or "all of them" to what has happened so far; the
+// bank or the police saying the money is gone; a tuition discount or a
+// "payment failed" email; a relative drawn in by someone met online;
+// someone posing as the person to their grandmother; pinyin stories.
+func TestOwnWordsFourthPass(t *testing.T) {
+	for _, tt := range []struct {
+		lang, state, text string
+		want              string // the first text key of the reply
+	}{
+		// A two-letter place next to "police": that place's numbers.
+		{locales.EN, "start", "uk police", "where.title"},
+		{locales.EN, "start", "police uk", "where.title"},
+		{locales.EN, "country", "uk police", "where.title"},
+		{locales.ZH, "start", "英国警察", "where.title"},
+		// Everything happened: the call ended first, then the bank.
+		{locales.ZH, "verdict", "都有", "understand.all.first"},
+		{locales.ZH, "verdict", "以上都有", "understand.all.first"},
+		{locales.EN, "verdict", "all of them", "understand.all.first"},
+		{locales.EN, "verdict", "both", "understand.all.first"},
+		// The bank or the police say the money cannot be got back.
+		{locales.EN, "start", "my bank says they cant stop it", "understand.q.lost"},
+		{locales.EN, "steps", "the police said there is nothing they can do", "understand.q.lost"},
+		{locales.ZH, "start", "银行说追不回来了", "understand.q.lost"},
+		{locales.ZH, "start", "警察说没办法", "understand.q.lost"},
+		// Tuition: an agent's discount, a "payment failed" email.
+		{locales.ZH, "start", "中介说通过他交学费可以打折", "understand.q.tuition"},
+		{locales.ZH, "start", "学校发邮件说我学费没交成功", "understand.q.tuition"},
+		{locales.EN, "start", "the agent says i get a discount if i pay my tuition through him", "understand.q.tuition"},
+		{locales.EN, "start", "my uni emailed saying my tuition payment failed", "understand.q.tuition"},
+		// A relative and someone met online who talks of investing.
+		{locales.ZH, "start", "我爸在网上认识了一个女的 天天让他投资", "understand.family.romance"},
+		{locales.EN, "start", "my dad met a woman online and she keeps pushing him to invest", "understand.family.romance"},
+		// Someone posing as the person typing, to their grandmother.
+		{locales.ZH, "start", "奶奶收到\"我\"发的短信说换号了要钱", "understand.family.me"},
+		{locales.ZH, "start", "奶奶收到我发的短信说换号了要钱", "understand.family.me"},
+		{locales.EN, "start", "my grandma got a text from \"me\" saying i changed my number and need money", "understand.family.me"},
+		{locales.EN, "start", "someone is texting my nan pretending to be me and asking for money", "understand.family.me"},
+		// Pinyin, typed without a Chinese keyboard.
+		{locales.EN, "start", "wo zhuan le qian", "paid.now"},
+		{locales.EN, "start", "wo gei le yan zheng ma", "paid.now"},
+		{locales.EN, "start", "ta hai zai dian hua shang", "oncall.hangup"},
+		{locales.EN, "start", "ta shuo wo xi qian", "understand.threatened.rule"},
+		{locales.EN, "start", "wo xia zai le ta de app", "app.now"},
+	} {
+		s := stateFor(t, tt.state, tt.lang)
+		if got := firstReplyKey(s, tt.text); got != tt.want {
+			t.Errorf("%s %q: got first text %s, want %s", tt.state, tt.text, got, tt.want)
+		}
+	}
+}
