@@ -286,6 +286,17 @@ func answerQuestion(s State, topic string) (State, []Reply) {
 			"check", "btn.check",
 			"menu", "btn.menu",
 		)}}
+	case "romance":
+		// Someone met online who talks of investing: the scam named,
+		// and what not to do.
+		s = resetFlowKeepLast(s)
+		s.Node = NodeSteps
+		return s, []Reply{{Texts: []Text{{Key: "understand.romance"}}, Choices: keyboard(&s,
+			"a:paid", "btn.a.paid",
+			"a:app", "btn.a.app",
+			"share", "btn.share",
+			"menu", "btn.menu",
+		)}}
 	case "romance_family":
 		// A relative drawn in by someone met online: how to help them.
 		s = resetFlowKeepLast(s)

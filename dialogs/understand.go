@@ -136,7 +136,9 @@ type understandData struct {
 // "i said no"). One tells of someone met online (Kind "romance": "网上
 // 认识了一个女的", "met a woman online"), which, said of a relative who is
 // pushed to invest or pay, is a known scam the family is told how to
-// face.
+// face; one tells of someone posing as the person typing (Kind "posing":
+// "冒充我", "说是我", "from \"me\"", "but i didnt"), so that a relative's
+// story of it is answered as about them.
 //
 // A phrase is matched in the normalised text (lower case, simplified
 // characters, no apostrophes): English phrases on word boundaries, Chinese
@@ -226,7 +228,7 @@ func newUnderstander(b []byte) (*understander, error) {
 		case g.Kind == "" && !valid[g.Intent]:
 			return nil, fmt.Errorf("group %q: intent %q is not one of the intents", g.Name, g.Intent)
 		case g.Kind != "" && (!groupKinds[g.Kind] || g.Intent != ""):
-			return nil, fmt.Errorf("group %q: kind %q with intent %q; want story, check, ask, told_ask, family, me, trouble, hedge, recipient, app_ask, app_done, app_not_done or romance without an intent", g.Name, g.Kind, g.Intent)
+			return nil, fmt.Errorf("group %q: kind %q with intent %q; want story, check, ask, told_ask, family, me, trouble, hedge, recipient, app_ask, app_done, app_not_done, romance or posing without an intent", g.Name, g.Kind, g.Intent)
 		case g.Whole && g.Kind != "":
 			return nil, fmt.Errorf("group %q: a whole-text group of kind %q; want an intent", g.Name, g.Kind)
 		case len(g.EN) == 0 || len(g.ZH) == 0:
@@ -290,11 +292,11 @@ func newUnderstander(b []byte) (*understander, error) {
 }
 
 // groupKinds are the kinds a group may have instead of an intent.
-var groupKinds = map[string]bool{"story": true, "check": true, "ask": true, "family": true, "me": true, "trouble": true, "told_ask": true, "hedge": true, "recipient": true, "app_ask": true, "app_done": true, "app_not_done": true, "romance": true}
+var groupKinds = map[string]bool{"story": true, "check": true, "ask": true, "family": true, "me": true, "trouble": true, "told_ask": true, "hedge": true, "recipient": true, "app_ask": true, "app_done": true, "app_not_done": true, "romance": true, "posing": true}
 
 // isFlag reports whether a group of kind marks the text rather than votes.
 func isFlag(kind string) bool {
-	return kind == "family" || kind == "me" || kind == "trouble" || kind == "hedge" || kind == "recipient" || kind == "app_ask" || kind == "app_done" || kind == "app_not_done" || kind == "romance"
+	return kind == "family" || kind == "me" || kind == "trouble" || kind == "hedge" || kind == "recipient" || kind == "app_ask" || kind == "app_done" || kind == "app_not_done" || kind == "romance" || kind == "posing"
 }
 
 // tableStates are the conversation states the phrase data and the intent
@@ -539,6 +541,9 @@ type features struct {
 	appAsk, appDone, appNotDone bool
 	// romance: someone met online ("我爸在网上认识了一个女的").
 	romance bool
+	// posing: someone posed as the person typing ("有人冒充我给我妈发微信
+	// 借钱", "grandpa says i called him but i didnt").
+	posing bool
 }
 
 // ownWords reports whether a text reads as the person's own words rather
@@ -584,6 +589,12 @@ func (f features) speaksToReaderOnly() bool {
 func (f features) familyStory() bool {
 	if f.family < 0 || f.tellAt < 0 {
 		return false
+	}
+	if f.posing && !f.firstPerson {
+		// "有人冒充我给我妈发微信借钱": the relative is the one asked,
+		// wherever they are named; the person typing is in it only as
+		// the one posed as.
+		return true
 	}
 	if f.firstPersonBefore && !(f.trouble && !f.me && f.intents[IntentPaid] == 0 && !f.firstPersonBeforeOwn) {
 		// The person is in the story before what was told, unless only
@@ -700,6 +711,9 @@ var linkOnlyRe = regexp.MustCompile(`\b(clicked|tapped|opened|pressed)( on)? (th
 // installed, a screen shared, a login, or details typed in.
 var appBeyondLinkRe = regexp.MustCompile(`install|download|\bapp\b|screen|remote|anydesk|teamviewer|zoom|meeting|logged|log in|login|\bentered (my|the|a|his|her)|\btyped (my|in my|the|his|her)|filled|装|下载|软件|屏幕|远程|会议|登录|登陆|输了|输入了|填了|填写了`)
 
+// investRe finds investing named: with someone met online, the scam.
+var investRe = regexp.MustCompile(`invest|crypto|bitcoin|usdt|trading|platform|forex|gold|投资|理财|虚拟币|炒币|数字货币|比特币|平台|黄金|期货|外汇|充值|充钱`)
+
 // amountRe finds an amount's digits or a Chinese numeral of one
 // ("五千", "两万"): with it, "打过去" is money, not a call.
 var amountRe = regexp.MustCompile(`[0-9]|[十百千万]`)
@@ -750,6 +764,11 @@ func (u *understander) flagFeatures(n string, f *features) {
 			continue
 		case "romance":
 			f.romance = true
+			continue
+		case "posing":
+			// Not masked: its 我 is masked by the "me" phrases it
+			// repeats, and "but i didnt" is the person speaking.
+			f.posing = true
 			continue
 		}
 		if u.groups[m.group].Kind == "family" && readersRelative(n[:m.start]) {
@@ -1155,6 +1174,11 @@ func Understand(s State, text string, forwarded bool) Placement {
 			return Placement{Intent: IntentRequest, Topic: f.topic[IntentRequest]}
 		case !f.ownWords():
 			return Placement{Intent: IntentCheck, Asks: f.ask > 0}
+		case tell == 0 && f.topic[IntentQuestion] == "tuition":
+			// "a senior in our group offers to pay my fees at a
+			// discount": the person's words about tuition, whose "our"
+			// reads like a message's.
+			return Placement{Intent: IntentQuestion, Topic: "tuition"}
 		case tell == 0 && f.intents[IntentRequest] == 0:
 			return Placement{Intent: IntentUnclear, Asks: f.ask > 0, Topic: f.topic[IntentUnclear]}
 		}
@@ -1173,7 +1197,7 @@ func Understand(s State, text string, forwarded bool) Placement {
 					return Placement{Intent: IntentUnclear, Topic: "called_or_paid"}
 				}
 			}
-			p := Placement{Intent: in, Story: true, Family: family, AboutMe: family && f.me, OtherInTrouble: family && f.trouble}
+			p := Placement{Intent: in, Story: true, Family: family, AboutMe: family && (f.me || f.posing), OtherInTrouble: family && f.trouble}
 			switch {
 			case in == IntentAccount:
 				p.Topic = f.topic[in]
@@ -1192,6 +1216,11 @@ func Understand(s State, text string, forwarded bool) Placement {
 			return p
 		}
 	}
+	if f.romance && f.family < 0 && (f.ask > 0 || investRe.MatchString(u.normalize(text))) {
+		// "我在网上认识了一个女生 她让我一起投资": someone met online who
+		// talks of investing is the scam; say so, not "is this a message?".
+		return Placement{Intent: IntentQuestion, Topic: "romance"}
+	}
 	if f.romance && f.family >= 0 && !f.firstPerson {
 		// "我爸在网上认识了一个女的 天天让他投资": a relative drawn in by
 		// someone met online, nothing paid said yet. How to help them
@@ -1200,6 +1229,11 @@ func Understand(s State, text string, forwarded bool) Placement {
 	}
 	if f.intents[IntentNone] > 0 {
 		return Placement{Intent: IntentNone}
+	}
+	if f.topic[IntentQuestion] == "lost" {
+		// "报警了 警察说很难追回": a step done, and told it did not get
+		// the money back; what still helps answers it.
+		return Placement{Intent: IntentQuestion, Topic: "lost"}
 	}
 	if f.topic[IntentSmalltalk] == "done" {
 		// "I called my bank", "已经报警了": a step done, told; an

@@ -834,7 +834,9 @@ func TestOwnWordsThirdPass(t *testing.T) {
 		{locales.EN, "steps", "thank you so much you saved me", "understand.smalltalk.thanks"},
 		// Told asks, threats and a child out of reach.
 		{locales.EN, "start", "my landlord wants the deposit before i see the flat", "understand.story_asks"},
-		{locales.ZH, "start", "网上认识的男朋友让我跟他一起投资虚拟币", "understand.story_asks"},
+		// Since dialogs4 the scam is named (someone met online who
+		// talks of investing); the reply still says to send nothing.
+		{locales.ZH, "start", "网上认识的男朋友让我跟他一起投资虚拟币", "understand.romance"},
 		{locales.EN, "start", "someone from the chinese embassy called and said i have a legal document to collect", "understand.threatened.rule"},
 		{locales.EN, "start", "i sent nudes and now he wants money or he will send them to my friends", "understand.threatened.rule"},
 		{locales.ZH, "start", "警察说要远程验伤 让我脱衣服", "understand.threatened.rule"},
@@ -938,6 +940,34 @@ func TestOwnWordsFourthPass(t *testing.T) {
 		{locales.EN, "start", "ta hai zai dian hua shang", "oncall.hangup"},
 		{locales.EN, "start", "ta shuo wo xi qian", "understand.threatened.rule"},
 		{locales.EN, "start", "wo xia zai le ta de app", "app.now"},
+		{locales.EN, "start", "ta hai zai gen wo shi pin", "oncall.hangup"},
+		{locales.EN, "start", "wo gei ta le yin hang ka hao", "paid.now"},
+		// A loss told without the bank's word is the bank's steps; the
+		// police's "very hard to get back" after a report is what still
+		// helps, not "that was the right step".
+		{locales.ZH, "start", "钱都没了 怎么办", "paid.now"},
+		{locales.EN, "start", "i lost everything what do i do", "paid.now"},
+		{locales.ZH, "start", "报警了 警察说很难追回", "understand.q.lost"},
+		{locales.EN, "start", "my bank rejected my claim", "understand.q.lost"},
+		// Tuition in the person's words, with an "our" or an account.
+		{locales.EN, "start", "a senior in our wechat group offers to pay my fees at a discount", "understand.q.tuition"},
+		{locales.ZH, "start", "学长说可以帮我代交学费 便宜两千", "understand.q.tuition"},
+		{locales.EN, "start", "my school says my fees are unpaid and wants me to pay to a personal account", "understand.q.tuition"},
+		{locales.ZH, "start", "学校说我学费没交 要我转到一个私人账户", "understand.q.tuition"},
+		// Someone met online who talks of investing, told of oneself;
+		// met online and nothing more is still asked about.
+		{locales.EN, "start", "i met a girl on tinder and she wants me to invest in crypto", "understand.romance"},
+		{locales.ZH, "start", "我在探探上认识一个男的 他带我炒币", "understand.romance"},
+		{locales.EN, "start", "i met someone online and we are dating", "understand.unclear"},
+		{locales.EN, "start", "my mum has an online boyfriend who wants her to buy crypto", "understand.family.romance"},
+		{locales.ZH, "start", "我妈在抖音上认识了一个男的 让她投资黄金", "understand.family.romance"},
+		// Someone posing as the person: named after the relative, or
+		// denied ("but i didnt"), it is about the person typing.
+		{locales.ZH, "start", "有人冒充我给我妈发微信借钱", "understand.family.me"},
+		{locales.ZH, "start", "爷爷说我给他打电话要钱 可是我没打", "understand.family.me"},
+		{locales.EN, "start", "my grandpa says i called him asking for bail money but i didnt", "understand.family.me"},
+		{locales.ZH, "start", "外婆收到短信 说是我 手机丢了 让她转钱", "understand.family.me"},
+		{locales.EN, "start", "grandma got a whatsapp from a new number saying its me and i need money", "understand.family.me"},
 	} {
 		s := stateFor(t, tt.state, tt.lang)
 		if got := firstReplyKey(s, tt.text); got != tt.want {
