@@ -711,6 +711,11 @@ var linkOnlyRe = regexp.MustCompile(`\b(clicked|tapped|opened|pressed)( on)? (th
 // installed, a screen shared, a login, or details typed in.
 var appBeyondLinkRe = regexp.MustCompile(`install|download|\bapp\b|screen|remote|anydesk|teamviewer|zoom|meeting|logged|log in|login|\bentered (my|the|a|his|her)|\btyped (my|in my|the|his|her)|filled|装|下载|软件|屏幕|远程|会议|登录|登陆|输了|输入了|填了|填写了`)
 
+// lostAskRe finds an ask beside "they can't stop it": a condition, a
+// code, a safe account, money to move. The "bank" that says so is then
+// the scammer.
+var lostAskRe = regexp.MustCompile(`unless|if i|if you|code|pin|password|safe account|secure account|move (my|the) money|transfer (it|my|the)|除非|要我|让我|叫我|验证码|密码|安全账户|转到|转给`)
+
 // investRe finds investing named: with someone met online, the scam.
 var investRe = regexp.MustCompile(`invest|crypto|bitcoin|usdt|trading|platform|forex|gold|投资|理财|虚拟币|炒币|数字货币|比特币|平台|黄金|期货|外汇|充值|充钱`)
 
@@ -737,7 +742,7 @@ func (u *understander) flagFeatures(n string, f *features) {
 	}
 	masked := []byte(n)
 	familyMasked := []byte(n)
-	var recipients []match
+	var recipients, posing []match
 	for _, m := range spans {
 		switch u.groups[m.group].Kind {
 		case "recipient":
@@ -766,9 +771,11 @@ func (u *understander) flagFeatures(n string, f *features) {
 			f.romance = true
 			continue
 		case "posing":
-			// Not masked: its 我 is masked by the "me" phrases it
-			// repeats, and "but i didnt" is the person speaking.
+			// Masked below, and only beside a relative: "奶奶收到我发的
+			// 短信" names the person as the one posed as, "he took 500
+			// from me" is their own story.
 			f.posing = true
+			posing = append(posing, m)
 			continue
 		}
 		if u.groups[m.group].Kind == "family" && readersRelative(n[:m.start]) {
@@ -799,6 +806,13 @@ func (u *understander) flagFeatures(n string, f *features) {
 		}
 		for i := m.start; i < m.end; i++ {
 			masked[i] = ' '
+		}
+	}
+	if f.family >= 0 {
+		for _, m := range posing {
+			for i := m.start; i < m.end; i++ {
+				masked[i] = ' '
+			}
 		}
 	}
 	f.firstPerson = firstPersonRe.Match(masked)
@@ -1154,6 +1168,12 @@ func Understand(s State, text string, forwarded bool) Placement {
 	for _, in := range telling {
 		tell += f.intents[in]
 	}
+	if tell == 0 && f.posing && f.family >= 0 && !f.firstPerson {
+		// "my grandma got a text from me saying i need money but it
+		// wasnt me": someone posing as the person typing asked a
+		// relative, and nothing else is told; they call the relative.
+		return Placement{Intent: IntentAccount, Topic: "friend", Story: true, Family: true, AboutMe: true}
+	}
 	story := tell + f.story + f.intents[IntentNone]
 	runes := utf8.RuneCountInString(core)
 	if tell == 0 && f.ask == 0 && f.phraseCheck == 0 && runes <= 2*longRunes &&
@@ -1231,6 +1251,12 @@ func Understand(s State, text string, forwarded bool) Placement {
 		return Placement{Intent: IntentNone}
 	}
 	if f.topic[IntentQuestion] == "lost" {
+		if lostAskRe.MatchString(u.normalize(text)) {
+			// "my bank called and said they cant stop the transfer
+			// unless i give them the code": an ask told, the scam
+			// itself; never "what still helps after a loss".
+			return Placement{Intent: IntentUnclear, Asks: true}
+		}
 		// "报警了 警察说很难追回": a step done, and told it did not get
 		// the money back; what still helps answers it.
 		return Placement{Intent: IntentQuestion, Topic: "lost"}
@@ -1257,6 +1283,12 @@ func Understand(s State, text string, forwarded bool) Placement {
 			return Placement{Intent: IntentThreatened, Story: true}
 		}
 		topic := f.topic[IntentQuestion]
+		if topic == "what" && f.ask > 0 && f.check == f.phraseCheck && f.ownWords() {
+			// "中介说可以帮我办签证 要先交钱": an ask told, and "帮我" or
+			// "what do I do" beside it; the warning about asks answers
+			// it, not "tell me what happened".
+			return Placement{Intent: IntentUnclear, Asks: true}
+		}
 		if topic == "what" && f.scammed {
 			// "我被骗了怎么办": what to do depends on what happened, so
 			// that is what the answer asks.

@@ -968,6 +968,17 @@ func TestOwnWordsFourthPass(t *testing.T) {
 		{locales.EN, "start", "my grandpa says i called him asking for bail money but i didnt", "understand.family.me"},
 		{locales.ZH, "start", "外婆收到短信 说是我 手机丢了 让她转钱", "understand.family.me"},
 		{locales.EN, "start", "grandma got a whatsapp from a new number saying its me and i need money", "understand.family.me"},
+		{locales.EN, "start", "my grandma got a text from me saying i need money but it wasnt me", "understand.family.me"},
+		// "from me" and 我发的 in the person's own story stay theirs.
+		{locales.EN, "start", "he stole money from me", "paid.now"},
+		{locales.ZH, "start", "这是我发的截图 你看看", "understand.unclear"},
+		// "They can't stop it" with an ask is the scam itself: the
+		// warning about asks, never what helps after a loss.
+		{locales.EN, "start", "my bank called and said they cant stop the transfer unless i give them the code", "understand.story_asks"},
+		{locales.ZH, "start", "银行打电话说拦截不了 要我把钱转到安全账户", "understand.threatened.rule"},
+		// An ask told beside "帮我": the warning about asks.
+		{locales.ZH, "start", "中介说可以帮我办签证 要先交钱", "understand.story_asks"},
+		{locales.EN, "start", "the agent says he can help me find a flat but i have to pay first", "understand.story_asks"},
 	} {
 		s := stateFor(t, tt.state, tt.lang)
 		if got := firstReplyKey(s, tt.text); got != tt.want {
