@@ -467,7 +467,14 @@ func navigate(s State, id string) (ns State, replies []Reply, ok bool) {
 // hangs up and checks with the official number.
 func familyStory(s State, p Placement) (State, []Reply) {
 	if p.Intent == IntentPaid {
-		return familyPaid(s, p.AboutMe)
+		s, replies := familyPaid(s, p.AboutMe)
+		if p.Topic == "romance" {
+			// After their bank: the "tax" to withdraw is the next loss.
+			// Nobody was said to be in trouble, so no one to call.
+			t := replies[0].Texts
+			replies[0].Texts = append(append(t[:2:2], Text{Key: "understand.family.romance.paid"}), t[3:]...)
+		}
+		return s, replies
 	}
 	s.Node = NodeSteps
 	// Who is to be called depends on what the caller claimed: the person

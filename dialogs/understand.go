@@ -705,7 +705,7 @@ var valuablesRe = regexp.MustCompile(`money|card|code|\bpin\b|password|bank|tran
 // appBeyondLinkRe absent, nothing says an app was installed, a screen
 // shared or anything typed into the page, so the story is a link opened
 // and no more.
-var linkOnlyRe = regexp.MustCompile(`\b(clicked|tapped|opened|pressed)( on)? (the|a|that|this|their|his|her)? ?(link|url)\b|(点|打)(了|开了?|进去了?)(那个|这个|一个)?(链接|网址|链结)`)
+var linkOnlyRe = regexp.MustCompile(`\bdian (kai )?le (na ge )?lian jie\b|\b(clicked|tapped|opened|pressed)( on)? (the|a|that|this|their|his|her)? ?(link|url)\b|(点|打)(了|开了?|进去了?)(那个|这个|一个)?(链接|网址|链结)`)
 
 // appBeyondLinkRe finds what goes past opening a link: an app or file
 // installed, a screen shared, a login, or details typed in.
@@ -715,6 +715,10 @@ var appBeyondLinkRe = regexp.MustCompile(`install|download|\bapp\b|screen|remote
 // code, a safe account, money to move. The "bank" that says so is then
 // the scammer.
 var lostAskRe = regexp.MustCompile(`unless|if i|if you|code|pin|password|safe account|secure account|move (my|the) money|transfer (it|my|the)|除非|要我|让我|叫我|验证码|密码|安全账户|转到|转给`)
+
+// policeSaidRe finds the police quoted: with a loss said to be beyond
+// recovery, the police the person reported to.
+var policeSaidRe = regexp.MustCompile(`police (said|told me|say)|(警察|公安|民警)说`)
 
 // investRe finds investing named: with someone met online, the scam.
 var investRe = regexp.MustCompile(`invest|crypto|bitcoin|usdt|trading|platform|forex|gold|投资|理财|虚拟币|炒币|数字货币|比特币|平台|黄金|期货|外汇|充值|充钱`)
@@ -1168,6 +1172,12 @@ func Understand(s State, text string, forwarded bool) Placement {
 	for _, in := range telling {
 		tell += f.intents[in]
 	}
+	if f.topic[IntentQuestion] == "lost" && tell == f.intents[IntentThreatened] && tell <= 1 &&
+		policeSaidRe.MatchString(u.normalize(text)) && !lostAskRe.MatchString(u.normalize(text)) {
+		// "警察说这种案子很多 基本追不回来": the police the person
+		// reported to, whose "警察说" reads like a threat's start.
+		return Placement{Intent: IntentQuestion, Topic: "lost"}
+	}
 	if tell == 0 && f.posing && f.family >= 0 && !f.firstPerson {
 		// "my grandma got a text from me saying i need money but it
 		// wasnt me": someone posing as the person typing asked a
@@ -1219,6 +1229,11 @@ func Understand(s State, text string, forwarded bool) Placement {
 			}
 			p := Placement{Intent: in, Story: true, Family: family, AboutMe: family && (f.me || f.posing), OtherInTrouble: family && f.trouble}
 			switch {
+			case in == IntentPaid && family && f.romance:
+				// "我爸网上认识的女的…已经投了五万 现在提现要交税": a
+				// relative's money in a scam begun online; the steps
+				// after a loss warn of the fee to withdraw.
+				p.Topic = "romance"
 			case in == IntentAccount:
 				p.Topic = f.topic[in]
 			case in == IntentApp && (f.appAsk || f.appNotDone) && !f.appDone:

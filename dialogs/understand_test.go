@@ -979,10 +979,63 @@ func TestOwnWordsFourthPass(t *testing.T) {
 		// An ask told beside "帮我": the warning about asks.
 		{locales.ZH, "start", "中介说可以帮我办签证 要先交钱", "understand.story_asks"},
 		{locales.EN, "start", "the agent says he can help me find a flat but i have to pay first", "understand.story_asks"},
+		// Everything, said other ways.
+		{locales.EN, "verdict", "all 3", "understand.all.first"},
+		{locales.ZH, "verdict", "三个都有", "understand.all.first"},
+		// Pinyin, more of it.
+		{locales.EN, "start", "ta shuo ta shi jing cha", "understand.threatened.rule"},
+		{locales.EN, "start", "wo gen ta shuo le yan zheng ma", "paid.now"},
+		{locales.EN, "start", "wo de zhang hao bei dao le", "account.lock"},
+		{locales.EN, "start", "wo hai zai gen ta tong hua", "oncall.hangup"},
+		{locales.EN, "start", "wo ba zai gen pian zi da dian hua", "understand.family.oncall"},
+		{locales.EN, "start", "wo dian le lian jie", "understand.link_opened"},
+		{locales.EN, "start", "ta rang wo zhuan qian dao an quan zhang hu", "understand.threatened.rule"},
+		{locales.EN, "start", "shi bu shi pian zi", "understand.q.real"},
+		// The money said to be beyond reach, in other words; the police
+		// the person reported to are not a threat's start.
+		{locales.ZH, "start", "银行说这笔钱已经到了对方账户 没办法撤回", "understand.q.lost"},
+		{locales.EN, "start", "my bank says the money already left and they cant reverse it", "understand.q.lost"},
+		{locales.ZH, "start", "警察说这种案子很多 基本追不回来", "understand.q.lost"},
+		{locales.EN, "start", "police gave me a crime number but said its unlikely ill see the money again", "understand.q.lost"},
+		{locales.ZH, "start", "支付宝说不能退", "understand.q.lost"},
+		// Tuition paid at a cheap exchange rate or through someone's
+		// account.
+		{locales.ZH, "start", "群里有人说可以用人民币帮我换英镑交学费 汇率很便宜", "understand.q.tuition"},
+		{locales.EN, "start", "a guy offered to exchange rmb for pounds at a good rate to pay my fees", "understand.q.tuition"},
+		// A relative in love with someone met online: how to help; with
+		// money gone, their bank first and then the fee to withdraw.
+		{locales.EN, "start", "how do i help my mom shes in love with a scammer", "understand.family.romance"},
+		{locales.EN, "start", "my grandma has an online friend who says he is a soldier and needs money to come home", "understand.family.romance"},
+		{locales.ZH, "start", "我奶奶在网上认识了一个\"军官\" 说要给她寄东西 要她交关税", "understand.family.romance"},
+		{locales.EN, "start", "my dad keeps sending money to a woman he met on facebook", "understand.family.paid.now"},
+		{locales.ZH, "start", "我爸网上认识的女的说投资平台能赚钱 我爸已经投了五万 现在提现要交税", "understand.family.paid.now"},
+		// A voice faked, a call denied: about the person typing.
+		{locales.EN, "start", "someone used ai to fake my voice and called my mum", "understand.family.me"},
+		{locales.ZH, "start", "我妈说我打电话给她要钱 其实不是我", "understand.family.me"},
 	} {
 		s := stateFor(t, tt.state, tt.lang)
 		if got := firstReplyKey(s, tt.text); got != tt.want {
 			t.Errorf("%s %q: got first text %s, want %s", tt.state, tt.text, got, tt.want)
+		}
+	}
+}
+
+// TestRomancePaidWarnsOfWithdrawalFee: a relative's money sent to someone
+// met online gets their bank first, then the warning that a "tax" to
+// withdraw is the next loss, and no "call the one said to be in trouble".
+func TestRomancePaidWarnsOfWithdrawalFee(t *testing.T) {
+	for _, tt := range []struct{ lang, text string }{
+		{locales.ZH, "我爸网上认识的女的说投资平台能赚钱 我爸已经投了五万 现在提现要交税"},
+		{locales.EN, "my dad keeps sending money to a woman he met on facebook"},
+	} {
+		_, replies := Step(stateFor(t, "start", tt.lang), Event{Kind: EventText, Text: tt.text})
+		var got []string
+		for _, x := range replies[0].Texts {
+			got = append(got, x.Key)
+		}
+		want := []string{"understand.family.paid.now", "understand.family.paid.bank", "understand.family.romance.paid", "understand.family.paid.rest"}
+		if !slices.Equal(got, want) {
+			t.Errorf("%q: got texts %v, want %v", tt.text, got, want)
 		}
 	}
 }
