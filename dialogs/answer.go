@@ -29,6 +29,9 @@ func told(s State, p Placement, v classifier.Verdict) (State, []Reply) {
 		s, replies = familyStory(s, p)
 	case p.Intent == IntentPaid && p.Topic == "id":
 		s, replies = identitySteps(s)
+	case p.Intent == IntentPaid && p.Topic == "withdraw":
+		s, replies = paid(s)
+		replies[0].Texts = append([]Text{{Key: "understand.withdraw"}}, replies[0].Texts...)
 	case p.Intent == IntentPaid:
 		s, replies = paid(s)
 	case p.Intent == IntentOnCall:

@@ -373,15 +373,20 @@ func (ph *phrase) find(n string, out []match) []match {
 }
 
 // numberLen is the length in bytes of the number n starts with: digits,
-// Chinese numerals, "k" or "w" for thousands, separators.
+// Chinese numerals, "k" or "w" for thousands, separators. Separators or
+// units alone are no number: "被骗了，我该怎么帮他" names no amount.
 func numberLen(n string) int {
-	i := 0
+	i, numeral := 0, false
 	for i < len(n) {
 		r, size := utf8.DecodeRuneInString(n[i:])
 		if !strings.ContainsRune("0123456789零一二两三四五六七八九十百千万亿kw.,", r) {
 			break
 		}
+		numeral = numeral || !strings.ContainsRune("kw.,", r)
 		i += size
+	}
+	if !numeral {
+		return 0
 	}
 	return i
 }
@@ -541,6 +546,9 @@ type features struct {
 	appAsk, appDone, appNotDone bool
 	// romance: someone met online ("我爸在网上认识了一个女的").
 	romance bool
+	// withdraw: money held by a platform that asks a fee or a tax
+	// before it can be withdrawn ("提现要先交税").
+	withdraw bool
 	// posing: someone posed as the person typing ("有人冒充我给我妈发微信
 	// 借钱", "grandpa says i called him but i didnt").
 	posing bool
@@ -659,6 +667,7 @@ func (u *understander) features(s State, text string) features {
 			if g.Intent == IntentPaid && g.Topic == "dial" {
 				f.paidDial += g.Weight
 			}
+			f.withdraw = f.withdraw || g.Intent == IntentPaid && g.Topic == "withdraw"
 			if g.Intent == IntentQuestion && (g.Topic == "real" || g.Topic == "number") {
 				f.asksReal = f.asksReal || g.Topic == "real"
 				f.asksNumber = f.asksNumber || g.Topic == "number"
@@ -1229,6 +1238,10 @@ func Understand(s State, text string, forwarded bool) Placement {
 			}
 			p := Placement{Intent: in, Story: true, Family: family, AboutMe: family && (f.me || f.posing), OtherInTrouble: family && f.trouble}
 			switch {
+			case in == IntentPaid && f.withdraw && !family:
+				// "平台提现不了 要交保证金": the fee to withdraw is the
+				// scam's next ask; said first, then the bank's steps.
+				p.Topic = "withdraw"
 			case in == IntentPaid && family && f.romance:
 				// "我爸网上认识的女的…已经投了五万 现在提现要交税": a
 				// relative's money in a scam begun online; the steps

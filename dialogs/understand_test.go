@@ -1012,6 +1012,34 @@ func TestOwnWordsFourthPass(t *testing.T) {
 		// A voice faked, a call denied: about the person typing.
 		{locales.EN, "start", "someone used ai to fake my voice and called my mum", "understand.family.me"},
 		{locales.ZH, "start", "我妈说我打电话给她要钱 其实不是我", "understand.family.me"},
+		{locales.ZH, "start", "骗子用我的声音给我妈打电话说我被绑架了", "understand.family.me"},
+		{locales.ZH, "start", "奶奶说收到我新号码的短信 要她打钱", "understand.family.me"},
+		// A fee or a tax asked before money can be withdrawn: say not
+		// to pay it, then the bank's steps; never the app's steps.
+		{locales.EN, "start", "i cant withdraw my money from the platform", "understand.withdraw"},
+		{locales.EN, "start", "they say i need to pay tax before i can withdraw", "understand.withdraw"},
+		{locales.EN, "start", "i cant get my money back from the trading app", "understand.withdraw"},
+		{locales.ZH, "start", "平台提现不了 要交保证金", "understand.withdraw"},
+		{locales.ZH, "start", "提现要先交税 怎么办", "understand.withdraw"},
+		// Tuition: a refund that asks for bank details, how to pay.
+		{locales.EN, "start", "uni email says i am owed a tuition refund and asks for my bank details", "understand.q.tuition"},
+		{locales.ZH, "start", "有人说我学费多交了 要退给我 让我提供银行卡号", "understand.q.tuition"},
+		{locales.ZH, "start", "学费怎么交才安全", "understand.q.tuition"},
+		// Money asked by someone met online, for a flight.
+		{locales.EN, "start", "my online boyfriend wants me to send him money for a flight", "understand.romance"},
+		{locales.ZH, "start", "网友说要来看我 让我先给他打机票钱", "understand.romance"},
+		{locales.ZH, "start", "我同学被网恋骗了十万", "understand.family.paid.now"},
+		// "Both" said with more words.
+		{locales.EN, "verdict", "all of them what do i do", "understand.all.first"},
+		{locales.ZH, "verdict", "都有了怎么办", "understand.all.first"},
+		{locales.ZH, "verdict", "都有啊", "understand.all.first"},
+		// Asked to install or open a video, in pinyin: don't.
+		{locales.EN, "start", "ta rang wo xia zai app", "understand.app_asked"},
+		{locales.EN, "start", "ta men rang wo kai shi pin", "understand.app_asked"},
+		{locales.EN, "start", "ta shuo wo de hu zhao you wen ti", "understand.threatened.rule"},
+		// A comma after 骗了 is no amount: a student scammed, untold how
+		// much, is still helped as before.
+		{locales.ZH, "start", "有同学被冒充公安骗了，我该怎么帮他", "understand.family.them"},
 	} {
 		s := stateFor(t, tt.state, tt.lang)
 		if got := firstReplyKey(s, tt.text); got != tt.want {
