@@ -1040,6 +1040,13 @@ func TestOwnWordsFourthPass(t *testing.T) {
 		// A comma after 骗了 is no amount: a student scammed, untold how
 		// much, is still helped as before.
 		{locales.ZH, "start", "有同学被冒充公安骗了，我该怎么帮他", "understand.family.them"},
+		// Words that fit an ordinary question or the bot itself are not
+		// a withdrawal fee or a loss.
+		{locales.ZH, "start", "支付宝提现要手续费吗", "understand.q.start"},
+		{locales.EN, "start", "you cant help me", "understand.smalltalk.sorry"},
+		{locales.ZH, "start", "你帮不了我", "understand.smalltalk.sorry"},
+		{locales.ZH, "start", "这个商品不能退", "understand.unclear"},
+		{locales.EN, "start", "the police wont help me", "understand.q.lost"},
 	} {
 		s := stateFor(t, tt.state, tt.lang)
 		if got := firstReplyKey(s, tt.text); got != tt.want {
