@@ -729,6 +729,11 @@ var lostAskRe = regexp.MustCompile(`unless|if i|if you|code|pin|password|safe ac
 // recovery, the police the person reported to.
 var policeSaidRe = regexp.MustCompile(`police (said|told me|say)|(警察|公安|民警)说`)
 
+// romanceScamRe finds what makes someone met online a worry: money,
+// investing, a fee, or the scam named ("my friend uses a dating app"
+// alone is not one).
+var romanceScamRe = regexp.MustCompile(`scam|money|invest|crypto|pay|send|fee|customs|bitcoin|platform|gold|loan|骗|钱|投资|理财|币|转|汇|付|交钱|要交|寄|费|平台|黄金|税`)
+
 // investRe finds investing named: with someone met online, the scam.
 var investRe = regexp.MustCompile(`invest|crypto|bitcoin|usdt|trading|platform|forex|gold|投资|理财|虚拟币|炒币|数字货币|比特币|平台|黄金|期货|外汇|充值|充钱`)
 
@@ -1269,7 +1274,7 @@ func Understand(s State, text string, forwarded bool) Placement {
 		// talks of investing is the scam; say so, not "is this a message?".
 		return Placement{Intent: IntentQuestion, Topic: "romance"}
 	}
-	if f.romance && f.family >= 0 && !f.firstPerson {
+	if f.romance && f.family >= 0 && !f.firstPerson && romanceScamRe.MatchString(u.normalize(text)) {
 		// "我爸在网上认识了一个女的 天天让他投资": a relative drawn in by
 		// someone met online, nothing paid said yet. How to help them
 		// face it, not "is this a message?".

@@ -1047,6 +1047,12 @@ func TestOwnWordsFourthPass(t *testing.T) {
 		{locales.ZH, "start", "你帮不了我", "understand.smalltalk.sorry"},
 		{locales.ZH, "start", "这个商品不能退", "understand.unclear"},
 		{locales.EN, "start", "the police wont help me", "understand.q.lost"},
+		// Met online with nothing of money or a scam is not the romance
+		// scam; a dating app is no app installed.
+		{locales.EN, "start", "my friend uses a dating app, is that safe", "understand.unclear"},
+		{locales.ZH, "start", "我朋友在交友软件上认识了一个人", "understand.unclear"},
+		{locales.ZH, "start", "我妈在网上看到网友说有个理财产品很好", "understand.unclear"},
+		{locales.EN, "start", "my sister has an online boyfriend she never met who asks for money", "understand.family.romance"},
 	} {
 		s := stateFor(t, tt.state, tt.lang)
 		if got := firstReplyKey(s, tt.text); got != tt.want {
