@@ -279,6 +279,15 @@ func answerQuestion(s State, topic string) (State, []Reply) {
 			"share", "btn.share",
 			"menu", "btn.menu",
 		)}}
+	case "recovery":
+		// An offer to get lost money back for a fee: the second scam.
+		s = resetFlowKeepLast(s)
+		s.Node = NodeSteps
+		return s, []Reply{{Texts: []Text{{Key: "understand.q.recovery"}}, Choices: keyboard(&s,
+			"a:paid", "btn.a.paid",
+			"where", "btn.where",
+			"menu", "btn.menu",
+		)}}
 	case "tuition":
 		// An agent's discount, a "payment failed" email: the school's own
 		// portal is the only way to pay or check.

@@ -546,6 +546,9 @@ type features struct {
 	appAsk, appDone, appNotDone bool
 	// romance: someone met online ("我爸在网上认识了一个女的").
 	romance bool
+	// recovery: someone offers to get lost money back for a fee ("律师说
+	// 能帮我追回 先交一万"): the second scam.
+	recovery bool
 	// withdraw: money held by a platform that asks a fee or a tax
 	// before it can be withdrawn ("提现要先交税").
 	withdraw bool
@@ -668,6 +671,7 @@ func (u *understander) features(s State, text string) features {
 				f.paidDial += g.Weight
 			}
 			f.withdraw = f.withdraw || g.Intent == IntentPaid && g.Topic == "withdraw"
+			f.recovery = f.recovery || g.Intent == IntentQuestion && g.Topic == "recovery"
 			if g.Intent == IntentQuestion && (g.Topic == "real" || g.Topic == "number") {
 				f.asksReal = f.asksReal || g.Topic == "real"
 				f.asksNumber = f.asksNumber || g.Topic == "number"
@@ -1185,6 +1189,13 @@ func Understand(s State, text string, forwarded bool) Placement {
 	tell := 0
 	for _, in := range telling {
 		tell += f.intents[in]
+	}
+	if f.recovery && f.intents[IntentPaid] == 0 && f.intents[IntentOnCall] == 0 && f.intents[IntentApp] == 0 && !f.speaksToReaderOnly() {
+		// "a lawyer says he can get my money back for 10% upfront",
+		// "银行客服说追不回来了 但是可以帮我走保险理赔 要先交手续费": an
+		// offer to recover money for a fee is a second scam, whoever
+		// makes it; said so before anything else it holds.
+		return Placement{Intent: IntentQuestion, Topic: "recovery"}
 	}
 	if f.topic[IntentQuestion] == "lost" && tell == f.intents[IntentThreatened] && tell <= 1 &&
 		policeSaidRe.MatchString(u.normalize(text)) && !lostAskRe.MatchString(u.normalize(text)) {

@@ -815,7 +815,9 @@ func TestOwnWordsThirdPass(t *testing.T) {
 		{locales.ZH, "start", "俺家老头子接了个电话说儿子在外地被抓了要五万块钱", "understand.family.call_first"},
 		{locales.ZH, "start", "刚才有个人打电话说是俺孙子 声音有点不像 要俺给他转钱", "understand.story_asks"},
 		{locales.ZH, "start", "俺已经按他说的把钱存到那个安全账户了", "paid.now"},
-		{locales.EN, "start", "i think my dad is being scammed by a woman online", "understand.scammed_family"},
+		// Since dialogs4 a relative scammed by someone met online gets
+		// how to help them with that scam, their bank a button away.
+		{locales.EN, "start", "i think my dad is being scammed by a woman online", "understand.family.romance"},
 		{locales.EN, "start", "my 爸爸 got a call from 公安局", "understand.family.them"},
 		{locales.ZH, "country", "我在他们让我住的酒店里", "understand.threatened.rule"},
 		// A relative's story said with "my" only is the person's words,
@@ -1053,6 +1055,29 @@ func TestOwnWordsFourthPass(t *testing.T) {
 		{locales.ZH, "start", "我朋友在交友软件上认识了一个人", "understand.unclear"},
 		{locales.ZH, "start", "我妈在网上看到网友说有个理财产品很好", "understand.unclear"},
 		{locales.EN, "start", "my sister has an online boyfriend she never met who asks for money", "understand.family.romance"},
+		{locales.EN, "start", "my mom is talking to a man online who says hes a doctor on an oil rig and needs money", "understand.family.romance"},
+		// An offer to get the money back for a fee: a second scam,
+		// whoever makes it; "can I get it back" is still the refund
+		// answer.
+		{locales.EN, "start", "a lawyer says he can get my money back for 10% upfront", "understand.q.recovery"},
+		{locales.EN, "start", "someone says they can recover my money for a fee", "understand.q.recovery"},
+		{locales.ZH, "start", "律师说能帮我追回 先交一万", "understand.q.recovery"},
+		{locales.ZH, "start", "银行客服说我的钱追不回来了 但是可以帮我走保险理赔 要先交手续费", "understand.q.recovery"},
+		{locales.EN, "start", "can i get a refund from my bank", "understand.q.refund"},
+		// A call or a text "from me" the person never made; an ask to a
+		// grandmother to send an amount is not money sent.
+		{locales.ZH, "start", "外公说接到我电话 说我出车祸了", "understand.family.me"},
+		{locales.EN, "start", "my mum got a text from my number asking for money but i never sent it", "understand.family.me"},
+		{locales.ZH, "start", "我奶奶收到短信 说是我 换了号码 让她转五千到新卡", "understand.family.me"},
+		{locales.ZH, "start", "我奶奶已经转了五千", "understand.family.paid.now"},
+		// Pinyin: a frozen card, an arrest, a call ended, nothing done,
+		// thanks and hello.
+		{locales.EN, "start", "wo de yin hang ka bei dong jie le", "understand.threatened.rule"},
+		{locales.EN, "start", "ta shuo yao dai bu wo", "understand.threatened.rule"},
+		{locales.EN, "verdict", "wo gang gua le dian hua", "none.steps"},
+		{locales.EN, "verdict", "wo shen me dou mei zuo", "none.steps"},
+		{locales.EN, "start", "xie xie", "understand.smalltalk.thanks"},
+		{locales.EN, "start", "ni hao", "understand.smalltalk.hello"},
 	} {
 		s := stateFor(t, tt.state, tt.lang)
 		if got := firstReplyKey(s, tt.text); got != tt.want {
