@@ -738,8 +738,14 @@ var policeSaidRe = regexp.MustCompile(`police (said|told me|say)|(警察|公安|
 // alone is not one).
 var romanceScamRe = regexp.MustCompile(`scam|money|invest|crypto|pay|send|fee|customs|bitcoin|platform|gold|loan|骗|钱|投资|理财|币|转|汇|付|交钱|要交|寄|费|平台|黄金|税`)
 
-// investRe finds investing named: with someone met online, the scam.
-var investRe = regexp.MustCompile(`invest|crypto|bitcoin|usdt|trading|platform|forex|gold|投资|理财|虚拟币|炒币|数字货币|比特币|平台|黄金|期货|外汇|充值|充钱`)
+// investRe finds investing or lending named: with someone met online,
+// the scam.
+var investRe = regexp.MustCompile(`invest|crypto|bitcoin|usdt|trading|platform|forex|gold|savings|lend|borrow|loan|投资|理财|虚拟币|炒币|数字货币|比特币|平台|黄金|期货|外汇|充值|充钱|借钱|借给|贷款`)
+
+// partnerRe finds a partner named ("我男朋友是网上认识的"): a family
+// phrase that, beside the person in the story, is the one met online,
+// not a relative the story happened to.
+var partnerRe = regexp.MustCompile(`boyfriend|girlfriend|partner|男朋友|女朋友|对象|男友|女友`)
 
 // amountRe finds an amount's digits or a Chinese numeral of one
 // ("五千", "两万"): with it, "打过去" is money, not a call.
@@ -1280,15 +1286,17 @@ func Understand(s State, text string, forwarded bool) Placement {
 			return p
 		}
 	}
-	if f.romance && f.family < 0 && (f.ask > 0 || investRe.MatchString(u.normalize(text))) {
+	if f.romance && (f.family < 0 || f.firstPerson && partnerRe.MatchString(u.normalize(text))) &&
+		(f.ask > 0 || investRe.MatchString(u.normalize(text))) {
 		// "我在网上认识了一个女生 她让我一起投资": someone met online who
 		// talks of investing is the scam; say so, not "is this a message?".
 		return Placement{Intent: IntentQuestion, Topic: "romance"}
 	}
-	if f.romance && f.family >= 0 && !f.firstPerson && romanceScamRe.MatchString(u.normalize(text)) {
+	if f.romance && f.family >= 0 && (!f.firstPerson || f.myFamily) && romanceScamRe.MatchString(u.normalize(text)) {
 		// "我爸在网上认识了一个女的 天天让他投资": a relative drawn in by
 		// someone met online, nothing paid said yet. How to help them
-		// face it, not "is this a message?".
+		// face it, not "is this a message?". The person may be in it
+		// when the relative opens the text ("我爸… 我很着急").
 		return Placement{Intent: IntentQuestion, Topic: "romance_family", Family: true}
 	}
 	if f.intents[IntentNone] > 0 {

@@ -1078,6 +1078,20 @@ func TestOwnWordsFourthPass(t *testing.T) {
 		{locales.EN, "verdict", "wo shen me dou mei zuo", "none.steps"},
 		{locales.EN, "start", "xie xie", "understand.smalltalk.thanks"},
 		{locales.EN, "start", "ni hao", "understand.smalltalk.hello"},
+		// More of the same, in other words: a partner met online who
+		// asks to borrow, savings put in a platform, tuition "never
+		// received", the police's "hard to get back", "both, which
+		// first".
+		{locales.ZH, "start", "我男朋友是网上认识的 一直没见过面 他让我借钱给他", "understand.romance"},
+		{locales.EN, "start", "a man i met online wants me to put my savings in his gold platform", "understand.romance"},
+		{locales.EN, "start", "the school says they never got my fees and i have to pay again", "understand.q.tuition"},
+		{locales.EN, "start", "wo men xue xiao shuo wo xue fei mei jiao", "understand.q.tuition"},
+		{locales.ZH, "start", "俺在派出所报了案 民警说难追", "understand.q.lost"},
+		{locales.EN, "start", "my grandson says he got a new number and needs money for rent", "account.friend.first"},
+		{locales.ZH, "verdict", "两样都有 先做哪个", "understand.all.first"},
+		// A relative's worry beside the person is still the relative's.
+		{locales.ZH, "start", "我爸网上认识的女的让他投资 我很担心", "understand.family.romance"},
+		{locales.ZH, "start", "我爸网上认识的女的让他投资 我该怎么办", "understand.family.romance"},
 	} {
 		s := stateFor(t, tt.state, tt.lang)
 		if got := firstReplyKey(s, tt.text); got != tt.want {
