@@ -270,6 +270,11 @@ func newUnderstander(b []byte) (*understander, error) {
 			if err != nil {
 				return nil, fmt.Errorf("group %q: %w", g.Name, err)
 			}
+			if n := u.normalize(p); isFlag(g.Kind) && (n == "我" || n == "i" || n == "me") {
+				// "‘我’" once its quotes are read as apostrophes: it
+				// would flag, and mask, every 我.
+				return nil, fmt.Errorf("group %q: phrase %q is the person typing alone once normalised", g.Name, p)
+			}
 			if isFlag(g.Kind) {
 				ph.group, ph.index = i, len(u.flags)
 				u.flags = append(u.flags, ph)

@@ -334,6 +334,10 @@ func TestUnderstandDataIsStrict(t *testing.T) {
 		{"bad state", `{"groups":[{"name":"x","intent":"yes","states":["nowhere"],"en":["a"],"zh":["甲"]}]}`},
 		{"bad fold", `{"fold":{"還錢":"还"},"groups":[]}`},
 		{"empty phrase", `{"groups":[{"name":"x","intent":"paid","whole":true,"en":["!!"],"zh":["甲"]}]}`},
+		// '‘我’' loses its curly quotes as apostrophes: a flag on every
+		// 我 would hide the person from every text.
+		{"first person alone", `{"groups":[{"name":"x","kind":"me","en":["saying i"],"zh":["‘我’"]}]}`},
+		{"first person alone en", `{"groups":[{"name":"x","kind":"posing","en":["'me'"],"zh":["冒充我"]}]}`},
 	} {
 		if _, err := newUnderstander([]byte(tc.data)); err == nil {
 			t.Errorf("%s: got no error for %s", tc.name, tc.data)
