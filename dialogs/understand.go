@@ -750,7 +750,7 @@ var investRe = regexp.MustCompile(`invest|crypto|bitcoin|usdt|trading|platform|f
 // partnerRe finds a partner named ("我男朋友是网上认识的"): a family
 // phrase that, beside the person in the story, is the one met online,
 // not a relative the story happened to.
-var partnerRe = regexp.MustCompile(`boyfriend|girlfriend|partner|男朋友|女朋友|对象|男友|女友`)
+var partnerRe = regexp.MustCompile(`boyfriend|girlfriend|partner|男朋友|女朋友|对象|男友|女友|老伴`)
 
 // amountRe finds an amount's digits or a Chinese numeral of one
 // ("五千", "两万"): with it, "打过去" is money, not a call.

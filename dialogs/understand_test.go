@@ -1096,6 +1096,8 @@ func TestOwnWordsFourthPass(t *testing.T) {
 		// A relative's worry beside the person is still the relative's.
 		{locales.ZH, "start", "我爸网上认识的女的让他投资 我很担心", "understand.family.romance"},
 		{locales.ZH, "start", "我爸网上认识的女的让他投资 我该怎么办", "understand.family.romance"},
+		{locales.ZH, "start", "俺在网上认识了个老伴 他让俺投资", "understand.romance"},
+		{locales.ZH, "start", "我老伴在网上认识了一个女的 让他投资", "understand.family.romance"},
 	} {
 		s := stateFor(t, tt.state, tt.lang)
 		if got := firstReplyKey(s, tt.text); got != tt.want {
