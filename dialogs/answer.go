@@ -19,12 +19,19 @@ func told(s State, p Placement, v classifier.Verdict) (State, []Reply) {
 	}
 	var replies []Reply
 	switch {
+	case p.Intent == IntentAccount && p.Family && p.AboutMe:
+		// "奶奶收到“我”发的短信说换号了要钱": someone posing as the person
+		// typing to their relative; they are the one to call back.
+		s, replies = familyStory(s, p)
 	case p.Intent == IntentAccount:
 		s, replies = accountSteps(s, p)
 	case p.Family:
 		s, replies = familyStory(s, p)
 	case p.Intent == IntentPaid && p.Topic == "id":
 		s, replies = identitySteps(s)
+	case p.Intent == IntentPaid && p.Topic == "withdraw":
+		s, replies = paid(s)
+		replies[0].Texts = append([]Text{{Key: "understand.withdraw"}}, replies[0].Texts...)
 	case p.Intent == IntentPaid:
 		s, replies = paid(s)
 	case p.Intent == IntentOnCall:
@@ -263,6 +270,55 @@ func answerQuestion(s State, topic string) (State, []Reply) {
 			"check", "btn.check",
 			"menu", "btn.menu",
 		)}}
+	case "lost":
+		// "银行说追不回来了": what is still worth doing, and the second
+		// scam that follows a loss.
+		s.Node = NodeSteps
+		return s, []Reply{{Texts: []Text{{Key: "understand.q.lost"}, {Key: "paid.evidence"}, {Key: "paid.recovery"}}, Choices: keyboard(&s,
+			"where", "btn.where",
+			"share", "btn.share",
+			"menu", "btn.menu",
+		)}}
+	case "recovery":
+		// An offer to get lost money back for a fee: the second scam.
+		s = resetFlowKeepLast(s)
+		s.Node = NodeSteps
+		return s, []Reply{{Texts: []Text{{Key: "understand.q.recovery"}}, Choices: keyboard(&s,
+			"a:paid", "btn.a.paid",
+			"where", "btn.where",
+			"menu", "btn.menu",
+		)}}
+	case "tuition":
+		// An agent's discount, a "payment failed" email: the school's own
+		// portal is the only way to pay or check.
+		s = resetFlowKeepLast(s)
+		s.Node = NodeSteps
+		return s, []Reply{{Texts: []Text{{Key: "understand.q.tuition"}}, Choices: keyboard(&s,
+			"a:paid", "btn.a.paid",
+			"check", "btn.check",
+			"menu", "btn.menu",
+		)}}
+	case "romance":
+		// Someone met online who talks of investing: the scam named,
+		// and what not to do.
+		s = resetFlowKeepLast(s)
+		s.Node = NodeSteps
+		return s, []Reply{{Texts: []Text{{Key: "understand.romance"}}, Choices: keyboard(&s,
+			"a:paid", "btn.a.paid",
+			"a:app", "btn.a.app",
+			"share", "btn.share",
+			"menu", "btn.menu",
+		)}}
+	case "romance_family":
+		// A relative drawn in by someone met online: how to help them.
+		s = resetFlowKeepLast(s)
+		s.Node = NodeSteps
+		return s, []Reply{{Texts: []Text{{Key: "understand.family.romance"}, {Key: "understand.family.romance.how"}}, Choices: keyboard(&s,
+			"f:paid", "btn.f.paid",
+			"share", "btn.share",
+			"where", "btn.where",
+			"menu", "btn.menu",
+		)}}
 	case "refund", "report", "bank":
 		s.Node = NodeSteps
 		return s, []Reply{{Texts: []Text{{Key: "understand.q." + topic}}, Choices: keyboard(&s,
@@ -423,7 +479,14 @@ func navigate(s State, id string) (ns State, replies []Reply, ok bool) {
 // hangs up and checks with the official number.
 func familyStory(s State, p Placement) (State, []Reply) {
 	if p.Intent == IntentPaid {
-		return familyPaid(s, p.AboutMe)
+		s, replies := familyPaid(s, p.AboutMe)
+		if p.Topic == "romance" {
+			// After their bank: the "tax" to withdraw is the next loss.
+			// Nobody was said to be in trouble, so no one to call.
+			t := replies[0].Texts
+			replies[0].Texts = append(append(t[:2:2], Text{Key: "understand.family.romance.paid"}), t[3:]...)
+		}
+		return s, replies
 	}
 	s.Node = NodeSteps
 	// Who is to be called depends on what the caller claimed: the person
@@ -453,7 +516,7 @@ func familyStory(s State, p Placement) (State, []Reply) {
 	default:
 		texts = []Text{call}
 	}
-	if rule && p.Intent != IntentApp {
+	if rule && p.Intent != IntentApp && p.Intent != IntentAccount {
 		// The rule speaks of loved ones said to be in trouble; the
 		// relative's own call has its rule in understand.family.them.
 		texts = append(texts, Text{Key: "understand.family.rule"})

@@ -247,6 +247,11 @@ func text(s State, e Event) (State, []Reply) {
 			// is a message.
 			return scammedAsk(s, p.Topic == "scammed_family")
 		}
+		if p.Topic == "all" && s.Node == NodeVerdict {
+			// "都有", "both" to "what has happened so far?": the call is
+			// ended first, then the money's steps.
+			return allSteps(s)
+		}
 		if p.Topic == "unsure" && s.Node == NodeVerdict {
 			// "idk" to "what has happened so far?": the question again,
 			// with what to do meanwhile, not "is this a message?".
@@ -514,6 +519,20 @@ func onCallWhy(last *CheckSummary) string {
 		return "oncall.why"
 	}
 	return "oncall.why_other"
+}
+
+// allSteps answers "all of them" to what has happened so far: money
+// sent and still on the phone (and perhaps an app), the most urgent
+// first. The call is ended and any screen sharing stopped, then the
+// steps after a loss, bank first.
+func allSteps(s State) (State, []Reply) {
+	s, replies := paid(s)
+	texts := replies[0].Texts
+	if len(texts) > 0 && texts[0].Key == "paid.now" {
+		texts = texts[1:]
+	}
+	replies[0].Texts = append([]Text{{Key: "understand.all.first"}}, texts...)
+	return s, replies
 }
 
 func appSteps(s State) (State, []Reply) {

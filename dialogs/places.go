@@ -496,9 +496,10 @@ func scanPlaces(d *locales.Directory, s string) (locales.Place, bool) {
 		j := min(len(latin), i+maxPlaceWords)
 		for ; j > i; j-- {
 			name := strings.Join(latin[i:j], " ")
-			// A lone two-letter word ("be", "at") is a country code only
-			// when it is the whole answer.
-			if j == i+1 && len(name) < 3 {
+			// A lone two-letter word that is also an English word ("be",
+			// "at", "us") is a country code only when it is the whole
+			// answer; "uk" or "nz" beside "police" is the place.
+			if j == i+1 && len(name) < 3 && shortWords[name] {
 				continue
 			}
 			if p, ok := d.FindPlace(name); ok {

@@ -133,7 +133,12 @@ type understandData struct {
 // person to install an app, share the screen or join a meeting (Kind
 // "app_ask": "让我下载", "wants me to install"), and it was done (Kind
 // "app_done": "装了", "downloaded") or not (Kind "app_not_done": "我没装",
-// "i said no").
+// "i said no"). One tells of someone met online (Kind "romance": "网上
+// 认识了一个女的", "met a woman online"), which, said of a relative who is
+// pushed to invest or pay, is a known scam the family is told how to
+// face; one tells of someone posing as the person typing (Kind "posing":
+// "冒充我", "说是我", "from \"me\"", "but i didnt"), so that a relative's
+// story of it is answered as about them.
 //
 // A phrase is matched in the normalised text (lower case, simplified
 // characters, no apostrophes): English phrases on word boundaries, Chinese
@@ -223,7 +228,7 @@ func newUnderstander(b []byte) (*understander, error) {
 		case g.Kind == "" && !valid[g.Intent]:
 			return nil, fmt.Errorf("group %q: intent %q is not one of the intents", g.Name, g.Intent)
 		case g.Kind != "" && (!groupKinds[g.Kind] || g.Intent != ""):
-			return nil, fmt.Errorf("group %q: kind %q with intent %q; want story, check, ask, told_ask, family, me, trouble, hedge, recipient, app_ask, app_done or app_not_done without an intent", g.Name, g.Kind, g.Intent)
+			return nil, fmt.Errorf("group %q: kind %q with intent %q; want story, check, ask, told_ask, family, me, trouble, hedge, recipient, app_ask, app_done, app_not_done, romance or posing without an intent", g.Name, g.Kind, g.Intent)
 		case g.Whole && g.Kind != "":
 			return nil, fmt.Errorf("group %q: a whole-text group of kind %q; want an intent", g.Name, g.Kind)
 		case len(g.EN) == 0 || len(g.ZH) == 0:
@@ -265,6 +270,11 @@ func newUnderstander(b []byte) (*understander, error) {
 			if err != nil {
 				return nil, fmt.Errorf("group %q: %w", g.Name, err)
 			}
+			if n := u.normalize(p); isFlag(g.Kind) && (n == "我" || n == "i" || n == "me") {
+				// "‘我’" once its quotes are read as apostrophes: it
+				// would flag, and mask, every 我.
+				return nil, fmt.Errorf("group %q: phrase %q is the person typing alone once normalised", g.Name, p)
+			}
 			if isFlag(g.Kind) {
 				ph.group, ph.index = i, len(u.flags)
 				u.flags = append(u.flags, ph)
@@ -287,11 +297,11 @@ func newUnderstander(b []byte) (*understander, error) {
 }
 
 // groupKinds are the kinds a group may have instead of an intent.
-var groupKinds = map[string]bool{"story": true, "check": true, "ask": true, "family": true, "me": true, "trouble": true, "told_ask": true, "hedge": true, "recipient": true, "app_ask": true, "app_done": true, "app_not_done": true}
+var groupKinds = map[string]bool{"story": true, "check": true, "ask": true, "family": true, "me": true, "trouble": true, "told_ask": true, "hedge": true, "recipient": true, "app_ask": true, "app_done": true, "app_not_done": true, "romance": true, "posing": true}
 
 // isFlag reports whether a group of kind marks the text rather than votes.
 func isFlag(kind string) bool {
-	return kind == "family" || kind == "me" || kind == "trouble" || kind == "hedge" || kind == "recipient" || kind == "app_ask" || kind == "app_done" || kind == "app_not_done"
+	return kind == "family" || kind == "me" || kind == "trouble" || kind == "hedge" || kind == "recipient" || kind == "app_ask" || kind == "app_done" || kind == "app_not_done" || kind == "romance" || kind == "posing"
 }
 
 // tableStates are the conversation states the phrase data and the intent
@@ -368,15 +378,20 @@ func (ph *phrase) find(n string, out []match) []match {
 }
 
 // numberLen is the length in bytes of the number n starts with: digits,
-// Chinese numerals, "k" or "w" for thousands, separators.
+// Chinese numerals, "k" or "w" for thousands, separators. Separators or
+// units alone are no number: "被骗了，我该怎么帮他" names no amount.
 func numberLen(n string) int {
-	i := 0
+	i, numeral := 0, false
 	for i < len(n) {
 		r, size := utf8.DecodeRuneInString(n[i:])
 		if !strings.ContainsRune("0123456789零一二两三四五六七八九十百千万亿kw.,", r) {
 			break
 		}
+		numeral = numeral || !strings.ContainsRune("kw.,", r)
 		i += size
+	}
+	if !numeral {
+		return 0
 	}
 	return i
 }
@@ -534,6 +549,17 @@ type features struct {
 	// 开", "i said no"). An ask not done is answered with "don't install
 	// it", not with the steps after it.
 	appAsk, appDone, appNotDone bool
+	// romance: someone met online ("我爸在网上认识了一个女的").
+	romance bool
+	// recovery: someone offers to get lost money back for a fee ("律师说
+	// 能帮我追回 先交一万"): the second scam.
+	recovery bool
+	// withdraw: money held by a platform that asks a fee or a tax
+	// before it can be withdrawn ("提现要先交税").
+	withdraw bool
+	// posing: someone posed as the person typing ("有人冒充我给我妈发微信
+	// 借钱", "grandpa says i called him but i didnt").
+	posing bool
 }
 
 // ownWords reports whether a text reads as the person's own words rather
@@ -579,6 +605,12 @@ func (f features) speaksToReaderOnly() bool {
 func (f features) familyStory() bool {
 	if f.family < 0 || f.tellAt < 0 {
 		return false
+	}
+	if f.posing && !f.firstPerson {
+		// "有人冒充我给我妈发微信借钱": the relative is the one asked,
+		// wherever they are named; the person typing is in it only as
+		// the one posed as.
+		return true
 	}
 	if f.firstPersonBefore && !(f.trouble && !f.me && f.intents[IntentPaid] == 0 && !f.firstPersonBeforeOwn) {
 		// The person is in the story before what was told, unless only
@@ -643,6 +675,8 @@ func (u *understander) features(s State, text string) features {
 			if g.Intent == IntentPaid && g.Topic == "dial" {
 				f.paidDial += g.Weight
 			}
+			f.withdraw = f.withdraw || g.Intent == IntentPaid && g.Topic == "withdraw"
+			f.recovery = f.recovery || g.Intent == IntentQuestion && g.Topic == "recovery"
 			if g.Intent == IntentQuestion && (g.Topic == "real" || g.Topic == "number") {
 				f.asksReal = f.asksReal || g.Topic == "real"
 				f.asksNumber = f.asksNumber || g.Topic == "number"
@@ -689,11 +723,34 @@ var valuablesRe = regexp.MustCompile(`money|card|code|\bpin\b|password|bank|tran
 // appBeyondLinkRe absent, nothing says an app was installed, a screen
 // shared or anything typed into the page, so the story is a link opened
 // and no more.
-var linkOnlyRe = regexp.MustCompile(`\b(clicked|tapped|opened|pressed)( on)? (the|a|that|this|their|his|her)? ?(link|url)\b|(点|打)(了|开了?|进去了?)(那个|这个|一个)?(链接|网址|链结)`)
+var linkOnlyRe = regexp.MustCompile(`\bdian (kai )?le (na ge )?lian jie\b|\b(clicked|tapped|opened|pressed)( on)? (the|a|that|this|their|his|her)? ?(link|url)\b|(点|打)(了|开了?|进去了?)(那个|这个|一个)?(链接|网址|链结)`)
 
 // appBeyondLinkRe finds what goes past opening a link: an app or file
 // installed, a screen shared, a login, or details typed in.
 var appBeyondLinkRe = regexp.MustCompile(`install|download|\bapp\b|screen|remote|anydesk|teamviewer|zoom|meeting|logged|log in|login|\bentered (my|the|a|his|her)|\btyped (my|in my|the|his|her)|filled|装|下载|软件|屏幕|远程|会议|登录|登陆|输了|输入了|填了|填写了`)
+
+// lostAskRe finds an ask beside "they can't stop it": a condition, a
+// code, a safe account, money to move. The "bank" that says so is then
+// the scammer.
+var lostAskRe = regexp.MustCompile(`unless|if i|if you|code|pin|password|safe account|secure account|move (my|the) money|transfer (it|my|the)|除非|要我|让我|叫我|验证码|密码|安全账户|转到|转给`)
+
+// policeSaidRe finds the police quoted: with a loss said to be beyond
+// recovery, the police the person reported to.
+var policeSaidRe = regexp.MustCompile(`police (said|told me|say)|(警察|公安|民警)说`)
+
+// romanceScamRe finds what makes someone met online a worry: money,
+// investing, a fee, or the scam named ("my friend uses a dating app"
+// alone is not one).
+var romanceScamRe = regexp.MustCompile(`scam|money|invest|crypto|pay|send|fee|customs|bitcoin|platform|gold|loan|骗|钱|投资|理财|币|转|汇|付|交钱|要交|寄|费|平台|黄金|税`)
+
+// investRe finds investing or lending named: with someone met online,
+// the scam.
+var investRe = regexp.MustCompile(`invest|crypto|bitcoin|usdt|trading|platform|forex|gold|savings|lend|borrow|loan|投资|理财|虚拟币|炒币|数字货币|比特币|平台|黄金|期货|外汇|充值|充钱|借钱|借给|贷款`)
+
+// partnerRe finds a partner named ("我男朋友是网上认识的"): a family
+// phrase that, beside the person in the story, is the one met online,
+// not a relative the story happened to.
+var partnerRe = regexp.MustCompile(`boyfriend|girlfriend|partner|男朋友|女朋友|对象|男友|女友|老伴`)
 
 // amountRe finds an amount's digits or a Chinese numeral of one
 // ("五千", "两万"): with it, "打过去" is money, not a call.
@@ -718,7 +775,7 @@ func (u *understander) flagFeatures(n string, f *features) {
 	}
 	masked := []byte(n)
 	familyMasked := []byte(n)
-	var recipients []match
+	var recipients, posing []match
 	for _, m := range spans {
 		switch u.groups[m.group].Kind {
 		case "recipient":
@@ -742,6 +799,16 @@ func (u *understander) flagFeatures(n string, f *features) {
 			continue
 		case "app_not_done":
 			f.appNotDone = true
+			continue
+		case "romance":
+			f.romance = true
+			continue
+		case "posing":
+			// Masked below, and only beside a relative: "奶奶收到我发的
+			// 短信" names the person as the one posed as, "he took 500
+			// from me" is their own story.
+			f.posing = true
+			posing = append(posing, m)
 			continue
 		}
 		if u.groups[m.group].Kind == "family" && readersRelative(n[:m.start]) {
@@ -772,6 +839,13 @@ func (u *understander) flagFeatures(n string, f *features) {
 		}
 		for i := m.start; i < m.end; i++ {
 			masked[i] = ' '
+		}
+	}
+	if f.family >= 0 {
+		for _, m := range posing {
+			for i := m.start; i < m.end; i++ {
+				masked[i] = ' '
+			}
 		}
 	}
 	f.firstPerson = firstPersonRe.Match(masked)
@@ -1127,6 +1201,25 @@ func Understand(s State, text string, forwarded bool) Placement {
 	for _, in := range telling {
 		tell += f.intents[in]
 	}
+	if f.recovery && f.intents[IntentPaid] == 0 && f.intents[IntentOnCall] == 0 && f.intents[IntentApp] == 0 && !f.speaksToReaderOnly() {
+		// "a lawyer says he can get my money back for 10% upfront",
+		// "银行客服说追不回来了 但是可以帮我走保险理赔 要先交手续费": an
+		// offer to recover money for a fee is a second scam, whoever
+		// makes it; said so before anything else it holds.
+		return Placement{Intent: IntentQuestion, Topic: "recovery"}
+	}
+	if f.topic[IntentQuestion] == "lost" && tell == f.intents[IntentThreatened] && tell <= 1 &&
+		policeSaidRe.MatchString(u.normalize(text)) && !lostAskRe.MatchString(u.normalize(text)) {
+		// "警察说这种案子很多 基本追不回来": the police the person
+		// reported to, whose "警察说" reads like a threat's start.
+		return Placement{Intent: IntentQuestion, Topic: "lost"}
+	}
+	if tell == 0 && f.posing && f.family >= 0 && !f.firstPerson {
+		// "my grandma got a text from me saying i need money but it
+		// wasnt me": someone posing as the person typing asked a
+		// relative, and nothing else is told; they call the relative.
+		return Placement{Intent: IntentAccount, Topic: "friend", Story: true, Family: true, AboutMe: true}
+	}
 	story := tell + f.story + f.intents[IntentNone]
 	runes := utf8.RuneCountInString(core)
 	if tell == 0 && f.ask == 0 && f.phraseCheck == 0 && runes <= 2*longRunes &&
@@ -1147,6 +1240,11 @@ func Understand(s State, text string, forwarded bool) Placement {
 			return Placement{Intent: IntentRequest, Topic: f.topic[IntentRequest]}
 		case !f.ownWords():
 			return Placement{Intent: IntentCheck, Asks: f.ask > 0}
+		case tell == 0 && f.topic[IntentQuestion] == "tuition":
+			// "a senior in our group offers to pay my fees at a
+			// discount": the person's words about tuition, whose "our"
+			// reads like a message's.
+			return Placement{Intent: IntentQuestion, Topic: "tuition"}
 		case tell == 0 && f.intents[IntentRequest] == 0:
 			return Placement{Intent: IntentUnclear, Asks: f.ask > 0, Topic: f.topic[IntentUnclear]}
 		}
@@ -1165,8 +1263,17 @@ func Understand(s State, text string, forwarded bool) Placement {
 					return Placement{Intent: IntentUnclear, Topic: "called_or_paid"}
 				}
 			}
-			p := Placement{Intent: in, Story: true, Family: family, AboutMe: family && f.me, OtherInTrouble: family && f.trouble}
+			p := Placement{Intent: in, Story: true, Family: family, AboutMe: family && (f.me || f.posing), OtherInTrouble: family && f.trouble}
 			switch {
+			case in == IntentPaid && f.withdraw && !family:
+				// "平台提现不了 要交保证金": the fee to withdraw is the
+				// scam's next ask; said first, then the bank's steps.
+				p.Topic = "withdraw"
+			case in == IntentPaid && family && f.romance:
+				// "我爸网上认识的女的…已经投了五万 现在提现要交税": a
+				// relative's money in a scam begun online; the steps
+				// after a loss warn of the fee to withdraw.
+				p.Topic = "romance"
 			case in == IntentAccount:
 				p.Topic = f.topic[in]
 			case in == IntentApp && (f.appAsk || f.appNotDone) && !f.appDone:
@@ -1184,8 +1291,32 @@ func Understand(s State, text string, forwarded bool) Placement {
 			return p
 		}
 	}
+	if f.romance && (f.family < 0 || f.firstPerson && partnerRe.MatchString(u.normalize(text))) &&
+		(f.ask > 0 || investRe.MatchString(u.normalize(text))) {
+		// "我在网上认识了一个女生 她让我一起投资": someone met online who
+		// talks of investing is the scam; say so, not "is this a message?".
+		return Placement{Intent: IntentQuestion, Topic: "romance"}
+	}
+	if f.romance && f.family >= 0 && (!f.firstPerson || f.myFamily) && romanceScamRe.MatchString(u.normalize(text)) {
+		// "我爸在网上认识了一个女的 天天让他投资": a relative drawn in by
+		// someone met online, nothing paid said yet. How to help them
+		// face it, not "is this a message?". The person may be in it
+		// when the relative opens the text ("我爸… 我很着急").
+		return Placement{Intent: IntentQuestion, Topic: "romance_family", Family: true}
+	}
 	if f.intents[IntentNone] > 0 {
 		return Placement{Intent: IntentNone}
+	}
+	if f.topic[IntentQuestion] == "lost" {
+		if lostAskRe.MatchString(u.normalize(text)) {
+			// "my bank called and said they cant stop the transfer
+			// unless i give them the code": an ask told, the scam
+			// itself; never "what still helps after a loss".
+			return Placement{Intent: IntentUnclear, Asks: true}
+		}
+		// "报警了 警察说很难追回": a step done, and told it did not get
+		// the money back; what still helps answers it.
+		return Placement{Intent: IntentQuestion, Topic: "lost"}
 	}
 	if f.topic[IntentSmalltalk] == "done" {
 		// "I called my bank", "已经报警了": a step done, told; an
@@ -1209,6 +1340,12 @@ func Understand(s State, text string, forwarded bool) Placement {
 			return Placement{Intent: IntentThreatened, Story: true}
 		}
 		topic := f.topic[IntentQuestion]
+		if topic == "what" && f.ask > 0 && f.check == f.phraseCheck && f.ownWords() {
+			// "中介说可以帮我办签证 要先交钱": an ask told, and "帮我" or
+			// "what do I do" beside it; the warning about asks answers
+			// it, not "tell me what happened".
+			return Placement{Intent: IntentUnclear, Asks: true}
+		}
 		if topic == "what" && f.scammed {
 			// "我被骗了怎么办": what to do depends on what happened, so
 			// that is what the answer asks.

@@ -334,6 +334,10 @@ func TestUnderstandDataIsStrict(t *testing.T) {
 		{"bad state", `{"groups":[{"name":"x","intent":"yes","states":["nowhere"],"en":["a"],"zh":["甲"]}]}`},
 		{"bad fold", `{"fold":{"還錢":"还"},"groups":[]}`},
 		{"empty phrase", `{"groups":[{"name":"x","intent":"paid","whole":true,"en":["!!"],"zh":["甲"]}]}`},
+		// '‘我’' loses its curly quotes as apostrophes: a flag on every
+		// 我 would hide the person from every text.
+		{"first person alone", `{"groups":[{"name":"x","kind":"me","en":["saying i"],"zh":["‘我’"]}]}`},
+		{"first person alone en", `{"groups":[{"name":"x","kind":"posing","en":["'me'"],"zh":["冒充我"]}]}`},
 	} {
 		if _, err := newUnderstander([]byte(tc.data)); err == nil {
 			t.Errorf("%s: got no error for %s", tc.name, tc.data)
@@ -815,7 +819,9 @@ func TestOwnWordsThirdPass(t *testing.T) {
 		{locales.ZH, "start", "俺家老头子接了个电话说儿子在外地被抓了要五万块钱", "understand.family.call_first"},
 		{locales.ZH, "start", "刚才有个人打电话说是俺孙子 声音有点不像 要俺给他转钱", "understand.story_asks"},
 		{locales.ZH, "start", "俺已经按他说的把钱存到那个安全账户了", "paid.now"},
-		{locales.EN, "start", "i think my dad is being scammed by a woman online", "understand.scammed_family"},
+		// Since dialogs4 a relative scammed by someone met online gets
+		// how to help them with that scam, their bank a button away.
+		{locales.EN, "start", "i think my dad is being scammed by a woman online", "understand.family.romance"},
 		{locales.EN, "start", "my 爸爸 got a call from 公安局", "understand.family.them"},
 		{locales.ZH, "country", "我在他们让我住的酒店里", "understand.threatened.rule"},
 		// A relative's story said with "my" only is the person's words,
@@ -834,7 +840,9 @@ func TestOwnWordsThirdPass(t *testing.T) {
 		{locales.EN, "steps", "thank you so much you saved me", "understand.smalltalk.thanks"},
 		// Told asks, threats and a child out of reach.
 		{locales.EN, "start", "my landlord wants the deposit before i see the flat", "understand.story_asks"},
-		{locales.ZH, "start", "网上认识的男朋友让我跟他一起投资虚拟币", "understand.story_asks"},
+		// Since dialogs4 the scam is named (someone met online who
+		// talks of investing); the reply still says to send nothing.
+		{locales.ZH, "start", "网上认识的男朋友让我跟他一起投资虚拟币", "understand.romance"},
 		{locales.EN, "start", "someone from the chinese embassy called and said i have a legal document to collect", "understand.threatened.rule"},
 		{locales.EN, "start", "i sent nudes and now he wants money or he will send them to my friends", "understand.threatened.rule"},
 		{locales.ZH, "start", "警察说要远程验伤 让我脱衣服", "understand.threatened.rule"},
@@ -889,6 +897,231 @@ func TestLinkOpenedOnly(t *testing.T) {
 		s := stateFor(t, "start", tt.lang)
 		if got := firstReplyKey(s, tt.text); got != tt.want {
 			t.Errorf("%q: got first text %s, want %s", tt.text, got, tt.want)
+		}
+	}
+}
+
+// TestOwnWordsFourthPass checks the first thing said to the person's own
+// words of the fourth pass (dialogs4): a two-letter place beside
+// "police"; "both" or "all of them" to what has happened so far; the
+// bank or the police saying the money is gone; a tuition discount or a
+// "payment failed" email; a relative drawn in by someone met online;
+// someone posing as the person to their grandmother; pinyin stories.
+func TestOwnWordsFourthPass(t *testing.T) {
+	for _, tt := range []struct {
+		lang, state, text string
+		want              string // the first text key of the reply
+	}{
+		// A two-letter place next to "police": that place's numbers.
+		{locales.EN, "start", "uk police", "where.title"},
+		{locales.EN, "start", "police uk", "where.title"},
+		{locales.EN, "country", "uk police", "where.title"},
+		{locales.ZH, "start", "英国警察", "where.title"},
+		// Everything happened: the call ended first, then the bank.
+		{locales.ZH, "verdict", "都有", "understand.all.first"},
+		{locales.ZH, "verdict", "以上都有", "understand.all.first"},
+		{locales.EN, "verdict", "all of them", "understand.all.first"},
+		{locales.EN, "verdict", "both", "understand.all.first"},
+		// The bank or the police say the money cannot be got back.
+		{locales.EN, "start", "my bank says they cant stop it", "understand.q.lost"},
+		{locales.EN, "steps", "the police said there is nothing they can do", "understand.q.lost"},
+		{locales.ZH, "start", "银行说追不回来了", "understand.q.lost"},
+		{locales.ZH, "start", "警察说没办法", "understand.q.lost"},
+		// Tuition: an agent's discount, a "payment failed" email.
+		{locales.ZH, "start", "中介说通过他交学费可以打折", "understand.q.tuition"},
+		{locales.ZH, "start", "学校发邮件说我学费没交成功", "understand.q.tuition"},
+		{locales.EN, "start", "the agent says i get a discount if i pay my tuition through him", "understand.q.tuition"},
+		{locales.EN, "start", "my uni emailed saying my tuition payment failed", "understand.q.tuition"},
+		// A relative and someone met online who talks of investing.
+		{locales.ZH, "start", "我爸在网上认识了一个女的 天天让他投资", "understand.family.romance"},
+		{locales.EN, "start", "my dad met a woman online and she keeps pushing him to invest", "understand.family.romance"},
+		// Someone posing as the person typing, to their grandmother.
+		{locales.ZH, "start", "奶奶收到\"我\"发的短信说换号了要钱", "understand.family.me"},
+		{locales.ZH, "start", "奶奶收到我发的短信说换号了要钱", "understand.family.me"},
+		{locales.EN, "start", "my grandma got a text from \"me\" saying i changed my number and need money", "understand.family.me"},
+		{locales.EN, "start", "someone is texting my nan pretending to be me and asking for money", "understand.family.me"},
+		// Pinyin, typed without a Chinese keyboard.
+		{locales.EN, "start", "wo zhuan le qian", "paid.now"},
+		{locales.EN, "start", "wo gei le yan zheng ma", "paid.now"},
+		{locales.EN, "start", "ta hai zai dian hua shang", "oncall.hangup"},
+		{locales.EN, "start", "ta shuo wo xi qian", "understand.threatened.rule"},
+		{locales.EN, "start", "wo xia zai le ta de app", "app.now"},
+		{locales.EN, "start", "ta hai zai gen wo shi pin", "oncall.hangup"},
+		{locales.EN, "start", "wo gei ta le yin hang ka hao", "paid.now"},
+		// A loss told without the bank's word is the bank's steps; the
+		// police's "very hard to get back" after a report is what still
+		// helps, not "that was the right step".
+		{locales.ZH, "start", "钱都没了 怎么办", "paid.now"},
+		{locales.EN, "start", "i lost everything what do i do", "paid.now"},
+		{locales.ZH, "start", "报警了 警察说很难追回", "understand.q.lost"},
+		{locales.EN, "start", "my bank rejected my claim", "understand.q.lost"},
+		// Tuition in the person's words, with an "our" or an account.
+		{locales.EN, "start", "a senior in our wechat group offers to pay my fees at a discount", "understand.q.tuition"},
+		{locales.ZH, "start", "学长说可以帮我代交学费 便宜两千", "understand.q.tuition"},
+		{locales.EN, "start", "my school says my fees are unpaid and wants me to pay to a personal account", "understand.q.tuition"},
+		{locales.ZH, "start", "学校说我学费没交 要我转到一个私人账户", "understand.q.tuition"},
+		// Someone met online who talks of investing, told of oneself;
+		// met online and nothing more is still asked about.
+		{locales.EN, "start", "i met a girl on tinder and she wants me to invest in crypto", "understand.romance"},
+		{locales.ZH, "start", "我在探探上认识一个男的 他带我炒币", "understand.romance"},
+		{locales.EN, "start", "i met someone online and we are dating", "understand.unclear"},
+		{locales.EN, "start", "my mum has an online boyfriend who wants her to buy crypto", "understand.family.romance"},
+		{locales.ZH, "start", "我妈在抖音上认识了一个男的 让她投资黄金", "understand.family.romance"},
+		// Someone posing as the person: named after the relative, or
+		// denied ("but i didnt"), it is about the person typing.
+		{locales.ZH, "start", "有人冒充我给我妈发微信借钱", "understand.family.me"},
+		{locales.ZH, "start", "爷爷说我给他打电话要钱 可是我没打", "understand.family.me"},
+		{locales.EN, "start", "my grandpa says i called him asking for bail money but i didnt", "understand.family.me"},
+		{locales.ZH, "start", "外婆收到短信 说是我 手机丢了 让她转钱", "understand.family.me"},
+		{locales.EN, "start", "grandma got a whatsapp from a new number saying its me and i need money", "understand.family.me"},
+		{locales.EN, "start", "my grandma got a text from me saying i need money but it wasnt me", "understand.family.me"},
+		// "from me" and 我发的 in the person's own story stay theirs.
+		{locales.EN, "start", "he stole money from me", "paid.now"},
+		{locales.ZH, "start", "这是我发的截图 你看看", "understand.unclear"},
+		// "They can't stop it" with an ask is the scam itself: the
+		// warning about asks, never what helps after a loss.
+		{locales.EN, "start", "my bank called and said they cant stop the transfer unless i give them the code", "understand.story_asks"},
+		{locales.ZH, "start", "银行打电话说拦截不了 要我把钱转到安全账户", "understand.threatened.rule"},
+		// An ask told beside "帮我": the warning about asks.
+		{locales.ZH, "start", "中介说可以帮我办签证 要先交钱", "understand.story_asks"},
+		{locales.EN, "start", "the agent says he can help me find a flat but i have to pay first", "understand.story_asks"},
+		// Everything, said other ways.
+		{locales.EN, "verdict", "all 3", "understand.all.first"},
+		{locales.ZH, "verdict", "三个都有", "understand.all.first"},
+		// Pinyin, more of it.
+		{locales.EN, "start", "ta shuo ta shi jing cha", "understand.threatened.rule"},
+		{locales.EN, "start", "wo gen ta shuo le yan zheng ma", "paid.now"},
+		{locales.EN, "start", "wo de zhang hao bei dao le", "account.lock"},
+		{locales.EN, "start", "wo hai zai gen ta tong hua", "oncall.hangup"},
+		{locales.EN, "start", "wo ba zai gen pian zi da dian hua", "understand.family.oncall"},
+		{locales.EN, "start", "wo dian le lian jie", "understand.link_opened"},
+		{locales.EN, "start", "ta rang wo zhuan qian dao an quan zhang hu", "understand.threatened.rule"},
+		{locales.EN, "start", "shi bu shi pian zi", "understand.q.real"},
+		// The money said to be beyond reach, in other words; the police
+		// the person reported to are not a threat's start.
+		{locales.ZH, "start", "银行说这笔钱已经到了对方账户 没办法撤回", "understand.q.lost"},
+		{locales.EN, "start", "my bank says the money already left and they cant reverse it", "understand.q.lost"},
+		{locales.ZH, "start", "警察说这种案子很多 基本追不回来", "understand.q.lost"},
+		{locales.EN, "start", "police gave me a crime number but said its unlikely ill see the money again", "understand.q.lost"},
+		{locales.ZH, "start", "支付宝说不能退", "understand.q.lost"},
+		// Tuition paid at a cheap exchange rate or through someone's
+		// account.
+		{locales.ZH, "start", "群里有人说可以用人民币帮我换英镑交学费 汇率很便宜", "understand.q.tuition"},
+		{locales.EN, "start", "a guy offered to exchange rmb for pounds at a good rate to pay my fees", "understand.q.tuition"},
+		// A relative in love with someone met online: how to help; with
+		// money gone, their bank first and then the fee to withdraw.
+		{locales.EN, "start", "how do i help my mom shes in love with a scammer", "understand.family.romance"},
+		{locales.EN, "start", "my grandma has an online friend who says he is a soldier and needs money to come home", "understand.family.romance"},
+		{locales.ZH, "start", "我奶奶在网上认识了一个\"军官\" 说要给她寄东西 要她交关税", "understand.family.romance"},
+		{locales.EN, "start", "my dad keeps sending money to a woman he met on facebook", "understand.family.paid.now"},
+		{locales.ZH, "start", "我爸网上认识的女的说投资平台能赚钱 我爸已经投了五万 现在提现要交税", "understand.family.paid.now"},
+		// A voice faked, a call denied: about the person typing.
+		{locales.EN, "start", "someone used ai to fake my voice and called my mum", "understand.family.me"},
+		{locales.ZH, "start", "我妈说我打电话给她要钱 其实不是我", "understand.family.me"},
+		{locales.ZH, "start", "骗子用我的声音给我妈打电话说我被绑架了", "understand.family.me"},
+		{locales.ZH, "start", "奶奶说收到我新号码的短信 要她打钱", "understand.family.me"},
+		// A fee or a tax asked before money can be withdrawn: say not
+		// to pay it, then the bank's steps; never the app's steps.
+		{locales.EN, "start", "i cant withdraw my money from the platform", "understand.withdraw"},
+		{locales.EN, "start", "they say i need to pay tax before i can withdraw", "understand.withdraw"},
+		{locales.EN, "start", "i cant get my money back from the trading app", "understand.withdraw"},
+		{locales.ZH, "start", "平台提现不了 要交保证金", "understand.withdraw"},
+		{locales.ZH, "start", "提现要先交税 怎么办", "understand.withdraw"},
+		// Tuition: a refund that asks for bank details, how to pay.
+		{locales.EN, "start", "uni email says i am owed a tuition refund and asks for my bank details", "understand.q.tuition"},
+		{locales.ZH, "start", "有人说我学费多交了 要退给我 让我提供银行卡号", "understand.q.tuition"},
+		{locales.ZH, "start", "学费怎么交才安全", "understand.q.tuition"},
+		// Money asked by someone met online, for a flight.
+		{locales.EN, "start", "my online boyfriend wants me to send him money for a flight", "understand.romance"},
+		{locales.ZH, "start", "网友说要来看我 让我先给他打机票钱", "understand.romance"},
+		{locales.ZH, "start", "我同学被网恋骗了十万", "understand.family.paid.now"},
+		// "Both" said with more words.
+		{locales.EN, "verdict", "all of them what do i do", "understand.all.first"},
+		{locales.ZH, "verdict", "都有了怎么办", "understand.all.first"},
+		{locales.ZH, "verdict", "都有啊", "understand.all.first"},
+		// Asked to install or open a video, in pinyin: don't.
+		{locales.EN, "start", "ta rang wo xia zai app", "understand.app_asked"},
+		{locales.EN, "start", "ta men rang wo kai shi pin", "understand.app_asked"},
+		{locales.EN, "start", "ta shuo wo de hu zhao you wen ti", "understand.threatened.rule"},
+		// A comma after 骗了 is no amount: a student scammed, untold how
+		// much, is still helped as before.
+		{locales.ZH, "start", "有同学被冒充公安骗了，我该怎么帮他", "understand.family.them"},
+		// Words that fit an ordinary question or the bot itself are not
+		// a withdrawal fee or a loss.
+		{locales.ZH, "start", "支付宝提现要手续费吗", "understand.q.start"},
+		{locales.EN, "start", "you cant help me", "understand.smalltalk.sorry"},
+		{locales.ZH, "start", "你帮不了我", "understand.smalltalk.sorry"},
+		{locales.ZH, "start", "这个商品不能退", "understand.unclear"},
+		{locales.EN, "start", "the police wont help me", "understand.q.lost"},
+		// Met online with nothing of money or a scam is not the romance
+		// scam; a dating app is no app installed.
+		{locales.EN, "start", "my friend uses a dating app, is that safe", "understand.unclear"},
+		{locales.ZH, "start", "我朋友在交友软件上认识了一个人", "understand.unclear"},
+		{locales.ZH, "start", "我妈在网上看到网友说有个理财产品很好", "understand.unclear"},
+		{locales.EN, "start", "my sister has an online boyfriend she never met who asks for money", "understand.family.romance"},
+		{locales.EN, "start", "my mom is talking to a man online who says hes a doctor on an oil rig and needs money", "understand.family.romance"},
+		// An offer to get the money back for a fee: a second scam,
+		// whoever makes it; "can I get it back" is still the refund
+		// answer.
+		{locales.EN, "start", "a lawyer says he can get my money back for 10% upfront", "understand.q.recovery"},
+		{locales.EN, "start", "someone says they can recover my money for a fee", "understand.q.recovery"},
+		{locales.ZH, "start", "律师说能帮我追回 先交一万", "understand.q.recovery"},
+		{locales.ZH, "start", "银行客服说我的钱追不回来了 但是可以帮我走保险理赔 要先交手续费", "understand.q.recovery"},
+		{locales.EN, "start", "can i get a refund from my bank", "understand.q.refund"},
+		// A call or a text "from me" the person never made; an ask to a
+		// grandmother to send an amount is not money sent.
+		{locales.ZH, "start", "外公说接到我电话 说我出车祸了", "understand.family.me"},
+		{locales.EN, "start", "my mum got a text from my number asking for money but i never sent it", "understand.family.me"},
+		{locales.ZH, "start", "我奶奶收到短信 说是我 换了号码 让她转五千到新卡", "understand.family.me"},
+		{locales.ZH, "start", "我奶奶已经转了五千", "understand.family.paid.now"},
+		// Pinyin: a frozen card, an arrest, a call ended, nothing done,
+		// thanks and hello.
+		{locales.EN, "start", "wo de yin hang ka bei dong jie le", "understand.threatened.rule"},
+		{locales.EN, "start", "ta shuo yao dai bu wo", "understand.threatened.rule"},
+		{locales.EN, "verdict", "wo gang gua le dian hua", "none.steps"},
+		{locales.EN, "verdict", "wo shen me dou mei zuo", "none.steps"},
+		{locales.EN, "start", "xie xie", "understand.smalltalk.thanks"},
+		{locales.EN, "start", "ni hao", "understand.smalltalk.hello"},
+		// More of the same, in other words: a partner met online who
+		// asks to borrow, savings put in a platform, tuition "never
+		// received", the police's "hard to get back", "both, which
+		// first".
+		{locales.ZH, "start", "我男朋友是网上认识的 一直没见过面 他让我借钱给他", "understand.romance"},
+		{locales.EN, "start", "a man i met online wants me to put my savings in his gold platform", "understand.romance"},
+		{locales.EN, "start", "the school says they never got my fees and i have to pay again", "understand.q.tuition"},
+		{locales.EN, "start", "wo men xue xiao shuo wo xue fei mei jiao", "understand.q.tuition"},
+		{locales.ZH, "start", "俺在派出所报了案 民警说难追", "understand.q.lost"},
+		{locales.EN, "start", "my grandson says he got a new number and needs money for rent", "account.friend.first"},
+		{locales.ZH, "verdict", "两样都有 先做哪个", "understand.all.first"},
+		// A relative's worry beside the person is still the relative's.
+		{locales.ZH, "start", "我爸网上认识的女的让他投资 我很担心", "understand.family.romance"},
+		{locales.ZH, "start", "我爸网上认识的女的让他投资 我该怎么办", "understand.family.romance"},
+		{locales.ZH, "start", "俺在网上认识了个老伴 他让俺投资", "understand.romance"},
+		{locales.ZH, "start", "我老伴在网上认识了一个女的 让他投资", "understand.family.romance"},
+	} {
+		s := stateFor(t, tt.state, tt.lang)
+		if got := firstReplyKey(s, tt.text); got != tt.want {
+			t.Errorf("%s %q: got first text %s, want %s", tt.state, tt.text, got, tt.want)
+		}
+	}
+}
+
+// TestRomancePaidWarnsOfWithdrawalFee: a relative's money sent to someone
+// met online gets their bank first, then the warning that a "tax" to
+// withdraw is the next loss, and no "call the one said to be in trouble".
+func TestRomancePaidWarnsOfWithdrawalFee(t *testing.T) {
+	for _, tt := range []struct{ lang, text string }{
+		{locales.ZH, "我爸网上认识的女的说投资平台能赚钱 我爸已经投了五万 现在提现要交税"},
+		{locales.EN, "my dad keeps sending money to a woman he met on facebook"},
+	} {
+		_, replies := Step(stateFor(t, "start", tt.lang), Event{Kind: EventText, Text: tt.text})
+		var got []string
+		for _, x := range replies[0].Texts {
+			got = append(got, x.Key)
+		}
+		want := []string{"understand.family.paid.now", "understand.family.paid.bank", "understand.family.romance.paid", "understand.family.paid.rest"}
+		if !slices.Equal(got, want) {
+			t.Errorf("%q: got texts %v, want %v", tt.text, got, want)
 		}
 	}
 }
