@@ -160,12 +160,12 @@ func identitySteps(s State) (State, []Reply) {
 // that lead to each set of steps.
 func whichHappened(s State, key string) (State, []Reply) {
 	s.Node = NodeVerdict
-	return s, []Reply{{Texts: []Text{{Key: key}}, Choices: keyboard(&s,
+	return s, []Reply{keyedReply(&s, []string{key},
 		"a:paid", "btn.a.paid",
 		"a:call", "btn.a.call",
 		"a:app", "btn.a.app",
 		"a:none", "btn.a.none",
-	)}}
+	)}
 }
 
 // scammedAsk answers "I got scammed" said without how: the first step
@@ -177,20 +177,20 @@ func scammedAsk(s State, family bool) (State, []Reply) {
 	s = resetFlowKeepLast(s)
 	s.Node = NodeVerdict
 	if family {
-		return s, []Reply{{Texts: []Text{{Key: "understand.scammed_family"}}, Choices: keyboard(&s,
+		return s, []Reply{keyedReply(&s, []string{"understand.scammed_family"},
 			"f:paid", "btn.f.paid",
 			"check", "btn.check",
 			"where", "btn.where",
 			"share", "btn.share",
-		)}}
+		)}
 	}
-	return s, []Reply{{Texts: []Text{{Key: "understand.scammed"}}, Choices: keyboard(&s,
+	return s, []Reply{keyedReply(&s, []string{"understand.scammed"},
 		"a:paid", "btn.a.paid",
 		"a:call", "btn.a.call",
 		"a:app", "btn.a.app",
 		"check", "understand.btn.received",
 		"where", "btn.where",
-	)}}
+	)}
 }
 
 // calledOrPaid answers "我已经打过去了", which says a call made as well
@@ -198,12 +198,12 @@ func scammedAsk(s State, family bool) (State, []Reply) {
 // first call.
 func calledOrPaid(s State) (State, []Reply) {
 	s.Node = NodeVerdict
-	return s, []Reply{{Texts: []Text{{Key: "understand.called_or_paid"}}, Choices: keyboard(&s,
+	return s, []Reply{keyedReply(&s, []string{"understand.called_or_paid"},
 		"a:paid", "btn.a.paid",
 		"a:called", "btn.a.called",
 		"a:call", "btn.a.call",
 		"a:app", "btn.a.app",
-	)}}
+	)}
 }
 
 // unclear asks one short question instead of guessing: the text cannot be
@@ -214,13 +214,13 @@ func unclear(s State) (State, []Reply) {
 		return askAgain(s, "quiz.yes_or_no")
 	}
 	s = resetFlowKeepLast(s)
-	return s, []Reply{{Texts: []Text{{Key: "understand.unclear"}}, Choices: keyboard(&s,
+	return s, []Reply{keyedReply(&s, []string{"understand.unclear"},
 		"check", "understand.btn.received",
 		"a:paid", "btn.a.paid",
 		"a:call", "btn.a.call",
 		"a:app", "btn.a.app",
 		"menu", "btn.menu",
-	)}}
+	)}
 }
 
 // answerQuestion gives a short answer for where the conversation is, and the
@@ -239,123 +239,123 @@ func answerQuestion(s State, topic string) (State, []Reply) {
 		// "I feel so stupid": not their fault, then what happened.
 		s = resetFlowKeepLast(s)
 		s.Node = NodeVerdict
-		return s, []Reply{{Texts: []Text{{Key: "understand.q.shame"}}, Choices: keyboard(&s,
+		return s, []Reply{keyedReply(&s, []string{"understand.q.shame"},
 			"a:paid", "btn.a.paid",
 			"a:call", "btn.a.call",
 			"a:app", "btn.a.app",
 			"check", "understand.btn.received",
-		)}}
+		)}
 	case "about":
 		s = resetFlowKeepLast(s)
 		return s, []Reply{menuReply(&s, "understand.q.about")}
 	case "private":
 		s = resetFlowKeepLast(s)
-		return s, []Reply{{Texts: []Text{{Key: "understand.q.private"}}, Choices: keyboard(&s,
+		return s, []Reply{keyedReply(&s, []string{"understand.q.private"},
 			"a:paid", "btn.a.paid",
 			"a:call", "btn.a.call",
 			"check", "btn.check",
 			"menu", "btn.menu",
-		)}}
+		)}
 	case "visa":
 		s = resetFlowKeepLast(s)
-		return s, []Reply{{Texts: []Text{{Key: "understand.q.visa"}}, Choices: keyboard(&s,
+		return s, []Reply{keyedReply(&s, []string{"understand.q.visa"},
 			"check", "btn.check",
 			"call", "btn.call",
 			"menu", "btn.menu",
-		)}}
+		)}
 	case "number", "fine":
 		s = resetFlowKeepLast(s)
-		return s, []Reply{{Texts: []Text{{Key: "understand.q." + topic}}, Choices: keyboard(&s,
+		return s, []Reply{keyedReply(&s, []string{"understand.q." + topic},
 			"where", "btn.where",
 			"check", "btn.check",
 			"menu", "btn.menu",
-		)}}
+		)}
 	case "lost":
 		// "银行说追不回来了": what is still worth doing, and the second
 		// scam that follows a loss.
 		s.Node = NodeSteps
-		return s, []Reply{{Texts: []Text{{Key: "understand.q.lost"}, {Key: "paid.evidence"}, {Key: "paid.recovery"}}, Choices: keyboard(&s,
+		return s, []Reply{keyedReply(&s, []string{"understand.q.lost", "paid.evidence", "paid.recovery"},
 			"where", "btn.where",
 			"share", "btn.share",
 			"menu", "btn.menu",
-		)}}
+		)}
 	case "recovery":
 		// An offer to get lost money back for a fee: the second scam.
 		s = resetFlowKeepLast(s)
 		s.Node = NodeSteps
-		return s, []Reply{{Texts: []Text{{Key: "understand.q.recovery"}}, Choices: keyboard(&s,
+		return s, []Reply{keyedReply(&s, []string{"understand.q.recovery"},
 			"a:paid", "btn.a.paid",
 			"where", "btn.where",
 			"menu", "btn.menu",
-		)}}
+		)}
 	case "tuition":
 		// An agent's discount, a "payment failed" email: the school's own
 		// portal is the only way to pay or check.
 		s = resetFlowKeepLast(s)
 		s.Node = NodeSteps
-		return s, []Reply{{Texts: []Text{{Key: "understand.q.tuition"}}, Choices: keyboard(&s,
+		return s, []Reply{keyedReply(&s, []string{"understand.q.tuition"},
 			"a:paid", "btn.a.paid",
 			"check", "btn.check",
 			"menu", "btn.menu",
-		)}}
+		)}
 	case "romance":
 		// Someone met online who talks of investing: the scam named,
 		// and what not to do.
 		s = resetFlowKeepLast(s)
 		s.Node = NodeSteps
-		return s, []Reply{{Texts: []Text{{Key: "understand.romance"}}, Choices: keyboard(&s,
+		return s, []Reply{keyedReply(&s, []string{"understand.romance"},
 			"a:paid", "btn.a.paid",
 			"a:app", "btn.a.app",
 			"share", "btn.share",
 			"menu", "btn.menu",
-		)}}
+		)}
 	case "romance_family":
 		// A relative drawn in by someone met online: how to help them.
 		s = resetFlowKeepLast(s)
 		s.Node = NodeSteps
-		return s, []Reply{{Texts: []Text{{Key: "understand.family.romance"}, {Key: "understand.family.romance.how"}}, Choices: keyboard(&s,
+		return s, []Reply{keyedReply(&s, []string{"understand.family.romance", "understand.family.romance.how"},
 			"f:paid", "btn.f.paid",
 			"share", "btn.share",
 			"where", "btn.where",
 			"menu", "btn.menu",
-		)}}
+		)}
 	case "refund", "report", "bank":
 		s.Node = NodeSteps
-		return s, []Reply{{Texts: []Text{{Key: "understand.q." + topic}}, Choices: keyboard(&s,
+		return s, []Reply{keyedReply(&s, []string{"understand.q." + topic},
 			"a:paid", "btn.paid",
 			"where", "btn.where",
 			"menu", "btn.menu",
-		)}}
+		)}
 	case "real":
 		if s.Last != nil && s.Last.Level >= classifier.LevelLow {
 			return whichHappened(s, "understand.q.real_after")
 		}
 		s = resetFlowKeepLast(s)
-		return s, []Reply{{Texts: []Text{{Key: "understand.q.real"}}, Choices: keyboard(&s,
+		return s, []Reply{keyedReply(&s, []string{"understand.q.real"},
 			"check", "btn.check",
 			"call", "btn.call",
 			"menu", "btn.menu",
-		)}}
+		)}
 	}
 	if s.Node == NodeVerdict {
 		return whichHappened(s, "understand.q.verdict")
 	}
 	if s.Paid {
 		s.Node = NodeSteps
-		return s, []Reply{{Texts: []Text{{Key: "understand.q.paid"}}, Choices: keyboard(&s,
+		return s, []Reply{keyedReply(&s, []string{"understand.q.paid"},
 			"where", "btn.where",
 			"share", "btn.share",
 			"menu", "btn.menu",
-		)}}
+		)}
 	}
 	s = resetFlowKeepLast(s)
-	return s, []Reply{{Texts: []Text{{Key: "understand.q.start"}}, Choices: keyboard(&s,
+	return s, []Reply{keyedReply(&s, []string{"understand.q.start"},
 		"a:paid", "btn.a.paid",
 		"a:call", "btn.a.call",
 		"a:app", "btn.a.app",
 		"check", "btn.check",
 		"where", "btn.where",
-	)}}
+	)}
 }
 
 // smalltalk answers in one friendly line, and shows the menu; in the
@@ -551,4 +551,14 @@ func familyPaid(s State, aboutMe bool) (State, []Reply) {
 			"menu", "btn.menu",
 		),
 	}}
+}
+
+// keyedReply is a reply of locale texts named by their keys, then the
+// buttons of pairs (id, label key), as keyboard takes them.
+func keyedReply(s *State, keys []string, pairs ...string) Reply {
+	texts := make([]Text, len(keys))
+	for i, k := range keys {
+		texts[i] = Text{Key: k}
+	}
+	return Reply{Texts: texts, Choices: keyboard(s, pairs...)}
 }
