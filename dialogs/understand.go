@@ -1197,6 +1197,8 @@ func Understand(s State, text string, forwarded bool) Placement {
 		// paid).
 		return Placement{Intent: IntentCheck, Asks: u.asks(quote)}
 	}
+	// The normalised text, for the regexps of the cases below.
+	n := u.normalize(text)
 	tell := 0
 	for _, in := range telling {
 		tell += f.intents[in]
@@ -1209,7 +1211,7 @@ func Understand(s State, text string, forwarded bool) Placement {
 		return Placement{Intent: IntentQuestion, Topic: "recovery"}
 	}
 	if f.topic[IntentQuestion] == "lost" && tell == f.intents[IntentThreatened] && tell <= 1 &&
-		policeSaidRe.MatchString(u.normalize(text)) && !lostAskRe.MatchString(u.normalize(text)) {
+		policeSaidRe.MatchString(n) && !lostAskRe.MatchString(n) {
 		// "警察说这种案子很多 基本追不回来": the police the person
 		// reported to, whose "警察说" reads like a threat's start.
 		return Placement{Intent: IntentQuestion, Topic: "lost"}
@@ -1256,7 +1258,7 @@ func Understand(s State, text string, forwarded bool) Placement {
 		if f.intents[in] > 0 {
 			family := f.familyStory()
 			if in == IntentPaid && f.paidDial == f.intents[in] && !family {
-				if n := u.normalize(text); !valuablesRe.MatchString(n) && !amountRe.MatchString(n) {
+				if !valuablesRe.MatchString(n) && !amountRe.MatchString(n) {
 					// "我已经打过去了" is a call made as well as money
 					// sent: ask which rather than send a person who
 					// only called back to their bank.
@@ -1279,11 +1281,11 @@ func Understand(s State, text string, forwarded bool) Placement {
 			case in == IntentApp && (f.appAsk || f.appNotDone) && !f.appDone:
 				// Asked to install an app, and not (yet) done: "asked".
 				p.Topic = "asked"
-			case in == IntentApp && linkOnlyRe.MatchString(u.normalize(text)) && !appBeyondLinkRe.MatchString(u.normalize(text)):
+			case in == IntentApp && linkOnlyRe.MatchString(n) && !appBeyondLinkRe.MatchString(n):
 				// A link opened, and nothing installed, shared or typed
 				// into it: "link", not the steps after an app.
 				p.Topic = "link"
-			case in == IntentPaid && f.paidID > 0 && !valuablesRe.MatchString(u.normalize(text)):
+			case in == IntentPaid && f.paidID > 0 && !valuablesRe.MatchString(n):
 				// A passport or ID given, and no money, card or code
 				// named: the steps for papers, not the bank's.
 				p.Topic = "id"
@@ -1291,13 +1293,13 @@ func Understand(s State, text string, forwarded bool) Placement {
 			return p
 		}
 	}
-	if f.romance && (f.family < 0 || f.firstPerson && partnerRe.MatchString(u.normalize(text))) &&
-		(f.ask > 0 || investRe.MatchString(u.normalize(text))) {
+	if f.romance && (f.family < 0 || f.firstPerson && partnerRe.MatchString(n)) &&
+		(f.ask > 0 || investRe.MatchString(n)) {
 		// "我在网上认识了一个女生 她让我一起投资": someone met online who
 		// talks of investing is the scam; say so, not "is this a message?".
 		return Placement{Intent: IntentQuestion, Topic: "romance"}
 	}
-	if f.romance && f.family >= 0 && (!f.firstPerson || f.myFamily) && romanceScamRe.MatchString(u.normalize(text)) {
+	if f.romance && f.family >= 0 && (!f.firstPerson || f.myFamily) && romanceScamRe.MatchString(n) {
 		// "我爸在网上认识了一个女的 天天让他投资": a relative drawn in by
 		// someone met online, nothing paid said yet. How to help them
 		// face it, not "is this a message?". The person may be in it
@@ -1308,7 +1310,7 @@ func Understand(s State, text string, forwarded bool) Placement {
 		return Placement{Intent: IntentNone}
 	}
 	if f.topic[IntentQuestion] == "lost" {
-		if lostAskRe.MatchString(u.normalize(text)) {
+		if lostAskRe.MatchString(n) {
 			// "my bank called and said they cant stop the transfer
 			// unless i give them the code": an ask told, the scam
 			// itself; never "what still helps after a loss".

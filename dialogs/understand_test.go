@@ -647,6 +647,25 @@ func firstReplyKey(s State, text string) string {
 	return replies[0].Texts[0].Key
 }
 
+// firstKeyRow is a typed text in a conversation state, and the key of the
+// first text the reply must start with.
+type firstKeyRow struct {
+	lang, state, text string
+	want              string
+}
+
+// checkFirstKeys types each row's text in its state and checks the first
+// text key of the reply.
+func checkFirstKeys(t *testing.T, rows []firstKeyRow) {
+	t.Helper()
+	for _, tt := range rows {
+		s := stateFor(t, tt.state, tt.lang)
+		if got := firstReplyKey(s, tt.text); got != tt.want {
+			t.Errorf("%s %q: got first text %s, want %s", tt.state, tt.text, got, tt.want)
+		}
+	}
+}
+
 // TestWarningShowsNoReassuringReason: a sign that lowered the score ("reads
 // like a genuine notice", "already refused") is never shown as a reason
 // under a warning; it would tell the person the opposite of the verdict.
@@ -673,10 +692,7 @@ func TestWarningShowsNoReassuringReason(t *testing.T) {
 // "打过去了" is asked about, and a call back is told it lost nothing; an
 // elderly person's words and a grandchild's call get the family's steps.
 func TestOwnWordsThirdPass(t *testing.T) {
-	for _, tt := range []struct {
-		lang, state, text string
-		want              string // the first text key of the reply
-	}{
+	checkFirstKeys(t, []firstKeyRow{
 		{locales.ZH, "start", "我被骗了", "understand.scammed"},
 		{locales.EN, "start", "i think i got scammed", "understand.scammed"},
 		{locales.ZH, "start", "我好像上当了", "understand.scammed"},
@@ -850,12 +866,7 @@ func TestOwnWordsThirdPass(t *testing.T) {
 		{locales.EN, "start", "they said i am not allowed to tell my roommate", "understand.threatened.rule"},
 		{locales.EN, "start", "I lost contact with my son in Sydney and someone says they have him", "understand.family.call_first"},
 		{locales.ZH, "start", "儿子在澳洲联系不上了 有人发视频说绑了他", "understand.family.call_first"},
-	} {
-		s := stateFor(t, tt.state, tt.lang)
-		if got := firstReplyKey(s, tt.text); got != tt.want {
-			t.Errorf("%s %q: got first text %s, want %s", tt.state, tt.text, got, tt.want)
-		}
-	}
+	})
 }
 
 // TestCalledOrPaidButtons: after "我已经打过去了", "I only called them"
@@ -878,27 +889,18 @@ func TestCalledOrPaidButtons(t *testing.T) {
 // something that did not happen. Details typed in stay the paid steps,
 // an app from it the app steps.
 func TestLinkOpenedOnly(t *testing.T) {
-	for _, tt := range []struct {
-		lang string
-		text string
-		want string
-	}{
-		{locales.EN, "i clicked the link but didnt enter anything", "understand.link_opened"},
-		{locales.EN, "I clicked on the link in that text, what now?", "understand.link_opened"},
-		{locales.ZH, "我点开了那个链接 怎么办", "understand.link_opened"},
-		{locales.ZH, "不小心点了链接", "understand.link_opened"},
-		{locales.ZH, "我打开了链接，但是什么都没填", "understand.link_opened"},
-		{locales.EN, "my mum clicked the link in the text", "understand.family.link_opened"},
-		{locales.EN, "i clicked the link and entered my card number", "paid.now"},
-		{locales.ZH, "我点了链接输了银行卡号", "paid.now"},
-		{locales.EN, "i clicked the link and it made me install an app", "app.now"},
-		{locales.ZH, "点了链接以后下载了一个软件", "app.now"},
-	} {
-		s := stateFor(t, "start", tt.lang)
-		if got := firstReplyKey(s, tt.text); got != tt.want {
-			t.Errorf("%q: got first text %s, want %s", tt.text, got, tt.want)
-		}
-	}
+	checkFirstKeys(t, []firstKeyRow{
+		{locales.EN, "start", "i clicked the link but didnt enter anything", "understand.link_opened"},
+		{locales.EN, "start", "I clicked on the link in that text, what now?", "understand.link_opened"},
+		{locales.ZH, "start", "我点开了那个链接 怎么办", "understand.link_opened"},
+		{locales.ZH, "start", "不小心点了链接", "understand.link_opened"},
+		{locales.ZH, "start", "我打开了链接，但是什么都没填", "understand.link_opened"},
+		{locales.EN, "start", "my mum clicked the link in the text", "understand.family.link_opened"},
+		{locales.EN, "start", "i clicked the link and entered my card number", "paid.now"},
+		{locales.ZH, "start", "我点了链接输了银行卡号", "paid.now"},
+		{locales.EN, "start", "i clicked the link and it made me install an app", "app.now"},
+		{locales.ZH, "start", "点了链接以后下载了一个软件", "app.now"},
+	})
 }
 
 // TestOwnWordsFourthPass checks the first thing said to the person's own
@@ -908,10 +910,7 @@ func TestLinkOpenedOnly(t *testing.T) {
 // "payment failed" email; a relative drawn in by someone met online;
 // someone posing as the person to their grandmother; pinyin stories.
 func TestOwnWordsFourthPass(t *testing.T) {
-	for _, tt := range []struct {
-		lang, state, text string
-		want              string // the first text key of the reply
-	}{
+	checkFirstKeys(t, []firstKeyRow{
 		// A two-letter place next to "police": that place's numbers.
 		{locales.EN, "start", "uk police", "where.title"},
 		{locales.EN, "start", "police uk", "where.title"},
@@ -1098,12 +1097,7 @@ func TestOwnWordsFourthPass(t *testing.T) {
 		{locales.ZH, "start", "我爸网上认识的女的让他投资 我该怎么办", "understand.family.romance"},
 		{locales.ZH, "start", "俺在网上认识了个老伴 他让俺投资", "understand.romance"},
 		{locales.ZH, "start", "我老伴在网上认识了一个女的 让他投资", "understand.family.romance"},
-	} {
-		s := stateFor(t, tt.state, tt.lang)
-		if got := firstReplyKey(s, tt.text); got != tt.want {
-			t.Errorf("%s %q: got first text %s, want %s", tt.state, tt.text, got, tt.want)
-		}
-	}
+	})
 }
 
 // TestRomancePaidWarnsOfWithdrawalFee: a relative's money sent to someone
