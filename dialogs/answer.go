@@ -43,7 +43,7 @@ func told(s State, p Placement, v classifier.Verdict) (State, []Reply) {
 	case p.Intent == IntentApp:
 		s, replies = appSteps(s)
 	default:
-		s, replies = threatened(s)
+		s, replies = threatened(s, p.Topic)
 	}
 	if named != nil {
 		// After the first steps: a person on the phone reads "hang up",
@@ -53,15 +53,24 @@ func told(s State, p Placement, v classifier.Verdict) (State, []Reply) {
 	return s, replies
 }
 
-// threatened answers someone told they are part of a crime: the rule that
-// unmasks the call, and how to check without the caller's help.
-func threatened(s State) (State, []Reply) {
+// threatened answers someone told they are part of a crime, or pressed
+// by a caller with authority: the rule that unmasks the call, and how to
+// check without the caller's help. posed is who the caller claimed to be
+// (posedAs): a bank, customer service or a tax office has its own rule
+// and its own number to check on; the police, a court or an embassy ("")
+// the consular hotline's.
+func threatened(s State, posed string) (State, []Reply) {
 	s.Node = NodeSteps
+	texts := []Text{
+		{Key: "understand.threatened.rule"},
+		{Key: "understand.threatened.verify", Params: map[string]string{"consular": consularPhone()}},
+	}
+	switch posed {
+	case "bank", "service", "tax":
+		texts = []Text{{Key: "understand.threatened." + posed + ".rule"}, {Key: "understand.threatened." + posed + ".verify"}}
+	}
 	return s, []Reply{{
-		Texts: []Text{
-			{Key: "understand.threatened.rule"},
-			{Key: "understand.threatened.verify", Params: map[string]string{"consular": consularPhone()}},
-		},
+		Texts: texts,
 		Choices: keyboard(&s,
 			"a:paid", "btn.a.paid",
 			"a:call", "btn.a.call",

@@ -752,6 +752,36 @@ var investRe = regexp.MustCompile(`invest|crypto|bitcoin|usdt|trading|platform|f
 // not a relative the story happened to.
 var partnerRe = regexp.MustCompile(`boyfriend|girlfriend|partner|男朋友|女朋友|对象|男友|女友|老伴`)
 
+// posedAsBankRe, posedAsServiceRe and posedAsTaxRe find who a caller
+// who threatened the person claimed to be, when it was not the police,
+// a court or an embassy: a bank (its "fraud team", a "safe account"), a
+// shop's or a platform's customer service (a membership to cancel, a
+// credit record to fix), or a tax office.
+var (
+	posedAsPoliceRe  = regexp.MustCompile(`police|polis|cop\b|officer|court|prosecutor|embassy|consulate|警察|公安|警官|民警|法院|检察|使馆|领馆|领事|大使馆`)
+	posedAsBankRe    = regexp.MustCompile(`\bbank|fraud team|fraud department|safe account|银行|安全账户`)
+	posedAsServiceRe = regexp.MustCompile(`customer service|customer support|amazon|paypal|客服|百万保障|会员|征信|注销|借呗|花呗|京东|淘宝|拼多多|抖音|快手`)
+	posedAsTaxRe     = regexp.MustCompile(`\btax|hmrc|\birs\b|\bato\b|\bcra\b|税务|税局|欠税|补税`)
+)
+
+// posedAs names who the caller claimed to be, by the person's words n:
+// "bank", "service" or "tax", or "" for the police, a court, an embassy
+// or anyone else, whose rule is the default one. Police named alongside
+// ("the bank said the police are investigating me") keep the police rule.
+func posedAs(n string) string {
+	switch {
+	case posedAsPoliceRe.MatchString(n):
+		return ""
+	case posedAsBankRe.MatchString(n):
+		return "bank"
+	case posedAsServiceRe.MatchString(n):
+		return "service"
+	case posedAsTaxRe.MatchString(n):
+		return "tax"
+	}
+	return ""
+}
+
 // amountRe finds an amount's digits or a Chinese numeral of one
 // ("五千", "两万"): with it, "打过去" is money, not a call.
 var amountRe = regexp.MustCompile(`[0-9]|[十百千万]`)
@@ -1278,6 +1308,11 @@ func Understand(s State, text string, forwarded bool) Placement {
 				p.Topic = "romance"
 			case in == IntentAccount:
 				p.Topic = f.topic[in]
+			case in == IntentThreatened:
+				// Who the caller claimed to be picks the rule that
+				// unmasks them: a bank's or a shop's customer service
+				// is checked on a different number than the police.
+				p.Topic = posedAs(n)
 			case in == IntentApp && (f.appAsk || f.appNotDone) && !f.appDone:
 				// Asked to install an app, and not (yet) done: "asked".
 				p.Topic = "asked"

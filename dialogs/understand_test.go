@@ -805,7 +805,7 @@ func TestOwnWordsThirdPass(t *testing.T) {
 		{locales.EN, "start", "my sister's wechat is asking me to send money to a card, is that her?", "account.friend.first"},
 		{locales.EN, "start", "some guy on linkedin offered me a remote job but i have to buy equipment first", "understand.story_asks"},
 		{locales.ZH, "start", "有个招聘说要先交培训费才能上岗", "understand.story_asks"},
-		{locales.EN, "start", "A WOMAN CALLED SAYING SHE IS FROM THE TAX OFFICE AND I OWE TAXES", "understand.threatened.rule"},
+		{locales.EN, "start", "A WOMAN CALLED SAYING SHE IS FROM THE TAX OFFICE AND I OWE TAXES", "understand.threatened.tax.rule"},
 		{locales.EN, "start", "the caller id said 999", "understand.q.number"},
 		{locales.ZH, "start", "来电显示是110", "understand.q.number"},
 		{locales.ZH, "country", "我被骗了", "understand.scammed"},
@@ -831,7 +831,7 @@ func TestOwnWordsThirdPass(t *testing.T) {
 		{locales.EN, "verdict", "idk", "understand.q.verdict"},
 		{locales.ZH, "verdict", "可能吧", "understand.q.verdict"},
 		// More of the person's and the family's own words.
-		{locales.EN, "start", "I AM 78 YEARS OLD AND A MAN SAYS HE IS FROM MY BANK AND I MUST MOVE MY SAVINGS", "understand.threatened.rule"},
+		{locales.EN, "start", "I AM 78 YEARS OLD AND A MAN SAYS HE IS FROM MY BANK AND I MUST MOVE MY SAVINGS", "understand.threatened.bank.rule"},
 		{locales.ZH, "start", "俺家老头子接了个电话说儿子在外地被抓了要五万块钱", "understand.family.call_first"},
 		{locales.ZH, "start", "刚才有个人打电话说是俺孙子 声音有点不像 要俺给他转钱", "understand.story_asks"},
 		{locales.ZH, "start", "俺已经按他说的把钱存到那个安全账户了", "paid.now"},
@@ -980,7 +980,7 @@ func TestOwnWordsFourthPass(t *testing.T) {
 		// "They can't stop it" with an ask is the scam itself: the
 		// warning about asks, never what helps after a loss.
 		{locales.EN, "start", "my bank called and said they cant stop the transfer unless i give them the code", "understand.story_asks"},
-		{locales.ZH, "start", "银行打电话说拦截不了 要我把钱转到安全账户", "understand.threatened.rule"},
+		{locales.ZH, "start", "银行打电话说拦截不了 要我把钱转到安全账户", "understand.threatened.bank.rule"},
 		// An ask told beside "帮我": the warning about asks.
 		{locales.ZH, "start", "中介说可以帮我办签证 要先交钱", "understand.story_asks"},
 		{locales.EN, "start", "the agent says he can help me find a flat but i have to pay first", "understand.story_asks"},
@@ -1118,4 +1118,22 @@ func TestRomancePaidWarnsOfWithdrawalFee(t *testing.T) {
 			t.Errorf("%q: got texts %v, want %v", tt.text, got, want)
 		}
 	}
+}
+
+// TestThreatenedByWhoTheyPosedAs: a caller who pressed the person with
+// authority is unmasked by the rule of whom they claimed to be. A bank's
+// "fraud team" and a shop's customer service are checked on the card's
+// number or in the app, not on the consular hotline; the police, a court
+// or an embassy, named alone or beside a bank, keep the police rule.
+func TestThreatenedByWhoTheyPosedAs(t *testing.T) {
+	checkFirstKeys(t, []firstKeyRow{
+		{locales.EN, "start", "someone says they are from my bank fraud team and need me to move my money to a safe account", "understand.threatened.bank.rule"},
+		{locales.ZH, "start", "银行客服打电话说我的账户有风险 让我把钱转到安全账户", "understand.threatened.bank.rule"},
+		{locales.ZH, "start", "刚才有个自称京东客服的说我开通了百万保障要关闭 不关会影响征信", "understand.threatened.service.rule"},
+		{locales.EN, "start", "amazon customer service called and said my account will be frozen unless i pay", "understand.threatened.service.rule"},
+		{locales.EN, "start", "I got a voicemail from HMRC saying I owe tax and will be arrested", "understand.threatened.tax.rule"},
+		{locales.ZH, "start", "有人打电话说我欠税 不交就要抓我", "understand.threatened.tax.rule"},
+		{locales.EN, "start", "the bank called and said the police are investigating me", "understand.threatened.rule"},
+		{locales.ZH, "start", "有人打电话说我涉嫌洗钱 要配合公安调查", "understand.threatened.rule"},
+	})
 }
