@@ -297,6 +297,26 @@ func answerQuestion(s State, topic string) (State, []Reply) {
 			"where", "btn.where",
 			"menu", "btn.menu",
 		)}
+	case "mule":
+		// Asked to take money in and pass it on, or to lend an account:
+		// laundering, whoever asks; say no, and what to do if it began.
+		s = resetFlowKeepLast(s)
+		s.Node = NodeSteps
+		return s, []Reply{keyedReply(&s, []string{"understand.q.mule"},
+			"a:paid", "btn.a.paid",
+			"where", "btn.where",
+			"menu", "btn.menu",
+		)}
+	case "overpaid":
+		// "Paid too much, send back the difference": the payment will
+		// be reversed, the difference sent is lost.
+		s = resetFlowKeepLast(s)
+		s.Node = NodeSteps
+		return s, []Reply{keyedReply(&s, []string{"understand.q.overpaid"},
+			"a:paid", "btn.a.paid",
+			"check", "btn.check",
+			"menu", "btn.menu",
+		)}
 	case "tuition":
 		// An agent's discount, a "payment failed" email: the school's own
 		// portal is the only way to pay or check.

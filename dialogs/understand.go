@@ -554,6 +554,10 @@ type features struct {
 	// recovery: someone offers to get lost money back for a fee ("律师说
 	// 能帮我追回 先交一万"): the second scam.
 	recovery bool
+	// mule: someone asks the person to take money in and pass it on, or
+	// to lend their account or card ("帮他收一笔钱再转出去"); overpaid: a
+	// buyer or tenant "paid too much" and wants the difference back.
+	mule, overpaid bool
 	// withdraw: money held by a platform that asks a fee or a tax
 	// before it can be withdrawn ("提现要先交税").
 	withdraw bool
@@ -677,6 +681,8 @@ func (u *understander) features(s State, text string) features {
 			}
 			f.withdraw = f.withdraw || g.Intent == IntentPaid && g.Topic == "withdraw"
 			f.recovery = f.recovery || g.Intent == IntentQuestion && g.Topic == "recovery"
+			f.mule = f.mule || g.Intent == IntentQuestion && g.Topic == "mule"
+			f.overpaid = f.overpaid || g.Intent == IntentQuestion && g.Topic == "overpaid"
 			if g.Intent == IntentQuestion && (g.Topic == "real" || g.Topic == "number") {
 				f.asksReal = f.asksReal || g.Topic == "real"
 				f.asksNumber = f.asksNumber || g.Topic == "number"
@@ -1239,6 +1245,21 @@ func Understand(s State, text string, forwarded bool) Placement {
 		// offer to recover money for a fee is a second scam, whoever
 		// makes it; said so before anything else it holds.
 		return Placement{Intent: IntentQuestion, Topic: "recovery"}
+	}
+	if (f.mule || f.overpaid) && tell == 0 && (f.firstPerson || f.mine || f.family >= 0) && !f.secondPerson {
+		// "我朋友让我帮他收一笔钱再转出去 给我好处费", "the buyer
+		// overpaid and wants the difference back": told before anything
+		// was sent, the one thing to know is what the ask is (money
+		// laundering; a payment that will bounce), not "is this a
+		// message?". Once money went, the telling intents answer; an ad
+		// that names no one ("帮忙收款转账 日结") or one that speaks to
+		// its reader ("I overpaid you, send back the difference") is a
+		// message to check.
+		topic := "mule"
+		if !f.mule {
+			topic = "overpaid"
+		}
+		return Placement{Intent: IntentQuestion, Topic: topic}
 	}
 	if f.topic[IntentQuestion] == "lost" && tell == f.intents[IntentThreatened] && tell <= 1 &&
 		policeSaidRe.MatchString(n) && !lostAskRe.MatchString(n) {

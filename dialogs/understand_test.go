@@ -1137,3 +1137,23 @@ func TestThreatenedByWhoTheyPosedAs(t *testing.T) {
 		{locales.ZH, "start", "有人打电话说我涉嫌洗钱 要配合公安调查", "understand.threatened.rule"},
 	})
 }
+
+// TestMuleAndOverpaidStories: asked to take money in and pass it on (or
+// to lend an account), or told a buyer "overpaid", the person hears what
+// the ask is before anything is sent, not "is this a message?". An ad
+// that names no one, or a message that speaks to its reader, is still
+// checked as a message.
+func TestMuleAndOverpaidStories(t *testing.T) {
+	checkFirstKeys(t, []firstKeyRow{
+		{locales.ZH, "start", "我朋友让我帮他收一笔钱再转出去 给我好处费", "understand.q.mule"},
+		{locales.EN, "start", "a guy on instagram wants to use my bank account and i keep 10%", "understand.q.mule"},
+		{locales.EN, "start", "I already forwarded the money he sent me to another account", "understand.q.mule"},
+		{locales.ZH, "start", "同学说借我的银行卡用一下 帮他收学费", "understand.q.mule"},
+		{locales.EN, "start", "i sold my ps5 on facebook marketplace and the buyer overpaid and wants the difference back", "understand.q.overpaid"},
+		{locales.ZH, "start", "租客说押金多转了500 让我退回差价", "understand.q.overpaid"},
+		// Checked as messages (Step's event carries no verdict here, so
+		// the check's first key is the empty verdict's).
+		{locales.ZH, "start", "【招聘】帮忙收款转账 日结 给好处费 加V xx123", "verdict.none"},
+		{locales.EN, "start", "Hi, I overpaid you by £300 by mistake, please send back the difference to this account", "understand.none_asks"},
+	})
+}
