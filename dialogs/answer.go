@@ -66,7 +66,7 @@ func threatened(s State, posed string) (State, []Reply) {
 		{Key: "understand.threatened.verify", Params: map[string]string{"consular": consularPhone()}},
 	}
 	switch posed {
-	case "bank", "service", "tax":
+	case "bank", "service", "tax", "visa":
 		texts = []Text{{Key: "understand.threatened." + posed + ".rule"}, {Key: "understand.threatened." + posed + ".verify"}}
 	}
 	return s, []Reply{{
@@ -313,6 +313,24 @@ func answerQuestion(s State, topic string) (State, []Reply) {
 		s = resetFlowKeepLast(s)
 		s.Node = NodeSteps
 		return s, []Reply{keyedReply(&s, []string{"understand.q.overpaid"},
+			"a:paid", "btn.a.paid",
+			"check", "btn.check",
+			"menu", "btn.menu",
+		)}
+	case "rental":
+		// A deposit before any viewing to a landlord "abroad".
+		s = resetFlowKeepLast(s)
+		s.Node = NodeSteps
+		return s, []Reply{keyedReply(&s, []string{"understand.q.rental"},
+			"a:paid", "btn.a.paid",
+			"check", "btn.check",
+			"menu", "btn.menu",
+		)}
+	case "qr_refund":
+		// A QR code to scan to "get a refund": it takes, not gives.
+		s = resetFlowKeepLast(s)
+		s.Node = NodeSteps
+		return s, []Reply{keyedReply(&s, []string{"understand.q.qr_refund"},
 			"a:paid", "btn.a.paid",
 			"check", "btn.check",
 			"menu", "btn.menu",

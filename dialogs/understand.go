@@ -558,6 +558,9 @@ type features struct {
 	// to lend their account or card ("帮他收一笔钱再转出去"); overpaid: a
 	// buyer or tenant "paid too much" and wants the difference back.
 	mule, overpaid bool
+	// rental: a deposit asked before any viewing, the landlord "abroad"
+	// to post the keys; qrRefund: a QR code to scan to "get a refund".
+	rental, qrRefund bool
 	// withdraw: money held by a platform that asks a fee or a tax
 	// before it can be withdrawn ("提现要先交税").
 	withdraw bool
@@ -683,6 +686,8 @@ func (u *understander) features(s State, text string) features {
 			f.recovery = f.recovery || g.Intent == IntentQuestion && g.Topic == "recovery"
 			f.mule = f.mule || g.Intent == IntentQuestion && g.Topic == "mule"
 			f.overpaid = f.overpaid || g.Intent == IntentQuestion && g.Topic == "overpaid"
+			f.rental = f.rental || g.Intent == IntentQuestion && g.Topic == "rental"
+			f.qrRefund = f.qrRefund || g.Intent == IntentQuestion && g.Topic == "qr_refund"
 			if g.Intent == IntentQuestion && (g.Topic == "real" || g.Topic == "number") {
 				f.asksReal = f.asksReal || g.Topic == "real"
 				f.asksNumber = f.asksNumber || g.Topic == "number"
@@ -758,20 +763,23 @@ var investRe = regexp.MustCompile(`invest|crypto|bitcoin|usdt|trading|platform|f
 // not a relative the story happened to.
 var partnerRe = regexp.MustCompile(`boyfriend|girlfriend|partner|男朋友|女朋友|对象|男友|女友|老伴`)
 
-// posedAsBankRe, posedAsServiceRe and posedAsTaxRe find who a caller
+// posedAsBankRe, posedAsServiceRe, posedAsTaxRe and posedAsVisaRe find who a caller
 // who threatened the person claimed to be, when it was not the police,
 // a court or an embassy: a bank (its "fraud team", a "safe account"), a
 // shop's or a platform's customer service (a membership to cancel, a
-// credit record to fix), or a tax office.
+// credit record to fix), a tax office, or a university or immigration
+// office (a visa to be cancelled).
 var (
 	posedAsPoliceRe  = regexp.MustCompile(`police|polis|cop\b|officer|court|prosecutor|embassy|consulate|警察|公安|警官|民警|法院|检察|使馆|领馆|领事|大使馆`)
 	posedAsBankRe    = regexp.MustCompile(`\bbank|fraud team|fraud department|safe account|银行|安全账户`)
 	posedAsServiceRe = regexp.MustCompile(`customer service|customer support|amazon|paypal|客服|百万保障|会员|征信|注销|借呗|花呗|京东|淘宝|拼多多|抖音|快手`)
+	posedAsVisaRe    = regexp.MustCompile(`universit|college|school|home office|immigration|ukvi|uscis|visa office|学校|大学|移民局|签证中心|内政部`)
 	posedAsTaxRe     = regexp.MustCompile(`\btax|hmrc|\birs\b|\bato\b|\bcra\b|税务|税局|欠税|补税`)
 )
 
 // posedAs names who the caller claimed to be, by the person's words n:
-// "bank", "service" or "tax", or "" for the police, a court, an embassy
+// "bank", "service", "tax" or "visa" (a university or an immigration
+// office), or "" for the police, a court, an embassy
 // or anyone else, whose rule is the default one. Police named alongside
 // ("the bank said the police are investigating me") keep the police rule.
 func posedAs(n string) string {
@@ -780,6 +788,9 @@ func posedAs(n string) string {
 		return ""
 	case posedAsBankRe.MatchString(n):
 		return "bank"
+	case posedAsVisaRe.MatchString(n):
+		// Before customer service, whose 注销 also cancels a visa.
+		return "visa"
 	case posedAsServiceRe.MatchString(n):
 		return "service"
 	case posedAsTaxRe.MatchString(n):
@@ -1246,7 +1257,7 @@ func Understand(s State, text string, forwarded bool) Placement {
 		// makes it; said so before anything else it holds.
 		return Placement{Intent: IntentQuestion, Topic: "recovery"}
 	}
-	if (f.mule || f.overpaid) && tell == 0 && (f.firstPerson || f.mine || f.family >= 0) && !f.secondPerson {
+	if (f.mule || f.overpaid || f.rental || f.qrRefund) && tell == 0 && (f.firstPerson || f.mine || f.family >= 0) && !f.secondPerson {
 		// "我朋友让我帮他收一笔钱再转出去 给我好处费", "the buyer
 		// overpaid and wants the difference back": told before anything
 		// was sent, the one thing to know is what the ask is (money
@@ -1256,8 +1267,14 @@ func Understand(s State, text string, forwarded bool) Placement {
 		// its reader ("I overpaid you, send back the difference") is a
 		// message to check.
 		topic := "mule"
-		if !f.mule {
+		switch {
+		case f.mule:
+		case f.overpaid:
 			topic = "overpaid"
+		case f.rental:
+			topic = "rental"
+		default:
+			topic = "qr_refund"
 		}
 		return Placement{Intent: IntentQuestion, Topic: topic}
 	}

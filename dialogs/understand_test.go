@@ -855,7 +855,7 @@ func TestOwnWordsThirdPass(t *testing.T) {
 		{locales.ZH, "steps", "要不要拉黑", "understand.q.paid"},
 		{locales.EN, "steps", "thank you so much you saved me", "understand.smalltalk.thanks"},
 		// Told asks, threats and a child out of reach.
-		{locales.EN, "start", "my landlord wants the deposit before i see the flat", "understand.story_asks"},
+		{locales.EN, "start", "my landlord wants the deposit before i see the flat", "understand.q.rental"},
 		// Since dialogs4 the scam is named (someone met online who
 		// talks of investing); the reply still says to send nothing.
 		{locales.ZH, "start", "网上认识的男朋友让我跟他一起投资虚拟币", "understand.romance"},
@@ -1133,14 +1133,18 @@ func TestThreatenedByWhoTheyPosedAs(t *testing.T) {
 		{locales.EN, "start", "amazon customer service called and said my account will be frozen unless i pay", "understand.threatened.service.rule"},
 		{locales.EN, "start", "I got a voicemail from HMRC saying I owe tax and will be arrested", "understand.threatened.tax.rule"},
 		{locales.ZH, "start", "有人打电话说我欠税 不交就要抓我", "understand.threatened.tax.rule"},
+		{locales.EN, "start", "someone from the university said my visa will be cancelled unless i pay a fee today", "understand.threatened.visa.rule"},
+		{locales.ZH, "start", "自称移民局的人说我的签证要被注销 要交罚款", "understand.threatened.visa.rule"},
 		{locales.EN, "start", "the bank called and said the police are investigating me", "understand.threatened.rule"},
 		{locales.ZH, "start", "有人打电话说我涉嫌洗钱 要配合公安调查", "understand.threatened.rule"},
 	})
 }
 
 // TestMuleAndOverpaidStories: asked to take money in and pass it on (or
-// to lend an account), or told a buyer "overpaid", the person hears what
-// the ask is before anything is sent, not "is this a message?". An ad
+// to lend an account), told a buyer "overpaid", asked for a deposit
+// before any viewing by a landlord "abroad", or sent a QR code to "get a
+// refund", the person hears what the ask is before anything is sent, not
+// "is this a message?" (nor, for a rent "upfront", the recovery answer). An ad
 // that names no one, or a message that speaks to its reader, is still
 // checked as a message.
 func TestMuleAndOverpaidStories(t *testing.T) {
@@ -1151,6 +1155,12 @@ func TestMuleAndOverpaidStories(t *testing.T) {
 		{locales.ZH, "start", "同学说借我的银行卡用一下 帮他收学费", "understand.q.mule"},
 		{locales.EN, "start", "i sold my ps5 on facebook marketplace and the buyer overpaid and wants the difference back", "understand.q.overpaid"},
 		{locales.ZH, "start", "租客说押金多转了500 让我退回差价", "understand.q.overpaid"},
+		{locales.EN, "start", "my landlord says i have to pay 3 months rent upfront before viewing, he's abroad", "understand.q.rental"},
+		{locales.ZH, "start", "房东说他在国外 先把押金转给他 再寄钥匙给我", "understand.q.rental"},
+		{locales.EN, "start", "he sent me a qr code to scan to get my refund", "understand.q.qr_refund"},
+		{locales.ZH, "start", "对方让我扫码领取退款", "understand.q.qr_refund"},
+		// "upfront" alone is no recovery offer; a fee to get money back is.
+		{locales.EN, "start", "a lawyer says he can get my money back if i pay upfront", "understand.q.recovery"},
 		// Checked as messages (Step's event carries no verdict here, so
 		// the check's first key is the empty verdict's).
 		{locales.ZH, "start", "【招聘】帮忙收款转账 日结 给好处费 加V xx123", "verdict.none"},
