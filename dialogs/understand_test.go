@@ -1161,6 +1161,9 @@ func TestMuleAndOverpaidStories(t *testing.T) {
 		{locales.ZH, "start", "对方让我扫码领取退款", "understand.q.qr_refund"},
 		// "upfront" alone is no recovery offer; a fee to get money back is.
 		{locales.EN, "start", "a lawyer says he can get my money back if i pay upfront", "understand.q.recovery"},
+		// Asked to try or sign up on an app, not installed: "don't install it".
+		{locales.EN, "start", "a guy on hinge wants me to try his crypto app", "understand.app_asked"},
+		{locales.ZH, "start", "网上认识的男生让我注册一个投资平台", "understand.app_asked"},
 		// Checked as messages (Step's event carries no verdict here, so
 		// the check's first key is the empty verdict's).
 		{locales.ZH, "start", "【招聘】帮忙收款转账 日结 给好处费 加V xx123", "verdict.none"},
