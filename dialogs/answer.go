@@ -317,6 +317,40 @@ func answerQuestion(s State, topic string) (State, []Reply) {
 			"check", "btn.check",
 			"menu", "btn.menu",
 		)}
+	case "officials":
+		// "is it normal for police to video call": how real officials
+		// behave, and how to check one without the caller's help.
+		s = resetFlowKeepLast(s)
+		s.Node = NodeSteps
+		r := keyedReply(&s, []string{"understand.q.officials"},
+			"a:call", "btn.a.call",
+			"where", "btn.where",
+			"menu", "btn.menu",
+		)
+		r.Texts[0].Params = map[string]string{"consular": consularPhone()}
+		return s, []Reply{r}
+	case "leaked":
+		// "how did they know my passport number": leaked data, and why
+		// knowing it proves nothing.
+		s = resetFlowKeepLast(s)
+		return s, []Reply{keyedReply(&s, []string{"understand.q.leaked"},
+			"check", "btn.check",
+			"a:call", "btn.a.call",
+			"menu", "btn.menu",
+		)}
+	case "leaked_threat":
+		// A threat told, and "how did they know my passport number":
+		// the rule that unmasks the call first, then why their
+		// knowing proves nothing.
+		s.Node = NodeSteps
+		r := keyedReply(&s, []string{"understand.threatened.rule", "understand.q.leaked", "understand.threatened.verify"},
+			"a:paid", "btn.a.paid",
+			"a:call", "btn.a.call",
+			"where", "btn.where",
+			"menu", "btn.menu",
+		)
+		r.Texts[2].Params = map[string]string{"consular": consularPhone()}
+		return s, []Reply{r}
 	case "rental":
 		// A deposit before any viewing to a landlord "abroad".
 		s = resetFlowKeepLast(s)

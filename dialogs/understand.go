@@ -799,6 +799,11 @@ func posedAs(n string) string {
 	return ""
 }
 
+// leakedOnlyRe finds a question about how a caller knew the person's
+// details said in one clause: a second clause ("…, they said it was
+// used for money laundering") tells more of the threat.
+var leakedOnlyRe = regexp.MustCompile(`^[^,，。;；]*$`)
+
 // amountRe finds an amount's digits or a Chinese numeral of one
 // ("五千", "两万"): with it, "打过去" is money, not a call.
 var amountRe = regexp.MustCompile(`[0-9]|[十百千万]`)
@@ -1277,6 +1282,16 @@ func Understand(s State, text string, forwarded bool) Placement {
 			topic = "qr_refund"
 		}
 		return Placement{Intent: IntentQuestion, Topic: topic}
+	}
+	if f.topic[IntentQuestion] == "leaked" && tell == f.intents[IntentThreatened] {
+		// "他怎么知道我的护照号的": asking how a caller knew them, whose
+		// 护照 reads like a threat told; leaked data answers it, after
+		// the rule that unmasks the call when more of a threat is told
+		// ("…they said it was used for money laundering").
+		if tell > 1 || tell == 1 && !leakedOnlyRe.MatchString(n) {
+			return Placement{Intent: IntentQuestion, Topic: "leaked_threat"}
+		}
+		return Placement{Intent: IntentQuestion, Topic: "leaked"}
 	}
 	if f.topic[IntentQuestion] == "lost" && tell == f.intents[IntentThreatened] && tell <= 1 &&
 		policeSaidRe.MatchString(n) && !lostAskRe.MatchString(n) {

@@ -1170,3 +1170,22 @@ func TestMuleAndOverpaidStories(t *testing.T) {
 		{locales.EN, "start", "Hi, I overpaid you by £300 by mistake, please send back the difference to this account", "understand.none_asks"},
 	})
 }
+
+// TestQuestionsAboutHowScamsWork: a question about how real officials
+// behave, or how a caller knew the person's details, is answered, not
+// met with "tell me what happened" or the rule for a threat told. A
+// threat told beside it keeps the rule first; money paid keeps the bank's
+// steps.
+func TestQuestionsAboutHowScamsWork(t *testing.T) {
+	checkFirstKeys(t, []firstKeyRow{
+		{locales.EN, "start", "is it normal for police to video call", "understand.q.officials"},
+		{locales.ZH, "start", "真的警察会视频通话吗", "understand.q.officials"},
+		{locales.ZH, "start", "领事馆会打电话给我吗", "understand.q.officials"},
+		{locales.EN, "start", "how can I tell if a call is really from the embassy", "understand.q.officials"},
+		{locales.EN, "start", "how do scammers get my number", "understand.q.leaked"},
+		{locales.ZH, "start", "他怎么知道我的护照号的", "understand.q.leaked"},
+		{locales.ZH, "start", "他们说我涉嫌洗钱，他们怎么知道我的护照号", "understand.threatened.rule"},
+		{locales.EN, "start", "he knew my passport number so i believed him and paid", "paid.now"},
+		{locales.EN, "start", "the police video called me and showed me a warrant", "understand.threatened.rule"},
+	})
+}
