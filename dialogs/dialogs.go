@@ -219,6 +219,12 @@ func text(s State, e Event) (State, []Reply) {
 	p := Understand(s, e.Text, e.Forwarded)
 	switch p.Intent {
 	case IntentCheck:
+		if e.Verdict.Level == classifier.LevelNone && !e.Forwarded && describesMessage(e.Text) {
+			// "收到一个短信说我中奖了": the person's account of a message,
+			// not the message. Finding nothing in the account says
+			// nothing of the message: ask for the message itself.
+			return answerQuestion(s, "real")
+		}
 		return check(s, e.Verdict, p.Asks)
 	case IntentUnclear:
 		if e.Verdict.Level >= classifier.LevelMedium {

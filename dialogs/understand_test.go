@@ -1189,3 +1189,19 @@ func TestQuestionsAboutHowScamsWork(t *testing.T) {
 		{locales.EN, "start", "the police video called me and showed me a warrant", "understand.threatened.rule"},
 	})
 }
+
+// TestDescribedMessageIsNeverAllClear: a text that opens by telling of a
+// message received ("收到一个短信说我中奖了") is the person's account of
+// it; when the rules find nothing in the account, the answer asks for
+// the message itself instead of "no known warning signs in this
+// message". The message itself, pasted, still gets its verdict.
+func TestDescribedMessageIsNeverAllClear(t *testing.T) {
+	checkFirstKeys(t, []firstKeyRow{
+		{locales.ZH, "start", "收到一个短信说我中奖了", "understand.q.real"},
+		{locales.ZH, "start", "我刚收到一条短信说我的积分要过期了", "understand.q.real"},
+		{locales.EN, "start", "i got a text saying i won a prize", "understand.q.real"},
+		{locales.EN, "start", "I got an email from netflix saying my payment failed", "understand.q.real"},
+		{locales.ZH, "start", "恭喜您中奖了，请回复领取", "verdict.none"},
+		{locales.EN, "start", "Your Netflix payment failed. Update your details today.", "verdict.none"},
+	})
+}
