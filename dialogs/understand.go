@@ -770,9 +770,9 @@ var partnerRe = regexp.MustCompile(`boyfriend|girlfriend|partner|男朋友|女�
 // credit record to fix), a tax office, or a university or immigration
 // office (a visa to be cancelled).
 var (
-	posedAsPoliceRe  = regexp.MustCompile(`police|polis|cop\b|officer|court|prosecutor|embassy|consulate|警察|公安|警官|民警|法院|检察|使馆|领馆|领事|大使馆`)
+	posedAsPoliceRe  = regexp.MustCompile(`police|polis|cop\b|officer|court|prosecutor|embassy|consulate|drugs|laundering|crime|criminal|warrant|警察|公安|警官|民警|法院|检察|使馆|领馆|领事|大使馆|违禁品|毒品|洗钱|犯罪|涉案|通缉`)
 	posedAsBankRe    = regexp.MustCompile(`\bbank|fraud team|fraud department|safe account|银行|安全账户`)
-	posedAsServiceRe = regexp.MustCompile(`customer service|customer support|amazon|paypal|客服|百万保障|会员|征信|注销|借呗|花呗|京东|淘宝|拼多多|抖音|快手`)
+	posedAsServiceRe = regexp.MustCompile(`customer service|customer support|amazon|paypal|courier|parcel|delivery|refund|客服|百万保障|会员|征信|注销|借呗|花呗|京东|淘宝|拼多多|抖音|快手|支付宝|微信支付|快递|理赔|赔偿|赔我|赔你|退款|退费`)
 	posedAsVisaRe    = regexp.MustCompile(`universit|college|school|home office|immigration|ukvi|uscis|visa office|学校|大学|移民局|签证中心|内政部`)
 	posedAsTaxRe     = regexp.MustCompile(`\btax|hmrc|\birs\b|\bato\b|\bcra\b|税务|税局|欠税|补税`)
 )
@@ -780,8 +780,9 @@ var (
 // posedAs names who the caller claimed to be, by the person's words n:
 // "bank", "service", "tax" or "visa" (a university or an immigration
 // office), or "" for the police, a court, an embassy
-// or anyone else, whose rule is the default one. Police named alongside
-// ("the bank said the police are investigating me") keep the police rule.
+// or anyone else, whose rule is the default one. Police or a crime named
+// alongside ("the bank said the police are investigating me", "DHL says
+// my parcel has drugs") keep the police rule.
 func posedAs(n string) string {
 	switch {
 	case posedAsPoliceRe.MatchString(n):
