@@ -329,11 +329,11 @@ func answerQuestion(s State, topic string) (State, []Reply) {
 		)
 		r.Texts[0].Params = map[string]string{"consular": consularPhone()}
 		return s, []Reply{r}
-	case "leaked":
-		// "how did they know my passport number": leaked data, and why
-		// knowing it proves nothing.
+	case "leaked", "leaked_knows":
+		// "how did they know my passport number", "but he knows my
+		// name": leaked data, and why knowing it proves nothing.
 		s = resetFlowKeepLast(s)
-		return s, []Reply{keyedReply(&s, []string{"understand.q.leaked"},
+		return s, []Reply{keyedReply(&s, []string{"understand.q." + topic},
 			"check", "btn.check",
 			"a:call", "btn.a.call",
 			"menu", "btn.menu",

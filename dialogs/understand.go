@@ -1296,15 +1296,16 @@ func Understand(s State, text string, forwarded bool) Placement {
 		}
 		return Placement{Intent: IntentQuestion, Topic: topic}
 	}
-	if f.topic[IntentQuestion] == "leaked" && tell == f.intents[IntentThreatened] {
-		// "他怎么知道我的护照号的": asking how a caller knew them, whose
-		// 护照 reads like a threat told; leaked data answers it, after
+	if lt := f.topic[IntentQuestion]; (lt == "leaked" || lt == "leaked_knows") && tell == f.intents[IntentThreatened] {
+		// "他怎么知道我的护照号的", "but he knows my passport number":
+		// asking how a caller knew them, or doubting because they did,
+		// whose 护照 reads like a threat told; leaked data answers it, after
 		// the rule that unmasks the call when more of a threat is told
 		// ("…they said it was used for money laundering").
 		if tell > 1 || tell == 1 && !leakedOnlyRe.MatchString(n) {
 			return Placement{Intent: IntentQuestion, Topic: "leaked_threat"}
 		}
-		return Placement{Intent: IntentQuestion, Topic: "leaked"}
+		return Placement{Intent: IntentQuestion, Topic: lt}
 	}
 	if f.topic[IntentQuestion] == "lost" && tell == f.intents[IntentThreatened] && tell <= 1 &&
 		policeSaidRe.MatchString(n) && !lostAskRe.MatchString(n) {

@@ -1189,6 +1189,9 @@ func TestQuestionsAboutHowScamsWork(t *testing.T) {
 		{locales.ZH, "start", "他怎么知道我的护照号的", "understand.q.leaked"},
 		{locales.ZH, "start", "他们说我涉嫌洗钱，他们怎么知道我的护照号", "understand.threatened.rule"},
 		{locales.EN, "start", "he knew my passport number so i believed him and paid", "paid.now"},
+		{locales.EN, "verdict", "but he knows my passport number", "understand.q.leaked_knows"},
+		{locales.ZH, "verdict", "他知道我的身份证号 还知道我的学校", "understand.q.leaked_knows"},
+		{locales.EN, "verdict", "i gave him my passport number", "paid.id.now"},
 		{locales.EN, "start", "the police video called me and showed me a warrant", "understand.threatened.rule"},
 	})
 }
