@@ -351,6 +351,25 @@ func answerQuestion(s State, topic string) (State, []Reply) {
 		)
 		r.Texts[2].Params = map[string]string{"consular": consularPhone()}
 		return s, []Reply{r}
+	case "frozen":
+		// An account frozen, maybe for real: check with the bank, and
+		// no one unfreezes it for a fee.
+		s = resetFlowKeepLast(s)
+		s.Node = NodeSteps
+		return s, []Reply{keyedReply(&s, []string{"understand.q.frozen"},
+			"a:paid", "btn.a.paid",
+			"where", "btn.where",
+			"menu", "btn.menu",
+		)}
+	case "mistaken":
+		// A "mistaken transfer" asked back: the bank returns it.
+		s = resetFlowKeepLast(s)
+		s.Node = NodeSteps
+		return s, []Reply{keyedReply(&s, []string{"understand.q.mistaken"},
+			"a:paid", "btn.a.paid",
+			"check", "btn.check",
+			"menu", "btn.menu",
+		)}
 	case "rental":
 		// A deposit before any viewing to a landlord "abroad".
 		s = resetFlowKeepLast(s)

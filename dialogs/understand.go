@@ -558,6 +558,9 @@ type features struct {
 	// to lend their account or card ("帮他收一笔钱再转出去"); overpaid: a
 	// buyer or tenant "paid too much" and wants the difference back.
 	mule, overpaid bool
+	// mistaken: money "sent by mistake" into the person's account, asked
+	// back ("有人误转到我卡上5000 让我转回去").
+	mistaken bool
 	// rental: a deposit asked before any viewing, the landlord "abroad"
 	// to post the keys; qrRefund: a QR code to scan to "get a refund".
 	rental, qrRefund bool
@@ -686,6 +689,7 @@ func (u *understander) features(s State, text string) features {
 			f.recovery = f.recovery || g.Intent == IntentQuestion && g.Topic == "recovery"
 			f.mule = f.mule || g.Intent == IntentQuestion && g.Topic == "mule"
 			f.overpaid = f.overpaid || g.Intent == IntentQuestion && g.Topic == "overpaid"
+			f.mistaken = f.mistaken || g.Intent == IntentQuestion && g.Topic == "mistaken"
 			f.rental = f.rental || g.Intent == IntentQuestion && g.Topic == "rental"
 			f.qrRefund = f.qrRefund || g.Intent == IntentQuestion && g.Topic == "qr_refund"
 			if g.Intent == IntentQuestion && (g.Topic == "real" || g.Topic == "number") {
@@ -816,6 +820,10 @@ var describedMessageRe = regexp.MustCompile(`^(?:(?:我|俺|我妈|我爸|我妈
 func describesMessage(text string) bool {
 	return describedMessageRe.MatchString(understanding.normalize(text))
 }
+
+// iSentRe finds the person telling that they sent money themselves: with
+// it, a "mistaken transfer" story is one where money already went out.
+var iSentRe = regexp.MustCompile(`\bi (?:already |just |have |ve )?(?:paid|sent|transferred|wired|returned|gave)|\bive (?:paid|sent|transferred|returned)|我(?:已经|刚|都)?(?:转|付|汇|打|退)(?:了|过去|回去)|我(?:已经)?把钱(?:转|退|打)`)
 
 // amountRe finds an amount's digits or a Chinese numeral of one
 // ("五千", "两万"): with it, "打过去" is money, not a call.
@@ -1275,7 +1283,13 @@ func Understand(s State, text string, forwarded bool) Placement {
 		// makes it; said so before anything else it holds.
 		return Placement{Intent: IntentQuestion, Topic: "recovery"}
 	}
-	if (f.mule || f.overpaid || f.rental || f.qrRefund) && tell == 0 && (f.firstPerson || f.mine || f.family >= 0) && !f.secondPerson {
+	if (f.overpaid || f.mistaken) && tell > 0 && tell == f.intents[IntentPaid] && !iSentRe.MatchString(n) && !f.secondPerson {
+		// "someone sent money to my account by mistake and asked me to
+		// send it back": the money told is theirs, coming in; nothing
+		// of the person's has gone yet.
+		tell = 0
+	}
+	if (f.mule || f.overpaid || f.mistaken || f.rental || f.qrRefund) && tell == 0 && (f.firstPerson || f.mine || f.family >= 0) && !f.secondPerson {
 		// "我朋友让我帮他收一笔钱再转出去 给我好处费", "the buyer
 		// overpaid and wants the difference back": told before anything
 		// was sent, the one thing to know is what the ask is (money
@@ -1289,12 +1303,21 @@ func Understand(s State, text string, forwarded bool) Placement {
 		case f.mule:
 		case f.overpaid:
 			topic = "overpaid"
+		case f.mistaken:
+			topic = "mistaken"
 		case f.rental:
 			topic = "rental"
 		default:
 			topic = "qr_refund"
 		}
 		return Placement{Intent: IntentQuestion, Topic: topic}
+	}
+	if f.topic[IntentQuestion] == "frozen" && tell == f.intents[IntentThreatened] && f.ask == 0 && !f.speaksToReaderOnly() {
+		// "我的银行卡被冻结了 说是收到了涉案资金": an account the person
+		// says is frozen may really be (money from a fraud passed
+		// through it); how to check that with the bank, and that no
+		// one unfreezes it for a fee, not the rule for a threat.
+		return Placement{Intent: IntentQuestion, Topic: "frozen"}
 	}
 	if lt := f.topic[IntentQuestion]; (lt == "leaked" || lt == "leaked_knows") && tell == f.intents[IntentThreatened] {
 		// "他怎么知道我的护照号的", "but he knows my passport number":

@@ -1164,6 +1164,15 @@ func TestMuleAndOverpaidStories(t *testing.T) {
 		{locales.ZH, "start", "对方让我扫码领取退款", "understand.q.qr_refund"},
 		// "upfront" alone is no recovery offer; a fee to get money back is.
 		{locales.EN, "start", "a lawyer says he can get my money back if i pay upfront", "understand.q.recovery"},
+		{locales.EN, "start", "someone sent money to my account by mistake and asked me to send it back", "understand.q.mistaken"},
+		{locales.ZH, "start", "有人误转到我卡上5000 让我转回去", "understand.q.mistaken"},
+		{locales.ZH, "start", "有人误转到我卡上5000 我已经转回去了", "paid.now"},
+		{locales.EN, "start", "i lent my friend's friend my bank card", "understand.q.mule"},
+		{locales.EN, "start", "my account got frozen after i received money from a stranger", "understand.q.frozen"},
+		{locales.ZH, "start", "我的银行卡被冻结了 说是收到了涉案资金", "understand.q.frozen"},
+		{locales.ZH, "start", "有人打电话说我的银行卡被冻结了 要我转到安全账户", "understand.threatened.bank.rule"},
+		{locales.EN, "start", "i did some tasks on a job app and now they want me to top up to withdraw", "understand.withdraw"},
+		{locales.EN, "start", "i applied for a job and they want me to pay for training first", "understand.story_asks"},
 		// Asked to try or sign up on an app, not installed: "don't install it".
 		{locales.EN, "start", "a guy on hinge wants me to try his crypto app", "understand.app_asked"},
 		{locales.ZH, "start", "网上认识的男生让我注册一个投资平台", "understand.app_asked"},
