@@ -35,6 +35,9 @@ func TestFold(t *testing.T) {
 		{"B.T.C now", "btc now"},
 		{"唔好報警，轉錢俾我哋", "不好报警转钱给我们"},
 		{"转 5000 块，月薪 3 万 call 0800 x", "转5000块月薪3万call 0800 x"},
+		// Sentence marks between Chinese characters go as the disguises
+		// do: the damping lists are written to it (see separator).
+		{"不出租、出借、出售；看房，押金", "不出租出借出售看房押金"},
 	}
 	var f folded
 	for _, tc := range cases {
