@@ -48,7 +48,7 @@ func findHandles(text string, f *folded, e *Entities) {
 			addHandle(e, Handle{App: app, Text: u.Text, Span: u.Span})
 		}
 	}
-	hasAt := strings.IndexByte(text, '@') >= 0
+	hasAt := strings.IndexByte(text, '@') >= 0 || strings.Contains(text, wideAt)
 	// The apps named in the message, as original spans, for the @names.
 	var named [8]struct {
 		app        string
@@ -81,7 +81,7 @@ func findHandles(text string, f *folded, e *Entities) {
 	if !hasAt {
 		return
 	}
-	for at := strings.IndexByte(text, '@'); at >= 0; {
+	for at := nextAt(text, 0); at >= 0; at = nextAt(text, at+1) {
 		h, end, ok := atName(text, at)
 		if ok {
 			for _, x := range named[:n] {
@@ -95,12 +95,34 @@ func findHandles(text string, f *folded, e *Entities) {
 				addHandle(e, h)
 			}
 		}
-		next := strings.IndexByte(text[at+1:], '@')
-		if next < 0 {
-			break
-		}
-		at += 1 + next
 	}
+}
+
+// wideAt is the full-width at sign a Chinese keyboard types (＠name).
+const wideAt = "\uff20"
+
+// nextAt returns the index of the first @ or ＠ of text from from on, -1
+// if none.
+func nextAt(text string, from int) int {
+	if from >= len(text) {
+		return -1
+	}
+	i := strings.IndexByte(text[from:], '@')
+	if j := strings.Index(text[from:], wideAt); j >= 0 && (i < 0 || j < i) {
+		i = j
+	}
+	if i < 0 {
+		return -1
+	}
+	return from + i
+}
+
+// atWidth returns the length of the at sign at text[at]: 1 for @, 3 for ＠.
+func atWidth(text string, at int) int {
+	if text[at] == '@' {
+		return 1
+	}
+	return len(wideAt)
 }
 
 // chatLinkHasAccount reports whether the chat link raw on host names an
@@ -128,7 +150,7 @@ func addHandle(e *Entities, h Handle) {
 	e.Handles = append(e.Handles, h)
 }
 
-// atName reads the @name at text[at]: an account name that is not the end
+// atName reads the @name (or ＠name) at text[at]: an account name that is not the end
 // of an e-mail address's local part, nor an e-mail's or a link's domain,
 // nor a group mention. It returns the handle (no app yet) and where it
 // ends.
@@ -138,11 +160,12 @@ func atName(text string, at int) (h Handle, end int, ok bool) {
 			return h, 0, false // name@example.com
 		}
 	}
-	j := at + 1
-	for j < len(text) && j-at-1 < maxHandleLen+1 && (isAlnum(text[j]) || text[j] == '_') {
+	w := atWidth(text, at)
+	j := at + w
+	for j < len(text) && j-at-w < maxHandleLen+1 && (isAlnum(text[j]) || text[j] == '_') {
 		j++
 	}
-	name := text[at+1 : j]
+	name := text[at+w : j]
 	if len(name) < minHandleLen || len(name) > maxHandleLen || !isASCIILetter(name[0]) {
 		return h, 0, false
 	}
@@ -203,7 +226,7 @@ func accountAfter(text string, from int) (h Handle, ok bool) {
 	if p >= len(text) || sep == 0 && p == from {
 		return h, false // "Telegram" glued to what follows: a word, not a label
 	}
-	if text[p] == '@' {
+	if text[p] == '@' || strings.HasPrefix(text[p:], wideAt) {
 		h, _, ok := atName(text, p)
 		return h, ok
 	}

@@ -23,6 +23,7 @@ func TestHandles(t *testing.T) {
 		{"contact verb before @name en", "DM @quick_gains88 for the signals", []string{" @quick_gains88"}},
 		{"wechat id zh", "请添加工作人员微信号：gongan_li2026 配合调查", []string{"WeChat gongan_li2026"}},
 		{"飞机 id with colon zh", "客服电报：kefu_0931，24小时在线", []string{"Telegram kefu_0931"}},
+		{"full-width at sign zh", "有问题请在纸飞机上联系＠kefu_0931", []string{"Telegram ＠kefu_0931"}},
 		{"qq number zh", "加我 QQ 3021874569 领取", []string{"QQ 3021874569"}},
 		// Not handles.
 		{"group mention zh", "@all 明天交班费，每人50元", nil},
