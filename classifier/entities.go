@@ -227,7 +227,7 @@ func extractEntities(text string, f *folded, matches []acMatch, appOf []int16, e
 	}
 	findCrypto(text, e)
 	findApps(text, f, matches, appOf, e)
-	findHandles(text, f, e)
+	findHandles(text, f, matches, appOf, e)
 	e.brandBuf = markBrandLinks(text, f, e, e.brandBuf)
 	markSenderLinks(text, e)
 }
@@ -1107,7 +1107,7 @@ func findApps(text string, f *folded, matches []acMatch, appOf []int16, e *Entit
 	seen := uint64(0)
 	for _, m := range matches {
 		ai := appOf[m.pat]
-		if ai < 0 || seen&(1<<ai) != 0 {
+		if ai < 0 || int(ai) >= len(remoteApps) || seen&(1<<ai) != 0 {
 			continue
 		}
 		a := remoteApps[ai]

@@ -1,7 +1,6 @@
 package classifier
 
 import (
-	"bytes"
 	"strings"
 	"unicode/utf8"
 )
@@ -41,8 +40,9 @@ var contactVerbsBefore = []string{"dm", "message", "contact", "add", "text", "re
 // findHandles finds the chat accounts of text: links to a chat account
 // (already among e.URLs), an account written after a chat app's name,
 // and an @name with a chat app named beside it or a contact verb before
-// it. f is text folded, where the apps' names are looked for.
-func findHandles(text string, f *folded, e *Entities) {
+// it. f is text folded, and matches the rules' automaton matches in it,
+// among which the chat apps' names are (appOf, see findApps).
+func findHandles(text string, f *folded, matches []acMatch, appOf []int16, e *Entities) {
 	for _, u := range e.URLs {
 		if app := chatHosts[u.Host]; app != "" && chatLinkHasAccount(u.Text, u.Host) {
 			addHandle(e, Handle{App: app, Text: u.Text, Span: u.Span})
@@ -55,27 +55,24 @@ func findHandles(text string, f *folded, e *Entities) {
 		start, end int
 	}
 	n := 0
-	for _, a := range chatApps {
-		sp := []byte(a.Spelling)
-		for from := 0; from < len(f.text); {
-			k := bytes.Index(f.text[from:], sp)
-			if k < 0 {
-				break
-			}
-			i, j := from+k, from+k+len(sp)
-			from = j
-			if isASCIILetter(sp[0]) && (i > 0 && isASCIILetter(f.text[i-1]) || j < len(f.text) && isASCIILetter(f.text[j])) {
-				continue // tg inside a word, signal in signals
-			}
-			osp := f.span(i, j)
-			if h, ok := accountAfter(text, osp.End); ok {
-				h.App = a.Name
-				addHandle(e, h)
-			}
-			if hasAt && n < len(named) {
-				named[n].app, named[n].start, named[n].end = a.Name, osp.Start, osp.End
-				n++
-			}
+	for _, m := range matches {
+		ci := int(appOf[m.pat]) - len(remoteApps)
+		if ci < 0 {
+			continue
+		}
+		a := chatApps[ci]
+		i, j := int(m.start), int(m.end)
+		if isASCIILetter(a.Spelling[0]) && (i > 0 && isASCIILetter(f.text[i-1]) || j < len(f.text) && isASCIILetter(f.text[j])) {
+			continue // tg inside a word, signal in signals
+		}
+		osp := f.span(i, j)
+		if h, ok := accountAfter(text, osp.End); ok {
+			h.App = a.Name
+			addHandle(e, h)
+		}
+		if hasAt && n < len(named) {
+			named[n].app, named[n].start, named[n].end = a.Name, osp.Start, osp.End
+			n++
 		}
 	}
 	if !hasAt {
