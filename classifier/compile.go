@@ -110,7 +110,8 @@ type ruleSet struct {
 	patterns []pattern
 	ac       *matcher
 	// appOf maps an automaton pattern to its remote app, or -1: the app
-	// names ride in the rules' automaton after the phrases.
+	// names ride in the rules' automaton after the phrases. From
+	// len(remoteApps) on, it is len(remoteApps) plus a chat app's index.
 	appOf    []int16
 	regexIdx []int32 // terms that have regexes
 	// regexGate is the gate term of each of regexIdx, beside it: every
@@ -446,17 +447,22 @@ func (c *compiler) resolve(field string, names []string) ([]cond, error) {
 	return cs, nil
 }
 
-// finish builds the automaton (phrases, then the remote apps the entity
-// stage looks for) and the index from terms to the rules they trigger.
+// finish builds the automaton (phrases, then the remote apps and the chat
+// apps the entity stage looks for) and the index from terms to the rules
+// they trigger.
 func (c *compiler) finish() {
 	rs := c.rs
-	rs.appOf = make([]int16, len(c.pats), len(c.pats)+len(remoteApps))
+	rs.appOf = make([]int16, len(c.pats), len(c.pats)+len(remoteApps)+len(chatApps))
 	for i := range rs.appOf {
 		rs.appOf[i] = -1
 	}
 	for i, a := range remoteApps {
 		c.pats = append(c.pats, []byte(a.Spelling))
 		rs.appOf = append(rs.appOf, int16(i))
+	}
+	for i, a := range chatApps {
+		c.pats = append(c.pats, []byte(a.Spelling))
+		rs.appOf = append(rs.appOf, int16(len(remoteApps)+i))
 	}
 	rs.ac = newMatcher(c.pats)
 	rs.byTerm = make([][]int32, len(rs.terms))

@@ -29,6 +29,8 @@ var (
 	moneyUnits         = data.Money.Units
 	wordsBeforeNumbers = data.Money.WordsBeforeNumbers
 	remoteApps         = data.Apps.Remote
+	chatApps           = data.Apps.Chat
+	chatHosts          = data.Apps.ChatHosts
 
 	// data/folding.yaml
 	lookalikes    = runeKeys(data.Folding.Lookalikes, data.Folding.Emoji, data.Folding.Digits)

@@ -15,13 +15,16 @@ import (
 
 // Entities are the things in a message a person may want to check before
 // acting on it: links, phone numbers, amounts, wallet addresses and the
-// remote-control or meeting apps a caller asks them to install.
+// remote-control or meeting apps a caller asks them to install, and the
+// chat accounts it gives to write to.
 type Entities struct {
 	URLs   []URL    `json:"urls,omitempty"`
 	Phones []Phone  `json:"phones,omitempty"`
 	Money  []Money  `json:"money,omitempty"`
 	Crypto []Crypto `json:"crypto,omitempty"`
 	Apps   []App    `json:"apps,omitempty"`
+	// Handles are chat accounts given as a way to reach someone.
+	Handles []Handle `json:"handles,omitempty"`
 
 	// brandBuf is scratch for markBrandLinks, reused across messages.
 	brandBuf []acMatch
@@ -90,11 +93,13 @@ type App struct {
 
 // empty reports whether no entity was found.
 func (e *Entities) empty() bool {
-	return len(e.URLs) == 0 && len(e.Phones) == 0 && len(e.Money) == 0 && len(e.Crypto) == 0 && len(e.Apps) == 0
+	return len(e.URLs) == 0 && len(e.Phones) == 0 && len(e.Money) == 0 && len(e.Crypto) == 0 && len(e.Apps) == 0 &&
+		len(e.Handles) == 0
 }
 
 func (e *Entities) reset() {
 	e.URLs, e.Phones, e.Money, e.Crypto, e.Apps = e.URLs[:0], e.Phones[:0], e.Money[:0], e.Crypto[:0], e.Apps[:0]
+	e.Handles = e.Handles[:0]
 }
 
 // copyOut returns a copy the verdict can keep, or nil when empty.
@@ -103,11 +108,12 @@ func (e *Entities) copyOut() *Entities {
 		return nil
 	}
 	return &Entities{
-		URLs:   append([]URL(nil), e.URLs...),
-		Phones: append([]Phone(nil), e.Phones...),
-		Money:  append([]Money(nil), e.Money...),
-		Crypto: append([]Crypto(nil), e.Crypto...),
-		Apps:   append([]App(nil), e.Apps...),
+		URLs:    append([]URL(nil), e.URLs...),
+		Phones:  append([]Phone(nil), e.Phones...),
+		Money:   append([]Money(nil), e.Money...),
+		Crypto:  append([]Crypto(nil), e.Crypto...),
+		Apps:    append([]App(nil), e.Apps...),
+		Handles: append([]Handle(nil), e.Handles...),
 	}
 }
 
@@ -133,6 +139,7 @@ const (
 	entCited
 	entHeader
 	entHeaderColon
+	entHandle
 	numEntityKinds
 )
 
@@ -140,7 +147,7 @@ const (
 var entityKindNames = [numEntityKinds]string{
 	"url", "url_ip", "url_shortener", "url_punycode", "url_lookalike", "url_official", "url_unofficial",
 	"url_cheap_tld", "url_not_brand", "phone", "phone_premium", "money", "crypto_address", "remote_app",
-	"cited", "header", "header_colon",
+	"cited", "header", "header_colon", "handle",
 }
 
 // entityKindOf returns the kind a rule set names.
@@ -200,6 +207,9 @@ func (e *Entities) eachKind(fn func(k entityKind, h hit)) {
 	for _, x := range e.Apps {
 		set(entRemoteApp, x.Span)
 	}
+	for _, x := range e.Handles {
+		set(entHandle, x.Span)
+	}
 }
 
 // extractEntities finds the entities of text; f is its folded form and
@@ -217,6 +227,7 @@ func extractEntities(text string, f *folded, matches []acMatch, appOf []int16, e
 	}
 	findCrypto(text, e)
 	findApps(text, f, matches, appOf, e)
+	findHandles(text, f, matches, appOf, e)
 	e.brandBuf = markBrandLinks(text, f, e, e.brandBuf)
 	markSenderLinks(text, e)
 }
@@ -1096,7 +1107,7 @@ func findApps(text string, f *folded, matches []acMatch, appOf []int16, e *Entit
 	seen := uint64(0)
 	for _, m := range matches {
 		ai := appOf[m.pat]
-		if ai < 0 || seen&(1<<ai) != 0 {
+		if ai < 0 || int(ai) >= len(remoteApps) || seen&(1<<ai) != 0 {
 			continue
 		}
 		a := remoteApps[ai]

@@ -15,6 +15,7 @@ func FuzzClassify(f *testing.F) {
 		"", "\xff", "安\u200b全账户", "ＰＡＹＰＡＬ", "p@ypal.com.x", "+44 (0) 20 7946 0958", "£1,000.00",
 		"bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq", "1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN2", "http://[::1]:80/",
 		"加\u200d+\u200dV", "🐧🐧➕", "賬\u0301戶", "a\u0300\u0301\u0302", "0x" + string(make([]byte, 40)),
+		"Telegram @", "Telegram ＠", "＠", "a＠b", "TG：", "微信号：a_1", "@abc@", "wa.me/", "WhatsApp +", "dm @x_1 on tg: y_2",
 	} {
 		f.Add(s)
 	}
@@ -45,6 +46,11 @@ func FuzzClassify(f *testing.F) {
 			for _, a := range e.Apps {
 				if text[a.Span.Start:a.Span.End] != a.Text {
 					t.Fatalf("app span %v != %q", a.Span, a.Text)
+				}
+			}
+			for _, h := range e.Handles {
+				if text[h.Span.Start:h.Span.End] != h.Text {
+					t.Fatalf("handle span %v != %q", h.Span, h.Text)
 				}
 			}
 		}

@@ -17,6 +17,11 @@ func TestFold(t *testing.T) {
 		{"call 09061743389 win 1000", "call 09061743389 win 1000"},
 		{"lost 5k at 10pm on the 1st, 5ecure", "lost 5k at 10pm on the 1st secure"},
 		{"ver!fy p@ypal", "verify paypal"},
+		{"VER!FY P@YPAL", "verify paypal"},
+		// A capital after the symbol starts a new word: the symbol ends a
+		// sentence, it stands for no letter.
+		{"Claim it today!Call now", "claim it today call now"},
+		{"won!SKY prize, AUCTION!Txt", "won sky prize auction txt"},
 		{"+V 伽vx 佳薇信", "加v加vx加薇信"},
 		{"最佳选择", "最佳选择"},
 		{"+86 138", "+86 138"},
@@ -30,6 +35,9 @@ func TestFold(t *testing.T) {
 		{"B.T.C now", "btc now"},
 		{"唔好報警，轉錢俾我哋", "不好报警转钱给我们"},
 		{"转 5000 块，月薪 3 万 call 0800 x", "转5000块月薪3万call 0800 x"},
+		// Sentence marks between Chinese characters go as the disguises
+		// do: the damping lists are written to it (see separator).
+		{"不出租、出借、出售；看房，押金", "不出租出借出售看房押金"},
 	}
 	var f folded
 	for _, tc := range cases {

@@ -109,6 +109,13 @@ type Apps struct {
 	// Remote are the remote-control and meeting apps that callers ask a
 	// victim to install.
 	Remote []App `yaml:"remote"`
+	// Chat are the chat apps whose name, written before an account
+	// ("TG: name", "微信：abc123", "WhatsApp +44…") or around an @name
+	// ("on Telegram @name"), makes that account a contact handle.
+	Chat []App `yaml:"chat"`
+	// ChatHosts map the hosts of chat links (t.me/name, wa.me/44…) to the
+	// app's name: the link is the sender's own account on that app.
+	ChatHosts map[string]string `yaml:"chat_hosts"`
 }
 
 // App is one way of writing an app's name.
@@ -197,6 +204,11 @@ func (d Data) Validate(dir string) error {
 	if len(d.Apps.Remote) > 64 {
 		// findApps marks the apps seen in one 64-bit word.
 		return &Error{File: path.Join(dir, "apps.yaml"), Field: "remote", Err: fmt.Errorf("%d apps, at most 64", len(d.Apps.Remote))}
+	}
+	for i, a := range d.Apps.Chat {
+		if a.Spelling == "" || a.Name == "" {
+			return &Error{File: path.Join(dir, "apps.yaml"), Field: fmt.Sprintf("chat[%d]", i), Err: errors.New("spelling and name are required")}
+		}
 	}
 	for i, a := range d.Apps.Remote {
 		if a.Spelling == "" || a.Name == "" {
