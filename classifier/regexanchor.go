@@ -32,6 +32,10 @@ type anchoredRegexp struct {
 	// first anchor (a search costs in proportion to the text it is given,
 	// and a long message's first "%" is seldom a match).
 	width int
+	// wordAssert: the regexp has \b or \B. A window then starts after a
+	// byte that is no ASCII word byte (or at the text's start), so an
+	// assertion at its first byte sees what it would see in the text.
+	wordAssert bool
 }
 
 // maxWindowWidth bounds the width of a windowed regexp: a wider window
@@ -57,6 +61,7 @@ func compileAnchored(expr string) (*anchoredRegexp, error) {
 	if err != nil || !sliceSafe(tree) {
 		return a, nil
 	}
+	a.wordAssert = hasWordAssert(tree)
 	elems := []*syntax.Regexp{tree}
 	if tree.Op == syntax.OpConcat {
 		elems = tree.Sub
@@ -163,6 +168,14 @@ func (a *anchoredRegexp) findIndex(t []byte) []int {
 		for lo > 0 && !utf8.RuneStart(t[lo]) {
 			lo-- // start on a character, as the full search does
 		}
+		for a.wordAssert && lo > 0 && isWordByte(t[lo-1]) {
+			// Start after a non-word byte: \b or \B at the window's
+			// first byte then holds where it holds in t. A match that
+			// starts in the stretch added is still one of t's, and the
+			// leftmost (the windows' argument holds for any lo at or
+			// before pa-maxBefore).
+			lo--
+		}
 		hi := len(t)
 		if a.width > 0 && windows < maxWindows {
 			hi = min(pb+a.width, len(t))
@@ -221,10 +234,11 @@ func (a *anchoredRegexp) anchor(t []byte, pos int) (pa, pb int, ok bool) {
 
 // sliceSafe reports whether matching re in t[from:] finds what matching
 // in t finds at or after from: no assertion looks at what comes before
-// (^, \A, \b, \B).
+// (^, \A), or only at whether the byte before is a word byte (\b, \B),
+// which findIndex keeps true by where its windows start (wordAssert).
 func sliceSafe(re *syntax.Regexp) bool {
 	switch re.Op {
-	case syntax.OpBeginLine, syntax.OpBeginText, syntax.OpWordBoundary, syntax.OpNoWordBoundary:
+	case syntax.OpBeginLine, syntax.OpBeginText:
 		return false
 	}
 	for _, s := range re.Sub {
@@ -233,6 +247,24 @@ func sliceSafe(re *syntax.Regexp) bool {
 		}
 	}
 	return true
+}
+
+// hasWordAssert reports whether re has \b or \B.
+func hasWordAssert(re *syntax.Regexp) bool {
+	if re.Op == syntax.OpWordBoundary || re.Op == syntax.OpNoWordBoundary {
+		return true
+	}
+	for _, s := range re.Sub {
+		if hasWordAssert(s) {
+			return true
+		}
+	}
+	return false
+}
+
+// isWordByte reports whether b is an ASCII word byte, as \b reads it.
+func isWordByte(b byte) bool {
+	return b == '_' || '0' <= b && b <= '9' || 'a' <= b && b <= 'z' || 'A' <= b && b <= 'Z'
 }
 
 // classRun reports whether every match of re is at least k bytes of an

@@ -17,7 +17,7 @@ func TestAnchorChoice(t *testing.T) {
 		{`\d{6}`, 6, 0},
 		{`a\d{3}`, 3, 1},
 		{`a+\d{5}`, 0, 0},    // unbounded before the run
-		{`\b\d{5}`, 0, 0},    // \b looks behind
+		{`\b\d{5}`, 5, 0},    // \b: windows start after a non-word byte
 		{`^\d{5}`, 0, 0},     // so does ^
 		{`[a-z]{2}`, 0, 0},   // too likely to be worth it
 		{`(?i)k\d{4}`, 4, 4}, // k may be the 3-byte Kelvin sign
@@ -68,8 +68,10 @@ func TestAnchoredFindIndexAgrees(t *testing.T) {
 		`(?:拨打|致电|回电)[^0-9。]{0,6}(?:1[3-9]\d{2,3}|0\d{3})`, `(?:up|rose|涨了)\s?(?:about\s)?\d{1,3}(?:[.\s]\d{1,2})?\s?[%]`,
 		`[^0-9]{0,4}\d{4}x?`, `.{0,3}ab.{0,2}`, `(?:ab|安€)[a-z0-9]{0,3}\d{4}`,
 		`(?m)ab\d{0,3}(?:$|x)`, `%\d{0,2}$`, `ab.{0,2}$`,
+		// Word assertions: a window starts after a non-word byte.
+		`\b\d{4}`, `\Bab\d{3}`, `\b(?:text|day)\b[^0-9.]{0,5}\d{4}`, `ab\d{3}\b`, `x\b.{0,3}\d{4}`,
 	}
-	pieces := []string{"txt", "text", " ", "win", "to", "2", "no", "8", "87066", "1234", "ab", "K", "K", "k", "x", "y", "安", "€", "\xff", "12", "day", "a ", "per ", "折",
+	pieces := []string{"txt", "text", " ", "win", "_", "q", "context", "to", "2", "no", "8", "87066", "1234", "ab", "K", "K", "k", "x", "y", "安", "€", "\xff", "12", "day", "a ", "per ", "折",
 		"拨打", "致电", "回电", "。", "138", "0", "%", "up", "rose", "涨了", "about ", ".", "\xe4\xb8", "\n"}
 	r := rand.New(rand.NewSource(7))
 	for _, expr := range exprs {
@@ -99,7 +101,7 @@ func TestAnchorWindow(t *testing.T) {
 		{`(?:拨打|致电)[^0-9]{0,2}\d{3}`, 6 + 2*4 + 3},
 		{`ab\d{3}%`, 6},
 		{`ab\d{3}(?:$|x)`, 6},  // no match reaches a window's end, so $ is safe
-		{`ab\d{3}\b`, 0},       // \b looks back: no anchor at all
+		{`ab\d{3}\b`, 5},       // \b: windows start after a non-word byte
 		{`ab\d+`, 0},           // unbounded
 		{`ab\d{3}.{0,200}`, 0}, // a window wider than maxWindowWidth
 	} {
