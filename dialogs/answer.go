@@ -370,6 +370,34 @@ func answerQuestion(s State, topic string) (State, []Reply) {
 			"check", "btn.check",
 			"menu", "btn.menu",
 		)}
+	case "tell_family":
+		// "should I tell my parents": yes; secrecy is the scam's.
+		s = resetFlowKeepLast(s)
+		return s, []Reply{keyedReply(&s, []string{"understand.q.tell_family"},
+			"share", "btn.share",
+			"where", "btn.where",
+			"menu", "btn.menu",
+		)}
+	case "safe_now":
+		// "is it safe now", "should I block him": nothing lost if
+		// nothing went; block, and hang up on the next call.
+		s = resetFlowKeepLast(s)
+		return s, []Reply{keyedReply(&s, []string{"understand.q.safe_now"},
+			"a:paid", "btn.a.paid",
+			"share", "btn.share",
+			"menu", "btn.menu",
+		)}
+	case "bot":
+		// "are you a real person": what the bot is and is not.
+		s = resetFlowKeepLast(s)
+		return s, []Reply{keyedReply(&s, []string{"understand.q.bot"},
+			"check", "btn.check",
+			"where", "btn.where",
+			"menu", "btn.menu",
+		)}
+	case "privacy":
+		// "do you store my messages": what /privacy says.
+		return s, []Reply{say("privacy.text")}
 	case "rental":
 		// A deposit before any viewing to a landlord "abroad".
 		s = resetFlowKeepLast(s)

@@ -1467,6 +1467,12 @@ func Understand(s State, text string, forwarded bool) Placement {
 			return Placement{Intent: IntentThreatened, Story: true}
 		}
 		topic := f.topic[IntentQuestion]
+		if topic == "safe_now" && state == "steps" {
+			// "要不要拉黑" after the steps: the steps may follow a loss,
+			// where "you have lost nothing" must never be said; the
+			// question about the steps answers it.
+			return Placement{Intent: IntentQuestion}
+		}
 		if topic == "what" && f.ask > 0 && f.check == f.phraseCheck && f.ownWords() {
 			// "中介说可以帮我办签证 要先交钱": an ask told, and "帮我" or
 			// "what do I do" beside it; the warning about asks answers

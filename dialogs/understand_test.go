@@ -1220,3 +1220,22 @@ func TestDescribedMessageIsNeverAllClear(t *testing.T) {
 		{locales.EN, "start", "Your Netflix payment failed. Update your details today.", "verdict.none"},
 	})
 }
+
+// TestSecondTurnQuestions: what people ask after a verdict — whether to
+// tell their parents, whether they are safe now, whether to block, what
+// the bot is and what it keeps — is answered, not met with "is this a
+// message?". "He said not to tell my parents" is still the threat told.
+func TestSecondTurnQuestions(t *testing.T) {
+	checkFirstKeys(t, []firstKeyRow{
+		{locales.EN, "verdict", "should i tell my parents", "understand.q.tell_family"},
+		{locales.ZH, "verdict", "我该不该告诉我爸妈", "understand.q.tell_family"},
+		{locales.EN, "verdict", "is it safe now", "understand.q.safe_now"},
+		{locales.EN, "verdict", "should I block him", "understand.q.safe_now"},
+		{locales.ZH, "verdict", "要不要拉黑他", "understand.q.safe_now"},
+		{locales.EN, "verdict", "are you a real person", "understand.q.bot"},
+		{locales.EN, "start", "is this bot official", "understand.q.bot"},
+		{locales.EN, "verdict", "do you store my messages", "privacy.text"},
+		{locales.ZH, "start", "你会保存我的消息吗", "privacy.text"},
+		{locales.EN, "verdict", "he said not to tell my parents", "understand.threatened.rule"},
+	})
+}
