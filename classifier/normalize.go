@@ -457,8 +457,7 @@ func (st *folder) ascii(i int) {
 		st.emitByte(c, i, i+1, false)
 	case c == '$' || c == '%':
 		st.emitByte(c, i, i+1, false)
-	case (c == '@' || c == '!' || c == '|') && i > 0 && i+1 < len(s) && isASCIILetter(s[i-1]) && isASCIILetter(s[i+1]) &&
-		!newWordAfter(s, i):
+	case (c == '@' || c == '!' || c == '|') && i > 0 && i+1 < len(s) && isASCIILetter(s[i-1]) && isASCIILetter(s[i+1]):
 		// p@ypal, ver!fy, pay|pal: a symbol standing for a letter.
 		l := byte('a')
 		if c == '!' {
@@ -470,20 +469,6 @@ func (st *folder) ascii(i int) {
 	default:
 		st.separator(i, i+1)
 	}
-}
-
-// newWordAfter reports whether the symbol at s[i], between two letters,
-// ends a sentence or a word rather than stands for a letter: a capital
-// follows a small letter ("today!From", "now!SKY") or opens a capitalised
-// word ("TXTAUCTION!Txt"). Folded as a letter, "you!To" became "youito"
-// and hid both words; a look-alike keeps the word's case (p@ypal, P@YPAL).
-func newWordAfter(s string, i int) bool {
-	next := s[i+1]
-	if next < 'A' || next > 'Z' {
-		return false
-	}
-	prev := s[i-1]
-	return prev >= 'a' && prev <= 'z' || i+2 < len(s) && s[i+2] >= 'a' && s[i+2] <= 'z'
 }
 
 // rune folds one non-ASCII rune r at original range [os, oe).
