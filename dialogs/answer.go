@@ -232,6 +232,39 @@ func unclear(s State) (State, []Reply) {
 	)}
 }
 
+// Buttons under the answers that are one text of steps, "understand.q."
+// and the topic: after it, money sent, a place's numbers, or another
+// message to check.
+var (
+	stepsThenPlace = []string{"a:paid", "btn.a.paid", "where", "btn.where", "menu", "btn.menu"}
+	stepsThenCheck = []string{"a:paid", "btn.a.paid", "check", "btn.check", "menu", "btn.menu"}
+)
+
+// stepAnswers are the topics answered by one text of steps
+// ("understand.q." + topic) and these buttons.
+var stepAnswers = map[string][]string{
+	// An offer to get lost money back for a fee: the second scam.
+	"recovery": stepsThenPlace,
+	// Asked to take money in and pass it on, or to lend an account:
+	// laundering, whoever asks; say no, and what to do if it began.
+	"mule": stepsThenPlace,
+	// An account frozen, maybe for real: check with the bank, and no
+	// one unfreezes it for a fee.
+	"frozen": stepsThenPlace,
+	// "Paid too much, send back the difference": the payment will be
+	// reversed, the difference sent is lost.
+	"overpaid": stepsThenCheck,
+	// A "mistaken transfer" asked back: the bank returns it.
+	"mistaken": stepsThenCheck,
+	// A deposit before any viewing to a landlord "abroad".
+	"rental": stepsThenCheck,
+	// A QR code to scan to "get a refund": it takes, not gives.
+	"qr_refund": stepsThenCheck,
+	// An agent's discount, a "payment failed" email: the school's own
+	// portal is the only way to pay or check.
+	"tuition": stepsThenCheck,
+}
+
 // answerQuestion gives a short answer for where the conversation is, and the
 // choices that lead on.
 func answerQuestion(s State, topic string) (State, []Reply) {
@@ -240,6 +273,11 @@ func answerQuestion(s State, topic string) (State, []Reply) {
 		return askAgain(s, "understand.q.quiz")
 	case NodeCountry:
 		return askCountry(s, "understand.q.country")
+	}
+	if buttons, ok := stepAnswers[topic]; ok {
+		s = resetFlowKeepLast(s)
+		s.Node = NodeSteps
+		return s, []Reply{keyedReply(&s, []string{"understand.q." + topic}, buttons...)}
 	}
 	switch topic {
 	case "scammed", "scammed_family":
@@ -288,35 +326,6 @@ func answerQuestion(s State, topic string) (State, []Reply) {
 			"share", "btn.share",
 			"menu", "btn.menu",
 		)}
-	case "recovery":
-		// An offer to get lost money back for a fee: the second scam.
-		s = resetFlowKeepLast(s)
-		s.Node = NodeSteps
-		return s, []Reply{keyedReply(&s, []string{"understand.q.recovery"},
-			"a:paid", "btn.a.paid",
-			"where", "btn.where",
-			"menu", "btn.menu",
-		)}
-	case "mule":
-		// Asked to take money in and pass it on, or to lend an account:
-		// laundering, whoever asks; say no, and what to do if it began.
-		s = resetFlowKeepLast(s)
-		s.Node = NodeSteps
-		return s, []Reply{keyedReply(&s, []string{"understand.q.mule"},
-			"a:paid", "btn.a.paid",
-			"where", "btn.where",
-			"menu", "btn.menu",
-		)}
-	case "overpaid":
-		// "Paid too much, send back the difference": the payment will
-		// be reversed, the difference sent is lost.
-		s = resetFlowKeepLast(s)
-		s.Node = NodeSteps
-		return s, []Reply{keyedReply(&s, []string{"understand.q.overpaid"},
-			"a:paid", "btn.a.paid",
-			"check", "btn.check",
-			"menu", "btn.menu",
-		)}
 	case "officials":
 		// "is it normal for police to video call": how real officials
 		// behave, and how to check one without the caller's help.
@@ -351,25 +360,6 @@ func answerQuestion(s State, topic string) (State, []Reply) {
 		)
 		r.Texts[2].Params = map[string]string{"consular": consularPhone()}
 		return s, []Reply{r}
-	case "frozen":
-		// An account frozen, maybe for real: check with the bank, and
-		// no one unfreezes it for a fee.
-		s = resetFlowKeepLast(s)
-		s.Node = NodeSteps
-		return s, []Reply{keyedReply(&s, []string{"understand.q.frozen"},
-			"a:paid", "btn.a.paid",
-			"where", "btn.where",
-			"menu", "btn.menu",
-		)}
-	case "mistaken":
-		// A "mistaken transfer" asked back: the bank returns it.
-		s = resetFlowKeepLast(s)
-		s.Node = NodeSteps
-		return s, []Reply{keyedReply(&s, []string{"understand.q.mistaken"},
-			"a:paid", "btn.a.paid",
-			"check", "btn.check",
-			"menu", "btn.menu",
-		)}
 	case "tell_family":
 		// "should I tell my parents": yes; secrecy is the scam's.
 		s = resetFlowKeepLast(s)
@@ -398,34 +388,6 @@ func answerQuestion(s State, topic string) (State, []Reply) {
 	case "privacy":
 		// "do you store my messages": what /privacy says.
 		return s, []Reply{say("privacy.text")}
-	case "rental":
-		// A deposit before any viewing to a landlord "abroad".
-		s = resetFlowKeepLast(s)
-		s.Node = NodeSteps
-		return s, []Reply{keyedReply(&s, []string{"understand.q.rental"},
-			"a:paid", "btn.a.paid",
-			"check", "btn.check",
-			"menu", "btn.menu",
-		)}
-	case "qr_refund":
-		// A QR code to scan to "get a refund": it takes, not gives.
-		s = resetFlowKeepLast(s)
-		s.Node = NodeSteps
-		return s, []Reply{keyedReply(&s, []string{"understand.q.qr_refund"},
-			"a:paid", "btn.a.paid",
-			"check", "btn.check",
-			"menu", "btn.menu",
-		)}
-	case "tuition":
-		// An agent's discount, a "payment failed" email: the school's own
-		// portal is the only way to pay or check.
-		s = resetFlowKeepLast(s)
-		s.Node = NodeSteps
-		return s, []Reply{keyedReply(&s, []string{"understand.q.tuition"},
-			"a:paid", "btn.a.paid",
-			"check", "btn.check",
-			"menu", "btn.menu",
-		)}
 	case "romance":
 		// Someone met online who talks of investing: the scam named,
 		// and what not to do.
