@@ -1201,6 +1201,8 @@ func TestQuestionsAboutHowScamsWork(t *testing.T) {
 		{locales.EN, "verdict", "but he knows my passport number", "understand.q.leaked_knows"},
 		{locales.ZH, "verdict", "他知道我的身份证号 还知道我的学校", "understand.q.leaked_knows"},
 		{locales.EN, "verdict", "i gave him my passport number", "paid.id.now"},
+		{locales.EN, "start", "i bought concert tickets from someone on xiaohongshu and never got them", "paid.now"},
+		{locales.EN, "start", "I never received the code, can you check this message?", "understand.q.start"},
 		{locales.EN, "start", "the police video called me and showed me a warrant", "understand.threatened.rule"},
 	})
 }
