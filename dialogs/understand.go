@@ -778,7 +778,7 @@ var (
 	posedAsBankRe    = regexp.MustCompile(`\bbank|fraud team|fraud department|safe account|银行|安全账户`)
 	posedAsServiceRe = regexp.MustCompile(`customer service|customer support|amazon|paypal|courier|parcel|delivery|refund|客服|百万保障|会员|征信|注销|借呗|花呗|京东|淘宝|拼多多|抖音|快手|支付宝|微信支付|快递|理赔|赔偿|赔我|赔你|退款|退费`)
 	posedAsVisaRe    = regexp.MustCompile(`universit|college|school|home office|immigration|ukvi|uscis|visa office|学校|大学|移民局|签证中心|内政部`)
-	posedAsTaxRe     = regexp.MustCompile(`\btax|hmrc|\birs\b|\bato\b|\bcra\b|税务|税局|欠税|补税`)
+	posedAsTaxRe     = regexp.MustCompile(`\btax(?:es)?\b|tax office|hmrc|\birs\b|\bato\b|\bcra\b|税务|税局|欠税|补税`)
 )
 
 // posedAs names who the caller claimed to be, by the person's words n:

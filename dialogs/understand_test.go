@@ -1136,6 +1136,7 @@ func TestThreatenedByWhoTheyPosedAs(t *testing.T) {
 		{locales.ZH, "start", "有人说我的支付宝账户异常", "understand.threatened.service.rule"},
 		{locales.EN, "start", "I got a voicemail from HMRC saying I owe tax and will be arrested", "understand.threatened.tax.rule"},
 		{locales.ZH, "start", "有人打电话说我欠税 不交就要抓我", "understand.threatened.tax.rule"},
+		{locales.EN, "start", "a man in a taxi uniform said my account will be frozen unless i pay him", "understand.threatened.rule"},
 		{locales.EN, "start", "someone from the university said my visa will be cancelled unless i pay a fee today", "understand.threatened.visa.rule"},
 		{locales.ZH, "start", "自称移民局的人说我的签证要被注销 要交罚款", "understand.threatened.visa.rule"},
 		{locales.EN, "start", "the bank called and said the police are investigating me", "understand.threatened.rule"},
