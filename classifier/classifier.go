@@ -186,6 +186,8 @@ func (rs *ruleSet) scopeNegations(sc *scratch, text string, zh bool) {
 			scope.open(m, p.neg)
 		case negCancel:
 			scope.cancel(m)
+		case negEnds:
+			scope.kind = negNone
 		case negTarget:
 			if scope.covers(&sc.f, text, zh, m) || backCovers(sc.backs, &sc.f, text, m) {
 				sc.hit(rs.terms[p.term].not, hit{ok: true, start: m.start, end: m.end})

@@ -82,6 +82,7 @@ const (
 	negTarget               // does not count inside a scope
 	negBackClause           // closes a scope begun at the start of its clause
 	negBackSentence         // closes a scope begun at the start of its sentence
+	negEnds                 // ends the scope open before it: the sentence turns
 )
 
 // addrRole is a pattern's part in telling an ask to the reader from a
@@ -98,7 +99,7 @@ const (
 )
 
 var negatorKinds = map[string]negRole{"clause": negClause, "sentence": negSentence, "cancel": negCancel,
-	"closes_clause": negBackClause, "closes_sentence": negBackSentence}
+	"closes_clause": negBackClause, "closes_sentence": negBackSentence, "ends": negEnds}
 
 // ruleSet is everything New compiles.
 type ruleSet struct {

@@ -72,7 +72,9 @@ type Set struct {
 	// "sentence"), take one away ("cancel"), or close a scope that began
 	// at the start of their clause or sentence ("closes_clause",
 	// "closes_sentence": "…都是诈骗", "转给您了", where the verdict or the
-	// completed transfer comes after the words it takes back).
+	// completed transfer comes after the words it takes back), or end the
+	// scope open before them ("ends": the sentence turns, "…except me, so
+	// read me the code").
 	Negator string `yaml:"negator"`
 	// Negatable phrases found inside a negation scope do not match the
 	// set; they match its companion "not.<id>" instead (what the set
@@ -180,7 +182,7 @@ func at(file, spec, id string, err error) error {
 var AddressKinds = []string{"cue", "needed", "noun", "cue_en", "needed_en"}
 
 // NegatorKinds are the values of Set.Negator.
-var NegatorKinds = []string{"clause", "sentence", "cancel", "closes_clause", "closes_sentence"}
+var NegatorKinds = []string{"clause", "sentence", "cancel", "closes_clause", "closes_sentence", "ends"}
 
 // Validate checks the levels rise.
 func (l Levels) Validate() error {
@@ -245,7 +247,7 @@ func (s Set) Validate() error {
 	}
 	if s.Negator != "" {
 		if !slices.Contains(NegatorKinds, s.Negator) {
-			return errField("negator", "%q: want clause, sentence, cancel, closes_clause or closes_sentence", s.Negator)
+			return errField("negator", "%q: want clause, sentence, cancel, closes_clause, closes_sentence or ends", s.Negator)
 		}
 		if s.Negatable || len(s.Regex) > 0 || len(s.Include) > 0 {
 			return errField("negator", "a negator is a set of phrases, and not negatable")
