@@ -586,6 +586,13 @@ func familyStory(s State, p Placement) (State, []Reply) {
 	// official number themselves.
 	call, paidID, rule := Text{Key: "understand.family.them"}, "f:paid", false
 	switch {
+	case p.Refused && !p.AboutMe && !p.OtherInTrouble:
+		// Already hung up or reported: they did right; what if it
+		// comes again, not "hang up now".
+		call = Text{Key: "understand.family.refused"}
+	case p.ByText && !p.AboutMe && !p.OtherInTrouble:
+		// A message, not a call: nothing to hang up on.
+		call = Text{Key: "understand.family.text"}
 	case p.AboutMe:
 		call, paidID, rule = Text{Key: "understand.family.me"}, "f:paid:me", true
 	case p.OtherInTrouble:

@@ -87,6 +87,14 @@ type Placement struct {
 	// ("我妈接到电话说她医保卡被冻结"), and "call the person the caller talked
 	// about" would send them nowhere.
 	OtherInTrouble bool
+	// ByText is set on a family story whose contact came as a message, not
+	// a call ("我妈收到一条短信说她的医保卡被冻结了"): there is no call to hang
+	// up, only a message not to answer.
+	ByText bool
+	// Refused is set on a family story that tells the relative already
+	// hung up, ignored it or reported it ("…他没转，来问我，我说是假的，
+	// 已经报警了"): the steps then say they did right, not "hang up now".
+	Refused bool
 }
 
 // NeedsVerdict reports whether the text should be classified before Step:
@@ -815,6 +823,15 @@ var leakedOnlyRe = regexp.MustCompile(`^[^,，。;；]*$`)
 // words, not the message.
 var describedMessageRe = regexp.MustCompile(`^(?:(?:我|俺|我妈|我爸|我妈妈|我爸爸|我奶奶|我爷爷|我姥姥|我外婆|老伴|我老婆|我老公|我朋友|我同学|室友)?(?:刚|刚才|刚刚|今天|昨天|早上|晚上)?(?:也)?(?:收到|接到)了?(?:一条|一个|一封|个|条|封|几条)?(?:奇怪的|陌生的)?(?:短信|消息|信息|邮件|微信|微信消息|qq消息|语音|留言)(?:说|讲|称|提示|通知)|(?:(?:i|my \w+|we) )?(?:just |also )?(?:got|received|get|have|had) (?:a|an|this|some|one) (?:weird |strange |random |new )?(?:text|message|msg|email|e-mail|sms|whatsapp|voicemail|dm)(?: from [\w ]{1,30}?)? (?:saying|that says|says|that said|telling me|telling her|telling him|about))`)
 
+// callToldRe finds a call told beside a message ("收到短信…然后又打来电话"):
+// then there is a call to hang up on as well.
+var callToldRe = regexp.MustCompile(`电话|打来|来电|视频|\bcall(?:ed|ing|s)?\b|\brang\b|\bphoned?\b|video`)
+
+// refusedToldRe finds a contact told as already refused or reported by
+// the one who got it: hung up, ignored, blocked, deleted, reported ("他没
+// 理", "she hung up and called the bank").
+var refusedToldRe = regexp.MustCompile(`挂了|挂掉了|挂断了|已挂|没理|不理他|拉黑了|删了|删掉了|报警了|报案了|识破了|没上当|没有上当|\bhung up\b|\bblocked (?:him|her|them|it|the)|\bignored (?:it|him|her|them)|\bdeleted (?:it|the)|\breported (?:it|them|him|her)\b|didnt fall for`)
+
 // describesMessage reports whether text opens by telling of a message
 // received (describedMessageRe).
 func describesMessage(text string) bool {
@@ -1386,6 +1403,10 @@ func Understand(s State, text string, forwarded bool) Placement {
 				}
 			}
 			p := Placement{Intent: in, Story: true, Family: family, AboutMe: family && (f.me || f.posing), OtherInTrouble: family && f.trouble}
+			if family && in != IntentOnCall {
+				p.ByText = describesMessage(text) && !callToldRe.MatchString(n)
+				p.Refused = refusedToldRe.MatchString(n) && f.intents[IntentPaid] == 0
+			}
 			switch {
 			case in == IntentPaid && f.withdraw && !family:
 				// "平台提现不了 要交保证金": the fee to withdraw is the

@@ -1242,3 +1242,21 @@ func TestSecondTurnQuestions(t *testing.T) {
 		{locales.EN, "verdict", "he said not to tell my parents", "understand.threatened.rule"},
 	})
 }
+
+// TestFamilyTextOrRefused: a relative who got a message, not a call, is
+// told not to reply or click (there is no call to hang up); one who
+// already hung up, ignored it or reported it hears they did right and what
+// to do if it comes again, not "hang up now". A relative still on the
+// call, or one whose story names a call beside the message, keeps the
+// steps for a call.
+func TestFamilyTextOrRefused(t *testing.T) {
+	checkFirstKeys(t, []firstKeyRow{
+		{locales.ZH, "start", "我妈收到一条短信说她的医保卡被冻结了", "understand.family.text"},
+		{locales.EN, "start", "my grandma got a text saying her bank account is frozen", "understand.family.text"},
+		{locales.ZH, "start", "我爸接到电话说是公安局的，说他卡涉嫌洗钱，让他转钱到安全账户，他没转，来问我，我说是假的，已经报警了", "understand.family.refused"},
+		{locales.EN, "start", "my dad got a call from the police saying he is involved in money laundering, he hung up and reported it", "understand.family.refused"},
+		{locales.ZH, "start", "我妈接到电话说她医保卡被冻结", "understand.family.them"},
+		{locales.ZH, "start", "我妈收到短信说她医保卡被冻结 然后又打来电话让她转钱", "understand.family.oncall"},
+		{locales.ZH, "start", "我妈现在还在和自称警察的人通电话 说她涉嫌洗钱", "understand.family.oncall"},
+	})
+}
