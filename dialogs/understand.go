@@ -823,6 +823,19 @@ var leakedOnlyRe = regexp.MustCompile(`^[^,，。;；]*$`)
 // words, not the message.
 var describedMessageRe = regexp.MustCompile(`^(?:(?:我|俺|我妈|我爸|我妈妈|我爸爸|我奶奶|我爷爷|我姥姥|我外婆|老伴|我老婆|我老公|我朋友|我同学|室友)?(?:刚|刚才|刚刚|今天|昨天|早上|晚上)?(?:也)?(?:收到|接到)了?(?:一条|一个|一封|个|条|封|几条)?(?:奇怪的|陌生的)?(?:短信|消息|信息|邮件|微信|微信消息|qq消息|语音|留言)(?:说|讲|称|提示|通知)|(?:(?:i|my \w+|we) )?(?:just |also )?(?:got|received|get|have|had) (?:a|an|this|some|one) (?:weird |strange |random |new )?(?:text|message|msg|email|e-mail|sms|whatsapp|voicemail|dm)(?: from [\w ]{1,30}?)? (?:saying|that says|says|that said|telling me|telling her|telling him|about))`)
 
+// callerClaimRe finds a call (or a caller) told as coming from an office
+// the caller claimed to be: police, an embassy or consulate, a bank, a tax
+// or immigration office ("got a call from the chinese embassy", "said he
+// is from the bank", "自称警察", "大使馆打来的电话").
+var callerClaimRe = regexp.MustCompile(`\b(?:call|calls|called|calling|rang|phoned|voicemail)\b.{0,40}\b(?:police|embassy|consulate|bank|fraud team|fraud department|hmrc|irs|immigration|home office|ukvi|customs|court)\b|` +
+	`\b(?:said|says|saying|claiming|claimed|pretending|posing)\b.{0,20}\b(?:police|policeman|officer|embassy|consulate|bank|fraud team|fraud department|hmrc|irs|immigration|customs)\b|` +
+	`(?:自称|冒充|假冒|说他是|说她是|说自己是|说是)(?:中国)?(?:驻\S{0,6})?(?:警察|公安|民警|警官|大使馆|领事馆|使馆|银行|检察院|法院|移民局|海关|税务局)|` +
+	`(?:警察|公安|大使馆|领事馆|使馆|银行)(?:打来|的电话|来电|打电话)`)
+
+// calledMeRe finds the person typing as the one called ("called me",
+// "给我打电话").
+var calledMeRe = regexp.MustCompile(`\b(?:called|rang|phoned|calling|texted) me\b|给我打|打给我|给我来电`)
+
 // callToldRe finds a call told beside a message ("收到短信…然后又打来电话"):
 // then there is a call to hang up on as well.
 var callToldRe = regexp.MustCompile(`电话|打来|来电|视频|\bcall(?:ed|ing|s)?\b|\brang\b|\bphoned?\b|video`)
@@ -1509,6 +1522,18 @@ func Understand(s State, text string, forwarded bool) Placement {
 	}
 	if state == "country" && f.check == 0 && runes <= longRunes && !f.scammed {
 		return Placement{Intent: IntentPlace}
+	}
+	if loc := callerClaimRe.FindStringIndex(n); f.story > f.check && loc != nil {
+		// "my daughter got a call from the chinese embassy", "a guy said
+		// he is from the bank and asked me to confirm my details", "有个
+		// 自称警察的人给我打电话": a call from someone posing as an office,
+		// and nothing more told yet. The rule that unmasks who they posed
+		// as answers it, with what may have happened a button away; not
+		// "is this a message?".
+		// A relative named before the call, who was called ("my daughter
+		// got a call…"), not the person ("…called me about my son").
+		family := f.family >= 0 && f.family < loc[0] && !calledMeRe.MatchString(n)
+		return Placement{Intent: IntentThreatened, Story: true, Family: family, Topic: posedAs(n), Asks: f.ask > 0}
 	}
 	if f.story > f.check {
 		// Telling something, but nothing the steps are for: ask. Asks

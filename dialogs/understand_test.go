@@ -755,12 +755,12 @@ func TestOwnWordsThirdPass(t *testing.T) {
 		{locales.ZH, "start", "我爷爷接到电话说他的医保卡违规了", "understand.family.them"},
 		{locales.EN, "start", "i'm helping my grandma, she got a text saying her pension is stopped", "understand.family.them"},
 		{locales.ZH, "start", "俺买的保健品说可以退款让俺加微信", "understand.unclear"},
-		{locales.EN, "start", "SOMEONE CALLED SAYING THEY ARE FROM THE BANK AND NEED MY PIN", "understand.story_asks"},
+		{locales.EN, "start", "SOMEONE CALLED SAYING THEY ARE FROM THE BANK AND NEED MY PIN", "understand.threatened.bank.rule"},
 		{locales.ZH, "start", "我刚才按了9 现在转到一个警察那里了", "oncall.hangup"},
 		{locales.EN, "start", "i pressed 1 and now im talking to a police officer", "oncall.hangup"},
 		// A relative named first without "my" is the one it happened
 		// to, not a vocative: never a verdict on the person's words.
-		{locales.EN, "start", "mom got call from \"police\" need money", "understand.unclear"},
+		{locales.EN, "start", "mom got call from \"police\" need money", "understand.family.them"},
 		{locales.EN, "start", "grandma on phone with scammer right now what do i do", "understand.family.oncall"},
 		{locales.ZH, "start", "我奶奶现在正在接骗子电话怎么办", "understand.family.oncall"},
 		{locales.EN, "start", "my dad is about to send money to a guy who says hes from the embassy", "understand.family.oncall"},
@@ -1258,5 +1258,22 @@ func TestFamilyTextOrRefused(t *testing.T) {
 		{locales.ZH, "start", "我妈接到电话说她医保卡被冻结", "understand.family.them"},
 		{locales.ZH, "start", "我妈收到短信说她医保卡被冻结 然后又打来电话让她转钱", "understand.family.oncall"},
 		{locales.ZH, "start", "我妈现在还在和自称警察的人通电话 说她涉嫌洗钱", "understand.family.oncall"},
+	})
+}
+
+// TestCallerClaimTold: a call from someone posing as an office, told with
+// nothing more ("my daughter got a call from the chinese embassy", "a guy
+// said he is from the bank and asked me to confirm my details"), gets the
+// rule that unmasks who they posed as (for a relative's call, the steps
+// for helping them), not "is this a message?".
+func TestCallerClaimTold(t *testing.T) {
+	checkFirstKeys(t, []firstKeyRow{
+		{locales.EN, "start", "my daughter got a call from 'chinese embassy'", "understand.family.them"},
+		{locales.ZH, "start", "我女儿接到一个自称中国大使馆的电话", "understand.family.them"},
+		{locales.EN, "start", "a guy said he is from the bank and asked me to confirm my details", "understand.threatened.bank.rule"},
+		{locales.ZH, "start", "一个人说他是银行的 让我核实一下信息", "understand.threatened.bank.rule"},
+		{locales.EN, "start", "a woman called saying she was from HSBC fraud team and asked for my card number", "understand.threatened.bank.rule"},
+		{locales.EN, "start", "someone claiming to be police called me", "understand.threatened.rule"},
+		{locales.ZH, "start", "有个自称警察的人给我打电话", "understand.threatened.rule"},
 	})
 }
