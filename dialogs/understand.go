@@ -832,6 +832,10 @@ var callerClaimRe = regexp.MustCompile(`\b(?:call|calls|called|calling|rang|phon
 	`(?:自称|冒充|假冒|说他是|说她是|说自己是|说是)(?:中国)?(?:驻\S{0,6})?(?:警察|公安|民警|警官|大使馆|领事馆|使馆|银行|检察院|法院|移民局|海关|税务局)|` +
 	`(?:警察|公安|大使馆|领事馆|使馆|银行)(?:打来|的电话|来电|打电话)`)
 
+// itWasRe finds who a caller was said to be, said alone: "it was uk
+// police", "they said they were from the embassy", "说是警察".
+var itWasRe = regexp.MustCompile(`^(?:it was|its|it is|they were|he was|she was|they said they were|he said he was|she said she was|claimed to be|said to be)\s+(?:from\s+)?(?:the\s+|a\s+)?(?:\w+\s+)?(?:police|policeman|police officer|embassy|consulate|bank|hmrc|immigration)(?:\s+in\s+the\s+\w+)?$|^(?:说是|自称是?|是)(?:\S{0,4})?(?:警察|公安|大使馆|领事馆|使馆|银行)(?:的|的人|打来的)?$`)
+
 // calledMeRe finds the person typing as the one called ("called me",
 // "给我打电话").
 var calledMeRe = regexp.MustCompile(`\b(?:called|rang|phoned|calling|texted) me\b|给我打|打给我|给我来电`)
@@ -1522,6 +1526,11 @@ func Understand(s State, text string, forwarded bool) Placement {
 	}
 	if state == "country" && f.check == 0 && runes <= longRunes && !f.scammed {
 		return Placement{Intent: IntentPlace}
+	}
+	if tell == 0 && f.check == 0 && itWasRe.MatchString(n) {
+		// "it was uk police", "they said they were from the embassy":
+		// who the caller claimed to be, said alone; its rule answers.
+		return Placement{Intent: IntentThreatened, Story: true, Topic: posedAs(n)}
 	}
 	if loc := callerClaimRe.FindStringIndex(n); f.story > f.check && loc != nil {
 		// "my daughter got a call from the chinese embassy", "a guy said

@@ -1275,5 +1275,11 @@ func TestCallerClaimTold(t *testing.T) {
 		{locales.EN, "start", "a woman called saying she was from HSBC fraud team and asked for my card number", "understand.threatened.bank.rule"},
 		{locales.EN, "start", "someone claiming to be police called me", "understand.threatened.rule"},
 		{locales.ZH, "start", "有个自称警察的人给我打电话", "understand.threatened.rule"},
+		// Who the caller claimed to be, said alone.
+		{locales.EN, "start", "it was uk police", "understand.threatened.rule"},
+		{locales.EN, "verdict", "it was the police", "understand.threatened.rule"},
+		{locales.ZH, "start", "说是警察", "understand.threatened.rule"},
+		{locales.EN, "start", "it was my bank", "understand.threatened.bank.rule"},
+		{locales.EN, "verdict", "it was nothing", "none.steps"},
 	})
 }
