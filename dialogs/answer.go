@@ -263,6 +263,14 @@ var stepAnswers = map[string][]string{
 	// An agent's discount, a "payment failed" email: the school's own
 	// portal is the only way to pay or check.
 	"tuition": stepsThenCheck,
+	// The bank not answering after a loss: the app's freeze, the card's
+	// 24-hour line, the branch, and the police meanwhile.
+	"bank_unreachable": stepsThenPlace,
+	// Blackmail with intimate images: pay nothing, keep the evidence,
+	// report.
+	"sextortion": stepsThenPlace,
+	// A relative who won't believe it is a scam: time and a call together.
+	"wont_listen": {"f:paid", "btn.f.paid", "where", "btn.where", "share", "btn.share"},
 }
 
 // answerQuestion gives a short answer for where the conversation is, and the

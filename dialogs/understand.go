@@ -572,6 +572,9 @@ type features struct {
 	// rental: a deposit asked before any viewing, the landlord "abroad"
 	// to post the keys; qrRefund: a QR code to scan to "get a refund".
 	rental, qrRefund bool
+	// sextortion: the person is blackmailed with intimate images ("im
+	// being blackmailed with my photos", "裸聊被录了视频").
+	sextortion bool
 	// withdraw: money held by a platform that asks a fee or a tax
 	// before it can be withdrawn ("提现要先交税").
 	withdraw bool
@@ -696,6 +699,7 @@ func (u *understander) features(s State, text string) features {
 			f.withdraw = f.withdraw || g.Intent == IntentPaid && g.Topic == "withdraw"
 			f.recovery = f.recovery || g.Intent == IntentQuestion && g.Topic == "recovery"
 			f.mule = f.mule || g.Intent == IntentQuestion && g.Topic == "mule"
+			f.sextortion = f.sextortion || g.Intent == IntentQuestion && g.Topic == "sextortion"
 			f.overpaid = f.overpaid || g.Intent == IntentQuestion && g.Topic == "overpaid"
 			f.mistaken = f.mistaken || g.Intent == IntentQuestion && g.Topic == "mistaken"
 			f.rental = f.rental || g.Intent == IntentQuestion && g.Topic == "rental"
@@ -835,6 +839,11 @@ var callerClaimRe = regexp.MustCompile(`\b(?:call|calls|called|calling|rang|phon
 // itWasRe finds who a caller was said to be, said alone: "it was uk
 // police", "they said they were from the embassy", "说是警察".
 var itWasRe = regexp.MustCompile(`^(?:it was|its|it is|they were|he was|she was|they said they were|he said he was|she said she was|claimed to be|said to be)\s+(?:from\s+)?(?:the\s+|a\s+)?(?:\w+\s+)?(?:police|policeman|police officer|embassy|consulate|bank|hmrc|immigration)(?:\s+in\s+the\s+\w+)?$|^(?:说是|自称是?|是)(?:\S{0,4})?(?:警察|公安|大使馆|领事馆|使馆|银行)(?:的|的人|打来的)?$`)
+
+// gaveRe finds the person telling they gave something away: "gave",
+// "sent", "told him", 给了, 发了: with it, "my passport number" was handed
+// over, not only known to the caller.
+var gaveRe = regexp.MustCompile(`\b(?:gave|given|sent|told (?:him|her|them)|showed|uploaded|typed|entered)\b|给了|发了|告诉了|报了|拍了`)
 
 // calledMeRe finds the person typing as the one called ("called me",
 // "给我打电话").
@@ -1317,6 +1326,13 @@ func Understand(s State, text string, forwarded bool) Placement {
 		// makes it; said so before anything else it holds.
 		return Placement{Intent: IntentQuestion, Topic: "recovery"}
 	}
+	if f.sextortion && f.intents[IntentPaid] == 0 && !f.speaksToReaderOnly() {
+		// "im being blackmailed with my photos", "裸聊被录了视频 说要发给我
+		// 通讯录": what to do about blackmail (pay nothing, keep the
+		// evidence, report), before anything its words also tell: a
+		// hacked account, a threat. Paid already: the bank's steps.
+		return Placement{Intent: IntentQuestion, Topic: "sextortion"}
+	}
 	if (f.overpaid || f.mistaken) && tell > 0 && tell == f.intents[IntentPaid] && !iSentRe.MatchString(n) && !f.secondPerson {
 		// "someone sent money to my account by mistake and asked me to
 		// send it back": the money told is theirs, coming in; nothing
@@ -1353,7 +1369,8 @@ func Understand(s State, text string, forwarded bool) Placement {
 		// one unfreezes it for a fee, not the rule for a threat.
 		return Placement{Intent: IntentQuestion, Topic: "frozen"}
 	}
-	if lt := f.topic[IntentQuestion]; (lt == "leaked" || lt == "leaked_knows") && tell == f.intents[IntentThreatened] {
+	if lt := f.topic[IntentQuestion]; (lt == "leaked" || lt == "leaked_knows") &&
+		(tell == f.intents[IntentThreatened] || lt == "leaked_knows" && tell == f.intents[IntentThreatened]+f.paidID && !gaveRe.MatchString(n)) {
 		// "他怎么知道我的护照号的", "but he knows my passport number":
 		// asking how a caller knew them, or doubting because they did,
 		// whose 护照 reads like a threat told; leaked data answers it, after
@@ -1532,7 +1549,7 @@ func Understand(s State, text string, forwarded bool) Placement {
 		// who the caller claimed to be, said alone; its rule answers.
 		return Placement{Intent: IntentThreatened, Story: true, Topic: posedAs(n)}
 	}
-	if loc := callerClaimRe.FindStringIndex(n); f.story > f.check && loc != nil {
+	if loc := callerClaimRe.FindStringIndex(n); (f.story > f.check || f.check == 0) && loc != nil {
 		// "my daughter got a call from the chinese embassy", "a guy said
 		// he is from the bank and asked me to confirm my details", "有个
 		// 自称警察的人给我打电话": a call from someone posing as an office,

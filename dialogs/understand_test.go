@@ -94,7 +94,7 @@ var ownIntentRows = []intentRow{
 	// caller does now, and a relative's own account is a threat to them.
 	{"I clicked the link and entered my card details", "en", "start", IntentPaid},
 	{"我刚才点了那个链接填了银行卡信息", "zh", "start", IntentPaid},
-	{"someone claiming to be my professor emailed asking me to buy gift cards for him", "en", "start", IntentUnclear},
+	{"someone claiming to be my professor emailed asking me to buy gift cards for him", "en", "start", IntentAccount},
 	{"刚才有人加我微信说是我的辅导员，让我交资料费", "zh", "start", IntentUnclear},
 	{"They told me to go to a hotel and stay alone", "en", "start", IntentThreatened},
 	{"对方让我开视频，还让我把门关上", "zh", "start", IntentThreatened},
@@ -543,12 +543,12 @@ func TestOwnWordsAreNeverAllClear(t *testing.T) {
 	}{
 		{locales.ZH, "刚才有人加我微信说是我的辅导员，让我交资料费", []string{"understand.story_asks"}},
 		{locales.ZH, "有个人说是我表哥的同学，要我先转两千块给他", []string{"understand.story_asks"}},
-		{locales.EN, "someone claiming to be my professor emailed asking me to buy gift cards for him", []string{"understand.story_asks"}},
+		{locales.EN, "someone claiming to be my professor emailed asking me to buy gift cards for him", []string{"understand.story_asks", "account.friend.first"}},
 		{locales.EN, "a guy who says he's my landlord's agent wants me to pay the deposit today", []string{"understand.story_asks"}},
 		{locales.EN, "someone asked me for the code", []string{"understand.story_asks"}},
 		{locales.ZH, "有人找我要验证码", []string{"understand.story_asks"}},
 		{locales.ZH, "有人在小红书上让我做刷单兼职", []string{"understand.unclear"}},
-		{locales.EN, "someone is threatening to send my videos to my friends unless I pay", []string{"understand.unclear"}},
+		{locales.EN, "someone is threatening to send my videos to my friends unless I pay", []string{"understand.unclear", "understand.q.sextortion"}},
 		{locales.EN, "I've been chatting with someone online for weeks and now he needs money for a flight", []string{"understand.unclear", "understand.story_asks"}},
 		{locales.EN, "someone on telegram says they can get me a visa faster for a fee", []string{"understand.unclear"}},
 		{locales.EN, "Your parcel was delivered today at 14:02. Thanks for shopping with us.", []string{"verdict.none"}},
@@ -1281,5 +1281,29 @@ func TestCallerClaimTold(t *testing.T) {
 		{locales.ZH, "start", "说是警察", "understand.threatened.rule"},
 		{locales.EN, "start", "it was my bank", "understand.threatened.bank.rule"},
 		{locales.EN, "verdict", "it was nothing", "none.steps"},
+	})
+}
+
+// TestOwnWordsRoundTen: the person's words of the tenth round. Someone
+// posing as their child asks for money (call the child), blackmail with
+// images (pay nothing, keep the evidence, report), a bank that won't
+// answer after a loss (freeze in the app, the 24-hour line, a branch), a
+// relative who won't believe it (time, and a call together), a caller who
+// knows their details (leaked data, not "you gave them away"), a video
+// call with "police" under way (hang up).
+func TestOwnWordsRoundTen(t *testing.T) {
+	checkFirstKeys(t, []firstKeyRow{
+		{locales.EN, "start", "someone on whatsapp says he is my son and needs money", "account.friend.first"},
+		{locales.EN, "start", "im being blackmailed with my photos", "understand.q.sextortion"},
+		{locales.ZH, "start", "裸聊被录了视频 对方说不给钱就发给我通讯录", "understand.q.sextortion"},
+		{locales.EN, "start", "he is blackmailing me and i already paid him 300", "paid.now"},
+		{locales.EN, "verdict", "my bank wont answer", "understand.q.bank_unreachable"},
+		{locales.ZH, "verdict", "银行电话打不通怎么办", "understand.q.bank_unreachable"},
+		{locales.ZH, "verdict", "我妈不听我的", "understand.q.wont_listen"},
+		{locales.EN, "verdict", "my dad wont listen to me, he thinks its real", "understand.q.wont_listen"},
+		{locales.EN, "start", "the caller knows my address and my passport number", "understand.q.leaked_knows"},
+		{locales.EN, "start", "i gave the caller my passport number", "paid.id.now"},
+		{locales.ZH, "start", "我在跟一个警察视频 他说我涉嫌洗钱", "oncall.hangup"},
+		{locales.EN, "start", "my grandpa keeps getting calls from the embassy", "understand.family.them"},
 	})
 }
