@@ -271,6 +271,11 @@ var stepAnswers = map[string][]string{
 	"sextortion": stepsThenPlace,
 	// A relative who won't believe it is a scam: time and a call together.
 	"wont_listen": {"f:paid", "btn.f.paid", "where", "btn.where", "share", "btn.share"},
+	// A reply sent to a scam: nothing lost, more to come.
+	"replied": stepsThenCheck,
+	// "Can they hack my phone?": what does give a phone away, and the
+	// steps for it a button away.
+	"hack_phone": {"a:app", "btn.a.app", "a:paid", "btn.a.paid", "menu", "btn.menu"},
 }
 
 // answerQuestion gives a short answer for where the conversation is, and the

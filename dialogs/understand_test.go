@@ -802,7 +802,7 @@ func TestOwnWordsThirdPass(t *testing.T) {
 		// caller id; being scammed said at the place question.
 		{locales.ZH, "start", "他叫我开屏幕共享 我还没开", "understand.app_asked"},
 		{locales.EN, "start", "they asked me to share my screen but i said no", "understand.app_asked"},
-		{locales.EN, "start", "my grandad got a text saying his parcel is waiting and he clicked it", "understand.family.app"},
+		{locales.EN, "start", "my grandad got a text saying his parcel is waiting and he clicked it", "understand.family.link_opened"},
 		{locales.EN, "start", "my sister's wechat is asking me to send money to a card, is that her?", "account.friend.first"},
 		{locales.EN, "start", "some guy on linkedin offered me a remote job but i have to buy equipment first", "understand.story_asks"},
 		{locales.ZH, "start", "有个招聘说要先交培训费才能上岗", "understand.story_asks"},
@@ -1305,5 +1305,20 @@ func TestOwnWordsRoundTen(t *testing.T) {
 		{locales.EN, "start", "i gave the caller my passport number", "paid.id.now"},
 		{locales.ZH, "start", "我在跟一个警察视频 他说我涉嫌洗钱", "oncall.hangup"},
 		{locales.EN, "start", "my grandpa keeps getting calls from the embassy", "understand.family.them"},
+		// Second turns: a link clicked or not, a reply sent, a fear
+		// for the phone, a threat to post photos, "what else".
+		{locales.EN, "verdict", "i didnt click it", "none.steps"},
+		{locales.ZH, "verdict", "我没回复", "none.steps"},
+		{locales.EN, "verdict", "I clicked it", "understand.link_opened"},
+		{locales.ZH, "verdict", "我已经点了", "understand.link_opened"},
+		{locales.EN, "verdict", "i replied to it", "understand.q.replied"},
+		{locales.ZH, "verdict", "我回复了", "understand.q.replied"},
+		{locales.EN, "verdict", "can they hack my phone", "understand.q.hack_phone"},
+		{locales.EN, "verdict", "he knows where i live", "understand.q.leaked_knows"},
+		{locales.EN, "steps", "he says he will post my photos", "understand.q.sextortion"},
+		{locales.ZH, "steps", "我还需要做什么", "understand.q.paid"},
+		// Cash about to be handed over: stop it now.
+		{locales.EN, "start", "my nan is about to go to the bank to withdraw cash for a courier", "understand.family.oncall"},
+		{locales.ZH, "start", "我爸要去银行取钱给一个快递员", "understand.family.oncall"},
 	})
 }
