@@ -750,7 +750,7 @@ var valuablesRe = regexp.MustCompile(`money|card|code|\bpin\b|password|bank|tran
 // appBeyondLinkRe absent, nothing says an app was installed, a screen
 // shared or anything typed into the page, so the story is a link opened
 // and no more.
-var linkOnlyRe = regexp.MustCompile(`\b(?:clicked|tapped|opened)(?: on)? it\b|(?:已经|我)点(?:了|开了)|^点开了|\bdian (kai )?le (na ge )?lian jie\b|\b(clicked|tapped|opened|pressed)( on)? (the|a|that|this|their|his|her)? ?(link|url)\b|(点|打)(了|开了?|进去了?)(那个|这个|一个)?(链接|网址|链结)`)
+var linkOnlyRe = regexp.MustCompile(`\b(?:clicked|tapped|opened)(?: on)? it\b|已经点(?:了|开了)|^点开了|\bdian (kai )?le (na ge )?lian jie\b|\b(clicked|tapped|opened|pressed)( on)? (the|a|that|this|their|his|her)? ?(link|url)\b|(点|打)(了|开了?|进去了?)(那个|这个|一个)?(链接|网址|链结)`)
 
 // appBeyondLinkRe finds what goes past opening a link: an app or file
 // installed, a screen shared, a login, or details typed in.
