@@ -276,6 +276,13 @@ var stepAnswers = map[string][]string{
 	// "Can they hack my phone?": what does give a phone away, and the
 	// steps for it a button away.
 	"hack_phone": {"a:app", "btn.a.app", "a:paid", "btn.a.paid", "menu", "btn.menu"},
+	// A buyer or seller who moves the payment off the platform, or asks a
+	// "deposit" to release the money.
+	"marketplace": stepsThenCheck,
+	// Paid to like, follow or rate: the task scam's first step.
+	"task_job": stepsThenCheck,
+	// A threat to hurt: the emergency number first (the place's numbers).
+	"violent_threat": stepsThenPlace,
 }
 
 // answerQuestion gives a short answer for where the conversation is, and the

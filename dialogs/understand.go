@@ -575,6 +575,11 @@ type features struct {
 	// sextortion: the person is blackmailed with intimate images ("im
 	// being blackmailed with my photos", "裸聊被录了视频").
 	sextortion bool
+	// marketplace: a buyer or seller moves the payment off the platform
+	// or asks a "deposit" to receive money ("闲鱼买家说我没开通保证金");
+	// taskJob: paid to like, follow or rate ("点赞就能赚钱"); violent: a
+	// threat to hurt the person or their family.
+	marketplace, taskJob, violent bool
 	// withdraw: money held by a platform that asks a fee or a tax
 	// before it can be withdrawn ("提现要先交税").
 	withdraw bool
@@ -700,6 +705,9 @@ func (u *understander) features(s State, text string) features {
 			f.recovery = f.recovery || g.Intent == IntentQuestion && g.Topic == "recovery"
 			f.mule = f.mule || g.Intent == IntentQuestion && g.Topic == "mule"
 			f.sextortion = f.sextortion || g.Intent == IntentQuestion && g.Topic == "sextortion"
+			f.marketplace = f.marketplace || g.Intent == IntentQuestion && g.Topic == "marketplace"
+			f.taskJob = f.taskJob || g.Intent == IntentQuestion && g.Topic == "task_job"
+			f.violent = f.violent || g.Intent == IntentQuestion && g.Topic == "violent_threat"
 			f.overpaid = f.overpaid || g.Intent == IntentQuestion && g.Topic == "overpaid"
 			f.mistaken = f.mistaken || g.Intent == IntentQuestion && g.Topic == "mistaken"
 			f.rental = f.rental || g.Intent == IntentQuestion && g.Topic == "rental"
@@ -1332,6 +1340,21 @@ func Understand(s State, text string, forwarded bool) Placement {
 		// evidence, report), before anything its words also tell: a
 		// hacked account, a threat. Paid already: the bank's steps.
 		return Placement{Intent: IntentQuestion, Topic: "sextortion"}
+	}
+	if f.violent && f.intents[IntentPaid] == 0 && !f.speaksToReaderOnly() {
+		// "he said he would kill my family if i dont pay": safety first
+		// (the emergency number), then pay nothing and report.
+		return Placement{Intent: IntentQuestion, Topic: "violent_threat"}
+	}
+	if (f.marketplace || f.taskJob) && f.intents[IntentPaid] == 0 && f.intents[IntentOnCall] == 0 && !f.speaksToReaderOnly() {
+		// "卖家让我加微信付款", "闲鱼买家说我没开通保证金 要我先交两千",
+		// "我同学在群里发了一个兼职 说点赞就能赚钱": what the ask is,
+		// before anything is paid; paid already, the bank's steps.
+		topic := "marketplace"
+		if !f.marketplace {
+			topic = "task_job"
+		}
+		return Placement{Intent: IntentQuestion, Topic: topic}
 	}
 	if (f.overpaid || f.mistaken) && tell > 0 && tell == f.intents[IntentPaid] && !iSentRe.MatchString(n) && !f.secondPerson {
 		// "someone sent money to my account by mistake and asked me to

@@ -547,7 +547,7 @@ func TestOwnWordsAreNeverAllClear(t *testing.T) {
 		{locales.EN, "a guy who says he's my landlord's agent wants me to pay the deposit today", []string{"understand.story_asks"}},
 		{locales.EN, "someone asked me for the code", []string{"understand.story_asks"}},
 		{locales.ZH, "有人找我要验证码", []string{"understand.story_asks"}},
-		{locales.ZH, "有人在小红书上让我做刷单兼职", []string{"understand.unclear"}},
+		{locales.ZH, "有人在小红书上让我做刷单兼职", []string{"understand.unclear", "understand.q.task_job"}},
 		{locales.EN, "someone is threatening to send my videos to my friends unless I pay", []string{"understand.unclear", "understand.q.sextortion"}},
 		{locales.EN, "I've been chatting with someone online for weeks and now he needs money for a flight", []string{"understand.unclear", "understand.story_asks"}},
 		{locales.EN, "someone on telegram says they can get me a visa faster for a fee", []string{"understand.unclear"}},
@@ -1320,5 +1320,21 @@ func TestOwnWordsRoundTen(t *testing.T) {
 		// Cash about to be handed over: stop it now.
 		{locales.EN, "start", "my nan is about to go to the bank to withdraw cash for a courier", "understand.family.oncall"},
 		{locales.ZH, "start", "我爸要去银行取钱给一个快递员", "understand.family.oncall"},
+		// A third probe: marketplaces, task jobs, threats to hurt, a
+		// classmate asking to borrow, a video call under way.
+		{locales.ZH, "start", "我在淘宝买东西 卖家让我加微信付款", "understand.q.marketplace"},
+		{locales.ZH, "start", "闲鱼买家说我没开通保证金 收不到钱 要我先交两千", "understand.q.marketplace"},
+		{locales.EN, "start", "a vinted buyer sent me a link to receive the payment", "understand.q.marketplace"},
+		{locales.ZH, "start", "我同学在群里发了一个兼职 说点赞就能赚钱 我加了", "understand.q.task_job"},
+		{locales.ZH, "start", "我被拉进一个群 说做任务返佣金 我充了500", "paid.now"},
+		{locales.EN, "start", "he said he would kill my family if i dont pay", "understand.q.violent_threat"},
+		{locales.ZH, "start", "有人加我微信说是我高中同学 借钱", "account.friend.first"},
+		{locales.ZH, "start", "男朋友是网上认识的 说他在叙利亚当兵 要我帮他付运费", "understand.romance"},
+		{locales.EN, "start", "someone from the chinese police is video calling me and says i cant leave my room", "oncall.hangup"},
+		{locales.EN, "start", "i am the scammer's target right now he is texting me", "oncall.hangup"},
+		{locales.EN, "start", "they know my parents phone number", "understand.q.leaked_knows"},
+		{locales.EN, "start", "my flatmate sent his passport photo and bank details to a \"recruiter\"", "understand.family.paid.now"},
+		{locales.ZH, "verdict", "这个是假的对吧", "understand.q.real_after"},
+		{locales.EN, "verdict", "he wants me to go to the bank tomorrow", "understand.story_asks"},
 	})
 }
