@@ -1334,19 +1334,20 @@ func Understand(s State, text string, forwarded bool) Placement {
 		// makes it; said so before anything else it holds.
 		return Placement{Intent: IntentQuestion, Topic: "recovery"}
 	}
-	if f.sextortion && f.intents[IntentPaid] == 0 && !f.speaksToReaderOnly() {
+	ownStory := (f.firstPerson || f.mine || f.family >= 0) && !f.secondPerson
+	if f.sextortion && f.intents[IntentPaid] == 0 && ownStory {
 		// "im being blackmailed with my photos", "裸聊被录了视频 说要发给我
 		// 通讯录": what to do about blackmail (pay nothing, keep the
 		// evidence, report), before anything its words also tell: a
 		// hacked account, a threat. Paid already: the bank's steps.
 		return Placement{Intent: IntentQuestion, Topic: "sextortion"}
 	}
-	if f.violent && f.intents[IntentPaid] == 0 && !f.speaksToReaderOnly() {
+	if f.violent && f.intents[IntentPaid] == 0 && ownStory {
 		// "he said he would kill my family if i dont pay": safety first
 		// (the emergency number), then pay nothing and report.
 		return Placement{Intent: IntentQuestion, Topic: "violent_threat"}
 	}
-	if (f.marketplace || f.taskJob) && f.intents[IntentPaid] == 0 && f.intents[IntentOnCall] == 0 && !f.speaksToReaderOnly() {
+	if (f.marketplace || f.taskJob) && f.intents[IntentPaid] == 0 && f.intents[IntentOnCall] == 0 && ownStory {
 		// "卖家让我加微信付款", "闲鱼买家说我没开通保证金 要我先交两千",
 		// "我同学在群里发了一个兼职 说点赞就能赚钱": what the ask is,
 		// before anything is paid; paid already, the bank's steps.

@@ -1338,3 +1338,26 @@ func TestOwnWordsRoundTen(t *testing.T) {
 		{locales.EN, "verdict", "he wants me to go to the bank tomorrow", "understand.story_asks"},
 	})
 }
+
+// TestPastedMessagesKeepTheirVerdict: a scam message pasted whole is a
+// message to check (its verdict, its reasons), even when its words are
+// those of a story this round answers directly: a task job, a buyer's
+// "deposit", a threat to hurt, blackmail, a caller who claims an office.
+func TestPastedMessagesKeepTheirVerdict(t *testing.T) {
+	for _, text := range []string{
+		"点赞赚钱，日结300，加V：abc123",
+		"兼职招聘：抖音点赞就能赚钱，一单一结，有意私聊",
+		"Hi! Earn £200 a day, paid to like videos for money. WhatsApp +44 7700 900123",
+		"【闲鱼】您的账户未开通保证金服务，买家已付款，请点击开通保证金以收款",
+		"Vinted: your buyer has paid. To receive the payment, verify your card at vinted-pay.example",
+		"We have your daughter. If you call the police we will kill her. Pay £5000 now.",
+		"I recorded you. Pay 500 or I will send the video to all your contacts.",
+		"你好，你的裸聊视频在我手上，不给钱就发给你通讯录所有人",
+		"This is John calling from Barclays fraud department. Your account has been compromised, please call us back on 020 7946 0123 immediately.",
+		"您好，我是中国大使馆工作人员，您有一份重要文件未领取，请按9转人工",
+	} {
+		if got := Understand(State{}, text, false); got.Intent != IntentCheck {
+			t.Errorf("%q: got intent %s (topic %q), want check", text, got.Intent, got.Topic)
+		}
+	}
+}
