@@ -835,12 +835,18 @@ var leakedOnlyRe = regexp.MustCompile(`^[^,，。;；]*$`)
 // words, not the message.
 var describedMessageRe = regexp.MustCompile(`^(?:(?:我|俺|我妈|我爸|我妈妈|我爸爸|我奶奶|我爷爷|我姥姥|我外婆|老伴|我老婆|我老公|我朋友|我同学|室友)?(?:刚|刚才|刚刚|今天|昨天|早上|晚上)?(?:也)?(?:收到|接到)了?(?:一条|一个|一封|个|条|封|几条)?(?:奇怪的|陌生的)?(?:短信|消息|信息|邮件|微信|微信消息|qq消息|语音|留言)(?:说|讲|称|提示|通知)|(?:(?:i|my \w+|we) )?(?:just |also )?(?:got|received|get|have|had) (?:a|an|this|some|one) (?:weird |strange |random |new )?(?:text|message|msg|email|e-mail|sms|whatsapp|voicemail|dm)(?: from [\w ]{1,30}?)? (?:saying|that says|says|that said|telling me|telling her|telling him|about))`)
 
+// storyTopics are the question topics that answer the person's own story
+// (blackmail, a threat, a marketplace deposit, a task job): the same words
+// in a pasted message ("你的裸聊视频已保存…") are the scam itself, to be
+// checked, not answered as a question.
+var storyTopics = map[string]bool{"sextortion": true, "violent_threat": true, "marketplace": true, "task_job": true}
+
 // callerClaimRe finds a call (or a caller) told as coming from an office
 // the caller claimed to be: police, an embassy or consulate, a bank, a tax
 // or immigration office ("got a call from the chinese embassy", "said he
 // is from the bank", "自称警察", "大使馆打来的电话").
 var callerClaimRe = regexp.MustCompile(`\b(?:call|calls|called|calling|rang|phoned|voicemail)\b.{0,40}\b(?:police|embassy|consulate|bank|fraud team|fraud department|hmrc|irs|immigration|home office|ukvi|customs|court)\b|` +
-	`\b(?:said|says|saying|claiming|claimed|pretending|posing)\b.{0,20}\b(?:police|policeman|officer|embassy|consulate|bank|fraud team|fraud department|hmrc|irs|immigration|customs)\b|` +
+	`\b(?:said|says|saying|claiming|claimed|claims|pretending|posing)\b(?: to be| that)?(?: (?:he|she|they|it))?(?: (?:is|was|were|are|s))?(?: (?:from|with|calling from))?(?: (?:the|a|an|my|his|her))?(?: (?:chinese|uk|british|us|local|hsbc|barclays|lloyds|natwest|santander|monzo|halifax))?\s*(?:police|policeman|officer|embassy|consulate|bank|fraud team|fraud department|hmrc|irs|immigration)\b|` +
 	`(?:自称|冒充|假冒|说他是|说她是|说自己是|说是)(?:中国)?(?:驻\S{0,6})?(?:警察|公安|民警|警官|大使馆|领事馆|使馆|银行|检察院|法院|移民局|海关|税务局)|` +
 	`(?:警察|公安|大使馆|领事馆|使馆|银行)(?:打来|的电话|来电|打电话)`)
 
@@ -1334,7 +1340,10 @@ func Understand(s State, text string, forwarded bool) Placement {
 		// makes it; said so before anything else it holds.
 		return Placement{Intent: IntentQuestion, Topic: "recovery"}
 	}
-	ownStory := (f.firstPerson || f.mine || f.family >= 0) && !f.secondPerson
+	// The person's own story: I, my or a relative named, and no reader
+	// spoken to anywhere (a pasted threat says "你的裸聊视频", "I recorded
+	// you"; masked phrases could hide its "you").
+	ownStory := (f.firstPerson || f.mine || f.family >= 0) && !f.secondPerson && !secondPersonRe.MatchString(n)
 	if f.sextortion && f.intents[IntentPaid] == 0 && ownStory {
 		// "im being blackmailed with my photos", "裸聊被录了视频 说要发给我
 		// 通讯录": what to do about blackmail (pay nothing, keep the
@@ -1539,7 +1548,7 @@ func Understand(s State, text string, forwarded bool) Placement {
 		// "how can I warn my parents": what the button gives.
 		return Placement{Intent: IntentRequest, Topic: f.topic[IntentRequest]}
 	}
-	if f.intents[IntentQuestion] > 0 {
+	if f.intents[IntentQuestion] > 0 && (ownStory || !storyTopics[f.topic[IntentQuestion]]) {
 		if f.topic[IntentQuestion] == "visa" && f.story > 0 {
 			// "someone called about my visa" tells of a call, not a
 			// question about one's own papers.
@@ -1573,7 +1582,7 @@ func Understand(s State, text string, forwarded bool) Placement {
 		// who the caller claimed to be, said alone; its rule answers.
 		return Placement{Intent: IntentThreatened, Story: true, Topic: posedAs(n)}
 	}
-	if loc := callerClaimRe.FindStringIndex(n); (f.story > f.check || f.check == 0) && loc != nil {
+	if loc := callerClaimRe.FindStringIndex(n); (f.story > f.check || f.check == 0 && f.family >= 0 && ownStory) && loc != nil {
 		// "my daughter got a call from the chinese embassy", "a guy said
 		// he is from the bank and asked me to confirm my details", "有个
 		// 自称警察的人给我打电话": a call from someone posing as an office,
