@@ -283,6 +283,15 @@ var stepAnswers = map[string][]string{
 	"task_job": stepsThenCheck,
 	// A threat to hurt: the emergency number first (the place's numbers).
 	"violent_threat": stepsThenPlace,
+	// The bank or the police stepping in: listen to them.
+	"intervention": stepsThenPlace,
+	// At the bank, about to pay: stop, tell the staff.
+	"at_bank": stepsThenPlace,
+	// A badge or uniform shown on video proves nothing.
+	"fake_id": stepsThenPlace,
+	// No lawyer needed to report or to ask the bank; fee-charging
+	// "recovery lawyers" are a second scam.
+	"lawyer": stepsThenPlace,
 }
 
 // answerQuestion gives a short answer for where the conversation is, and the

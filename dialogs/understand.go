@@ -580,6 +580,9 @@ type features struct {
 	// taskJob: paid to like, follow or rate ("点赞就能赚钱"); violent: a
 	// threat to hurt the person or their family.
 	marketplace, taskJob, violent bool
+	// intervention: a bank or the police step in ("银行说我可能被骗了",
+	// "the police came to my door"); atBank: the person is at the bank.
+	intervention, atBank bool
 	// withdraw: money held by a platform that asks a fee or a tax
 	// before it can be withdrawn ("提现要先交税").
 	withdraw bool
@@ -708,6 +711,8 @@ func (u *understander) features(s State, text string) features {
 			f.marketplace = f.marketplace || g.Intent == IntentQuestion && g.Topic == "marketplace"
 			f.taskJob = f.taskJob || g.Intent == IntentQuestion && g.Topic == "task_job"
 			f.violent = f.violent || g.Intent == IntentQuestion && g.Topic == "violent_threat"
+			f.intervention = f.intervention || g.Intent == IntentQuestion && g.Topic == "intervention"
+			f.atBank = f.atBank || g.Intent == IntentQuestion && g.Topic == "at_bank"
 			f.overpaid = f.overpaid || g.Intent == IntentQuestion && g.Topic == "overpaid"
 			f.mistaken = f.mistaken || g.Intent == IntentQuestion && g.Topic == "mistaken"
 			f.rental = f.rental || g.Intent == IntentQuestion && g.Topic == "rental"
@@ -839,7 +844,8 @@ var describedMessageRe = regexp.MustCompile(`^(?:(?:我|俺|我妈|我爸|我妈
 // (blackmail, a threat, a marketplace deposit, a task job): the same words
 // in a pasted message ("你的裸聊视频已保存…") are the scam itself, to be
 // checked, not answered as a question.
-var storyTopics = map[string]bool{"sextortion": true, "violent_threat": true, "marketplace": true, "task_job": true}
+var storyTopics = map[string]bool{"sextortion": true, "violent_threat": true, "marketplace": true, "task_job": true,
+	"intervention": true, "at_bank": true, "fake_id": true}
 
 // callerClaimRe finds a call (or a caller) told as coming from an office
 // the caller claimed to be: police, an embassy or consulate, a bank, a tax
@@ -1350,6 +1356,19 @@ func Understand(s State, text string, forwarded bool) Placement {
 		// evidence, report), before anything its words also tell: a
 		// hacked account, a threat. Paid already: the bank's steps.
 		return Placement{Intent: IntentQuestion, Topic: "sextortion"}
+	}
+	if f.intervention && f.intents[IntentPaid] == 0 && ownStory {
+		// "我在银行 工作人员说我可能被骗了", "the bank stopped my payment
+		// and says it might be a scam but the guy says it's fine", "警察
+		// 来我家了 说我被骗了 我不信": the bank or the police stepping in
+		// is the help, not the threat; listen to them, tell them
+		// everything, send nothing.
+		return Placement{Intent: IntentQuestion, Topic: "intervention"}
+	}
+	if f.atBank && f.intents[IntentPaid] == 0 && ownStory && tell > 0 && f.family < 0 {
+		// "我在银行柜台 准备汇款给一个领事馆的人": about to pay, at the
+		// counter: stop, and tell the staff.
+		return Placement{Intent: IntentQuestion, Topic: "at_bank"}
 	}
 	if f.violent && f.intents[IntentPaid] == 0 && ownStory {
 		// "he said he would kill my family if i dont pay": safety first

@@ -1336,6 +1336,18 @@ func TestOwnWordsRoundTen(t *testing.T) {
 		{locales.EN, "start", "my flatmate sent his passport photo and bank details to a \"recruiter\"", "understand.family.paid.now"},
 		{locales.ZH, "verdict", "这个是假的对吧", "understand.q.real_after"},
 		{locales.EN, "verdict", "he wants me to go to the bank tomorrow", "understand.story_asks"},
+		// The bank or the police stepping in is the help: listen to them.
+		{locales.ZH, "start", "我在银行 工作人员说我可能被骗了 怎么办", "understand.q.intervention"},
+		{locales.EN, "start", "the bank stopped my payment and says it might be a scam but the guy says it's fine", "understand.q.intervention"},
+		{locales.ZH, "start", "警察来我家了 说我被骗了 我不信", "understand.q.intervention"},
+		{locales.EN, "start", "the police came to my door and said i was being scammed", "understand.q.intervention"},
+		{locales.ZH, "start", "我在银行柜台 准备汇款给一个领事馆的人", "understand.q.at_bank"},
+		{locales.EN, "start", "my mum is at the bank right now about to transfer money to a safe account", "understand.family.oncall"},
+		{locales.EN, "start", "my dad says the caller is a real police officer because he showed his badge on video", "understand.q.fake_id"},
+		{locales.ZH, "verdict", "但是他说他是真的警察 还给我看了警官证", "understand.q.fake_id"},
+		{locales.EN, "steps", "do i need a lawyer", "understand.q.lawyer"},
+		{locales.EN, "start", "my son in australia says someone is using his wechat to borrow money from us", "account.family"},
+		{locales.ZH, "start", "我妈买了很多保健品 说是专家推荐的 现在又要她交会员费", "understand.story_asks"},
 	})
 }
 
@@ -1355,6 +1367,7 @@ func TestPastedMessagesKeepTheirVerdict(t *testing.T) {
 		"你好，你的裸聊视频在我手上，不给钱就发给你通讯录所有人",
 		"This is John calling from Barclays fraud department. Your account has been compromised, please call us back on 020 7946 0123 immediately.",
 		"您好，我是中国大使馆工作人员，您有一份重要文件未领取，请按9转人工",
+		"【XX银行】您的转账被银行拦截，请点击链接解除：bank-unlock.example 否则资金将被冻结",
 	} {
 		if got := Understand(State{}, text, false); got.Intent != IntentCheck {
 			t.Errorf("%q: got intent %s (topic %q), want check", text, got.Intent, got.Topic)
