@@ -292,6 +292,15 @@ var stepAnswers = map[string][]string{
 	// No lawyer needed to report or to ask the bank; fee-charging
 	// "recovery lawyers" are a second scam.
 	"lawyer": stepsThenPlace,
+	// Someone at the door who wants cash, a card or a PIN.
+	"doorstep": stepsThenPlace,
+	// A job offer never applied for.
+	"job_unsolicited": stepsThenCheck,
+	// Currency swapped privately at a better rate.
+	"currency_exchange": stepsThenPlace,
+	// "But it was the bank's real number": caller ID and senders can be
+	// faked.
+	"spoofed": stepsThenCheck,
 }
 
 // answerQuestion gives a short answer for where the conversation is, and the

