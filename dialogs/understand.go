@@ -1349,7 +1349,10 @@ func Understand(s State, text string, forwarded bool) Placement {
 	// The person's own story: I, my or a relative named, and no reader
 	// spoken to anywhere (a pasted threat says "你的裸聊视频", "I recorded
 	// you"; masked phrases could hide its "you").
-	ownStory := (f.firstPerson || f.mine || f.family >= 0) && !f.secondPerson && !secondPersonRe.MatchString(n)
+	// A number or a link of its own makes it a message ("…加扣扣 2938840115
+	// 处理"): a story tells of them, seldom quotes them.
+	ownStory := (f.firstPerson || f.mine || f.family >= 0) && !f.secondPerson && !secondPersonRe.MatchString(n) &&
+		!phoneRe.MatchString(text) && !linkRe.MatchString(text)
 	if f.sextortion && f.intents[IntentPaid] == 0 && ownStory {
 		// "im being blackmailed with my photos", "裸聊被录了视频 说要发给我
 		// 通讯录": what to do about blackmail (pay nothing, keep the

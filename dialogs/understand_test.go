@@ -1381,6 +1381,7 @@ func TestPastedMessagesKeepTheirVerdict(t *testing.T) {
 		"【XX银行】您的转账被银行拦截，请点击链接解除：bank-unlock.example 否则资金将被冻结",
 		"燃气公司上门安检，请提前准备好现金缴纳检测费",
 		"留学生换汇 英镑 人民币 大额优先 汇率美丽 秒到 需要的私我 不走银行",
+		"裸 聊 视 频已保存，通 讯 录已导出。加扣扣 2938840115 处理，一小时内不处理直接群发，别怪我没提醒",
 	} {
 		// Check or unclear: both are classified, and a warning makes an
 		// unclear text a message to check.
