@@ -301,6 +301,11 @@ var stepAnswers = map[string][]string{
 	// "But it was the bank's real number": caller ID and senders can be
 	// faked.
 	"spoofed": stepsThenCheck,
+	// A "wrong number" that turned into a chat: the romance and investment
+	// scams' usual start.
+	"wrong_number": stepsThenCheck,
+	// Returns too good to be real, told by a friend or a stranger.
+	"invest_offer": stepsThenCheck,
 }
 
 // answerQuestion gives a short answer for where the conversation is, and the

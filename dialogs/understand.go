@@ -840,12 +840,17 @@ var leakedOnlyRe = regexp.MustCompile(`^[^,，。;；]*$`)
 // words, not the message.
 var describedMessageRe = regexp.MustCompile(`^(?:(?:我|俺|我妈|我爸|我妈妈|我爸爸|我奶奶|我爷爷|我姥姥|我外婆|老伴|我老婆|我老公|我朋友|我同学|室友)?(?:刚|刚才|刚刚|今天|昨天|早上|晚上)?(?:也)?(?:收到|接到)了?(?:一条|一个|一封|个|条|封|几条)?(?:奇怪的|陌生的)?(?:短信|消息|信息|邮件|微信|微信消息|qq消息|语音|留言)(?:说|讲|称|提示|通知)|(?:(?:i|my \w+|we) )?(?:just |also )?(?:got|received|get|have|had) (?:a|an|this|some|one) (?:weird |strange |random |new )?(?:text|message|msg|email|e-mail|sms|whatsapp|voicemail|dm)(?: from [\w ]{1,30}?)? (?:saying|that says|says|that said|telling me|telling her|telling him|about))`)
 
+// toldFrameRe finds someone telling of an offer: "told me about", "my
+// friend says", "有人推荐", "让我投": an investment pitch told, not made.
+var toldFrameRe = regexp.MustCompile(`\b(?:told me|tells me|says|said|recommended|showed me|wants me|asked me|invited me)\b|推荐|说|让我|叫我|要我|给我看|拉我`)
+
 // storyTopics are the question topics that answer the person's own story
 // (blackmail, a threat, a marketplace deposit, a task job): the same words
 // in a pasted message ("你的裸聊视频已保存…") are the scam itself, to be
 // checked, not answered as a question.
 var storyTopics = map[string]bool{"sextortion": true, "violent_threat": true, "marketplace": true, "task_job": true,
-	"intervention": true, "at_bank": true, "doorstep": true, "job_unsolicited": true, "currency_exchange": true}
+	"intervention": true, "at_bank": true, "doorstep": true, "job_unsolicited": true, "currency_exchange": true,
+	"wrong_number": true, "invest_offer": true}
 
 // callerClaimRe finds a call (or a caller) told as coming from an office
 // the caller claimed to be: police, an embassy or consulate, a bank, a tax
@@ -1569,6 +1574,11 @@ func Understand(s State, text string, forwarded bool) Placement {
 	if f.intents[IntentRequest] > 0 && (f.check == 0 || f.ownWords()) {
 		// "how can I warn my parents": what the button gives.
 		return Placement{Intent: IntentRequest, Topic: f.topic[IntentRequest]}
+	}
+	if f.topic[IntentQuestion] == "invest_offer" && !toldFrameRe.MatchString(n) {
+		// "老师今天带大家上车的那只票已经涨停了…私我": an ad's own pitch, with
+		// no one telling of it; checked as a message.
+		ownStory = false
 	}
 	if f.intents[IntentQuestion] > 0 && (ownStory || !storyTopics[f.topic[IntentQuestion]]) {
 		if f.topic[IntentQuestion] == "visa" && f.story > 0 {

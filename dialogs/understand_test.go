@@ -1359,6 +1359,12 @@ func TestOwnWordsRoundTen(t *testing.T) {
 		{locales.EN, "verdict", "thats my real bank number though", "understand.q.spoofed"},
 		{locales.ZH, "verdict", "可是号码是银行的官方号码啊", "understand.q.spoofed"},
 		{locales.EN, "verdict", "the email came from the real domain", "understand.q.spoofed"},
+		// A sixth probe: openers, returns, numbers asked about.
+		{locales.EN, "start", "someone texted me is this sarah and now keeps chatting with me", "understand.q.wrong_number"},
+		{locales.ZH, "start", "有人加错微信 然后一直跟我聊天 现在让我一起炒币", "understand.q.wrong_number"},
+		{locales.EN, "start", "my friend told me about a crypto platform with 30% monthly returns", "understand.q.invest_offer"},
+		{locales.EN, "start", "can you check this number for me 07700900123", "understand.q.number"},
+		{locales.EN, "start", "is 95588 really icbc", "understand.q.number"},
 	})
 }
 
@@ -1381,6 +1387,8 @@ func TestPastedMessagesKeepTheirVerdict(t *testing.T) {
 		"【XX银行】您的转账被银行拦截，请点击链接解除：bank-unlock.example 否则资金将被冻结",
 		"燃气公司上门安检，请提前准备好现金缴纳检测费",
 		"留学生换汇 英镑 人民币 大额优先 汇率美丽 秒到 需要的私我 不走银行",
+		"Hi, is this Sarah? Sorry, wrong number! You seem nice though, where are you from?",
+		"加入我们的理财平台，月收益30%，稳赚不赔，名额有限，加V：lc8888",
 		"裸 聊 视 频已保存，通 讯 录已导出。加扣扣 2938840115 处理，一小时内不处理直接群发，别怪我没提醒",
 	} {
 		// Check or unclear: both are classified, and a warning makes an
