@@ -1389,6 +1389,7 @@ func TestPastedMessagesKeepTheirVerdict(t *testing.T) {
 		"留学生换汇 英镑 人民币 大额优先 汇率美丽 秒到 需要的私我 不走银行",
 		"Hi, is this Sarah? Sorry, wrong number! You seem nice though, where are you from?",
 		"加入我们的理财平台，月收益30%，稳赚不赔，名额有限，加V：lc8888",
+		"我是你的外孙子，刚给你打电话了。我被警察抓起来了，需要交罚款才能出来。我已经把钱转到你银行卡上了，你查一下",
 		"裸 聊 视 频已保存，通 讯 录已导出。加扣扣 2938840115 处理，一小时内不处理直接群发，别怪我没提醒",
 	} {
 		// Check or unclear: both are classified, and a warning makes an
