@@ -1399,3 +1399,41 @@ func TestPastedMessagesKeepTheirVerdict(t *testing.T) {
 		}
 	}
 }
+
+// TestWrittenScamsAreClassified: of the scam rows of the project's written
+// sets (pasted messages, and some persons' own stories), those placed where
+// no verdict is shown (a question's answer) stay few: a direct answer this
+// round added for a person's story (blackmail, a marketplace deposit, a
+// task job, a bank stepping in…) must not swallow a pasted scam. 83 rows
+// before the tenth round; 85 after it: four persons' own stories got a
+// direct answer (at the bank about to pay, two blackmail stories, and a
+// tuition "better rate" that was already answered), and a pasted "加错人了"
+// opener is classified again. A rise means a direct answer now takes
+// pasted messages: look at which.
+func TestWrittenScamsAreClassified(t *testing.T) {
+	files, err := filepath.Glob("../classifier/testdata/messages/*.jsonl")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("written sets: %v, %d files", err, len(files))
+	}
+	const most = 85
+	scams, unclassified := 0, 0
+	for _, name := range files {
+		b, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, line := range bytes.Split(b, []byte("\n")) {
+			var r struct{ Text, Label string }
+			if len(line) == 0 || json.Unmarshal(line, &r) != nil || r.Label != "scam" {
+				continue
+			}
+			scams++
+			if !Understand(State{}, r.Text, false).NeedsVerdict() {
+				unclassified++
+			}
+		}
+	}
+	if unclassified > most {
+		t.Errorf("got %d of %d written scam rows placed without a verdict, want at most %d", unclassified, scams, most)
+	}
+}
