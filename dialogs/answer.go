@@ -306,6 +306,13 @@ var stepAnswers = map[string][]string{
 	"wrong_number": stepsThenCheck,
 	// Returns too good to be real, told by a friend or a stranger.
 	"invest_offer": stepsThenCheck,
+	// "What should I reply?": nothing.
+	"reply_q": stepsThenCheck,
+	// "Can I just ignore it?": ignoring a scam costs nothing; a real
+	// sender is checked through its own channel.
+	"ignore_ok": stepsThenCheck,
+	// "Will it affect my credit record?": a message cannot.
+	"credit_fear": stepsThenCheck,
 }
 
 // answerQuestion gives a short answer for where the conversation is, and the

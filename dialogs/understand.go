@@ -850,7 +850,7 @@ var toldFrameRe = regexp.MustCompile(`\b(?:told me|tells me|says|said|recommende
 // checked, not answered as a question.
 var storyTopics = map[string]bool{"sextortion": true, "violent_threat": true, "marketplace": true, "task_job": true,
 	"intervention": true, "at_bank": true, "doorstep": true, "job_unsolicited": true, "currency_exchange": true,
-	"wrong_number": true, "invest_offer": true}
+	"wrong_number": true, "invest_offer": true, "reply_q": true, "ignore_ok": true, "credit_fear": true}
 
 // callerClaimRe finds a call (or a caller) told as coming from an office
 // the caller claimed to be: police, an embassy or consulate, a bank, a tax
@@ -1358,6 +1358,12 @@ func Understand(s State, text string, forwarded bool) Placement {
 	// 处理"): a story tells of them, seldom quotes them.
 	ownStory := (f.firstPerson || f.mine || f.family >= 0) && !f.secondPerson && !secondPersonRe.MatchString(n) &&
 		!phoneRe.MatchString(text) && !linkRe.MatchString(text)
+	if (state == "verdict" || state == "steps") && !f.secondPerson && !secondPersonRe.MatchString(n) &&
+		!phoneRe.MatchString(text) && !linkRe.MatchString(text) && utf8.RuneCountInString(core) <= longRunes {
+		// A short follow-up to a verdict ("可以不理吗", "what should i
+		// reply") is the person's own question, with or without an I.
+		ownStory = true
+	}
 	if f.sextortion && f.intents[IntentPaid] == 0 && ownStory {
 		// "im being blackmailed with my photos", "裸聊被录了视频 说要发给我
 		// 通讯录": what to do about blackmail (pay nothing, keep the

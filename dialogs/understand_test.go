@@ -1365,6 +1365,16 @@ func TestOwnWordsRoundTen(t *testing.T) {
 		{locales.EN, "start", "my friend told me about a crypto platform with 30% monthly returns", "understand.q.invest_offer"},
 		{locales.EN, "start", "can you check this number for me 07700900123", "understand.q.number"},
 		{locales.EN, "start", "is 95588 really icbc", "understand.q.number"},
+		// A seventh probe: second turns about the message just checked.
+		{locales.EN, "verdict", "what should i reply", "understand.q.reply_q"},
+		{locales.ZH, "verdict", "我要回复他吗", "understand.q.reply_q"},
+		{locales.EN, "verdict", "can i just ignore it", "understand.q.ignore_ok"},
+		{locales.ZH, "verdict", "可以不理吗", "understand.q.ignore_ok"},
+		{locales.ZH, "verdict", "我已经删了", "none.steps"},
+		{locales.EN, "verdict", "i forwarded it to my friends", "share.title"},
+		{locales.ZH, "verdict", "我室友也收到了", "share.title"},
+		{locales.ZH, "verdict", "会不会影响我的征信", "understand.q.credit_fear"},
+		{locales.EN, "verdict", "will it affect my credit score", "understand.q.credit_fear"},
 	})
 }
 
@@ -1390,6 +1400,8 @@ func TestPastedMessagesKeepTheirVerdict(t *testing.T) {
 		"Hi, is this Sarah? Sorry, wrong number! You seem nice though, where are you from?",
 		"加入我们的理财平台，月收益30%，稳赚不赔，名额有限，加V：lc8888",
 		"我是你的外孙子，刚给你打电话了。我被警察抓起来了，需要交罚款才能出来。我已经把钱转到你银行卡上了，你查一下",
+		"【京东金融】您的校园贷账户未注销，不处理会影响征信，请尽快联系客服办理",
+		"Your account will be closed in 24 hours. If you ignore this message your credit score will be affected. Call 0800 555 0142",
 		"裸 聊 视 频已保存，通 讯 录已导出。加扣扣 2938840115 处理，一小时内不处理直接群发，别怪我没提醒",
 	} {
 		// Check or unclear: both are classified, and a warning makes an
