@@ -313,6 +313,8 @@ var stepAnswers = map[string][]string{
 	"ignore_ok": stepsThenCheck,
 	// "Will it affect my credit record?": a message cannot.
 	"credit_fear": stepsThenCheck,
+	// A prize that must be paid for first.
+	"prize_fee": stepsThenCheck,
 }
 
 // answerQuestion gives a short answer for where the conversation is, and the

@@ -583,6 +583,9 @@ type features struct {
 	// intervention: a bank or the police step in ("银行说我可能被骗了",
 	// "the police came to my door"); atBank: the person is at the bank.
 	intervention, atBank bool
+	// prizeFee: a prize that must be paid for first ("说我中了大奖 要先交个人
+	// 所得税").
+	prizeFee bool
 	// withdraw: money held by a platform that asks a fee or a tax
 	// before it can be withdrawn ("提现要先交税").
 	withdraw bool
@@ -713,6 +716,7 @@ func (u *understander) features(s State, text string) features {
 			f.violent = f.violent || g.Intent == IntentQuestion && g.Topic == "violent_threat"
 			f.intervention = f.intervention || g.Intent == IntentQuestion && g.Topic == "intervention"
 			f.atBank = f.atBank || g.Intent == IntentQuestion && g.Topic == "at_bank"
+			f.prizeFee = f.prizeFee || g.Intent == IntentQuestion && g.Topic == "prize_fee"
 			f.overpaid = f.overpaid || g.Intent == IntentQuestion && g.Topic == "overpaid"
 			f.mistaken = f.mistaken || g.Intent == IntentQuestion && g.Topic == "mistaken"
 			f.rental = f.rental || g.Intent == IntentQuestion && g.Topic == "rental"
@@ -850,7 +854,7 @@ var toldFrameRe = regexp.MustCompile(`\b(?:told me|tells me|says|said|recommende
 // checked, not answered as a question.
 var storyTopics = map[string]bool{"sextortion": true, "violent_threat": true, "marketplace": true, "task_job": true,
 	"intervention": true, "at_bank": true, "doorstep": true, "job_unsolicited": true, "currency_exchange": true,
-	"wrong_number": true, "invest_offer": true, "reply_q": true, "ignore_ok": true, "credit_fear": true}
+	"wrong_number": true, "invest_offer": true, "reply_q": true, "ignore_ok": true, "credit_fear": true, "prize_fee": true}
 
 // callerClaimRe finds a call (or a caller) told as coming from an office
 // the caller claimed to be: police, an embassy or consulate, a bank, a tax
@@ -1383,6 +1387,15 @@ func Understand(s State, text string, forwarded bool) Placement {
 		// "我在银行柜台 准备汇款给一个领事馆的人": about to pay, at the
 		// counter: stop, and tell the staff.
 		return Placement{Intent: IntentQuestion, Topic: "at_bank"}
+	}
+	if f.prizeFee && f.intents[IntentPaid] == 0 && !describesMessage(text) && !f.secondPerson && !secondPersonRe.MatchString(n) &&
+		!phoneRe.MatchString(text) && !linkRe.MatchString(text) {
+		// "有人打电话说我中了大奖 要先交个人所得税": the prize told, and its
+		// fee; said before the police rule its "说我" would bring. Its "我"
+		// is the one spoken of ("说我"), so no own-story test: a pasted
+		// prize speaks to its reader ("恭喜您"), and a message described
+		// ("i got a text saying i won") is asked for.
+		return Placement{Intent: IntentQuestion, Topic: "prize_fee"}
 	}
 	if f.violent && f.intents[IntentPaid] == 0 && ownStory {
 		// "he said he would kill my family if i dont pay": safety first

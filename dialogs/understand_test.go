@@ -1375,6 +1375,11 @@ func TestOwnWordsRoundTen(t *testing.T) {
 		{locales.ZH, "verdict", "我室友也收到了", "share.title"},
 		{locales.ZH, "verdict", "会不会影响我的征信", "understand.q.credit_fear"},
 		{locales.EN, "verdict", "will it affect my credit score", "understand.q.credit_fear"},
+		// An eighth probe: a prize to pay for, a 医保卡 "stolen" told.
+		{locales.ZH, "start", "有人打电话说我中了大奖 要先交个人所得税", "understand.q.prize_fee"},
+		{locales.EN, "start", "someone called saying i won a prize but i have to pay the tax first", "understand.q.prize_fee"},
+		{locales.ZH, "start", "刚才接到电话 说我的医保卡被人盗刷了 要我联系公安", "understand.threatened.rule"},
+		{locales.ZH, "start", "我的银行卡被盗刷了五千", "paid.now"},
 	})
 }
 
@@ -1401,6 +1406,7 @@ func TestPastedMessagesKeepTheirVerdict(t *testing.T) {
 		"加入我们的理财平台，月收益30%，稳赚不赔，名额有限，加V：lc8888",
 		"我是你的外孙子，刚给你打电话了。我被警察抓起来了，需要交罚款才能出来。我已经把钱转到你银行卡上了，你查一下",
 		"【京东金融】您的校园贷账户未注销，不处理会影响征信，请尽快联系客服办理",
+		"恭喜您中了大奖！领奖前需先交个人所得税800元，请联系客服QQ 88990011",
 		"Your account will be closed in 24 hours. If you ignore this message your credit score will be affected. Call 0800 555 0142",
 		"裸 聊 视 频已保存，通 讯 录已导出。加扣扣 2938840115 处理，一小时内不处理直接群发，别怪我没提醒",
 	} {
