@@ -1360,10 +1360,9 @@ func Understand(s State, text string, forwarded bool) Placement {
 	// you"; masked phrases could hide its "you").
 	// A number or a link of its own makes it a message ("…加扣扣 2938840115
 	// 处理"): a story tells of them, seldom quotes them.
-	ownStory := (f.firstPerson || f.mine || f.family >= 0) && !f.secondPerson && !secondPersonRe.MatchString(n) &&
-		!phoneRe.MatchString(text) && !linkRe.MatchString(text)
-	if (state == "verdict" || state == "steps") && !f.secondPerson && !secondPersonRe.MatchString(n) &&
-		!phoneRe.MatchString(text) && !linkRe.MatchString(text) && utf8.RuneCountInString(core) <= longRunes {
+	unaddressed := !f.secondPerson && !secondPersonRe.MatchString(n) && !phoneRe.MatchString(text) && !linkRe.MatchString(text)
+	ownStory := (f.firstPerson || f.mine || f.family >= 0) && unaddressed
+	if (state == "verdict" || state == "steps") && unaddressed && utf8.RuneCountInString(core) <= longRunes {
 		// A short follow-up to a verdict ("可以不理吗", "what should i
 		// reply") is the person's own question, with or without an I.
 		ownStory = true
@@ -1388,8 +1387,7 @@ func Understand(s State, text string, forwarded bool) Placement {
 		// counter: stop, and tell the staff.
 		return Placement{Intent: IntentQuestion, Topic: "at_bank"}
 	}
-	if f.prizeFee && f.intents[IntentPaid] == 0 && !describesMessage(text) && !f.secondPerson && !secondPersonRe.MatchString(n) &&
-		!phoneRe.MatchString(text) && !linkRe.MatchString(text) {
+	if f.prizeFee && f.intents[IntentPaid] == 0 && !describesMessage(text) && unaddressed {
 		// "有人打电话说我中了大奖 要先交个人所得税": the prize told, and its
 		// fee; said before the police rule its "说我" would bring. Its "我"
 		// is the one spoken of ("说我"), so no own-story test: a pasted
