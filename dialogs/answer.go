@@ -58,7 +58,8 @@ func told(s State, p Placement, v classifier.Verdict) (State, []Reply) {
 // check without the caller's help. posed is who the caller claimed to be
 // (posedAs): a bank, customer service or a tax office has its own rule
 // and its own number to check on; the police, a court or an embassy ("")
-// the consular hotline's.
+// the consular hotline's. "relative" is a call about a relative said to
+// be held or hurt: that relative is reached first.
 func threatened(s State, posed string) (State, []Reply) {
 	s.Node = NodeSteps
 	texts := []Text{
@@ -66,6 +67,10 @@ func threatened(s State, posed string) (State, []Reply) {
 		{Key: "understand.threatened.verify", Params: map[string]string{"consular": consularPhone()}},
 	}
 	switch posed {
+	case "relative":
+		// A relative said to be in trouble: reach them first; the rule
+		// about loved ones in trouble, not about the person accused.
+		texts = []Text{{Key: "understand.family.call_first"}, {Key: "understand.family.rule"}}
 	case "bank", "service", "tax", "visa":
 		texts = []Text{{Key: "understand.threatened." + posed + ".rule"}, {Key: "understand.threatened." + posed + ".verify"}}
 	}

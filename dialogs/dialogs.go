@@ -305,7 +305,11 @@ func text(s State, e Event) (State, []Reply) {
 		return smalltalk(s, "ok")
 	case IntentQuestion, IntentRequest:
 		if (p.Topic == "report" || p.Topic == "where") && s.Node != NodeQuiz {
-			if pl, ok := placeNamed(e.Text); ok {
+			named := e.Text
+			if p.Topic == "where" {
+				named = chinaMissionRe.ReplaceAllString(named, "$1")
+			}
+			if pl, ok := placeNamed(named); ok {
 				// "how do I report it in the UK", "澳洲报警电话多少": the
 				// numbers of the place named, not a question back.
 				s, replies := showContacts(setPlace(resetFlowKeepLast(s), pl))

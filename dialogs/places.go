@@ -1,6 +1,7 @@
 package dialogs
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -556,6 +557,11 @@ var shortWords = map[string]bool{
 // number"), so that "us" in "they told us to pay" is no country; in
 // Chinese any place name, whose characters are not words of their own.
 // Two countries named are no answer.
+// chinaMissionRe finds 中国 named as the owner of an embassy or a
+// consulate ("中国驻英国大使馆", "中国领事馆"): asked for its number, the
+// place is where the mission is, not China.
+var chinaMissionRe = regexp.MustCompile(`(?:中国|中華人民共和國|中华人民共和国)(驻|駐|大使馆|大使館|领事馆|領事館|使馆|使館|领馆|領館|总领馆|總領館)`)
+
 func placeNamed(text string) (locales.Place, bool) {
 	d := directory()
 	var found []locales.Place

@@ -139,6 +139,10 @@ func TestQuestionNamingAPlace(t *testing.T) {
 		{locales.EN, "how do I report it france", "understand.q.report_here", "FR"},
 		{locales.EN, "police number us", "where.ask", ""}, // "us" alone at the end is the word
 		{locales.ZH, "中国驻英国大使馆让我报案怎么办", "understand.q.report", ""},
+		// Asked for a mission's number: China owns the embassy, the place
+		// is where it is.
+		{locales.ZH, "中国驻英国大使馆电话多少", "where.title", "GB"},
+		{locales.EN, "what is the number of the chinese embassy in london", "where.title", "GB"},
 	}
 	for _, tt := range tests {
 		s := stateFor(t, "start", tt.lang)

@@ -860,10 +860,10 @@ var storyTopics = map[string]bool{"sextortion": true, "violent_threat": true, "m
 // the caller claimed to be: police, an embassy or consulate, a bank, a tax
 // or immigration office ("got a call from the chinese embassy", "said he
 // is from the bank", "自称警察", "大使馆打来的电话").
-var callerClaimRe = regexp.MustCompile(`\b(?:call|calls|called|calling|rang|phoned|voicemail)\b.{0,40}\b(?:police|embassy|consulate|bank|fraud team|fraud department|hmrc|irs|immigration|home office|ukvi|customs|court)\b|` +
+var callerClaimRe = regexp.MustCompile(`\b(?:call|calls|called|calling|rang|phoned|voicemail)\b.{0,40}\b(?:police|embassy|consulate|bank|fraud team|fraud department|hmrc|irs|immigration|home office|ukvi|customs|court|social security|medicare|pension office|tax office)\b|` +
 	`\b(?:said|says|saying|claiming|claimed|claims|pretending|posing)\b(?: to be| that)?(?: (?:he|she|they|it))?(?: (?:is|was|were|are|s))?(?: (?:from|with|calling from))?(?: (?:the|a|an|my|his|her))?(?: (?:chinese|uk|british|us|local|hsbc|barclays|lloyds|natwest|santander|monzo|halifax))?\s*(?:police|policeman|officer|embassy|consulate|bank|fraud team|fraud department|hmrc|irs|immigration)\b|` +
-	`(?:自称|冒充|假冒|说他是|说她是|说自己是|说是)(?:中国)?(?:驻\S{0,6})?(?:警察|公安|民警|警官|大使馆|领事馆|使馆|银行|检察院|法院|移民局|海关|税务局)|` +
-	`(?:警察|公安|大使馆|领事馆|使馆|银行)(?:打来|的电话|来电|打电话)`)
+	`(?:自称|冒充|假冒|说他是|说她是|说自己是|说是)(?:中国)?(?:驻\S{0,6})?(?:警察|公安|民警|警官|大使馆|领事馆|使馆|银行|检察院|法院|移民局|海关|税务局|社保局|医保局|人社局)|` +
+	`(?:警察|公安|大使馆|领事馆|使馆|银行|社保局|医保局|人社局)(?:打来|的电话|来电|打电话)`)
 
 // itWasRe finds who a caller was said to be, said alone: "it was uk
 // police", "they said they were from the embassy", "说是警察".
@@ -1495,6 +1495,12 @@ func Understand(s State, text string, forwarded bool) Placement {
 			// discount": the person's words about tuition, whose "our"
 			// reads like a message's.
 			return Placement{Intent: IntentQuestion, Topic: "tuition"}
+		case tell == 0 && f.intents[IntentQuestion] > 0 && ownStory && f.check == f.phraseCheck && (state == "verdict" || state == "steps"):
+			// "it says my account will be closed in 24 hours what
+			// happens if i ignore", after a verdict: the person retells
+			// the message just checked and asks about it; its "account
+			// will" reads like a message's.
+			return Placement{Intent: IntentQuestion, Topic: f.topic[IntentQuestion]}
 		case tell == 0 && f.intents[IntentRequest] == 0:
 			return Placement{Intent: IntentUnclear, Asks: f.ask > 0, Topic: f.topic[IntentUnclear]}
 		}
@@ -1530,6 +1536,12 @@ func Understand(s State, text string, forwarded bool) Placement {
 				p.Topic = "romance"
 			case in == IntentAccount:
 				p.Topic = f.topic[in]
+			case in == IntentThreatened && !family && f.trouble && f.family >= 0:
+				// "they said i have to pay 3000 pounds bail for my
+				// brother": the person's own call, about a relative said
+				// to be in trouble; calling that relative unmasks it, not
+				// the rule about calls that accuse the person.
+				p.Topic = "relative"
 			case in == IntentThreatened:
 				// Who the caller claimed to be picks the rule that
 				// unmasks them: a bank's or a shop's customer service

@@ -1455,3 +1455,38 @@ func TestWrittenScamsAreClassified(t *testing.T) {
 		t.Errorf("got %d of %d written scam rows placed without a verdict, want at most %d", unclassified, scams, most)
 	}
 }
+
+// TestOwnWordsRoundEleven: the eleventh round's typed stories and second
+// turns (issue #12's round 11, the lead), each answered wrongly before:
+// still on the call in the person's words, a relative's arrest or a
+// kidnap video told, an office's caller told of a parent, a gift card or
+// a deposit before a viewing asked, a question about the message just
+// checked, and a step already done.
+func TestOwnWordsRoundEleven(t *testing.T) {
+	checkFirstKeys(t, []firstKeyRow{
+		// Unclear before: the person is on the call now.
+		{locales.ZH, "start", "我正在跟他们打电话", "oncall.hangup"},
+		{locales.ZH, "start", "我还在和对方通话 他让我别挂", "oncall.hangup"},
+		// Unclear, or the rule for calls accusing the person: a
+		// relative said to be held, whom the person is to reach first.
+		{locales.ZH, "start", "我是他奶奶 我孙子在国外读书 刚才电话里说他被警察抓了", "understand.family.call_first"},
+		{locales.EN, "start", "they said i have to pay 3000 pounds bail for my brother", "understand.family.call_first"},
+		{locales.EN, "start", "my son hasn't answered his phone for 2 days and someone sent me a video of him tied up", "understand.family.call_first"},
+		{locales.ZH, "start", "有人给我发了我儿子被绑的视频 要我打钱", "understand.family.call_first"},
+		// Unclear: a parent called by someone posing as social security.
+		{locales.EN, "start", "my mum is 78 and keeps getting calls from 'social security'", "understand.family.them"},
+		{locales.ZH, "start", "我妈老是接到说是社保局的电话", "understand.family.them"},
+		// Unclear: an ask told (gift cards; a deposit before viewing).
+		{locales.ZH, "start", "他让我去买苹果卡", "understand.story_asks"},
+		{locales.ZH, "start", "房东说要先交押金才能看房", "understand.q.rental"},
+		// Unclear: a question about the number or the message just checked.
+		{locales.ZH, "start", "这个电话是不是大使馆的", "understand.q.number"},
+		{locales.EN, "verdict", "but they know my name and student number", "understand.q.leaked_knows"},
+		{locales.EN, "verdict", "it says my account will be closed in 24 hours what happens if i ignore", "understand.q.ignore_ok"},
+		// Unclear: a step done.
+		{locales.EN, "steps", "i already called the bank", "understand.smalltalk.done"},
+		// Kept: the same words pasted as a message, or said of the person.
+		{locales.EN, "start", "they said if i hang up i will be arrested", "understand.threatened.rule"},
+		{locales.ZH, "start", "我女儿接到一个自称中国大使馆的电话", "understand.family.them"},
+	})
+}
