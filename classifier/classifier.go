@@ -268,6 +268,21 @@ func (rs *ruleSet) findEntities(sc *scratch, text string) *Entities {
 			sc.hit(ti, hit{ok: true, start: int32(sp.Start), end: int32(sp.End), entity: true})
 		}
 	}
+	if ti := rs.entity[entDebunkedQuote]; ti >= 0 && rs.verdictTerm >= 0 {
+		if quotes, ok := quotations(text, &sc.ents); ok {
+			// The writer's verdict must be their own words, outside the
+			// quotation: a script quoted whole says 诈骗 too.
+			for _, m := range sc.matches {
+				if int(m.pat) >= len(rs.patterns) || rs.patterns[m.pat].term != rs.verdictTerm {
+					continue
+				}
+				if sp := sc.f.span(int(m.start), int(m.end)); !insideAny(quotes, sp) {
+					sc.hit(ti, hit{ok: true, start: int32(quotes[0].Start), end: int32(quotes[0].End), entity: true})
+					break
+				}
+			}
+		}
+	}
 	if ti := rs.entity[entHeader]; ti >= 0 {
 		if sp, ok := senderHeader(text); ok {
 			sc.hit(ti, hit{ok: true, start: int32(sp.Start), end: int32(sp.End), entity: true})

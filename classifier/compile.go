@@ -127,6 +127,9 @@ type ruleSet struct {
 	// entity maps each entity kind to the term of the set that names it,
 	// -1 when no set does.
 	entity [numEntityKinds]int32
+	// verdictTerm is the term of the set verdictSet, -1 when there is
+	// none (then debunked_quote never matches).
+	verdictTerm int32
 }
 
 // loadRules decodes, checks and compiles the rule files of dir in fsys.
@@ -190,6 +193,12 @@ func compileRules(files []rules.File) (*ruleSet, error) {
 		}
 	}
 	c.finish()
+	c.rs.verdictTerm = -1
+	for ti, t := range c.rs.terms {
+		if t.id == verdictSet {
+			c.rs.verdictTerm = int32(ti)
+		}
+	}
 	return c.rs, nil
 }
 

@@ -140,6 +140,7 @@ const (
 	entHeader
 	entHeaderColon
 	entHandle
+	entDebunkedQuote
 	numEntityKinds
 )
 
@@ -147,7 +148,7 @@ const (
 var entityKindNames = [numEntityKinds]string{
 	"url", "url_ip", "url_shortener", "url_punycode", "url_lookalike", "url_official", "url_unofficial",
 	"url_cheap_tld", "url_not_brand", "phone", "phone_premium", "money", "crypto_address", "remote_app",
-	"cited", "header", "header_colon", "handle",
+	"cited", "header", "header_colon", "handle", "debunked_quote",
 }
 
 // entityKindOf returns the kind a rule set names.
@@ -1182,6 +1183,98 @@ func citedTerms(text string) (first Span, ok bool) {
 		}
 	}
 	return first, n >= 2
+}
+
+// minQuotedRunes is the shortest quotation that counts as a message
+// quoted whole ("'Dear customer, your parcel is on hold, visit …'") rather
+// than a term or a title.
+const minQuotedRunes = 12
+
+// verdictSet is the rule set whose phrases are the writer's verdict on a
+// message they quote ("NOT real", "是骗子"): the entity debunked_quote
+// needs one outside every quotation.
+const verdictSet = "writer_verdict"
+
+// quotations returns the quotations of at least minQuotedRunes in text
+// when every link (but an official one), phone number and chat handle the
+// text holds lies inside one and no question mark stands outside them:
+// someone passing on a message they received, whose own words point
+// nowhere and ask nothing. ok is false otherwise. Straight single quotes
+// count only as a pair that opens after a space, a colon or the start and
+// closes before a space, punctuation or the end: "it's" and "don't" are
+// no quotation.
+func quotations(text string, e *Entities) (quotes []Span, ok bool) {
+	if !strings.ContainsAny(text, "\"'“‘「『") {
+		return nil, false
+	}
+	open, openQ, runes := -1, rune(0), 0
+	prev := ' '
+	for i, r := range text {
+		if open >= 0 {
+			closes := r == '”' && openQ == '“' || r == '’' && openQ == '‘' || r == '」' && openQ == '「' ||
+				r == '』' && openQ == '『' || r == '"' && openQ == '"'
+			if r == '\'' && openQ == '\'' {
+				next, _ := utf8.DecodeRuneInString(text[i+1:])
+				closes = !unicode.IsLetter(next) && !unicode.IsDigit(next) && !unicode.IsSpace(prev)
+			}
+			if closes {
+				if runes >= minQuotedRunes {
+					quotes = append(quotes, Span{open, i + utf8.RuneLen(r)})
+				}
+				open = -1
+			} else {
+				runes++
+			}
+			prev = r
+			continue
+		}
+		switch r {
+		case '“', '‘', '「', '『', '"':
+			open, openQ, runes = i, r, 0
+		case '\'':
+			if unicode.IsSpace(prev) || prev == ':' || prev == '：' || i == 0 {
+				open, openQ, runes = i, r, 0
+			}
+		}
+		prev = r
+	}
+	if len(quotes) == 0 {
+		return nil, false
+	}
+	inside := func(sp Span) bool { return insideAny(quotes, sp) }
+	for i, r := range text {
+		if (r == '?' || r == '？') && !inside(Span{i, i + 1}) {
+			return nil, false
+		}
+	}
+	for _, u := range e.URLs {
+		// The writer may point to the real site ("Royal Mail's site is
+		// royalmail.com").
+		if !u.Official && !inside(u.Span) {
+			return nil, false
+		}
+	}
+	for _, p := range e.Phones {
+		if !inside(p.Span) {
+			return nil, false
+		}
+	}
+	for _, h := range e.Handles {
+		if !inside(h.Span) {
+			return nil, false
+		}
+	}
+	return quotes, true
+}
+
+// insideAny reports whether sp lies inside one of spans.
+func insideAny(spans []Span, sp Span) bool {
+	for _, q := range spans {
+		if sp.Start >= q.Start && sp.End <= q.End {
+			return true
+		}
+	}
+	return false
 }
 
 // maxHeaderRunes is the longest sender's name that counts as a header
