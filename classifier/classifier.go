@@ -5,7 +5,9 @@ import (
 	"fmt"
 	"io/fs"
 	"math/bits"
+	"regexp"
 	"slices"
+	"strings"
 	"sync"
 	"unicode/utf8"
 
@@ -102,15 +104,214 @@ func (c *Classifier) Classify(text string) Verdict {
 	fold(&sc.f, text)
 	v := Verdict{Lang: langOf(&sc.f), Source: SourceRules}
 	zh := v.Lang == "zh"
+	v.Entities = rs.rulesVerdict(sc, text, zh, &v)
+	if v.Level < LevelHigh {
+		if from, to, ok := rs.costumeRest(sc, text); ok {
+			// A warning's words in the first sentence only, and a
+			// message after them that speaks to the reader or asks for
+			// itself: judge the message without its costume (the model
+			// too, which the warning words would sway), and keep
+			// whichever verdict warns more.
+			w := Verdict{Lang: v.Lang, Source: SourceRules}
+			fold(&sc.f, text[from:to])
+			rs.rulesVerdict(sc, text[from:to], zh, &w)
+			if !damped(w) && !rs.talksOfScams(sc) && (rs.asksOwn(sc) || addressesReader(text[from:to])) {
+				c.applyModel(&w, sc.f.text)
+				if w.Level > v.Level {
+					v = rs.costumed(v, w, from)
+				}
+			}
+			fold(&sc.f, text)
+		}
+	}
+	c.applyModel(&v, sc.f.text)
+	return v
+}
+
+// rulesVerdict runs the rule stages on the folded text in sc (match, scope
+// negations, regexes, entities, rules, combine, level) into v, and returns
+// the message's entities.
+func (rs *ruleSet) rulesVerdict(sc *scratch, text string, zh bool, v *Verdict) *Entities {
 	rs.match(sc)
 	rs.scopeNegations(sc, text, zh)
 	rs.matchRegexes(sc)
-	v.Entities = rs.findEntities(sc, text)
+	ents := rs.findEntities(sc, text)
 	rs.applyRules(sc, text, zh)
-	rs.combine(sc, &v)
-	rs.level(&v)
-	c.applyModel(&v, sc.f.text)
-	return v
+	rs.combine(sc, v)
+	rs.level(v)
+	return ents
+}
+
+// costumeSignalID is the signal of a message judged without the warning
+// words it wears ("【防骗提醒】谨防电信诈骗，提高警惕。" on top of a script).
+const costumeSignalID = "warning_costume"
+
+// costumeAskSet is the rule set whose hit makes the rest of a costumed
+// message a script: an ask, a channel or an accusation of its own.
+const costumeAskSet = "costume_ask"
+
+// warningTalkSet is the rule set of a warning's and a report's own words;
+// a rest that holds one is part of the warning (talksOfScams).
+const warningTalkSet = "warning_talk"
+
+// disclaimerSet is the rule set of a notice's own closing advice and
+// denials ("切勿泄露", "do not share this code"): a last sentence holding one
+// is the notice's, not a costume's (costumeRest).
+const disclaimerSet = "disclaimer"
+
+// minCostumeRestRunes is the least a message beside a warning's sentence
+// must hold to be judged on its own: a notice's closing line is no script.
+const minCostumeRestRunes = 15
+
+// costumeRest finds a warning worn as a costume, after a first pass over
+// text: every word of the genuine-context veto's set lies in the first
+// sentence (a 【header】 that opens the text is part of it), not asked as a
+// question, or every one lies in the last sentence, a slogan without a
+// notice's own advice or denial (disclaimerSet: "切勿泄露", "do not
+// share"); and the rest of the text, from and to, holds at least
+// minCostumeRestRunes. A real warning keeps warning to its end (凡是…都是
+// 骗子, "hang up and call 110"), and a real notice closes with what the
+// reader must not do; a script borrows a slogan before or after its own
+// ask. ok is false when there is no veto set or no such split. The rest is
+// a costume's only when, judged alone, it asks for itself or speaks to the
+// reader and nothing in it damps the score or talks of scams (Classify).
+func (rs *ruleSet) costumeRest(sc *scratch, text string) (from, to int, ok bool) {
+	if len(rs.veto) == 0 || !rs.veto.matched(sc.hits) {
+		// Most messages wear no warning's words: no pass over the matches.
+		return 0, 0, false
+	}
+	first, last := len(text), -1 // the original range of the veto set's matches
+	disclaimer := -1             // the original end of the disclaimer set's last match
+	for _, m := range sc.matches {
+		if int(m.pat) >= len(rs.patterns) {
+			continue
+		}
+		p := rs.patterns[m.pat]
+		if !rs.wordOK(sc.f.text, p, m) {
+			continue
+		}
+		t := p.term
+		switch {
+		case slices.Contains(rs.veto, t):
+			sp := sc.f.span(int(m.start), int(m.end))
+			first, last = min(first, sp.Start), max(last, sp.End)
+		case slices.Contains(rs.disclaimer, t):
+			disclaimer = max(disclaimer, sc.f.span(int(m.start), int(m.end)).End)
+		}
+	}
+	if last < 0 {
+		return 0, 0, false
+	}
+	if end := openingSentenceEnd(text); last <= end && runesAtLeast(text[end:], minCostumeRestRunes) {
+		if q, _ := utf8.DecodeLastRuneInString(text[:end]); q != '?' && q != '？' {
+			// Not "这个是不是诈骗？…": a person asking about what follows.
+			return end, len(text), true
+		}
+	}
+	if start := closingSentenceStart(text); first >= start && disclaimer <= start && runesAtLeast(text[:start], minCostumeRestRunes) {
+		return 0, start, true
+	}
+	return 0, 0, false
+}
+
+// runesAtLeast reports whether s, without its surrounding spaces, holds n
+// runes or more.
+func runesAtLeast(s string, n int) bool {
+	return utf8.RuneCountInString(strings.TrimSpace(s)) >= n
+}
+
+// closingSentenceStart returns the byte offset where the text's last
+// sentence begins: just past the last sentence end before the text's own
+// final mark (0 when the text is one sentence). An opening bracket of a
+// closing aside ("…（温馨提示：谨防诈骗）") begins one too.
+func closingSentenceStart(text string) int {
+	body := strings.TrimRight(text, " \t\n。！？!?.）)")
+	for i := len(body) - 1; i >= 0; i-- {
+		switch {
+		case strings.HasPrefix(body[i:], "。"), strings.HasPrefix(body[i:], "！"), strings.HasPrefix(body[i:], "？"),
+			strings.HasPrefix(body[i:], "（"):
+			return i
+		case body[i] == '!' || body[i] == '?' || body[i] == '\n' || body[i] == '(':
+			return i
+		case body[i] == '.' && i+1 < len(body) && body[i+1] == ' ':
+			return i
+		}
+	}
+	return 0
+}
+
+// asksOwn reports whether the text just classified in sc holds a hit of
+// the set costumeAskSet: an ask, a channel or an accusation of its own.
+func (rs *ruleSet) asksOwn(sc *scratch) bool {
+	return len(rs.costumeAsk) > 0 && rs.costumeAsk.matched(sc.hits)
+}
+
+// talksOfScams reports whether the text just classified in sc holds a
+// hit of the set warningTalkSet: a warning's or a report's own words
+// ("callers claim", "police said", 受害人, "hang up and call 911"), which
+// make the rest part of the warning however little it damps.
+func (rs *ruleSet) talksOfScams(sc *scratch) bool {
+	return len(rs.warningTalk) > 0 && rs.warningTalk.matched(sc.hits)
+}
+
+// readerRe finds the reader spoken to: a script talks to its target; a
+// warning's description of the scam talks about callers and victims.
+var readerRe = regexp.MustCompile(`(?i)\b(?:you|your|yours|u|ur)\b|你|您`)
+
+// addressesReader reports whether text speaks to its reader.
+func addressesReader(text string) bool { return readerRe.MatchString(text) }
+
+// damped reports whether a verdict holds a signal that lowered its score
+// (a warning's markers, a denial, a refusal told): such a rest is part of
+// the warning, not a script beside it.
+func damped(v Verdict) bool {
+	for _, s := range v.Signals {
+		if s.Weight < 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// openingSentenceEnd returns the byte offset just past the text's first
+// sentence: a 【header】 that opens the text, with the sentence after it,
+// ends at the first 。！？!?, newline, or full stop before a space.
+func openingSentenceEnd(text string) int {
+	for i, r := range text {
+		switch r {
+		case '。', '！', '？', '!', '?', '\n':
+			return i + utf8.RuneLen(r)
+		case '.':
+			if i+1 < len(text) && (text[i+1] == ' ' || text[i+1] == '\n') {
+				return i + 1
+			}
+		}
+	}
+	return len(text)
+}
+
+// costumeWeight is what wearing a warning adds to the script's own
+// score: the costume is a sign of its own, a small one.
+const costumeWeight = 0.5
+
+// costumed is the verdict w of the message without its costume, its
+// signals moved by off to the whole text's offsets, with the costume
+// itself named first and weighed in: a script that dresses as a warning
+// says so about itself. The whole text's entities stay.
+func (rs *ruleSet) costumed(v, w Verdict, off int) Verdict {
+	sigs := make([]Signal, 0, len(w.Signals)+1)
+	sigs = append(sigs, Signal{ID: costumeSignalID, Explain: "sig.warning_costume", Weight: costumeWeight})
+	for _, s := range w.Signals {
+		s.Span = Span{s.Span.Start + off, s.Span.End + off}
+		sigs = append(sigs, s)
+	}
+	w.Signals = sigs
+	w.Score += costumeWeight
+	w.Level = LevelNone
+	rs.level(&w)
+	w.Entities = v.Entities
+	w.Lang = v.Lang
+	return w
 }
 
 // match runs the automaton over the folded text and forgets the previous
@@ -268,12 +469,14 @@ func (rs *ruleSet) findEntities(sc *scratch, text string) *Entities {
 			sc.hit(ti, hit{ok: true, start: int32(sp.Start), end: int32(sp.End), entity: true})
 		}
 	}
-	if ti := rs.entity[entDebunkedQuote]; ti >= 0 && rs.verdictTerm >= 0 {
+	if ti := rs.entity[entDebunkedQuote]; ti >= 0 && rs.verdictTerm >= 0 && sc.hits[rs.verdictTerm].ok {
+		// Only a text with a verdict somewhere is searched for quotations.
 		if quotes, ok := quotations(text, &sc.ents); ok {
 			// The writer's verdict must be their own words, outside the
 			// quotation: a script quoted whole says 诈骗 too.
 			for _, m := range sc.matches {
-				if int(m.pat) >= len(rs.patterns) || rs.patterns[m.pat].term != rs.verdictTerm {
+				if int(m.pat) >= len(rs.patterns) || rs.patterns[m.pat].term != rs.verdictTerm ||
+					!rs.wordOK(sc.f.text, rs.patterns[m.pat], m) {
 					continue
 				}
 				if sp := sc.f.span(int(m.start), int(m.end)); !insideAny(quotes, sp) {

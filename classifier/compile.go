@@ -130,6 +130,16 @@ type ruleSet struct {
 	// verdictTerm is the term of the set verdictSet, -1 when there is
 	// none (then debunked_quote never matches).
 	verdictTerm int32
+	// veto is the genuine-context veto's set (its terms), nil if none:
+	// the warning words a costume is made of (costumeRest).
+	veto cond
+	// costumeAsk is the set costumeAskSet (its terms), nil when there is
+	// none (then no costume is ever taken off).
+	costumeAsk cond
+	// warningTalk is the set warningTalkSet (its terms), nil when none.
+	warningTalk cond
+	// disclaimer is the set disclaimerSet (its terms), nil when none.
+	disclaimer cond
 }
 
 // loadRules decodes, checks and compiles the rule files of dir in fsys.
@@ -193,6 +203,10 @@ func compileRules(files []rules.File) (*ruleSet, error) {
 		}
 	}
 	c.finish()
+	c.rs.veto = c.veto
+	c.rs.costumeAsk = c.sets[costumeAskSet]
+	c.rs.warningTalk = c.sets[warningTalkSet]
+	c.rs.disclaimer = c.sets[disclaimerSet]
 	c.rs.verdictTerm = -1
 	for ti, t := range c.rs.terms {
 		if t.id == verdictSet {

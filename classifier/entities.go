@@ -1204,7 +1204,10 @@ const verdictSet = "writer_verdict"
 // closes before a space, punctuation or the end: "it's" and "don't" are
 // no quotation.
 func quotations(text string, e *Entities) (quotes []Span, ok bool) {
-	if !strings.ContainsAny(text, "\"'“‘「『") {
+	// Byte searches, not ContainsAny, which decodes every rune of the text
+	// against each non-ASCII mark.
+	if strings.IndexByte(text, '"') < 0 && strings.IndexByte(text, '\'') < 0 && !strings.Contains(text, "“") &&
+		!strings.Contains(text, "‘") && !strings.Contains(text, "「") && !strings.Contains(text, "『") {
 		return nil, false
 	}
 	open, openQ, runes := -1, rune(0), 0

@@ -16,6 +16,9 @@ func FuzzClassify(f *testing.F) {
 		"bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq", "1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN2", "http://[::1]:80/",
 		"加\u200d+\u200dV", "🐧🐧➕", "賬\u0301戶", "a\u0300\u0301\u0302", "0x" + string(make([]byte, 40)),
 		"Telegram @", "Telegram ＠", "＠", "a＠b", "TG：", "微信号：a_1", "@abc@", "wa.me/", "WhatsApp +", "dm @x_1 on tg: y_2",
+		// A warning worn as a costume, and a quoted message called false.
+		"【防骗提醒】谨防诈骗。您的账户涉嫌洗钱，请转到安全账户ÿ", "Beware of scams. Pay your fee at x-fee.top now.",
+		"谨防诈骗。", "请转账。谨防诈骗！", "（谨防诈骗）", "Got this: 'pay at x.top now please' - NOT real", "'", "“",
 	} {
 		f.Add(s)
 	}
