@@ -263,6 +263,9 @@ var stepAnswers = map[string][]string{
 	"mistaken": stepsThenCheck,
 	// A deposit before any viewing to a landlord "abroad".
 	"rental": stepsThenCheck,
+	// A landlord, a school or a supplier whose account "changed": call
+	// them on the number already had before paying.
+	"payee_change": stepsThenCheck,
 	// A QR code to scan to "get a refund": it takes, not gives.
 	"qr_refund": stepsThenCheck,
 	// An agent's discount, a "payment failed" email: the school's own

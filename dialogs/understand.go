@@ -854,7 +854,8 @@ var toldFrameRe = regexp.MustCompile(`\b(?:told me|tells me|says|said|recommende
 // checked, not answered as a question.
 var storyTopics = map[string]bool{"sextortion": true, "violent_threat": true, "marketplace": true, "task_job": true,
 	"intervention": true, "at_bank": true, "doorstep": true, "job_unsolicited": true, "currency_exchange": true,
-	"wrong_number": true, "invest_offer": true, "reply_q": true, "ignore_ok": true, "credit_fear": true, "prize_fee": true}
+	"wrong_number": true, "invest_offer": true, "reply_q": true, "ignore_ok": true, "credit_fear": true, "prize_fee": true,
+	"payee_change": true}
 
 // callerClaimRe finds a call (or a caller) told as coming from an office
 // the caller claimed to be: police, an embassy or consulate, a bank, a tax
@@ -1603,6 +1604,12 @@ func Understand(s State, text string, forwarded bool) Placement {
 	if f.intents[IntentRequest] > 0 && (f.check == 0 || f.ownWords()) {
 		// "how can I warn my parents": what the button gives.
 		return Placement{Intent: IntentRequest, Topic: f.topic[IntentRequest]}
+	}
+	if f.topic[IntentQuestion] == "payee_change" && unaddressed && toldFrameRe.MatchString(n) {
+		// "房东说换了收款账户": told of someone else, with no reader
+		// spoken to and no account given; a pasted notice of "new bank
+		// details" speaks to its reader and is checked.
+		ownStory = true
 	}
 	if f.topic[IntentQuestion] == "invest_offer" && !toldFrameRe.MatchString(n) {
 		// "老师今天带大家上车的那只票已经涨停了…私我": an ad's own pitch, with

@@ -1485,8 +1485,27 @@ func TestOwnWordsRoundEleven(t *testing.T) {
 		{locales.EN, "verdict", "it says my account will be closed in 24 hours what happens if i ignore", "understand.q.ignore_ok"},
 		// Unclear: a step done.
 		{locales.EN, "steps", "i already called the bank", "understand.smalltalk.done"},
+		// Unclear, second probe: a transfer to "police", a warrant photo,
+		// a courier's compensation, a marketplace payment link, an
+		// account "changed" by a landlord.
+		{locales.EN, "start", "they transferred me to a police officer in china", "understand.threatened.rule"},
+		{locales.EN, "start", "they sent me a photo of an arrest warrant with my name", "understand.threatened.rule"},
+		{locales.EN, "start", "a courier called saying my parcel was lost and they will compensate me", "understand.threatened.service.rule"},
+		{locales.EN, "start", "buyer on facebook marketplace wants me to click a link to receive payment", "understand.q.marketplace"},
+		{locales.EN, "start", "my landlord asked for rent to a different account this month", "understand.q.payee_change"},
+		{locales.ZH, "start", "房东说换了收款账户", "understand.q.payee_change"},
 		// Kept: the same words pasted as a message, or said of the person.
 		{locales.EN, "start", "they said if i hang up i will be arrested", "understand.threatened.rule"},
 		{locales.ZH, "start", "我女儿接到一个自称中国大使馆的电话", "understand.family.them"},
 	})
+	// A pasted notice of new bank details is a message to check, not the
+	// person's question about one.
+	for _, text := range []string{
+		"温馨提示：本人收款账户已变更，请将本月房租转至新账户 6222 0210 1234 5678，户名张伟。",
+		"Dear tenant, please note our bank details have changed. Pay this month's rent to sort code 20-11-44, account 43218765.",
+	} {
+		if got := Understand(State{}, text, false); got.Intent != IntentCheck {
+			t.Errorf("%q: got intent %s, want %s", text, got.Intent, IntentCheck)
+		}
+	}
 }
