@@ -106,7 +106,7 @@ func (c *Classifier) Classify(text string) Verdict {
 	zh := v.Lang == "zh"
 	v.Entities = rs.rulesVerdict(sc, text, zh, &v)
 	if v.Level < LevelHigh {
-		if from, to, ok := rs.costumeRest(sc, text); ok {
+		if from, to, kind := rs.costumeRest(sc, text); kind != noCostume {
 			// A warning's words in the first sentence only, and a
 			// message after them that speaks to the reader or asks for
 			// itself: judge the message without its costume (the model
@@ -115,7 +115,11 @@ func (c *Classifier) Classify(text string) Verdict {
 			w := Verdict{Lang: v.Lang, Source: SourceRules}
 			fold(&sc.f, text[from:to])
 			rs.rulesVerdict(sc, text[from:to], zh, &w)
-			if !damped(w) && !rs.talksOfScams(sc) && (rs.asksOwn(sc) || addressesReader(text[from:to])) {
+			asks := rs.asksOwn(sc) || addressesReader(text[from:to])
+			if kind == closingDenial {
+				asks = len(rs.closingAsk) > 0 && rs.closingAsk.matched(sc.hits)
+			}
+			if asks && !damped(w) && !rs.talksOfScams(sc) {
 				c.applyModel(&w, sc.f.text)
 				if w.Level > v.Level {
 					v = rs.costumed(v, w, from)
@@ -159,6 +163,14 @@ const warningTalkSet = "warning_talk"
 // is the notice's, not a costume's (costumeRest).
 const disclaimerSet = "disclaimer"
 
+// neverSet is the rule set of a sender's denials ("we will never ask for
+// your PIN", "切勿泄露"); closingAskSet what a rest must ask for when the
+// only denials close the message: what no notice asks of its reader.
+const (
+	neverSet      = "genuine_never"
+	closingAskSet = "closing_ask"
+)
+
 // minCostumeRestRunes is the least a message beside a warning's sentence
 // must hold to be judged on its own: a notice's closing line is no script.
 const minCostumeRestRunes = 15
@@ -175,13 +187,16 @@ const minCostumeRestRunes = 15
 // ask. ok is false when there is no veto set or no such split. The rest is
 // a costume's only when, judged alone, it asks for itself or speaks to the
 // reader and nothing in it damps the score or talks of scams (Classify).
-func (rs *ruleSet) costumeRest(sc *scratch, text string) (from, to int, ok bool) {
-	if len(rs.veto) == 0 || !rs.veto.matched(sc.hits) {
-		// Most messages wear no warning's words: no pass over the matches.
-		return 0, 0, false
+func (rs *ruleSet) costumeRest(sc *scratch, text string) (from, to int, kind costumeKind) {
+	wearsWarning := len(rs.veto) > 0 && rs.veto.matched(sc.hits)
+	if !wearsWarning && (len(rs.never) == 0 || !rs.never.matched(sc.hits)) {
+		// Most messages wear neither a warning's words nor a denial: no
+		// pass over the matches.
+		return 0, 0, noCostume
 	}
 	first, last := len(text), -1 // the original range of the veto set's matches
 	disclaimer := -1             // the original end of the disclaimer set's last match
+	neverFirst := len(text)      // the original start of the denials' first match
 	for _, m := range sc.matches {
 		if int(m.pat) >= len(rs.patterns) {
 			continue
@@ -191,6 +206,9 @@ func (rs *ruleSet) costumeRest(sc *scratch, text string) (from, to int, ok bool)
 			continue
 		}
 		t := p.term
+		if slices.Contains(rs.never, t) {
+			neverFirst = min(neverFirst, sc.f.span(int(m.start), int(m.end)).Start)
+		}
 		switch {
 		case slices.Contains(rs.veto, t):
 			sp := sc.f.span(int(m.start), int(m.end))
@@ -199,20 +217,41 @@ func (rs *ruleSet) costumeRest(sc *scratch, text string) (from, to int, ok bool)
 			disclaimer = max(disclaimer, sc.f.span(int(m.start), int(m.end)).End)
 		}
 	}
-	if last < 0 {
-		return 0, 0, false
-	}
-	if end := openingSentenceEnd(text); last <= end && runesAtLeast(text[end:], minCostumeRestRunes) {
-		if q, _ := utf8.DecodeLastRuneInString(text[:end]); q != '?' && q != '？' {
-			// Not "这个是不是诈骗？…": a person asking about what follows.
-			return end, len(text), true
+	if last >= 0 {
+		if end := openingSentenceEnd(text); last <= end && runesAtLeast(text[end:], minCostumeRestRunes) {
+			if q, _ := utf8.DecodeLastRuneInString(text[:end]); q != '?' && q != '？' {
+				// Not "这个是不是诈骗？…": a person asking about what follows.
+				return end, len(text), slogan
+			}
 		}
 	}
-	if start := closingSentenceStart(text); first >= start && disclaimer <= start && runesAtLeast(text[:start], minCostumeRestRunes) {
-		return 0, start, true
+	start := closingSentenceStart(text)
+	if !runesAtLeast(text[:start], minCostumeRestRunes) || first < start {
+		return 0, 0, noCostume
 	}
-	return 0, 0, false
+	if last >= 0 && disclaimer <= start {
+		return 0, start, slogan
+	}
+	if neverFirst >= start && neverFirst < len(text) {
+		// Every denial in the last sentence ("Never share your code with
+		// anyone."): a notice's closing, or one copied under a script.
+		return 0, start, closingDenial
+	}
+	return 0, 0, noCostume
 }
+
+// costumeKind is what costumeRest found a message wearing.
+type costumeKind uint8
+
+const (
+	noCostume costumeKind = iota
+	// slogan: a warning's words in the first or the last sentence only.
+	slogan
+	// closingDenial: a notice's denial ("切勿泄露", "we will never ask")
+	// in the last sentence only, which genuine notices close with too: the
+	// rest must then ask for something no notice asks (closingAskSet).
+	closingDenial
+)
 
 // runesAtLeast reports whether s, without its surrounding spaces, holds n
 // runes or more.

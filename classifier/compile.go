@@ -140,6 +140,8 @@ type ruleSet struct {
 	warningTalk cond
 	// disclaimer is the set disclaimerSet (its terms), nil when none.
 	disclaimer cond
+	// never and closingAsk are the sets neverSet and closingAskSet.
+	never, closingAsk cond
 }
 
 // loadRules decodes, checks and compiles the rule files of dir in fsys.
@@ -207,6 +209,8 @@ func compileRules(files []rules.File) (*ruleSet, error) {
 	c.rs.costumeAsk = c.sets[costumeAskSet]
 	c.rs.warningTalk = c.sets[warningTalkSet]
 	c.rs.disclaimer = c.sets[disclaimerSet]
+	c.rs.never = c.sets[neverSet]
+	c.rs.closingAsk = c.sets[closingAskSet]
 	c.rs.verdictTerm = -1
 	for ti, t := range c.rs.terms {
 		if t.id == verdictSet {

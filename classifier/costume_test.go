@@ -23,6 +23,9 @@ func TestWarningCostume(t *testing.T) {
 		{"slogan first, then a courier fee link en", "Stay alert: scammers are everywhere these days. Your parcel is on hold at customs, pay the £2.99 release fee at parcel-release-uk.top today.", true, LevelMedium},
 		{"slogan last, after a loan fee zh", "您的贷款已审批通过，放款前请先缴纳1000元解冻金到财务账户，联系专员微信 dk_5566。谨防诈骗，提高警惕！", true, LevelMedium},
 		{"slogan aside last, after a task job en", "Earn $300 a day liking videos from home, message our manager on WhatsApp +44 7700 900123 to start. (Beware of scams - stay safe.)", true, LevelMedium},
+		{"a denial copied under a kidnapper's script zh", "你儿子现在在我们手上，马上准备五万块，不许报警。任何人索要验证码都是诈骗，切勿泄露。", true, LevelHigh},
+		{"a denial copied under a WhatsApp job lure en", "Earn $300 a day liking videos from home, message our manager on WhatsApp to start today. Never share your code with anyone.", true, LevelMedium},
+		{"a bill that closes with a denial en", "Octopus Energy: your bill of £84.20 is due on 12 March and will be taken by direct debit. We will never ask for your card details by text.", false, LevelNone},
 		{"a warning that keeps warning zh", "警方提醒：谨防诈骗。凡是自称公检法要求视频做笔录、转账到安全账户的都是骗子，请立即挂断并拨打110。", false, LevelNone},
 		{"a warning that describes the script in the third person en", "Police warning: beware of the virtual kidnapping scam. Callers say a relative is being held and demand a ransom by wire. Try to reach the relative directly and call 911.", false, LevelNone},
 		{"a code with a closing disclaimer zh", "【工商银行】验证码：604217，您正在进行网上支付，金额¥88.00。任何索要验证码的人都是骗子，切勿泄露。", false, LevelNone},
@@ -46,19 +49,19 @@ func TestWarningCostume(t *testing.T) {
 // after every scam of the project's written sets: most must still be
 // flagged. Before the costume was taken off (2026-12-05), with the model,
 // the same slogans left 1,370 of the 2,330 written scams flagged when put
-// first and 1,845 when put last; after, 2,179 and 2,215 of the 2,303
-// flagged without a slogan.
+// first and 1,845 when put last, the denial 1,534; after, 2,179, 2,215 and
+// 1,783 of the 2,303 flagged without them.
 func TestCostumeDoesNotHideWrittenScams(t *testing.T) {
 	c := classifier(t)
 	files, err := filepath.Glob("testdata/messages/written_[a-k]*.jsonl")
 	if err != nil || len(files) == 0 {
 		t.Fatalf("no written sets: %v", err)
 	}
-	wear := map[string][2]string{
-		"zh": {"【防骗提醒】谨防电信诈骗，提高警惕。", "谨防诈骗，提高警惕！"},
-		"en": {"Fraud alert: scammers are active, stay vigilant. ", " Stay alert to fraud!"},
+	wear := map[string][3]string{
+		"zh": {"【防骗提醒】谨防电信诈骗，提高警惕。", "谨防诈骗，提高警惕！", "验证码请勿泄露给他人，谨防诈骗。"},
+		"en": {"Fraud alert: scammers are active, stay vigilant. ", " Stay alert to fraud!", " Never share your code with anyone."},
 	}
-	var scams, plain, first, last int
+	var scams, plain, first, last, denial int
 	for _, f := range files {
 		fh, err := os.Open(f)
 		if err != nil {
@@ -90,17 +93,22 @@ func TestCostumeDoesNotHideWrittenScams(t *testing.T) {
 			if c.Classify(r.Text + end + w[1]).Level.Flagged() {
 				last++
 			}
+			if c.Classify(r.Text + end + w[2]).Level.Flagged() {
+				denial++
+			}
 		}
 		fh.Close()
 	}
-	const want = 0.9
+	// A closing denial is what real notices close with too, so only a rest
+	// that asks what no notice asks is judged alone: the floor is lower.
 	for _, got := range []struct {
 		where string
 		n     int
-	}{{"first", first}, {"last", last}} {
-		if share := float64(got.n) / float64(plain); share < want {
-			t.Errorf("slogan %s: %d of %d flagged scams still flagged (%.3f), want at least %.2f", got.where, got.n, plain, share, want)
+		want  float64
+	}{{"a slogan first", first, 0.9}, {"a slogan last", last, 0.9}, {"a denial last", denial, 0.75}} {
+		if share := float64(got.n) / float64(plain); share < got.want {
+			t.Errorf("%s: %d of %d flagged scams still flagged (%.3f), want at least %.2f", got.where, got.n, plain, share, got.want)
 		}
 	}
-	t.Logf("%d flagged scams: still flagged with a slogan first %d, last %d", scams, first, last)
+	t.Logf("%d flagged scams: still flagged with a slogan first %d, last %d, a denial last %d", scams, first, last, denial)
 }
