@@ -767,7 +767,7 @@ var valuablesRe = regexp.MustCompile(`money|card|code|\bpin\b|password|bank|tran
 // appBeyondLinkRe absent, nothing says an app was installed, a screen
 // shared or anything typed into the page, so the story is a link opened
 // and no more.
-var linkOnlyRe = regexp.MustCompile(`\b(?:clicked|tapped|opened)(?: on)? it\b|已经点(?:了|开了)|^点开了|\bdian (kai )?le (na ge )?lian jie\b|\b(clicked|tapped|opened|pressed)( on)? (the|a|that|this|their|his|her)? ?(link|url)\b|(点|打)(了|开了?|进去了?)(那个|这个|一个)?(链接|网址|链结)`)
+var linkOnlyRe = regexp.MustCompile(`\bscanned (?:the|a|that|their|this) (?:qr )?code\b|扫了(?:那个|这个)?(?:二维)?码|扫码了|\b(?:clicked|tapped|opened)(?: on)? it\b|已经点(?:了|开了)|^点开了|\bdian (kai )?le (na ge )?lian jie\b|\b(clicked|tapped|opened|pressed)( on)? (the|a|that|this|their|his|her)? ?(link|url)\b|(点|打)(了|开了?|进去了?)(那个|这个|一个)?(链接|网址|链结)`)
 
 // appBeyondLinkRe finds what goes past opening a link: an app or file
 // installed, a screen shared, a login, or details typed in.
@@ -800,19 +800,20 @@ var partnerRe = regexp.MustCompile(`boyfriend|girlfriend|partner|男朋友|女�
 // who threatened the person claimed to be, when it was not the police,
 // a court or an embassy: a bank (its "fraud team", a "safe account"), a
 // shop's or a platform's customer service (a membership to cancel, a
-// credit record to fix), a tax office, or a university or immigration
-// office (a visa to be cancelled).
+// credit record to fix), a tax office, or an immigration office or a
+// university about a visa (a visa to be cancelled).
 var (
 	posedAsPoliceRe  = regexp.MustCompile(`police|polis|cop\b|officer|court|prosecutor|embassy|consulate|drugs|laundering|crime|criminal|warrant|警察|公安|警官|民警|法院|检察|使馆|领馆|领事|大使馆|违禁品|毒品|洗钱|犯罪|涉案|通缉`)
 	posedAsBankRe    = regexp.MustCompile(`\bbank|fraud team|fraud department|safe account|银行|安全账户`)
 	posedAsServiceRe = regexp.MustCompile(`customer service|customer support|amazon|paypal|courier|parcel|delivery|refund|客服|百万保障|会员|征信|注销|借呗|花呗|京东|淘宝|拼多多|抖音|快手|支付宝|微信支付|快递|理赔|赔偿|赔我|赔你|退款|退费`)
-	posedAsVisaRe    = regexp.MustCompile(`universit|college|school|home office|immigration|ukvi|uscis|visa office|学校|大学|移民局|签证中心|内政部`)
+	posedAsVisaRe    = regexp.MustCompile(`\bvisa|home office|immigration|ukvi|uscis|\bcas\b|i-20|\bbrp\b|签证|移民局|内政部`)
 	posedAsTaxRe     = regexp.MustCompile(`\btax(?:es)?\b|tax office|hmrc|\birs\b|\bato\b|\bcra\b|税务|税局|欠税|补税`)
 )
 
 // posedAs names who the caller claimed to be, by the person's words n:
-// "bank", "service", "tax" or "visa" (a university or an immigration
-// office), or "" for the police, a court, an embassy
+// "bank", "service", "tax" or "visa" (a visa named, or an immigration
+// office: a university or a school alone is no visa, "我儿子在学校打架了"),
+// or "" for the police, a court, an embassy
 // or anyone else, whose rule is the default one. Police or a crime named
 // alongside ("the bank said the police are investigating me", "DHL says
 // my parcel has drugs") keep the police rule.
@@ -865,6 +866,10 @@ var callerClaimRe = regexp.MustCompile(`\b(?:call|calls|called|calling|rang|phon
 	`\b(?:said|says|saying|claiming|claimed|claims|pretending|posing)\b(?: to be| that)?(?: (?:he|she|they|it))?(?: (?:is|was|were|are|s))?(?: (?:from|with|calling from))?(?: (?:the|a|an|my|his|her))?(?: (?:chinese|uk|british|us|local|hsbc|barclays|lloyds|natwest|santander|monzo|halifax))?\s*(?:police|policeman|officer|embassy|consulate|bank|fraud team|fraud department|hmrc|irs|immigration)\b|` +
 	`(?:自称|冒充|假冒|说他是|说她是|说自己是|说是)(?:中国)?(?:驻\S{0,6})?(?:警察|公安|民警|警官|大使馆|领事馆|使馆|银行|检察院|法院|移民局|海关|税务局|社保局|医保局|人社局)|` +
 	`(?:警察|公安|大使馆|领事馆|使馆|银行|社保局|医保局|人社局)(?:打来|的电话|来电|打电话)`)
+
+// giftCardRe finds gift or shopping cards to buy: the impostor's payment,
+// whoever they claim to be.
+var giftCardRe = regexp.MustCompile(`gift ?cards?|itunes|steam card|google play card|vouchers?|购物卡|礼品卡|充值卡|苹果卡|京东卡|游戏卡|点卡`)
 
 // itWasRe finds who a caller was said to be, said alone: "it was uk
 // police", "they said they were from the embassy", "说是警察".
@@ -1440,11 +1445,14 @@ func Understand(s State, text string, forwarded bool) Placement {
 		}
 		return Placement{Intent: IntentQuestion, Topic: topic}
 	}
-	if f.topic[IntentQuestion] == "frozen" && tell == f.intents[IntentThreatened] && f.ask == 0 && !f.speaksToReaderOnly() {
+	if f.topic[IntentQuestion] == "frozen" && tell == f.intents[IntentThreatened] && f.ask == 0 && !f.speaksToReaderOnly() &&
+		unaddressed {
 		// "我的银行卡被冻结了 说是收到了涉案资金": an account the person
 		// says is frozen may really be (money from a fraud passed
 		// through it); how to check that with the bank, and that no
-		// one unfreezes it for a fee, not the rule for a threat.
+		// one unfreezes it for a fee, not the rule for a threat. Not
+		// "can I use your bank account … my account got frozen": a
+		// mule's ask pasted, which speaks to its reader.
 		return Placement{Intent: IntentQuestion, Topic: "frozen"}
 	}
 	if lt := f.topic[IntentQuestion]; (lt == "leaked" || lt == "leaked_knows") &&
@@ -1537,6 +1545,11 @@ func Understand(s State, text string, forwarded bool) Placement {
 				p.Topic = "romance"
 			case in == IntentAccount:
 				p.Topic = f.topic[in]
+			case in == IntentThreatened && !f.trouble && giftCardRe.MatchString(n):
+				// "有个人说他是我大学的老师 让我帮他买购物卡": an impostor's
+				// gift cards, whoever they claim to be; the warning about
+				// asks answers it, not an office's rule.
+				return Placement{Intent: IntentUnclear, Asks: true}
 			case in == IntentThreatened && !family && f.trouble && f.family >= 0:
 				// "they said i have to pay 3000 pounds bail for my
 				// brother": the person's own call, about a relative said

@@ -1494,6 +1494,20 @@ func TestOwnWordsRoundEleven(t *testing.T) {
 		{locales.EN, "start", "buyer on facebook marketplace wants me to click a link to receive payment", "understand.q.marketplace"},
 		{locales.EN, "start", "my landlord asked for rent to a different account this month", "understand.q.payee_change"},
 		{locales.ZH, "start", "房东说换了收款账户", "understand.q.payee_change"},
+		// Third probe: a parent who won't be stopped, health products, a
+		// "teacher's" gift cards (got the visa rule), a son's school
+		// fight to pay for (got the visa rule), a parcel with a QR code
+		// and the code scanned, a subscription to cancel, officers
+		// "outside".
+		{locales.ZH, "start", "老人家不听劝 非要去银行转钱", "understand.q.wont_listen"},
+		{locales.EN, "start", "my grandma spent 5000 on health products from a seminar", "understand.scammed_family"},
+		{locales.ZH, "start", "有个人说他是我大学的老师 让我帮他买购物卡", "understand.story_asks"},
+		{locales.ZH, "start", "刚才有人打电话说我儿子在学校打架了 要赔钱", "understand.family.call_first"},
+		{locales.EN, "start", "someone called saying my son hit someone at school and we must pay", "understand.family.call_first"},
+		{locales.EN, "start", "i got a parcel i never ordered with a qr code inside", "understand.q.qr_refund"},
+		{locales.ZH, "start", "我扫了那个二维码", "understand.link_opened"},
+		{locales.EN, "start", "customer service says i signed up for a service and will be charged monthly unless i cancel", "understand.threatened.service.rule"},
+		{locales.EN, "verdict", "he said officers are outside my house", "understand.threatened.rule"},
 		// Kept: the same words pasted as a message, or said of the person.
 		{locales.EN, "start", "they said if i hang up i will be arrested", "understand.threatened.rule"},
 		{locales.ZH, "start", "我女儿接到一个自称中国大使馆的电话", "understand.family.them"},
@@ -1503,6 +1517,7 @@ func TestOwnWordsRoundEleven(t *testing.T) {
 	for _, text := range []string{
 		"温馨提示：本人收款账户已变更，请将本月房租转至新账户 6222 0210 1234 5678，户名张伟。",
 		"Dear tenant, please note our bank details have changed. Pay this month's rent to sort code 20-11-44, account 43218765.",
+		"Hey bro, can I use your bank account to receive some money from my cousin? My account got frozen. I'll send you 200 for your trouble.",
 	} {
 		if got := Understand(State{}, text, false); got.Intent != IntentCheck {
 			t.Errorf("%q: got intent %s, want %s", text, got.Intent, IntentCheck)
