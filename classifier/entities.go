@@ -485,8 +485,13 @@ func addURL(text string, from, to int, e *Entities) {
 			u.Punycode = strings.HasPrefix(u.Host, "xn--") || strings.Contains(u.Host, ".xn--")
 			u.LookalikeOf = lookalikeOf(u.Host, u.Domain)
 			email := strings.Contains(raw, "@") || from > 0 && text[from-1] == '@'
-			u.Official = u.LookalikeOf == "" && !email && !chatInvites[u.Host] &&
-				(officialDomain(u.Host, u.Domain) || bareSuffix(u.Host))
+			// An e-mail address is official only under a government or
+			// university suffix and written bare ("noreply@homeaffairs.gov.au"):
+			// with a scheme, the @ may hide the real host
+			// ("https://gov.uk@phish.top").
+			officialEmail := email && !strings.Contains(raw, "://") && suffixHost(u.Host)
+			u.Official = u.LookalikeOf == "" && !chatInvites[u.Host] &&
+				(!email && (officialDomain(u.Host, u.Domain) || bareSuffix(u.Host)) || officialEmail)
 			u.CheapTLD = cheapTLDs[tldOf(u.Domain)]
 		}
 		e.URLs = append(e.URLs, u)
@@ -544,6 +549,17 @@ func officialDomain(host, domain string) bool {
 		label = label[:i]
 	}
 	return label != "" && brandSet[label]
+}
+
+// suffixHost reports whether host sits under a government or university
+// suffix (officialSuffixes).
+func suffixHost(host string) bool {
+	for _, s := range officialSuffixes {
+		if strings.HasSuffix(host, s) {
+			return true
+		}
+	}
+	return false
 }
 
 // bareSuffix reports whether host is an official suffix itself, as

@@ -191,6 +191,32 @@ func TestSenderLabelOwnsItsNamedDomain(t *testing.T) {
 	}
 }
 
+// TestOfficialEmail: an e-mail address written bare under a government or
+// university suffix is the office's own ("noreply@homeaffairs.gov.au"); one
+// on any other domain, or an @ inside a link with a scheme (which may hide
+// the real host), is not.
+func TestOfficialEmail(t *testing.T) {
+	c := classifier(t)
+	for _, tc := range []struct {
+		text     string
+		official bool
+	}{
+		{"Your visa grant notice is attached. This email is from noreply@homeaffairs.gov.au.", true},
+		{"Questions about your award: scholarships@ed.ac.uk", true},
+		{"Reply to refunds@hmrc-refund-uk.com to claim.", false},
+		{"Claim it at https://gov.uk@refund-claims.top now.", false},
+	} {
+		v := c.Classify(tc.text)
+		if v.Entities == nil || len(v.Entities.URLs) == 0 {
+			t.Fatalf("%q: want a link, got none", tc.text)
+		}
+		u := v.Entities.URLs[len(v.Entities.URLs)-1]
+		if u.Official != tc.official {
+			t.Errorf("%q: %s official %v, want %v", tc.text, u.Host, u.Official, tc.official)
+		}
+	}
+}
+
 // TestSenderHeader: a header in brackets at the start or end, a name and a
 // colon at the start; not a forwarded text's source label, a quotation in
 // the middle or a long bracketed sentence.
