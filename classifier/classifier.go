@@ -176,17 +176,19 @@ const (
 const minCostumeRestRunes = 15
 
 // costumeRest finds a warning worn as a costume, after a first pass over
-// text: every word of the genuine-context veto's set lies in the first
-// sentence (a 【header】 that opens the text is part of it), not asked as a
-// question, or every one lies in the last sentence, a slogan without a
-// notice's own advice or denial (disclaimerSet: "切勿泄露", "do not
-// share"); and the rest of the text, from and to, holds at least
-// minCostumeRestRunes. A real warning keeps warning to its end (凡是…都是
-// 骗子, "hang up and call 110"), and a real notice closes with what the
-// reader must not do; a script borrows a slogan before or after its own
-// ask. ok is false when there is no veto set or no such split. The rest is
-// a costume's only when, judged alone, it asks for itself or speaks to the
-// reader and nothing in it damps the score or talks of scams (Classify).
+// text: every word of the genuine-context veto's set lies in one sentence
+// (usually the first; a 【header】 belongs to the sentence after it, and a
+// line before it, "转发：", is the person's), not asked as a question, and
+// the rest after it, from and to, holds at least minCostumeRestRunes; or
+// every one lies in the last sentence, a slogan without a notice's own
+// advice or denial (disclaimerSet: "切勿泄露", "do not share"); or every
+// denial of the sender's lies in the last sentence (closingDenial). A real
+// warning keeps warning to its end (凡是…都是骗子, "hang up and call 110"),
+// and a real notice closes with what the reader must not do; a script
+// borrows a slogan before or after its own ask. kind is noCostume when
+// there is no such split. The rest is a costume's only when, judged alone,
+// it asks for itself or speaks to the reader and nothing in it damps the
+// score or talks of scams (Classify).
 func (rs *ruleSet) costumeRest(sc *scratch, text string) (from, to int, kind costumeKind) {
 	wearsWarning := len(rs.veto) > 0 && rs.veto.matched(sc.hits)
 	if !wearsWarning && (len(rs.never) == 0 || !rs.never.matched(sc.hits)) {
@@ -218,7 +220,10 @@ func (rs *ruleSet) costumeRest(sc *scratch, text string) (from, to int, kind cos
 		}
 	}
 	if last >= 0 {
-		if end := openingSentenceEnd(text); last <= end && runesAtLeast(text[end:], minCostumeRestRunes) {
+		// The sentence the warning's first word stands in, usually the
+		// first; a line before it ("转发：", "look at this") is the
+		// person's.
+		if end := endOfSentenceAt(text, first); last <= end && runesAtLeast(text[end:], minCostumeRestRunes) {
 			if q, _ := utf8.DecodeLastRuneInString(text[:end]); q != '?' && q != '？' {
 				// Not "这个是不是诈骗？…": a person asking about what follows.
 				return end, len(text), slogan
@@ -312,11 +317,12 @@ func damped(v Verdict) bool {
 	return false
 }
 
-// openingSentenceEnd returns the byte offset just past the text's first
-// sentence: a 【header】 that opens the text, with the sentence after it,
-// ends at the first 。！？!?, newline, or full stop before a space.
-func openingSentenceEnd(text string) int {
-	for i, r := range text {
+// endOfSentenceAt returns the byte offset just past the sentence that holds
+// byte from: the first 。！？!?, newline, or full stop before a space at or
+// after it (a 【header】 belongs to the sentence after it).
+func endOfSentenceAt(text string, from int) int {
+	for i, r := range text[from:] {
+		i += from
 		switch r {
 		case '。', '！', '？', '!', '?', '\n':
 			return i + utf8.RuneLen(r)

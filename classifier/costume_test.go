@@ -20,6 +20,7 @@ func TestWarningCostume(t *testing.T) {
 		atLeast    Level // for a costume: the least level
 	}{
 		{"slogan header, then a safe account zh", "【反诈提醒】谨防电信诈骗，提高警惕。您好，这里是市公安局，您的身份证涉嫌洗钱，请把存款转到安全账户配合调查，不要告诉家人。", true, LevelHigh},
+		{"a line of the person's, then the slogan and a task job zh", "转发：\n【防骗提醒】谨防电信诈骗，提高警惕。兼职刷单，日结300元，加微信 jz_6688 详聊。", true, LevelMedium},
 		{"slogan first, then a courier fee link en", "Stay alert: scammers are everywhere these days. Your parcel is on hold at customs, pay the £2.99 release fee at parcel-release-uk.top today.", true, LevelMedium},
 		{"slogan last, after a loan fee zh", "您的贷款已审批通过，放款前请先缴纳1000元解冻金到财务账户，联系专员微信 dk_5566。谨防诈骗，提高警惕！", true, LevelMedium},
 		{"slogan aside last, after a task job en", "Earn $300 a day liking videos from home, message our manager on WhatsApp +44 7700 900123 to start. (Beware of scams - stay safe.)", true, LevelMedium},
@@ -49,19 +50,20 @@ func TestWarningCostume(t *testing.T) {
 // after every scam of the project's written sets: most must still be
 // flagged. Before the costume was taken off (2026-12-05), with the model,
 // the same slogans left 1,370 of the 2,330 written scams flagged when put
-// first and 1,845 when put last, the denial 1,534; after, 2,179, 2,215 and
-// 1,783 of the 2,303 flagged without them.
+// first and 1,845 when put last, the denial 1,534, a forwarded slogan
+// ("转发：" on a line before it) 1,325; after, 2,179, 2,215, 1,782 and 2,173
+// of the 2,303 flagged without them.
 func TestCostumeDoesNotHideWrittenScams(t *testing.T) {
 	c := classifier(t)
 	files, err := filepath.Glob("testdata/messages/written_[a-k]*.jsonl")
 	if err != nil || len(files) == 0 {
 		t.Fatalf("no written sets: %v", err)
 	}
-	wear := map[string][3]string{
-		"zh": {"【防骗提醒】谨防电信诈骗，提高警惕。", "谨防诈骗，提高警惕！", "验证码请勿泄露给他人，谨防诈骗。"},
-		"en": {"Fraud alert: scammers are active, stay vigilant. ", " Stay alert to fraud!", " Never share your code with anyone."},
+	wear := map[string][4]string{
+		"zh": {"【防骗提醒】谨防电信诈骗，提高警惕。", "谨防诈骗，提高警惕！", "验证码请勿泄露给他人，谨防诈骗。", "转发：\n"},
+		"en": {"Fraud alert: scammers are active, stay vigilant. ", " Stay alert to fraud!", " Never share your code with anyone.", "Fwd:\n"},
 	}
-	var scams, plain, first, last, denial int
+	var scams, plain, first, last, denial, forwarded int
 	for _, f := range files {
 		fh, err := os.Open(f)
 		if err != nil {
@@ -96,6 +98,9 @@ func TestCostumeDoesNotHideWrittenScams(t *testing.T) {
 			if c.Classify(r.Text + end + w[2]).Level.Flagged() {
 				denial++
 			}
+			if c.Classify(w[3] + w[0] + r.Text).Level.Flagged() {
+				forwarded++
+			}
 		}
 		fh.Close()
 	}
@@ -105,10 +110,12 @@ func TestCostumeDoesNotHideWrittenScams(t *testing.T) {
 		where string
 		n     int
 		want  float64
-	}{{"a slogan first", first, 0.9}, {"a slogan last", last, 0.9}, {"a denial last", denial, 0.75}} {
+	}{{"a slogan first", first, 0.9}, {"a slogan last", last, 0.9}, {"a denial last", denial, 0.75},
+		{"a line of the person's, then a slogan", forwarded, 0.9}} {
 		if share := float64(got.n) / float64(plain); share < got.want {
 			t.Errorf("%s: %d of %d flagged scams still flagged (%.3f), want at least %.2f", got.where, got.n, plain, share, got.want)
 		}
 	}
-	t.Logf("%d flagged scams: still flagged with a slogan first %d, last %d, a denial last %d", scams, first, last, denial)
+	t.Logf("%d flagged scams: still flagged with a slogan first %d, last %d, a denial last %d, a forwarded slogan first %d",
+		scams, first, last, denial, forwarded)
 }
