@@ -1,9 +1,7 @@
 package classifier
 
 import (
-	"bufio"
 	"encoding/json"
-	"os"
 	"path/filepath"
 	"testing"
 )
@@ -65,19 +63,13 @@ func TestCostumeDoesNotHideWrittenScams(t *testing.T) {
 	}
 	var scams, plain, first, last, denial, forwarded int
 	for _, f := range files {
-		fh, err := os.Open(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		sc := bufio.NewScanner(fh)
-		sc.Buffer(make([]byte, 1<<20), 1<<20)
-		for sc.Scan() {
+		readJSONLines(t, f, func(n int, line []byte) {
 			var r struct{ Text, Label, Lang string }
-			if err := json.Unmarshal(sc.Bytes(), &r); err != nil {
-				t.Fatalf("%s: %v", f, err)
+			if err := json.Unmarshal(line, &r); err != nil {
+				t.Fatalf("%s:%d: %v", f, n, err)
 			}
 			if r.Label != "scam" || !c.Classify(r.Text).Level.Flagged() {
-				continue
+				return
 			}
 			w, ok := wear[r.Lang]
 			if !ok {
@@ -101,8 +93,7 @@ func TestCostumeDoesNotHideWrittenScams(t *testing.T) {
 			if c.Classify(w[3] + w[0] + r.Text).Level.Flagged() {
 				forwarded++
 			}
-		}
-		fh.Close()
+		})
 	}
 	// A closing denial is what real notices close with too, so only a rest
 	// that asks what no notice asks is judged alone: the floor is lower.

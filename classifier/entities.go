@@ -539,10 +539,8 @@ func urlHost(raw string) string {
 // officialDomain reports whether host is a brand's own domain or sits
 // under a government or university suffix.
 func officialDomain(host, domain string) bool {
-	for _, s := range officialSuffixes {
-		if strings.HasSuffix(host, s) {
-			return true
-		}
+	if suffixHost(host) {
+		return true
 	}
 	label := domain
 	if i := strings.IndexByte(label, '.'); i >= 0 {
