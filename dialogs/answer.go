@@ -32,6 +32,12 @@ func told(s State, p Placement, v classifier.Verdict) (State, []Reply) {
 	case p.Intent == IntentPaid && p.Topic == "withdraw":
 		s, replies = paid(s)
 		replies[0].Texts = append([]Text{{Key: "understand.withdraw"}}, replies[0].Texts...)
+	case p.Intent == IntentPaid && p.Topic == "giftcard":
+		// Gift cards are stopped by the company that issued them, not
+		// by the bank: said first, then the bank's steps for anything
+		// else that went.
+		s, replies = paid(s)
+		replies[0].Texts = append([]Text{{Key: "understand.giftcard_paid"}}, replies[0].Texts...)
 	case p.Intent == IntentPaid:
 		s, replies = paid(s)
 	case p.Intent == IntentOnCall:
@@ -323,6 +329,12 @@ var stepAnswers = map[string][]string{
 	"credit_fear": stepsThenCheck,
 	// A prize that must be paid for first.
 	"prize_fee": stepsThenCheck,
+	// "What is virtual kidnapping?": how it goes, what the family and the
+	// student do; the police where they are a button away.
+	"explain_kidnap": {"f:paid", "btn.f.paid", "where", "btn.where", "share", "btn.share"},
+	// "What is pig butchering?": the long con, and never paying to
+	// withdraw.
+	"explain_pig": {"a:paid", "btn.a.paid", "share", "btn.share", "menu", "btn.menu"},
 }
 
 // answerQuestion gives a short answer for where the conversation is, and the

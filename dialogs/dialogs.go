@@ -91,7 +91,11 @@ const CountryOther = "other"
 type State struct {
 	Version int    `json:"v"`
 	Lang    string `json:"lang,omitempty"`
-	Node    Node   `json:"node,omitempty"`
+	// LangSet is true once the person chose the language (a button,
+	// /lang, "中文" typed at the question); until then the language
+	// follows the words they type (ownWordsLang).
+	LangSet bool `json:"lang_set,omitempty"`
+	Node    Node `json:"node,omitempty"`
 	// Seq counts the keyboards sent; a button carries the Seq of its
 	// keyboard, so a press on an older keyboard is recognised as stale.
 	Seq uint32 `json:"seq,omitempty"`
@@ -166,7 +170,7 @@ func command(s State, e Event) (State, []Reply) {
 	case "forget":
 		// The engine has already deleted the stored session; only the
 		// language survives, to confirm in it.
-		return State{Version: StateVersion, Lang: s.Lang}, []Reply{say("forget.done")}
+		return State{Version: StateVersion, Lang: s.Lang, LangSet: s.LangSet}, []Reply{say("forget.done")}
 	case "lang", "language":
 		if lang, ok := parseLang(arg); ok {
 			return setLang(s, lang)
@@ -217,6 +221,15 @@ func text(s State, e Event) (State, []Reply) {
 		return s, []Reply{say("check.empty")}
 	}
 	p := Understand(s, e.Text, e.Forwarded)
+	if !s.LangSet && !e.Forwarded && p.Intent != IntentCheck && s.Node != NodeQuiz && s.Node != NodeCountry {
+		// "他还在电话上" typed on a phone set to English: the answer in
+		// the words the person used, not the phone's. A message to check
+		// is in its sender's language and changes nothing; nor does an
+		// answer to a question asked with buttons ("没有", "法国").
+		if lang := ownWordsLang(e.Text); lang != "" {
+			s.Lang = lang
+		}
+	}
 	switch p.Intent {
 	case IntentCheck:
 		if e.Verdict.Level == classifier.LevelNone && !e.Forwarded && describesMessage(e.Text) {
@@ -274,6 +287,11 @@ func text(s State, e Event) (State, []Reply) {
 			// numbers for that place, not a question about a message.
 			return showContacts(setPlace(s, pl))
 		}
+		if pl, ok := helpPlace(e.Text); ok {
+			// "police in the uk", "us police": the numbers for that
+			// place.
+			return showContacts(setPlace(s, pl))
+		}
 		return unclear(s)
 	case IntentPaid, IntentOnCall, IntentApp, IntentAccount, IntentThreatened:
 		return told(s, p, e.Verdict)
@@ -286,6 +304,19 @@ func text(s State, e Event) (State, []Reply) {
 			// "要不要拉黑" after the steps for a loss: never "nothing is
 			// lost".
 			return answerQuestion(s, "what")
+		}
+		if p.Topic == "hung_up" {
+			// A call ended: nothing lost if nothing was given, and what
+			// to do when they call again; the steps a button away if
+			// something was.
+			s = resetFlowKeepLast(s)
+			s.Node = NodeSteps
+			return s, []Reply{keyedReply(&s, []string{"understand.hung_up"},
+				"a:paid", "btn.a.paid",
+				"a:app", "btn.a.app",
+				"where", "btn.where",
+				"menu", "btn.menu",
+			)}
 		}
 		if s.Node == NodeVerdict || s.Node == NodeSteps || s.Last != nil {
 			return noneSteps(s)
@@ -472,7 +503,7 @@ func askLang(s State) (State, []Reply) {
 }
 
 func setLang(s State, lang string) (State, []Reply) {
-	s.Lang = lang
+	s.Lang, s.LangSet = lang, true
 	s = resetFlowKeepLast(s)
 	return s, []Reply{menuReply(&s, "lang.done")}
 }

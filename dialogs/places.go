@@ -625,3 +625,26 @@ func placeNamed(text string) (locales.Place, bool) {
 	}
 	return best, true
 }
+
+// helpWordRe finds what a person asking for a help number names: the
+// police, an emergency line, a hotline, an embassy or consulate.
+var helpWordRe = regexp.MustCompile(`(?i)\b(?:police|emergency|hotline|embassy|consulate)\b|报警|警察|急救|使馆|领馆|领事馆`)
+
+// usHelpRe is "US police" and its kin: "us" first, then the police or the
+// emergency line, where it cannot be the pronoun.
+var usHelpRe = regexp.MustCompile(`(?i)^\s*(?:the\s+)?u\.?s\.?\s+(?:police|emergency)\b`)
+
+// helpPlace reads a short text that names a help number and a place
+// ("police in the uk", "us police", "police in america"): the place, so
+// that its numbers are shown rather than a question about a message.
+func helpPlace(text string) (locales.Place, bool) {
+	if len(strings.Fields(text)) > maxEdgePlaceWords || !helpWordRe.MatchString(text) {
+		return locales.Place{}, false
+	}
+	if usHelpRe.MatchString(text) {
+		if p, ok := directory().FindPlace("usa"); ok {
+			return p, true
+		}
+	}
+	return placeNamed(text)
+}

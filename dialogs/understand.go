@@ -867,6 +867,10 @@ var callerClaimRe = regexp.MustCompile(`\b(?:call|calls|called|calling|rang|phon
 	`(?:自称|冒充|假冒|说他是|说她是|说自己是|说是)(?:中国)?(?:驻\S{0,6})?(?:警察|公安|民警|警官|大使馆|领事馆|使馆|银行|检察院|法院|移民局|海关|税务局|社保局|医保局|人社局)|` +
 	`(?:警察|公安|大使馆|领事馆|使馆|银行|社保局|医保局|人社局)(?:打来|的电话|来电|打电话)`)
 
+// hungUpRe finds a call the person ended ("i hung up", "我已经挂了电话").
+// The person, not the caller: "他就挂了" is the caller giving up.
+var hungUpRe = regexp.MustCompile(`^(?:(?:ok|okay|yes|ya|yeah|so|now|and)\s+)?(?:i|ive|i have|i just|i already|just|already)\s+(?:just\s+|already\s+)?(?:hung up|hanged up|hang up on)\b|^(?:wo|wo gang|wo yi jing|wo yijing)\s+gua le\b|^(?:我|我已经|我刚|我刚刚|我直接|已经|刚|刚刚)?(?:把电话)?(?:挂了|挂断了|挂掉了|已挂)`)
+
 // giftCardRe finds gift or shopping cards to buy: the impostor's payment,
 // whoever they claim to be.
 var giftCardRe = regexp.MustCompile(`gift ?cards?|itunes|steam card|google play card|vouchers?|购物卡|礼品卡|充值卡|苹果卡|京东卡|游戏卡|点卡`)
@@ -1568,6 +1572,10 @@ func Understand(s State, text string, forwarded bool) Placement {
 				// A link opened, and nothing installed, shared or typed
 				// into it: "link", not the steps after an app.
 				p.Topic = "link"
+			case in == IntentPaid && giftCardRe.MatchString(n):
+				// "i paid with apple gift cards": the card's issuer can
+				// freeze what is left, if told first.
+				p.Topic = "giftcard"
 			case in == IntentPaid && f.paidID > 0 && !valuablesRe.MatchString(n):
 				// A passport or ID given, and no money, card or code
 				// named: the steps for papers, not the bank's.
@@ -1590,6 +1598,11 @@ func Understand(s State, text string, forwarded bool) Placement {
 		return Placement{Intent: IntentQuestion, Topic: "romance_family", Family: true}
 	}
 	if f.intents[IntentNone] > 0 {
+		if hungUpRe.MatchString(n) {
+			// "i hung up what now": the call is over; what it cost, and
+			// what to do when they call again.
+			return Placement{Intent: IntentNone, Topic: "hung_up"}
+		}
 		return Placement{Intent: IntentNone}
 	}
 	if f.topic[IntentQuestion] == "lost" {

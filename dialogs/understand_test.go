@@ -209,13 +209,13 @@ func intentRows(t *testing.T) []intentRow {
 // the state it is typed in ("" for any): the steps a frightened person
 // needs come first.
 var firstKeys = map[Intent]map[string][]string{
-	IntentPaid:    {"": {"paid.now", "paid.id.now", "understand.family.paid.now"}},
+	IntentPaid:    {"": {"paid.now", "paid.id.now", "understand.family.paid.now", "understand.giftcard_paid"}},
 	IntentAccount: {"": {"account."}},
 	IntentOnCall:  {"": {"oncall.hangup", "understand.family.oncall"}},
 	IntentApp:     {"": {"app.now", "understand.app_asked", "understand.family.app"}},
 	IntentThreatened: {"": {"understand.threatened.rule", "understand.threatened.bank.rule", "understand.threatened.service.rule",
 		"understand.threatened.tax.rule", "understand.threatened.visa.rule", "understand.family.call_first", "understand.family.me", "understand.family.them"}},
-	IntentNone:      {"start": {"understand.none_start"}, "": {"none.steps"}},
+	IntentNone:      {"start": {"understand.none_start", "understand.hung_up"}, "": {"none.steps", "understand.hung_up"}},
 	IntentYes:       {"quiz": {"quiz.q.", "quiz.level."}, "verdict": {"understand.yes_which"}, "": {"understand.smalltalk."}},
 	IntentNo:        {"quiz": {"quiz.q.", "quiz.level."}, "verdict": {"none.steps"}, "": {"understand.smalltalk."}},
 	IntentQuestion:  {"quiz": {"understand.q.quiz"}, "country": {"understand.q.country"}, "": {"understand.q.", "understand.scammed"}},
@@ -1078,7 +1078,7 @@ func TestOwnWordsFourthPass(t *testing.T) {
 		// thanks and hello.
 		{locales.EN, "start", "wo de yin hang ka bei dong jie le", "understand.threatened.rule"},
 		{locales.EN, "start", "ta shuo yao dai bu wo", "understand.threatened.rule"},
-		{locales.EN, "verdict", "wo gang gua le dian hua", "none.steps"},
+		{locales.EN, "verdict", "wo gang gua le dian hua", "understand.hung_up"},
 		{locales.EN, "verdict", "wo shen me dou mei zuo", "none.steps"},
 		{locales.EN, "start", "xie xie", "understand.smalltalk.thanks"},
 		{locales.EN, "start", "ni hao", "understand.smalltalk.hello"},
@@ -1522,5 +1522,106 @@ func TestOwnWordsRoundEleven(t *testing.T) {
 		if got := Understand(State{}, text, false); got.Intent != IntentCheck {
 			t.Errorf("%q: got intent %s, want %s", text, got.Intent, IntentCheck)
 		}
+	}
+}
+
+// TestOwnWordsRoundTwelve checks the first thing said to the lines of the
+// twelfth round's probe: a scam asked about by its name is explained
+// ("what is virtual kidnapping" got the rule for calls accusing the
+// person, "what is pig butchering" and "什么是杀猪盘" were unclear); the
+// person who hung up is told what that cost and what comes next (it was
+// "Good. Forward or paste a message"), but a caller who hung up is not the
+// person; a hotel-review job is the task scam (unclear); gift cards paid
+// are stopped by their issuer first; "us police" and "police in the uk"
+// get that place's numbers.
+func TestOwnWordsRoundTwelve(t *testing.T) {
+	checkFirstKeys(t, []firstKeyRow{
+		{locales.EN, "start", "what is virtual kidnapping", "understand.q.explain_kidnap"},
+		{locales.EN, "start", "explain virtual kidnapping to my parents", "understand.q.explain_kidnap"},
+		{locales.ZH, "start", "什么是虚拟绑架", "understand.q.explain_kidnap"},
+		{locales.ZH, "start", "虚拟绑架是怎么回事", "understand.q.explain_kidnap"},
+		{locales.EN, "start", "what is pig butchering", "understand.q.explain_pig"},
+		{locales.ZH, "start", "什么是杀猪盘", "understand.q.explain_pig"},
+		{locales.EN, "start", "what is the chinese police scam", "understand.q.officials"},
+		{locales.EN, "start", "what does 帮信罪 mean", "understand.q.mule"},
+		{locales.EN, "start", "i hung up what now", "understand.hung_up"},
+		{locales.ZH, "start", "我已经挂了电话 接下来怎么办", "understand.hung_up"},
+		{locales.EN, "start", "ok i hung up", "understand.hung_up"},
+		{locales.EN, "start", "someone on xiaohongshu offered me a job reviewing hotels", "understand.q.task_job"},
+		{locales.ZH, "start", "有人在小红书找我给酒店写好评 一单30", "understand.q.task_job"},
+		// Unclear: the police where the person is, asked in two words.
+		{locales.EN, "start", "us police", "where.title"},
+		{locales.EN, "start", "police in the uk", "where.title"},
+		{locales.EN, "start", "the police called us", "understand.unclear"},
+		{locales.EN, "start", "i paid with apple gift cards", "understand.giftcard_paid"},
+		{locales.ZH, "start", "我已经买了5张苹果卡把卡号发给他了", "understand.giftcard_paid"},
+		// Unchanged: a relative's kidnapping call is still "reach them
+		// first"; money sent without gift cards is still the bank first.
+		{locales.EN, "start", "someone called my mum saying i was kidnapped", "understand.family.me"},
+		{locales.EN, "start", "i sent 2000 pounds to them", "paid.now"},
+	})
+	// After money was lost, "i hung up" is never "you have lost
+	// nothing".
+	if got := firstReplyKey(stateFor(t, "steps", locales.EN), "ok i hung up"); got == "understand.hung_up" {
+		t.Errorf("steps after a loss: got %s, want anything but", got)
+	}
+	// The caller hanging up is not the person's step.
+	s := stateFor(t, "verdict", locales.ZH)
+	if got := firstReplyKey(s, "我说我要报警 他就挂了"); got == "understand.hung_up" {
+		t.Errorf("他就挂了: got %s, want the caller's hang-up not read as the person's", got)
+	}
+}
+
+// TestOwnWordsLang checks which typed words are plainly one language.
+func TestOwnWordsLang(t *testing.T) {
+	for _, tt := range []struct{ text, want string }{
+		{"他还在电话上", locales.ZH},
+		{"我send了code给他了", locales.ZH},
+		{"怎么办", locales.ZH},
+		{"they are still on the phone", locales.EN},
+		{"i already paid what do i do", locales.EN},
+		{"wo bei pian le", ""},
+		{"ok", ""},
+		{"thanks a lot", ""},
+		{"是", ""},
+		{"HSBC code 1234", ""},
+		{"my 妈妈 got a call from the police", ""},
+	} {
+		if got := ownWordsLang(tt.text); got != tt.want {
+			t.Errorf("ownWordsLang(%q): got %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
+
+// TestReplyLanguageFollowsOwnWords: a person whose phone is set to English
+// and who types Chinese is answered in Chinese, and the other way round;
+// a pasted message, an answer to a question with buttons, or a language
+// the person chose changes nothing.
+func TestReplyLanguageFollowsOwnWords(t *testing.T) {
+	type row struct {
+		name, lang, state, text string
+		forwarded               bool
+		want                    string
+	}
+	for _, tt := range []row{
+		{"own words zh on an English phone", locales.EN, "start", "他还在电话上 我该怎么办", false, locales.ZH},
+		{"own words en on a Chinese phone", locales.ZH, "start", "they are still on the phone with me", false, locales.EN},
+		{"forwarded Chinese message", locales.EN, "start", "【顺丰】您的快递因地址不详被退回，请点击链接 http://sf-x.top 补填地址", true, locales.EN},
+		{"pasted Chinese message", locales.EN, "start", "【顺丰】您的快递因地址不详被退回，请点击链接 http://sf-x.top 补填地址", false, locales.EN},
+		{"quiz answer", locales.EN, "quiz", "没有", false, locales.EN},
+		{"place answer", locales.EN, "country", "我在旧金山读书", false, locales.EN},
+	} {
+		s := stateFor(t, tt.state, tt.lang)
+		got, _ := Step(s, Event{Kind: EventText, Text: tt.text, Forwarded: tt.forwarded})
+		if got.Lang != tt.want {
+			t.Errorf("%s: got lang %s, want %s", tt.name, got.Lang, tt.want)
+		}
+	}
+	// Chosen: "English" pressed, then Chinese typed: English stays.
+	s := stateFor(t, "start", locales.ZH)
+	s, _ = Step(s, Event{Kind: EventCommand, Command: "lang", Arg: "en"})
+	s, _ = Step(s, Event{Kind: EventText, Text: "他还在电话上 我该怎么办"})
+	if s.Lang != locales.EN {
+		t.Errorf("after choosing English: got lang %s, want en", s.Lang)
 	}
 }
