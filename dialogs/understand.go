@@ -1597,6 +1597,11 @@ func Understand(s State, text string, forwarded bool) Placement {
 		// when the relative opens the text ("我爸… 我很着急").
 		return Placement{Intent: IntentQuestion, Topic: "romance_family", Family: true}
 	}
+	if q := f.topic[IntentQuestion]; f.intents[IntentNone] > 0 && (q == "reply_q" || q == "ignore_ok") {
+		// "he is still texting me what should i reply": the question
+		// asked, not "nothing happened".
+		return Placement{Intent: IntentQuestion, Topic: q}
+	}
 	if f.intents[IntentNone] > 0 {
 		if hungUpRe.MatchString(n) {
 			// "i hung up what now": the call is over; what it cost, and

@@ -1555,6 +1555,16 @@ func TestOwnWordsRoundTwelve(t *testing.T) {
 		{locales.EN, "start", "the police called us", "understand.unclear"},
 		{locales.EN, "start", "i paid with apple gift cards", "understand.giftcard_paid"},
 		{locales.ZH, "start", "我已经买了5张苹果卡把卡号发给他了", "understand.giftcard_paid"},
+		// Second probe of the round: unclear, or "nothing happened".
+		{locales.ZH, "start", "对方说是顺丰的 快递丢了要赔我钱 让我加他微信", "understand.threatened.service.rule"},
+		{locales.EN, "start", "the scammer has my address and is threatening me", "understand.q.violent_threat"},
+		{locales.EN, "start", "how do i know if this bot is real", "understand.q.bot"},
+		{locales.ZH, "start", "这个机器人靠谱吗", "understand.q.bot"},
+		{locales.EN, "start", "my mom keeps forwarding me these messages and i dont know which are real", "understand.q.real"},
+		{locales.EN, "start", "he is still texting me what should i reply", "understand.q.reply_q"},
+		{locales.EN, "start", "he keeps texting me can i just ignore it", "understand.q.ignore_ok"},
+		{locales.EN, "start", "they threatened me with deportation", "understand.threatened.rule"},
+		{locales.ZH, "start", "他们说我要被遣返", "understand.threatened.rule"},
 		// Unchanged: a relative's kidnapping call is still "reach them
 		// first"; money sent without gift cards is still the bank first.
 		{locales.EN, "start", "someone called my mum saying i was kidnapped", "understand.family.me"},
