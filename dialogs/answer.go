@@ -329,6 +329,9 @@ var stepAnswers = map[string][]string{
 	"credit_fear": stepsThenCheck,
 	// A prize that must be paid for first.
 	"prize_fee": stepsThenCheck,
+	// "Is there a way to check the tracking number?": on the courier's
+	// own app or site, with the number from the order.
+	"track": stepsThenCheck,
 	// "What is virtual kidnapping?": how it goes, what the family and the
 	// student do; the police where they are a button away.
 	"explain_kidnap": {"f:paid", "btn.f.paid", "where", "btn.where", "share", "btn.share"},

@@ -1565,6 +1565,13 @@ func TestOwnWordsRoundTwelve(t *testing.T) {
 		{locales.EN, "start", "he keeps texting me can i just ignore it", "understand.q.ignore_ok"},
 		{locales.EN, "start", "they threatened me with deportation", "understand.threatened.rule"},
 		{locales.ZH, "start", "他们说我要被遣返", "understand.threatened.rule"},
+		// Third probe: second turns after a parcel scam's verdict. The
+		// tracking question read as a message ("I found no known warning
+		// signs"); the others were unclear.
+		{locales.EN, "verdict", "is there a way to check the tracking number", "understand.q.track"},
+		{locales.ZH, "verdict", "怎么查快递", "understand.q.track"},
+		{locales.EN, "verdict", "but it has my real name and address", "understand.q.leaked_knows"},
+		{locales.EN, "verdict", "can you tell my mum", "share.title"},
 		// Unchanged: a relative's kidnapping call is still "reach them
 		// first"; money sent without gift cards is still the bank first.
 		{locales.EN, "start", "someone called my mum saying i was kidnapped", "understand.family.me"},
