@@ -403,7 +403,10 @@ func (rs *ruleSet) scopeNegations(sc *scratch, text string, zh bool) {
 			continue
 		}
 		p := rs.patterns[m.pat]
-		if p.addr != cue && (!zh || p.addr != addrNoun) || !rs.wordOK(t, p, m) || len(sc.masks) > 0 && masked(sc.masks, m) {
+		// The nouns: in Chinese the words that make a money word a noun,
+		// in English the payouts that make one money coming in.
+		noun := zh && p.addr == addrNoun || !zh && p.addr == addrPayoutEn
+		if p.addr != cue && !noun || !rs.wordOK(t, p, m) || len(sc.masks) > 0 && masked(sc.masks, m) {
 			continue
 		}
 		from, _ := sc.f.offsets(int(m.start))
@@ -441,7 +444,7 @@ func (rs *ruleSet) scopeNegations(sc *scratch, text string, zh bool) {
 			}
 		}
 		if p.addr == addrNeeded && zh && !addressed(sc.cues, sc.nouns, &sc.f, text, m) ||
-			p.addr == addrNeededEn && !zh && !addressedEn(sc.cues, &sc.f, text, m) {
+			p.addr == addrNeededEn && !zh && !addressedEn(sc.cues, sc.nouns, &sc.f, text, m) {
 			sc.hit(rs.terms[p.term].bare, hit{ok: true, start: m.start, end: m.end})
 			continue
 		}
@@ -798,13 +801,22 @@ func addressed(cues, nouns []Span, f *folded, text string, m acMatch) bool {
 // English smishing often states the fee and then commands ("A £1.99 fee
 // applies. Pay here: …"); a cue inside the next sentence does not ("…
 // your tuition fees. No action or payment is required").
-func addressedEn(cues []Span, f *folded, text string, m acMatch) bool {
+//
+// A payout in its sentence makes it money coming in, whatever follows
+// ("Your loan payment of £3,354.67 will be paid into your bank account on
+// 6 January. Sign in to … check your payment schedule").
+func addressedEn(cues, payouts []Span, f *folded, text string, m acMatch) bool {
 	if len(cues) == 0 {
 		return false
 	}
 	from, _ := f.offsets(int(m.start))
 	_, to := f.offsets(int(m.end) - 1)
 	start, end := sentenceOf(text, int(from), int(to), false)
+	for _, p := range payouts {
+		if p.Start >= start && p.End <= end {
+			return false
+		}
+	}
 	next := -1
 	if end < len(text) {
 		_, n := utf8.DecodeRuneInString(text[end:])

@@ -96,6 +96,7 @@ const (
 	addrNoun              // makes a needed match it overlaps a noun: cue in its clause
 	addrCueEn             // addresses the reader in English: please, you must, to avoid
 	addrNeededEn          // counts in English only with an English cue in its sentence
+	addrPayoutEn          // money coming to the reader: a needed_en word in its sentence is bare
 )
 
 var negatorKinds = map[string]negRole{"clause": negClause, "sentence": negSentence, "cancel": negCancel,
@@ -324,6 +325,8 @@ func (c *compiler) ownTerm(s rules.Set, ti int32) error {
 		addr = addrNoun
 	case "cue_en":
 		addr = addrCueEn
+	case "payout_en":
+		addr = addrPayoutEn
 	case "needed", "needed_en":
 		addr = addrNeeded
 		if s.Address == "needed_en" {

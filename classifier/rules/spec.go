@@ -179,7 +179,7 @@ func at(file, spec, id string, err error) error {
 }
 
 // AddressKinds are the values of Set.Address.
-var AddressKinds = []string{"cue", "needed", "noun", "cue_en", "needed_en"}
+var AddressKinds = []string{"cue", "needed", "noun", "cue_en", "needed_en", "payout_en"}
 
 // NegatorKinds are the values of Set.Negator.
 var NegatorKinds = []string{"clause", "sentence", "cancel", "closes_clause", "closes_sentence", "ends"}
@@ -237,10 +237,10 @@ func (s Set) Validate() error {
 	case s.Negatable && len(s.Phrases) == 0 || s.Negatable && len(s.Regex) > 0:
 		return errField("negatable", "only phrases can be negatable, not regexes")
 	case s.Address != "" && !slices.Contains(AddressKinds, s.Address):
-		return errField("address", "%q: want cue, needed, noun, cue_en or needed_en", s.Address)
+		return errField("address", "%q: want cue, needed, noun, cue_en, needed_en or payout_en", s.Address)
 	case s.Address != "" && (len(s.Phrases) == 0 || len(s.Regex) > 0 || len(s.Aliases) > 0):
 		return errField("address", "only a set of phrases takes part in addressing")
-	case (s.Address == "cue" || s.Address == "noun" || s.Address == "cue_en") && (s.Negator != "" || s.Negatable):
+	case (s.Address == "cue" || s.Address == "noun" || s.Address == "cue_en" || s.Address == "payout_en") && (s.Negator != "" || s.Negatable):
 		return errField("address", "a cue or a noun is neither a negator nor negatable")
 	case s.Mask && (len(s.Phrases) == 0 || sources != 1 || s.Negator != "" || s.Negatable || s.Address != "" || len(s.Aliases) > 0):
 		return errField("mask", "a mask is a set of phrases only: no include, regex, aliases, negator or address")
