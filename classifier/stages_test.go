@@ -141,7 +141,7 @@ func TestScopeNegationsCountsAnUnaddressedAskForItsBareCompanion(t *testing.T) {
 		{"the reader to act", "你先转五千过去，明天我还你。", true, false},
 		{"the price of a promise", "交完保证金才能提现。", false, false}, // a fee, not a transfer
 		{"a system notice", "你本次转账已延迟2小时到账。", false, true},
-		{"a report of pay", "我的工资打到英国银行卡上。", false, true},
+		{"a report of pay", "我的生活费打到英国银行卡上。", false, true},
 		{"an ask in the next sentence", "你本次转账已延迟。请转到以下账户。", true, true},
 		{"a decimal point is no sentence end", "学费打8.5折，你把钱转过来。", true, false},
 		{"denied before unaddressed", "绝不会要求转账。", false, false},
