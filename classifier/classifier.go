@@ -50,6 +50,15 @@ type scratch struct {
 	// masks are the matches of mask phrases ("日结束", "申请"), found
 	// first because they end after the shorter words they hide.
 	masks []acMatch
+	// quotes are the quotations entity.debunked_quote found, nil when it
+	// found none; outHits are the hits as seen outside them, made when a
+	// rule first asks (outsideHits).
+	quotes  []Span
+	outHits []hit
+	outMade bool
+	// debunked is set when a rule that reads outside the quotation
+	// scaled the score: the writer judged the quoted message false.
+	debunked bool
 }
 
 // scaled is a signal whose rule multiplies the score.
@@ -105,6 +114,12 @@ func (c *Classifier) Classify(text string) Verdict {
 	v := Verdict{Lang: langOf(&sc.f), Source: SourceRules}
 	zh := v.Lang == "zh"
 	v.Entities = rs.rulesVerdict(sc, text, zh, &v)
+	// A message quoted whole and judged false by the writer: the model
+	// reads the writer's own words, not the script it would recognise.
+	debunked, ownWords := sc.debunked, ""
+	if debunked {
+		ownWords = outsideSpans(text, sc.quotes)
+	}
 	if v.Level < LevelHigh {
 		if from, to, kind := rs.costumeRest(sc, text); kind != noCostume {
 			// A warning's words in the first sentence only, and a
@@ -128,8 +143,28 @@ func (c *Classifier) Classify(text string) Verdict {
 			fold(&sc.f, text)
 		}
 	}
+	if debunked {
+		fold(&sc.f, ownWords)
+	}
 	c.applyModel(&v, sc.f.text)
 	return v
+}
+
+// outsideSpans is text without the spans (sorted, not overlapping), each
+// replaced by a space.
+func outsideSpans(text string, spans []Span) string {
+	var b strings.Builder
+	last := 0
+	for _, sp := range spans {
+		if sp.Start < last {
+			continue
+		}
+		b.WriteString(text[last:sp.Start])
+		b.WriteByte(' ')
+		last = sp.End
+	}
+	b.WriteString(text[last:])
+	return b.String()
 }
 
 // rulesVerdict runs the rule stages on the folded text in sc (match, scope
@@ -366,6 +401,7 @@ func (rs *ruleSet) match(sc *scratch) {
 		sc.hits[ti] = hit{}
 	}
 	sc.hitList = sc.hitList[:0]
+	sc.quotes, sc.outMade, sc.debunked = sc.quotes[:0], false, false
 	sc.matches = rs.ac.findAll(sc.f.text, sc.matches[:0])
 }
 
@@ -529,6 +565,7 @@ func (rs *ruleSet) findEntities(sc *scratch, text string) *Entities {
 				}
 				if sp := sc.f.span(int(m.start), int(m.end)); !insideAny(quotes, sp) {
 					sc.hit(ti, hit{ok: true, start: int32(quotes[0].Start), end: int32(quotes[0].End), entity: true})
+					sc.quotes = append(sc.quotes, quotes...)
 					break
 				}
 			}
@@ -571,7 +608,11 @@ func (rs *ruleSet) applyRules(sc *scratch, text string, zh bool) {
 		if zh && !r.langZH || !zh && !r.langEN {
 			continue
 		}
-		ev, ok := r.eval(sc.hits)
+		hits := sc.hits
+		if r.outsideQuote && len(sc.quotes) > 0 {
+			hits = rs.outsideHits(sc)
+		}
+		ev, ok := r.eval(hits)
 		if !ok {
 			continue
 		}
@@ -581,6 +622,7 @@ func (rs *ruleSet) applyRules(sc *scratch, text string, zh bool) {
 		}
 		if r.scale > 0 {
 			sc.scaleSigs = append(sc.scaleSigs, scaled{int32(len(sc.sigs)), r.scale})
+			sc.debunked = sc.debunked || r.outsideQuote && len(sc.quotes) > 0
 		}
 		sc.sigs = append(sc.sigs, Signal{
 			ID: r.id, Type: r.typ, Evidence: text[sp.Start:sp.End], Span: sp,
@@ -960,6 +1002,38 @@ func (r *rule) eval(hits []hit) (evidence, bool) {
 		}
 	}
 	return ev, found
+}
+
+// outsideHits returns the hits as the writer's own words hold them: a
+// term whose first hit and every phrase match lie inside the quotations is
+// taken off. Entities and a hit with a match outside stay, as does any
+// hit this cannot place (a regexp's later match), so that a doubt is
+// never lost.
+func (rs *ruleSet) outsideHits(sc *scratch) []hit {
+	if sc.outMade {
+		return sc.outHits
+	}
+	sc.outHits = append(sc.outHits[:0], sc.hits...)
+	inside := func(start, end int32) bool { return insideAny(sc.quotes, sc.f.span(int(start), int(end))) }
+	for _, ti := range sc.hitList {
+		if h := sc.outHits[ti]; h.ok && !h.entity && inside(h.start, h.end) {
+			sc.outHits[ti].ok = false
+		}
+	}
+	for _, m := range sc.matches {
+		if int(m.pat) >= len(rs.patterns) || inside(m.start, m.end) ||
+			!rs.wordOK(sc.f.text, rs.patterns[m.pat], m) || len(sc.masks) > 0 && masked(sc.masks, m) {
+			continue
+		}
+		t := rs.terms[rs.patterns[m.pat].term]
+		for _, ti := range []int32{rs.patterns[m.pat].term, t.not, t.bare} {
+			if ti >= 0 && sc.hits[ti].ok {
+				sc.outHits[ti].ok = true
+			}
+		}
+	}
+	sc.outMade = true
+	return sc.outHits
 }
 
 func (c cond) matched(hits []hit) bool {

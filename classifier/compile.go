@@ -68,6 +68,9 @@ type (
 		any     []cond
 		min     int
 		unless  []cond
+		// outsideQuote: unless reads only words outside the quotation
+		// (rules.Rule.UnlessOutsideQuote).
+		outsideQuote bool
 	}
 )
 
@@ -435,7 +438,8 @@ func (c *compiler) rule(sp rules.Rule) (rule, error) {
 		return rule{}, rules.FieldError("type", fmt.Errorf("unknown type %q", sp.Type))
 	}
 	r := rule{id: sp.ID, typ: ty, typIdx: slices.Index(Types, ty), weight: sp.Weight, scale: sp.Scale,
-		explain: sp.Explain, min: sp.Min, langZH: slices.Contains(sp.Lang, "zh"), langEN: slices.Contains(sp.Lang, "en")}
+		explain: sp.Explain, min: sp.Min, langZH: slices.Contains(sp.Lang, "zh"), langEN: slices.Contains(sp.Lang, "en"),
+		outsideQuote: sp.UnlessOutsideQuote}
 	var err error
 	if r.all, err = c.resolve("all", sp.All); err != nil {
 		return r, err
