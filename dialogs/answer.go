@@ -332,6 +332,9 @@ var stepAnswers = map[string][]string{
 	// "Is there a way to check the tracking number?": on the courier's
 	// own app or site, with the number from the order.
 	"track": stepsThenCheck,
+	// "The police station called and asked me to come in": going in
+	// person is safe; check the station's own number first.
+	"police_visit": stepsThenPlace,
 	// "What is virtual kidnapping?": how it goes, what the family and the
 	// student do; the police where they are a button away.
 	"explain_kidnap": {"f:paid", "btn.f.paid", "where", "btn.where", "share", "btn.share"},

@@ -961,7 +961,12 @@ func (u *understander) flagFeatures(n string, f *features) {
 		case "posing":
 			// Masked below, and only beside a relative: "奶奶收到我发的
 			// 短信" names the person as the one posed as, "he took 500
-			// from me" is their own story.
+			// from me" is their own story. A 我 that opens a relative
+			// is that relative posed as or named ("说是我儿子的老师",
+			// "冒充我妈"), not the person typing.
+			if overlapsKind(u, spans, m, "family") {
+				continue
+			}
 			f.posing = true
 			posing = append(posing, m)
 			continue

@@ -1572,6 +1572,14 @@ func TestOwnWordsRoundTwelve(t *testing.T) {
 		{locales.ZH, "verdict", "怎么查快递", "understand.q.track"},
 		{locales.EN, "verdict", "but it has my real name and address", "understand.q.leaked_knows"},
 		{locales.EN, "verdict", "can you tell my mum", "share.title"},
+		// Fourth probe, parents' words in Chinese: a caller posing as a
+		// son's teacher got "tell your family you are safe" (the 我 of 我
+		// 儿子 was read as the person posed as).
+		{locales.ZH, "start", "刚才有个人打电话说是我儿子的老师 说孩子在学校受伤了 要马上交手术费", "understand.family.call_first"},
+		{locales.ZH, "start", "派出所打电话让我去一趟 是真的吗", "understand.q.police_visit"},
+		{locales.EN, "start", "the police called and asked me to come to the police station", "understand.q.police_visit"},
+		{locales.ZH, "start", "我想给群里的老人发个提醒", "share.title"},
+		{locales.ZH, "start", "我妈在直播间买了好几千的保健品", "understand.scammed_family"},
 		// Unchanged: a relative's kidnapping call is still "reach them
 		// first"; money sent without gift cards is still the bank first.
 		{locales.EN, "start", "someone called my mum saying i was kidnapped", "understand.family.me"},
