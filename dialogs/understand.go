@@ -1554,6 +1554,12 @@ func Understand(s State, text string, forwarded bool) Placement {
 				p.Topic = "romance"
 			case in == IntentAccount:
 				p.Topic = f.topic[in]
+			case in == IntentThreatened && f.mule && !family:
+				// "i let someone use my bank account and now it's
+				// frozen": the person's own account lent; the answer
+				// about lending it, not the rule for a caller posing
+				// as the bank.
+				return Placement{Intent: IntentQuestion, Topic: "mule"}
 			case in == IntentThreatened && !f.trouble && giftCardRe.MatchString(n):
 				// "有个人说他是我大学的老师 让我帮他买购物卡": an impostor's
 				// gift cards, whoever they claim to be; the warning about

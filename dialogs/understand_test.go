@@ -1580,6 +1580,15 @@ func TestOwnWordsRoundTwelve(t *testing.T) {
 		{locales.EN, "start", "the police called and asked me to come to the police station", "understand.q.police_visit"},
 		{locales.ZH, "start", "我想给群里的老人发个提醒", "share.title"},
 		{locales.ZH, "start", "我妈在直播间买了好几千的保健品", "understand.scammed_family"},
+		// Fifth probe, English: a PIN given at the door got "don't hand
+		// over PINs at the door"; an account lent and frozen got the
+		// bank caller's rule; the rest were unclear.
+		{locales.EN, "start", "my grandpa gave his card pin to a man who came to the door", "understand.family.paid.now"},
+		{locales.EN, "start", "i let someone use my bank account and now it's frozen", "understand.q.mule"},
+		{locales.EN, "start", "someone from amazon called about a charge of 899 and said press 1", "understand.threatened.service.rule"},
+		{locales.EN, "start", "i sold my laptop on ebay and the buyer wants to pay by cheque for more than the price", "understand.q.overpaid"},
+		{locales.EN, "start", "they asked for my mother's maiden name and date of birth", "understand.story_asks"},
+		{locales.EN, "start", "the caller knew my last 4 digits of card", "understand.q.leaked_knows"},
 		// Unchanged: a relative's kidnapping call is still "reach them
 		// first"; money sent without gift cards is still the bank first.
 		{locales.EN, "start", "someone called my mum saying i was kidnapped", "understand.family.me"},
