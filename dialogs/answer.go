@@ -350,6 +350,14 @@ func answerQuestion(s State, topic string) (State, []Reply) {
 	case NodeQuiz:
 		return askAgain(s, "understand.q.quiz")
 	case NodeCountry:
+		if _, ok := stepAnswers[topic]; ok || topic == "shame" {
+			// "should i change my number?", "i feel so stupid" at the
+			// place question: the answer, then the place question
+			// again with its buttons, since the numbers come next.
+			s, replies := askCountry(s, "understand.q.country")
+			replies[0].Texts = append([]Text{{Key: "understand.q." + topic}}, replies[0].Texts...)
+			return s, replies
+		}
 		return askCountry(s, "understand.q.country")
 	}
 	if buttons, ok := stepAnswers[topic]; ok {

@@ -360,6 +360,11 @@ func text(s State, e Event) (State, []Reply) {
 		if p, ok := matchPlace(e.Text); ok {
 			return showContacts(setPlace(s, p))
 		}
+		if !looksLikePlace(e.Text) {
+			// "will the police actually do anything", "我还告诉了他们我的
+			// 住址": a sentence, not a place the directory lacks.
+			return askCountry(s, "understand.q.country")
+		}
 		return askCountry(s, "where.unknown")
 	}
 	return unclear(s)

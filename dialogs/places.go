@@ -626,6 +626,21 @@ func placeNamed(text string) (locales.Place, bool) {
 	return best, true
 }
 
+// looksLikePlace reports whether a typed answer to the place question could
+// be a place's name the directory lacks ("Reykjavik", "冰岛"): a few words
+// or characters, without a question, a pronoun or a verb of a story.
+func looksLikePlace(text string) bool {
+	t := strings.ToLower(strings.TrimSpace(text))
+	if strings.ContainsAny(t, "?？") || sentenceWordRe.MatchString(stripPlaceWords(foldPlace(t))) {
+		return false
+	}
+	return len(strings.Fields(t)) <= maxPlaceWords && utf8.RuneCountInString(t) <= 40
+}
+
+// sentenceWordRe finds what a place's name never holds: a pronoun, an
+// auxiliary or a story's verb, in English or Chinese.
+var sentenceWordRe = regexp.MustCompile(`\b(?:i|im|i'm|my|me|you|your|they|them|he|she|we|will|would|should|can|cant|do|does|did|is|are|was|what|why|how|if|the bank|police)\b|我|你|他|她|什么|怎么|吗|了|告诉|还`)
+
 // helpWordRe finds what a person asking for a help number names: the
 // police, an emergency line, a hotline, an embassy or consulate.
 var helpWordRe = regexp.MustCompile(`(?i)\b(?:police|emergency|hotline|embassy|consulate)\b|报警|警察|急救|使馆|领馆|领事馆`)

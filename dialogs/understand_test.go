@@ -1589,11 +1589,26 @@ func TestOwnWordsRoundTwelve(t *testing.T) {
 		{locales.EN, "start", "i sold my laptop on ebay and the buyer wants to pay by cheque for more than the price", "understand.q.overpaid"},
 		{locales.EN, "start", "they asked for my mother's maiden name and date of birth", "understand.story_asks"},
 		{locales.EN, "start", "the caller knew my last 4 digits of card", "understand.q.leaked_knows"},
+		// Sixth probe, second turns at the place question after a loss:
+		// a sentence read as a place got "I don't have numbers for that
+		// place yet"; a question with an answer was not answered; "my
+		// parents will kill me" got the answer to a threat of violence.
+		{locales.EN, "country", "will the police actually do anything", "understand.q.country"},
+		{locales.ZH, "country", "我还告诉了他们我的住址", "understand.q.country"},
+		{locales.EN, "country", "Ulaanbaatar", "where.unknown"},
+		{locales.EN, "country", "i feel so stupid", "understand.q.shame"},
+		{locales.EN, "country", "my parents will kill me", "understand.q.shame"},
+		{locales.EN, "country", "what should i reply", "understand.q.reply_q"},
 		// Unchanged: a relative's kidnapping call is still "reach them
 		// first"; money sent without gift cards is still the bank first.
 		{locales.EN, "start", "someone called my mum saying i was kidnapped", "understand.family.me"},
 		{locales.EN, "start", "i sent 2000 pounds to them", "paid.now"},
 	})
+	// A pasted romance ask that ends "Can you help?" is a message to
+	// check, not the person's question.
+	if p := Understand(State{}, "Hey babe, my trading account is about to hit the withdrawal threshold but I need 3,000 USDT more to unlock it. Can you help? I'll pay you back double tomorrow", false); !p.NeedsVerdict() {
+		t.Errorf("pasted romance ask: got %s/%s, want a verdict", p.Intent, p.Topic)
+	}
 	// After money was lost, "i hung up" is never "you have lost
 	// nothing".
 	if got := firstReplyKey(stateFor(t, "steps", locales.EN), "ok i hung up"); got == "understand.hung_up" {
