@@ -592,6 +592,12 @@ type features struct {
 	// posing: someone posed as the person typing ("有人冒充我给我妈发微信
 	// 借钱", "grandpa says i called him but i didnt").
 	posing bool
+	// thirdOpen: the text opens with "she" or "he" (他, 她) as the one
+	// it tells of.
+	thirdOpen bool
+	// withCaller: the caller named as the other party ("with them",
+	// "跟对方").
+	withCaller bool
 }
 
 // ownWords reports whether a text reads as the person's own words rather
@@ -635,6 +641,17 @@ func (f features) speaksToReaderOnly() bool {
 // 她": the parent's side). "He said not to tell my parents" is the
 // person's own story.
 func (f features) familyStory() bool {
+	if f.family < 0 && f.tellAt >= 0 && f.thirdOpen && !f.firstPersonAny && f.intents[IntentPaid] > 0 && f.intents[IntentOnCall] == 0 {
+		// "she already paid 5000", "她已经转了两万", typed after a
+		// relative's story: someone else's loss, told as theirs. Only a
+		// payment: "he is still on the phone" is the caller.
+		return true
+	}
+	if f.family < 0 && f.tellAt >= 0 && f.thirdOpen && !f.firstPersonAny && f.intents[IntentOnCall] > 0 && f.withCaller {
+		// "she is still on the phone with them", "她还在跟对方通话":
+		// the caller is the other one; she is the one to reach.
+		return true
+	}
 	if f.family < 0 || f.tellAt < 0 {
 		return false
 	}
@@ -911,6 +928,13 @@ var iSentRe = regexp.MustCompile(`\bi (?:already |just |have |ve )?(?:paid|sent|
 // ("五千", "两万"): with it, "打过去" is money, not a call.
 var amountRe = regexp.MustCompile(`[0-9]|[十百千万]`)
 
+// thirdOpenRe finds a text that opens with a third person as its subject:
+// "she already paid", "he is still on the phone", "她已经转了".
+var thirdOpenRe = regexp.MustCompile(`^(?:and |but |now |so |ok |oh )?(?:she|he)\b|^(?:她|他)(?:已经|还|刚|刚刚|都|也|把|在|说|给|转|付|打|被)`)
+
+// withCallerRe finds the caller named as the other party of a call.
+var withCallerRe = regexp.MustCompile(`\bwith (?:them|the caller|the scammer|the police|the bank|that man|that woman|a man|a woman|someone)\b|(?:跟|和|与)(?:对方|他们|骗子|那个人|警察|银行)`)
+
 // myRe finds the person typing in a family phrase: "my" or 我.
 var myRe = regexp.MustCompile(`\bmy\b|我`)
 
@@ -1010,6 +1034,8 @@ func (u *understander) flagFeatures(n string, f *features) {
 	}
 	f.firstPerson = firstPersonRe.Match(masked)
 	f.firstPersonAny = firstPersonRe.Match(familyMasked)
+	f.thirdOpen = thirdOpenRe.MatchString(n)
+	f.withCaller = withCallerRe.MatchString(n)
 	f.secondPerson = secondPersonRe.Match(masked)
 	f.mine = mineRe.Match(masked)
 	if f.tellEnd >= 0 {

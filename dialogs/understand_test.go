@@ -1604,6 +1604,26 @@ func TestOwnWordsRoundTwelve(t *testing.T) {
 		{locales.EN, "start", "someone called my mum saying i was kidnapped", "understand.family.me"},
 		{locales.EN, "start", "i sent 2000 pounds to them", "paid.now"},
 	})
+	// Seventh probe, second turns after a relative's call: "she already
+	// paid 5000" got the person's own bank steps ("call your bank"); a
+	// relative on the phone with them got "Hang up now". "He is still on
+	// the phone" is the caller, and stays the person's hang-up.
+	s0 := stateFor(t, "start", locales.EN)
+	s0, _ = Step(s0, Event{Kind: EventText, Text: "my mum got a call from someone saying they are chinese police"})
+	for _, tt := range []struct{ text, want string }{
+		{"she already paid 5000", "understand.family.paid.now"},
+		{"她已经转了两万", "understand.family.paid.now"},
+		{"she gave them her bank card number", "understand.family.paid.now"},
+		{"she is still on the phone with them", "understand.family.oncall"},
+		{"她还在跟对方通话", "understand.family.oncall"},
+		{"he is still on the phone", "oncall.hangup"},
+		{"他还在电话上", "oncall.hangup"},
+		{"i already paid 5000", "paid.now"},
+	} {
+		if got := firstReplyKey(s0, tt.text); got != tt.want {
+			t.Errorf("after a relative's call, %q: got %s, want %s", tt.text, got, tt.want)
+		}
+	}
 	// A pasted romance ask that ends "Can you help?" is a message to
 	// check, not the person's question.
 	if p := Understand(State{}, "Hey babe, my trading account is about to hit the withdrawal threshold but I need 3,000 USDT more to unlock it. Can you help? I'll pay you back double tomorrow", false); !p.NeedsVerdict() {
