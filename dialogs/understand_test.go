@@ -1599,6 +1599,11 @@ func TestOwnWordsRoundTwelve(t *testing.T) {
 		{locales.EN, "country", "i feel so stupid", "understand.q.shame"},
 		{locales.EN, "country", "my parents will kill me", "understand.q.shame"},
 		{locales.EN, "country", "what should i reply", "understand.q.reply_q"},
+		// Eighth probe, on the call now: a threat for hanging up said in
+		// the present, and a video call with a "police officer" who
+		// wants the camera on, were the police rule or unclear.
+		{locales.EN, "start", "he says if i hang up i will be arrested", "oncall.hangup"},
+		{locales.ZH, "start", "我正在和一个警官视频 他让我不要关摄像头", "oncall.hangup"},
 		// Unchanged: a relative's kidnapping call is still "reach them
 		// first"; money sent without gift cards is still the bank first.
 		{locales.EN, "start", "someone called my mum saying i was kidnapped", "understand.family.me"},
