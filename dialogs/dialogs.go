@@ -353,6 +353,17 @@ func text(s State, e Event) (State, []Reply) {
 		if p.Intent == IntentRequest {
 			return request(s, p.Topic)
 		}
+		if p.Topic == "number" && s.Node != NodeQuiz && s.Node != NodeCountry && !callerIDRe.MatchString(e.Text) {
+			if k := directory().ContactByPhone(typedPhoneRe.FindString(e.Text)); k != nil {
+				// "is +86 10 12308 the real number": one of the sourced
+				// numbers the bot itself gives; say whose it is, and that
+				// a call showing it can still be faked.
+				s = resetFlowKeepLast(s)
+				texts := append([]Text{{Key: "understand.q.number_listed"}}, contactLines(k)...)
+				texts = append(texts, Text{Key: "understand.q.number_listed.spoof"})
+				return s, []Reply{{Texts: texts, Choices: keyboard(&s, "where", "btn.where", "check", "btn.check", "menu", "btn.menu")}}
+			}
+		}
 		return answerQuestion(s, p.Topic)
 	case IntentSmalltalk:
 		return smalltalk(s, p.Topic)

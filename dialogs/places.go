@@ -641,6 +641,15 @@ func looksLikePlace(text string) bool {
 // auxiliary or a story's verb, in English or Chinese.
 var sentenceWordRe = regexp.MustCompile(`\b(?:i|im|i'm|my|me|you|your|they|them|he|she|we|will|would|should|can|cant|do|does|did|is|are|was|what|why|how|if|the bank|police)\b|我|你|他|她|什么|怎么|吗|了|告诉|还`)
 
+// typedPhoneRe finds a phone number typed in a question: digits with the
+// spaces, dashes, dots and brackets people put between them.
+var typedPhoneRe = regexp.MustCompile(`\+?[0-9][0-9 ().-]{1,18}[0-9]`)
+
+// callerIDRe finds a number told as the one a call or message came from
+// ("来电显示是110", "the caller id said 999"): forged caller ID is the
+// point then, not whose number it is.
+var callerIDRe = regexp.MustCompile(`(?i)来电显示|显示的?是|显示号码|打来的|caller ?id|called (?:me )?from|call(?:ed)? came from|showed up as|came up as|showing as|it showed|the number showed`)
+
 // helpWordRe finds what a person asking for a help number names: the
 // police, an emergency line, a hotline, an embassy or consulate.
 var helpWordRe = regexp.MustCompile(`(?i)\b(?:police|emergency|hotline|embassy|consulate)\b|报警|警察|急救|使馆|领馆|领事馆`)

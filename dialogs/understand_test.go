@@ -603,8 +603,8 @@ func TestOwnWordsSecondPass(t *testing.T) {
 		{locales.ZH, "我的wechat被hack了", "account.lock"},
 		{locales.EN, "someone made a fake account with my photos and is asking my friends for money", "account.lock"},
 		{locales.EN, "my gf's insta asked me for 100 bucks is that really her", "account.friend.first"},
-		{locales.ZH, "这个电话+86 10 12308 是真的领事保护热线吗", "understand.q.number"},
-		{locales.EN, "is +86 10 12308 the real consular number?", "understand.q.number"},
+		{locales.ZH, "这个电话+86 10 12308 是真的领事保护热线吗", "understand.q.number_listed"},
+		{locales.EN, "is +86 10 12308 the real consular number?", "understand.q.number_listed"},
 		{locales.EN, "a guy on the phone still says i must pay bail for my brother", "oncall.hangup"},
 		{locales.EN, "he said not to tell my parents", "understand.threatened.rule"},
 		{locales.ZH, "我奶奶说有人冒充我给她打电话借钱", "understand.family.me"},
@@ -1604,6 +1604,13 @@ func TestOwnWordsRoundTwelve(t *testing.T) {
 		// wants the camera on, were the police rule or unclear.
 		{locales.EN, "start", "he says if i hang up i will be arrested", "oncall.hangup"},
 		{locales.ZH, "start", "我正在和一个警官视频 他让我不要关摄像头", "oncall.hangup"},
+		// Ninth probe: a number the bot itself gives, asked about, got "I
+		// can't confirm a phone number"; now whose it is, and that a call
+		// showing it can still be forged. Numbers it does not list, or
+		// that two listings share (999), keep the general answer.
+		{locales.EN, "start", "is +86 10 12308 the real number", "understand.q.number_listed"},
+		{locales.ZH, "start", "12308是真的领事保护热线吗", "understand.q.number_listed"},
+		{locales.EN, "start", "is +86 10 12309 the real number", "understand.q.number"},
 		// Unchanged: a relative's kidnapping call is still "reach them
 		// first"; money sent without gift cards is still the bank first.
 		{locales.EN, "start", "someone called my mum saying i was kidnapped", "understand.family.me"},

@@ -200,6 +200,54 @@ func (d *Directory) FirstOfKind(code, kind string) *Contact {
 	return nil
 }
 
+// ContactByPhone returns the contact whose phone number is the one typed,
+// or nil: the same digits, or a typed national number of five digits or
+// more whose country and area code (four digits at most) the listing adds
+// ("12308" or "010 12308" for +86-10-12308; a leading trunk 0 is
+// dropped). A number
+// that two different listings hold is no answer.
+func (d *Directory) ContactByPhone(typed string) *Contact {
+	t := phoneDigits(typed)
+	if len(t) < 3 {
+		return nil
+	}
+	national := strings.TrimPrefix(t, "0")
+	var found *Contact
+	for ci := range d.Countries {
+		for i := range d.Countries[ci].Contacts {
+			k := &d.Countries[ci].Contacts[i]
+			p := phoneDigits(k.Phone)
+			if p == "" {
+				continue
+			}
+			if p != t && !(len(national) >= 5 && strings.HasSuffix(p, national) && len(p)-len(national) <= 4) {
+				continue
+			}
+			if found != nil && found.ID != k.ID {
+				// 999 is the UK's and Hong Kong's: which one is meant
+				// is not known.
+				return nil
+			}
+			if found == nil {
+				found = k
+			}
+		}
+	}
+	return found
+}
+
+// phoneDigits is a phone number's digits, with "00" before a country code
+// read as "+".
+func phoneDigits(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if r >= '0' && r <= '9' {
+			b.WriteRune(r)
+		}
+	}
+	return strings.TrimPrefix(b.String(), "00")
+}
+
 // Consular returns the global consular hotline entry, or nil when the
 // directory has none (callers then use ConsularHotline).
 func (d *Directory) Consular() *Contact {

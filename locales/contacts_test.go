@@ -388,3 +388,37 @@ func TestMissionCitiesArePlaces(t *testing.T) {
 		}
 	}
 }
+
+// TestContactByPhone finds a listed number typed in the ways people type
+// it, and no listing for a number two listings share or none holds.
+func TestContactByPhone(t *testing.T) {
+	d, err := LoadDirectory()
+	if err != nil {
+		t.Fatal(err)
+	}
+	consular := d.Consular()
+	if consular == nil {
+		t.Skip("no consular hotline in the directory")
+	}
+	for _, tt := range []struct {
+		typed  string
+		wantID string
+	}{
+		{"+86-10-12308", consular.ID},
+		{"+86 10 12308", consular.ID},
+		{"0086 10 12308", consular.ID},
+		{"010 12308", consular.ID},
+		{"12308", consular.ID},
+		{"999", ""},              // the UK's and Hong Kong's emergency number
+		{"+44 20 7946 0018", ""}, // listed nowhere
+		{"12", ""},
+	} {
+		got := ""
+		if k := d.ContactByPhone(tt.typed); k != nil {
+			got = k.ID
+		}
+		if got != tt.wantID {
+			t.Errorf("ContactByPhone(%q): got %q, want %q", tt.typed, got, tt.wantID)
+		}
+	}
+}
