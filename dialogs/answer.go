@@ -335,6 +335,8 @@ var stepAnswers = map[string][]string{
 	// "The police station called and asked me to come in": going in
 	// person is safe; check the station's own number first.
 	"police_visit": stepsThenPlace,
+	// Gift cards bought for a caller, the numbers not yet given: keep them.
+	"giftcard_bought": {"a:paid", "btn.a.paid", "share", "btn.share", "menu", "btn.menu"},
 	// "What is virtual kidnapping?": how it goes, what the family and the
 	// student do; the police where they are a button away.
 	"explain_kidnap": {"f:paid", "btn.f.paid", "where", "btn.where", "share", "btn.share"},

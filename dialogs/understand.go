@@ -888,6 +888,10 @@ var callerClaimRe = regexp.MustCompile(`\b(?:call|calls|called|calling|rang|phon
 // The person, not the caller: "他就挂了" is the caller giving up.
 var hungUpRe = regexp.MustCompile(`^(?:(?:ok|okay|yes|ya|yeah|so|now|and)\s+)?(?:i|ive|i have|i just|i already|just|already)\s+(?:just\s+|already\s+)?(?:hung up|hanged up|hang up on)\b|^(?:wo|wo gang|wo yi jing|wo yijing)\s+gua le\b|^(?:我|我已经|我刚|我刚刚|我直接|已经|刚|刚刚)?(?:把电话)?(?:挂了|挂断了|挂掉了|已挂)`)
 
+// cardSharedRe finds a gift card's numbers given away, or a payment made
+// with the cards: "sent them the codes", "paid with", "念给他了".
+var cardSharedRe = regexp.MustCompile(`\b(?:gave|given|sent|send|read|told|shared|paid with|paid in|paid by|photo|photos|picture|pictures|numbers|codes?|pins?)\b|发给|给了|给他|给她|念|拍|卡号|卡密|付了|付款|转了`)
+
 // giftCardRe finds gift or shopping cards to buy: the impostor's payment,
 // whoever they claim to be.
 var giftCardRe = regexp.MustCompile(`gift ?cards?|itunes|steam card|google play card|vouchers?|购物卡|礼品卡|充值卡|苹果卡|京东卡|游戏卡|点卡`)
@@ -1609,6 +1613,11 @@ func Understand(s State, text string, forwarded bool) Placement {
 				// A link opened, and nothing installed, shared or typed
 				// into it: "link", not the steps after an app.
 				p.Topic = "link"
+			case in == IntentPaid && giftCardRe.MatchString(n) && !family && !cardSharedRe.MatchString(n):
+				// "i bought the gift cards what do i do with them now":
+				// bought, the numbers not given; whoever has them has
+				// the money, so nothing is lost yet.
+				return Placement{Intent: IntentQuestion, Topic: "giftcard_bought"}
 			case in == IntentPaid && giftCardRe.MatchString(n):
 				// "i paid with apple gift cards": the card's issuer can
 				// freeze what is left, if told first.

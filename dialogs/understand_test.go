@@ -1611,6 +1611,17 @@ func TestOwnWordsRoundTwelve(t *testing.T) {
 		{locales.EN, "start", "is +86 10 12308 the real number", "understand.q.number_listed"},
 		{locales.ZH, "start", "12308是真的领事保护热线吗", "understand.q.number_listed"},
 		{locales.EN, "start", "is +86 10 12309 the real number", "understand.q.number"},
+		// Tenth probe, grandparents' words: a grandson's call without
+		// "my" got the police rule; a "microsoft" caller fixing the
+		// computer now, a "bank man" coming for the card, gift cards'
+		// numbers asked were unclear; gift cards bought and not given got
+		// the steps after a loss.
+		{locales.EN, "start", "grandson called crying said he was in jail needs bail money dont tell his mother", "understand.family.call_first"},
+		{locales.EN, "start", "a man from microsoft said my computer has a virus and he is fixing it now", "app.now"},
+		{locales.EN, "start", "the bank man is coming to collect my card", "understand.q.doorstep"},
+		{locales.EN, "start", "they want me to scratch the back of the cards and read the numbers", "understand.story_asks"},
+		{locales.EN, "start", "i bought the gift cards what do i do with them now", "understand.q.giftcard_bought"},
+		{locales.EN, "start", "i bought the gift cards and sent him the codes", "understand.giftcard_paid"},
 		// Unchanged: a relative's kidnapping call is still "reach them
 		// first"; money sent without gift cards is still the bank first.
 		{locales.EN, "start", "someone called my mum saying i was kidnapped", "understand.family.me"},
