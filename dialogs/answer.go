@@ -337,6 +337,9 @@ var stepAnswers = map[string][]string{
 	"police_visit": stepsThenPlace,
 	// Gift cards bought for a caller, the numbers not yet given: keep them.
 	"giftcard_bought": {"a:paid", "btn.a.paid", "share", "btn.share", "menu", "btn.menu"},
+	// A call the person ended: nothing lost if nothing was given, what to
+	// do when they call again; the steps a button away if something was.
+	"hung_up": {"a:paid", "btn.a.paid", "a:app", "btn.a.app", "where", "btn.where", "menu", "btn.menu"},
 	// "What is virtual kidnapping?": how it goes, what the family and the
 	// student do; the police where they are a button away.
 	"explain_kidnap": {"f:paid", "btn.f.paid", "where", "btn.where", "share", "btn.share"},

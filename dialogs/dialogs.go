@@ -307,16 +307,8 @@ func text(s State, e Event) (State, []Reply) {
 		}
 		if p.Topic == "hung_up" {
 			// A call ended: nothing lost if nothing was given, and what
-			// to do when they call again; the steps a button away if
-			// something was.
-			s = resetFlowKeepLast(s)
-			s.Node = NodeSteps
-			return s, []Reply{keyedReply(&s, []string{"understand.hung_up"},
-				"a:paid", "btn.a.paid",
-				"a:app", "btn.a.app",
-				"where", "btn.where",
-				"menu", "btn.menu",
-			)}
+			// to do when they call again (stepAnswers).
+			return answerQuestion(s, "hung_up")
 		}
 		if s.Node == NodeVerdict || s.Node == NodeSteps || s.Last != nil {
 			return noneSteps(s)

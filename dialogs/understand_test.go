@@ -215,7 +215,7 @@ var firstKeys = map[Intent]map[string][]string{
 	IntentApp:     {"": {"app.now", "understand.app_asked", "understand.family.app"}},
 	IntentThreatened: {"": {"understand.threatened.rule", "understand.threatened.bank.rule", "understand.threatened.service.rule",
 		"understand.threatened.tax.rule", "understand.threatened.visa.rule", "understand.family.call_first", "understand.family.me", "understand.family.them"}},
-	IntentNone:      {"start": {"understand.none_start", "understand.hung_up"}, "": {"none.steps", "understand.hung_up"}},
+	IntentNone:      {"start": {"understand.none_start", "understand.q.hung_up"}, "": {"none.steps", "understand.q.hung_up"}},
 	IntentYes:       {"quiz": {"quiz.q.", "quiz.level."}, "verdict": {"understand.yes_which"}, "": {"understand.smalltalk."}},
 	IntentNo:        {"quiz": {"quiz.q.", "quiz.level."}, "verdict": {"none.steps"}, "": {"understand.smalltalk."}},
 	IntentQuestion:  {"quiz": {"understand.q.quiz"}, "country": {"understand.q.country"}, "": {"understand.q.", "understand.scammed"}},
@@ -1078,7 +1078,7 @@ func TestOwnWordsFourthPass(t *testing.T) {
 		// thanks and hello.
 		{locales.EN, "start", "wo de yin hang ka bei dong jie le", "understand.threatened.rule"},
 		{locales.EN, "start", "ta shuo yao dai bu wo", "understand.threatened.rule"},
-		{locales.EN, "verdict", "wo gang gua le dian hua", "understand.hung_up"},
+		{locales.EN, "verdict", "wo gang gua le dian hua", "understand.q.hung_up"},
 		{locales.EN, "verdict", "wo shen me dou mei zuo", "none.steps"},
 		{locales.EN, "start", "xie xie", "understand.smalltalk.thanks"},
 		{locales.EN, "start", "ni hao", "understand.smalltalk.hello"},
@@ -1544,9 +1544,9 @@ func TestOwnWordsRoundTwelve(t *testing.T) {
 		{locales.ZH, "start", "什么是杀猪盘", "understand.q.explain_pig"},
 		{locales.EN, "start", "what is the chinese police scam", "understand.q.officials"},
 		{locales.EN, "start", "what does 帮信罪 mean", "understand.q.mule"},
-		{locales.EN, "start", "i hung up what now", "understand.hung_up"},
-		{locales.ZH, "start", "我已经挂了电话 接下来怎么办", "understand.hung_up"},
-		{locales.EN, "start", "ok i hung up", "understand.hung_up"},
+		{locales.EN, "start", "i hung up what now", "understand.q.hung_up"},
+		{locales.ZH, "start", "我已经挂了电话 接下来怎么办", "understand.q.hung_up"},
+		{locales.EN, "start", "ok i hung up", "understand.q.hung_up"},
 		{locales.EN, "start", "someone on xiaohongshu offered me a job reviewing hotels", "understand.q.task_job"},
 		{locales.ZH, "start", "有人在小红书找我给酒店写好评 一单30", "understand.q.task_job"},
 		// Unclear: the police where the person is, asked in two words.
@@ -1654,12 +1654,12 @@ func TestOwnWordsRoundTwelve(t *testing.T) {
 	}
 	// After money was lost, "i hung up" is never "you have lost
 	// nothing".
-	if got := firstReplyKey(stateFor(t, "steps", locales.EN), "ok i hung up"); got == "understand.hung_up" {
+	if got := firstReplyKey(stateFor(t, "steps", locales.EN), "ok i hung up"); got == "understand.q.hung_up" {
 		t.Errorf("steps after a loss: got %s, want anything but", got)
 	}
 	// The caller hanging up is not the person's step.
 	s := stateFor(t, "verdict", locales.ZH)
-	if got := firstReplyKey(s, "我说我要报警 他就挂了"); got == "understand.hung_up" {
+	if got := firstReplyKey(s, "我说我要报警 他就挂了"); got == "understand.q.hung_up" {
 		t.Errorf("他就挂了: got %s, want the caller's hang-up not read as the person's", got)
 	}
 }
