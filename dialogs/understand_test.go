@@ -1622,6 +1622,12 @@ func TestOwnWordsRoundTwelve(t *testing.T) {
 		{locales.EN, "start", "they want me to scratch the back of the cards and read the numbers", "understand.story_asks"},
 		{locales.EN, "start", "i bought the gift cards what do i do with them now", "understand.q.giftcard_bought"},
 		{locales.EN, "start", "i bought the gift cards and sent him the codes", "understand.giftcard_paid"},
+		// Eleventh probe, second turns after a parcel scam's verdict in
+		// Chinese: card numbers typed into the page were unclear, a
+		// friend's "it's real" too.
+		{locales.ZH, "verdict", "我把银行卡号填进去了", "paid.now"},
+		{locales.EN, "verdict", "i entered my card number on the site", "paid.now"},
+		{locales.ZH, "verdict", "我朋友说这是真的", "understand.q.real_after"},
 		// Unchanged: a relative's kidnapping call is still "reach them
 		// first"; money sent without gift cards is still the bank first.
 		{locales.EN, "start", "someone called my mum saying i was kidnapped", "understand.family.me"},
