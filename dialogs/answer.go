@@ -355,12 +355,17 @@ func answerQuestion(s State, topic string) (State, []Reply) {
 	case NodeQuiz:
 		return askAgain(s, "understand.q.quiz")
 	case NodeCountry:
-		if _, ok := stepAnswers[topic]; ok || topic == "shame" {
-			// "should i change my number?", "i feel so stupid" at the
-			// place question: the answer, then the place question
+		if topic != "" && topic != "what" {
+			// "银行说追不回来了", "i feel so stupid" at the place
+			// question: the answer's words, then the place question
 			// again with its buttons, since the numbers come next.
+			answered := s
+			answered.Node = NodeSteps
+			_, a := answerQuestion(answered, topic)
 			s, replies := askCountry(s, "understand.q.country")
-			replies[0].Texts = append([]Text{{Key: "understand.q." + topic}}, replies[0].Texts...)
+			if len(a) > 0 {
+				replies[0].Texts = append(append([]Text{}, a[0].Texts...), replies[0].Texts...)
+			}
 			return s, replies
 		}
 		return askCountry(s, "understand.q.country")

@@ -1628,6 +1628,11 @@ func TestOwnWordsRoundTwelve(t *testing.T) {
 		{locales.ZH, "verdict", "我把银行卡号填进去了", "paid.now"},
 		{locales.EN, "verdict", "i entered my card number on the site", "paid.now"},
 		{locales.ZH, "verdict", "我朋友说这是真的", "understand.q.real_after"},
+		// At the place question, any question with an answer is answered
+		// first ("银行说追不回来了": what still helps; it was the place
+		// question again).
+		{locales.ZH, "country", "银行说追不回来了", "understand.q.lost"},
+		{locales.EN, "country", "the bank says they cant do anything", "understand.q.lost"},
 		// Unchanged: a relative's kidnapping call is still "reach them
 		// first"; money sent without gift cards is still the bank first.
 		{locales.EN, "start", "someone called my mum saying i was kidnapped", "understand.family.me"},
