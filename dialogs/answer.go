@@ -340,6 +340,8 @@ var stepAnswers = map[string][]string{
 	// A call the person ended: nothing lost if nothing was given, what to
 	// do when they call again; the steps a button away if something was.
 	"hung_up": {"a:paid", "btn.a.paid", "a:app", "btn.a.app", "where", "btn.where", "menu", "btn.menu"},
+	// "Can they steal money with just my address?": not alone; what can.
+	"address_only": stepsThenCheck,
 	// "What is virtual kidnapping?": how it goes, what the family and the
 	// student do; the police where they are a button away.
 	"explain_kidnap": {"f:paid", "btn.f.paid", "where", "btn.where", "share", "btn.share"},

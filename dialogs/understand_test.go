@@ -1633,6 +1633,13 @@ func TestOwnWordsRoundTwelve(t *testing.T) {
 		// question again).
 		{locales.ZH, "country", "银行说追不回来了", "understand.q.lost"},
 		{locales.EN, "country", "the bank says they cant do anything", "understand.q.lost"},
+		// Twelfth probe, second turns after a parcel scam's verdict in
+		// English (all unclear or a generic question back before).
+		{locales.EN, "verdict", "but it came from the official royal mail number", "understand.q.spoofed"},
+		{locales.EN, "verdict", "what if the parcel is real", "understand.q.real_after"},
+		{locales.EN, "verdict", "i dont have any parcel coming", "none.steps"},
+		{locales.EN, "verdict", "can they steal money with just my address", "understand.q.address_only"},
+		{locales.ZH, "start", "只有我的地址会不会被骗钱", "understand.q.address_only"},
 		// Unchanged: a relative's kidnapping call is still "reach them
 		// first"; money sent without gift cards is still the bank first.
 		{locales.EN, "start", "someone called my mum saying i was kidnapped", "understand.family.me"},
