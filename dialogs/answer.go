@@ -340,6 +340,9 @@ var stepAnswers = map[string][]string{
 	// A call the person ended: nothing lost if nothing was given, what to
 	// do when they call again; the steps a button away if something was.
 	"hung_up": {"a:paid", "btn.a.paid", "a:app", "btn.a.app", "where", "btn.where", "menu", "btn.menu"},
+	// "The bank asked me to come to the branch": safe in person, at a
+	// branch the person looks up.
+	"bank_visit": stepsThenPlace,
 	// "Can they steal money with just my address?": not alone; what can.
 	"address_only": stepsThenCheck,
 	// "What is virtual kidnapping?": how it goes, what the family and the

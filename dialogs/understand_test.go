@@ -1640,6 +1640,10 @@ func TestOwnWordsRoundTwelve(t *testing.T) {
 		{locales.EN, "verdict", "i dont have any parcel coming", "none.steps"},
 		{locales.EN, "verdict", "can they steal money with just my address", "understand.q.address_only"},
 		{locales.ZH, "start", "只有我的地址会不会被骗钱", "understand.q.address_only"},
+		// Thirteenth probe, after the steps for a loss, Chinese.
+		{locales.ZH, "steps", "银行说要我去柜台", "understand.q.bank_visit"},
+		{locales.ZH, "steps", "我是不是很蠢", "understand.q.shame"},
+		{locales.ZH, "steps", "他让我去银行柜台转账到安全账户", "understand.threatened.bank.rule"},
 		// Unchanged: a relative's kidnapping call is still "reach them
 		// first"; money sent without gift cards is still the bank first.
 		{locales.EN, "start", "someone called my mum saying i was kidnapped", "understand.family.me"},
