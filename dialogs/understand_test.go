@@ -1644,6 +1644,12 @@ func TestOwnWordsRoundTwelve(t *testing.T) {
 		{locales.ZH, "steps", "银行说要我去柜台", "understand.q.bank_visit"},
 		{locales.ZH, "steps", "我是不是很蠢", "understand.q.shame"},
 		{locales.ZH, "steps", "他让我去银行柜台转账到安全账户", "understand.threatened.bank.rule"},
+		// Fourteenth probe: blackmail with nude photos, a job's cheque to
+		// buy equipment, a friend's transfer to receive and send back
+		// (all unclear before).
+		{locales.EN, "start", "someone has my nude photos and wants 500 dollars", "understand.q.sextortion"},
+		{locales.EN, "start", "i got a job offer and they sent me a cheque to buy equipment", "understand.q.overpaid"},
+		{locales.EN, "start", "my friend asked me to receive a transfer for him and send it back", "understand.q.mule"},
 		// Unchanged: a relative's kidnapping call is still "reach them
 		// first"; money sent without gift cards is still the bank first.
 		{locales.EN, "start", "someone called my mum saying i was kidnapped", "understand.family.me"},
