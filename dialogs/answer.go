@@ -343,6 +343,8 @@ var stepAnswers = map[string][]string{
 	// "The bank asked me to come to the branch": safe in person, at a
 	// branch the person looks up.
 	"bank_visit": stepsThenPlace,
+	// "Should I change my phone number?": rarely needed; block and filter.
+	"change_number": stepsThenCheck,
 	// "Can they steal money with just my address?": not alone; what can.
 	"address_only": stepsThenCheck,
 	// "What is virtual kidnapping?": how it goes, what the family and the

@@ -1650,6 +1650,8 @@ func TestOwnWordsRoundTwelve(t *testing.T) {
 		{locales.EN, "start", "someone has my nude photos and wants 500 dollars", "understand.q.sextortion"},
 		{locales.EN, "start", "i got a job offer and they sent me a cheque to buy equipment", "understand.q.overpaid"},
 		{locales.EN, "start", "my friend asked me to receive a transfer for him and send it back", "understand.q.mule"},
+		{locales.EN, "country", "should i change my phone number", "understand.q.change_number"},
+		{locales.ZH, "start", "要不要换手机号", "understand.q.change_number"},
 		// Unchanged: a relative's kidnapping call is still "reach them
 		// first"; money sent without gift cards is still the bank first.
 		{locales.EN, "start", "someone called my mum saying i was kidnapped", "understand.family.me"},
