@@ -230,6 +230,13 @@ func text(s State, e Event) (State, []Reply) {
 			s.Lang = lang
 		}
 	}
+	if !s.LangSet && !e.Forwarded && p.Intent == IntentCheck {
+		// "这个是真的吗 【工商银行】…": the person's own words before the
+		// message they paste say which language to answer in.
+		if lang := framingLang(e.Text); lang != "" {
+			s.Lang = lang
+		}
+	}
 	switch p.Intent {
 	case IntentCheck:
 		if e.Verdict.Level == classifier.LevelNone && !e.Forwarded && describesMessage(e.Text) {

@@ -1,6 +1,7 @@
 package dialogs
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 
@@ -43,6 +44,26 @@ func ownWordsLang(text string) string {
 	}
 	return ""
 }
+
+// framingLang is the language of the words a person types before a
+// message they paste: "这个是真的吗", "我妈收到的：", "is this real:", "my
+// mum got this:". "" when the text opens with none of them (a message
+// pasted alone is in its sender's language, not the reader's).
+func framingLang(text string) string {
+	t := strings.ToLower(strings.TrimSpace(text))
+	switch {
+	case framingZHRe.MatchString(t):
+		return locales.ZH
+	case framingENRe.MatchString(t):
+		return locales.EN
+	}
+	return ""
+}
+
+var (
+	framingZHRe = regexp.MustCompile(`^(?:这个|这条|这是|这|请问|帮我看看|帮我看一下|帮忙看看|帮我看下)?(?:短信|消息|信息|邮件)?(?:是真的吗|是不是真的|是不是诈骗|是不是骗子|是骗子吗|是诈骗吗|靠谱吗|可信吗)|^(?:帮我看看|帮我看一下|帮忙看看|帮我看下)|^(?:我|我妈|我爸|我奶奶|我爷爷|我外婆|我外公|我家人|家里人|我朋友|我同学)(?:刚|刚刚|今天|昨天)?收到(?:的|了|一条|这个)`)
+	framingENRe = regexp.MustCompile(`^(?:is this (?:real|legit|a scam|true|genuine|fake)|is it (?:real|legit|a scam)|legit\?|real or fake|(?:my (?:mum|mom|dad|grandma|grandpa|nan|friend|parents)|i) (?:just )?(?:got|received) this)`)
+)
 
 // commonEnglish are English words that pinyin never spells, so that two of
 // them mark a sentence as English.

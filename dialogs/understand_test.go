@@ -1732,6 +1732,9 @@ func TestReplyLanguageFollowsOwnWords(t *testing.T) {
 		{"pasted Chinese message", locales.EN, "start", "【顺丰】您的快递因地址不详被退回，请点击链接 http://sf-x.top 补填地址", false, locales.EN},
 		{"quiz answer", locales.EN, "quiz", "没有", false, locales.EN},
 		{"place answer", locales.EN, "country", "我在旧金山读书", false, locales.EN},
+		{"Chinese words before a Chinese paste", locales.EN, "start", "这个是真的吗 【工商银行】您的账户存在异常，请于今日内登录 http://icbc-vip.cc 完成认证，否则将冻结", false, locales.ZH},
+		{"a mother's message framed in English", locales.ZH, "start", "my mum got this: 【顺丰】您的快递因地址不详被退回，请点击链接 http://sf-x.top 补填地址", false, locales.EN},
+		{"a Chinese paste with no framing", locales.EN, "start", "您好：您的快递因地址不详被退回，请点击链接 http://sf-x.top 补填地址", false, locales.EN},
 	} {
 		s := stateFor(t, tt.state, tt.lang)
 		got, _ := Step(s, Event{Kind: EventText, Text: tt.text, Forwarded: tt.forwarded})
