@@ -864,7 +864,7 @@ var describedMessageRe = regexp.MustCompile(`^(?:(?:我|俺|我妈|我爸|我妈
 
 // toldFrameRe finds someone telling of an offer: "told me about", "my
 // friend says", "有人推荐", "让我投": an investment pitch told, not made.
-var toldFrameRe = regexp.MustCompile(`\b(?:told me|tells me|says|said|recommended|showed me|wants me|asked me|invited me)\b|推荐|说|让我|叫我|要我|给我看|拉我`)
+var toldFrameRe = regexp.MustCompile(`\b(?:told me|tells me|says|said|recommended|showed me|wants me|asked me|invited me|added me|i was added|i got added)\b|推荐|说|让我|叫我|要我|给我看|拉我|被拉进|把我拉进`)
 
 // storyTopics are the question topics that answer the person's own story
 // (blackmail, a threat, a marketplace deposit, a task job): the same words

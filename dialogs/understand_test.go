@@ -1652,6 +1652,14 @@ func TestOwnWordsRoundTwelve(t *testing.T) {
 		{locales.EN, "start", "my friend asked me to receive a transfer for him and send it back", "understand.q.mule"},
 		{locales.EN, "country", "should i change my phone number", "understand.q.change_number"},
 		{locales.ZH, "start", "要不要换手机号", "understand.q.change_number"},
+		// Fifteenth probe, students abroad: the Home Office and the BRP,
+		// the AFP and the TFN were unclear; a group of stock tips too;
+		// a ticket sale paid first, told, read "no known warning signs"
+		// (the classifier now flags it; see the rules).
+		{locales.EN, "start", "someone from the home office called and said my brp is invalid", "understand.threatened.visa.rule"},
+		{locales.EN, "start", "the caller said he was from the australian federal police and my tfn is suspended", "understand.threatened.rule"},
+		{locales.EN, "start", "i was added to a whatsapp group about stock tips", "understand.q.invest_offer"},
+		{locales.ZH, "start", "我被拉进了一个炒股群", "understand.q.invest_offer"},
 		// Unchanged: a relative's kidnapping call is still "reach them
 		// first"; money sent without gift cards is still the bank first.
 		{locales.EN, "start", "someone called my mum saying i was kidnapped", "understand.family.me"},
