@@ -245,6 +245,17 @@ func text(s State, e Event) (State, []Reply) {
 			// nothing of the message: ask for the message itself.
 			return answerQuestion(s, "real")
 		}
+		if e.Verdict.Level == classifier.LevelNone && !e.Forwarded && tellsOfSomeone(e.Text) {
+			// "someone on wechat is selling tickets but wants payment
+			// first": the person telling of someone, in their own words.
+			// Nothing found in a retelling is no sign the thing is safe:
+			// the warning about asks if it tells of one, else ask for
+			// the message itself.
+			if p.Asks {
+				return whichHappened(resetFlowKeepLast(s), "understand.story_asks")
+			}
+			return answerQuestion(s, "real")
+		}
 		return check(s, e.Verdict, p.Asks)
 	case IntentUnclear:
 		if e.Verdict.Level >= classifier.LevelMedium {

@@ -920,6 +920,17 @@ var refusedToldRe = regexp.MustCompile(`挂了|挂掉了|挂断了|已挂|没理
 
 // describesMessage reports whether text opens by telling of a message
 // received (describedMessageRe).
+// tellsOfSomeone reports whether a typed text opens by telling of someone
+// else, in the person's words ("someone on wechat is selling…", "a guy
+// from the bank said…", "有人在抖音上…", "对方说…"), with no link, number
+// or handle of its own.
+func tellsOfSomeone(text string) bool {
+	n := understanding.normalize(text)
+	return tellsOfSomeoneRe.MatchString(n) && !linkRe.MatchString(text) && !phoneRe.MatchString(text) && !handleRe.MatchString(n)
+}
+
+var tellsOfSomeoneRe = regexp.MustCompile(`^(?:(?:so|and|but|ok|hi|hey)\s+)?(?:someone|somebody|a (?:guy|man|woman|girl|lady|person|stranger|seller|buyer|recruiter)|this (?:guy|man|woman|girl|person)|some (?:guy|man|woman|girl|person)|they|he|she)\b|^(?:刚才|刚刚|今天|昨天)?(?:有人|有个人|有一个人|一个人|对方|那个人|一个陌生人|陌生人)`)
+
 func describesMessage(text string) bool {
 	return describedMessageRe.MatchString(understanding.normalize(text))
 }

@@ -1660,6 +1660,15 @@ func TestOwnWordsRoundTwelve(t *testing.T) {
 		{locales.EN, "start", "the caller said he was from the australian federal police and my tfn is suspended", "understand.threatened.rule"},
 		{locales.EN, "start", "i was added to a whatsapp group about stock tips", "understand.q.invest_offer"},
 		{locales.ZH, "start", "我被拉进了一个炒股群", "understand.q.invest_offer"},
+		// Someone told of in the person's own words, where the rules find
+		// nothing, is never "no known warning signs": the warning about
+		// asks, or the message itself asked for. A message pasted as it
+		// came keeps its verdict.
+		{locales.EN, "start", "someone on facebook is selling a laptop and wants me to pay the deposit first", "understand.story_asks"},
+		{locales.EN, "start", "a guy on discord is selling a graphics card", "understand.unclear"},
+		{locales.EN, "start", "someone on wechat is selling cheap concert tickets but wants payment first", "understand.q.real"},
+		{locales.ZH, "start", "有人在闲鱼上卖一个相机 看起来挺便宜", "understand.unclear"},
+		{locales.EN, "start", "Your Amazon order 114-2238 has been cancelled. Your refund will arrive in 3-5 days.", "verdict.none"},
 		// Unchanged: a relative's kidnapping call is still "reach them
 		// first"; money sent without gift cards is still the bank first.
 		{locales.EN, "start", "someone called my mum saying i was kidnapped", "understand.family.me"},
