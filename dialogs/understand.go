@@ -1595,6 +1595,11 @@ func Understand(s State, text string, forwarded bool) Placement {
 				p.Topic = "romance"
 			case in == IntentAccount:
 				p.Topic = f.topic[in]
+			case in == IntentAccount && f.mule:
+				// "my classmate wants to borrow my bank card for a week":
+				// the person's own account asked for, not a friend's
+				// account taken over.
+				return Placement{Intent: IntentQuestion, Topic: "mule"}
 			case in == IntentThreatened && f.mule && !family:
 				// "i let someone use my bank account and now it's
 				// frozen": the person's own account lent; the answer

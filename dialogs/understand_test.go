@@ -1669,6 +1669,16 @@ func TestOwnWordsRoundTwelve(t *testing.T) {
 		{locales.EN, "start", "someone on wechat is selling cheap concert tickets but wants payment first", "understand.q.real"},
 		{locales.ZH, "start", "有人在闲鱼上卖一个相机 看起来挺便宜", "understand.unclear"},
 		{locales.EN, "start", "Your Amazon order 114-2238 has been cancelled. Your refund will arrive in 3-5 days.", "verdict.none"},
+		// Sixteenth probe, asks told in the person's words.
+		{locales.EN, "start", "my classmate wants to borrow my bank card for a week", "understand.q.mule"},
+		{locales.EN, "start", "a company wants me to receive packages at home and reship them", "understand.q.mule"},
+		{locales.EN, "start", "there is a job where i just need to open a bank account for them", "understand.q.mule"},
+		{locales.EN, "start", "the buyer wants my email to send the payment", "understand.q.marketplace"},
+		{locales.EN, "start", "someone wants to pay my rent for me if i send them my login", "understand.story_asks"},
+		{locales.EN, "start", "my landlord says the previous tenant's deposit needs to be paid to his new account", "understand.q.payee_change"},
+		{locales.EN, "start", "the university accommodation office emailed asking me to confirm my card details", "understand.story_asks"},
+		{locales.ZH, "start", "卖家让我去另一个网站付款", "understand.q.marketplace"},
+		{locales.ZH, "start", "有个公司让我在家收快递再转寄出去", "understand.q.mule"},
 		// Unchanged: a relative's kidnapping call is still "reach them
 		// first"; money sent without gift cards is still the bank first.
 		{locales.EN, "start", "someone called my mum saying i was kidnapped", "understand.family.me"},
