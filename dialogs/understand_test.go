@@ -1679,6 +1679,10 @@ func TestOwnWordsRoundTwelve(t *testing.T) {
 		{locales.EN, "start", "the university accommodation office emailed asking me to confirm my card details", "understand.story_asks"},
 		{locales.ZH, "start", "卖家让我去另一个网站付款", "understand.q.marketplace"},
 		{locales.ZH, "start", "有个公司让我在家收快递再转寄出去", "understand.q.mule"},
+		// Seventeenth probe, a relative drawn in: all unclear or generic.
+		{locales.EN, "start", "my dad thinks the scammer is his friend now", "understand.q.wont_listen"},
+		{locales.EN, "start", "how do i stop my grandma from sending more money", "understand.q.wont_listen"},
+		{locales.EN, "start", "my grandma is at western union right now", "understand.q.at_bank"},
 		// Unchanged: a relative's kidnapping call is still "reach them
 		// first"; money sent without gift cards is still the bank first.
 		{locales.EN, "start", "someone called my mum saying i was kidnapped", "understand.family.me"},
