@@ -343,6 +343,8 @@ var stepAnswers = map[string][]string{
 	// "The bank asked me to come to the branch": safe in person, at a
 	// branch the person looks up.
 	"bank_visit": stepsThenPlace,
+	// Free eggs for a daily check-in: the group's bait for what it sells.
+	"freebie_group": {"f:paid", "btn.f.paid", "share", "btn.share", "menu", "btn.menu"},
 	// "Should I change my phone number?": rarely needed; block and filter.
 	"change_number": stepsThenCheck,
 	// "Can they steal money with just my address?": not alone; what can.

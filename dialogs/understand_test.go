@@ -1683,6 +1683,13 @@ func TestOwnWordsRoundTwelve(t *testing.T) {
 		{locales.EN, "start", "my dad thinks the scammer is his friend now", "understand.q.wont_listen"},
 		{locales.EN, "start", "how do i stop my grandma from sending more money", "understand.q.wont_listen"},
 		{locales.EN, "start", "my grandma is at western union right now", "understand.q.at_bank"},
+		// Eighteenth probe, parents' stories in Chinese (unclear, or the
+		// steps after a loss for an impostor's messages: 充了 inside 冒充了).
+		{locales.ZH, "start", "我妈在给一个客服打电话 说要注销什么百万保障", "understand.family.oncall"},
+		{locales.ZH, "start", "我爸接到电话说他的养老金要升级 要交费", "understand.family.them"},
+		{locales.ZH, "start", "我奶奶说有人上门免费体检 然后卖给她药", "understand.scammed_family"},
+		{locales.ZH, "start", "有人让我妈加一个群 说每天签到领鸡蛋", "understand.q.freebie_group"},
+		{locales.ZH, "start", "我爸的微信被人冒充了 在找亲戚借钱", "account.family"},
 		// Unchanged: a relative's kidnapping call is still "reach them
 		// first"; money sent without gift cards is still the bank first.
 		{locales.EN, "start", "someone called my mum saying i was kidnapped", "understand.family.me"},
