@@ -1690,6 +1690,9 @@ func TestOwnWordsRoundTwelve(t *testing.T) {
 		{locales.ZH, "start", "我奶奶说有人上门免费体检 然后卖给她药", "understand.scammed_family"},
 		{locales.ZH, "start", "有人让我妈加一个群 说每天签到领鸡蛋", "understand.q.freebie_group"},
 		{locales.ZH, "start", "我爸的微信被人冒充了 在找亲戚借钱", "account.family"},
+		// Nineteenth probe: a video call holding the ID was unclear.
+		{locales.EN, "start", "they asked me to do a video call holding my id", "understand.story_asks"},
+		{locales.ZH, "start", "他们让我手持身份证视频", "understand.story_asks"},
 		// Unchanged: a relative's kidnapping call is still "reach them
 		// first"; money sent without gift cards is still the bank first.
 		{locales.EN, "start", "someone called my mum saying i was kidnapped", "understand.family.me"},
