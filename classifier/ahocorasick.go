@@ -21,12 +21,12 @@ type matcher struct {
 	nclass int
 	delta  []uint16 // delta[state*nclass+class]; nil when too many states
 	// far holds the targets of the entries that hold farState, by index.
-	far map[int32]int32
+	far farTable
 	// dfaOut is out renumbered for the DFA, whose states are numbered in
 	// breadth-first order so that the hot shallow states share cache lines,
-	// those without output first: states from outFrom on have output, so
-	// the scan tells a match from the state number it already holds,
-	// without a second load per byte.
+	// those without output first: states from outFrom on have output (or
+	// are far), so the scan tells a match from the state number it already
+	// holds, without a second load per byte.
 	dfaOut  []int32
 	outFrom int
 
@@ -188,19 +188,29 @@ func (m *matcher) buildDFA(farFrom int) {
 			bfs = append(bfs, e.to)
 		}
 	}
-	// Numbering: states without output, then those with, each breadth-first.
+	// Numbering: the first farFrom states breadth-first are near (16-bit
+	// entries), those without output first, then those with; the deeper
+	// rest are far, in breadth-first order, output or not. Every state from
+	// outFrom on is either a near state with output or a far one, whose
+	// output emit reads from dfaOut. Numbering every output state after
+	// every state without one, as before, made all of them far once the
+	// automaton passed 16 bits, so each match paid a far lookup (5% of
+	// Classify).
+	farFrom = min(farFrom, farState)
+	near := bfs[:min(len(bfs), farFrom)]
 	order := make([]int32, 0, states)
-	for _, s := range bfs {
+	for _, s := range near {
 		if m.out[s] < 0 {
 			order = append(order, s)
 		}
 	}
 	m.outFrom = len(order)
-	for _, s := range bfs {
+	for _, s := range near {
 		if m.out[s] >= 0 {
 			order = append(order, s)
 		}
 	}
+	order = append(order, bfs[len(near):]...)
 	newID := make([]uint32, states)
 	for i, s := range order {
 		newID[s] = uint32(i)
@@ -219,13 +229,18 @@ func (m *matcher) buildDFA(farFrom int) {
 			row[m.class[e.b]] = newID[e.to]
 		}
 	}
-	farFrom = min(farFrom, farState)
 	m.delta = make([]uint16, len(full))
-	m.far = map[int32]int32{}
+	nfar := 0
+	for _, to := range full {
+		if int(to) >= farFrom {
+			nfar++
+		}
+	}
+	m.far = newFarTable(nfar)
 	for i, to := range full {
 		if int(to) >= farFrom {
 			m.delta[i] = farState
-			m.far[int32(i)] = int32(to)
+			m.far.put(uint32(i), to)
 			continue
 		}
 		m.delta[i] = uint16(to)
@@ -234,7 +249,66 @@ func (m *matcher) buildDFA(farFrom int) {
 
 // farNext is the state at entry i of delta, which holds farState.
 func (m *matcher) farNext(i int) int {
-	return int(m.far[int32(i)])
+	return int(m.far.get(uint32(i)))
+}
+
+// farTable maps an entry of delta to the far state it leads to: an
+// open-addressed hash of (entry+1)<<32|state words, linear probing, at
+// most half full: one multiply and, mostly, one load finds the word,
+// where a Go map hashes, then probes a group.
+type farTable struct {
+	slots []uint64
+	shift uint
+}
+
+// newFarTable makes a table for n entries.
+func newFarTable(n int) farTable {
+	bits := uint(4)
+	for 1<<bits < 2*n {
+		bits++
+	}
+	return farTable{slots: make([]uint64, 1<<bits), shift: 64 - bits}
+}
+
+// len is the number of entries held.
+func (t farTable) len() int {
+	n := 0
+	for _, w := range t.slots {
+		if w != 0 {
+			n++
+		}
+	}
+	return n
+}
+
+func (t farTable) home(key uint32) uint64 {
+	return (uint64(key) * 0x9E3779B97F4A7C15) >> t.shift
+}
+
+// put records that entry key leads to state to.
+func (t farTable) put(key, to uint32) {
+	mask := uint64(len(t.slots) - 1)
+	for h := t.home(key); ; h = (h + 1) & mask {
+		if t.slots[h] == 0 || uint32(t.slots[h]>>32) == key+1 {
+			t.slots[h] = uint64(key+1)<<32 | uint64(to)
+			return
+		}
+	}
+}
+
+// get returns the state entry key leads to, or the root when it is not
+// held (never, for an entry that holds farState).
+func (t farTable) get(key uint32) uint32 {
+	mask := uint64(len(t.slots) - 1)
+	for h := t.home(key); ; h = (h + 1) & mask {
+		w := t.slots[h]
+		if uint32(w>>32) == key+1 {
+			return uint32(w)
+		}
+		if w == 0 {
+			return 0
+		}
+	}
 }
 
 // step returns the goto transition of s on b, or -1 (0 from the root).

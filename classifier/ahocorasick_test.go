@@ -88,7 +88,7 @@ func TestMatcherSplitAgrees(t *testing.T) {
 	// out of far states as the shipped rules' deepest do.
 	far := newMatcher(pats)
 	far.buildDFA(12)
-	if len(far.far) == 0 {
+	if far.far.len() == 0 {
 		t.Fatal("no far states")
 	}
 	for _, m := range []*matcher{newMatcher(pats), far} {

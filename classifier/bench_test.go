@@ -122,7 +122,7 @@ func BenchmarkLoad(b *testing.B) {
 		m := c.rs.ac
 		b.ReportMetric(float64(len(m.fail)), "states")
 		b.ReportMetric(float64(len(m.delta)*2), "table-bytes")
-		b.ReportMetric(float64(len(m.far)), "far-entries")
+		b.ReportMetric(float64(m.far.len()), "far-entries")
 	})
 	b.Run("model", func(b *testing.B) {
 		m, err := model.Shipped()
