@@ -355,6 +355,17 @@ var stepAnswers = map[string][]string{
 	// "What is pig butchering?": the long con, and never paying to
 	// withdraw.
 	"explain_pig": {"a:paid", "btn.a.paid", "share", "btn.share", "menu", "btn.menu"},
+	// Health products sold to an older relative at a free talk or check:
+	// a sales trap; buy no more, keep the receipts, ask for a refund.
+	"health_sales": {"f:paid", "btn.f.paid", "share", "btn.share", "menu", "btn.menu"},
+	// "The url is weird, amaz0n-refund…": a copy of the site; close it,
+	// and the steps a button away if something was typed into it.
+	"lookalike_link": stepsThenCheck,
+	// "Can you check a screenshot?": yes, sent as a photo.
+	"screenshot": {"check", "btn.check", "menu", "btn.menu"},
+	// Calls from unknown numbers, a missed call from abroad, "how do I
+	// stop them calling": don't answer or call back; block and filter.
+	"unknown_calls": stepsThenCheck,
 }
 
 // answerQuestion gives a short answer for where the conversation is, and the
@@ -680,6 +691,11 @@ func familyStory(s State, p Placement) (State, []Reply) {
 			// Nobody was said to be in trouble, so no one to call.
 			t := replies[0].Texts
 			replies[0].Texts = append(append(t[:2:2], Text{Key: "understand.family.romance.paid"}), t[3:]...)
+		}
+		if p.Topic == "giftcard" {
+			// Gift cards are stopped by the company that issued them,
+			// as for the person's own (answer), said first.
+			replies[0].Texts = append([]Text{{Key: "understand.family.giftcard_paid"}}, replies[0].Texts...)
 		}
 		return s, replies
 	}

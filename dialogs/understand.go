@@ -742,9 +742,11 @@ func (u *understander) features(s State, text string) features {
 				f.asksReal = f.asksReal || g.Topic == "real"
 				f.asksNumber = f.asksNumber || g.Topic == "number"
 			}
-			if t, ok := f.topic[g.Intent]; !ok || t == "what" && g.Topic != "" || g.Topic == "friend" {
+			if t, ok := f.topic[g.Intent]; !ok || (t == "what" || t == "real") && g.Topic != "" && g.Topic != "real" && g.Topic != "what" || g.Topic == "friend" {
 				// The first topic, but the generic "what should I do"
-				// yields to a named one ("… about my visa"), and an
+				// or "is it legit" yields to a named one ("… about my
+				// visa", "is it legit if a job pays u to like videos"),
+				// and an
 				// account that asks the person for money is a friend's
 				// whatever came first ("my son's wechat got hacked and
 				// is asking me for money from it").
@@ -784,7 +786,7 @@ var valuablesRe = regexp.MustCompile(`money|card|code|\bpin\b|password|bank|tran
 // appBeyondLinkRe absent, nothing says an app was installed, a screen
 // shared or anything typed into the page, so the story is a link opened
 // and no more.
-var linkOnlyRe = regexp.MustCompile(`\bscanned (?:the|a|that|their|this) (?:qr )?code\b|扫了(?:那个|这个)?(?:二维)?码|扫码了|\b(?:clicked|tapped|opened)(?: on)? it\b|已经点(?:了|开了)|^点开了|\bdian (kai )?le (na ge )?lian jie\b|\b(clicked|tapped|opened|pressed)( on)? (the|a|that|this|their|his|her)? ?(link|url)\b|(点|打)(了|开了?|进去了?)(那个|这个|一个)?(链接|网址|链结)`)
+var linkOnlyRe = regexp.MustCompile(`\bscanned (?:the|a|that|their|this) (?:qr )?code\b|扫了(?:那个|这个)?(?:二维)?码|扫码了|\b(?:clicked|tapped|opened)(?: on)? it\b|已经点(?:了|开了)|^点开了|\bdian (kai )?le (na ge )?lian jie\b|\b(clicked|tapped|opened|pressed)( on)? (the|a|that|this|their|his|her)? ?(link|url)\b|(点|打)(了|开了?|进去了?)(那个|这个|一个)?(链接|网址|链结)|(?:链接|网址).{0,20}(?:我点了|点进去了|点开了|点开看了)`)
 
 // appBeyondLinkRe finds what goes past opening a link: an app or file
 // installed, a screen shared, a login, or details typed in.
@@ -862,6 +864,13 @@ var leakedOnlyRe = regexp.MustCompile(`^[^,，。;；]*$`)
 // words, not the message.
 var describedMessageRe = regexp.MustCompile(`^(?:(?:我|俺|我妈|我爸|我妈妈|我爸爸|我奶奶|我爷爷|我姥姥|我外婆|老伴|我老婆|我老公|我朋友|我同学|室友)?(?:刚|刚才|刚刚|今天|昨天|早上|晚上)?(?:也)?(?:收到|接到)了?(?:一条|一个|一封|个|条|封|几条)?(?:奇怪的|陌生的)?(?:短信|消息|信息|邮件|微信|微信消息|qq消息|语音|留言)(?:说|讲|称|提示|通知)|(?:(?:i|my \w+|we) )?(?:just |also )?(?:got|received|get|have|had) (?:a|an|this|some|one) (?:weird |strange |random |new )?(?:text|message|msg|email|e-mail|sms|whatsapp|voicemail|dm)(?: from [\w ]{1,30}?)? (?:saying|that says|says|that said|telling me|telling her|telling him|about))`)
 
+// howToTellRe finds a question about how to tell the real from the fake:
+// "怎么知道…是不是真的", "how do i know if…".
+var howToTellRe = regexp.MustCompile(`怎么知道|怎么判断|怎么分辨|如何判断|如何知道|\bhow (?:do|can|would) (?:i|you) (?:know|tell)\b|\bhow to tell\b`)
+
+// thirdSaysRe finds someone else's words told: "she says", "他说".
+var thirdSaysRe = regexp.MustCompile(`\b(?:she|he|they) (?:says|said|told me|tells me)\b|(?:他|她|他们|她们)说`)
+
 // toldFrameRe finds someone telling of an offer: "told me about", "my
 // friend says", "有人推荐", "让我投": an investment pitch told, not made.
 var toldFrameRe = regexp.MustCompile(`\b(?:told me|tells me|says|said|recommended|showed me|wants me|asked me|invited me|added me|i was added|i got added)\b|推荐|说|让我|叫我|要我|给我看|拉我|被拉进|把我拉进`)
@@ -873,13 +882,13 @@ var toldFrameRe = regexp.MustCompile(`\b(?:told me|tells me|says|said|recommende
 var storyTopics = map[string]bool{"sextortion": true, "violent_threat": true, "marketplace": true, "task_job": true,
 	"intervention": true, "at_bank": true, "doorstep": true, "job_unsolicited": true, "currency_exchange": true,
 	"wrong_number": true, "invest_offer": true, "reply_q": true, "ignore_ok": true, "credit_fear": true, "prize_fee": true,
-	"payee_change": true, "track": true}
+	"payee_change": true, "track": true, "health_sales": true, "unknown_calls": true}
 
 // callerClaimRe finds a call (or a caller) told as coming from an office
 // the caller claimed to be: police, an embassy or consulate, a bank, a tax
 // or immigration office ("got a call from the chinese embassy", "said he
 // is from the bank", "自称警察", "大使馆打来的电话").
-var callerClaimRe = regexp.MustCompile(`\b(?:call|calls|called|calling|rang|phoned|voicemail)\b.{0,40}\b(?:police|embassy|consulate|bank|fraud team|fraud department|hmrc|irs|immigration|home office|ukvi|customs|court|social security|medicare|pension office|tax office)\b|` +
+var callerClaimRe = regexp.MustCompile(`\b(?:call|calls|called|calling|rang|phoned|voicemail|email|emailed|letter)\b.{0,40}\b(?:police|embassy|consulate|bank|fraud team|fraud department|hmrc|irs|immigration|home office|ukvi|customs|court|social security|medicare|pension office|tax office)\b|` +
 	`\b(?:said|says|saying|claiming|claimed|claims|pretending|posing)\b(?: to be| that)?(?: (?:he|she|they|it))?(?: (?:is|was|were|are|s))?(?: (?:from|with|calling from))?(?: (?:the|a|an|my|his|her))?(?: (?:chinese|uk|british|us|local|hsbc|barclays|lloyds|natwest|santander|monzo|halifax))?\s*(?:police|policeman|officer|embassy|consulate|bank|fraud team|fraud department|hmrc|irs|immigration)\b|` +
 	`(?:自称|冒充|假冒|说他是|说她是|说自己是|说是)(?:中国)?(?:驻\S{0,6})?(?:警察|公安|民警|警官|大使馆|领事馆|使馆|银行|检察院|法院|移民局|海关|税务局|社保局|医保局|人社局)|` +
 	`(?:警察|公安|大使馆|领事馆|使馆|银行|社保局|医保局|人社局)(?:打来|的电话|来电|打电话)`)
@@ -1418,6 +1427,18 @@ func Understand(s State, text string, forwarded bool) Placement {
 	// 处理"): a story tells of them, seldom quotes them.
 	unaddressed := !f.secondPerson && !secondPersonRe.MatchString(n) && !phoneRe.MatchString(text) && !linkRe.MatchString(text)
 	ownStory := (f.firstPerson || f.mine || f.family >= 0) && unaddressed
+	// "i got a missed call from +44 7700 900123 should i call back": the
+	// number is the one that called, told by the person; a pasted "You
+	// have a missed call, call back on …" speaks to its reader and is
+	// checked.
+	ownCallerNumber := f.topic[IntentQuestion] == "unknown_calls" && f.firstPerson && !f.secondPerson &&
+		!secondPersonRe.MatchString(n) && !linkRe.MatchString(text)
+	// "is it legit if a job pays u to like youtube videos": a question
+	// about an offer, whose "u" is anyone; a paste that holds a link, a
+	// number or a handle is checked.
+	asksAboutOffer := f.asksReal && storyTopics[f.topic[IntentQuestion]] && !phoneRe.MatchString(text) &&
+		!linkRe.MatchString(text) && !handleRe.MatchString(n)
+	ownStory = ownStory || ownCallerNumber || asksAboutOffer
 	if (state == "verdict" || state == "steps") && unaddressed && utf8.RuneCountInString(core) <= longRunes {
 		// A short follow-up to a verdict ("可以不理吗", "what should i
 		// reply") is the person's own question, with or without an I.
@@ -1547,8 +1568,14 @@ func Understand(s State, text string, forwarded bool) Placement {
 			// "our" and "you" read like a message's; one with a link,
 			// a number or a handle stays a message.
 			return Placement{Intent: IntentRequest, Topic: f.topic[IntentRequest]}
+		case tell == 0 && f.topic[IntentQuestion] == "lookalike_link":
+			// "说是京东退款 但是网址很奇怪": the person's own doubt about an
+			// address, link or not; never a verdict on their words.
+			return Placement{Intent: IntentQuestion, Topic: "lookalike_link"}
 		case !f.ownWords():
 			return Placement{Intent: IntentCheck, Asks: f.ask > 0}
+		case tell == 0 && (ownCallerNumber || asksAboutOffer):
+			return Placement{Intent: IntentQuestion, Topic: f.topic[IntentQuestion]}
 		case tell == 0 && f.topic[IntentQuestion] == "tuition":
 			// "a senior in our group offers to pay my fees at a
 			// discount": the person's words about tuition, whose "our"
@@ -1704,7 +1731,13 @@ func Understand(s State, text string, forwarded bool) Placement {
 		// details" speaks to its reader and is checked.
 		ownStory = true
 	}
-	if f.topic[IntentQuestion] == "invest_offer" && !toldFrameRe.MatchString(n) {
+	if f.topic[IntentQuestion] == "invest_offer" && unaddressed && (thirdSaysRe.MatchString(n) || howToTellRe.MatchString(n)) {
+		// "she says her uncle works at a trading platform", "怎么知道一个
+		// 投资群是不是真的": a pitch told, or asked about, with no reader
+		// spoken to: the person's own question.
+		ownStory = true
+	}
+	if f.topic[IntentQuestion] == "invest_offer" && !toldFrameRe.MatchString(n) && !howToTellRe.MatchString(n) {
 		// "老师今天带大家上车的那只票已经涨停了…私我": an ad's own pitch, with
 		// no one telling of it; checked as a message.
 		ownStory = false
