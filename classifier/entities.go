@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"net/netip"
+	"regexp"
 	"sort"
 	"strings"
 	"unicode"
@@ -626,13 +627,22 @@ func lookalikeOf(host, domain string) string {
 			return b
 		}
 	}
-	// Government sites live under government suffixes.
-	if (strings.Contains(host, "gov-") || strings.Contains(host, "-gov") || strings.Contains(host, "gov.uk.") ||
-		strings.Contains(host, "govuk")) && !strings.HasSuffix(host, ".gov.uk") {
-		return "gov.uk"
+	// Government sites live under government suffixes: "gov" as a word
+	// of any other host is dressed up as one (irs-gov-refund.com,
+	// gov-cn-police.com, www.gov.cn.police-check.top, govuk-tax.com).
+	if loc := govWordRe.FindStringSubmatchIndex(host); loc != nil && !govHost(host) && !strings.HasSuffix(host, ".gov.wales") &&
+		!strings.HasSuffix(host, ".gov.scot") && host != "gov.wales" && host != "gov.scot" {
+		if loc[2] >= 0 {
+			return "gov." + host[loc[2]:loc[3]]
+		}
+		return "gov"
 	}
 	return ""
 }
+
+// govWordRe finds "gov" as a word of a host, and a country code glued to
+// it or after it (govuk, gov-cn, gov.au.).
+var govWordRe = regexp.MustCompile(`(?:^|[.-])govt?(?:[.-]?(uk|cn|au|hk|sg|nz|ca|us))?(?:[.-]|$)`)
 
 // foldDigitsInLabel folds the look-alikes of a domain label
 // (data/links.yaml): paypa1 → paypal, arnazon → amazon.

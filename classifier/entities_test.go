@@ -28,6 +28,15 @@ func TestURLs(t *testing.T) {
 		{"pay the fee at https://evri.top/p/88", "evri.top", "evri.top", false, false, false, "evri"},
 		{"verify at paypal.xyz", "paypal.xyz", "paypal.xyz", false, false, false, "paypal"},
 		{"refund at gov-uk-refund.com", "gov-uk-refund.com", "gov-uk-refund.com", false, false, false, "gov.uk"},
+		// Any government dressed up outside its suffix (round thirteen):
+		// China's, a country's "gov" as a subdomain of a cheap domain.
+		{"核查请登录 gov-cn-police.com", "gov-cn-police.com", "gov-cn-police.com", false, false, false, "gov.cn"},
+		{"verify at https://www.gov.cn.police-check.top/a", "www.gov.cn.police-check.top", "police-check.top", false, false, false, "gov.cn"},
+		{"pay at govt-nz-fines.com", "govt-nz-fines.com", "govt-nz-fines.com", false, false, false, "gov.nz"},
+		// Real government hosts, and a vendor whose name starts with gov.
+		{"see https://gov.wales/council-tax", "gov.wales", "gov.wales", false, false, false, ""},
+		{"see https://my.gov.au/login", "my.gov.au", "my.gov.au", false, false, false, ""},
+		{"updates via https://public.govdelivery.com/accounts", "public.govdelivery.com", "govdelivery.com", false, false, false, ""},
 		{"请点击http://t.cn/Ab1。谢谢", "t.cn", "t.cn", false, true, false, ""},
 		{"claim at http:/bit.do/Claim-Tax now", "bit.do", "bit.do", false, false, false, ""},
 		{"(see www.example.com).", "www.example.com", "example.com", false, false, false, ""},
