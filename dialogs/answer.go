@@ -363,6 +363,9 @@ var stepAnswers = map[string][]string{
 	"lookalike_link": stepsThenCheck,
 	// "Can you check a screenshot?": yes, sent as a photo.
 	"screenshot": {"check", "btn.check", "menu", "btn.menu"},
+	// "How do I know it's really my son?": the number already had, or
+	// a question only they could answer; nothing sent before.
+	"really_them": {"f:paid", "btn.f.paid", "share", "btn.share", "menu", "btn.menu"},
 	// Calls from unknown numbers, a missed call from abroad, "how do I
 	// stop them calling": don't answer or call back; block and filter.
 	"unknown_calls": stepsThenCheck,

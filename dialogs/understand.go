@@ -541,6 +541,9 @@ type features struct {
 	// ("a photo of my passport"); paidDial those that may as well mean a
 	// call as a transfer ("打过去").
 	paidID, paidDial int
+	// paidTyped: details typed into a page ("typed my password"), a
+	// paid phrase of topic "typed".
+	paidTyped int
 	// asksReal: "is it real", "靠谱吗"; asksNumber: "is this number
 	// real", "号码是真的吗". Either with a phone number in the text asks
 	// about that number.
@@ -724,6 +727,9 @@ func (u *understander) features(s State, text string) features {
 			if g.Intent == IntentPaid && g.Topic == "dial" {
 				f.paidDial += g.Weight
 			}
+			if g.Intent == IntentPaid && g.Topic == "typed" {
+				f.paidTyped += g.Weight
+			}
 			f.withdraw = f.withdraw || g.Intent == IntentPaid && g.Topic == "withdraw"
 			f.recovery = f.recovery || g.Intent == IntentQuestion && g.Topic == "recovery"
 			f.mule = f.mule || g.Intent == IntentQuestion && g.Topic == "mule"
@@ -787,6 +793,10 @@ var valuablesRe = regexp.MustCompile(`money|card|code|\bpin\b|password|bank|tran
 // shared or anything typed into the page, so the story is a link opened
 // and no more.
 var linkOnlyRe = regexp.MustCompile(`\bscanned (?:the|a|that|their|this) (?:qr )?code\b|扫了(?:那个|这个)?(?:二维)?码|扫码了|\b(?:clicked|tapped|opened)(?: on)? it\b|已经点(?:了|开了)|^点开了|\bdian (kai )?le (na ge )?lian jie\b|\b(clicked|tapped|opened|pressed)( on)? (the|a|that|this|their|his|her)? ?(link|url)\b|(点|打)(了|开了?|进去了?)(那个|这个|一个)?(链接|网址|链结)|(?:链接|网址).{0,20}(?:我点了|点进去了|点开了|点开看了)`)
+
+// remoteAppRe finds an app that lets someone else see or control the
+// phone: a password typed under it was watched.
+var remoteAppRe = regexp.MustCompile(`install|download|anydesk|teamviewer|rustdesk|quick ?support|screen|remote|zoom|装|下载|共享|远程|屏幕`)
 
 // appBeyondLinkRe finds what goes past opening a link: an app or file
 // installed, a screen shared, a login, or details typed in.
@@ -1596,6 +1606,13 @@ func Understand(s State, text string, forwarded bool) Placement {
 	}
 	for _, in := range telling {
 		if f.intents[in] > 0 {
+			if in == IntentPaid && f.intents[IntentApp] > 0 && f.paidTyped == f.intents[in] && remoteAppRe.MatchString(n) {
+				// "i installed it and typed my password while he
+				// watched": a password typed under a remote-control
+				// app; the app's steps (stop sharing, go offline)
+				// come first, and they end with the bank.
+				continue
+			}
 			family := f.familyStory()
 			if in == IntentPaid && f.paidDial == f.intents[in] && !family {
 				if !valuablesRe.MatchString(n) && !amountRe.MatchString(n) {

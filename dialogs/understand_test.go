@@ -1842,5 +1842,12 @@ func TestOwnWordsRoundThirteen(t *testing.T) {
 		{locales.EN, "start", "my grandpa bought 800 of steam cards for the tax office", "understand.family.giftcard_paid"},
 		// An ask told without the words "asked me to": the warning about asks.
 		{locales.EN, "start", "they asked for my bank password to verify me", "understand.story_asks"},
+		// Second turns (the round's two-turn probe).
+		{locales.EN, "verdict", "how do i know its really my daughter", "understand.q.really_them"},
+		{locales.ZH, "verdict", "怎么确认是不是我儿子本人", "understand.q.really_them"},
+		{locales.EN, "verdict", "i clicked it and entered my card number", "paid.now"},
+		{locales.EN, "start", "i installed anydesk and typed my password while he watched", "app.now"},
+		{locales.EN, "start", "he says i will be arrested if i hang up", "oncall.hangup"},
+		{locales.ZH, "country", "对方又发消息说再交一笔就能退回", "understand.q.recovery"},
 	})
 }
