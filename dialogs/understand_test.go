@@ -1842,6 +1842,10 @@ func TestOwnWordsRoundThirteen(t *testing.T) {
 		{locales.EN, "start", "my grandpa bought 800 of steam cards for the tax office", "understand.family.giftcard_paid"},
 		// An ask told without the words "asked me to": the warning about asks.
 		{locales.EN, "start", "they asked for my bank password to verify me", "understand.story_asks"},
+		// A relative named first, then what they did, and nothing the
+		// rules know: never "no known warning signs", the message asked
+		// for instead (tellsOfSomeone).
+		{locales.ZH, "start", "奶奶被一个小伙子天天陪着聊天", "understand.q.real"},
 		// Second turns (the round's two-turn probe).
 		{locales.EN, "verdict", "how do i know its really my daughter", "understand.q.really_them"},
 		{locales.ZH, "verdict", "怎么确认是不是我儿子本人", "understand.q.really_them"},
