@@ -366,6 +366,9 @@ var stepAnswers = map[string][]string{
 	// "How do I know it's really my son?": the number already had, or
 	// a question only they could answer; nothing sent before.
 	"really_them": {"f:paid", "btn.f.paid", "share", "btn.share", "menu", "btn.menu"},
+	// "Is it safe to give my student ID number?": only to an office the
+	// person reached themselves; never a code.
+	"safe_to_give": stepsThenCheck,
 	// Calls from unknown numbers, a missed call from abroad, "how do I
 	// stop them calling": don't answer or call back; block and filter.
 	"unknown_calls": stepsThenCheck,

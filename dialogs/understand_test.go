@@ -1846,6 +1846,9 @@ func TestOwnWordsRoundThirteen(t *testing.T) {
 		// rules know: never "no known warning signs", the message asked
 		// for instead (tellsOfSomeone).
 		{locales.ZH, "start", "奶奶被一个小伙子天天陪着聊天", "understand.q.real"},
+		// "Should I give…?": only to an office reached by the person.
+		{locales.EN, "start", "is it safe to give my student id number", "understand.q.safe_to_give"},
+		{locales.ZH, "start", "要不要把我的身份证号给他", "understand.q.safe_to_give"},
 		// Second turns (the round's two-turn probe).
 		{locales.EN, "verdict", "how do i know its really my daughter", "understand.q.really_them"},
 		{locales.ZH, "verdict", "怎么确认是不是我儿子本人", "understand.q.really_them"},
