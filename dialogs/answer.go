@@ -363,6 +363,12 @@ var stepAnswers = map[string][]string{
 	"lookalike_link": stepsThenCheck,
 	// "Can you check a screenshot?": yes, sent as a photo.
 	"screenshot": {"check", "btn.check", "menu", "btn.menu"},
+	// No signal all of a sudden, then password-reset emails: a SIM swap
+	// under way; the carrier from another phone, then the bank.
+	"sim_swap": stepsThenPlace,
+	// "Should I change my password?": yes, now, from a device they never
+	// touched; the steps after a loss a button away.
+	"change_password": stepsThenPlace,
 	// "How do I know it's really my son?": the number already had, or
 	// a question only they could answer; nothing sent before.
 	"really_them": {"f:paid", "btn.f.paid", "share", "btn.share", "menu", "btn.menu"},

@@ -913,7 +913,7 @@ var cardSharedRe = regexp.MustCompile(`\b(?:gave|given|sent|send|read|told|share
 
 // giftCardRe finds gift or shopping cards to buy: the impostor's payment,
 // whoever they claim to be.
-var giftCardRe = regexp.MustCompile(`gift ?cards?|itunes|steam card|google play card|vouchers?|购物卡|礼品卡|充值卡|苹果卡|京东卡|游戏卡|点卡`)
+var giftCardRe = regexp.MustCompile(`gift ?cards?|itunes|steam cards?|google play cards?|apple cards?|target cards?|amazon cards?|ebay cards?|razer gold|vouchers?|购物卡|礼品卡|充值卡|苹果卡|京东卡|游戏卡|点卡`)
 
 // itWasRe finds who a caller was said to be, said alone: "it was uk
 // police", "they said they were from the embassy", "说是警察".
@@ -975,6 +975,10 @@ var amountRe = regexp.MustCompile(`[0-9]|[十百千万]`)
 // thirdOpenRe finds a text that opens with a third person as its subject:
 // "she already paid", "he is still on the phone", "她已经转了".
 var thirdOpenRe = regexp.MustCompile(`^(?:and |but |now |so |ok |oh )?(?:she|he)\b|^(?:她|他)(?:已经|还|刚|刚刚|都|也|把|在|说|给|转|付|打|被)`)
+
+// harmThreatRe finds harm threatened to someone else if the police are
+// called: the kidnapper's line.
+var harmThreatRe = regexp.MustCompile(`\bif (?:we|i|you) (?:call|tell|go to) (?:the )?(?:police|cops)\b|\b(?:she|he) (?:dies|will die)\b|\b(?:kill|hurt) (?:her|him)\b|撕票|报警就(?:杀|撕|弄死|伤害)`)
 
 // withCallerRe finds the caller named as the other party of a call.
 var withCallerRe = regexp.MustCompile(`\bwith (?:them|the caller|the scammer|the police|the bank|that man|that woman|a man|a woman|someone)\b|(?:跟|和|与)(?:对方|他们|骗子|那个人|警察|银行)`)
@@ -1671,6 +1675,12 @@ func Understand(s State, text string, forwarded bool) Placement {
 				// to be in trouble; calling that relative unmasks it, not
 				// the rule about calls that accuse the person.
 				p.Topic = "relative"
+			case in == IntentThreatened && !family && f.family < 0 && !f.firstPersonAny && harmThreatRe.MatchString(n):
+				// "the guy says if we call police she dies", typed after
+				// a video of a daughter tied up: someone said to be held
+				// and threatened; reaching her comes first, not the rule
+				// about calls that accuse the person.
+				p.Topic = "relative"
 			case in == IntentThreatened:
 				// Who the caller claimed to be picks the rule that
 				// unmasks them: a bank's or a shop's customer service
@@ -1713,9 +1723,9 @@ func Understand(s State, text string, forwarded bool) Placement {
 		// when the relative opens the text ("我爸… 我很着急").
 		return Placement{Intent: IntentQuestion, Topic: "romance_family", Family: true}
 	}
-	if q := f.topic[IntentQuestion]; f.intents[IntentNone] > 0 && (q == "reply_q" || q == "ignore_ok") {
-		// "he is still texting me what should i reply": the question
-		// asked, not "nothing happened".
+	if q := f.topic[IntentQuestion]; f.intents[IntentNone] > 0 && (q == "reply_q" || q == "ignore_ok" || q == "refund" || q == "change_password") {
+		// "he is still texting me what should i reply", "我拉黑他了 钱还能
+		// 要回来吗": the question asked, not "nothing happened".
 		return Placement{Intent: IntentQuestion, Topic: q}
 	}
 	if f.intents[IntentNone] > 0 {

@@ -1849,6 +1849,28 @@ func TestOwnWordsRoundThirteen(t *testing.T) {
 		// "Should I give…?": only to an office reached by the person.
 		{locales.EN, "start", "is it safe to give my student id number", "understand.q.safe_to_give"},
 		{locales.ZH, "start", "要不要把我的身份证号给他", "understand.q.safe_to_give"},
+		// A fresh writer's 70 two-turn conversations (varied here):
+		// remote access now, an unknown charge, gift card numbers read
+		// out, money moved or handed over, a kidnapper's threat, days
+		// without the family, questions at the place question.
+		{locales.EN, "verdict", "hes on my computer rn should i unplug it", "app.now"},
+		{locales.ZH, "verdict", "我已经开了 赶紧挂吗", "oncall.hangup"},
+		{locales.EN, "verdict", "now theres a charge for 250 from a shop i never used", "paid.now"},
+		{locales.EN, "verdict", "i bought 3 apple cards and read them the numbers", "understand.giftcard_paid"},
+		{locales.EN, "verdict", "i moved 3k from my savings like he said", "paid.now"},
+		{locales.ZH, "verdict", "外婆已经把钱给来家里拿的人了", "understand.family.paid.now"},
+		{locales.EN, "start", "the man says if we call police he dies", "understand.family.call_first"},
+		{locales.ZH, "start", "我已经三天没跟家里联系了", "understand.threatened.rule"},
+		{locales.ZH, "country", "我拉黑他了 钱还能要回来吗", "understand.q.refund"},
+		{locales.ZH, "country", "现在要改密码吗", "understand.q.change_password"},
+		{locales.EN, "verdict", "should i freeze my card", "understand.q.safe_now"},
+		{locales.ZH, "verdict", "那我删了就行吗", "understand.q.ignore_ok"},
+		{locales.ZH, "verdict", "他让我打开手机银行看余额", "understand.app_asked"},
+		{locales.EN, "verdict", "i already gave my student id and date of birth", "paid.id.now"},
+		{locales.ZH, "verdict", "我跟他说是骗子他骂我", "understand.q.wont_listen"},
+		{locales.EN, "verdict", "should i pick up when he calls back", "understand.q.unknown_calls"},
+		{locales.EN, "start", "my phone suddenly has no signal and now im getting password reset emails", "understand.q.sim_swap"},
+		{locales.ZH, "start", "手机突然没信号了 还收到好几条验证码", "understand.q.sim_swap"},
 		// Second turns (the round's two-turn probe).
 		{locales.EN, "verdict", "how do i know its really my daughter", "understand.q.really_them"},
 		{locales.ZH, "verdict", "怎么确认是不是我儿子本人", "understand.q.really_them"},
