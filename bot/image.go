@@ -217,7 +217,7 @@ func (e *Engine) voice(ctx context.Context, log *zap.Logger, userKey string, s d
 	}
 	// What was said is checked as typed text, placed in the conversation
 	// like it (an answer to the question asked, or a message to check).
-	ev.Kind, ev.Text = dialogs.EventText, text
+	ev.Kind, ev.Text, ev.Transcribed = dialogs.EventText, text, true
 	ev.Verdict = e.o.Checker.Check(ctx, userKey, text)
 	ns, replies := dialogs.Step(s, ev)
 	return ns, replies, []zap.Field{zap.String("voice", "transcribed"), zap.Stringer("verdict_level", ev.Verdict.Level),

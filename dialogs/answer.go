@@ -363,6 +363,9 @@ var stepAnswers = map[string][]string{
 	"lookalike_link": stepsThenCheck,
 	// "Can you check a screenshot?": yes, sent as a photo.
 	"screenshot": {"check", "btn.check", "menu", "btn.menu"},
+	// A job that wants money before it starts: training, a deposit, a
+	// uniform; no real employer asks.
+	"job_fee": stepsThenCheck,
 	// No signal all of a sudden, then password-reset emails: a SIM swap
 	// under way; the carrier from another phone, then the bank.
 	"sim_swap": stepsThenPlace,
@@ -674,6 +677,7 @@ func navigate(s State, id string) (ns State, replies []Reply, ok bool) {
 		return s, []Reply{menuReply(&s, "menu.prompt")}, true
 	case "check":
 		s = resetFlow(s)
+		s.Node = NodeCheck
 		return s, []Reply{say("check.prompt")}, true
 	case "call":
 		ns, replies = callMenu(resetFlow(s))

@@ -72,11 +72,15 @@ const (
 	NodeQuiz    Node = "quiz"    // in the yes/no questionnaire; Answers holds the answers so far
 	NodeCountry Node = "country" // asked where the person is
 	NodeLang    Node = "lang"    // asked for a language
+	// NodeCheck: asked to paste or forward a message ("Check a message",
+	// "It's a message I received"); the next text is taken for one even
+	// when it speaks in the first person.
+	NodeCheck Node = "check"
 )
 
 var nodes = map[Node]bool{
 	NodeStart: true, NodeVerdict: true, NodeSteps: true, NodeCall: true,
-	NodeQuiz: true, NodeCountry: true, NodeLang: true,
+	NodeQuiz: true, NodeCountry: true, NodeLang: true, NodeCheck: true,
 }
 
 // directory is the help directory the conversation names; tests replace
@@ -178,6 +182,7 @@ func command(s State, e Event) (State, []Reply) {
 		return askLang(s)
 	case "check":
 		s = resetFlow(s)
+		s.Node = NodeCheck
 		return s, []Reply{say("check.prompt")}
 	case "call":
 		return callMenu(resetFlow(s))
@@ -255,6 +260,15 @@ func text(s State, e Event) (State, []Reply) {
 				return whichHappened(resetFlowKeepLast(s), "understand.story_asks")
 			}
 			return answerQuestion(s, "real")
+		}
+		if e.Verdict.Level == classifier.LevelNone && !e.Forwarded && !p.Asks && !e.Transcribed && s.Node != NodeCheck &&
+			speaksAsPerson(e.Text) {
+			// "thank u so much, called my mom and she was fine", "hello
+			// hello can you hear me i use the voice typing": the person's
+			// own words, read as a message only for want of anything the
+			// phrase table knows. Nothing found in them says nothing; ask
+			// what it is rather than give the all-clear.
+			return unclear(s)
 		}
 		return check(s, e.Verdict, p.Asks)
 	case IntentUnclear:

@@ -42,6 +42,10 @@ type Event struct {
 	// Lang is the person's language as the channel knows it (already
 	// normalised to a locales language); used while State.Lang is empty.
 	Lang string
+	// Transcribed is set when Text was heard in a voice note: a recording
+	// is as often a message received as the person's own words, so its
+	// first person does not make it theirs (speaksAsPerson).
+	Transcribed bool
 	// Read is the text read from an image (EventImage), for the line that
 	// shows the person what the bot saw; Text holds it with the caption.
 	// Never stored in State.

@@ -892,7 +892,7 @@ var toldFrameRe = regexp.MustCompile(`\b(?:told me|tells me|says|said|recommende
 var storyTopics = map[string]bool{"sextortion": true, "violent_threat": true, "marketplace": true, "task_job": true,
 	"intervention": true, "at_bank": true, "doorstep": true, "job_unsolicited": true, "currency_exchange": true,
 	"wrong_number": true, "invest_offer": true, "reply_q": true, "ignore_ok": true, "credit_fear": true, "prize_fee": true,
-	"payee_change": true, "track": true, "health_sales": true, "unknown_calls": true, "freebie_group": true}
+	"payee_change": true, "track": true, "health_sales": true, "unknown_calls": true, "freebie_group": true, "job_fee": true}
 
 // callerClaimRe finds a call (or a caller) told as coming from an office
 // the caller claimed to be: police, an embassy or consulate, a bank, a tax
@@ -957,6 +957,25 @@ var tellsOfSomeoneRe = regexp.MustCompile(`^(?:(?:so|and|but|ok|hi|hey)\s+)?(?:s
 	// or a question after the name, and at worst is asked for again.
 	`|^(?:(?:so|and|but|ok|hi|hey)\s+)?(?:my|our) (?:mum|mom|mother|dad|father|parents|grandma|grandmother|granny|nan|nana|grandpa|grandfather|grandad|granddad|son|daughter|wife|husband|friend|brother|sister|aunt|uncle|cousin|roommate|flatmate|neighbou?r|landlord|boss)\b` +
 	`|^(?:我|我们)?(?:妈|爸|妈妈|爸爸|老妈|老爸|奶奶|爷爷|外婆|外公|姥姥|姥爷|老公|老婆|儿子|女儿|朋友|同学|室友|邻居|房东)(?:刚|刚才|今天|昨天|前几天|上周|参加|买|去|被|收到|接到|说|给|把|跟|和|让)`)
+
+// speaksAsPerson reports whether a typed text is in the person's own
+// voice: "I", "me", "my" or 我 (or "idk", "thanks", 谢谢 to open), no link,
+// number or handle of its own and no message quoted in it. Pasted messages
+// say "I" too; for them the cost is one question more, never a warning
+// missed, since it is asked only when the rules found nothing.
+func speaksAsPerson(text string) bool {
+	n := understanding.normalize(text)
+	if _, _, quoted := quotedMessage(text); quoted {
+		return false
+	}
+	if linkRe.MatchString(text) || phoneRe.MatchString(text) || handleRe.MatchString(n) {
+		return false
+	}
+	return firstPersonRe.MatchString(n) || personOpenRe.MatchString(n)
+}
+
+// personOpenRe finds a text that opens the way a person talks to the bot.
+var personOpenRe = regexp.MustCompile(`^(?:idk|thanks|thank you|thank u|thx|ty|ok|okay|hello|hi|hey|谢谢|好的|你好|请问)\b|^(?:谢谢|好的|你好|请问)`)
 
 // describesMessage reports whether text opens by telling of a message
 // received (describedMessageRe).

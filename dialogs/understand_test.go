@@ -1880,3 +1880,36 @@ func TestOwnWordsRoundThirteen(t *testing.T) {
 		{locales.ZH, "country", "对方又发消息说再交一笔就能退回", "understand.q.recovery"},
 	})
 }
+
+// TestOwnVoiceNeverAllClear: a typed text in the person's own voice that
+// the phrase table does not place, and where the rules find nothing, is
+// asked about, never told "no known warning signs" (speaksAsPerson); once
+// the person has said it is a message they received ("Check a message"),
+// the verdict is given as it stands.
+func TestOwnVoiceNeverAllClear(t *testing.T) {
+	for _, text := range []string{
+		"thank u so much, called my dad and he was fine, the new number was fake",
+		"idk if this is the right place but does it work for japanese messages",
+		"hello hello i am using the voice typing my granddaughter set up",
+	} {
+		if got := firstReplyKey(stateFor(t, "start", locales.EN), text); got == "verdict.none" {
+			t.Errorf("%q: got %s, want anything but the all-clear", text, got)
+		}
+	}
+	// "It's a message I received" pressed: the next text is the message.
+	text := "I've received your deposit of 500, thanks. I'll send the keys on Friday."
+	s := stateFor(t, "start", locales.EN)
+	s, _ = Step(s, Event{Kind: EventText, Text: text})
+	s, _ = Step(s, Event{Kind: EventChoice, Data: EncodeChoice(s.Seq, "check")})
+	if s.Node != NodeCheck {
+		t.Fatalf("after the check button: got node %q, want %q", s.Node, NodeCheck)
+	}
+	if got := firstReplyKey(s, text); got != "verdict.none" {
+		t.Errorf("pasted after the check button: got %s, want verdict.none", got)
+	}
+	// A voice note is as often a message received: its "I" changes nothing.
+	_, replies := Step(stateFor(t, "start", locales.EN), Event{Kind: EventText, Text: text, Transcribed: true})
+	if got := replies[0].Texts[0].Key; got != "verdict.none" {
+		t.Errorf("transcribed voice note: got %s, want verdict.none", got)
+	}
+}
