@@ -282,15 +282,11 @@ func text(s State, e Event) (State, []Reply) {
 			// first; the place is asked again with the steps.
 			return scammedAsk(s, p.Topic == "scammed_family")
 		}
-		if s.Node == NodeCountry {
-			// "Not sure" to "where are you now?": say why the place is
-			// asked and keep its buttons, rather than a question about
-			// something else.
-			return askCountry(s, "understand.q.country")
-		}
 		if p.Asks && s.Node != NodeQuiz {
 			// "Someone says he's my tutor and wants a fee": whatever the
-			// rules found, being asked for money is the warning.
+			// rules found, being asked for money is the warning; at the
+			// place question too ("they tell me go buy apple cards… i am
+			// in the store"), where the numbers can wait a button away.
 			return whichHappened(resetFlowKeepLast(s), "understand.story_asks")
 		}
 		if (p.Topic == "scammed" || p.Topic == "scammed_family") && s.Node != NodeQuiz {
@@ -313,6 +309,12 @@ func text(s State, e Event) (State, []Reply) {
 		}
 		if p.Topic == "called_or_paid" && s.Node != NodeQuiz {
 			return calledOrPaid(resetFlowKeepLast(s))
+		}
+		if s.Node == NodeCountry {
+			// "Not sure" to "where are you now?": say why the place is
+			// asked and keep its buttons, rather than a question about
+			// something else.
+			return askCountry(s, "understand.q.country")
 		}
 		if pl, ok := matchPlace(e.Text); ok && pl.Country != CountryOther {
 			// "I'm in Leeds" typed before any place question: the
@@ -396,6 +398,16 @@ func text(s State, e Event) (State, []Reply) {
 			return showContacts(setPlace(s, p))
 		}
 		if !looksLikePlace(e.Text) {
+			if q := Understand(State{Node: NodeSteps}, e.Text, false); q.Intent != IntentPlace && q.Intent != IntentSmalltalk &&
+				(q.Intent != IntentUnclear || q.Asks) || e.Verdict.Level >= classifier.LevelMedium {
+				// "他们叫我去银行把定期存款取出来…我现在就在银行门口排队",
+				// typed at the place question: a scam going on now,
+				// told in a short sentence that read as a place. It is
+				// answered as it would be after the steps; the numbers
+				// stay a button away.
+				s.Node = NodeSteps
+				return text(s, e)
+			}
 			// "will the police actually do anything", "我还告诉了他们我的
 			// 住址": a sentence, not a place the directory lacks.
 			return askCountry(s, "understand.q.country")

@@ -1871,6 +1871,11 @@ func TestOwnWordsRoundThirteen(t *testing.T) {
 		{locales.EN, "verdict", "should i pick up when he calls back", "understand.q.unknown_calls"},
 		{locales.EN, "start", "my phone suddenly has no signal and now im getting password reset emails", "understand.q.sim_swap"},
 		{locales.ZH, "start", "手机突然没信号了 还收到好几条验证码", "understand.q.sim_swap"},
+		// At the place question, a scam going on now told in a short
+		// sentence (it read as a place and got the place question again).
+		{locales.ZH, "country", "他们叫我去银行把存款取出来 不要告诉柜员 我现在就在银行门口", "understand.q.at_bank"},
+		{locales.EN, "country", "they told me to buy apple cards and read them the code im in the shop", "understand.story_asks"},
+		{locales.EN, "country", "i got an email about an amazon order and i called the number, they want remote access", "app.now"},
 		// Second turns (the round's two-turn probe).
 		{locales.EN, "verdict", "how do i know its really my daughter", "understand.q.really_them"},
 		{locales.ZH, "verdict", "怎么确认是不是我儿子本人", "understand.q.really_them"},
