@@ -1742,7 +1742,8 @@ func Understand(s State, text string, forwarded bool) Placement {
 		// when the relative opens the text ("我爸… 我很着急").
 		return Placement{Intent: IntentQuestion, Topic: "romance_family", Family: true}
 	}
-	if q := f.topic[IntentQuestion]; f.intents[IntentNone] > 0 && (q == "reply_q" || q == "ignore_ok" || q == "refund" || q == "change_password") {
+	if q := f.topic[IntentQuestion]; f.intents[IntentNone] > 0 && (q == "reply_q" || q == "ignore_ok" || q == "refund" || q == "change_password" ||
+		q == "officials") {
 		// "he is still texting me what should i reply", "我拉黑他了 钱还能
 		// 要回来吗": the question asked, not "nothing happened".
 		return Placement{Intent: IntentQuestion, Topic: q}

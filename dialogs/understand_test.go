@@ -1876,6 +1876,18 @@ func TestOwnWordsRoundThirteen(t *testing.T) {
 		{locales.ZH, "country", "他们叫我去银行把存款取出来 不要告诉柜员 我现在就在银行门口", "understand.q.at_bank"},
 		{locales.EN, "country", "they told me to buy apple cards and read them the code im in the shop", "understand.story_asks"},
 		{locales.EN, "country", "i got an email about an amazon order and i called the number, they want remote access", "app.now"},
+		// A third writer's typed lines, things going on now: a boss's
+		// new account, gift cards bought for a grandson's "bail", a video
+		// of a daughter tied up, a man coming to collect, a transfer to
+		// cancel, a father locked in with the "police", a chat to delete.
+		{locales.ZH, "start", "老板微信让我马上给一个新账户打款 说他在开会", "account.friend.first"},
+		{locales.EN, "start", "we got a video of our son crying and tied to a chair", "understand.family.call_first"},
+		{locales.EN, "start", "my mum says a man is coming to the house to pick up her cards", "understand.q.doorstep"},
+		{locales.EN, "start", "can i still cancel a bank transfer i made this morning", "paid.now"},
+		{locales.ZH, "start", "一个小时前转的账还能撤回吗", "paid.now"},
+		{locales.ZH, "start", "我妈说警察不让她告诉家里 现在锁着门不开", "understand.family.oncall"},
+		{locales.EN, "start", "they told me to delete the chat history after i pay", "understand.story_asks"},
+		{locales.EN, "start", "just wanted to ask how to tell if a call from customs is fake, nothing happened", "understand.q.officials"},
 		// Second turns (the round's two-turn probe).
 		{locales.EN, "verdict", "how do i know its really my daughter", "understand.q.really_them"},
 		{locales.ZH, "verdict", "怎么确认是不是我儿子本人", "understand.q.really_them"},
