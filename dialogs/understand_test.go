@@ -1888,6 +1888,9 @@ func TestOwnWordsRoundThirteen(t *testing.T) {
 		{locales.ZH, "start", "我妈说警察不让她告诉家里 现在锁着门不开", "understand.family.oncall"},
 		{locales.EN, "start", "they told me to delete the chat history after i pay", "understand.story_asks"},
 		{locales.EN, "start", "just wanted to ask how to tell if a call from customs is fake, nothing happened", "understand.q.officials"},
+		// At a cash machine now: stop, as at the counter.
+		{locales.EN, "start", "im at the atm now should i send it", "understand.q.at_bank"},
+		{locales.ZH, "start", "我现在在ATM机前面 他让我转账", "understand.q.at_bank"},
 		// Second turns (the round's two-turn probe).
 		{locales.EN, "verdict", "how do i know its really my daughter", "understand.q.really_them"},
 		{locales.ZH, "verdict", "怎么确认是不是我儿子本人", "understand.q.really_them"},
