@@ -1891,6 +1891,14 @@ func TestOwnWordsRoundThirteen(t *testing.T) {
 		// At a cash machine now: stop, as at the counter.
 		{locales.EN, "start", "im at the atm now should i send it", "understand.q.at_bank"},
 		{locales.ZH, "start", "我现在在ATM机前面 他让我转账", "understand.q.at_bank"},
+		// My own last probe: a consulate-general, a confession letter,
+		// a bank account opened for someone, a card lent, a mother who
+		// believes the "bank" because it knew her balance.
+		{locales.ZH, "start", "我在德国 有人说是中国驻法兰克福总领馆 让我加一个警官的QQ", "understand.threatened.rule"},
+		{locales.ZH, "start", "他们让我写一份悔过书 还要拍视频", "understand.threatened.rule"},
+		{locales.EN, "start", "they asked me to open a new bank account and give them the card", "understand.q.mule"},
+		{locales.EN, "start", "my roommate lent her bank card to a guy for 500 a week", "understand.q.mule"},
+		{locales.EN, "start", "my mom thinks the man from the bank is real because he knew her account balance", "understand.q.wont_listen"},
 		// Second turns (the round's two-turn probe).
 		{locales.EN, "verdict", "how do i know its really my daughter", "understand.q.really_them"},
 		{locales.ZH, "verdict", "怎么确认是不是我儿子本人", "understand.q.really_them"},
