@@ -363,6 +363,9 @@ var stepAnswers = map[string][]string{
 	"lookalike_link": stepsThenCheck,
 	// "Can you check a screenshot?": yes, sent as a photo.
 	"screenshot": {"check", "btn.check", "menu", "btn.menu"},
+	// "Someone is using my photos on a dating site": report the profile
+	// to the platform; warn friends; pay no one to remove it.
+	"photos_used": stepsThenCheck,
 	// A job that wants money before it starts: training, a deposit, a
 	// uniform; no real employer asks.
 	"job_fee": stepsThenCheck,

@@ -1670,6 +1670,10 @@ func Understand(s State, text string, forwarded bool) Placement {
 				// relative's money in a scam begun online; the steps
 				// after a loss warn of the fee to withdraw.
 				p.Topic = "romance"
+			case in == IntentAccount && f.topic[IntentQuestion] == "photos_used":
+				// "someone is using my photos on a dating site": a
+				// profile copying the person, not their account taken.
+				return Placement{Intent: IntentQuestion, Topic: "photos_used"}
 			case in == IntentAccount:
 				p.Topic = f.topic[in]
 			case in == IntentAccount && f.mule:

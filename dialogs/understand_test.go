@@ -1899,6 +1899,10 @@ func TestOwnWordsRoundThirteen(t *testing.T) {
 		{locales.EN, "start", "they asked me to open a new bank account and give them the card", "understand.q.mule"},
 		{locales.EN, "start", "my roommate lent her bank card to a guy for 500 a week", "understand.q.mule"},
 		{locales.EN, "start", "my mom thinks the man from the bank is real because he knew her account balance", "understand.q.wont_listen"},
+		// Someone using the person's photos (got the steps to lock an
+		// account taken over).
+		{locales.EN, "start", "someone is using my photos on a dating site", "understand.q.photos_used"},
+		{locales.ZH, "start", "有人盗用我的照片在抖音上开了个号", "understand.q.photos_used"},
 		// Second turns (the round's two-turn probe).
 		{locales.EN, "verdict", "how do i know its really my daughter", "understand.q.really_them"},
 		{locales.ZH, "verdict", "怎么确认是不是我儿子本人", "understand.q.really_them"},
