@@ -1611,10 +1611,12 @@ func Understand(s State, text string, forwarded bool) Placement {
 			// "our" and "you" read like a message's; one with a link,
 			// a number or a handle stays a message.
 			return Placement{Intent: IntentRequest, Topic: f.topic[IntentRequest]}
-		case tell == 0 && f.topic[IntentQuestion] == "lookalike_link":
-			// "说是京东退款 但是网址很奇怪": the person's own doubt about an
-			// address, link or not; never a verdict on their words.
-			return Placement{Intent: IntentQuestion, Topic: "lookalike_link"}
+		case tell == 0 && (f.topic[IntentQuestion] == "lookalike_link" || f.topic[IntentQuestion] == "officials"):
+			// "说是京东退款 但是网址很奇怪", "请问真的警察会让你对家人保密吗":
+			// the person's own doubt about an address, or a question about
+			// what real officials do, whose "you" is anyone; never a
+			// verdict on their words.
+			return Placement{Intent: IntentQuestion, Topic: f.topic[IntentQuestion]}
 		case !f.ownWords():
 			return Placement{Intent: IntentCheck, Asks: f.ask > 0}
 		case tell == 0 && (ownCallerNumber || asksAboutOffer):

@@ -1903,6 +1903,13 @@ func TestOwnWordsRoundThirteen(t *testing.T) {
 		// account taken over).
 		{locales.EN, "start", "someone is using my photos on a dating site", "understand.q.photos_used"},
 		{locales.ZH, "start", "有人盗用我的照片在抖音上开了个号", "understand.q.photos_used"},
+		// A relative on the call now who won't hang up, reading out
+		// numbers (got the warning to share); an app still installed
+		// (got "hang up now"); what real police do, asked with a "you".
+		{locales.ZH, "start", "我妈正在跟银行客服打电话 一直在念数字 怎么劝都不挂", "understand.family.oncall"},
+		{locales.EN, "start", "the app they asked me to install is still on my phone, should i delete it", "app.now"},
+		{locales.ZH, "start", "请问真的警察会让你对家人保密吗", "understand.q.officials"},
+		{locales.EN, "start", "quick question, do real police ever ask you to keep it secret", "understand.q.officials"},
 		// Second turns (the round's two-turn probe).
 		{locales.EN, "verdict", "how do i know its really my daughter", "understand.q.really_them"},
 		{locales.ZH, "verdict", "怎么确认是不是我儿子本人", "understand.q.really_them"},
