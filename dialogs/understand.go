@@ -995,6 +995,9 @@ var amountRe = regexp.MustCompile(`[0-9]|[十百千万]`)
 // "she already paid", "he is still on the phone", "她已经转了".
 var thirdOpenRe = regexp.MustCompile(`^(?:and |but |now |so |ok |oh )?(?:she|he)\b|^(?:她|他)(?:已经|还|刚|刚刚|都|也|把|在|说|给|转|付|打|被)`)
 
+// onWayToPayRe finds someone on the way to the bank to pay, not there yet.
+var onWayToPayRe = regexp.MustCompile(`\b(?:driving|heading|going|walking) to the bank\b|\bon (?:his|her|their|the) way to the bank\b|开车去银行|正去银行|去银行的路上|正在去银行`)
+
 // harmThreatRe finds harm threatened to someone else if the police are
 // called: the kidnapper's line.
 var harmThreatRe = regexp.MustCompile(`\bif (?:we|i|you) (?:call|tell|go to) (?:the )?(?:police|cops)\b|\b(?:she|he) (?:dies|will die)\b|\b(?:kill|hurt) (?:her|him)\b|撕票|报警就(?:杀|撕|弄死|伤害)`)
@@ -1663,6 +1666,13 @@ func Understand(s State, text string, forwarded bool) Placement {
 				p.Refused = refusedToldRe.MatchString(n) && f.intents[IntentPaid] == 0
 			}
 			switch {
+			case family && f.intents[IntentPaid] == 0 && onWayToPayRe.MatchString(n):
+				// "my dad is driving to the bank right now, someone told
+				// him he owes tax", "我爸现在正开车去银行…我拦不住他": a
+				// relative on the way to pay; how to stop them (wait an
+				// hour, call their bank together, go to them), not who to
+				// call about a relative in trouble.
+				return Placement{Intent: IntentQuestion, Topic: "wont_listen", Family: true}
 			case in == IntentPaid && f.withdraw && !family:
 				// "平台提现不了 要交保证金": the fee to withdraw is the
 				// scam's next ask; said first, then the bank's steps.

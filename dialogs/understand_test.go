@@ -1910,6 +1910,9 @@ func TestOwnWordsRoundThirteen(t *testing.T) {
 		{locales.EN, "start", "the app they asked me to install is still on my phone, should i delete it", "app.now"},
 		{locales.ZH, "start", "请问真的警察会让你对家人保密吗", "understand.q.officials"},
 		{locales.EN, "start", "quick question, do real police ever ask you to keep it secret", "understand.q.officials"},
+		// A relative on the way to the bank to pay: how to stop them.
+		{locales.EN, "start", "my dad is driving to the bank right now, someone told him he owes tax", "understand.q.wont_listen"},
+		{locales.ZH, "start", "我妈现在正开车去银行 说社保卡被冒用要转钱 我拦不住她", "understand.q.wont_listen"},
 		// Second turns (the round's two-turn probe).
 		{locales.EN, "verdict", "how do i know its really my daughter", "understand.q.really_them"},
 		{locales.ZH, "verdict", "怎么确认是不是我儿子本人", "understand.q.really_them"},
