@@ -401,6 +401,11 @@ func numberLen(n string) int {
 	if !numeral {
 		return 0
 	}
+	if r, _ := utf8.DecodeRuneInString(n[i:]); i == len("一") && strings.HasPrefix(n, "一") && strings.ContainsRune("直起样下些定般切共边旦再路", r) {
+		// 一直, 一起, 一样…: a word that starts with 一, not an amount
+		// ("被骗了 一直在房间里跟人视频" is no sum lost).
+		return 0
+	}
 	return i
 }
 
@@ -883,7 +888,7 @@ var thirdSaysRe = regexp.MustCompile(`\b(?:she|he|they) (?:says|said|told me|tel
 
 // toldFrameRe finds someone telling of an offer: "told me about", "my
 // friend says", "有人推荐", "让我投": an investment pitch told, not made.
-var toldFrameRe = regexp.MustCompile(`\b(?:told me|tells me|says|said|recommended|showed me|wants me|asked me|invited me|added me|i was added|i got added)\b|推荐|说|让我|叫我|要我|给我看|拉我|被拉进|把我拉进`)
+var toldFrameRe = regexp.MustCompile(`\b(?:told me|tells me|says|said|recommended|showed me|wants me|asked me|invited me|added me|i was added|i got added|asked everyone|told everyone|asked us|told us)\b|推荐|说|让我|叫我|要我|给我看|拉我|被拉进|把我拉进`)
 
 // storyTopics are the question topics that answer the person's own story
 // (blackmail, a threat, a marketplace deposit, a task job): the same words

@@ -1913,6 +1913,16 @@ func TestOwnWordsRoundThirteen(t *testing.T) {
 		// A relative on the way to the bank to pay: how to stop them.
 		{locales.EN, "start", "my dad is driving to the bank right now, someone told him he owes tax", "understand.q.wont_listen"},
 		{locales.ZH, "start", "我妈现在正开车去银行 说社保卡被冒用要转钱 我拦不住她", "understand.q.wont_listen"},
+		// The last probe: a roommate on a video call in their room (一直
+		// was read as an amount lost), a union president's warning, the
+		// bot shared, church investment, police on WhatsApp, fear of
+		// going out, the police telling a victim to wait.
+		{locales.ZH, "start", "我室友好像被骗了 一直在房间里跟人视频 不出来", "understand.family.oncall"},
+		{locales.EN, "start", "im the cssa president, how do i warn our new students about the police scam", "share.title"},
+		{locales.EN, "start", "someone from my church asked everyone to invest in his company", "understand.q.invest_offer"},
+		{locales.EN, "start", "is it normal for the uk police to call you on whatsapp", "understand.q.officials"},
+		{locales.EN, "start", "im scared to go outside, they know where i live", "understand.q.violent_threat"},
+		{locales.ZH, "start", "我报警了 警察说要等 但是我很急", "understand.q.lost"},
 		// Second turns (the round's two-turn probe).
 		{locales.EN, "verdict", "how do i know its really my daughter", "understand.q.really_them"},
 		{locales.ZH, "verdict", "怎么确认是不是我儿子本人", "understand.q.really_them"},
