@@ -630,8 +630,8 @@ func lookalikeOf(host, domain string) string {
 	// Government sites live under government suffixes: "gov" as a word
 	// of any other host is dressed up as one (irs-gov-refund.com,
 	// gov-cn-police.com, www.gov.cn.police-check.top, govuk-tax.com).
-	if loc := govWordRe.FindStringSubmatchIndex(host); loc != nil && !govHost(host) && !strings.HasSuffix(host, ".gov.wales") &&
-		!strings.HasSuffix(host, ".gov.scot") && host != "gov.wales" && host != "gov.scot" {
+	if loc := govWordRe.FindStringSubmatchIndex(host); loc != nil && !govHost(host) && !underHost(host, "gov.wales") &&
+		!underHost(host, "gov.scot") {
 		if loc[2] >= 0 {
 			return "gov." + host[loc[2]:loc[3]]
 		}

@@ -244,31 +244,10 @@ func text(s State, e Event) (State, []Reply) {
 	}
 	switch p.Intent {
 	case IntentCheck:
-		if e.Verdict.Level == classifier.LevelNone && !e.Forwarded && describesMessage(e.Text) {
-			// "收到一个短信说我中奖了": the person's account of a message,
-			// not the message. Finding nothing in the account says
-			// nothing of the message: ask for the message itself.
-			return answerQuestion(s, "real")
-		}
-		if e.Verdict.Level == classifier.LevelNone && !e.Forwarded && tellsOfSomeone(e.Text) {
-			// "someone on wechat is selling tickets but wants payment
-			// first": the person telling of someone, in their own words.
-			// Nothing found in a retelling is no sign the thing is safe:
-			// the warning about asks if it tells of one, else ask for
-			// the message itself.
-			if p.Asks {
-				return whichHappened(resetFlowKeepLast(s), "understand.story_asks")
+		if e.Verdict.Level == classifier.LevelNone && !e.Forwarded {
+			if s, replies, ok := ownWordsNotClear(s, e, p); ok {
+				return s, replies
 			}
-			return answerQuestion(s, "real")
-		}
-		if e.Verdict.Level == classifier.LevelNone && !e.Forwarded && !p.Asks && !e.Transcribed && s.Node != NodeCheck &&
-			speaksAsPerson(e.Text) {
-			// "thank u so much, called my mom and she was fine", "hello
-			// hello can you hear me i use the voice typing": the person's
-			// own words, read as a message only for want of anything the
-			// phrase table knows. Nothing found in them says nothing; ask
-			// what it is rather than give the all-clear.
-			return unclear(s)
 		}
 		return check(s, e.Verdict, p.Asks)
 	case IntentUnclear:
@@ -883,4 +862,32 @@ func renderText(c *locales.Catalog, lang string, t Text) (string, bool, error) {
 		return "", false, err
 	}
 	return s, true, nil
+}
+
+// ownWordsNotClear answers a text placed as a message to check, where the
+// rules found nothing, when it is the person's own words rather than a
+// message: an account of a message ("收到一个短信说我中奖了"), a retelling
+// of someone ("someone on wechat is selling tickets but wants payment
+// first") or the person's own voice ("thank u so much, called my mom and
+// she was fine"). Finding nothing in them says nothing of what they tell:
+// the message itself is asked for, an ask told is named as the warning,
+// or what the text is, never the all-clear. ok is false for a message.
+func ownWordsNotClear(s State, e Event, p Placement) (State, []Reply, bool) {
+	switch {
+	case describesMessage(e.Text):
+		s, replies := answerQuestion(s, "real")
+		return s, replies, true
+	case tellsOfSomeone(e.Text) && p.Asks:
+		s, replies := whichHappened(resetFlowKeepLast(s), "understand.story_asks")
+		return s, replies, true
+	case tellsOfSomeone(e.Text):
+		s, replies := answerQuestion(s, "real")
+		return s, replies, true
+	case !p.Asks && !e.Transcribed && s.Node != NodeCheck && speaksAsPerson(e.Text):
+		// A voice note is as often a message received, and after "It's
+		// a message I received" the text is the message.
+		s, replies := unclear(s)
+		return s, replies, true
+	}
+	return s, nil, false
 }

@@ -401,10 +401,12 @@ func numberLen(n string) int {
 	if !numeral {
 		return 0
 	}
-	if r, _ := utf8.DecodeRuneInString(n[i:]); i == len("一") && strings.HasPrefix(n, "一") && strings.ContainsRune("直起样下些定般切共边旦再路", r) {
-		// 一直, 一起, 一样…: a word that starts with 一, not an amount
-		// ("被骗了 一直在房间里跟人视频" is no sum lost).
-		return 0
+	if rest, ok := strings.CutPrefix(n[:i], "一"); ok && rest == "" {
+		if r, _ := utf8.DecodeRuneInString(n[i:]); strings.ContainsRune("直起样下些定般切共边旦再路", r) {
+			// 一直, 一起, 一样…: a word that starts with 一, not an
+			// amount ("被骗了 一直在房间里跟人视频" is no sum lost).
+			return 0
+		}
 	}
 	return i
 }
@@ -947,12 +949,20 @@ var refusedToldRe = regexp.MustCompile(`挂了|挂掉了|挂断了|已挂|没理
 // from the bank said…", "有人在抖音上…", "对方说…", "奶奶参加了一个讲座…",
 // "my nan bought…"), with no link, number or handle of its own.
 func tellsOfSomeone(text string) bool {
+	n, ok := typedWithoutMessage(text)
+	return ok && tellsOfSomeoneRe.MatchString(n)
+}
+
+// typedWithoutMessage returns text normalised, and whether it holds
+// nothing a message would bring with it: no quoted message ("我室友收到这个
+// 「…」": the message is there to check), no link, number or handle of its
+// own.
+func typedWithoutMessage(text string) (string, bool) {
 	n := understanding.normalize(text)
 	if _, _, quoted := quotedMessage(text); quoted {
-		// "我室友收到这个「…」": the message is there to check.
-		return false
+		return n, false
 	}
-	return tellsOfSomeoneRe.MatchString(n) && !linkRe.MatchString(text) && !phoneRe.MatchString(text) && !handleRe.MatchString(n)
+	return n, !linkRe.MatchString(text) && !phoneRe.MatchString(text) && !handleRe.MatchString(n)
 }
 
 var tellsOfSomeoneRe = regexp.MustCompile(`^(?:(?:so|and|but|ok|hi|hey)\s+)?(?:someone|somebody|a (?:guy|man|woman|girl|lady|person|stranger|seller|buyer|recruiter)|this (?:guy|man|woman|girl|person)|some (?:guy|man|woman|girl|person)|they|he|she)\b|^(?:刚才|刚刚|今天|昨天)?(?:有人|有个人|有一个人|一个人|对方|那个人|一个陌生人|陌生人)` +
@@ -969,14 +979,8 @@ var tellsOfSomeoneRe = regexp.MustCompile(`^(?:(?:so|and|but|ok|hi|hey)\s+)?(?:s
 // say "I" too; for them the cost is one question more, never a warning
 // missed, since it is asked only when the rules found nothing.
 func speaksAsPerson(text string) bool {
-	n := understanding.normalize(text)
-	if _, _, quoted := quotedMessage(text); quoted {
-		return false
-	}
-	if linkRe.MatchString(text) || phoneRe.MatchString(text) || handleRe.MatchString(n) {
-		return false
-	}
-	return firstPersonRe.MatchString(n) || personOpenRe.MatchString(n)
+	n, ok := typedWithoutMessage(text)
+	return ok && (firstPersonRe.MatchString(n) || personOpenRe.MatchString(n))
 }
 
 // personOpenRe finds a text that opens the way a person talks to the bot.
