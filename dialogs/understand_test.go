@@ -1923,6 +1923,13 @@ func TestOwnWordsRoundThirteen(t *testing.T) {
 		{locales.EN, "start", "is it normal for the uk police to call you on whatsapp", "understand.q.officials"},
 		{locales.EN, "start", "im scared to go outside, they know where i live", "understand.q.violent_threat"},
 		{locales.ZH, "start", "我报警了 警察说要等 但是我很急", "understand.q.lost"},
+		// The last read as the person: thanks said with more words, a
+		// grandfather's magnets, secrecy told, a son's new number.
+		{locales.EN, "start", "ok thanks, i feel better now", "understand.smalltalk.thanks"},
+		{locales.ZH, "start", "好的谢谢 我明白了", "understand.smalltalk.thanks"},
+		{locales.EN, "start", "my grandpa went to a seminar and bought magnets for 2000", "understand.q.health_sales"},
+		{locales.EN, "start", "they said dont tell my parents", "understand.story_asks"},
+		{locales.EN, "start", "my son says the new number is really him", "understand.q.really_them"},
 		// Second turns (the round's two-turn probe).
 		{locales.EN, "verdict", "how do i know its really my daughter", "understand.q.really_them"},
 		{locales.ZH, "verdict", "怎么确认是不是我儿子本人", "understand.q.really_them"},
