@@ -48,8 +48,10 @@ package dialogs
 
 import (
 	"fmt"
+	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/scamcheck/scamcheck/classifier"
 	"github.com/scamcheck/scamcheck/locales"
@@ -244,6 +246,9 @@ func text(s State, e Event) (State, []Reply) {
 	}
 	switch p.Intent {
 	case IntentCheck:
+		if followsWarning(s, e) {
+			return whichHappened(s, "understand.q.real_after")
+		}
 		if e.Verdict.Level == classifier.LevelNone && !e.Forwarded {
 			if s, replies, ok := ownWordsNotClear(s, e, p); ok {
 				return s, replies
@@ -288,6 +293,9 @@ func text(s State, e Event) (State, []Reply) {
 		}
 		if p.Topic == "called_or_paid" && s.Node != NodeQuiz {
 			return calledOrPaid(resetFlowKeepLast(s))
+		}
+		if p.Topic == "" && followsWarning(s, e) {
+			return whichHappened(s, "understand.q.real_after")
 		}
 		if s.Node == NodeCountry {
 			// "Not sure" to "where are you now?": say why the place is
@@ -357,6 +365,13 @@ func text(s State, e Event) (State, []Reply) {
 		}
 		if p.Intent == IntentRequest {
 			return request(s, p.Topic)
+		}
+		if p.Topic == "real" && e.Verdict.Level >= classifier.LevelMedium && !followsWarning(s, e) {
+			// "Buyer wants to pay via Zelle, then an email from 'Zelle'
+			// says I must upgrade to a business account… is this real?":
+			// the scam is told in the question; its warning, not "paste
+			// the message".
+			return check(s, e.Verdict, p.Asks)
 		}
 		if p.Topic == "number" && s.Node != NodeQuiz && s.Node != NodeCountry && !callerIDRe.MatchString(e.Text) {
 			if k := directory().ContactByPhone(typedPhoneRe.FindString(e.Text)); k != nil {
@@ -863,6 +878,28 @@ func renderText(c *locales.Catalog, lang string, t Text) (string, bool, error) {
 	}
 	return s, true, nil
 }
+
+// followsWarning reports whether a typed text comes straight after a
+// warning and reads as a remark on it, not a new message: short, no link,
+// nothing the rules warn of. "the sender is ucl-finance-dept@outlook.com",
+// "one member says she swapped with them and got her pounds fine", "it
+// shows his name though" (round fourteen) were checked as messages and
+// told "no known warning signs", or asked whether they were a message,
+// right under "this is a scam". The warning stands; how to check it is
+// said again.
+func followsWarning(s State, e Event) bool {
+	return s.Node == NodeVerdict && s.Last != nil && s.Last.Level >= classifier.LevelMedium && !e.Forwarded &&
+		e.Verdict.Level < classifier.LevelMedium && utf8.RuneCountInString(e.Text) <= followUpMaxRunes &&
+		!linkRe.MatchString(emailRe.ReplaceAllString(e.Text, ""))
+}
+
+// emailRe finds an email address: "the sender is ucl-finance-dept@outlook.com"
+// names where the message came from, it is no new link.
+var emailRe = regexp.MustCompile(`[\w.+-]+@[\w-]+(?:\.[\w-]+)+`)
+
+// followUpMaxRunes is the longest text read as a remark on the warning
+// just given; a longer one is more likely another message to check.
+const followUpMaxRunes = 200
 
 // ownWordsNotClear answers a text placed as a message to check, where the
 // rules found nothing, when it is the person's own words rather than a

@@ -809,6 +809,10 @@ var remoteAppRe = regexp.MustCompile(`install|download|anydesk|teamviewer|rustde
 // installed, a screen shared, a login, or details typed in.
 var appBeyondLinkRe = regexp.MustCompile(`install|download|\bapp\b|screen|remote|anydesk|teamviewer|zoom|meeting|logged|log in|login|\bentered (my|the|a|his|her)|\btyped (my|in my|the|his|her)|filled|装|下载|软件|屏幕|远程|会议|登录|登陆|输了|输入了|填了|填写了`)
 
+// loginPageRe finds a login page seen, not logged into: "I clicked it but
+// didn't enter anything, just saw a login page" opened a link only.
+var loginPageRe = regexp.MustCompile(`\b(?:log ?in|sign ?in) (?:page|screen)\b|登录(?:页面|界面)|登陆(?:页面|界面)`)
+
 // lostAskRe finds an ask beside "they can't stop it": a condition, a
 // code, a safe account, money to move. The "bank" that says so is then
 // the scammer.
@@ -1682,6 +1686,11 @@ func Understand(s State, text string, forwarded bool) Placement {
 				// hour, call their bank together, go to them), not who to
 				// call about a relative in trouble.
 				return Placement{Intent: IntentQuestion, Topic: "wont_listen", Family: true}
+			case in == IntentPaid && f.topic[IntentQuestion] == "recovery" && !family:
+				// "我之前被骗了3万，现在有人说是反诈中心的，可以帮我追回，
+				// 要先交手续费": the old loss is told, the new ask is the
+				// second scam; its warning first (the bank a button away).
+				return Placement{Intent: IntentQuestion, Topic: "recovery"}
 			case in == IntentPaid && f.withdraw && !family:
 				// "平台提现不了 要交保证金": the fee to withdraw is the
 				// scam's next ask; said first, then the bank's steps.
@@ -1733,7 +1742,7 @@ func Understand(s State, text string, forwarded bool) Placement {
 			case in == IntentApp && (f.appAsk || f.appNotDone) && !f.appDone:
 				// Asked to install an app, and not (yet) done: "asked".
 				p.Topic = "asked"
-			case in == IntentApp && linkOnlyRe.MatchString(n) && !appBeyondLinkRe.MatchString(n):
+			case in == IntentApp && linkOnlyRe.MatchString(n) && !appBeyondLinkRe.MatchString(loginPageRe.ReplaceAllString(n, "")):
 				// A link opened, and nothing installed, shared or typed
 				// into it: "link", not the steps after an app.
 				p.Topic = "link"
