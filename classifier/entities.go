@@ -782,8 +782,24 @@ func afterReference(text string, i int) bool {
 			return true
 		}
 	}
+	// Any other label that ends in 号 names a reference too ("票号781-2456
+	// 679103" in an airline's refund notice, "车次号", "房间号"), except the
+	// labels of a phone or a chat handle, which are numbers to call.
+	if strings.HasSuffix(w, "号") {
+		for _, l := range phoneLabelsZh {
+			if strings.HasSuffix(w, l) {
+				return false
+			}
+		}
+		return true
+	}
 	return false
 }
+
+// phoneLabelsZh end in 号 and name a number to call or to add: "客服号",
+// "微信号" (often the phone number itself).
+var phoneLabelsZh = []string{"手机号", "电话号", "微信号", "QQ号", "qq号", "联系号", "客服号", "热线号", "座机号", "短号", "小号",
+	"大号", "新号", "这个号", "那个号", "此号", "本号", "该号"}
 
 // referenceLabelsZh name a number as an order, a waybill, a pickup code or
 // a case a shop, courier or office gave (issue #12, sixth round): "订单号

@@ -102,6 +102,13 @@ func TestChineseReferenceIsNoPhone(t *testing.T) {
 		{"取件码为20338716，请到驿站领取", false},
 		{"请致电13800138000核实订单", true},
 		{"订单异常请联系客服13800138000", true},
+		// Any label that ends in 号 (round fourteen), but a phone's or a
+		// handle's own label.
+		{"退票已受理，票号784-2211 908812，款项原路退回", false},
+		{"您预订的车次号G1234 座位号08车12F", false},
+		{"有问题请加客服号13800138000", true},
+		{"我的手机号：13900139000", true},
+		{"联系我微信号13700137000", true},
 	} {
 		v := c.Classify(tc.text)
 		if got := v.Entities != nil && len(v.Entities.Phones) > 0; got != tc.phone {
