@@ -243,6 +243,15 @@ func unclear(s State) (State, []Reply) {
 	)}
 }
 
+// warningTopics are the answers that warn of a scam the person told in
+// their own words: an offer, a payment asked for, a threat. A remark after
+// one ("but the recruiter has 500+ connections") is about it.
+var warningTopics = map[string]bool{"job_fee": true, "task_job": true, "currency_exchange": true, "rental": true,
+	"invest_offer": true, "recovery": true, "marketplace": true, "payee_change": true, "prize_fee": true,
+	"job_unsolicited": true, "tuition": true, "health_sales": true, "freebie_group": true, "lookalike_link": true,
+	"doorstep": true, "credit_fear": true, "mule": true, "wrong_number": true, "sextortion": true, "lawyer": true,
+	"qr_refund": true, "overpaid": true, "mistaken": true}
+
 // Buttons under the answers that are one text of steps, "understand.q."
 // and the topic: after it, money sent, a place's numbers, or another
 // message to check.
@@ -411,6 +420,7 @@ func answerQuestion(s State, topic string) (State, []Reply) {
 	if buttons, ok := stepAnswers[topic]; ok {
 		s = resetFlowKeepLast(s)
 		s.Node = NodeSteps
+		s.Warned = warningTopics[topic]
 		return s, []Reply{keyedReply(&s, []string{"understand.q." + topic}, buttons...)}
 	}
 	switch topic {

@@ -123,6 +123,11 @@ type State struct {
 	// Org is the start code (lower case) of the organisation that shared
 	// the bot with this person; its numbers are shown first.
 	Org string `json:"org,omitempty"`
+	// Warned is set when the last answer warned of a scam the person told
+	// in their own words (a job's fee, a deposit before a viewing, a
+	// "better rate"): a remark typed after it is about that, not a new
+	// message (followsWarning).
+	Warned bool `json:"warned,omitempty"`
 	// Owner is Event.Owner, carried in every button so that a press by
 	// someone else (a shared keyboard in a group) is recognised as stale.
 	Owner string `json:"owner,omitempty"`
@@ -499,7 +504,7 @@ func HelpChoice(data string) bool {
 // resetFlow leaves whatever was being asked; language, place and
 // organisation stay.
 func resetFlow(s State) State {
-	s.Node, s.Last, s.Answers, s.Paid = NodeStart, nil, "", false
+	s.Node, s.Last, s.Answers, s.Paid, s.Warned = NodeStart, nil, "", false, false
 	return s
 }
 
@@ -881,14 +886,19 @@ func renderText(c *locales.Catalog, lang string, t Text) (string, bool, error) {
 
 // followsWarning reports whether a typed text comes straight after a
 // warning and reads as a remark on it, not a new message: short, no link,
-// nothing the rules warn of. "the sender is ucl-finance-dept@outlook.com",
+// nothing the rules warn of; after a verdict, or after a direct answer
+// that warned of what the person told (State.Warned: "the recruiter's
+// profile has 500+ connections" under the warning on a job's training
+// fee). "the sender is ucl-finance-dept@outlook.com",
 // "one member says she swapped with them and got her pounds fine", "it
 // shows his name though" (round fourteen) were checked as messages and
 // told "no known warning signs", or asked whether they were a message,
 // right under "this is a scam". The warning stands; how to check it is
 // said again.
 func followsWarning(s State, e Event) bool {
-	return s.Node == NodeVerdict && s.Last != nil && s.Last.Level >= classifier.LevelMedium && !e.Forwarded &&
+	warned := s.Node == NodeVerdict && s.Last != nil && s.Last.Level >= classifier.LevelMedium ||
+		s.Node == NodeSteps && s.Warned && !s.Paid
+	return warned && !e.Forwarded &&
 		e.Verdict.Level < classifier.LevelMedium && utf8.RuneCountInString(e.Text) <= followUpMaxRunes &&
 		!linkRe.MatchString(emailRe.ReplaceAllString(e.Text, ""))
 }

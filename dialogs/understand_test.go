@@ -2042,3 +2042,24 @@ func TestOwnWordsRoundFourteen(t *testing.T) {
 		{locales.EN, "start", "my flatmate has been on the phone whispering for hours", "understand.family.oncall"},
 	})
 }
+
+// TestRemarkAfterWarnedAnswer: a remark typed after a direct answer that
+// warned of what the person told (a job's training fee) is about that
+// answer: the warning stands, never "no known warning signs". After the
+// steps for a loss it is not (State.Paid), and every warning topic is an
+// answer that exists.
+func TestRemarkAfterWarnedAnswer(t *testing.T) {
+	for topic := range warningTopics {
+		if _, ok := stepAnswers[topic]; !ok {
+			t.Errorf("warning topic %q has no answer in stepAnswers", topic)
+		}
+	}
+	s := stateFor(t, "start", locales.EN)
+	s, replies := Step(s, Event{Kind: EventText, Text: "got a job offer but i have to pay for training and background check first"})
+	if got := replies[0].Texts[0].Key; got != "understand.q.job_fee" {
+		t.Fatalf("the offer: got %s, want understand.q.job_fee", got)
+	}
+	if got := firstReplyKey(s, "the recruiter has 500+ connections and works at the bank"); got != "understand.q.real_after" {
+		t.Errorf("a remark after the warning: got %s, want understand.q.real_after", got)
+	}
+}
