@@ -51,6 +51,11 @@ func told(s State, p Placement, v classifier.Verdict) (State, []Reply) {
 	default:
 		s, replies = threatened(s, p.Topic)
 	}
+	if p.Intent != IntentPaid {
+		// A warning given for what they told: a remark next is about it
+		// (followsWarning).
+		s.Warned = true
+	}
 	if named != nil {
 		// After the first steps: a person on the phone reads "hang up",
 		// one who paid "call your bank", before the scam's name.
@@ -378,6 +383,9 @@ var stepAnswers = map[string][]string{
 	// A job that wants money before it starts: training, a deposit, a
 	// uniform; no real employer asks.
 	"job_fee": stepsThenCheck,
+	// The 国家反诈中心 app: the state's own, from the phone's official
+	// store only; any app a caller asks for is the scam.
+	"antifraud_app": {"share", "btn.share", "menu", "btn.menu"},
 	// No signal all of a sudden, then password-reset emails: a SIM swap
 	// under way; the carrier from another phone, then the bank.
 	"sim_swap": stepsThenPlace,

@@ -249,6 +249,11 @@ func text(s State, e Event) (State, []Reply) {
 			s.Lang = lang
 		}
 	}
+	if pl, ok := placeSaid(s, e, p); ok {
+		// "I'm in China but my son is in London", "在伯明翰。好的我先打
+		// 银行电话": where the person is, said with more; its numbers.
+		return showContacts(setPlace(s, pl))
+	}
 	switch p.Intent {
 	case IntentCheck:
 		if followsWarning(s, e) {
@@ -301,6 +306,12 @@ func text(s State, e Event) (State, []Reply) {
 		}
 		if p.Topic == "" && followsWarning(s, e) {
 			return whichHappened(s, "understand.q.real_after")
+		}
+		if p.Topic == "" && thanksSaidRe.MatchString(e.Text) && s.Node != NodeCountry {
+			// "thanks for yesterday, the bank managed to freeze part of
+			// it", "好的，我直接去问学校了。真的很感谢": thanks with news,
+			// not a message to ask about.
+			return smalltalk(s, "thanks")
 		}
 		if s.Node == NodeCountry {
 			// "Not sure" to "where are you now?": say why the place is
@@ -371,11 +382,13 @@ func text(s State, e Event) (State, []Reply) {
 		if p.Intent == IntentRequest {
 			return request(s, p.Topic)
 		}
-		if p.Topic == "real" && e.Verdict.Level >= classifier.LevelMedium && !followsWarning(s, e) {
+		if (p.Topic == "real" || p.Topic == "what" || p.Topic == "") && e.Verdict.Level >= classifier.LevelMedium &&
+			s.Node != NodeCountry && s.Node != NodeQuiz && !followsWarning(s, e) {
 			// "Buyer wants to pay via Zelle, then an email from 'Zelle'
-			// says I must upgrade to a business account… is this real?":
-			// the scam is told in the question; its warning, not "paste
-			// the message".
+			// says I must upgrade to a business account… is this real?",
+			// "妈妈收到一个FaceTime, someone claiming to be 京东客服…": the
+			// scam is told in the question; its warning, not "paste the
+			// message" or "tell me what happened".
 			return check(s, e.Verdict, p.Asks)
 		}
 		if p.Topic == "number" && s.Node != NodeQuiz && s.Node != NodeCountry && !callerIDRe.MatchString(e.Text) {
@@ -884,6 +897,53 @@ func renderText(c *locales.Catalog, lang string, t Text) (string, bool, error) {
 	return s, true, nil
 }
 
+// placeSaid finds where the person says they are in a typed text that
+// is not a story or a warning's message: at the place question, in
+// anything short that is no story; elsewhere in words that are otherwise
+// unclear, a plain question, small talk, or a text that opens with "I'm
+// in" or 我在 and holds no warning sign.
+func placeSaid(s State, e Event, p Placement) (locales.Place, bool) {
+	if e.Forwarded || s.Node == NodeQuiz || s.Node == NodeLang || s.Node == NodeCheck ||
+		e.Verdict.Level >= classifier.LevelMedium || utf8.RuneCountInString(e.Text) > maxOwnPlaceRunes {
+		return locales.Place{}, false
+	}
+	switch p.Intent {
+	case IntentPaid, IntentOnCall, IntentApp, IntentAccount, IntentThreatened, IntentYes, IntentNo, IntentRequest:
+		return locales.Place{}, false
+	case IntentPlace:
+		if _, ok := matchPlace(e.Text); ok {
+			// matchPlace's own answer, below.
+			return locales.Place{}, false
+		}
+	case IntentCheck:
+		if s.Node != NodeCountry {
+			loc := ownPlaceOpenRe.FindStringIndex(foldPlace(strings.TrimSpace(e.Text)))
+			if e.Verdict.Level != classifier.LevelNone || loc == nil || loc[0] != 0 {
+				return locales.Place{}, false
+			}
+		}
+	case IntentQuestion:
+		switch p.Topic {
+		case "", "what", "start", "bank":
+		default:
+			if s.Node != NodeCountry {
+				return locales.Place{}, false
+			}
+		}
+	}
+	return ownPlace(e.Text)
+}
+
+// thanksOpenRe finds a text that opens with thanks.
+var thanksOpenRe = regexp.MustCompile(`(?i)^\W*(?:(?:just )?wanted to say thank|thanks|thank (?:you|u)|thx|谢谢|感谢|多谢)`)
+
+// thanksSaidRe finds thanks said anywhere in a text.
+var thanksSaidRe = regexp.MustCompile(`(?i)\bthanks\b|\bthank (?:you|u)\b|\bthx\b|\bappreciate it\b|谢谢|感谢|多谢`)
+
+// maxOwnPlaceRunes bounds the texts read for where the person is: a
+// longer one is a story or a message, whose places are not theirs.
+const maxOwnPlaceRunes = 120
+
 // followsWarning reports whether a typed text comes straight after a
 // warning and reads as a remark on it, not a new message: short, no link,
 // nothing the rules warn of; after a verdict, or after a direct answer
@@ -929,6 +989,12 @@ func ownWordsNotClear(s State, e Event, p Placement) (State, []Reply, bool) {
 		return s, replies, true
 	case tellsOfSomeone(e.Text):
 		s, replies := answerQuestion(s, "real")
+		return s, replies, true
+	case !p.Asks && !e.Transcribed && s.Node != NodeCheck && thanksOpenRe.MatchString(e.Text) && speaksAsPerson(e.Text):
+		// "Just wanted to say thanks, the bot helped my grandma…",
+		// "谢谢 your last answer helped a lot, my dad…": thanks first,
+		// in the person's own voice, with news.
+		s, replies := smalltalk(s, "thanks")
 		return s, replies, true
 	case !p.Asks && !e.Transcribed && s.Node != NodeCheck && speaksAsPerson(e.Text):
 		// A voice note is as often a message received, and after "It's

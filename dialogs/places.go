@@ -310,17 +310,55 @@ var (
 		"i am studying in", "i'm studying in", "im studying in", "i study in", "i live in",
 		"i am living in", "i'm living in", "im living in", "i am now in", "i'm now in", "im now in",
 		"i am in", "i'm in", "im in", "i am at", "i'm at", "im at",
+		"we are in", "we're in", "were in", "we are at", "we're at", "we are now in", "we're now in",
 		"currently in", "right now in", "now in", "living in", "studying in", "based in", "back home in", "home in", "in", "at",
 		// Hedges: "not sure, maybe Leeds" names Leeds.
 		"not sure", "maybe", "probably", "perhaps", "i think", "i guess",
 	}
-	placeSuffixesEN = []string{"right now", "at the moment", "currently", "now", "thanks", "thank you", "please"}
+	placeSuffixesEN = []string{"right now", "at the moment", "currently", "now", "thanks", "thank you", "please",
+		"by the way", "btw", "rn", "atm", "lol", "area", "actually"}
 	placePrefixesZH = []string{
-		"我现在人在", "我目前人在", "我现在在", "我目前在", "我人在", "我住在", "我在", "现在在", "目前在", "人在", "在",
+		"我现在人在", "我目前人在", "我现在在", "我目前在", "我人在", "我住在", "我在", "我们现在在", "我们在", "那我现在在",
+		"现在在", "目前在", "人在", "在",
 		"不确定", "可能", "也许", "大概", "应该", "好像",
 	}
 	placeSuffixesZH = []string{"读书", "留学", "上学", "念书", "工作", "生活", "这边", "这里", "那边", "呢", "啊", "呀", "了", "吧"}
 )
+
+// ownPlace finds where the person says they are in a text that says
+// more: "I'm in China but my son is in London", "我在德国 慕尼黑，不好意思
+// 刚才没回答你", "ok fine im in boston. but they said…", "在伯明翰。好的我先
+// 打银行电话" (round fourteen: each was asked where they were again, or
+// told "no known warning signs"). A clause that opens with "I'm in" or 我在
+// is read first, from those words on; then a clause that is a place by
+// itself. A text that names no place of its own has none.
+func ownPlace(text string) (locales.Place, bool) {
+	clauses := placeClauseRe.Split(text, -1)
+	for _, c := range clauses {
+		f := foldPlace(c)
+		if loc := ownPlaceOpenRe.FindStringIndex(f); loc != nil {
+			if p, ok := matchPlace(f[loc[0]:]); ok {
+				return p, true
+			}
+		}
+	}
+	for _, c := range clauses {
+		if c = strings.TrimSpace(c); c != "" && looksLikePlace(c) {
+			if p, ok := matchPlace(c); ok {
+				return p, true
+			}
+		}
+	}
+	return locales.Place{}, false
+}
+
+// placeClauseRe splits a text into clauses: at punctuation, and before
+// "but", "and", "so", 但是, 可是, 不过.
+var placeClauseRe = regexp.MustCompile(`[,，.。!！?？;；、]|\s+(?:but|and|so|though)\s+|但是|可是|不过`)
+
+// ownPlaceOpenRe finds the words that open where the person is, on folded
+// text.
+var ownPlaceOpenRe = regexp.MustCompile(`\b(?:i am|i'm|im|we are|we're)(?: (?:currently|now|still))? (?:in|at)\b|\bi (?:live|study) in\b|我(?:们)?(?:现在|目前)?(?:人)?在`)
 
 // matchCountry reads a typed place: a country's code, name or alias, or a
 // city, in either language, alone or with a few words around it ("I'm in
@@ -639,7 +677,7 @@ func looksLikePlace(text string) bool {
 
 // sentenceWordRe finds what a place's name never holds: a pronoun, an
 // auxiliary or a story's verb, in English or Chinese.
-var sentenceWordRe = regexp.MustCompile(`\b(?:i|im|i'm|my|me|you|your|they|them|he|she|we|will|would|should|can|cant|do|does|did|is|are|was|what|why|how|if|the bank|police)\b|我|你|他|她|什么|怎么|吗|了|告诉|还`)
+var sentenceWordRe = regexp.MustCompile(`\b(?:i|im|i'm|my|me|you|your|they|them|he|she|we|will|would|should|can|cant|do|does|did|is|are|was|what|why|how|if|the bank|police)\b|我|你|他|她|什么|怎么|吗|了|告诉|还|是|看|说|也|就|那个|这个|没有`)
 
 // typedPhoneRe finds a phone number typed in a question: digits with the
 // spaces, dashes, dots and brackets people put between them.

@@ -1686,6 +1686,11 @@ func Understand(s State, text string, forwarded bool) Placement {
 				// hour, call their bank together, go to them), not who to
 				// call about a relative in trouble.
 				return Placement{Intent: IntentQuestion, Topic: "wont_listen", Family: true}
+			case in == IntentApp && f.topic[IntentQuestion] == "antifraud_app":
+				// "how do i install the anti-fraud app for my mum": the
+				// state's own app asked about, not one a scammer had
+				// installed.
+				return Placement{Intent: IntentQuestion, Topic: "antifraud_app"}
 			case in == IntentPaid && f.topic[IntentQuestion] == "recovery" && !family:
 				// "我之前被骗了3万，现在有人说是反诈中心的，可以帮我追回，
 				// 要先交手续费": the old loss is told, the new ask is the

@@ -2040,7 +2040,53 @@ func TestOwnWordsRoundFourteen(t *testing.T) {
 		{locales.EN, "steps", "I clicked it but didnt type anything, only saw a login page", "understand.link_opened"},
 		{locales.EN, "start", "thanks. you probably saved me tonight", "understand.smalltalk.thanks"},
 		{locales.EN, "start", "my flatmate has been on the phone whispering for hours", "understand.family.oncall"},
+		// Where the person is, said with more (ownPlace): the numbers.
+		{locales.EN, "start", "I'm in London but my mum is in Beijing", "where.title"},
+		{locales.ZH, "start", "我在巴黎，我妈在国内", "where.title"},
+		{locales.EN, "country", "ok fine im in new york. sorry for not answering", "where.title"},
+		{locales.ZH, "country", "在伦敦。好的我先打银行电话", "where.title"},
+		{locales.ZH, "verdict", "我们在英国，曼彻斯特", "where.title"},
+		// A sentence at the place question is no place.
+		{locales.ZH, "country", "可是那个网站看起来就是真的啊", "understand.q.country"},
+		// Thanks with news, and news of steps done.
+		{locales.EN, "start", "thank you, this has been really helpful", "understand.smalltalk.thanks"},
+		{locales.ZH, "start", "好的，我自己去问学校了。真的很感谢", "understand.smalltalk.thanks"},
+		{locales.ZH, "start", "谢谢你 上次你说那个是骗子 我没上当", "understand.smalltalk.thanks"},
+		{locales.EN, "start", "I followed your steps and got a crime reference number, now what", "understand.smalltalk.done"},
+		{locales.EN, "start", "we found him, he was hiding in a motel", "understand.smalltalk.done"},
+		// A story the rules call medium or high with a generic question:
+		// its warning, not "tell me what happened".
+		// Questions and stories with their own answers.
+		{locales.EN, "start", "the officer had a badge though, and a police station behind him", "understand.q.officials"},
+		{locales.ZH, "start", "但是那个警官有警号和证件啊", "understand.q.officials"},
+		{locales.EN, "start", "but how can they fake the number", "understand.q.spoofed"},
+		{locales.EN, "start", "she says they know her name and uni", "understand.q.leaked_knows"},
+		{locales.EN, "start", "they say theyll release it if i dont pay", "understand.q.sextortion"},
+		{locales.EN, "start", "i just checked and theres a 1900 charge at some shop", "paid.now"},
+		{locales.ZH, "start", "刚收到提示，卡被刷了两千多", "paid.now"},
+		{locales.ZH, "start", "但是视频里就是我女儿在哭啊 怎么可能是假的", "understand.q.explain_kidnap"},
+		{locales.ZH, "start", "我今天去银行取钱 柜台的小姑娘不让我取", "understand.q.intervention"},
+		{locales.ZH, "start", "有人到我家上门推销净水器 当场做实验 要五千", "understand.q.doorstep"},
+		{locales.ZH, "start", "我妈被拉去听课 他们说床垫能治腰疼 要两万", "understand.q.health_sales"},
+		{locales.ZH, "start", "外地号码打来让我猜猜他是谁", "understand.q.really_them"},
+		{locales.ZH, "start", "我听说有个国家反诈中心APP 在国外能用吗", "understand.q.antifraud_app"},
+		{locales.EN, "start", "how do i install the anti-fraud app for my mum", "understand.q.antifraud_app"},
+		{locales.ZH, "start", "我不敢跟儿子说我被骗了 要不要告诉他", "understand.q.tell_family"},
+		{locales.EN, "start", "can you give me a short script to tape next to my parents phone", "share.title"},
+		{locales.ZH, "start", "要是被骗了到底打哪个电话", "understand.q.report"},
 	})
+}
+
+// TestRemarkAfterToldWarning: a remark after the warning given for what
+// the person told ("but it looks real, it has the crown logo" after the
+// rule for a call accusing them) was checked as a message and told "no
+// known warning signs" (round fourteen); the warning stands.
+func TestRemarkAfterToldWarning(t *testing.T) {
+	s := stateFor(t, "start", locales.EN)
+	s, _ = Step(s, Event{Kind: EventText, Text: "got an email from customs saying a parcel in my name has drugs and i must pay a clearance fee"})
+	if got := firstReplyKey(s, "but it looks real, it has the crown logo and a case number"); got != "understand.q.real_after" {
+		t.Errorf("a remark after the warning: got %s, want understand.q.real_after", got)
+	}
 }
 
 // TestRemarkAfterWarnedAnswer: a remark typed after a direct answer that
