@@ -383,6 +383,10 @@ var stepAnswers = map[string][]string{
 	// A job that wants money before it starts: training, a deposit, a
 	// uniform; no real employer asks.
 	"job_fee": stepsThenCheck,
+	// Someone who may hurt themselves after a loss, or a friend who might:
+	// their life first, the emergency numbers where they are a button
+	// away.
+	"crisis": {"where", "btn.where", "menu", "btn.menu"},
 	// The 国家反诈中心 app: the state's own, from the phone's official
 	// store only; any app a caller asks for is the scam.
 	"antifraud_app": {"share", "btn.share", "menu", "btn.menu"},

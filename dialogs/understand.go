@@ -809,6 +809,11 @@ var remoteAppRe = regexp.MustCompile(`install|download|anydesk|teamviewer|rustde
 // installed, a screen shared, a login, or details typed in.
 var appBeyondLinkRe = regexp.MustCompile(`install|download|\bapp\b|screen|remote|anydesk|teamviewer|zoom|meeting|logged|log in|login|\bentered (my|the|a|his|her)|\btyped (my|in my|the|his|her)|filled|装|下载|软件|屏幕|远程|会议|登录|登陆|输了|输入了|填了|填写了`)
 
+// crisisRe finds someone who may hurt themselves, on normalised text (no
+// apostrophes): "want to die", "kill myself", 想不开, 不想活了. Not 跳楼,
+// which a shop's "跳楼价" uses for a low price.
+var crisisRe = regexp.MustCompile(`\b(?:wanna die|want to die|wants to die|kill myself|killing myself|kill herself|kill himself|end my life|end it all|take my own life|suicide|suicidal|dont want to live|dont want to be alive|better off dead|no reason to live)\b|想不开|不想活|活不下去|想死|自杀|轻生|寻死|结束生命|了结自己`)
+
 // loginPageRe finds a login page seen, not logged into: "I clicked it but
 // didn't enter anything, just saw a login page" opened a link only.
 var loginPageRe = regexp.MustCompile(`\b(?:log ?in|sign ?in) (?:page|screen)\b|登录(?:页面|界面)|登陆(?:页面|界面)`)
@@ -1423,6 +1428,11 @@ func Understand(s State, text string, forwarded bool) Placement {
 	}
 	text = headOf(text)
 	u := understanding
+	if crisisRe.MatchString(u.normalize(text)) {
+		// "i lost everything, i want to die", "我朋友被骗了30万 她想不开":
+		// a life at risk comes before any money.
+		return Placement{Intent: IntentQuestion, Topic: "crisis"}
+	}
 	core := u.core(text)
 	if core == "" {
 		if strings.ContainsAny(text, "?？") {

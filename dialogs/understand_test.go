@@ -2077,6 +2077,39 @@ func TestOwnWordsRoundFourteen(t *testing.T) {
 	})
 }
 
+// TestOwnWordsRoundFourteenStudents: a third writer's lines (students
+// abroad), in my own words. What the "officer" tells them to do (buy a
+// new phone, take out loans, report their location every hour, hide in
+// another city, ask a roommate for money) was unclear; a buyer who "paid"
+// and a second-hand purchase paid and blocked were read the wrong way
+// round; and someone who may hurt themselves had no answer at all.
+func TestOwnWordsRoundFourteenStudents(t *testing.T) {
+	checkFirstKeys(t, []firstKeyRow{
+		{locales.EN, "start", "the officer says my phone is bugged and i have to buy a new phone just for talking to him", "understand.threatened.rule"},
+		{locales.EN, "start", "the police officer wants me to apply for loans to prove my funds are clean", "understand.threatened.rule"},
+		{locales.ZH, "start", "他们要我每隔一小时发一次定位 说是监视居住", "understand.threatened.rule"},
+		{locales.ZH, "start", "警察让我去外地躲几天 说是保护证人", "understand.threatened.rule"},
+		{locales.ZH, "start", "他让我找室友借钱 说案子结了就还", "understand.threatened.rule"},
+		{locales.ZH, "start", "对方说我不配合会连累我爸妈", "understand.threatened.rule"},
+		{locales.EN, "start", "they made me sign a confidentiality agreement, can i even tell anyone", "understand.threatened.rule"},
+		{locales.EN, "start", "the bank asked what the transfer is for and he told me to say its for rent, should i lie to them", "understand.q.intervention"},
+		{locales.ZH, "start", "闲鱼买家说已经付款了 让我点链接激活收款", "understand.q.marketplace"},
+		{locales.ZH, "start", "在网上买了个二手耳机 付完钱对方就拉黑了", "paid.now"},
+		{locales.ZH, "start", "做家教要先交培训费才能上岗 正常吗", "understand.q.job_fee"},
+		{locales.EN, "start", "i sent intimate pics and now she wants 500 or she posts them", "understand.q.sextortion"},
+		{locales.EN, "start", "i just told them my address and my uni", "paid.id.now"},
+		{locales.ZH, "start", "在日本 有人说是入管局的 说我在留卡有问题", "understand.threatened.rule"},
+		{locales.EN, "start", "why should i trust you over the officer, he gave me his badge number", "understand.q.officials"},
+		{locales.EN, "start", "a man knocked on my door saying hes from the consulate and needs my passport", "understand.threatened.rule"},
+		// A life at risk comes before any money.
+		{locales.EN, "start", "i lost all my savings i want to die", "understand.q.crisis"},
+		{locales.ZH, "start", "我朋友被骗了二十万 她说想不开", "understand.q.crisis"},
+		{locales.ZH, "start", "被骗了这么多钱 我不想活了", "understand.q.crisis"},
+		// A shop's rock-bottom price is no crisis.
+		{locales.ZH, "start", "跳楼价清仓 全场五折", "understand.unclear"},
+	})
+}
+
 // TestRemarkAfterToldWarning: a remark after the warning given for what
 // the person told ("but it looks real, it has the crown logo" after the
 // rule for a call accusing them) was checked as a message and told "no
