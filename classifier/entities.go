@@ -152,6 +152,18 @@ var entityKindNames = [numEntityKinds]string{
 	"cited", "header", "header_colon", "handle", "debunked_quote",
 }
 
+// webmailAddress reports whether u is a person's mailbox at a webmail
+// provider ("y.chen2001@gmail.com" in an account alert): an address to
+// write to, not a link to click, so no unofficial link.
+func webmailAddress(u URL) bool {
+	return strings.Contains(u.Text, "@") && !strings.Contains(u.Text, "://") && webmailDomains[u.Domain]
+}
+
+// webmailDomains are the large webmail providers.
+var webmailDomains = map[string]bool{"gmail.com": true, "outlook.com": true, "hotmail.com": true, "live.com": true,
+	"yahoo.com": true, "icloud.com": true, "qq.com": true, "163.com": true, "126.com": true, "sina.com": true,
+	"foxmail.com": true, "proton.me": true, "protonmail.com": true}
+
 // entityKindOf returns the kind a rule set names.
 func entityKindOf(name string) (entityKind, bool) {
 	for k, n := range entityKindNames {
@@ -184,7 +196,7 @@ func (e *Entities) eachKind(fn func(k entityKind, h hit)) {
 		}
 		if u.Official {
 			set(entURLOfficial, u.Span)
-		} else {
+		} else if !webmailAddress(u) {
 			set(entURLUnofficial, u.Span)
 		}
 		if u.CheapTLD {
@@ -771,7 +783,7 @@ func afterReference(text string, i int) bool {
 	}
 	// The Chinese labels, after a full-width colon or 为/是 ("订单号：2877…",
 	// "运单号为SF…"): a shop's, courier's or office's own reference.
-	for _, sep := range []string{"：", "为", "是"} {
+	for _, sep := range []string{"：", "为", "是", "（", "("} {
 		if strings.HasSuffix(w, sep) {
 			w = strings.TrimRight(w[:len(w)-len(sep)], " ")
 			break
@@ -804,7 +816,7 @@ var phoneLabelsZh = []string{"手机号", "电话号", "微信号", "QQ号", "qq
 // referenceLabelsZh name a number as an order, a waybill, a pickup code or
 // a case a shop, courier or office gave (issue #12, sixth round): "订单号
 // 287731904512" in a refund notice is not a number to call.
-var referenceLabelsZh = []string{"订单号", "订单编号", "运单号", "快递单号", "物流单号", "单号", "取件码", "提货码", "编号",
+var referenceLabelsZh = []string{"订单号", "订单编号", "订单", "运单号", "快递单号", "物流单号", "单号", "取件码", "提货码", "编号",
 	"流水号", "工单号", "受理号", "保单号", "合同号", "发票号", "交易号", "业务号", "预约号", "学号", "工号", "会员号"}
 
 // hasSuffixFold is strings.HasSuffix ignoring ASCII case.

@@ -358,3 +358,24 @@ func TestWideDigitNumbers(t *testing.T) {
 		}
 	}
 }
+
+// TestWebmailAddressIsNoLink: a person's address at a webmail provider is
+// somewhere to write, not a link to click (round fourteen: "a new sign-in
+// for y.chen@gmail.com" counted as an unofficial link); a link beside it,
+// and an address at any other domain, still count.
+func TestWebmailAddressIsNoLink(t *testing.T) {
+	for _, tc := range []struct {
+		url  URL
+		want bool
+	}{
+		{URL{Text: "lin.wei88@outlook.com", Domain: "outlook.com"}, true},
+		{URL{Text: "y.chen2001@gmail.com", Domain: "gmail.com"}, true},
+		{URL{Text: "refunds@hmrc-claims.top", Domain: "hmrc-claims.top"}, false},
+		{URL{Text: "https://gmail.com@phish.top", Domain: "phish.top"}, false},
+		{URL{Text: "mail-verify-support.top", Domain: "mail-verify-support.top"}, false},
+	} {
+		if got := webmailAddress(tc.url); got != tc.want {
+			t.Errorf("%q: got webmail %v, want %v", tc.url.Text, got, tc.want)
+		}
+	}
+}
