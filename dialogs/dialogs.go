@@ -937,6 +937,9 @@ func placeSaid(s State, e Event, p Placement) (locales.Place, bool) {
 // thanksOpenRe finds a text that opens with thanks.
 var thanksOpenRe = regexp.MustCompile(`(?i)^\W*(?:(?:just )?wanted to say thank|thanks|thank (?:you|u)|thx|谢谢|感谢|多谢)`)
 
+// thanksEndRe finds a text that ends with thanks.
+var thanksEndRe = regexp.MustCompile(`(?i)(?:\bthanks|\bthank you|\bthank u|\bthx|\bty|谢谢|感谢|多谢)\s*(?:again|a lot|so much|!|！|\.|。|~|～|:\)|\s)*$`)
+
 // thanksSaidRe finds thanks said anywhere in a text.
 var thanksSaidRe = regexp.MustCompile(`(?i)\bthanks\b|\bthank (?:you|u)\b|\bthx\b|\bappreciate it\b|谢谢|感谢|多谢`)
 
@@ -990,10 +993,13 @@ func ownWordsNotClear(s State, e Event, p Placement) (State, []Reply, bool) {
 	case tellsOfSomeone(e.Text):
 		s, replies := answerQuestion(s, "real")
 		return s, replies, true
-	case !p.Asks && !e.Transcribed && s.Node != NodeCheck && thanksOpenRe.MatchString(e.Text) && speaksAsPerson(e.Text):
+	case !p.Asks && !e.Transcribed && s.Node != NodeCheck && (thanksOpenRe.MatchString(e.Text) && speaksAsPerson(e.Text) ||
+		s.Last != nil && thanksEndRe.MatchString(e.Text)):
 		// "Just wanted to say thanks, the bot helped my grandma…",
 		// "谢谢 your last answer helped a lot, my dad…": thanks first,
-		// in the person's own voice, with news.
+		// in the person's own voice, with news; or thanks last, right
+		// after a check ("found the same notice on the uni website.
+		// thanks!").
 		s, replies := smalltalk(s, "thanks")
 		return s, replies, true
 	case !p.Asks && !e.Transcribed && s.Node != NodeCheck && speaksAsPerson(e.Text):

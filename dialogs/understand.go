@@ -814,6 +814,15 @@ var appBeyondLinkRe = regexp.MustCompile(`install|download|\bapp\b|screen|remote
 // which a shop's "跳楼价" uses for a low price.
 var crisisRe = regexp.MustCompile(`\b(?:wanna die|want to die|wants to die|kill myself|killing myself|kill herself|kill himself|end my life|end it all|take my own life|suicide|suicidal|dont want to live|dont want to be alive|better off dead|no reason to live)\b|想不开|不想活|活不下去|想死|自杀|轻生|寻死|结束生命|了结自己`)
 
+// appQuestionTopics are the questions an app named in passing leaves
+// standing: is it real, is this number theirs, was it faked.
+var appQuestionTopics = map[string]bool{"real": true, "number": true, "spoofed": true, "officials": true}
+
+// appActionRe finds something done with or by an app: installed,
+// downloaded, a screen shared, remote control, a link or code opened,
+// something typed or logged into.
+var appActionRe = regexp.MustCompile(`install|download|screen|remote|anydesk|teamviewer|zoom|click|scan|typed|entered|logged|log in|hack|control|regist|sign up|下载|装|下了|屏幕|远程|会议|共享|点了|点开|扫|登录|登陆|输入|填了|控制|被黑|注册`)
+
 // loginPageRe finds a login page seen, not logged into: "I clicked it but
 // didn't enter anything, just saw a login page" opened a link only.
 var loginPageRe = regexp.MustCompile(`\b(?:log ?in|sign ?in) (?:page|screen)\b|登录(?:页面|界面)|登陆(?:页面|界面)`)
@@ -1696,6 +1705,11 @@ func Understand(s State, text string, forwarded bool) Placement {
 				// hour, call their bank together, go to them), not who to
 				// call about a relative in trouble.
 				return Placement{Intent: IntentQuestion, Topic: "wont_listen", Family: true}
+			case in == IntentApp && appQuestionTopics[f.topic[IntentQuestion]] && !appActionRe.MatchString(n):
+				// "这条是真的吗？我上周确实在APP里申请过换护照": an app
+				// named, nothing installed, shared or typed into; the
+				// question asked, not the steps after a remote app.
+				return Placement{Intent: IntentQuestion, Topic: f.topic[IntentQuestion]}
 			case in == IntentApp && f.topic[IntentQuestion] == "antifraud_app":
 				// "how do i install the anti-fraud app for my mum": the
 				// state's own app asked about, not one a scammer had

@@ -2110,6 +2110,34 @@ func TestOwnWordsRoundFourteenStudents(t *testing.T) {
 	})
 }
 
+// TestOwnWordsAfterPaste: a fourth writer's conversations that start
+// with a pasted message (round fourteen), in my own words: money sent
+// after a warning ("我已经先转了一万", "I already moved £2,000", gift
+// cards bought and their codes read out) was read as a message or a
+// question; an overpayment "refund" about to be sent back got the place
+// question; an app named in a question about a genuine notice got the
+// steps after a remote app.
+func TestOwnWordsAfterPaste(t *testing.T) {
+	checkFirstKeys(t, []firstKeyRow{
+		{locales.ZH, "verdict", "我已经先转了五千过去了 还能追回来吗", "paid.now"},
+		{locales.EN, "verdict", "I already moved 1500 to the account he gave me", "paid.now"},
+		{locales.EN, "verdict", "I bought $300 of gift cards and read him the codes", "understand.giftcard_paid"},
+		{locales.EN, "country", "my balance shows +£900 though, so i should send it back right?", "understand.q.overpaid"},
+		{locales.ZH, "start", "这条是真的吗？我确实在APP里申请过换护照", "understand.q.real"},
+		{locales.EN, "verdict", "now she wants me to pay a bill for her because her banking app is locked", "understand.q.really_them"},
+		{locales.ZH, "verdict", "前面做了十几单 确实收到了几十块钱 应该不是骗子吧", "understand.q.task_job"},
+		{locales.ZH, "country", "我想把剩下的都提出来 平台说要先交税", "understand.withdraw"},
+		{locales.ZH, "country", "短信里这个95588可以信吗", "understand.q.number"},
+		{locales.ZH, "country", "能帮我写一段群公告吗", "share.title"},
+	})
+	// Thanks after a check.
+	s := stateFor(t, "start", locales.EN)
+	s, _ = Step(s, Event{Kind: EventText, Text: "IT Services: from 1 October you will sign in with the Authenticator app. No action is needed now.", Verdict: classifier.Verdict{}})
+	if got := firstReplyKey(s, "found the same notice on the uni website. thanks!"); got != "understand.smalltalk.thanks" {
+		t.Errorf("thanks after a check: got %s, want understand.smalltalk.thanks", got)
+	}
+}
+
 // TestRemarkAfterToldWarning: a remark after the warning given for what
 // the person told ("but it looks real, it has the crown logo" after the
 // rule for a call accusing them) was checked as a message and told "no
