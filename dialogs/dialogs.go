@@ -307,7 +307,7 @@ func text(s State, e Event) (State, []Reply) {
 		if p.Topic == "" && followsWarning(s, e) {
 			return whichHappened(s, "understand.q.real_after")
 		}
-		if p.Topic == "" && thanksSaidRe.MatchString(e.Text) && s.Node != NodeCountry {
+		if p.Topic == "" && thanksSaidRe.MatchString(e.Text) {
 			// "thanks for yesterday, the bank managed to freeze part of
 			// it", "好的，我直接去问学校了。真的很感谢": thanks with news,
 			// not a message to ask about.
@@ -419,6 +419,11 @@ func text(s State, e Event) (State, []Reply) {
 				// stay a button away.
 				s.Node = NodeSteps
 				return text(s, e)
+			}
+			if thanksSaidRe.MatchString(e.Text) {
+				// "好的，我让他用手机号申诉，我在群里发了通知。谢谢！":
+				// thanks with news, not a place.
+				return smalltalk(s, "thanks")
 			}
 			// "will the police actually do anything", "我还告诉了他们我的
 			// 住址": a sentence, not a place the directory lacks.
@@ -937,9 +942,6 @@ func placeSaid(s State, e Event, p Placement) (locales.Place, bool) {
 // thanksOpenRe finds a text that opens with thanks.
 var thanksOpenRe = regexp.MustCompile(`(?i)^\W*(?:(?:just )?wanted to say thank|thanks|thank (?:you|u)|thx|谢谢|感谢|多谢)`)
 
-// thanksEndRe finds a text that ends with thanks.
-var thanksEndRe = regexp.MustCompile(`(?i)(?:\bthanks|\bthank you|\bthank u|\bthx|\bty|谢谢|感谢|多谢)\s*(?:again|a lot|so much|!|！|\.|。|~|～|:\)|\s)*$`)
-
 // thanksSaidRe finds thanks said anywhere in a text.
 var thanksSaidRe = regexp.MustCompile(`(?i)\bthanks\b|\bthank (?:you|u)\b|\bthx\b|\bappreciate it\b|谢谢|感谢|多谢`)
 
@@ -961,7 +963,7 @@ const maxOwnPlaceRunes = 120
 func followsWarning(s State, e Event) bool {
 	warned := s.Node == NodeVerdict && s.Last != nil && s.Last.Level >= classifier.LevelMedium ||
 		s.Node == NodeSteps && s.Warned && !s.Paid
-	return warned && !e.Forwarded &&
+	return warned && !e.Forwarded && !thanksSaidRe.MatchString(e.Text) &&
 		e.Verdict.Level < classifier.LevelMedium && utf8.RuneCountInString(e.Text) <= followUpMaxRunes &&
 		!linkRe.MatchString(emailRe.ReplaceAllString(e.Text, ""))
 }
@@ -994,12 +996,12 @@ func ownWordsNotClear(s State, e Event, p Placement) (State, []Reply, bool) {
 		s, replies := answerQuestion(s, "real")
 		return s, replies, true
 	case !p.Asks && !e.Transcribed && s.Node != NodeCheck && (thanksOpenRe.MatchString(e.Text) && speaksAsPerson(e.Text) ||
-		s.Last != nil && thanksEndRe.MatchString(e.Text)):
+		(s.Last != nil || s.Node != NodeStart) && thanksSaidRe.MatchString(e.Text)):
 		// "Just wanted to say thanks, the bot helped my grandma…",
 		// "谢谢 your last answer helped a lot, my dad…": thanks first,
-		// in the person's own voice, with news; or thanks last, right
-		// after a check ("found the same notice on the uni website.
-		// thanks!").
+		// in the person's own voice, with news; or thanks anywhere in a
+		// conversation under way ("found the same notice on the uni
+		// website. thanks!", "He's with us now. Thank you for your help.").
 		s, replies := smalltalk(s, "thanks")
 		return s, replies, true
 	case !p.Asks && !e.Transcribed && s.Node != NodeCheck && speaksAsPerson(e.Text):

@@ -1022,6 +1022,10 @@ var amountRe = regexp.MustCompile(`[0-9]|[十百千万]`)
 // "she already paid", "he is still on the phone", "她已经转了".
 var thirdOpenRe = regexp.MustCompile(`^(?:and |but |now |so |ok |oh )?(?:she|he)\b|^(?:她|他)(?:已经|还|刚|刚刚|都|也|把|在|说|给|转|付|打|被)`)
 
+// bareRelativeRe finds a text that opens with a relative named bare, then
+// what they are doing: typed in a hurry, without "my" or 我.
+var bareRelativeRe = regexp.MustCompile(`^(?:dad|mum|mom|mother|father|grandma|grandpa|granny|nan|nana|grandad|granddad|grandmother|grandfather|son|daughter) (?:is |was |has |just |already |now )*(?:paying|sending|transferring|going|went|gone|at|on|talking|sent|paid|transferred|gave|clicked|installed|got|still)\b|^(?:爸|妈|爸爸|妈妈|老爸|老妈|奶奶|爷爷|外婆|外公|姥姥|姥爷|儿子|女儿)(?:现在|已经|刚|刚刚|正在|正|在)*(?:去|在|转|汇|打|给|付|点|装|下|接)`)
+
 // onWayToPayRe finds someone on the way to the bank to pay, not there yet.
 var onWayToPayRe = regexp.MustCompile(`\b(?:driving|heading|going|walking) to the bank\b|\bon (?:his|her|their|the) way to the bank\b|开车去银行|正去银行|去银行的路上|正在去银行`)
 
@@ -1516,7 +1520,10 @@ func Understand(s State, text string, forwarded bool) Placement {
 	// number or a handle is checked.
 	asksAboutOffer := f.asksReal && storyTopics[f.topic[IntentQuestion]] && !phoneRe.MatchString(text) &&
 		!linkRe.MatchString(text) && !handleRe.MatchString(n)
-	ownStory = ownStory || ownCallerNumber || asksAboutOffer
+	// "外婆去银行了", "dad paying now stop him": a relative named first,
+	// then what they do (tellsOfSomeone), is the person's own story too.
+	relativeTold := unaddressed && bareRelativeRe.MatchString(n)
+	ownStory = ownStory || ownCallerNumber || asksAboutOffer || relativeTold
 	if (state == "verdict" || state == "steps") && unaddressed && utf8.RuneCountInString(core) <= longRunes {
 		// A short follow-up to a verdict ("可以不理吗", "what should i
 		// reply") is the person's own question, with or without an I.
@@ -1652,6 +1659,10 @@ func Understand(s State, text string, forwarded bool) Placement {
 			// what real officials do, whose "you" is anyone; never a
 			// verdict on their words.
 			return Placement{Intent: IntentQuestion, Topic: f.topic[IntentQuestion]}
+		case tell == 0 && relativeTold && f.topic[IntentQuestion] != "" && f.topic[IntentQuestion] != "what":
+			// "dad paying now stop him": a relative named bare and what
+			// they do, whose "stop him" reads like a message's.
+			return Placement{Intent: IntentQuestion, Topic: f.topic[IntentQuestion], Family: true}
 		case !f.ownWords():
 			return Placement{Intent: IntentCheck, Asks: f.ask > 0}
 		case tell == 0 && (ownCallerNumber || asksAboutOffer):

@@ -2138,6 +2138,38 @@ func TestOwnWordsAfterPaste(t *testing.T) {
 	}
 }
 
+// TestOwnWordsForRelatives: a fifth writer's conversations typed for a
+// relative, and a sixth writer's very short lines (round fourteen), in
+// my own words. A relative named bare and what they do ("dad paying now
+// stop him", "外婆去银行了") was checked as a message and told "no known
+// warning signs"; thanks and news of steps done in a conversation under
+// way got the warning again or the place question.
+func TestOwnWordsForRelatives(t *testing.T) {
+	checkFirstKeys(t, []firstKeyRow{
+		{locales.EN, "start", "mum paying now stop her", "understand.q.wont_listen"},
+		{locales.EN, "start", "grandpa already went to the bank", "understand.q.at_bank"},
+		{locales.ZH, "start", "外公去银行了", "understand.q.at_bank"},
+		{locales.ZH, "start", "我妈在转账", "understand.q.at_bank"},
+		{locales.EN, "start", "call dropped, hell call back", "oncall.hangup"},
+		{locales.EN, "start", "who do i call", "where.ask"},
+		{locales.ZH, "start", "该打给谁", "where.ask"},
+		{locales.EN, "start", "sorry english bad", "lang.done"},
+		{locales.EN, "start", "hes threatening deportation", "understand.threatened.rule"},
+		{locales.EN, "start", "gave passport photo", "paid.id.now"},
+		{locales.ZH, "start", "给了银行卡号", "paid.now"},
+		{locales.EN, "start", "shud i block him", "understand.q.safe_now"},
+		{locales.EN, "start", "real or scam", "understand.q.real"},
+		{locales.ZH, "start", "卧槽", "understand.q.start"},
+		{locales.EN, "start", "how can she get her account back", "account.lock"},
+		{locales.EN, "start", "he refuses to believe me, says the teacher is always right", "understand.q.wont_listen"},
+		{locales.ZH, "start", "我跟她说是骗子 她说那对方怎么知道她名字", "understand.q.leaked_knows"},
+		{locales.EN, "start", "my son says another account is threatening to send the videos to his parents", "understand.q.sextortion"},
+		{locales.EN, "steps", "He's with us now. Thank you for your help.", "understand.smalltalk.thanks"},
+		{locales.ZH, "country", "好的，我让他去申诉了。谢谢！", "understand.smalltalk.thanks"},
+		{locales.EN, "verdict", "we've called the bank and reported it. thanks for this", "understand.smalltalk.thanks"},
+	})
+}
+
 // TestRemarkAfterToldWarning: a remark after the warning given for what
 // the person told ("but it looks real, it has the crown logo" after the
 // rule for a call accusing them) was checked as a message and told "no
