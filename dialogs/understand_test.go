@@ -1428,17 +1428,18 @@ func TestPastedMessagesKeepTheirVerdict(t *testing.T) {
 // before the tenth round; 85 after it: four persons' own stories got a
 // direct answer (at the bank about to pay, two blackmail stories, and a
 // tuition "better rate" that was already answered), and a pasted "加错人了"
-// opener is classified again. 86 in the fourteenth round: two written
-// stories of a person's own loss now get their direct answers (a "反诈律师"
-// who can recover the money for a fee, the recovery-fee warning; "first
-// day they paid me $47", the task-job answer). A rise means a direct
-// answer now takes pasted messages: look at which.
+// opener is classified again. 84 at the end of the fourteenth round
+// (86 at its peak: two written stories of a person's own loss got their
+// direct answers, a "反诈律师" who can recover the money for a fee and
+// "first day they paid me $47"; later phrases placed three pasted scams
+// as messages again), with the round's new sets cc, ee, ff and hh. A rise
+// means a direct answer now takes pasted messages: look at which.
 func TestWrittenScamsAreClassified(t *testing.T) {
 	files, err := filepath.Glob("../classifier/testdata/messages/*.jsonl")
 	if err != nil || len(files) == 0 {
 		t.Fatalf("written sets: %v, %d files", err, len(files))
 	}
-	const most = 86
+	const most = 84
 	scams, unclassified := 0, 0
 	for _, name := range files {
 		b, err := os.ReadFile(name)
