@@ -736,3 +736,14 @@ func foldDigitLookalikes(t []byte) {
 		i = j
 	}
 }
+
+// SimplifiedRune returns the default simplified form of a traditional
+// Chinese character (OpenCC's table, as the rules fold it), or r itself.
+// The dialogs read the person's own words with it, so "帳戶", "匯款" and
+// "簡訊" meet the phrases written in simplified characters.
+func SimplifiedRune(r rune) rune {
+	if s, ok := tsTable[r]; ok {
+		return s
+	}
+	return r
+}

@@ -1,6 +1,7 @@
 package dialogs
 
 import (
+	"github.com/scamcheck/scamcheck/classifier"
 	"regexp"
 	"strings"
 	"unicode"
@@ -322,11 +323,11 @@ var (
 		"现在在", "目前在", "人在", "在",
 		"不确定", "可能", "也许", "大概", "应该", "好像",
 	}
-	placeSuffixesZH = []string{"读书", "留学", "上学", "念书", "工作", "生活", "这边", "这里", "那边", "呢", "啊", "呀", "了", "吧"}
+	placeSuffixesZH = []string{"读紧书", "读书", "留学", "上学", "念书", "工作", "生活", "这边", "这里", "那边", "呢", "啊", "呀", "了", "吧"}
 )
 
-// ownPlace finds where the person says they are in a text that says
-// more: "I'm in China but my son is in London", "我在德国 慕尼黑，不好意思
+// ownPlace finds where the person (or the one they write for: "she's in
+// Paris btw") says they are in a text that says more: "I'm in China but my son is in London", "我在德国 慕尼黑，不好意思
 // 刚才没回答你", "ok fine im in boston. but they said…", "在伯明翰。好的我先
 // 打银行电话" (round fourteen: each was asked where they were again, or
 // told "no known warning signs"). A clause that opens with "I'm in" or 我在
@@ -337,7 +338,10 @@ func ownPlace(text string) (locales.Place, bool) {
 	for _, c := range clauses {
 		f := foldPlace(c)
 		if loc := ownPlaceOpenRe.FindStringIndex(f); loc != nil {
-			if p, ok := matchPlace(f[loc[0]:]); ok {
+			// "I'm in Australia not the US": the place, not the one
+			// denied after it.
+			rest, _, _ := strings.Cut(f[loc[1]:], " not ")
+			if p, ok := matchPlace(rest); ok {
 				return p, true
 			}
 		}
@@ -358,7 +362,7 @@ var placeClauseRe = regexp.MustCompile(`[,，.。!！?？;；、]|\s+(?:but|and|
 
 // ownPlaceOpenRe finds the words that open where the person is, on folded
 // text.
-var ownPlaceOpenRe = regexp.MustCompile(`\b(?:i am|i'm|im|we are|we're)(?: (?:currently|now|still))? (?:in|at)\b|\bi (?:live|study) in\b|我(?:们)?(?:现在|目前)?(?:人)?在`)
+var ownPlaceOpenRe = regexp.MustCompile(`\b(?:i am|i'm|im|we are|we're|she's|shes|she is|he's|hes|he is)(?: (?:currently|now|still))? (?:in|at)\b|\bi (?:live|study) in\b|我(?:们|哋)?(?:现在|目前|而家)?(?:人)?(?:在|喺)`)
 
 // matchCountry reads a typed place: a country's code, name or alias, or a
 // city, in either language, alone or with a few words around it ("I'm in
@@ -435,6 +439,11 @@ func foldPlace(s string) string {
 	// Phones type curly apostrophes: "I’m in Berlin".
 	s = strings.NewReplacer("\u2019", "'", "\u2018", "'").Replace(s)
 	return strings.Map(func(r rune) rune {
+		if r >= 0x3400 {
+			// "我喺倫敦": traditional characters read as the directory's
+			// simplified names.
+			return classifier.SimplifiedRune(r)
+		}
 		if unicode.IsLetter(r) || unicode.IsDigit(r) || r == '\'' {
 			return r
 		}

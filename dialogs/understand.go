@@ -11,6 +11,8 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/scamcheck/scamcheck/classifier"
 )
 
 // Intent is what a typed text is, in the conversation's context. The set
@@ -477,6 +479,8 @@ func (u *understander) normalize(s string) string {
 		r = unicode.ToLower(r)
 		if f, ok := u.fold[r]; ok {
 			r = f
+		} else if r >= 0x3400 {
+			r = classifier.SimplifiedRune(r)
 		}
 		if space && !(unicode.Is(unicode.Han, r) && unicode.Is(unicode.Han, prev)) {
 			b.WriteByte(' ')
@@ -808,6 +812,10 @@ var remoteAppRe = regexp.MustCompile(`install|download|anydesk|teamviewer|rustde
 // appBeyondLinkRe finds what goes past opening a link: an app or file
 // installed, a screen shared, a login, or details typed in.
 var appBeyondLinkRe = regexp.MustCompile(`install|download|\bapp\b|screen|remote|anydesk|teamviewer|zoom|meeting|logged|log in|login|\bentered (my|the|a|his|her)|\btyped (my|in my|the|his|her)|filled|装|下载|软件|屏幕|远程|会议|登录|登陆|输了|输入了|填了|填写了`)
+
+// bareNumberRe finds a phone number sent alone: digits with the spaces,
+// dashes, brackets and leading plus people type.
+var bareNumberRe = regexp.MustCompile(`^[+＋]?\(?[0-9][0-9 ()\-.]{5,22}[0-9]$`)
 
 // crisisRe finds someone who may hurt themselves, on normalised text (no
 // apostrophes): "want to die", "kill myself", 想不开, 不想活了. Not 跳楼,
@@ -1445,6 +1453,11 @@ func Understand(s State, text string, forwarded bool) Placement {
 		// "i lost everything, i want to die", "我朋友被骗了30万 她想不开":
 		// a life at risk comes before any money.
 		return Placement{Intent: IntentQuestion, Topic: "crisis"}
+	}
+	if bareNumberRe.MatchString(strings.TrimSpace(text)) {
+		// "+86 10 12308", "+44 7700 900214" sent alone: whose number is
+		// it? A verdict on digits would seem to vouch for them.
+		return Placement{Intent: IntentQuestion, Topic: "number"}
 	}
 	core := u.core(text)
 	if core == "" {

@@ -2171,6 +2171,46 @@ func TestOwnWordsForRelatives(t *testing.T) {
 	})
 }
 
+// TestOwnWordsPushingBack: a seventh writer's conversations where the
+// person corrects the bot or sends things in pieces (round fourteen), in
+// my own words. A phone number sent alone got "no known warning signs";
+// a request to say it again in the other language was checked as a
+// message; a code read out after "I didn't move it" was told nothing
+// was lost.
+func TestOwnWordsPushingBack(t *testing.T) {
+	checkFirstKeys(t, []firstKeyRow{
+		{locales.EN, "start", "+44 20 7946 0958", "understand.q.number"},
+		{locales.ZH, "start", "0086-10-6512 3456", "understand.q.number"},
+		{locales.EN, "start", "can you say that in chinese so i can send it to my mum", "lang.done"},
+		{locales.ZH, "start", "能用英文再说一遍吗 我同学看不懂中文", "lang.done"},
+		{locales.EN, "start", "i didnt move the money, but i did read them the one-time code", "paid.now"},
+		{locales.EN, "start", "you said 911 but im in France not the US", "where.title"},
+		{locales.EN, "start", "no no she's safe. she's in Paris btw", "where.title"},
+		{locales.EN, "start", "someone called pretending to be my bank, Monzo", "understand.threatened.bank.rule"},
+		{locales.EN, "start", "they said theyll call back in an hour, what do i say when they do", "understand.q.safe_now"},
+		{locales.EN, "start", "how do i make them stop messaging me", "understand.q.unknown_calls"},
+		{locales.ZH, "start", "你前面说大使馆会打电话 现在又说是诈骗 到底哪个是对的", "understand.q.officials"},
+		{locales.ZH, "start", "我点了一个链接 说是快递要交税", "understand.link_opened"},
+		{locales.EN, "start", "the sender address isnt the unis normal domain", "understand.q.lookalike_link"},
+	})
+}
+
+// TestTraditionalAndCantonese: a writer's lines in traditional
+// characters, written Cantonese and Taiwan's usage (round fourteen), in
+// my own words. The phrase table is in simplified Mandarin; the person's
+// words are read through OpenCC's traditional-to-simplified table (the
+// classifier's own) and a few Cantonese words folded to Mandarin (佢 他,
+// 咗 了, 喺 在, 冇 没, 唔 不…), and places through the same table.
+func TestTraditionalAndCantonese(t *testing.T) {
+	checkFirstKeys(t, []firstKeyRow{
+		{locales.ZH, "start", "我已經匯款了", "paid.now"},
+		{locales.ZH, "start", "我已經轉咗錢俾佢", "paid.now"},
+		{locales.ZH, "start", "佢仲喺電話度，話唔可以收線", "oncall.hangup"},
+		{locales.ZH, "start", "我喺倫敦讀緊書", "where.title"},
+		{locales.ZH, "start", "我已經收咗線", "understand.none_start"},
+	})
+}
+
 // TestRemarkAfterToldWarning: a remark after the warning given for what
 // the person told ("but it looks real, it has the crown logo" after the
 // rule for a call accusing them) was checked as a message and told "no
