@@ -818,9 +818,11 @@ var appBeyondLinkRe = regexp.MustCompile(`install|download|\bapp\b|screen|remote
 var bareNumberRe = regexp.MustCompile(`^[+＋]?\(?[0-9][0-9 ()\-.]{5,22}[0-9]$`)
 
 // crisisRe finds someone who may hurt themselves, on normalised text (no
-// apostrophes): "want to die", "kill myself", 想不开, 不想活了. Not 跳楼,
-// which a shop's "跳楼价" uses for a low price.
-var crisisRe = regexp.MustCompile(`\b(?:wanna die|want to die|wants to die|kill myself|killing myself|kill herself|kill himself|end my life|end it all|take my own life|suicide|suicidal|dont want to live|dont want to be alive|better off dead|no reason to live)\b|想不开|不想活|活不下去|想死|自杀|轻生|寻死|结束生命|了结自己`)
+// apostrophes): "want to die", "kill myself", 想不开, 不想活了. Said of a
+// person, not named in passing: not "suicide" or 自杀 alone, which news
+// and threats quote, nor 跳楼, which a shop's "跳楼价" uses for a low
+// price.
+var crisisRe = regexp.MustCompile(`\b(?:wanna die|want to die|wants to die|kill myself|killing myself|kill herself|kill himself|end my life|end it all|take my own life|thinking (?:of|about) suicide|suicidal|dont want to live|dont want to be alive|better off dead|no reason to live)\b|想不开|不想活|活不下去|想死|想自杀|要自杀|去自杀|轻生|寻死|结束生命|了结自己`)
 
 // appQuestionTopics are the questions an app named in passing leaves
 // standing: is it real, is this number theirs, was it faked.

@@ -2243,3 +2243,16 @@ func TestRemarkAfterWarnedAnswer(t *testing.T) {
 		t.Errorf("a remark after the warning: got %s, want understand.q.real_after", got)
 	}
 }
+
+// TestCrisisNotInPassing: suicide named in a pasted threat or in news is
+// no person at risk; the message is checked as a message.
+func TestCrisisNotInPassing(t *testing.T) {
+	for _, text := range []string{
+		"不给钱就把视频发给你所有同学，逼你自杀都有可能",
+		"Police say the scam has driven several victims to suicide this year.",
+	} {
+		if p := Understand(State{}, text, false); p.Topic == "crisis" {
+			t.Errorf("%q: got the crisis answer, want the message checked", text)
+		}
+	}
+}
