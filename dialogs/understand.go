@@ -759,8 +759,12 @@ func (u *understander) features(s State, text string) features {
 				f.asksReal = f.asksReal || g.Topic == "real"
 				f.asksNumber = f.asksNumber || g.Topic == "number"
 			}
-			if t, ok := f.topic[g.Intent]; !ok || (t == "what" || t == "real") && g.Topic != "" && g.Topic != "real" && g.Topic != "what" || g.Topic == "friend" {
-				// The first topic, but the generic "what should I do"
+			if t, ok := f.topic[g.Intent]; !ok || (t == "what" || t == "real") && g.Topic != "" && g.Topic != "real" && g.Topic != "what" || g.Topic == "friend" ||
+				g.Topic == "at_bank" && g.Intent == IntentQuestion {
+				// The first topic, but money about to leave at a bank or
+				// a cash machine comes before any ("caller id shows the
+				// real police number and he wants me to go to the atm
+				// now"); the generic "what should I do"
 				// or "is it legit" yields to a named one ("… about my
 				// visa", "is it legit if a job pays u to like videos"),
 				// and an
@@ -816,6 +820,9 @@ var appBeyondLinkRe = regexp.MustCompile(`install|download|\bapp\b|screen|remote
 // bareNumberRe finds a phone number sent alone: digits with the spaces,
 // dashes, brackets and leading plus people type.
 var bareNumberRe = regexp.MustCompile(`^[+＋]?\(?[0-9][0-9 ()\-.]{5,22}[0-9]$`)
+
+// paidNowRe finds a payment under way, not done: "我正在转", "about to".
+var paidNowRe = regexp.MustCompile(`正在转|我正在|正在操作|正在付|正在汇|\babout to\b|\bright now\b|\brn\b`)
 
 // crisisRe finds someone who may hurt themselves, on normalised text (no
 // apostrophes): "want to die", "kill myself", 想不开, 不想活了. Said of a
@@ -1034,7 +1041,7 @@ var thirdOpenRe = regexp.MustCompile(`^(?:and |but |now |so |ok |oh )?(?:she|he)
 
 // bareRelativeRe finds a text that opens with a relative named bare, then
 // what they are doing: typed in a hurry, without "my" or 我.
-var bareRelativeRe = regexp.MustCompile(`^(?:dad|mum|mom|mother|father|grandma|grandpa|granny|nan|nana|grandad|granddad|grandmother|grandfather|son|daughter) (?:is |was |has |just |already |now )*(?:paying|sending|transferring|going|went|gone|at|on|talking|sent|paid|transferred|gave|clicked|installed|got|still)\b|^(?:爸|妈|爸爸|妈妈|老爸|老妈|奶奶|爷爷|外婆|外公|姥姥|姥爷|儿子|女儿)(?:现在|已经|刚|刚刚|正在|正|在)*(?:去|在|转|汇|打|给|付|点|装|下|接)`)
+var bareRelativeRe = regexp.MustCompile(`^(?:dad|mum|mom|mother|father|grandma|grandpa|granny|nan|nana|grandad|granddad|grandmother|grandfather|son|daughter|husband|wife|aunt|uncle) (?:is |was |has |just |already |now )*(?:paying|sending|transferring|buying|going|went|gone|at|in|on|talking|sent|paid|transferred|gave|clicked|installed|got|still)\b|^(?:爸|妈|爸爸|妈妈|老爸|老妈|奶奶|爷爷|外婆|外公|姥姥|姥爷|儿子|女儿)(?:现在|已经|刚|刚刚|正在|正|在)*(?:去|在|转|汇|打|给|付|点|装|下|接)`)
 
 // onWayToPayRe finds someone on the way to the bank to pay, not there yet.
 var onWayToPayRe = regexp.MustCompile(`\b(?:driving|heading|going|walking) to the bank\b|\bon (?:his|her|their|the) way to the bank\b|开车去银行|正去银行|去银行的路上|正在去银行`)
@@ -1538,7 +1545,10 @@ func Understand(s State, text string, forwarded bool) Placement {
 	// "外婆去银行了", "dad paying now stop him": a relative named first,
 	// then what they do (tellsOfSomeone), is the person's own story too.
 	relativeTold := unaddressed && bareRelativeRe.MatchString(n)
-	ownStory = ownStory || ownCallerNumber || asksAboutOffer || relativeTold
+	// "about to wire 40k from the branch, teller went to get a manager":
+	// money about to leave, told without an I; a message does not say
+	// where its reader stands.
+	ownStory = ownStory || ownCallerNumber || asksAboutOffer || relativeTold || f.atBank && unaddressed
 	if (state == "verdict" || state == "steps") && unaddressed && utf8.RuneCountInString(core) <= longRunes {
 		// A short follow-up to a verdict ("可以不理吗", "what should i
 		// reply") is the person's own question, with or without an I.
@@ -1592,6 +1602,12 @@ func Understand(s State, text string, forwarded bool) Placement {
 		// send it back": the money told is theirs, coming in; nothing
 		// of the person's has gone yet.
 		tell = 0
+	}
+	if f.atBank && tell == 0 && !f.secondPerson {
+		// "现在在比特币机器前面 他让我扫码 我还没扫": at a cash or crypto
+		// machine or a counter, about to pay: stop comes first, whatever
+		// else the text names (a QR code, a refund).
+		return Placement{Intent: IntentQuestion, Topic: "at_bank"}
 	}
 	if (f.mule || f.overpaid || f.mistaken || f.rental || f.qrRefund) && tell == 0 && (f.firstPerson || f.mine || f.family >= 0) && !f.secondPerson {
 		// "我朋友让我帮他收一笔钱再转出去 给我好处费", "the buyer
@@ -1741,6 +1757,10 @@ func Understand(s State, text string, forwarded bool) Placement {
 				// state's own app asked about, not one a scammer had
 				// installed.
 				return Placement{Intent: IntentQuestion, Topic: "antifraud_app"}
+			case in == IntentPaid && f.atBank && paidNowRe.MatchString(n):
+				// "他让我把钱转到他给的卡 说是安全账户 我正在转": paying
+				// now, not paid; stopping it comes first.
+				return Placement{Intent: IntentQuestion, Topic: "at_bank", Family: family}
 			case in == IntentPaid && f.topic[IntentQuestion] == "recovery" && !family:
 				// "我之前被骗了3万，现在有人说是反诈中心的，可以帮我追回，
 				// 要先交手续费": the old loss is told, the new ask is the
@@ -1832,9 +1852,10 @@ func Understand(s State, text string, forwarded bool) Placement {
 		return Placement{Intent: IntentQuestion, Topic: "romance_family", Family: true}
 	}
 	if q := f.topic[IntentQuestion]; f.intents[IntentNone] > 0 && (q == "reply_q" || q == "ignore_ok" || q == "refund" || q == "change_password" ||
-		q == "officials") {
+		q == "officials" || q == "at_bank") {
 		// "he is still texting me what should i reply", "我拉黑他了 钱还能
-		// 要回来吗": the question asked, not "nothing happened".
+		// 要回来吗", "现在在比特币机器前面…我还没扫": the question asked, or
+		// the payment about to happen, not "nothing happened".
 		return Placement{Intent: IntentQuestion, Topic: q}
 	}
 	if f.intents[IntentNone] > 0 {
@@ -1867,8 +1888,11 @@ func Understand(s State, text string, forwarded bool) Placement {
 		// what else happened is asked.
 		return Placement{Intent: IntentUnclear, Topic: "called"}
 	}
-	if f.intents[IntentRequest] > 0 && (f.check == 0 || f.ownWords()) {
-		// "how can I warn my parents": what the button gives.
+	if f.intents[IntentRequest] > 0 && (f.check == 0 || f.ownWords()) && !(f.atBank && f.topic[IntentRequest] == "where") {
+		// "how can I warn my parents": what the button gives; but not
+		// the numbers for someone on the way to a cash machine now
+		// ("caller id shows the real police number and he wants me to
+		// go to the atm now"), who is stopped first.
 		return Placement{Intent: IntentRequest, Topic: f.topic[IntentRequest]}
 	}
 	if f.topic[IntentQuestion] == "payee_change" && unaddressed && toldFrameRe.MatchString(n) {

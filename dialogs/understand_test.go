@@ -2211,6 +2211,24 @@ func TestTraditionalAndCantonese(t *testing.T) {
 	})
 }
 
+// TestHappeningNow: an eighth writer's lines typed while the scam goes
+// on (round fourteen), in my own words. Each must be told to stop or
+// hang up, never asked what it is or told nothing was found.
+func TestHappeningNow(t *testing.T) {
+	checkFirstKeys(t, []firstKeyRow{
+		{locales.EN, "start", "grandma is in a pharmacy buying google play cards for the tech support guy", "understand.q.at_bank"},
+		{locales.EN, "start", "about to hit send on 3000 to the bank security account, answer fast", "understand.q.at_bank"},
+		{locales.EN, "start", "about to wire 20k, the teller went to get a manager and the caller says leave", "understand.q.at_bank"},
+		{locales.EN, "start", "caller id shows the real police number and he wants me to go to the atm now", "understand.q.at_bank"},
+		{locales.EN, "start", "the teller is asking what its for and the man on the phone says to say its for a car", "oncall.hangup"},
+		{locales.EN, "start", "im on hold for an officer now", "oncall.hangup"},
+		{locales.EN, "start", "my husband is on the phone in the other room with the tax office and keeps saying yes ok ok", "understand.family.oncall"},
+		{locales.ZH, "start", "现在在比特币机器前面 他让我扫码 我还没扫", "understand.q.at_bank"},
+		{locales.ZH, "start", "他让我把钱转到他给的卡 说是安全账户 我正在转", "understand.q.at_bank"},
+		{locales.ZH, "start", "对方让我把手机卡拔出来换一张新的", "understand.threatened.rule"},
+	})
+}
+
 // TestRemarkAfterToldWarning: a remark after the warning given for what
 // the person told ("but it looks real, it has the crown logo" after the
 // rule for a call accusing them) was checked as a message and told "no
