@@ -914,7 +914,10 @@ var leakedOnlyRe = regexp.MustCompile(`^[^,，。;；]*$`)
 // received ("我收到一条短信说…", "i got a text saying…", "my mum got an
 // email that…"): what follows is the person's account of it, in their
 // words, not the message.
-var describedMessageRe = regexp.MustCompile(`^(?:(?:我|俺|我妈|我爸|我妈妈|我爸爸|我奶奶|我爷爷|我姥姥|我外婆|老伴|我老婆|我老公|我朋友|我同学|室友)?(?:刚|刚才|刚刚|今天|昨天|早上|晚上)?(?:也)?(?:收到|接到)了?(?:一条|一个|一封|个|条|封|几条)?(?:奇怪的|陌生的)?(?:短信|消息|信息|邮件|微信|微信消息|qq消息|语音|留言)(?:说|讲|称|提示|通知)|(?:(?:i|my \w+|we) )?(?:just |also )?(?:got|received|get|have|had) (?:a|an|this|some|one) (?:weird |strange |random |new )?(?:text|message|msg|email|e-mail|sms|whatsapp|voicemail|dm)(?: from [^.!?,]{1,40}?)?,? (?:saying|that says|says|that said|telling me|telling her|telling him|about|offering|asking|claiming|with|who|that))`)
+var describedMessageRe = regexp.MustCompile(`^(?:(?:我|俺|我妈|我爸|我妈妈|我爸爸|我奶奶|我爷爷|我姥姥|我外婆|老伴|我老婆|我老公|我朋友|我同学|室友)?(?:刚|刚才|刚刚|今天|昨天|早上|晚上)?(?:也)?(?:收到|接到)了?(?:一条|一个|一封|个|条|封|几条)?(?:奇怪的|陌生的)?(?:短信|消息|信息|邮件|微信|微信消息|qq消息|语音|留言)(?:说|讲|称|提示|通知)|(?:(?:i|my \w+|we) )?(?:just |also )?(?:got|received|get|have|had) (?:a|an|this|some|one) (?:weird |strange |random |new )?(?:text|message|msg|email|e-mail|sms|whatsapp|voicemail|dm)(?: from [^.!?,]{1,40}?)?,? (?:saying|that says|says|that said|telling me|telling her|telling him|about|offering|asking|claiming|with|who|that))` +
+	// Where a message came from, told (round fourteen): "the sender is
+	// fees@uni-payments.top", "发件人是…".
+	`|^(?:the )?(?:sender|senders? (?:address|email)|email address) (?:is|was) |^发件人是|^发信人是`)
 
 // howToTellRe finds a question about how to tell the real from the fake:
 // "怎么知道…是不是真的", "how do i know if…".

@@ -2229,6 +2229,17 @@ func TestHappeningNow(t *testing.T) {
 	})
 }
 
+// TestSenderToldIsNoMessage: where a message came from, typed alone ("the
+// sender is fees@uni-payments.top"), got "no known warning signs" in the
+// last read as the person (round fourteen); the message itself is asked
+// for.
+func TestSenderToldIsNoMessage(t *testing.T) {
+	checkFirstKeys(t, []firstKeyRow{
+		{locales.EN, "start", "the sender is fees@uni-payments.top", "understand.q.real"},
+		{locales.ZH, "start", "发件人是 admin@school-pay.top", "understand.q.real"},
+	})
+}
+
 // TestRemarkAfterToldWarning: a remark after the warning given for what
 // the person told ("but it looks real, it has the crown logo" after the
 // rule for a call accusing them) was checked as a message and told "no
