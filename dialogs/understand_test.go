@@ -1428,7 +1428,7 @@ func TestPastedMessagesKeepTheirVerdict(t *testing.T) {
 // before the tenth round; 85 after it: four persons' own stories got a
 // direct answer (at the bank about to pay, two blackmail stories, and a
 // tuition "better rate" that was already answered), and a pasted "加错人了"
-// opener is classified again. 83 at the end of the fourteenth round
+// opener is classified again. 82 at the end of the fourteenth round
 // (86 at its peak: two written stories of a person's own loss got their
 // direct answers, a "反诈律师" who can recover the money for a fee and
 // "first day they paid me $47"; later phrases placed three pasted scams
@@ -1439,7 +1439,7 @@ func TestWrittenScamsAreClassified(t *testing.T) {
 	if err != nil || len(files) == 0 {
 		t.Fatalf("written sets: %v, %d files", err, len(files))
 	}
-	const most = 83
+	const most = 82
 	scams, unclassified := 0, 0
 	for _, name := range files {
 		b, err := os.ReadFile(name)
@@ -2208,6 +2208,8 @@ func TestTraditionalAndCantonese(t *testing.T) {
 		{locales.ZH, "start", "佢仲喺電話度，話唔可以收線", "oncall.hangup"},
 		{locales.ZH, "start", "我喺倫敦讀緊書", "where.title"},
 		{locales.ZH, "start", "我已經收咗線", "understand.none_start"},
+		{locales.ZH, "start", "我頭先過咗數俾佢", "paid.now"},
+		{locales.ZH, "start", "佢仲喺電話度未收線", "oncall.hangup"},
 	})
 }
 
