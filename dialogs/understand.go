@@ -1552,9 +1552,14 @@ func Understand(s State, text string, forwarded bool) Placement {
 	// money about to leave, told without an I; a message does not say
 	// where its reader stands.
 	ownStory = ownStory || ownCallerNumber || asksAboutOffer || relativeTold || f.atBank && unaddressed
-	if (state == "verdict" || state == "steps") && unaddressed && utf8.RuneCountInString(core) <= longRunes {
+	if (state == "verdict" || state == "steps") && unaddressed && (utf8.RuneCountInString(core) <= longRunes ||
+		f.intents[IntentQuestion] > 0 && storyTopics[f.topic[IntentQuestion]]) {
 		// A short follow-up to a verdict ("可以不理吗", "what should i
-		// reply") is the person's own question, with or without an I.
+		// reply") is the person's own question, with or without an I;
+		// so is a longer one that tells what the answer is about ("She
+		// already took the cash out of the bank and it's in an envelope
+		// by the door. The 'lawyer' comes at 5"), which speaks to no
+		// reader.
 		ownStory = true
 	}
 	if f.sextortion && f.intents[IntentPaid] == 0 && ownStory {

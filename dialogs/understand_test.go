@@ -2228,6 +2228,8 @@ func TestHappeningNow(t *testing.T) {
 		{locales.ZH, "start", "现在在比特币机器前面 他让我扫码 我还没扫", "understand.q.at_bank"},
 		{locales.ZH, "start", "他让我把钱转到他给的卡 说是安全账户 我正在转", "understand.q.at_bank"},
 		{locales.ZH, "start", "对方让我把手机卡拔出来换一张新的", "understand.threatened.rule"},
+		// A longer follow-up that tells what the warning was about.
+		{locales.EN, "verdict", "She already took the cash out of the bank this afternoon and put it in an envelope by the door. The courier from the lawyer is coming to collect it in about thirty minutes.", "understand.q.doorstep"},
 	})
 }
 
