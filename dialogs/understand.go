@@ -1860,10 +1860,12 @@ func Understand(s State, text string, forwarded bool) Placement {
 		return Placement{Intent: IntentQuestion, Topic: "romance_family", Family: true}
 	}
 	if q := f.topic[IntentQuestion]; f.intents[IntentNone] > 0 && (q == "reply_q" || q == "ignore_ok" || q == "refund" || q == "change_password" ||
-		q == "officials" || q == "at_bank") {
+		q == "officials" || q == "at_bank" || warningTopics[q]) {
 		// "he is still texting me what should i reply", "我拉黑他了 钱还能
 		// 要回来吗", "现在在比特币机器前面…我还没扫": the question asked, or
-		// the payment about to happen, not "nothing happened".
+		// the payment about to happen, not "nothing happened"; nor "I
+		// haven't paid yet, but the job wants a training fee first", whose
+		// warning is the answer (warningTopics).
 		return Placement{Intent: IntentQuestion, Topic: q}
 	}
 	if f.intents[IntentNone] > 0 {

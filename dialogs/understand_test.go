@@ -2233,6 +2233,19 @@ func TestHappeningNow(t *testing.T) {
 	})
 }
 
+// TestNotPaidYetWithAWarning: "I haven't paid yet" beside an ask the
+// person tells of (a training fee, a task job's first payouts, a private
+// currency exchange) got "Good, nothing is lost"; the warning on the ask
+// is the answer.
+func TestNotPaidYetWithAWarning(t *testing.T) {
+	checkFirstKeys(t, []firstKeyRow{
+		{locales.EN, "start", "no I haven't paid anything, they actually paid ME £15 for the first tasks", "understand.q.task_job"},
+		{locales.EN, "start", "i havent sent anything yet but the job says i need to pay a training fee first", "understand.q.job_fee"},
+		{locales.ZH, "start", "我还没转钱，但是他说先交500培训费才能上岗", "understand.q.job_fee"},
+		{locales.ZH, "start", "没付钱 只是换汇的学长说先转人民币给他", "understand.q.currency_exchange"},
+	})
+}
+
 // TestSenderToldIsNoMessage: where a message came from, typed alone ("the
 // sender is fees@uni-payments.top"), got "no known warning signs" in the
 // last read as the person (round fourteen); the message itself is asked
