@@ -120,8 +120,10 @@ var understandJSON []byte
 
 // understandData is understand.json: phrase lists that place a text.
 type understandData struct {
-	// Fold maps traditional characters to simplified ones, so one phrase
-	// list serves both.
+	// Fold maps a character to the one the phrase lists use where
+	// OpenCC's traditional-to-simplified table (classifier.SimplifiedRune,
+	// applied after it) does not: written Cantonese (佢 他, 咗 了, 喺 在),
+	// 俺 我, and 帳 账 rather than the table's 帐.
 	Fold   map[string]string `json:"fold"`
 	Groups []phraseGroup     `json:"groups"`
 }
