@@ -449,7 +449,7 @@ func (e *Engine) step(ctx context.Context, log *zap.Logger, userKey string, s di
 		}
 		// A model's reasons are locale keys: rendered in the
 		// conversation's language like every other line.
-		ev.Verdict = e.o.Checker.Check(ctx, userKey, text)
+		ev.Verdict = e.o.Checker.Check(ctx, userKey, p.CheckText(text))
 		fields = append(fields, zap.Stringer("verdict_level", ev.Verdict.Level), zap.String("type", string(ev.Verdict.Type)),
 			zap.String("source", ev.Verdict.Source), zap.String("model", ev.Verdict.ModelStatus))
 	case KindCommand:

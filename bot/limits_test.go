@@ -25,6 +25,7 @@ type countingChecker struct {
 	n       int
 	longest int
 	valid   bool
+	last    string // the last text checked
 	rules   *classifier.Classifier
 }
 
@@ -33,6 +34,7 @@ func (c *countingChecker) Check(_ context.Context, _ string, text string) classi
 	c.n++
 	c.longest = max(c.longest, len(text))
 	c.valid = utf8.ValidString(text)
+	c.last = text
 	c.mu.Unlock()
 	return c.rules.Classify(text)
 }
@@ -331,6 +333,22 @@ func TestAStoreThatFailsLetsTheCheckThrough(t *testing.T) {
 	}
 	if c.count() != 3 {
 		t.Errorf("checks with the store down: got %d, want 3 (an answer matters more than a limit)", c.count())
+	}
+}
+
+// TestAQuotedMessageIsCheckedWithoutThePersonsWords: a message quoted in
+// the person's own words is checked alone. With the person's "I didn't
+// press, I hung up" the rules read a refusal and the warning was lost.
+func TestAQuotedMessageIsCheckedWithoutThePersonsWords(t *testing.T) {
+	e, c := newLimitedEngine(t, store.NewMemory(), nil)
+	p := &person{t: t, e: e, id: "35500", lang: "zh"}
+	quoted := "中国驻英国大使馆通知：您有一份涉及护照的紧急文件尚未领取，逾期将被注销，请按9转人工处理"
+	got := p.text("“" + quoted + "” 我没按，直接挂了，这是诈骗吧")
+	if c.last != quoted {
+		t.Errorf("checked %q, want only the quoted message %q", c.last, quoted)
+	}
+	if strings.Contains(got, prefixOf(t, "zh", "verdict.none")) {
+		t.Errorf("a quoted scam got the all-clear: %q", got)
 	}
 }
 

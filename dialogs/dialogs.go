@@ -329,6 +329,12 @@ func text(s State, e Event) (State, []Reply) {
 			// place.
 			return showContacts(setPlace(s, pl))
 		}
+		if p.Topic == "" && s.Node != NodeQuiz && describesMessage(e.Text) {
+			// "text from student finance saying my loan is on hold,
+			// update details": a message told, not pasted; it is what
+			// to check, so it is asked for, with the rule meanwhile.
+			return answerQuestion(s, "real")
+		}
 		return unclear(s)
 	case IntentPaid, IntentOnCall, IntentApp, IntentAccount, IntentThreatened:
 		return told(s, p, e.Verdict)

@@ -97,6 +97,21 @@ type Placement struct {
 	// hung up, ignored it or reported it ("…他没转，来问我，我说是假的，
 	// 已经报警了"): the steps then say they did right, not "hang up now".
 	Refused bool
+	// Quote is set on a message to check that the person quoted inside
+	// their own words (`"这里是中国大使馆…请按9查询" 我没按 直接挂了 这是诈骗吧`):
+	// the quoted message is what to classify. The whole text would carry
+	// the person's "I hung up", which the rules read as a message's own
+	// refusal and score down.
+	Quote string
+}
+
+// CheckText is the text to classify for p: the quoted message when the
+// person quoted one, else text.
+func (p Placement) CheckText(text string) string {
+	if p.Quote != "" {
+		return p.Quote
+	}
+	return text
 }
 
 // NeedsVerdict reports whether the text should be classified before Step:
@@ -124,7 +139,13 @@ type understandData struct {
 	// OpenCC's traditional-to-simplified table (classifier.SimplifiedRune,
 	// applied after it) does not: written Cantonese (佢 他, 咗 了, 喺 在),
 	// 俺 我, and 帳 账 rather than the table's 帐.
-	Fold   map[string]string `json:"fold"`
+	Fold map[string]string `json:"fold"`
+	// Mixed maps English words that students abroad drop into Chinese
+	// sentences ("刚刚transfer了3000刀到他给的safe account") to the
+	// Chinese the phrase lists use (转, 安全账户). It is read only in a
+	// short English run beside Chinese characters (mixedRuns), so an
+	// English sentence keeps its own words for the English lists.
+	Mixed  map[string]string `json:"mixed"`
 	Groups []phraseGroup     `json:"groups"`
 }
 
@@ -176,11 +197,14 @@ type phraseGroup struct {
 // understander is understand.json compiled: the phrases of the groups
 // that match anywhere, and the whole-text phrases.
 type understander struct {
-	fold    map[rune]rune
-	groups  []phraseGroup
-	phrases []phrase
-	flags   []phrase         // phrases of the flag groups (isFlag)
-	whole   map[string][]int // core text → indexes of Whole groups
+	fold  map[rune]rune
+	mixed map[string]string // lower-case English words (one to three) → Chinese
+	// mixedWords is the most words of a mixed key.
+	mixedWords int
+	groups     []phraseGroup
+	phrases    []phrase
+	flags      []phrase         // phrases of the flag groups (isFlag)
+	whole      map[string][]int // core text → indexes of Whole groups
 	// wholeUnits maps the units of a whole-text small-talk phrase
 	// (unitKey) to its group, so that "ok thanks bye" is read as three.
 	wholeUnits map[string][]int
@@ -230,6 +254,20 @@ func newUnderstander(b []byte) (*understander, error) {
 			return nil, fmt.Errorf("fold %q→%q: want two different single characters", k, v)
 		}
 		u.fold[kr] = vr
+	}
+	u.mixed = map[string]string{}
+	for k, v := range d.Mixed {
+		words := strings.Fields(k)
+		if len(words) == 0 || len(words) > maxMixedRun || strings.Join(words, " ") != k || strings.ToLower(k) != k || !hasHan(v) {
+			return nil, fmt.Errorf("mixed %q→%q: want one to %d lower-case words, single-spaced, and Chinese", k, v, maxMixedRun)
+		}
+		for _, r := range k {
+			if r >= utf8.RuneSelf || !(unicode.IsLetter(r) || r == ' ') {
+				return nil, fmt.Errorf("mixed %q: want ASCII letters only", k)
+			}
+		}
+		u.mixed[k] = v
+		u.mixedWords = max(u.mixedWords, len(words))
 	}
 	valid := map[Intent]bool{}
 	for _, in := range Intents {
@@ -456,6 +494,107 @@ func (u *understander) matches(n, state string) []match {
 	return out
 }
 
+// maxMixedRun is the most English words in a run that unmix reads: a
+// longer run is an English clause ("he says hes from 中国驻美大使馆"), left
+// to the English lists.
+const maxMixedRun = 3
+
+// hasHan reports whether s holds a Chinese character.
+func hasHan(s string) bool {
+	for _, r := range s {
+		if r >= 0x2E80 && unicode.Is(unicode.Han, r) {
+			return true
+		}
+	}
+	return false
+}
+
+// unmix replaces the English words of a Chinese sentence with the Chinese
+// of the mixed table: each run of at most maxMixedRun English words with
+// a Chinese character beside it (spaces aside), longest keys first. Words
+// not in the table stay as they are.
+func (u *understander) unmix(s string) string {
+	var b strings.Builder
+	b.Grow(len(s) + 16)
+	last := 0
+	for i := 0; i < len(s); {
+		if !isASCIILetter(s[i]) {
+			i++
+			continue
+		}
+		// A run: letters, apostrophes, hyphens and single spaces between
+		// words.
+		j := i
+		for j < len(s) {
+			switch c := s[j]; {
+			case isASCIILetter(c) || c == '\'' || c == '-':
+				j++
+				continue
+			case c == ' ' && j+1 < len(s) && isASCIILetter(s[j+1]):
+				j++
+				continue
+			}
+			break
+		}
+		run := s[i:j]
+		words := strings.Fields(strings.ToLower(strings.NewReplacer("'", "", "-", " ").Replace(run)))
+		if len(words) <= maxMixedRun && (hanBefore(s, i) || hanAfter(s, j)) {
+			if out, ok := u.mixedRun(words); ok {
+				b.WriteString(s[last:i])
+				b.WriteString(out)
+				last = j
+			}
+		}
+		i = j
+	}
+	if last == 0 {
+		return s
+	}
+	b.WriteString(s[last:])
+	return b.String()
+}
+
+// mixedRun translates words through the mixed table, longest keys first;
+// ok is false when no word is in it.
+func (u *understander) mixedRun(words []string) (string, bool) {
+	var out []string
+	found := false
+	for k := 0; k < len(words); {
+		n := min(u.mixedWords, len(words)-k)
+		for ; n > 0; n-- {
+			if zh, ok := u.mixed[strings.Join(words[k:k+n], " ")]; ok {
+				out = append(out, zh)
+				found = true
+				break
+			}
+		}
+		if n == 0 {
+			out = append(out, words[k])
+			n = 1
+		}
+		k += n
+	}
+	return strings.Join(out, " "), found
+}
+
+func isASCIILetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
+
+// hanBefore reports whether the last character before s[:i], spaces
+// aside, is Chinese.
+func hanBefore(s string, i int) bool {
+	t := strings.TrimRight(s[:i], " ")
+	r, _ := utf8.DecodeLastRuneInString(t)
+	return r >= 0x2E80 && unicode.Is(unicode.Han, r)
+}
+
+// hanAfter reports whether the first character from s[j:], spaces
+// aside, is Chinese.
+func hanAfter(s string, j int) bool {
+	t := strings.TrimLeft(s[j:], " ")
+	r, _ := utf8.DecodeRuneInString(t)
+	return r >= 0x2E80 && unicode.Is(unicode.Han, r)
+}
+
 func isASCIIWord(r rune) bool {
 	return r < utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_')
 }
@@ -466,6 +605,9 @@ func isASCIIWord(r rune) bool {
 // Chinese characters ("我 转了" is "我转了").
 func (u *understander) normalize(s string) string {
 	s = norm.NFKC.String(s)
+	if len(u.mixed) > 0 && hasHan(s) {
+		s = u.unmix(s)
+	}
 	var b strings.Builder
 	b.Grow(len(s))
 	space := false
@@ -919,7 +1061,14 @@ var leakedOnlyRe = regexp.MustCompile(`^[^,，。;；]*$`)
 var describedMessageRe = regexp.MustCompile(`^(?:(?:我|俺|我妈|我爸|我妈妈|我爸爸|我奶奶|我爷爷|我姥姥|我外婆|老伴|我老婆|我老公|我朋友|我同学|室友)?(?:刚|刚才|刚刚|今天|昨天|早上|晚上)?(?:也)?(?:收到|接到)了?(?:一条|一个|一封|个|条|封|几条)?(?:奇怪的|陌生的)?(?:短信|消息|信息|邮件|微信|微信消息|qq消息|语音|留言)(?:说|讲|称|提示|通知)|(?:(?:i|my \w+|we) )?(?:just |also )?(?:got|received|get|have|had) (?:a|an|this|some|one) (?:weird |strange |random |new )?(?:text|message|msg|email|e-mail|sms|whatsapp|voicemail|dm)(?: from [^.!?,]{1,40}?)?,? (?:saying|that says|says|that said|telling me|telling her|telling him|about|offering|asking|claiming|with|who|that))` +
 	// Where a message came from, told (round fourteen): "the sender is
 	// fees@uni-payments.top", "发件人是…".
-	`|^(?:the )?(?:sender|senders? (?:address|email)|email address) (?:is|was) |^发件人是|^发信人是`)
+	`|^(?:the )?(?:sender|senders? (?:address|email)|email address) (?:is|was) |^发件人是|^发信人是` +
+	// Told with the message first (round fifteen): "text from student
+	// finance saying my loan is suspended", "my uni emailed me saying…",
+	// "手机收到短信说…", "学校发邮件说…".
+	`|^(?:a |an |the |this |some )?(?:weird |strange |random )?(?:text|message|msg|email|e-mail|sms|voicemail|letter|dm)(?: from [^.!?,]{1,40}?)?,? (?:saying|that says|says|said|telling me|asking me|claiming)\b` +
+	`|^[^.!?,]{1,40}? (?:texted|emailed|e-mailed|messaged|dmed) (?:me )?(?:saying|that says|to say|telling me|asking me)\b` +
+	`|^(?:手机|邮箱|微信)(?:上)?(?:刚|刚才|刚刚|今天|昨天)?(?:收到|接到)了?(?:一条|一个|一封|个|条|封)?(?:短信|消息|信息|邮件)(?:说|讲|称|通知)` +
+	`|^[^。！？，,]{1,12}?(?:发了?|来了?)(?:一条|一封|个|条|封)?(?:短信|邮件)(?:来)?(?:说|讲|称|通知)`)
 
 // howToTellRe finds a question about how to tell the real from the fake:
 // "怎么知道…是不是真的", "how do i know if…".
@@ -1514,7 +1663,7 @@ func Understand(s State, text string, forwarded bool) Placement {
 		// …"`: the quoted words are a message, whatever the person
 		// says of it, unless they also tell what happened ("…" and I
 		// paid).
-		return Placement{Intent: IntentCheck, Asks: u.asks(quote)}
+		return Placement{Intent: IntentCheck, Asks: u.asks(quote), Quote: quote}
 	}
 	// The normalised text, for the regexps of the cases below.
 	n := u.normalize(text)
@@ -1737,6 +1886,11 @@ func Understand(s State, text string, forwarded bool) Placement {
 			}
 			family := f.familyStory()
 			if in == IntentPaid && f.paidDial == f.intents[in] && !family {
+				if f.topic[IntentUnclear] == "called" {
+					// "上面有个电话叫我打过去 我打过去了": the number they
+					// were told to ring, rung; no money in it.
+					return Placement{Intent: IntentUnclear, Topic: "called"}
+				}
 				if !valuablesRe.MatchString(n) && !amountRe.MatchString(n) {
 					// "我已经打过去了" is a call made as well as money
 					// sent: ask which rather than send a person who

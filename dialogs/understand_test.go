@@ -2302,3 +2302,66 @@ func TestCrisisNotInPassing(t *testing.T) {
 		}
 	}
 }
+
+// TestOwnWordsRoundFifteen: the fifteenth round's writers (Chinese with
+// English words in it, as students abroad type; older people dictating
+// by voice; a message told rather than pasted), in my own words. The
+// English words of a Chinese sentence are read through the mixed table
+// (转, 安全账户, 验证码…); before it most of these were "is this a
+// message or something that happened?". Some got worse: "I already wired
+// it" and "转到对方一个私人账户了" got the answer for a message that asks
+// for money, a signed "confidentiality letter" and an investment offer
+// not yet taken got "Good.", a payment made on a bank card was read as
+// being at the bank.
+func TestOwnWordsRoundFifteen(t *testing.T) {
+	checkFirstKeys(t, []firstKeyRow{
+		// English words in a Chinese sentence.
+		{locales.ZH, "start", "我刚刚transfer了500镑到他说的safe account", "paid.now"},
+		{locales.ZH, "start", "卧槽 我把bank card的verification code给他了", "paid.now"},
+		{locales.ZH, "start", "刚zelle了800给那个officer 还能拿回来吗", "paid.now"},
+		{locales.ZH, "start", "我把online banking的password告诉他了", "paid.now"},
+		{locales.ZH, "start", "他说我的passport被suspend了 让我confirm一下信息", "understand.threatened.rule"},
+		{locales.ZH, "start", "那个平台现在cant login了 客服也把我block了", "understand.scammed"},
+		{locales.ZH, "start", "有个人说自己是financial master 拉我进了理财群", "understand.q.invest_offer"},
+		{locales.ZH, "start", "thx 我已经报警了 police说会跟进", "understand.smalltalk.done"},
+		// What the "officer" orders, told.
+		{locales.ZH, "start", "他说我不能告诉任何人 不然就是泄露国家机密", "understand.threatened.rule"},
+		{locales.ZH, "start", "他叫我坐车去另一个城市的酒店等警官", "understand.threatened.rule"},
+		{locales.ZH, "start", "那个人让我把微信聊天记录都删了 说是保护我", "understand.threatened.rule"},
+		{locales.ZH, "start", "他让我每个钟头给他打电话说在哪", "understand.threatened.rule"},
+		{locales.ZH, "start", "他给我寄了个资产证明保密函 叫我签了字拍照发过去 签了就没事了", "understand.threatened.rule"},
+		{locales.EN, "start", "they wanted photos without clothes for the investigation, i refused", "understand.threatened.rule"},
+		// Older people's words.
+		{locales.ZH, "start", "我孙女叫我装国家反炸中心的APP 我不会弄", "understand.q.antifraud_app"},
+		{locales.ZH, "start", "我妈信了卖药的 说这药治老年痴呆 只卖有缘人 一盒三千", "understand.q.health_sales"},
+		{locales.EN, "start", "i already wire 9000 dollar today at the bank what now", "paid.now"},
+		{locales.ZH, "start", "钱是用卡转的 转到对方一个私人账户了", "paid.now"},
+		{locales.ZH, "start", "刚被骗了 我在银行卡上转的钱 现在找谁", "paid.now"},
+		{locales.ZH, "start", "我在邮政储蓄 柜员不让我转 说是诈骗", "understand.q.at_bank"},
+		{locales.ZH, "start", "我现在在农业银行柜台这里 电话那边不让我挂", "understand.q.at_bank"},
+		{locales.ZH, "start", "法院寄来的信上有个电话叫我打过去 我打过去了 他说我欠了三万", "understand.threatened.rule"},
+		// A message told, not pasted.
+		{locales.EN, "start", "text from the student loans company saying my account is on hold, update details", "understand.q.real"},
+		{locales.ZH, "start", "一个女的加我微信说是股票研究员 免费教炒股 我还没答应", "understand.q.invest_offer"},
+	})
+}
+
+// TestUnmix: English words beside Chinese characters are read in Chinese;
+// an English sentence, or a long English run inside a Chinese one, keeps
+// its words for the English lists.
+func TestUnmix(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"刚刚transfer了3000刀到safe account", "刚刚转了3000刀到安全账户"},
+		{"我把bank card的verification code发给他了", "我把银行卡的验证码发给他了"},
+		{"我Online Banking的pasword", "我网银的密码"},
+		{"那个 officer 说", "那个 警官 说"},
+		{"i sent the code to the officer", "i sent the code to the officer"},
+		{"he says hes from the bank 大使馆", "he says hes from the bank 大使馆"},
+		{"我在Toronto", "我在Toronto"},
+		{"我的part-time工作", "我的兼职工作"},
+	} {
+		if got := understanding.unmix(tt.in); got != tt.want {
+			t.Errorf("unmix(%q): got %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
