@@ -348,6 +348,12 @@ func text(s State, e Event) (State, []Reply) {
 			// lost".
 			return answerQuestion(s, "what")
 		}
+		if unreachableRe.MatchString(understanding.normalize(e.Text)) {
+			// "我没转钱 可是还是联系不上她", "haven't paid but still can't
+			// reach him": nothing is paid, but "Good, nothing is lost"
+			// would answer the wrong fear; reaching them comes first.
+			return threatened(s, "relative")
+		}
 		if p.Topic == "hung_up" {
 			// A call ended: nothing lost if nothing was given, and what
 			// to do when they call again (stepAnswers).
@@ -981,6 +987,10 @@ var emailRe = regexp.MustCompile(`[\w.+-]+@[\w-]+(?:\.[\w-]+)+`)
 // followUpMaxRunes is the longest text read as a remark on the warning
 // just given; a longer one is more likely another message to check.
 const followUpMaxRunes = 200
+
+// unreachableRe finds a relative or friend still not reached: the fear
+// behind a "we haven't paid" during a kidnap call.
+var unreachableRe = regexp.MustCompile(`联系不上|打不通|不接电话|没人接|找不到(?:他|她)|\b(?:cant|can not|cannot|couldnt|still cant) (?:reach|get hold of|contact|get through to) (?:him|her|them|my|our)\b|\b(?:isnt|is not|still not|not) (?:answering|picking up)\b`)
 
 // ownWordsNotClear answers a text placed as a message to check, where the
 // rules found nothing, when it is the person's own words rather than a

@@ -481,6 +481,12 @@ func (u *understander) matches(n, state string) []match {
 		if a.end != b.end {
 			return a.end > b.end
 		}
+		if pa, pb := len(u.phrases[a.phrase].parts), len(u.phrases[b.phrase].parts); pa != pb {
+			// Over the same words, a literal phrase is more specific
+			// than one with a number in it: "打了110" is a call to the
+			// police, not "打了{num}" (money sent).
+			return pa < pb
+		}
 		return a.phrase < b.phrase
 	})
 	out := all[:0]

@@ -2365,3 +2365,25 @@ func TestUnmix(t *testing.T) {
 		}
 	}
 }
+
+// TestFollowUpsRoundFifteen: what a person reports while following the
+// advice (the fifteenth round's conversations), in my own words. A fee to
+// recover the money got the answer on getting it back rather than "that
+// is a second scam"; the scammer turning to a parent after being blocked
+// got "well done"; a call to 110 was read as money sent; "we haven't
+// paid, but still can't reach her" got "Good, nothing is lost".
+func TestFollowUpsRoundFifteen(t *testing.T) {
+	checkFirstKeys(t, []firstKeyRow{
+		{locales.EN, "steps", "now a man is emailing her saying he can recover the money for a fee", "understand.q.recovery"},
+		{locales.EN, "verdict", "i blocked him but now he's texting my dad saying i'm in trouble and need money", "understand.family.call_first"},
+		{locales.ZH, "verdict", "我打了110 警察说要联系那边的警方", "understand.smalltalk.done"},
+		{locales.ZH, "verdict", "我没给钱 可是一直联系不上我儿子", "understand.family.call_first"},
+		{locales.EN, "verdict", "we haven't paid but we still can't reach her", "understand.family.call_first"},
+		{locales.EN, "start", "i was transferred to an officer who held up his badge on video", "understand.threatened.rule"},
+		{locales.EN, "start", "a man on facetime says it will hurt my credit if i dont close my student account", "understand.q.credit_fear"},
+		{locales.EN, "verdict", "he keeps facetiming me, how do i make it stop", "understand.q.unknown_calls"},
+		{locales.ZH, "verdict", "我跟我爸说了 他不信 说群里的人都赚到钱了", "understand.q.wont_listen"},
+		{locales.EN, "verdict", "called the bank, they froze my card and are sending a new one", "understand.smalltalk.done"},
+		{locales.EN, "verdict", "there are two payments i didnt make on my card", "paid.now"},
+	})
+}
