@@ -166,3 +166,35 @@ func BenchmarkClassifyDevRulesOnly(b *testing.B) {
 	}
 	benchClassifyDev(b, c)
 }
+
+// TestModelNeedsAChannelBesideAGenreSign: a shop's promotion with its
+// opt-out line and nothing to click, call or write to is not made medium
+// by the model's wording alone; the same promotion with a link is.
+func TestModelNeedsAChannelBesideAGenreSign(t *testing.T) {
+	c, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	const promo = "【鑫源理财】尊敬的会员，您有一笔888元的体验金待领取，收益可直接提现，名额有限，回T退订"
+	if !c.model.Fires(foldForModel(promo), true) {
+		t.Fatalf("the model does not fire on %q: the test needs a text it fires on", promo)
+	}
+	for _, tt := range []struct {
+		text string
+		want Level
+	}{
+		{promo, LevelNone},
+		{"【鑫源理财】尊敬的会员，您有一笔888元的体验金待领取，收益可直接提现，详情 xinyuan-lc.top ，回T退订", LevelMedium},
+	} {
+		if got := c.Classify(tt.text).Level; got != tt.want {
+			t.Errorf("%q: got %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}
+
+// foldForModel is text folded as Classify hands it to the model.
+func foldForModel(s string) []byte {
+	var f folded
+	fold(&f, s)
+	return f.text
+}
