@@ -2343,6 +2343,9 @@ func TestOwnWordsRoundFifteen(t *testing.T) {
 		// A message told, not pasted.
 		{locales.EN, "start", "text from the student loans company saying my account is on hold, update details", "understand.q.real"},
 		{locales.ZH, "start", "一个女的加我微信说是股票研究员 免费教炒股 我还没答应", "understand.q.invest_offer"},
+		// A call told and "hung up" said last: the answer for a call
+		// ended, not "Good. Forward a message".
+		{locales.EN, "start", "a woman from 'the phone company' said my sim was sending fraud texts and the police wanted to talk to me. hung up.", "understand.q.hung_up"},
 	})
 }
 
