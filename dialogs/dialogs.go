@@ -989,8 +989,9 @@ var emailRe = regexp.MustCompile(`[\w.+-]+@[\w-]+(?:\.[\w-]+)+`)
 const followUpMaxRunes = 200
 
 // unreachableRe finds a relative or friend still not reached: the fear
-// behind a "we haven't paid" during a kidnap call.
-var unreachableRe = regexp.MustCompile(`联系不上|打不通|不接电话|没人接|找不到(?:他|她)|\b(?:cant|can not|cannot|couldnt|still cant) (?:reach|get hold of|contact|get through to) (?:him|her|them|my|our)\b|\b(?:isnt|is not|still not|not) (?:answering|picking up)\b`)
+// behind a "we haven't paid" during a kidnap call. A line that is busy
+// ("客服电话打不通") is not a person unreached.
+var unreachableRe = regexp.MustCompile(`联系不上|找不到(?:他|她)|(?:他|她|孩子|儿子|女儿|孙子|孙女|外孙|外孙女|弟弟|妹妹|哥哥|姐姐)(?:的)?(?:电话|手机)?(?:一直|还是)?(?:打不通|不接|没人接|关机)|\b(?:cant|can not|cannot|couldnt|still cant) (?:reach|get hold of|contact|get through to) (?:him|her|them|my|our)\b|\b(?:isnt|is not|still not|not) (?:answering|picking up)\b`)
 
 // ownWordsNotClear answers a text placed as a message to check, where the
 // rules found nothing, when it is the person's own words rather than a

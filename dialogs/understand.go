@@ -143,7 +143,7 @@ type understandData struct {
 	// Mixed maps English words that students abroad drop into Chinese
 	// sentences ("刚刚transfer了3000刀到他给的safe account") to the
 	// Chinese the phrase lists use (转, 安全账户). It is read only in a
-	// short English run beside Chinese characters (mixedRuns), so an
+	// short English run beside Chinese characters (unmix), so an
 	// English sentence keeps its own words for the English lists.
 	Mixed  map[string]string `json:"mixed"`
 	Groups []phraseGroup     `json:"groups"`

@@ -2382,6 +2382,8 @@ func TestFollowUpsRoundFifteen(t *testing.T) {
 		{locales.ZH, "verdict", "我打了110 警察说要联系那边的警方", "understand.smalltalk.done"},
 		{locales.ZH, "verdict", "我没给钱 可是一直联系不上我儿子", "understand.family.call_first"},
 		{locales.EN, "verdict", "we haven't paid but we still can't reach her", "understand.family.call_first"},
+		// A busy line is no person unreached.
+		{locales.ZH, "verdict", "我没转 但是客服电话打不通", "none.steps"},
 		{locales.EN, "start", "i was transferred to an officer who held up his badge on video", "understand.threatened.rule"},
 		{locales.EN, "start", "a man on facetime says it will hurt my credit if i dont close my student account", "understand.q.credit_fear"},
 		{locales.EN, "verdict", "he keeps facetiming me, how do i make it stop", "understand.q.unknown_calls"},
