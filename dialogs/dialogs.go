@@ -362,6 +362,12 @@ func text(s State, e Event) (State, []Reply) {
 		if s.Node == NodeVerdict || s.Node == NodeSteps || s.Last != nil {
 			return noneSteps(s)
 		}
+		if thanksSaidRe.MatchString(e.Text) {
+			// "还好我没转!! 谢谢 差点就信了", "谢谢你啊姑娘 要不是你我那三万块
+			// 就转出去了": relief and thanks for yesterday's answer, not
+			// "Good. Forward a message".
+			return smalltalk(s, "thanks")
+		}
 		s = resetFlowKeepLast(s)
 		return s, []Reply{menuReply(&s, "understand.none_start")}
 	case IntentYes, IntentNo:

@@ -2343,6 +2343,10 @@ func TestOwnWordsRoundFifteen(t *testing.T) {
 		// A message told, not pasted.
 		{locales.EN, "start", "text from the student loans company saying my account is on hold, update details", "understand.q.real"},
 		{locales.ZH, "start", "一个女的加我微信说是股票研究员 免费教炒股 我还没答应", "understand.q.invest_offer"},
+		// Relief and thanks told as a story, first thing: thanks, not
+		// "Good. Forward a message".
+		{locales.ZH, "start", "幸亏没转 谢谢你 我差点就信了", "understand.smalltalk.thanks"},
+		{locales.ZH, "start", "多谢 昨天问你那个事 我去派出所问了 说就是骗子 还好没给钱", "understand.smalltalk.thanks"},
 		// A call told and "hung up" said last: the answer for a call
 		// ended, not "Good. Forward a message".
 		{locales.EN, "start", "a woman from 'the phone company' said my sim was sending fraud texts and the police wanted to talk to me. hung up.", "understand.q.hung_up"},
