@@ -1105,6 +1105,28 @@ var callerClaimRe = regexp.MustCompile(`\b(?:call|calls|called|calling|rang|phon
 	`(?:自称|冒充|假冒|说他是|说她是|说自己是|说是)(?:中国)?(?:驻\S{0,6})?(?:警察|公安|民警|警官|大使馆|领事馆|总领馆|领馆|使馆|银行|检察院|法院|移民局|海关|税务局|社保局|医保局|人社局)|` +
 	`(?:警察|公安|大使馆|领事馆|使馆|银行|社保局|医保局|人社局)(?:打来|的电话|来电|打电话)`)
 
+// noMoneyAskedRe finds a notice told with no money in it: "no payment
+// asked", "没让付钱".
+var noMoneyAskedRe = regexp.MustCompile(`\bno (?:payment|money|fee)s? (?:asked|involved|requested|needed)\b|\b(?:didnt|did not|doesnt|does not) ask (?:me )?for (?:money|payment|any money|a fee|anything)\b|\bnot asking (?:me )?for (?:money|payment)\b|没让(?:我)?(?:付钱|交钱|转钱|付款|交费|缴费)|没有让(?:我)?(?:付钱|交钱|转钱|付款|交费)|没要钱|没提钱|不用交钱|不用付钱|没让交钱`)
+
+// ownChannelToldRe finds a notice told as sending the person to the
+// office's own channel: gov.uk, the online system, the student portal,
+// 官网, 学生系统.
+var ownChannelToldRe = regexp.MustCompile(`\b(?:through|via|on|in) (?:gov\.uk|the (?:online system|official (?:site|website|portal|app)|student portal|portal))\b|(?:在|通过)(?:官网|官方网站|官方app|学生系统|网上系统|网上办事大厅)`)
+
+// writtenNoticeRe finds a notice that came in writing, an email or a
+// letter; a call claiming an office is the scam's opener whatever it
+// asks.
+var writtenNoticeRe = regexp.MustCompile(`\b(?:email|emailed|e-mail|letter)\b|邮件|来信|信件|挂号信`)
+
+// noCallRe finds a call said not to have happened: "no phone calls,
+// just the letter".
+var noCallRe = regexp.MustCompile(`\bno (?:phone )?calls?\b|没(?:有)?(?:打|来)(?:过)?电话`)
+
+// realAskedRe finds a question whether something is genuine, typed
+// without a question mark: "probably fine", "这个应该是真的吧".
+var realAskedRe = regexp.MustCompile(`\b(?:probably fine|legit|is (?:this|it|that) real|real or (?:not|fake|scam))\b|是真的吧|应该是真的|是不是真的|真的假的`)
+
 // hungUpRe finds a call the person ended ("i hung up", "我已经挂了电话").
 // The person, not the caller: "他就挂了" is the caller giving up.
 var hungUpRe = regexp.MustCompile(`^(?:(?:ok|okay|yes|ya|yeah|so|now|and)\s+)?(?:i|ive|i have|i just|i already|just|already)\s+(?:just\s+|already\s+)?(?:hung up|hanged up|hang up on)\b|^(?:wo|wo gang|wo yi jing|wo yijing)\s+gua le\b|^(?:我|我已经|我刚|我刚刚|我直接|已经|刚|刚刚)?(?:把电话)?(?:挂了|挂断了|挂掉了|已挂)` +
@@ -1966,6 +1988,18 @@ func Understand(s State, text string, forwarded bool) Placement {
 				// about lending it, not the rule for a caller posing
 				// as the bank.
 				return Placement{Intent: IntentQuestion, Topic: "mule"}
+			case in == IntentThreatened && !family && !f.trouble && f.intents[IntentOnCall] == 0 && f.intents[IntentPaid] == 0 &&
+				writtenNoticeRe.MatchString(n) && !callToldRe.MatchString(noCallRe.ReplaceAllString(n, "")) &&
+				(noMoneyAskedRe.MatchString(n) || ownChannelToldRe.MatchString(n)) && (f.asksReal || strings.ContainsAny(text, "?？") || realAskedRe.MatchString(n)):
+				// "consulate emailed me that my renewal is missing a photo,
+				// upload it in the online system, no payment asked. real?",
+				// "HMRC letter says I owe £86, pay through gov.uk. probably
+				// fine?": a notice told with no money asked, or with the
+				// office's own channel, in writing, and a question whether
+				// it is real.
+				// "This is how a well-known scam starts" would call a
+				// genuine notice a scam; how to check it is the answer.
+				return Placement{Intent: IntentQuestion, Topic: "real"}
 			case in == IntentThreatened && !f.trouble && giftCardRe.MatchString(n):
 				// "有个人说他是我大学的老师 让我帮他买购物卡": an impostor's
 				// gift cards, whoever they claim to be; the warning about

@@ -2347,6 +2347,13 @@ func TestOwnWordsRoundFifteen(t *testing.T) {
 		// "Good. Forward a message".
 		{locales.ZH, "start", "幸亏没转 谢谢你 我差点就信了", "understand.smalltalk.thanks"},
 		{locales.ZH, "start", "多谢 昨天问你那个事 我去派出所问了 说就是骗子 还好没给钱", "understand.smalltalk.thanks"},
+		// A written notice told with no money asked, or with the office's
+		// own channel, and "is it real?": how to check it, not "this is
+		// how a well-known scam starts". A call stays the scam's opener.
+		{locales.EN, "start", "the embassy emailed that my visa application lacks a bank statement, upload it in the online system, no payment asked. legit?", "understand.q.real"},
+		{locales.ZH, "start", "领事馆发邮件说我的旅行证材料少一份户口本复印件 让我补交 没让交钱 应该是真的吧", "understand.q.real"},
+		{locales.EN, "start", "letter from HMRC says i underpaid £120 tax, pay through gov.uk. no phone calls. probably fine?", "understand.q.real"},
+		{locales.ZH, "start", "有人打电话说是领事馆的 说我护照有问题 没让交钱 是真的吗", "understand.threatened.rule"},
 		// A call told and "hung up" said last: the answer for a call
 		// ended, not "Good. Forward a message".
 		{locales.EN, "start", "a woman from 'the phone company' said my sim was sending fraud texts and the police wanted to talk to me. hung up.", "understand.q.hung_up"},
