@@ -1433,13 +1433,17 @@ func TestPastedMessagesKeepTheirVerdict(t *testing.T) {
 // direct answers, a "反诈律师" who can recover the money for a fee and
 // "first day they paid me $47"; later phrases placed three pasted scams
 // as messages again), with the round's new sets cc, ee, ff and hh. A rise
-// means a direct answer now takes pasted messages: look at which.
+// means a direct answer now takes pasted messages: look at which. 84 in
+// the fifteenth round (with its sets pp, qq and rr): two written stories
+// in the person's own voice now get their direct answers, a task job's
+// "前三单都返了钱…我该做完吗" (task_job) and a senior's "把银行卡借给他用一个月…
+// 我可以借吗" (mule).
 func TestWrittenScamsAreClassified(t *testing.T) {
 	files, err := filepath.Glob("../classifier/testdata/messages/*.jsonl")
 	if err != nil || len(files) == 0 {
 		t.Fatalf("written sets: %v, %d files", err, len(files))
 	}
-	const most = 82
+	const most = 84
 	scams, unclassified := 0, 0
 	for _, name := range files {
 		b, err := os.ReadFile(name)
@@ -2401,5 +2405,28 @@ func TestFollowUpsRoundFifteen(t *testing.T) {
 		{locales.ZH, "verdict", "我跟我爸说了 他不信 说群里的人都赚到钱了", "understand.q.wont_listen"},
 		{locales.EN, "verdict", "called the bank, they froze my card and are sending a new one", "understand.smalltalk.done"},
 		{locales.EN, "verdict", "there are two payments i didnt make on my card", "paid.now"},
+	})
+}
+
+// TestConversationsRoundFifteen: turns of the fifteenth round's longer
+// conversations, in my own words. A senior borrowing the person's bank
+// card got the answer for a message that asks for money; "what if I
+// already gave him the card and PIN" got "hang up"; a fake passport told
+// of a call, an online friend who "teaches" crypto, paid likes, a page
+// that "really shows my photo" and a purchase the person never made were
+// asked what they are; an app to download from a group's link was read
+// as installed.
+func TestConversationsRoundFifteen(t *testing.T) {
+	checkFirstKeys(t, []firstKeyRow{
+		{locales.ZH, "start", "有个学姐说借我的银行卡用一下 帮她收款 每个月给我两千", "understand.q.mule"},
+		{locales.ZH, "verdict", "如果我已经把卡和密码给他了呢", "paid.now"},
+		{locales.ZH, "start", "在ins上认识一个男的 聊了两个月 说要带我买虚拟币", "understand.romance"},
+		{locales.ZH, "start", "有人在抖音私信我 说点赞关注就有佣金", "understand.q.task_job"},
+		{locales.ZH, "verdict", "那个网站上真的有我的照片和名字", "understand.threatened.rule"},
+		{locales.ZH, "verdict", "这笔不是我消费的啊", "paid.now"},
+		{locales.EN, "start", "a man called and said a fake passport in my name was stopped at customs in guangzhou", "understand.threatened.rule"},
+		{locales.EN, "start", "i lost $8k to a fake trading site and now i cant log in", "paid.now"},
+		{locales.EN, "verdict", "the teacher says download the app from their link, not the app store", "understand.app_asked"},
+		{locales.ZH, "verdict", "群主叫大家点链接下载一个新app", "understand.app_asked"},
 	})
 }
