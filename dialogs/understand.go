@@ -979,7 +979,7 @@ var paidNowRe = regexp.MustCompile(`正在转|我正在|正在操作|正在付|�
 // person, not named in passing: not "suicide" or 自杀 alone, which news
 // and threats quote, nor 跳楼, which a shop's "跳楼价" uses for a low
 // price.
-var crisisRe = regexp.MustCompile(`\b(?:wanna die|want to die|wants to die|kill myself|killing myself|kill herself|kill himself|end my life|end it all|take my own life|thinking (?:of|about) suicide|suicidal|dont want to live|dont want to be alive|better off dead|no reason to live)\b|想不开|不想活|活不下去|想死|想自杀|要自杀|去自杀|轻生|寻死|结束生命|了结自己`)
+var crisisRe = regexp.MustCompile(`\b(?:wanna die|want to die|wants to die|kill myself|killing myself|kill herself|kill himself|end my life|end it all|take my own life|thinking (?:of|about) suicide|suicidal|dont want to live|dont want to be alive|better off dead|no reason to live)\b|想不开|不想活|活不下去|没脸活|没法活了|活着没意思|不如死了|想死|想自杀|要自杀|去自杀|轻生|寻死|结束生命|了结自己`)
 
 // appQuestionTopics are the questions an app named in passing leaves
 // standing: is it real, is this number theirs, was it faked.

@@ -2430,3 +2430,22 @@ func TestConversationsRoundFifteen(t *testing.T) {
 		{locales.ZH, "verdict", "群主叫大家点链接下载一个新app", "understand.app_asked"},
 	})
 }
+
+// TestHelpersAndSlangRoundFifteen: people asking for someone else
+// (student unions, classmates) and young students' slang (the fifteenth
+// round), in my own words. A union asking for a pinned warning got "no
+// known warning signs"; a classmate's rented-out bank card and a bank
+// login offered for a "bonus" got "Good."; "被我转给骗子…没脸活了" got the
+// answer for a message that asks for money.
+func TestHelpersAndSlangRoundFifteen(t *testing.T) {
+	checkFirstKeys(t, []firstKeyRow{
+		{locales.ZH, "start", "我们班群里已经有两个人被骗了 都是假警察 学校能不能管管", "share.title"},
+		{locales.ZH, "start", "爸妈给我的学费 被我转给骗子两万 我没脸活了", "understand.q.crisis"},
+		{locales.ZH, "start", "帮朋友问一下 她的钱是转到一个香港账户的 该去哪报案", "understand.family.paid.now"},
+		{locales.ZH, "start", "我室友把银行卡租给别人了 一个月给他一千五 应该没事吧", "understand.q.mule"},
+		{locales.EN, "start", "we run a wechat group for our society, can you suggest a pinned message about these scams", "share.title"},
+		{locales.EN, "start", "the man says he will send someone to arrest him in an hour, what do we do", "understand.threatened.rule"},
+		{locales.ZH, "start", "他让我把钱分三次转给不同的人 说是避开限额", "understand.q.mule"},
+		{locales.EN, "start", "someone on discord offers me $40 for my bank login so he can test a transfer", "understand.q.mule"},
+	})
+}
