@@ -352,6 +352,18 @@ func TestAQuotedMessageIsCheckedWithoutThePersonsWords(t *testing.T) {
 	}
 }
 
+// TestAPastedMessageIsCheckedWithoutThePersonsLine: a message pasted as
+// its own paragraph, under the person's question, is checked alone.
+func TestAPastedMessageIsCheckedWithoutThePersonsLine(t *testing.T) {
+	e, c := newLimitedEngine(t, store.NewMemory(), nil)
+	p := &person{t: t, e: e, id: "35600", lang: "en"}
+	pasted := "Your parcel is held at customs. Pay the £2.99 duty within 24 hours at parcel-duty-uk.top or it will be returned."
+	p.text("my flatmate got this, is it real? i already said it was fine\n\n" + pasted)
+	if c.last != pasted {
+		t.Errorf("checked %q, want only the pasted message %q", c.last, pasted)
+	}
+}
+
 func TestA100KBMessageIsCutAndAnswered(t *testing.T) {
 	e, c := newLimitedEngine(t, store.NewMemory(), nil)
 	p := &person{t: t, e: e, id: "35000", lang: "zh"}

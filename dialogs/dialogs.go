@@ -259,7 +259,9 @@ func text(s State, e Event) (State, []Reply) {
 		if followsWarning(s, e) {
 			return whichHappened(s, "understand.q.real_after")
 		}
-		if e.Verdict.Level == classifier.LevelNone && !e.Forwarded {
+		if e.Verdict.Level == classifier.LevelNone && !e.Forwarded && p.Quote == "" {
+			// A quoted or pasted message beside the person's words was
+			// checked alone (Placement.Quote): the verdict is on it.
 			if s, replies, ok := ownWordsNotClear(s, e, p); ok {
 				return s, replies
 			}

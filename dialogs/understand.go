@@ -1591,6 +1591,35 @@ func quotedMessage(text string) (quote, rest string, ok bool) {
 	return best, rest, true
 }
 
+// paragraphBreakRe is a blank line: what separates a pasted message from
+// the person's own line above or below it.
+var paragraphBreakRe = regexp.MustCompile(`\n[ \t\x{3000}]*\n`)
+
+// pastedBlock finds a message pasted as its own paragraph: of two or more
+// paragraphs, the longest, when it is at least minQuoteRunes long and
+// longer than the rest together (the person's "is this real?", "我妈收到
+// 的"). rest is the other paragraphs.
+func pastedBlock(text string) (block, rest string, ok bool) {
+	paras := paragraphBreakRe.Split(strings.TrimSpace(text), -1)
+	if len(paras) < 2 {
+		return "", "", false
+	}
+	best, total := 0, 0
+	runes := make([]int, len(paras))
+	for i, p := range paras {
+		runes[i] = utf8.RuneCountInString(strings.TrimSpace(p))
+		total += runes[i]
+		if runes[i] > runes[best] {
+			best = i
+		}
+	}
+	if runes[best] < minQuoteRunes || total-runes[best] > runes[best] {
+		return "", "", false
+	}
+	others := append(append([]string{}, paras[:best]...), paras[best+1:]...)
+	return strings.TrimSpace(paras[best]), strings.Join(others, " "), true
+}
+
 // tells reports whether text tells what happened to the person: a
 // phrase of a telling intent.
 func (u *understander) tells(s State, text string) bool {
@@ -1696,6 +1725,12 @@ func Understand(s State, text string, forwarded bool) Placement {
 		// says of it, unless they also tell what happened ("…" and I
 		// paid).
 		return Placement{Intent: IntentCheck, Asks: u.asks(quote), Quote: quote}
+	}
+	if block, rest, ok := pastedBlock(text); ok && state != "quiz" && !u.tells(s, rest) {
+		// "这是真的银行短信吗 我确实刚交了房租\n\n【江海银行】您尾号3306…": a
+		// message pasted as its own paragraph, with the person's
+		// question above or below it, is a message to check, alone.
+		return Placement{Intent: IntentCheck, Asks: u.asks(block), Quote: block}
 	}
 	// The normalised text, for the regexps of the cases below.
 	n := u.normalize(text)

@@ -2449,3 +2449,23 @@ func TestHelpersAndSlangRoundFifteen(t *testing.T) {
 		{locales.EN, "start", "someone on discord offers me $40 for my bank login so he can test a transfer", "understand.q.mule"},
 	})
 }
+
+// TestPastedBlockRoundFifteen: a message pasted as its own paragraph, with
+// the person's line above or below it (the fifteenth round's pasted chat
+// logs, in my own words), is checked alone: before, the person's words
+// made the whole text "is this a message or something that happened?".
+// An officer's orders told with "I haven't paid yet" got "Good.".
+func TestPastedBlockRoundFifteen(t *testing.T) {
+	checkFirstKeys(t, []firstKeyRow{
+		{locales.ZH, "start", "我自己刚在登录网银 收到这个正常吗\n\n【安和银行】验证码 771204，您正在登录网上银行，5分钟内有效，请勿告知他人。", "verdict.none"},
+		{locales.EN, "start", "flatmate posted this in our house chat, fine right?\n\nWater bill is in: £88.40 for the quarter, so £22.10 each. I've paid it from my account, send me yours whenever.", "understand.none_asks"},
+		{locales.EN, "start", "the officer says i must text him every hour with my location and the case is confidential. havent paid anything yet", "understand.threatened.rule"},
+	})
+	block, rest, ok := pastedBlock("is this real?\n \nYour parcel is held at customs. Pay the duty of £2.99 within 24 hours at parcel-duty-uk.top")
+	if !ok || rest != "is this real?" || !strings.HasPrefix(block, "Your parcel") {
+		t.Errorf("pastedBlock: got %q, %q, %v; want the notice and the question", block, rest, ok)
+	}
+	if _, _, ok := pastedBlock("hi\n\nok"); ok {
+		t.Errorf("pastedBlock found a message in two short lines")
+	}
+}
