@@ -89,12 +89,14 @@ func reassuredWithoutChannel(v *Verdict) bool {
 // among them: measured on the written and dev sets, every scam the model
 // would have lost carried one of those.
 var genreSignals = map[string]bool{
-	"marketing_optout":     true,
-	"inst_notice_salute":   true,
-	"payout_own_account":   true,
-	"paid_in_person":       true,
-	"cited_only":           true,
-	"family_known_line_zh": true,
+	"marketing_optout":       true,
+	"inst_notice_salute":     true,
+	"payout_own_account":     true,
+	"paid_in_person":         true,
+	"cited_only":             true,
+	"family_known_line_zh":   true,
+	"family_offers_check_zh": true,
+	"family_offers_check_en": true,
 }
 
 // modelError names the learned model in a load error.
