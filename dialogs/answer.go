@@ -390,6 +390,10 @@ var stepAnswers = map[string][]string{
 	// The 国家反诈中心 app: the state's own, from the phone's official
 	// store only; any app a caller asks for is the scam.
 	"antifraud_app": {"share", "btn.share", "menu", "btn.menu"},
+	// A web address sent alone, in which the rules found nothing: a
+	// link alone is no message to judge; don't open it, send the message
+	// it came in.
+	"link_alone": stepsThenCheck,
 	// No signal all of a sudden, then password-reset emails: a SIM swap
 	// under way; the carrier from another phone, then the bank.
 	"sim_swap": stepsThenPlace,

@@ -259,6 +259,26 @@ func text(s State, e Event) (State, []Reply) {
 		if followsWarning(s, e) {
 			return whichHappened(s, "understand.q.real_after")
 		}
+		if e.Verdict.Level == classifier.LevelNone && bareLinkRe.MatchString(e.Text) {
+			// "link is parcel-hold-release.info/pay88": the rules found
+			// nothing in a bare address, which says nothing of the
+			// message it came in; don't open it, send that message.
+			return answerQuestion(s, "link_alone")
+		}
+		if e.Verdict.Level == classifier.LevelNone && !e.Forwarded && p.Quote == "" && s.Seq >= 2 && s.Node != NodeCheck &&
+			utf8.RuneCountInString(strings.TrimSpace(e.Text)) <= maxFragmentRunes {
+			// "from 'JD customer service'", "customer service 3k
+			// usd/month", "做兼职": a piece of the person's account sent
+			// on its own in a conversation under way, not a message;
+			// "no known warning signs" would judge a fragment.
+			if s.Paid {
+				return answerQuestion(s, "what")
+			}
+			if followsWarning(s, e) {
+				return whichHappened(s, "understand.q.real_after")
+			}
+			return unclear(s)
+		}
 		if e.Verdict.Level == classifier.LevelNone && !e.Forwarded && p.Quote == "" {
 			// A quoted or pasted message beside the person's words was
 			// checked alone (Placement.Quote): the verdict is on it.
@@ -995,6 +1015,14 @@ var emailRe = regexp.MustCompile(`[\w.+-]+@[\w-]+(?:\.[\w-]+)+`)
 // followUpMaxRunes is the longest text read as a remark on the warning
 // just given; a longer one is more likely another message to check.
 const followUpMaxRunes = 200
+
+// maxFragmentRunes is the longest text read as a fragment of the person's
+// account when it comes on its own in a conversation under way.
+const maxFragmentRunes = 40
+
+// bareLinkRe matches a text that is a web address and nothing else, or
+// the address after "link is", "链接是".
+var bareLinkRe = regexp.MustCompile(`(?i)^\s*(?:(?:the )?(?:link|url|site|website)(?: is|:)?\s+|(?:链接|网址)(?:是|：|:)?\s*)?(?:https?://)?[a-z0-9-]+(?:\.[a-z0-9-]+)+(?:[/?#]\S*)?\s*$`)
 
 // unreachableRe finds a relative or friend still not reached: the fear
 // behind a "we haven't paid" during a kidnap call. A line that is busy

@@ -969,7 +969,7 @@ var appBeyondLinkRe = regexp.MustCompile(`install|download|\bapp\b|screen|remote
 
 // bareNumberRe finds a phone number sent alone: digits with the spaces,
 // dashes, brackets and leading plus people type.
-var bareNumberRe = regexp.MustCompile(`^[+＋]?\(?[0-9][0-9 ()\-.]{5,22}[0-9]$`)
+var bareNumberRe = regexp.MustCompile(`^(?:(?:the )?(?:number|no\.?|tel|phone)(?: is|:)?\s*|(?:号码|电话|手机号|电话号码)(?:是|：|:)?\s*)?[+＋]?\(?[0-9][0-9 ()\-.]{5,22}[0-9]$`)
 
 // paidNowRe finds a payment under way, not done: "我正在转", "about to".
 var paidNowRe = regexp.MustCompile(`正在转|我正在|正在操作|正在付|正在汇|\babout to\b|\bright now\b|\brn\b`)

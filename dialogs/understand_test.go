@@ -2469,3 +2469,48 @@ func TestPastedBlockRoundFifteen(t *testing.T) {
 		t.Errorf("pastedBlock found a message in two short lines")
 	}
 }
+
+// TestLinkAlone: a web address sent alone, in a message of its own
+// (the fifteenth round's fragmented conversations: "text says my parcel
+// is held at customs" / "link is parcel-hold-release.info/pay88"), got
+// "no known warning signs": the rules find nothing in a bare address.
+// It is no message to judge: don't open it, send the message it came in.
+func TestLinkAlone(t *testing.T) {
+	checkFirstKeys(t, []firstKeyRow{
+		{locales.EN, "start", "link is parcel-release-desk.info/pay12", "understand.q.link_alone"},
+		{locales.EN, "verdict", "https://customs-fee-uk.net/track?id=88", "understand.q.link_alone"},
+		{locales.ZH, "start", "链接是 kuaidi-buchang.info/p7", "understand.q.link_alone"},
+		// A sentence with a link in it is a message, as before.
+		{locales.EN, "start", "Your parcel is held, pay the fee at parcel-release-desk.info/pay12 today", "verdict.none"},
+	})
+}
+
+// TestFragmentsRoundFifteen: a person who sends their account in pieces
+// (the fifteenth round's fragmented conversations, in my own words). A
+// short piece on its own in a conversation under way ("from 'JD customer
+// service'") got "no known warning signs": it is no message, and the
+// rules finding nothing in it decides nothing. A number given with "号码
+// 是" is the number question.
+func TestFragmentsRoundFifteen(t *testing.T) {
+	for _, tt := range []struct {
+		lang  string
+		turns []string
+		want  string
+	}{
+		{locales.EN, []string{"odd facetime just now", "from 'Alipay customer service'"}, "understand.unclear"},
+		{locales.EN, []string{"my cousin", "offered a job abroad", "data entry 4k usd a month"}, "understand.unclear"},
+		{locales.ZH, []string{"我是不是被骗了", "做刷单兼职"}, "understand.unclear"},
+		{locales.ZH, []string{"他让我回拨国际刑警", "号码是+33 1 40 00 12 34"}, "understand.q.number"},
+		// A short message pasted first thing is still checked.
+		{locales.EN, []string{"from 'Alipay customer service'"}, "verdict.none"},
+	} {
+		s, _ := Step(State{}, Event{Kind: EventCommand, Command: "start", Lang: tt.lang})
+		var replies []Reply
+		for _, turn := range tt.turns {
+			s, replies = Step(s, Event{Kind: EventText, Text: turn})
+		}
+		if got := replies[0].Texts[0].Key; got != tt.want {
+			t.Errorf("%q: got first text %s, want %s", tt.turns, got, tt.want)
+		}
+	}
+}
