@@ -233,6 +233,13 @@ func text(s State, e Event) (State, []Reply) {
 		return s, []Reply{say("check.empty")}
 	}
 	p := Understand(s, e.Text, e.Forwarded)
+	if !e.Forwarded {
+		if hanzi, _, ok := understanding.pinyin.read(headOf(e.Text)); ok {
+			// "wo yi jing zhuan le liang wan": the answers below read
+			// the phrases found in it, in characters, as Understand did.
+			e.Text += "\n" + hanzi
+		}
+	}
 	if !s.LangSet && !e.Forwarded && p.Intent != IntentCheck && s.Node != NodeQuiz && s.Node != NodeCountry {
 		// "他还在电话上" typed on a phone set to English: the answer in
 		// the words the person used, not the phone's. A message to check

@@ -197,8 +197,10 @@ type phraseGroup struct {
 // understander is understand.json compiled: the phrases of the groups
 // that match anywhere, and the whole-text phrases.
 type understander struct {
-	fold  map[rune]rune
-	mixed map[string]string // lower-case English words (one to three) → Chinese
+	// pinyin reads a text typed in pinyin through the Chinese phrases.
+	pinyin *pinyinReader
+	fold   map[rune]rune
+	mixed  map[string]string // lower-case English words (one to three) → Chinese
 	// mixedWords is the most words of a mixed key.
 	mixedWords int
 	groups     []phraseGroup
@@ -334,6 +336,15 @@ func newUnderstander(b []byte) (*understander, error) {
 			u.phrases = append(u.phrases, ph)
 		}
 	}
+	var zh []string
+	for _, g := range d.Groups {
+		for _, p := range g.ZH {
+			if !strings.ContainsAny(p, "{^") {
+				zh = append(zh, p)
+			}
+		}
+	}
+	u.pinyin = newPinyinReader(zh)
 	u.byBigram = map[uint16][]int{}
 	for i, ph := range u.phrases {
 		if len(ph.parts[0]) < 2 {
@@ -1668,6 +1679,30 @@ var telling = []Intent{IntentOnCall, IntentPaid, IntentApp, IntentAccount, Inten
 // are for is unclear; a long text or one with a link, a number or a handle
 // is a message to check; anything else is unclear.
 func Understand(s State, text string, forwarded bool) Placement {
+	if forwarded {
+		return understand(s, text, forwarded)
+	}
+	if hanzi, isPinyin, ok := understanding.pinyin.read(headOf(text)); isPinyin {
+		// Pinyin is the person's own words, not a message: banks and
+		// scammers write in characters. The pinyin phrases of the
+		// English lists ("wo bei pian le") read it as typed, and the
+		// Chinese phrases found in it are added after it; what is left
+		// a message to check is asked about instead, never given the
+		// all-clear.
+		if ok {
+			text += "\n" + hanzi
+		}
+		p := understand(s, text, forwarded)
+		if p.Intent == IntentCheck {
+			p = Placement{Intent: IntentUnclear, Asks: p.Asks}
+		}
+		return p
+	}
+	return understand(s, text, forwarded)
+}
+
+// understand is Understand for a text in characters or English.
+func understand(s State, text string, forwarded bool) Placement {
 	if forwarded {
 		return Placement{Intent: IntentCheck, Asks: understanding.asks(text)}
 	}

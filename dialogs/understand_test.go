@@ -995,7 +995,9 @@ func TestOwnWordsFourthPass(t *testing.T) {
 		{locales.EN, "start", "wo hai zai gen ta tong hua", "oncall.hangup"},
 		{locales.EN, "start", "wo ba zai gen pian zi da dian hua", "understand.family.oncall"},
 		{locales.EN, "start", "wo dian le lian jie", "understand.link_opened"},
-		{locales.EN, "start", "ta rang wo zhuan qian dao an quan zhang hu", "understand.threatened.rule"},
+		// Since round fifteen pinyin is also read through the Chinese
+		// phrases: the answer the same words in characters get.
+		{locales.EN, "start", "ta rang wo zhuan qian dao an quan zhang hu", "understand.threatened.bank.rule"},
 		{locales.EN, "start", "shi bu shi pian zi", "understand.q.real"},
 		// The money said to be beyond reach, in other words; the police
 		// the person reported to are not a threat's start.
@@ -1076,7 +1078,9 @@ func TestOwnWordsFourthPass(t *testing.T) {
 		{locales.ZH, "start", "我奶奶已经转了五千", "understand.family.paid.now"},
 		// Pinyin: a frozen card, an arrest, a call ended, nothing done,
 		// thanks and hello.
-		{locales.EN, "start", "wo de yin hang ka bei dong jie le", "understand.threatened.rule"},
+		// Since round fifteen pinyin is also read through the Chinese
+		// phrases: the answer the same words in characters get.
+		{locales.EN, "start", "wo de yin hang ka bei dong jie le", "understand.q.frozen"},
 		{locales.EN, "start", "ta shuo yao dai bu wo", "understand.threatened.rule"},
 		{locales.EN, "verdict", "wo gang gua le dian hua", "understand.q.hung_up"},
 		{locales.EN, "verdict", "wo shen me dou mei zuo", "none.steps"},
@@ -2513,4 +2517,20 @@ func TestFragmentsRoundFifteen(t *testing.T) {
 			t.Errorf("%q: got first text %s, want %s", tt.turns, got, tt.want)
 		}
 	}
+}
+
+// TestPinyinRoundFifteen: stories typed in pinyin on a device without a
+// Chinese keyboard (the fifteenth round), in my own words. They are read
+// through the Chinese phrase lists spelt in pinyin; before, most were
+// checked as messages and got "no known warning signs". Pinyin in which
+// no phrase is found is asked about, never checked.
+func TestPinyinRoundFifteen(t *testing.T) {
+	checkFirstKeys(t, []firstKeyRow{
+		{locales.EN, "start", "ta shuo zhe ge an zi yao bao mi, bu neng gao su wo ba ma", "understand.story_asks"},
+		{locales.EN, "start", "ta shuo yao ba wo de zhao pian fa chu qu, wo hao pa", "understand.q.sextortion"},
+		{locales.EN, "start", "kuai di da dian hua shuo wo de bao guo li you wei jin pin", "understand.threatened.rule"},
+		{locales.EN, "start", "wo3 zai4 yin2 hang2 men2 kou3, ta1 rang4 wo3 hui4 kuan3", "understand.q.at_bank"},
+		{locales.EN, "start", "ta ba wo la hei le, qian dou mei le", "paid.now"},
+		{locales.EN, "start", "jin tian tian qi bu cuo a", "understand.unclear"},
+	})
 }
