@@ -1140,7 +1140,7 @@ var realAskedRe = regexp.MustCompile(`\b(?:probably fine|legit|is (?:this|it|tha
 
 // hungUpRe finds a call the person ended ("i hung up", "我已经挂了电话").
 // The person, not the caller: "他就挂了" is the caller giving up.
-var hungUpRe = regexp.MustCompile(`^(?:(?:ok|okay|yes|ya|yeah|so|now|and)\s+)?(?:i|ive|i have|i just|i already|just|already)\s+(?:just\s+|already\s+)?(?:hung up|hanged up|hang up on)\b|^(?:wo|wo gang|wo yi jing|wo yijing)\s+gua le\b|^(?:我|我已经|我刚|我刚刚|我直接|已经|刚|刚刚)?(?:把电话)?(?:挂了|挂断了|挂掉了|已挂)` +
+var hungUpRe = regexp.MustCompile(`^(?:(?:ok|okay|yes|ya|yeah|so|now|and)\s+)?(?:i|ive|i have|i just|i already|just|already)\s+(?:just\s+|already\s+)?(?:hung up|hanged up|hang up on|hang up(?:[.!,]|$))|^(?:wo|wo gang|wo yi jing|wo yijing)\s+gua le\b|^(?:我|我已经|我刚|我刚刚|我直接|已经|刚|刚刚)?(?:把电话)?(?:挂了|挂断了|挂掉了|已挂)` +
 	// Or said last, after what the caller said (round fifteen): "someone
 	// from 'China Telecom' said my number sent fraud texts… hung up.",
 	// "…说要转接公安 我直接挂了".

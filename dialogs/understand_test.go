@@ -1441,13 +1441,14 @@ func TestPastedMessagesKeepTheirVerdict(t *testing.T) {
 // the fifteenth round (with its sets pp, qq and rr): two written stories
 // in the person's own voice now get their direct answers, a task job's
 // "前三单都返了钱…我该做完吗" (task_job) and a senior's "把银行卡借给他用一个月…
-// 我可以借吗" (mule).
+// 我可以借吗" (mule); 83 at the round's end, after the phrases for simple
+// English placed one more pasted scam as a message.
 func TestWrittenScamsAreClassified(t *testing.T) {
 	files, err := filepath.Glob("../classifier/testdata/messages/*.jsonl")
 	if err != nil || len(files) == 0 {
 		t.Fatalf("written sets: %v, %d files", err, len(files))
 	}
-	const most = 84
+	const most = 83
 	scams, unclassified := 0, 0
 	for _, name := range files {
 		b, err := os.ReadFile(name)
@@ -2532,5 +2533,22 @@ func TestPinyinRoundFifteen(t *testing.T) {
 		{locales.EN, "start", "wo3 zai4 yin2 hang2 men2 kou3, ta1 rang4 wo3 hui4 kuan3", "understand.q.at_bank"},
 		{locales.EN, "start", "ta ba wo la hei le, qian dou mei le", "paid.now"},
 		{locales.EN, "start", "jin tian tian qi bu cuo a", "understand.unclear"},
+	})
+}
+
+// TestBrokenEnglishRoundFifteen: older parents and new arrivals writing
+// simple English (the fifteenth round), in my own words. Before, most
+// were asked whether they were a message; "he send me arrest paper with
+// red stamp" and "my son he pay 15000 already" were checked as messages.
+func TestBrokenEnglishRoundFifteen(t *testing.T) {
+	checkFirstKeys(t, []firstKeyRow{
+		{locales.EN, "start", "i am on phone now with police man from china", "oncall.hangup"},
+		{locales.EN, "start", "i give him the code from my phone message", "paid.now"},
+		{locales.EN, "start", "i pay already 3000, now he block me", "paid.now"},
+		{locales.EN, "start", "they say i cannot tell my wife, is secret case", "understand.threatened.rule"},
+		{locales.EN, "start", "he send me arrest paper with red stamp on wechat", "understand.threatened.rule"},
+		{locales.EN, "start", "my daughter she pay 8000 already for guarantee, now they want more", "understand.family.paid.now"},
+		{locales.EN, "start", "they ask me take photo no clothes for check my body", "understand.q.sextortion"},
+		{locales.EN, "start", "ok i hang up. thank", "understand.q.hung_up"},
 	})
 }
