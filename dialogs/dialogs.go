@@ -1028,8 +1028,9 @@ const followUpMaxRunes = 200
 const maxFragmentRunes = 40
 
 // bareLinkRe matches a text that is a web address and nothing else, or
-// the address after "link is", "链接是".
-var bareLinkRe = regexp.MustCompile(`(?i)^\s*(?:(?:the )?(?:link|url|site|website)(?: is|:)?\s+|(?:链接|网址)(?:是|：|:)?\s*)?(?:https?://)?[a-z0-9-]+(?:\.[a-z0-9-]+)+(?:[/?#]\S*)?\s*$`)
+// the address after "link is", "链接是"; its last label starts with a
+// letter, so "3.5" is no address.
+var bareLinkRe = regexp.MustCompile(`(?i)^\s*(?:(?:the )?(?:link|url|site|website)(?: is|:)?\s+|(?:链接|网址)(?:是|：|:)?\s*)?(?:https?://)?(?:[a-z0-9-]+\.)+[a-z][a-z0-9-]+(?:[/?#]\S*)?\s*$`)
 
 // unreachableRe finds a relative or friend still not reached: the fear
 // behind a "we haven't paid" during a kidnap call. A line that is busy
