@@ -2552,3 +2552,16 @@ func TestBrokenEnglishRoundFifteen(t *testing.T) {
 		{locales.EN, "start", "ok i hang up. thank", "understand.q.hung_up"},
 	})
 }
+
+// TestReactionsRoundFifteen: people reacting to the bot's answers (the
+// fifteenth round), in my own words. A threat to send photos to the
+// person's contacts got the place question alone; asking whether the bot
+// keeps what they send was asked "is this a message?".
+func TestReactionsRoundFifteen(t *testing.T) {
+	checkFirstKeys(t, []firstKeyRow{
+		{locales.EN, "verdict", "now he says he will send my photos to my contacts if i dont pay", "understand.q.sextortion"},
+		{locales.EN, "start", "before i send anything, do you store what i type", "privacy.text"},
+		{locales.ZH, "start", "你们会存我发的东西吗 谁能看到", "privacy.text"},
+		{locales.EN, "verdict", "can you delete what i just wrote", "privacy.text"},
+	})
+}
