@@ -987,10 +987,10 @@ func placeSaid(s State, e Event, p Placement) (locales.Place, bool) {
 }
 
 // thanksOpenRe finds a text that opens with thanks.
-var thanksOpenRe = regexp.MustCompile(`(?i)^\W*(?:(?:just )?wanted to say thank|thanks|thank (?:you|u)|thx|谢谢|感谢|多谢)`)
+var thanksOpenRe = regexp.MustCompile(`(?i)^\W*(?:(?:just )?wanted to say thank|thanks|thank (?:you|u)|thx|tq\b|谢谢|感谢|多谢|謝謝|感謝|多謝|唔該|唔该)`)
 
 // thanksSaidRe finds thanks said anywhere in a text.
-var thanksSaidRe = regexp.MustCompile(`(?i)\bthanks\b|\bthank (?:you|u)\b|\bthx\b|\bappreciate it\b|谢谢|感谢|多谢`)
+var thanksSaidRe = regexp.MustCompile(`(?i)\bthanks\b|\bthank (?:you|u)\b|\bthx\b|\btq\b|\bappreciate it\b|谢谢|感谢|多谢|謝謝|感謝|多謝|唔該|唔该`)
 
 // maxOwnPlaceRunes bounds the texts read for where the person is: a
 // longer one is a story or a message, whose places are not theirs.

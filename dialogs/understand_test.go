@@ -2565,3 +2565,21 @@ func TestReactionsRoundFifteen(t *testing.T) {
 		{locales.EN, "verdict", "can you delete what i just wrote", "privacy.text"},
 	})
 }
+
+// TestCantoneseTaiwanMalaysiaRoundFifteen: written Cantonese, Taiwan usage
+// and Malaysian Chinese (the fifteenth round), in my own words. An OTP
+// given ("畀咗個OTP佢"), a login typed into a link ("撳咗條link"), a call
+// under way ("同我講緊") and thanks in Cantonese were asked whether they
+// were a message.
+func TestCantoneseTaiwanMalaysiaRoundFifteen(t *testing.T) {
+	checkFirstKeys(t, []firstKeyRow{
+		{locales.ZH, "start", "我畀咗個OTP佢，佢話係銀行嘅人", "paid.now"},
+		{locales.ZH, "start", "我撳咗條link，仲入埋網銀密碼", "paid.now"},
+		{locales.ZH, "start", "撳咗9字之後而家有個男人同我講緊電話", "oncall.hangup"},
+		{locales.ZH, "start", "佢話唔可以同屋企人講，會影響調查", "understand.threatened.rule"},
+		{locales.ZH, "start", "我媽被拉進一個股票LINE群組，老師每天都在報明牌", "understand.q.invest_offer"},
+		{locales.ZH, "start", "唔該晒，我已經收咗線", "understand.smalltalk.thanks"},
+		{locales.ZH, "start", "係咪呃人㗎", "understand.q.real"},
+		{locales.EN, "start", "tq lah, almost kena", "understand.smalltalk.thanks"},
+	})
+}
