@@ -232,14 +232,10 @@ func text(s State, e Event) (State, []Reply) {
 	if strings.TrimSpace(e.Text) == "" {
 		return s, []Reply{say("check.empty")}
 	}
-	p := Understand(s, e.Text, e.Forwarded)
-	if !e.Forwarded {
-		if hanzi, _, ok := understanding.pinyin.read(headOf(e.Text)); ok {
-			// "wo yi jing zhuan le liang wan": the answers below read
-			// the phrases found in it, in characters, as Understand did.
-			e.Text += "\n" + hanzi
-		}
-	}
+	// "wo yi jing zhuan le liang wan": the answers below read the
+	// phrases found in it, in characters, as Understand did.
+	p, read := understandRead(s, e.Text, e.Forwarded)
+	e.Text = read
 	if !s.LangSet && !e.Forwarded && p.Intent != IntentCheck && s.Node != NodeQuiz && s.Node != NodeCountry {
 		// "他还在电话上" typed on a phone set to English: the answer in
 		// the words the person used, not the phone's. A message to check
@@ -266,30 +262,8 @@ func text(s State, e Event) (State, []Reply) {
 		if followsWarning(s, e) {
 			return whichHappened(s, "understand.q.real_after")
 		}
-		if e.Verdict.Level == classifier.LevelNone && bareLinkRe.MatchString(e.Text) {
-			// "link is parcel-hold-release.info/pay88": the rules found
-			// nothing in a bare address, which says nothing of the
-			// message it came in; don't open it, send that message.
-			return answerQuestion(s, "link_alone")
-		}
-		if e.Verdict.Level == classifier.LevelNone && !e.Forwarded && p.Quote == "" && s.Seq >= 2 && s.Node != NodeCheck &&
-			utf8.RuneCountInString(strings.TrimSpace(e.Text)) <= maxFragmentRunes {
-			// "from 'JD customer service'", "customer service 3k
-			// usd/month", "做兼职": a piece of the person's account sent
-			// on its own in a conversation under way, not a message;
-			// "no known warning signs" would judge a fragment.
-			if s.Paid {
-				return answerQuestion(s, "what")
-			}
-			if followsWarning(s, e) {
-				return whichHappened(s, "understand.q.real_after")
-			}
-			return unclear(s)
-		}
-		if e.Verdict.Level == classifier.LevelNone && !e.Forwarded && p.Quote == "" {
-			// A quoted or pasted message beside the person's words was
-			// checked alone (Placement.Quote): the verdict is on it.
-			if s, replies, ok := ownWordsNotClear(s, e, p); ok {
+		if e.Verdict.Level == classifier.LevelNone {
+			if s, replies, ok := nothingFound(s, e, p); ok {
 				return s, replies
 			}
 		}
@@ -987,10 +961,13 @@ func placeSaid(s State, e Event, p Placement) (locales.Place, bool) {
 }
 
 // thanksOpenRe finds a text that opens with thanks.
-var thanksOpenRe = regexp.MustCompile(`(?i)^\W*(?:(?:just )?wanted to say thank|thanks|thank (?:you|u)|thx|tq\b|谢谢|感谢|多谢|謝謝|感謝|多謝|唔該|唔该)`)
+var thanksOpenRe = regexp.MustCompile(`(?i)^\W*(?:(?:just )?wanted to say thank|thanks|thank (?:you|u)|thx|tq\b|` + thanksZH + `)`)
+
+// thanksZH is thanks in Chinese: simplified, traditional, Cantonese.
+const thanksZH = `谢谢|感谢|多谢|謝謝|感謝|多謝|唔該|唔该`
 
 // thanksSaidRe finds thanks said anywhere in a text.
-var thanksSaidRe = regexp.MustCompile(`(?i)\bthanks\b|\bthank (?:you|u)\b|\bthx\b|\btq\b|\bappreciate it\b|谢谢|感谢|多谢|謝謝|感謝|多謝|唔該|唔该`)
+var thanksSaidRe = regexp.MustCompile(`(?i)\bthanks\b|\bthank (?:you|u)\b|\bthx\b|\btq\b|\bappreciate it\b|` + thanksZH)
 
 // maxOwnPlaceRunes bounds the texts read for where the person is: a
 // longer one is a story or a message, whose places are not theirs.
@@ -1022,6 +999,42 @@ var emailRe = regexp.MustCompile(`[\w.+-]+@[\w-]+(?:\.[\w-]+)+`)
 // followUpMaxRunes is the longest text read as a remark on the warning
 // just given; a longer one is more likely another message to check.
 const followUpMaxRunes = 200
+
+// nothingFound answers a text placed as a message to check in which the
+// rules found nothing, when that says nothing of a message: a bare web
+// address, a piece of the person's account, or their own words (ok is
+// false for a message, whose verdict stands).
+func nothingFound(s State, e Event, p Placement) (State, []Reply, bool) {
+	if bareLinkRe.MatchString(e.Text) {
+		// "link is parcel-hold-release.info/pay88": the rules found
+		// nothing in a bare address, which says nothing of the message
+		// it came in; don't open it, send that message.
+		s, replies := answerQuestion(s, "link_alone")
+		return s, replies, true
+	}
+	if e.Forwarded || p.Quote != "" {
+		// Forwarded, or quoted or pasted beside the person's words and
+		// checked alone (Placement.Quote): the verdict is on a message.
+		return s, nil, false
+	}
+	if s.Seq >= 2 && s.Node != NodeCheck && utf8.RuneCountInString(strings.TrimSpace(e.Text)) <= maxFragmentRunes {
+		// "from 'JD customer service'", "customer service 3k
+		// usd/month", "做兼职": a piece of the person's account sent on
+		// its own in a conversation under way, not a message; "no known
+		// warning signs" would judge a fragment.
+		var replies []Reply
+		switch {
+		case s.Paid:
+			s, replies = answerQuestion(s, "what")
+		case followsWarning(s, e):
+			s, replies = whichHappened(s, "understand.q.real_after")
+		default:
+			s, replies = unclear(s)
+		}
+		return s, replies, true
+	}
+	return ownWordsNotClear(s, e, p)
+}
 
 // maxFragmentRunes is the longest text read as a fragment of the person's
 // account when it comes on its own in a conversation under way.

@@ -2,7 +2,6 @@ package dialogs
 
 import (
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/mozillazg/go-pinyin"
@@ -109,12 +108,7 @@ func spellings(readings [][]string) []string {
 }
 
 func allHan(s string) bool {
-	for _, r := range s {
-		if !unicode.Is(unicode.Han, r) {
-			return false
-		}
-	}
-	return true
+	return strings.IndexFunc(s, func(r rune) bool { return !isHanRune(r) }) < 0
 }
 
 // pinyinWords are the words of a text that could be pinyin: lower-case
@@ -138,7 +132,7 @@ func pinyinWords(text string) (words []string, ok bool) {
 			b.WriteByte('v')
 		case c >= '1' && c <= '5' && b.Len() > 0:
 			// A tone mark typed as a digit ends its syllable.
-		case c >= 0x2E80 && unicode.Is(unicode.Han, c):
+		case isHanRune(c):
 			return nil, false
 		default:
 			flush()

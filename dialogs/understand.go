@@ -516,14 +516,15 @@ func (u *understander) matches(n, state string) []match {
 // to the English lists.
 const maxMixedRun = 3
 
+// isHanRune reports whether r is a Chinese character (the range check
+// first: most text is ASCII).
+func isHanRune(r rune) bool {
+	return r >= 0x2E80 && unicode.Is(unicode.Han, r)
+}
+
 // hasHan reports whether s holds a Chinese character.
 func hasHan(s string) bool {
-	for _, r := range s {
-		if r >= 0x2E80 && unicode.Is(unicode.Han, r) {
-			return true
-		}
-	}
-	return false
+	return strings.IndexFunc(s, isHanRune) >= 0
 }
 
 // unmix replaces the English words of a Chinese sentence with the Chinese
@@ -601,7 +602,7 @@ func isASCIILetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <
 func hanBefore(s string, i int) bool {
 	t := strings.TrimRight(s[:i], " ")
 	r, _ := utf8.DecodeLastRuneInString(t)
-	return r >= 0x2E80 && unicode.Is(unicode.Han, r)
+	return isHanRune(r)
 }
 
 // hanAfter reports whether the first character from s[j:], spaces
@@ -609,7 +610,7 @@ func hanBefore(s string, i int) bool {
 func hanAfter(s string, j int) bool {
 	t := strings.TrimLeft(s[j:], " ")
 	r, _ := utf8.DecodeRuneInString(t)
-	return r >= 0x2E80 && unicode.Is(unicode.Han, r)
+	return isHanRune(r)
 }
 
 func isASCIIWord(r rune) bool {
@@ -1679,8 +1680,16 @@ var telling = []Intent{IntentOnCall, IntentPaid, IntentApp, IntentAccount, Inten
 // are for is unclear; a long text or one with a link, a number or a handle
 // is a message to check; anything else is unclear.
 func Understand(s State, text string, forwarded bool) Placement {
+	p, _ := understandRead(s, text, forwarded)
+	return p
+}
+
+// understandRead is Understand, and the text as it was read: a pinyin
+// text with the Chinese phrases found in it added after it, so that the
+// answers read what Understand read.
+func understandRead(s State, text string, forwarded bool) (Placement, string) {
 	if forwarded {
-		return understand(s, text, forwarded)
+		return understand(s, text, forwarded), text
 	}
 	if hanzi, isPinyin, ok := understanding.pinyin.read(headOf(text)); isPinyin {
 		// Pinyin is the person's own words, not a message: banks and
@@ -1696,9 +1705,9 @@ func Understand(s State, text string, forwarded bool) Placement {
 		if p.Intent == IntentCheck {
 			p = Placement{Intent: IntentUnclear, Asks: p.Asks}
 		}
-		return p
+		return p, text
 	}
-	return understand(s, text, forwarded)
+	return understand(s, text, forwarded), text
 }
 
 // understand is Understand for a text in characters or English.
