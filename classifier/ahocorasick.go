@@ -19,7 +19,8 @@ import "sort"
 type matcher struct {
 	class  [256]uint8
 	nclass int
-	delta  []uint16 // delta[state*nclass+class]; nil when too many states
+	cbase  [256]int32 // class[b]*states: the first entry of b's class in delta
+	delta  []uint16   // delta[state*nclass+class]; nil when too many states
 	// far holds the targets of the entries that hold farState, by index.
 	far farTable
 	// dfaOut is out renumbered for the DFA, whose states are numbered in
@@ -229,6 +230,12 @@ func (m *matcher) buildDFA(farFrom int) {
 			row[m.class[e.b]] = newID[e.to]
 		}
 	}
+	// delta is full transposed: entry (state i, class c) at c*states+i,
+	// so the entries of one class for neighbouring states share a cache
+	// line.
+	for b := range m.cbase {
+		m.cbase[b] = int32(int(m.class[b]) * states)
+	}
 	m.delta = make([]uint16, len(full))
 	nfar := 0
 	for _, to := range full {
@@ -237,7 +244,8 @@ func (m *matcher) buildDFA(farFrom int) {
 		}
 	}
 	m.far = newFarTable(nfar)
-	for i, to := range full {
+	for fi, to := range full {
+		i := fi%n*states + fi/n
 		if int(to) >= farFrom {
 			m.delta[i] = farState
 			m.far.put(uint32(i), to)
@@ -366,10 +374,9 @@ func (m *matcher) findAll(text []byte, dst []acMatch) []acMatch {
 
 // findDFA is findAll by the DFA, one byte after the other.
 func (m *matcher) findDFA(text []byte, dst []acMatch) []acMatch {
-	n := m.nclass
 	s := 0
 	for i, b := range text {
-		si := s*n + int(m.class[b])
+		si := int(m.cbase[b]) + s
 		if s = int(m.delta[si]); s == farState {
 			s = m.farNext(si)
 		}
@@ -409,7 +416,7 @@ const maxSeam = 64
 
 // findAll2 is findAll by two chains over the two halves of text.
 func (m *matcher) findAll2(text []byte, dst []acMatch) []acMatch {
-	n, outFrom := m.nclass, m.outFrom
+	outFrom := m.outFrom
 	mid := len(text) / 2
 	var recBuf [maxSeam]int32
 	rec := recBuf[:min(len(text)-mid, m.maxLen)]
@@ -417,11 +424,11 @@ func (m *matcher) findAll2(text []byte, dst []acMatch) []acMatch {
 	second := buf[:0]
 	a, b := 0, 0
 	for k := 0; k < mid; k++ {
-		ai := a*n + int(m.class[text[k]])
+		ai := int(m.cbase[text[k]]) + a
 		if a = int(m.delta[ai]); a == farState {
 			a = m.farNext(ai)
 		}
-		bi := b*n + int(m.class[text[mid+k]])
+		bi := int(m.cbase[text[mid+k]]) + b
 		if b = int(m.delta[bi]); b == farState {
 			b = m.farNext(bi)
 		}
@@ -437,7 +444,7 @@ func (m *matcher) findAll2(text []byte, dst []acMatch) []acMatch {
 	}
 	// The second half is at most one byte longer.
 	for i := 2 * mid; i < len(text); i++ {
-		bi := b*n + int(m.class[text[i]])
+		bi := int(m.cbase[text[i]]) + b
 		if b = int(m.delta[bi]); b == farState {
 			b = m.farNext(bi)
 		}
@@ -455,7 +462,7 @@ func (m *matcher) findAll2(text []byte, dst []acMatch) []acMatch {
 // findAll4 is findAll by four chains over four parts of text, each at
 // least maxLen bytes long, so that each seam is found inside the next part.
 func (m *matcher) findAll4(text []byte, dst []acMatch) []acMatch {
-	n, outFrom := m.nclass, m.outFrom
+	outFrom := m.outFrom
 	q := len(text) / 4
 	p1, p2, p3 := q, 2*q, 3*q
 	var recB, recC, recD [maxSeam]int32
@@ -463,19 +470,19 @@ func (m *matcher) findAll4(text []byte, dst []acMatch) []acMatch {
 	outB, outC, outD := bufB[:0], bufC[:0], bufD[:0]
 	a, b, c, d := 0, 0, 0, 0
 	for k := 0; k < q; k++ {
-		ai := a*n + int(m.class[text[k]])
+		ai := int(m.cbase[text[k]]) + a
 		if a = int(m.delta[ai]); a == farState {
 			a = m.farNext(ai)
 		}
-		bi := b*n + int(m.class[text[p1+k]])
+		bi := int(m.cbase[text[p1+k]]) + b
 		if b = int(m.delta[bi]); b == farState {
 			b = m.farNext(bi)
 		}
-		ci := c*n + int(m.class[text[p2+k]])
+		ci := int(m.cbase[text[p2+k]]) + c
 		if c = int(m.delta[ci]); c == farState {
 			c = m.farNext(ci)
 		}
-		di := d*n + int(m.class[text[p3+k]])
+		di := int(m.cbase[text[p3+k]]) + d
 		if d = int(m.delta[di]); d == farState {
 			d = m.farNext(di)
 		}
@@ -497,7 +504,7 @@ func (m *matcher) findAll4(text []byte, dst []acMatch) []acMatch {
 	}
 	// The last part is up to three bytes longer.
 	for i := p3 + q; i < len(text); i++ {
-		di := d*n + int(m.class[text[i]])
+		di := int(m.cbase[text[i]]) + d
 		if d = int(m.delta[di]); d == farState {
 			d = m.farNext(di)
 		}
@@ -521,9 +528,8 @@ func (m *matcher) findAll4(text []byte, dst []acMatch) []acMatch {
 // that byte, from which the next chain's occurrences are the true ones,
 // or the end of the record's range when they never meet inside it.
 func (m *matcher) seam(text []byte, dst []acMatch, s, from int, rec []int32) ([]acMatch, int) {
-	n := m.nclass
 	for k, r := range rec {
-		si := s*n + int(m.class[text[from+k]])
+		si := int(m.cbase[text[from+k]]) + s
 		if s = int(m.delta[si]); s == farState {
 			s = m.farNext(si)
 		}
