@@ -36,6 +36,15 @@ type anchoredRegexp struct {
 	// byte that is no ASCII word byte (or at the text's start), so an
 	// assertion at its first byte sees what it would see in the text.
 	wordAssert bool
+	// lead, when set, are literals one of which every match starts with
+	// (after a \b when leadWord): a search then tries only the places
+	// where one of them is, each with leadRe, the regexp anchored at the
+	// start of what it is given. The unanchored search tries every byte
+	// of its window, and a window after a common anchor ("call", "电话")
+	// is a hundred bytes or more.
+	lead     [][]byte
+	leadWord bool
+	leadRe   *regexp.Regexp
 }
 
 // maxWindowWidth bounds the width of a windowed regexp: a wider window
@@ -65,6 +74,9 @@ func compileAnchored(expr string) (*anchoredRegexp, error) {
 	elems := []*syntax.Regexp{tree}
 	if tree.Op == syntax.OpConcat {
 		elems = tree.Sub
+	}
+	if err := a.setLead(expr, elems); err != nil {
+		return nil, err
 	}
 	best := 0.0
 	before := 0
@@ -103,6 +115,154 @@ func compileAnchored(expr string) (*anchoredRegexp, error) {
 	return a, nil
 }
 
+// setLead sets lead when the regexp's first element, after an optional
+// \b, is one literal or an alternation of them. After a \b each literal
+// must start with a word byte: then the \b holds in the text exactly
+// where the byte before is no word byte, which findLead checks, since at
+// the start of what leadRe is given it always holds.
+func (a *anchoredRegexp) setLead(expr string, elems []*syntax.Regexp) error {
+	i := 0
+	if len(elems) > 1 && elems[0].Op == syntax.OpWordBoundary {
+		i = 1
+	}
+	lits, ok := finiteStrings(elems[i], maxLead)
+	if !ok {
+		return nil
+	}
+	// The literals after it: 你是 and 您是 are rarer than 你 and 您.
+	for _, e := range elems[i+1:] {
+		more, ok := finiteStrings(e, 1)
+		if !ok {
+			break
+		}
+		lits = cross(lits, more)
+	}
+	for _, l := range lits {
+		if len(l) == 0 || i == 1 && !isWordByte(l[0]) {
+			return nil
+		}
+	}
+	re, err := regexp.Compile(`^(?:` + expr + `)`)
+	if err != nil {
+		return err
+	}
+	a.lead, a.leadWord, a.leadRe = lits, i == 1, re
+	return nil
+}
+
+// maxLead bounds the lead literals: each is searched for in turn.
+const maxLead = 32
+
+// maxLeadClass bounds the characters of a class read as literals: a lead
+// of [a-z] is no rarer than what follows it.
+const maxLeadClass = 4
+
+// finiteStrings returns the strings re matches when they are at most
+// limit and re has no assertion: the parser factors
+// "txt|text|send" into t(?:xt|ext)|send, which literals does not read.
+func finiteStrings(re *syntax.Regexp, limit int) ([][]byte, bool) {
+	switch re.Op {
+	case syntax.OpLiteral:
+		if re.Flags&syntax.FoldCase != 0 {
+			return nil, false
+		}
+		var lit []byte
+		for _, r := range re.Rune {
+			lit = utf8.AppendRune(lit, r)
+		}
+		return [][]byte{lit}, true
+	case syntax.OpEmptyMatch:
+		return [][]byte{nil}, true
+	case syntax.OpQuest:
+		ss, ok := finiteStrings(re.Sub[0], limit-1)
+		return append(ss, nil), ok
+	case syntax.OpCharClass:
+		var out [][]byte
+		for i := 0; i+1 < len(re.Rune); i += 2 {
+			for r := re.Rune[i]; r <= re.Rune[i+1]; r++ {
+				if len(out) == min(limit, maxLeadClass) {
+					return nil, false
+				}
+				out = append(out, utf8.AppendRune(nil, r))
+			}
+		}
+		return out, len(out) > 0
+	case syntax.OpCapture:
+		return finiteStrings(re.Sub[0], limit)
+	case syntax.OpAlternate:
+		var out [][]byte
+		for _, sub := range re.Sub {
+			ss, ok := finiteStrings(sub, limit-len(out))
+			if !ok {
+				return nil, false
+			}
+			out = append(out, ss...)
+		}
+		return out, true
+	case syntax.OpConcat:
+		out := [][]byte{nil}
+		for _, sub := range re.Sub {
+			ss, ok := finiteStrings(sub, limit)
+			if !ok || len(out)*len(ss) > limit {
+				return nil, false
+			}
+			out = cross(out, ss)
+		}
+		return out, true
+	}
+	return nil, false
+}
+
+// cross returns every string of as followed by one of bs.
+func cross(as, bs [][]byte) [][]byte {
+	out := make([][]byte, 0, len(as)*len(bs))
+	for _, a := range as {
+		for _, b := range bs {
+			out = append(out, append(append([]byte(nil), a...), b...))
+		}
+	}
+	return out
+}
+
+// findLead is findIndex by the lead literals: the leftmost place where
+// one of them starts and leadRe matches is where the leftmost match of
+// re starts, and leadRe prefers there what re prefers, since nothing in
+// the regexp looks before its start but the \b that findLead checks.
+func (a *anchoredRegexp) findLead(t []byte) []int {
+	for pos := 0; pos < len(t); {
+		p := -1
+		for _, l := range a.lead {
+			end := len(t)
+			if p >= 0 {
+				end = min(p+len(l), len(t)) // only an earlier one matters
+			}
+			if i := bytes.Index(t[pos:end], l); i >= 0 {
+				p = pos + i
+			}
+		}
+		if p < 0 {
+			return nil
+		}
+		pos = p + 1
+		if a.leadWord && p > 0 && isWordByte(t[p-1]) {
+			continue
+		}
+		hi := len(t)
+		if a.width > 0 {
+			// One character past the widest match, as for the windows.
+			if hi = min(p+a.width+1, len(t)); hi < len(t) {
+				for hi < len(t) && !utf8.RuneStart(t[hi]) {
+					hi++
+				}
+			}
+		}
+		if loc := a.leadRe.FindIndex(t[p:hi]); loc != nil {
+			return []int{p + loc[0], p + loc[1]}
+		}
+	}
+	return nil
+}
+
 // literalBits is how unlikely a literal is in a message: 8 bits an ASCII
 // byte, as for random bytes, but 10 a Chinese character, not the 24 of its
 // three bytes. 电话 or 联系 is in one Chinese message in a few, and a run of
@@ -110,9 +270,12 @@ func compileAnchored(expr string) (*anchoredRegexp, error) {
 func literalBits(lit []byte) float64 {
 	bits := 0.0
 	for _, r := range string(lit) {
-		if r < utf8.RuneSelf {
+		switch {
+		case 'a' <= r && r <= 'z':
+			bits += 4
+		case r < utf8.RuneSelf:
 			bits += 8
-		} else {
+		default:
 			bits += 10
 		}
 	}
@@ -156,6 +319,13 @@ func literals(re *syntax.Regexp) [][]byte {
 // about what comes before, see sliceSafe). A match found that starts after
 // pb may be cut by the window: the next anchor's window decides.
 func (a *anchoredRegexp) findIndex(t []byte) []int {
+	if a.lead != nil {
+		// The anchor, when there is one, only says whether to search.
+		if (a.lits != nil || a.runLen > 0) && !a.hasAnchor(t) {
+			return nil
+		}
+		return a.findLead(t)
+	}
 	if a.lits == nil && a.runLen == 0 {
 		return a.re.FindIndex(t)
 	}
@@ -196,6 +366,12 @@ func (a *anchoredRegexp) findIndex(t []byte) []int {
 		}
 		pos = pb + 1
 	}
+}
+
+// hasAnchor reports whether t has an anchor.
+func (a *anchoredRegexp) hasAnchor(t []byte) bool {
+	_, _, ok := a.anchor(t, 0)
+	return ok
 }
 
 // anchor finds the first anchor in t at or after pos: a match through it

@@ -30,11 +30,15 @@ func TestAnchorChoice(t *testing.T) {
 		{`\d{2,6} ?(?:a |per )?day(?:$|[^a-z])`, "day", 11},
 		{`\d折`, "折", 1},
 		{`\d{6}ab`, "", 0}, // six digits (28 bits) beat two letters
-		{`ab\d{3}`, "ab", 0},
-		{`[a-z]{2}x`, "x", 2}, // one byte is as unlikely as a one-byte class
+		// A lower-case letter is 4 bits: English words are far likelier
+		// than random bytes, and "call" lost to a run of digits after it.
+		{`ab\d{3}`, "", 0},
+		{`abcd\d{3}`, "abcd", 0},
+		{`\b(?:call|text)\b[^0-9]{0,25}[0-9]{6}`, "", 0},
+		{`[a-z]{2}%`, "%", 2}, // one byte is as unlikely as a one-byte class
 		// One of several literals: each place any of them is.
 		{`(?:拨打|致电|回电)[^0-9]{0,6}\d{3}`, "拨打|致电|回电", 0},
-		{`(?:ab|cd)x`, "ab|cd", 0}, // two bytes of one of two (15 bits) beat x (8)
+		{`(?:abcd|efgh)x`, "abcd|efgh", 0}, // one of two words (15 bits) beats x (4)
 		// A Chinese word is about 10 bits a character, not 24: common call
 		// words lose to the run of digits after them (own_line_zh).
 		{`(?:联系|电话)[^0-9]{0,8}[0-9][0-9 -]{6,14}[0-9]`, "", 0},
@@ -70,6 +74,9 @@ func TestAnchoredFindIndexAgrees(t *testing.T) {
 		`(?m)ab\d{0,3}(?:$|x)`, `%\d{0,2}$`, `ab.{0,2}$`,
 		// Word assertions: a window starts after a non-word byte.
 		`\b\d{4}`, `\Bab\d{3}`, `\b(?:text|day)\b[^0-9.]{0,5}\d{4}`, `ab\d{3}\b`, `x\b.{0,3}\d{4}`,
+		// Lead literals, with and without a \b before them and an anchor.
+		`\b(?:text|to|day)\b[^0-9.]{0,9}\d{4}`, `(?:text|to|day)[^0-9.]{0,9}\d{4}`, `\b(?:text|to)x?\d+`,
+		`(?:拨打|致电|回电)[^0-9。]{0,6}\d{3}`, `(?:ab|to)`, `\b(?:ab|to)\b.{0,2}$`,
 	}
 	pieces := []string{"txt", "text", " ", "win", "_", "q", "context", "to", "2", "no", "8", "87066", "1234", "ab", "K", "K", "k", "x", "y", "安", "€", "\xff", "12", "day", "a ", "per ", "折",
 		"拨打", "致电", "回电", "。", "138", "0", "%", "up", "rose", "涨了", "about ", ".", "\xe4\xb8", "\n"}
@@ -214,4 +221,30 @@ func FuzzShippedRegexpsAgree(f *testing.F) {
 			}
 		}
 	})
+}
+
+// The lead literals are set where every match starts with one of them.
+func TestLeadLiterals(t *testing.T) {
+	for _, tc := range []struct {
+		expr, lead string
+		word       bool
+	}{
+		{`\b(?:call|text)\b[^0-9]{0,25}[0-9]{6}`, "call|text", true},
+		{`(?:拨打|致电)[^0-9]{0,6}\d{3}`, "拨打|致电", false},
+		{`\b(?:%|call)\d`, "", false},                      // after \b, % would need a word byte before it
+		{`(?:txt|text|send)\s?\d`, "txt|text|send", false}, // factored by the parser
+		{`(?:你|您)是\p{Han}`, "你是|您是", false},                // the finite elements after it too
+		{`(?:earned|up)(?:\s(?:us|them))?\d`, "earned|up", false},
+		{`(?:ab?|cd)x\d`, "abx|ax|cdx", false},
+		{`[a-z]call`, "", false},
+		{`^call\d`, "", false}, // ^ looks before the start
+	} {
+		a, err := compileAnchored(tc.expr)
+		if err != nil {
+			t.Fatalf("%s: %v", tc.expr, err)
+		}
+		if lead := string(bytes.Join(a.lead, []byte("|"))); lead != tc.lead || a.leadWord != tc.word {
+			t.Errorf("%s: got lead %q (after \\b %v), want %q (%v)", tc.expr, lead, a.leadWord, tc.lead, tc.word)
+		}
+	}
 }
