@@ -229,21 +229,33 @@ func cross(as, bs [][]byte) [][]byte {
 // re starts, and leadRe prefers there what re prefers, since nothing in
 // the regexp looks before its start but the \b that findLead checks.
 func (a *anchoredRegexp) findLead(t []byte) []int {
-	for pos := 0; pos < len(t); {
+	// next[i] is where lead i next starts at or after pos, -1 when it
+	// does not: each literal is searched for once past each of its places,
+	// not again from every place another one starts.
+	var next [maxLead]int
+	for i, l := range a.lead {
+		next[i] = bytes.Index(t, l)
+	}
+	for pos := 0; ; {
 		p := -1
-		for _, l := range a.lead {
-			end := len(t)
-			if p >= 0 {
-				end = min(p+len(l), len(t)) // only an earlier one matters
-			}
-			if i := bytes.Index(t[pos:end], l); i >= 0 {
-				p = pos + i
+		for _, at := range next[:len(a.lead)] {
+			if at >= 0 && (p < 0 || at < p) {
+				p = at
 			}
 		}
 		if p < 0 {
 			return nil
 		}
 		pos = p + 1
+		for i, at := range next[:len(a.lead)] {
+			if at == p {
+				if k := bytes.Index(t[pos:], a.lead[i]); k >= 0 {
+					next[i] = pos + k
+				} else {
+					next[i] = -1
+				}
+			}
+		}
 		if a.leadWord && p > 0 && isWordByte(t[p-1]) {
 			continue
 		}
@@ -260,7 +272,6 @@ func (a *anchoredRegexp) findLead(t []byte) []int {
 			return []int{p + loc[0], p + loc[1]}
 		}
 	}
-	return nil
 }
 
 // literalBits is how unlikely a literal is in a message: 8 bits an ASCII
