@@ -796,7 +796,9 @@ func familyStory(s State, p Placement) (State, []Reply) {
 // first, then the call to the one said to be in trouble, then nothing
 // more sent, the evidence and the police.
 func familyPaid(s State, aboutMe bool) (State, []Reply) {
-	s.Node = NodeSteps
+	// A relative's loss is a loss: "she hung up with them" after it must
+	// never be answered "Good, nothing is lost".
+	s.Node, s.Paid = NodeSteps, true
 	call := Text{Key: "understand.family.call"}
 	if aboutMe {
 		call = Text{Key: "understand.family.me"}
