@@ -617,12 +617,20 @@ func isASCIIWord(r rune) bool {
 	return r < utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_')
 }
 
+// scareQuotesRe finds a short Chinese word in quotes: 跟"警察"视频, 那个
+// “客服”, quoted to doubt it, reads as the word itself ("正在跟警察视频").
+// A single character keeps its quotes: 冒充“我” is a phrase of its own.
+var scareQuotesRe = regexp.MustCompile(`["“「『](\p{Han}{2,8})["”」』]`)
+
 // normalize folds a text for matching: NFKC (full-width letters and
 // digits), lower case, simplified characters, no apostrophes ("I've" is
 // "ive", as people type it), one space between words and none between
 // Chinese characters ("我 转了" is "我转了").
 func (u *understander) normalize(s string) string {
 	s = norm.NFKC.String(s)
+	if hasHan(s) {
+		s = scareQuotesRe.ReplaceAllString(s, "$1")
+	}
 	if len(u.mixed) > 0 && hasHan(s) {
 		s = u.unmix(s)
 	}
@@ -1138,6 +1146,17 @@ var noCallRe = regexp.MustCompile(`\bno (?:phone )?calls?\b|没(?:有)?(?:打|�
 // realAskedRe finds a question whether something is genuine, typed
 // without a question mark: "probably fine", "这个应该是真的吧".
 var realAskedRe = regexp.MustCompile(`\b(?:probably fine|legit|is (?:this|it|that) real|real or (?:not|fake|scam))\b|是真的吧|应该是真的|是不是真的|真的假的`)
+
+// askedAfterNothingLost are the questions a person asks after saying
+// nothing went ("I blocked him and reported it, is that enough?", "只念了
+// 卡号后四位 他挂了 要紧吗", "I didn't click, do I report it?"): the
+// question is the answer, not "Good. Forward a message".
+var askedAfterNothingLost = map[string]bool{"safe_now": true, "report": true, "privacy": true, "bot": true,
+	"leaked_knows": true, "safe_to_give": true, "tell_family": true, "shame": true}
+
+// questionAskedRe finds a question put: "我说我要报警 他就挂了" tells of
+// the police, "do I report it?" asks about them.
+var questionAskedRe = regexp.MustCompile(`[?？]|吗|么|要不要|会不会|有没有|能不能|是不是|还要|还用|还需要|怎么办|该怎么|\b(?:should i|should we|do i|do we|is that enough|is it enough|what else|am i|can they|will they|is it ok|is that ok|how do i)\b`)
 
 // hungUpRe finds a call the person ended ("i hung up", "我已经挂了电话").
 // The person, not the caller: "他就挂了" is the caller giving up.
@@ -1979,6 +1998,12 @@ func understand(s State, text string, forwarded bool) Placement {
 			// the message just checked and asks about it; its "account
 			// will" reads like a message's.
 			return Placement{Intent: IntentQuestion, Topic: f.topic[IntentQuestion]}
+		case tell == 0 && askedAfterNothingLost[f.topic[IntentQuestion]] && f.check == f.phraseCheck && questionAskedRe.MatchString(n):
+			// "I posted a warning in our group and filed a report, do I
+			// also contact the consulate?", "is this chat private?": the
+			// person's own question, whose "a warning" or "our" reads
+			// like a message's; no link, number or handle in it.
+			return Placement{Intent: IntentQuestion, Topic: f.topic[IntentQuestion]}
 		case tell == 0 && f.intents[IntentRequest] == 0:
 			return Placement{Intent: IntentUnclear, Asks: f.ask > 0, Topic: f.topic[IntentUnclear]}
 		}
@@ -2139,7 +2164,7 @@ func understand(s State, text string, forwarded bool) Placement {
 		return Placement{Intent: IntentQuestion, Topic: "romance_family", Family: true}
 	}
 	if q := f.topic[IntentQuestion]; f.intents[IntentNone] > 0 && (q == "reply_q" || q == "ignore_ok" || q == "refund" || q == "change_password" ||
-		q == "officials" || q == "at_bank" || warningTopics[q]) {
+		q == "officials" || q == "at_bank" || warningTopics[q] || askedAfterNothingLost[q] && (q != "report" || questionAskedRe.MatchString(n))) {
 		// "he is still texting me what should i reply", "我拉黑他了 钱还能
 		// 要回来吗", "现在在比特币机器前面…我还没扫": the question asked, or
 		// the payment about to happen, not "nothing happened"; nor "I

@@ -2583,3 +2583,73 @@ func TestCantoneseTaiwanMalaysiaRoundFifteen(t *testing.T) {
 		{locales.EN, "start", "tq lah, almost kena", "understand.smalltalk.thanks"},
 	})
 }
+
+// TestOwnWordsRoundSixteen: the sixteenth round's typed lines, in my own
+// words: a step already done and a question about it ("I blocked him,
+// is that enough?"), a little given and "should I worry?", doubts about
+// the police and the bot, a roommate on a call in scare quotes, a number
+// asked how to dial, a loss told as "already went out". Each got "Good.
+// Forward a message", "is this a message?" or the wrong steps before.
+func TestOwnWordsRoundSixteen(t *testing.T) {
+	checkFirstKeys(t, []firstKeyRow{
+		// A step done, or nothing given, and a question: the question's
+		// answer, never "Good. Forward a message".
+		{locales.ZH, "start", "那个号码我已经拉黑了 还在群里举报了 还要做别的吗", "understand.q.safe_now"},
+		{locales.EN, "start", "i already blocked the number and reported the profile, do i need to do anything more?", "understand.q.safe_now"},
+		{locales.ZH, "start", "我就说了名字和学号 其他都没给 会不会有问题", "understand.q.safe_now"},
+		{locales.EN, "start", "my grandad only read out the last four digits of his card before the caller rang off. is he ok?", "understand.q.safe_now"},
+		{locales.EN, "start", "i didn't click anything, should i report it?", "understand.q.report"},
+		{locales.EN, "start", "i said i would call back and hung up, now he keeps calling me", "understand.q.safe_now"},
+		{locales.EN, "start", "posted a warning in our society chat and made a report to campus police, do i also tell the consulate?", "understand.q.report"},
+		{locales.ZH, "start", "你会把我的情况报给警察吗 我还没决定", "privacy.text"},
+		{locales.EN, "start", "is this chat private? i'd rather no one knew", "privacy.text"},
+		{locales.ZH, "start", "你们会不会也是骗子啊", "understand.q.bot"},
+		{locales.EN, "start", "how do i know you're not part of the scam", "understand.q.bot"},
+		// Told, not said "I was scammed": the scam's answer.
+		{locales.EN, "start", "he says he recorded me on the video call and wants 500 or my friends see it", "understand.q.sextortion"},
+		{locales.EN, "start", "pay up or he'll send the clip to my facebook friends", "understand.q.sextortion"},
+		{locales.ZH, "start", "我表弟被要求每小时汇报位置 两天没回宿舍了", "understand.q.explain_kidnap"},
+		{locales.EN, "start", "we haven't heard from her since sunday and her phone is off", "understand.q.explain_kidnap"},
+		{locales.ZH, "start", "可是他说的都是真的 我确实寄过东西回国", "understand.q.leaked_knows"},
+		{locales.EN, "start", "how did they know my address", "understand.q.leaked_knows"},
+		{locales.EN, "start", "the officer showed me his badge over video, so he's real isn't he", "understand.threatened.rule"},
+		{locales.ZH, "start", "到底是骗子还是真警察 快说", "understand.threatened.rule"},
+		{locales.ZH, "start", "他把电话转给了一个自称公安的人", "understand.threatened.rule"},
+		{locales.EN, "start", "my dad wont hang up, he thinks hes protecting me", "understand.family.oncall"},
+		{locales.ZH, "start", "室友正在跟“警察”视频 把门锁了", "understand.family.oncall"},
+		// A code typed, a loss told plainly: the steps.
+		{locales.ZH, "start", "验证码我输进去了 后来又点了取消 还会扣钱吗", "paid.now"},
+		{locales.EN, "start", "i typed in the code from the text and then cancelled, is my money safe", "paid.now"},
+		{locales.EN, "start", "the bank froze the card but 3,000 had already gone out", "paid.now"},
+		{locales.ZH, "start", "钱是从我国内的卡转出去的 一共五万", "paid.now"},
+		{locales.ZH, "start", "银行说钱已经到账了拦不住 我现在去报案要带什么", "understand.q.lost"},
+		// Questions after.
+		{locales.ZH, "start", "领事保护热线12308在国外怎么打", "understand.q.number_listed"},
+		{locales.ZH, "start", "被骗的事 怎么说他们才不会太生气", "understand.q.tell_family"},
+		{locales.EN, "start", "i keep worrying i'll be kicked out of uni over this", "understand.q.shame"},
+	})
+}
+
+// TestARelativesLossIsNeverNothingLost: after a relative's loss is told,
+// "she hung up with them" got "Good, nothing is lost" (familyPaid did not
+// set Paid).
+func TestARelativesLossIsNeverNothingLost(t *testing.T) {
+	for _, tc := range []struct{ lang, loss, after string }{
+		{locales.EN, "my mum already transferred 20,000 yuan to them", "she hung up with them now. what number first"},
+		{locales.ZH, "我妈已经给他们转了两万", "她已经挂了电话 先打哪个号码"},
+	} {
+		s := stateFor(t, "start", tc.lang)
+		s, r := Step(s, Event{Kind: EventText, Text: tc.loss})
+		if got := r[0].Texts[0].Key; got != "understand.family.paid.now" {
+			t.Fatalf("%q: got first text %s, want understand.family.paid.now", tc.loss, got)
+		}
+		_, r = Step(s, Event{Kind: EventText, Text: tc.after})
+		for _, x := range r {
+			for _, txt := range x.Texts {
+				if txt.Key == "none.steps" || txt.Key == "understand.none_start" || txt.Key == "understand.q.safe_now" {
+					t.Errorf("%q after %q: got %s, which says nothing is lost", tc.after, tc.loss, txt.Key)
+				}
+			}
+		}
+	}
+}
