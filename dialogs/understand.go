@@ -1876,7 +1876,11 @@ func understand(s State, text string, forwarded bool) Placement {
 		// (the emergency number), then pay nothing and report.
 		return Placement{Intent: IntentQuestion, Topic: "violent_threat"}
 	}
-	if (f.marketplace || f.taskJob) && f.intents[IntentPaid] == 0 && f.intents[IntentOnCall] == 0 && ownStory {
+	// "给商家视频点赞关注，一单3-5元…感兴趣加我V：lanlan_jz0821": a task
+	// job's own ad, with its handle and no one telling of it, is a message
+	// to check (round sixteen, set xx).
+	adWithHandle := f.taskJob && handleRe.MatchString(n) && !toldFrameRe.MatchString(n)
+	if (f.marketplace || f.taskJob) && f.intents[IntentPaid] == 0 && f.intents[IntentOnCall] == 0 && ownStory && !adWithHandle {
 		// "卖家让我加微信付款", "闲鱼买家说我没开通保证金 要我先交两千",
 		// "我同学在群里发了一个兼职 说点赞就能赚钱": what the ask is,
 		// before anything is paid; paid already, the bank's steps.

@@ -2653,3 +2653,21 @@ func TestARelativesLossIsNeverNothingLost(t *testing.T) {
 		}
 	}
 }
+
+// TestATaskJobAdWithItsHandleIsChecked: a task job's own ad, with the
+// handle to add, was answered as the person's question about such jobs
+// (round sixteen, set xx); it is a message, and checked. Told of, it
+// stays the question.
+func TestATaskJobAdWithItsHandleIsChecked(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want Intent
+	}{
+		{"宝妈学生党看过来 给商家视频点赞关注 一单3元 做完马上结算 感兴趣加我V：jz_xiaomi77", IntentCheck},
+		{"我同学在群里发了一个兼职 说点赞就能赚钱", IntentQuestion},
+	} {
+		if got := Understand(State{}, tc.text, false).Intent; got != tc.want {
+			t.Errorf("%q: got %s, want %s", tc.text, got, tc.want)
+		}
+	}
+}
