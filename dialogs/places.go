@@ -344,6 +344,13 @@ func ownPlace(text string) (locales.Place, bool) {
 			if p, ok := matchPlace(rest); ok {
 				return p, true
 			}
+			// "他在温哥华 我们先带他去哪": nothing but a space, which
+			// folding drops between Chinese characters, ends the place;
+			// the longest run of characters after the opener that names
+			// one.
+			if p, ok := hanPlacePrefix(rest); ok {
+				return p, true
+			}
 		}
 	}
 	for _, c := range clauses {
@@ -356,13 +363,28 @@ func ownPlace(text string) (locales.Place, bool) {
 	return locales.Place{}, false
 }
 
+// hanPlacePrefix finds the place that the Chinese text t opens with: the
+// longest of its first two to eight characters that names one.
+func hanPlacePrefix(t string) (locales.Place, bool) {
+	runes := []rune(strings.TrimSpace(t))
+	if len(runes) < 2 || !unicode.Is(unicode.Han, runes[0]) {
+		return locales.Place{}, false
+	}
+	for n := min(len(runes), 8); n >= 2; n-- {
+		if p, ok := directory().FindPlace(string(runes[:n])); ok {
+			return p, true
+		}
+	}
+	return locales.Place{}, false
+}
+
 // placeClauseRe splits a text into clauses: at punctuation, and before
 // "but", "and", "so", 但是, 可是, 不过.
 var placeClauseRe = regexp.MustCompile(`[,，.。!！?？;；、]|\s+(?:but|and|so|though)\s+|但是|可是|不过`)
 
 // ownPlaceOpenRe finds the words that open where the person is, on folded
 // text.
-var ownPlaceOpenRe = regexp.MustCompile(`\b(?:i am|i'm|im|we are|we're|she's|shes|she is|he's|hes|he is)(?: (?:currently|now|still))? (?:in|at)\b|\bi (?:live|study) in\b|我(?:们|哋)?(?:现在|目前|而家)?(?:人)?(?:在|喺)`)
+var ownPlaceOpenRe = regexp.MustCompile(`\b(?:i am|i'm|im|we are|we're|she's|shes|she is|he's|hes|he is)(?: (?:currently|now|still))? (?:in|at)\b|\bi (?:live|study) in\b|(?:我(?:们|哋)?|她|他|佢)(?:现在|目前|而家)?(?:人)?(?:在|喺)`)
 
 // matchCountry reads a typed place: a country's code, name or alias, or a
 // city, in either language, alone or with a few words around it ("I'm in

@@ -2671,3 +2671,15 @@ func TestATaskJobAdWithItsHandleIsChecked(t *testing.T) {
 		}
 	}
 }
+
+// TestAtThePlaceQuestionRoundSixteen: at "where are you?", a volunteer's
+// "她在洛杉矶…" is the place (the one helped, in the third person), a
+// relative about to invest and a withdraw button gone are answered, not
+// asked the place again (round sixteen's conversations).
+func TestAtThePlaceQuestionRoundSixteen(t *testing.T) {
+	checkFirstKeys(t, []firstKeyRow{
+		{locales.ZH, "country", "她在洛杉矶 我们先陪她去哪", "where.title"},
+		{locales.ZH, "country", "群里老师说明天全群一起冲 我爸也想投", "understand.q.invest_offer"},
+		{locales.ZH, "country", "今天一看 提现按钮不见了 客服也不回", "paid.now"},
+	})
+}
