@@ -1098,7 +1098,7 @@ var describedMessageRe = regexp.MustCompile(`^(?:(?:我|俺|我妈|我爸|我妈
 
 // howToTellRe finds a question about how to tell the real from the fake:
 // "怎么知道…是不是真的", "how do i know if…".
-var howToTellRe = regexp.MustCompile(`怎么知道|怎么判断|怎么分辨|如何判断|如何知道|\bhow (?:do|can|would) (?:i|you) (?:know|tell)\b|\bhow to tell\b`)
+var howToTellRe = regexp.MustCompile(`怎么知道|怎么判断|怎么分辨|如何判断|如何知道|\bso it (?:cant|can not|cannot) be (?:fake|a scam)\b|所以不可能是假的|所以应该不是骗子|\bhow (?:do|can|would) (?:i|you) (?:know|tell)\b|\bhow to tell\b`)
 
 // thirdSaysRe finds someone else's words told: "she says", "他说".
 var thirdSaysRe = regexp.MustCompile(`\b(?:she|he|they) (?:says|said|told me|tells me)\b|(?:他|她|他们|她们)说`)
@@ -1821,10 +1821,11 @@ func understand(s State, text string, forwarded bool) Placement {
 	// checked.
 	ownCallerNumber := f.topic[IntentQuestion] == "unknown_calls" && f.firstPerson && !f.secondPerson &&
 		!secondPersonRe.MatchString(n) && !linkRe.MatchString(text)
-	// "is it legit if a job pays u to like youtube videos": a question
+	// "is it legit if a job pays u to like youtube videos", "i took out
+	// 500 in profit so it can't be fake, right?": a question or a doubt
 	// about an offer, whose "u" is anyone; a paste that holds a link, a
 	// number or a handle is checked.
-	asksAboutOffer := f.asksReal && storyTopics[f.topic[IntentQuestion]] && !phoneRe.MatchString(text) &&
+	asksAboutOffer := (f.asksReal || howToTellRe.MatchString(n)) && storyTopics[f.topic[IntentQuestion]] && !phoneRe.MatchString(text) &&
 		!linkRe.MatchString(text) && !handleRe.MatchString(n)
 	// "外婆去银行了", "dad paying now stop him": a relative named first,
 	// then what they do (tellsOfSomeone), is the person's own story too.

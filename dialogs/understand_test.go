@@ -2627,6 +2627,8 @@ func TestOwnWordsRoundSixteen(t *testing.T) {
 		{locales.ZH, "start", "领事保护热线12308在国外怎么打", "understand.q.number_listed"},
 		{locales.ZH, "start", "被骗的事 怎么说他们才不会太生气", "understand.q.tell_family"},
 		{locales.EN, "start", "i keep worrying i'll be kicked out of uni over this", "understand.q.shame"},
+		{locales.EN, "start", "i took out 500 in profit last month so it can't be fake, right?", "understand.q.invest_offer"},
+		{locales.ZH, "start", "可以把骗子的聊天截图发给你吗", "understand.q.screenshot"},
 	})
 }
 
