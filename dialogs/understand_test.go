@@ -2600,6 +2600,15 @@ func TestOwnWordsRoundSixteen(t *testing.T) {
 		{locales.EN, "start", "my grandad only read out the last four digits of his card before the caller rang off. is he ok?", "understand.q.safe_now"},
 		{locales.EN, "start", "i didn't click anything, should i report it?", "understand.q.report"},
 		{locales.EN, "start", "i said i would call back and hung up, now he keeps calling me", "understand.q.safe_now"},
+		// Written after the writer's lines, to see the mechanisms reach
+		// other words (each failed before its phrases were added).
+		{locales.EN, "start", "blocked and reported him on wechat, anything else I should do?", "understand.q.safe_now"},
+		{locales.ZH, "start", "只给了他我的邮箱 没别的 要紧吗", "understand.q.safe_now"},
+		{locales.ZH, "start", "对方一直打电话过来 我没接", "understand.q.safe_now"},
+		{locales.EN, "start", "they keep texting me from new numbers", "understand.q.safe_now"},
+		{locales.ZH, "start", "我同学两天没回消息了 宿舍也没人", "understand.q.explain_kidnap"},
+		{locales.EN, "start", "is it ok if I just ignore them?", "understand.q.ignore_ok"},
+		{locales.ZH, "start", "我已经跟银行说了 卡也冻了 还要做什么", "understand.smalltalk.done"},
 		{locales.EN, "start", "posted a warning in our society chat and made a report to campus police, do i also tell the consulate?", "understand.q.report"},
 		{locales.ZH, "start", "你会把我的情况报给警察吗 我还没决定", "privacy.text"},
 		{locales.EN, "start", "is this chat private? i'd rather no one knew", "privacy.text"},
