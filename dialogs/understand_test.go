@@ -2694,3 +2694,19 @@ func TestAtThePlaceQuestionRoundSixteen(t *testing.T) {
 		{locales.ZH, "country", "今天一看 提现按钮不见了 客服也不回", "paid.now"},
 	})
 }
+
+// TestNothingLostNeverHidesADanger: "I didn't pay/click/reply, but …"
+// with a card, a code, a password or a screen given after the "but" gets
+// the steps for what was given, never "Good" or a question's answer
+// (round sixteen: '…my dad did and typed his card number' got "Good.
+// Forward a message").
+func TestNothingLostNeverHidesADanger(t *testing.T) {
+	checkFirstKeys(t, []firstKeyRow{
+		{locales.EN, "start", "i didnt click but my dad did and typed his card number, is that enough to block the card?", "paid.now"},
+		{locales.EN, "start", "didnt lose anything, just let him control my screen for a bit. do i need to do anything?", "app.now"},
+		{locales.EN, "start", "no money sent, but i gave them my online banking password. is it safe now?", "paid.now"},
+		{locales.ZH, "start", "没给钱 就告诉了他网银密码 现在安全了吗", "paid.now"},
+		{locales.ZH, "start", "已经拉黑了 但是押金两千已经转过去了 还用报警吗", "paid.now"},
+		{locales.EN, "start", "I blocked the number after I sent the deposit. is that enough?", "paid.now"},
+	})
+}
