@@ -2710,3 +2710,17 @@ func TestNothingLostNeverHidesADanger(t *testing.T) {
 		{locales.EN, "start", "I blocked the number after I sent the deposit. is that enough?", "paid.now"},
 	})
 }
+
+// TestToldOpenersAndFeesRoundSixteen: lines of my own telling what a
+// stranger wants: "a woman keeps messaging me saying we met at a
+// conference" got "Good. Forward a message" ("keeps messaging me" read
+// as nothing happened); a landlord's new account by email, a uniform fee
+// and a visa for a fee were asked what they are.
+func TestToldOpenersAndFeesRoundSixteen(t *testing.T) {
+	checkFirstKeys(t, []firstKeyRow{
+		{locales.EN, "start", "a woman keeps messaging me saying we met at a conference", "understand.q.wrong_number"},
+		{locales.EN, "start", "my landlord's new account number came by email, should i just pay it?", "understand.q.payee_change"},
+		{locales.EN, "start", "the recruiter wants 300 for a uniform before my first shift", "understand.q.job_fee"},
+		{locales.EN, "start", "some guy in the group says he can get me a visa extension for 800", "understand.story_asks"},
+	})
+}
