@@ -2724,3 +2724,17 @@ func TestToldOpenersAndFeesRoundSixteen(t *testing.T) {
 		{locales.EN, "start", "some guy in the group says he can get me a visa extension for 800", "understand.story_asks"},
 	})
 }
+
+// TestOlderVoicesRoundSixteen: lines of my own in the words of a parent
+// on the phone: a card number read out by a relative and a code scanned
+// that "showed payment successful" were asked "is this a message?"; the
+// caller's "tell no one" got a low verdict on the person's own words; a
+// +86 number said to be the consulate was asked what it is.
+func TestOlderVoicesRoundSixteen(t *testing.T) {
+	checkFirstKeys(t, []firstKeyRow{
+		{locales.ZH, "start", "我爸刚才在电话里把银行卡号报给人家了", "understand.family.paid.now"},
+		{locales.ZH, "start", "那个码我扫了 扫完显示支付成功", "paid.now"},
+		{locales.ZH, "start", "对方反复说不要告诉任何人", "understand.threatened.rule"},
+		{locales.ZH, "start", "来电是+86开头的 说是领事馆的", "understand.threatened.rule"},
+	})
+}
