@@ -2738,3 +2738,20 @@ func TestOlderVoicesRoundSixteen(t *testing.T) {
 		{locales.ZH, "start", "来电是+86开头的 说是领事馆的", "understand.threatened.rule"},
 	})
 }
+
+// TestStudentsMidScamRoundSixteen: lines of my own in a student's words
+// during the scam: hiding on the video call, a pending payment in the
+// bank's app (the uninstall steps before), a code not asked for, the
+// "money returned after the investigation", an address known, someone
+// sent to the flat. Each was asked "is this a message?" or got the wrong
+// steps.
+func TestStudentsMidScamRoundSixteen(t *testing.T) {
+	checkFirstKeys(t, []firstKeyRow{
+		{locales.EN, "start", "hiding in the bathroom, they said dont leave the video call", "oncall.hangup"},
+		{locales.EN, "start", "the bank app says the transfer is pending, can i stop it", "paid.now"},
+		{locales.EN, "start", "got a code i didnt ask for, someone has access to my email i think", "account.lock"},
+		{locales.EN, "start", "he promised the money will be returned once the case is closed", "understand.threatened.rule"},
+		{locales.EN, "start", "he knows where i live and my parents names", "understand.q.leaked_knows"},
+		{locales.EN, "start", "now they say theyre sending someone to my house", "understand.q.violent_threat"},
+	})
+}
