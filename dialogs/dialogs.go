@@ -322,6 +322,12 @@ func text(s State, e Event) (State, []Reply) {
 			// something else.
 			return askCountry(s, "understand.q.country")
 		}
+		if p.Topic == "" && s.Node != NodeQuiz && e.Verdict.Level == classifier.LevelNone && placeOpened(e.Text) {
+			// "we're in Leicester", "我在加拿大一个小城 Sherbrooke": where
+			// the person is, in a place the directory lacks; say so and
+			// offer the places it has, not "is this a message?".
+			return askCountry(s, "where.unknown")
+		}
 		if pl, ok := matchPlace(e.Text); ok && pl.Country != CountryOther {
 			// "I'm in Leeds" typed before any place question: the
 			// numbers for that place, not a question about a message.
@@ -957,8 +963,20 @@ func placeSaid(s State, e Event, p Placement) (locales.Place, bool) {
 			}
 		}
 	}
-	return ownPlace(e.Text)
+	if pl, ok := ownPlace(e.Text); ok {
+		return pl, true
+	}
+	if s.Node == NodeCountry && !placeCorrectedRe.MatchString(e.Text) {
+		// "洛杉矶 具体是尔湾" to "where are you now?": the answer opens
+		// with the place, and says more after it.
+		return hanPlacePrefix(foldPlace(e.Text))
+	}
+	return locales.Place{}, false
 }
+
+// placeCorrectedRe finds a place taken back ("温哥华 不对 我这学期在多伦多"):
+// the first place named is then not the answer.
+var placeCorrectedRe = regexp.MustCompile(`不对|不是|搬到|搬去|其实|\b(?:not|actually|moved)\b`)
 
 // thanksOpenRe finds a text that opens with thanks.
 var thanksOpenRe = regexp.MustCompile(`(?i)^\W*(?:(?:just )?wanted to say thank|thanks|thank (?:you|u)|thx|tq\b|` + thanksZH + `)`)

@@ -363,6 +363,21 @@ func ownPlace(text string) (locales.Place, bool) {
 	return locales.Place{}, false
 }
 
+// placeOpened reports whether text is a short sentence that opens by
+// saying where the person is ("we're in Leicester", "我在加拿大一个小城"),
+// whether or not the directory knows the place.
+func placeOpened(text string) bool {
+	f := foldPlace(strings.TrimSpace(text))
+	if utf8.RuneCountInString(f) > maxPlaceOpened {
+		return false
+	}
+	loc := ownPlaceOpenRe.FindStringIndex(f)
+	return loc != nil && loc[0] == 0 && loc[1] < len(f)
+}
+
+// maxPlaceOpened bounds placeOpened: a longer text says more than where.
+const maxPlaceOpened = 40
+
 // hanPlacePrefix finds the place that the Chinese text t opens with: the
 // longest of its first two to eight characters that names one.
 func hanPlacePrefix(t string) (locales.Place, bool) {

@@ -1152,7 +1152,7 @@ var realAskedRe = regexp.MustCompile(`\b(?:probably fine|legit|is (?:this|it|tha
 // 卡号后四位 他挂了 要紧吗", "I didn't click, do I report it?"): the
 // question is the answer, not "Good. Forward a message".
 var askedAfterNothingLost = map[string]bool{"safe_now": true, "report": true, "privacy": true, "bot": true,
-	"leaked_knows": true, "safe_to_give": true, "tell_family": true, "shame": true}
+	"leaked_knows": true, "safe_to_give": true, "tell_family": true, "shame": true, "wont_listen": true}
 
 // questionAskedRe finds a question put: "我说我要报警 他就挂了" tells of
 // the police, "do I report it?" asks about them.

@@ -2755,3 +2755,23 @@ func TestStudentsMidScamRoundSixteen(t *testing.T) {
 		{locales.EN, "start", "now they say theyre sending someone to my house", "understand.q.violent_threat"},
 	})
 }
+
+// TestRepliesToTheBotsQuestionsRoundSixteen: a writer's answers typed to
+// the bot's own questions (message or happening? what happened? where are
+// you?), paraphrased. "he won't listen to me" after the dad hung up on the
+// person got "Good, nothing is lost"; "照片我不想说" after a fake police
+// "验身" too; the others were asked again or got the wrong steps.
+func TestRepliesToTheBotsQuestionsRoundSixteen(t *testing.T) {
+	checkFirstKeys(t, []firstKeyRow{
+		{locales.EN, "start", "my dad hung up on me, he won't listen to me", "understand.q.wont_listen"},
+		{locales.ZH, "verdict", "钱没给 照片的事我不想说", "understand.q.sextortion"},
+		{locales.ZH, "steps", "银行客服一直打不进去 排队半小时了", "understand.q.bank_unreachable"},
+		{locales.EN, "steps", "do i need to factory reset my phone?", "understand.q.hack_phone"},
+		{locales.EN, "start", "does replying 'who is this' count as engaging?", "understand.q.replied"},
+		{locales.EN, "start", "the scammer still has my login, what first", "account.lock"},
+		{locales.EN, "start", "the police told me to call 101 not 999, is that right?", "understand.q.report"},
+		{locales.EN, "start", "my roommate has been locked in her room for two days not talking to anyone", "understand.q.explain_kidnap"},
+		{locales.EN, "steps", "we're in Leicester", "where.unknown"},
+		{locales.ZH, "country", "洛杉矶 具体是尔湾", "where.title"},
+	})
+}
