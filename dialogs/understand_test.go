@@ -2775,3 +2775,31 @@ func TestRepliesToTheBotsQuestionsRoundSixteen(t *testing.T) {
 		{locales.ZH, "country", "洛杉矶 具体是尔湾", "where.title"},
 	})
 }
+
+// TestHelpNumbersAskedRoundSixteen: help numbers asked in my own words.
+// "is 999 the right number in the uk for a scam that already happened"
+// was checked as a message and got "no known warning signs"; "what is the
+// anti fraud number in china", "新加坡的反诈热线" and "领事保护电话是多少" were
+// asked what they are.
+func TestHelpNumbersAskedRoundSixteen(t *testing.T) {
+	checkFirstKeys(t, []firstKeyRow{
+		{locales.EN, "start", "is 999 the right number in the uk for a scam that already happened", "where.title"},
+		{locales.EN, "start", "what is the anti fraud number in china", "where.title"},
+		{locales.ZH, "start", "中国的反诈热线是多少", "where.title"},
+		{locales.ZH, "start", "领事保护电话是多少", "where.ask"},
+	})
+}
+
+// TestAMessageNamingAHelpLineIsStillChecked: the help-number questions of
+// the round must not take a message that names a hotline to its reader.
+func TestAMessageNamingAHelpLineIsStillChecked(t *testing.T) {
+	for _, text := range []string{
+		"This is the Barclays fraud hotline: your card was used in Lagos. Call 0330 555 0199 now to block it.",
+		"【领事保护中心】您的护照涉嫌违法，请立即拨打领事保护电话 +86 10 6555 0199 核实并缴纳保证金",
+		"您好，这里是反诈热线，您的账户存在风险，请下载我们的App配合核查",
+	} {
+		if p := Understand(State{}, text, false); !p.NeedsVerdict() {
+			t.Errorf("%q: got %s/%s, want it classified", text, p.Intent, p.Topic)
+		}
+	}
+}
