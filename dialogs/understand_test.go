@@ -2803,3 +2803,19 @@ func TestAMessageNamingAHelpLineIsStillChecked(t *testing.T) {
 		}
 	}
 }
+
+// TestMixedWordsRoundSixteen: lines of my own in Chinese with English
+// words. "中介说帮我pay tuition能打八折 我已经转了一半" was read as a message
+// that asks ("帮我付"): the money already sent is the steps; a classmate's
+// location reported every day, a card's details typed into a link, a
+// part-time job offered by a stranger and a name used to borrow money in
+// a group were asked what they are or got the wrong answer.
+func TestMixedWordsRoundSixteen(t *testing.T) {
+	checkFirstKeys(t, []firstKeyRow{
+		{locales.ZH, "start", "中介说帮我pay tuition可以打九折 我已经转了一半", "paid.now"},
+		{locales.ZH, "start", "我同学被要求每天report她的location 两天没回消息", "understand.q.explain_kidnap"},
+		{locales.ZH, "start", "点了那个link之后输了我的card details", "paid.now"},
+		{locales.ZH, "start", "小红书上有人说可以帮我找part time 一小时300", "understand.q.job_unsolicited"},
+		{locales.ZH, "start", "有人用我的name在班级群里借钱", "account.friend.first"},
+	})
+}
