@@ -2819,3 +2819,16 @@ func TestMixedWordsRoundSixteen(t *testing.T) {
 		{locales.ZH, "start", "有人用我的name在班级群里借钱", "account.friend.first"},
 	})
 }
+
+// TestParentsWordsRoundSixteen: lines of my own in a parent's English.
+// "my son says he's fine but the kidnapper keeps calling us" got "get them
+// to hang up" (the son is safe; the calls go on); unknown foreign numbers
+// and a caller who knew the daughter's school were asked "is this a
+// message?".
+func TestParentsWordsRoundSixteen(t *testing.T) {
+	checkFirstKeys(t, []firstKeyRow{
+		{locales.EN, "start", "our daughter says she's fine but the kidnapper keeps calling us", "understand.q.explain_kidnap"},
+		{locales.EN, "start", "my mum keeps getting calls from +86 numbers she doesn't know", "understand.q.unknown_calls"},
+		{locales.EN, "start", "the caller knew my son's university and his student number", "understand.q.leaked_knows"},
+	})
+}
