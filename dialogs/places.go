@@ -335,23 +335,38 @@ var (
 // itself. A text that names no place of its own has none.
 func ownPlace(text string) (locales.Place, bool) {
 	clauses := placeClauseRe.Split(text, -1)
+	// The person's own place first: in "他在深圳 我在伦敦" the numbers are
+	// London's; someone else's place answers only when the person names
+	// none ("她在洛杉矶，我们先陪她去哪").
+	var other locales.Place
+	otherFound := false
 	for _, c := range clauses {
 		f := foldPlace(c)
-		if loc := ownPlaceOpenRe.FindStringIndex(f); loc != nil {
+		for _, loc := range ownPlaceOpenRe.FindAllStringIndex(f, -1) {
 			// "I'm in Australia not the US": the place, not the one
 			// denied after it.
 			rest, _, _ := strings.Cut(f[loc[1]:], " not ")
-			if p, ok := matchPlace(rest); ok {
+			p, ok := matchPlace(rest)
+			if !ok {
+				// "他在温哥华 我们先带他去哪": nothing but a space, which
+				// folding drops between Chinese characters, ends the
+				// place; the longest run of characters after the opener
+				// that names one.
+				p, ok = hanPlacePrefix(rest)
+			}
+			if !ok {
+				continue
+			}
+			if !thirdPersonOpenRe.MatchString(f[loc[0]:loc[1]]) {
 				return p, true
 			}
-			// "他在温哥华 我们先带他去哪": nothing but a space, which
-			// folding drops between Chinese characters, ends the place;
-			// the longest run of characters after the opener that names
-			// one.
-			if p, ok := hanPlacePrefix(rest); ok {
-				return p, true
+			if !otherFound {
+				other, otherFound = p, true
 			}
 		}
+	}
+	if otherFound {
+		return other, true
 	}
 	for _, c := range clauses {
 		if c = strings.TrimSpace(c); c != "" && looksLikePlace(c) {
@@ -400,6 +415,10 @@ var placeClauseRe = regexp.MustCompile(`[,，.。!！?？;；、]|\s+(?:but|and|
 // ownPlaceOpenRe finds the words that open where the person is, on folded
 // text.
 var ownPlaceOpenRe = regexp.MustCompile(`\b(?:i am|i'm|im|we are|we're|she's|shes|she is|he's|hes|he is)(?: (?:currently|now|still))? (?:in|at)\b|\bi (?:live|study) in\b|(?:我(?:们|哋)?|她|他|佢)(?:现在|目前|而家)?(?:人)?(?:在|喺)`)
+
+// thirdPersonOpenRe finds, in an opener of ownPlaceOpenRe, someone else's
+// place rather than the person's.
+var thirdPersonOpenRe = regexp.MustCompile(`^(?:she|he|她|他|佢)`)
 
 // matchCountry reads a typed place: a country's code, name or alias, or a
 // city, in either language, alone or with a few words around it ("I'm in

@@ -2832,3 +2832,19 @@ func TestParentsWordsRoundSixteen(t *testing.T) {
 		{locales.EN, "start", "the caller knew my son's university and his student number", "understand.q.leaked_knows"},
 	})
 }
+
+// TestThePersonsOwnPlaceComesFirst: with the third person's place now
+// read ("她在洛杉矶…"), the person's own place still wins: "他在深圳 我在
+// 伦敦" gives London's numbers.
+func TestThePersonsOwnPlaceComesFirst(t *testing.T) {
+	for _, tc := range []struct{ lang, text, want string }{
+		{locales.ZH, "他在深圳 我在伦敦", "GB"},
+		{locales.ZH, "我在伦敦 他在深圳", "GB"},
+		{locales.EN, "he's in shanghai, i'm in london", "GB"},
+	} {
+		s, _ := Step(stateFor(t, "start", tc.lang), Event{Kind: EventText, Text: tc.text})
+		if s.Country != tc.want {
+			t.Errorf("%q: got country %q, want %q", tc.text, s.Country, tc.want)
+		}
+	}
+}
