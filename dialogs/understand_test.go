@@ -2848,3 +2848,14 @@ func TestThePersonsOwnPlaceComesFirst(t *testing.T) {
 		}
 	}
 }
+
+// TestOlderVoicesTwoRoundSixteen: a parent's words of my own. "老伴说他在银
+// 行 柜员不给他转钱" got the steps after a relative's loss (the teller stopped
+// the transfer); "那个人让我把存折里的钱取出来…" got the steps after a
+// payment (only asked, not done).
+func TestOlderVoicesTwoRoundSixteen(t *testing.T) {
+	checkFirstKeys(t, []firstKeyRow{
+		{locales.ZH, "start", "我爸在银行 柜员不让他转 他跟人家吵起来了", "understand.q.at_bank"},
+		{locales.ZH, "start", "那个人叫我把钱取出来 放到他说的地方", "understand.story_asks"},
+	})
+}
