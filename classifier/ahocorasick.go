@@ -17,10 +17,9 @@ import "sort"
 // far. Automata whose table would pass maxDFABytes keep the sparse trie
 // and walk failure links.
 type matcher struct {
-	class  [256]uint8
-	nclass int
-	cbase  [256]int32 // class[b]*states: the first entry of b's class in delta
-	delta  []uint16   // delta[state*nclass+class]; nil when too many states
+	class [256]uint8
+	cbase [256]int32 // class[b]*states: the first entry of b's class in delta
+	delta []uint16   // delta[class*states+state]; nil when too many states
 	// far holds the targets of the entries that hold farState, by index.
 	far farTable
 	// dfaOut is out renumbered for the DFA, whose states are numbered in
@@ -177,7 +176,6 @@ func (m *matcher) buildDFA(farFrom int) {
 	if states*n*2 > maxDFABytes || n > 255 {
 		return
 	}
-	m.nclass = n
 	full := make([]uint32, states*n) // the 32-bit table, then cut to 16
 	// Breadth-first order guarantees fail[s] is done before s; it is also
 	// the new numbering.
