@@ -261,12 +261,7 @@ func (a *anchoredRegexp) findLead(t []byte) []int {
 		}
 		hi := len(t)
 		if a.width > 0 {
-			// One character past the widest match, as for the windows.
-			if hi = min(p+a.width+1, len(t)); hi < len(t) {
-				for hi < len(t) && !utf8.RuneStart(t[hi]) {
-					hi++
-				}
-			}
+			hi = windowEnd(t, p+a.width)
 		}
 		if loc := a.leadRe.FindIndex(t[p:hi]); loc != nil {
 			return []int{p + loc[0], p + loc[1]}
@@ -359,13 +354,7 @@ func (a *anchoredRegexp) findIndex(t []byte) []int {
 		}
 		hi := len(t)
 		if a.width > 0 && windows < maxWindows {
-			hi = min(pb+a.width, len(t))
-			if hi < len(t) {
-				hi++ // one character more, so no match reaches the end
-			}
-			for hi < len(t) && !utf8.RuneStart(t[hi]) {
-				hi++ // end after a whole character, as in t
-			}
+			hi = windowEnd(t, pb+a.width)
 		}
 		loc := a.re.FindIndex(t[lo:hi])
 		if hi == len(t) || loc != nil && lo+loc[0] <= pb {
@@ -377,6 +366,21 @@ func (a *anchoredRegexp) findIndex(t []byte) []int {
 		}
 		pos = pb + 1
 	}
+}
+
+// windowEnd is where a window whose matches end by end stops: one
+// character more, so no match reaches the window's end (an end assertion
+// holds nowhere it does not hold in t), and after a whole character, as
+// in t; len(t) at most.
+func windowEnd(t []byte, end int) int {
+	hi := min(end, len(t))
+	if hi < len(t) {
+		hi++
+	}
+	for hi < len(t) && !utf8.RuneStart(t[hi]) {
+		hi++
+	}
+	return hi
 }
 
 // hasAnchor reports whether t has an anchor.
