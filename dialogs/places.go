@@ -393,19 +393,26 @@ func placeOpened(text string) bool {
 // maxPlaceOpened bounds placeOpened: a longer text says more than where.
 const maxPlaceOpened = 40
 
-// hanPlacePrefix finds the place that the Chinese text t opens with: the
-// longest of its first two to eight characters that names one.
+// hanPlacePrefix finds the place that the Chinese text t opens with.
 func hanPlacePrefix(t string) (locales.Place, bool) {
 	runes := []rune(strings.TrimSpace(t))
 	if len(runes) < 2 || !unicode.Is(unicode.Han, runes[0]) {
 		return locales.Place{}, false
 	}
-	for n := min(len(runes), 8); n >= 2; n-- {
-		if p, ok := directory().FindPlace(string(runes[:n])); ok {
-			return p, true
+	p, n := hanPlaceAt(directory(), runes, 0)
+	return p, n > 0
+}
+
+// hanPlaceAt finds the longest place name, two to maxPlaceRunes
+// characters, that starts at runes[i]: the place and its length, 0 when
+// none does.
+func hanPlaceAt(d *locales.Directory, runes []rune, i int) (locales.Place, int) {
+	for n := min(maxPlaceRunes, len(runes)-i); n >= 2; n-- {
+		if p, ok := d.FindPlace(string(runes[i : i+n])); ok {
+			return p, n
 		}
 	}
-	return locales.Place{}, false
+	return locales.Place{}, 0
 }
 
 // placeClauseRe splits a text into clauses: at punctuation, and before
@@ -575,19 +582,16 @@ func scanPlaces(d *locales.Directory, s string) (locales.Place, bool) {
 		}
 		runes := []rune(word)
 		for i := 0; i < len(runes); {
-			j := min(len(runes), i+maxPlaceRunes)
-			for ; j > i+1; j-- {
-				if p, ok := d.FindPlace(string(runes[i:j])); ok {
-					if !found(p) {
-						return locales.Place{}, false
-					}
-					break
-				}
-			}
-			if j == i+1 {
+			p, n := hanPlaceAt(d, runes, i)
+			if n == 0 {
 				unknownRunes++
+				i++
+				continue
 			}
-			i = j
+			if !found(p) {
+				return locales.Place{}, false
+			}
+			i += n
 		}
 	}
 	var latin []string
@@ -706,12 +710,9 @@ func placeNamed(text string) (locales.Place, bool) {
 		if !unicode.Is(unicode.Han, runes[i]) {
 			continue
 		}
-		for k := min(maxPlaceRunes, len(runes)-i); k >= 2; k-- {
-			if p, ok := d.FindPlace(string(runes[i : i+k])); ok {
-				found = append(found, p)
-				i += k - 1
-				break
-			}
+		if p, n := hanPlaceAt(d, runes, i); n > 0 {
+			found = append(found, p)
+			i += n - 1
 		}
 	}
 	if len(found) == 0 {
