@@ -193,6 +193,17 @@ func whichHappened(s State, key string) (State, []Reply) {
 	)}
 }
 
+// storyAsks answers an ask told in the person's own words ("now says
+// send $500", "他问我验证码"): the warning about asks, and what has
+// happened. It is a piece of a story too, so an unclear piece after it
+// ("or she sends to my followers") is not asked "is this a message?".
+func storyAsks(s State) (State, []Reply) {
+	before := s.piecesBefore
+	s, replies := whichHappened(resetFlowKeepLast(s), "understand.story_asks")
+	s.Pieces = min(before+1, maxPieces)
+	return s, replies
+}
+
 // scammedAsk answers "I got scammed" said without how: the first step
 // differs (the bank for money, hanging up for a call, the phone for an
 // app), so it asks what happened, with the buttons that lead to each
@@ -238,7 +249,27 @@ func unclear(s State) (State, []Reply) {
 	if s.Node == NodeQuiz {
 		return askAgain(s, "quiz.yes_or_no")
 	}
+	before := s.piecesBefore
 	s = resetFlowKeepLast(s)
+	s.Pieces = min(before+1, maxPieces)
+	if before > 0 {
+		// The second piece of a story in a row ("my mum", "she got a
+		// call", "from 'DHL'"): the same question again would stall a
+		// person who may be on the phone with the scammer as they type.
+		// What to hold back meanwhile, and what has happened, with the
+		// way to have a message checked; from the third piece, briefly.
+		key := "understand.pieces"
+		if before > 1 {
+			key = "understand.pieces.more"
+		}
+		return s, []Reply{keyedReply(&s, []string{key},
+			"a:paid", "btn.a.paid",
+			"a:call", "btn.a.call",
+			"a:app", "btn.a.app",
+			"a:none", "btn.a.none",
+			"check", "understand.btn.received",
+		)}
+	}
 	return s, []Reply{keyedReply(&s, []string{"understand.unclear"},
 		"check", "understand.btn.received",
 		"a:paid", "btn.a.paid",

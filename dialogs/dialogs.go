@@ -131,7 +131,21 @@ type State struct {
 	// Owner is Event.Owner, carried in every button so that a press by
 	// someone else (a shared keyboard in a group) is recognised as stale.
 	Owner string `json:"owner,omitempty"`
+	// Pieces counts the texts in a row answered "is this a message, or
+	// something that happened?" (unclear): a story sent in pieces ("he
+	// said police", "my passport", "he wants money now"). From the second
+	// piece the answer is what to hold back meanwhile and what has
+	// happened, not the same question again. At most maxPieces.
+	Pieces uint8 `json:"pieces,omitempty"`
+	// piecesBefore is Pieces as the event found it: Step clears Pieces
+	// for every event, and only unclear counts on from piecesBefore.
+	// Never stored.
+	piecesBefore uint8
 }
+
+// maxPieces bounds State.Pieces: from the third piece on, the answer
+// stays the short one.
+const maxPieces = 3
 
 // Step advances the conversation by one event. It is total: any state (even
 // one decoded from damaged storage) and any event give a valid state.
@@ -144,6 +158,7 @@ func Step(s State, e Event) (State, []Reply) {
 	if validOwner(e.Owner) {
 		s.Owner = e.Owner
 	}
+	s.piecesBefore, s.Pieces = s.Pieces, 0
 	var replies []Reply
 	switch e.Kind {
 	case EventCommand:
@@ -163,6 +178,7 @@ func Step(s State, e Event) (State, []Reply) {
 		// Any way out of the questionnaire forgets its answers.
 		s.Answers = ""
 	}
+	s.piecesBefore = 0
 	return s, replies
 }
 
@@ -284,7 +300,7 @@ func text(s State, e Event) (State, []Reply) {
 			// rules found, being asked for money is the warning; at the
 			// place question too ("they tell me go buy apple cards… i am
 			// in the store"), where the numbers can wait a button away.
-			return whichHappened(resetFlowKeepLast(s), "understand.story_asks")
+			return storyAsks(s)
 		}
 		if (p.Topic == "scammed" || p.Topic == "scammed_family") && s.Node != NodeQuiz {
 			// "我被骗了": something happened; ask what, not whether it
@@ -1035,7 +1051,8 @@ func nothingFound(s State, e Event, p Placement) (State, []Reply, bool) {
 		// checked alone (Placement.Quote): the verdict is on a message.
 		return s, nil, false
 	}
-	if s.Seq >= 2 && s.Node != NodeCheck && utf8.RuneCountInString(strings.TrimSpace(e.Text)) <= maxFragmentRunes {
+	runes := utf8.RuneCountInString(strings.TrimSpace(e.Text))
+	if s.Seq >= 2 && s.Node != NodeCheck && runes <= maxFragmentRunes {
 		// "from 'JD customer service'", "customer service 3k
 		// usd/month", "做兼职": a piece of the person's account sent on
 		// its own in a conversation under way, not a message; "no known
@@ -1051,12 +1068,33 @@ func nothingFound(s State, e Event, p Placement) (State, []Reply, bool) {
 		}
 		return s, replies, true
 	}
-	return ownWordsNotClear(s, e, p)
+	if s, replies, ok := ownWordsNotClear(s, e, p); ok {
+		return s, replies, true
+	}
+	if s.Node != NodeCheck && runes <= maxFirstFragmentRunes && !anyDigitRe.MatchString(e.Text) &&
+		!secondPersonRe.MatchString(understanding.normalize(e.Text)) {
+		// "小红书兼职", "text about parcel" as the first text: a topic or
+		// a piece of an account, not a message ("恭喜您中奖了，请回复领取"
+		// speaks to its reader and keeps its verdict).
+		s, replies := unclear(s)
+		return s, replies, true
+	}
+	return s, nil, false
 }
 
 // maxFragmentRunes is the longest text read as a fragment of the person's
 // account when it comes on its own in a conversation under way.
 const maxFragmentRunes = 40
+
+// maxFirstFragmentRunes is the longest text without a digit read as a
+// fragment even as the first text ("小红书兼职", "text about parcel"): a
+// message that short and bare gives the rules nothing to judge, and "no
+// known warning signs" would judge a topic (round seventeen).
+const maxFirstFragmentRunes = 12
+
+// anyDigitRe finds a digit: a code, an amount or a number makes a short
+// text a message ("Your code is 4821").
+var anyDigitRe = regexp.MustCompile(`\p{Nd}`)
 
 // bareLinkRe matches a text that is a web address and nothing else, or
 // the address after "link is", "链接是"; its last label starts with a
@@ -1082,7 +1120,7 @@ func ownWordsNotClear(s State, e Event, p Placement) (State, []Reply, bool) {
 		s, replies := answerQuestion(s, "real")
 		return s, replies, true
 	case tellsOfSomeone(e.Text) && p.Asks:
-		s, replies := whichHappened(resetFlowKeepLast(s), "understand.story_asks")
+		s, replies := storyAsks(s)
 		return s, replies, true
 	case tellsOfSomeone(e.Text):
 		s, replies := answerQuestion(s, "real")

@@ -51,6 +51,9 @@ func (s State) Validate() error {
 			return fmt.Errorf("answer %q", s.Answers[i])
 		}
 	}
+	if s.Pieces > maxPieces {
+		return fmt.Errorf("%d pieces, at most %d", s.Pieces, maxPieces)
+	}
 	if s.Last != nil {
 		if s.Last.Level < classifier.LevelNone || s.Last.Level > classifier.LevelHigh {
 			return fmt.Errorf("level %d", int(s.Last.Level))
@@ -104,6 +107,7 @@ func repair(s State) State {
 		}
 		s.Answers = ""
 	}
+	s.Pieces = min(s.Pieces, maxPieces)
 	if l := s.Last; l != nil {
 		fixed := &CheckSummary{Level: clampLevel(l.Level)}
 		if l.Type.Valid() {

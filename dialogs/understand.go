@@ -1159,13 +1159,22 @@ var askedAfterNothingLost = map[string]bool{"safe_now": true, "report": true, "p
 // the police, "do I report it?" asks about them.
 var questionAskedRe = regexp.MustCompile(`[?？]|吗|么|要不要|会不会|有没有|能不能|是不是|还要|还用|还需要|怎么办|该怎么|\b(?:should i|should we|do i|do we|is that enough|is it enough|what else|am i|can they|will they|is it ok|is that ok|how do i)\b`)
 
+// notYetRe finds "not yet": nothing has gone so far, and the story is
+// still under way ("还没转 他让我现在去银行", "nothing yet, he keeps asking
+// for the code"), unlike "didn't" ("他让我转账 我没转"), which tells a
+// refusal.
+var notYetRe = regexp.MustCompile(`还没|尚未|暂时没|\b(?:not yet|nothing yet|havent\b.*\byet|have not\b.*\byet|didnt\b.*\byet|yet)\b`)
+
 // hungUpRe finds a call the person ended ("i hung up", "我已经挂了电话").
 // The person, not the caller: "他就挂了" is the caller giving up.
 var hungUpRe = regexp.MustCompile(`^(?:(?:ok|okay|yes|ya|yeah|so|now|and)\s+)?(?:i|ive|i have|i just|i already|just|already)\s+(?:just\s+|already\s+)?(?:hung up|hanged up|hang up on|hang up(?:[.!,]|$))|^(?:wo|wo gang|wo yi jing|wo yijing)\s+gua le\b|^(?:我|我已经|我刚|我刚刚|我直接|已经|刚|刚刚)?(?:把电话)?(?:挂了|挂断了|挂掉了|已挂)` +
 	// Or said last, after what the caller said (round fifteen): "someone
 	// from 'China Telecom' said my number sent fraud texts… hung up.",
 	// "…说要转接公安 我直接挂了".
-	`|(?:^|[.,!;，。！；]\s*)(?:(?:so|then|and)\s+)?(?:i\s+)?(?:just\s+)?(?:hung up|hang up)[.!\s]*$|(?:我|我就|我直接|然后我)(?:把电话)?(?:挂了|挂断了|挂掉了)[。！!\s]*$`)
+	`|(?:^|[.,!;，。！；]\s*)(?:(?:so|then|and)\s+)?(?:i\s+)?(?:just\s+)?(?:hung up|hang up)[.!\s]*$` +
+	// "ok hanging up": the call being ended as the person types (round
+	// seventeen).
+	`|^(?:(?:ok|okay|yes|ok im|okay im|im|i am)\s+)?hanging up(?:\s+now)?[.!\s]*$|(?:我|我就|我直接|然后我)(?:把电话)?(?:挂了|挂断了|挂掉了)[。！!\s]*$`)
 
 // cardSharedRe finds a gift card's numbers given away, or a payment made
 // with the cards: "sent them the codes", "paid with", "念给他了".
@@ -2179,6 +2188,14 @@ func understand(s State, text string, forwarded bool) Placement {
 		return Placement{Intent: IntentQuestion, Topic: q}
 	}
 	if f.intents[IntentNone] > 0 {
+		if f.ask > 0 && notYetRe.MatchString(n) && !hungUpRe.MatchString(n) {
+			// "haven't paid yet but he wants me to go to the bank now",
+			// "nothing yet, he keeps asking for the code": nothing lost
+			// so far, and the ask still open; the warning about asks
+			// answers it, never "good, nothing is lost" (round
+			// seventeen, a story typed in pieces).
+			return Placement{Intent: IntentUnclear, Asks: true}
+		}
 		if hungUpRe.MatchString(n) {
 			// "i hung up what now": the call is over; what it cost, and
 			// what to do when they call again.

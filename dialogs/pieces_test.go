@@ -1,0 +1,110 @@
+package dialogs
+
+import (
+	"testing"
+
+	"github.com/scamcheck/scamcheck/locales"
+)
+
+// TestAStoryInPiecesIsNotAskedTheSameQuestionAgain: a story typed in
+// pieces (round seventeen: a writer's conversations sent 3–7 short texts
+// in a row), in my own words. Before, every piece was asked "is this a
+// message you received, or something that happened?"; from the second
+// piece in a row the answer is what to hold back meanwhile and what has
+// happened, and from the third a short line with the same buttons.
+func TestAStoryInPiecesIsNotAskedTheSameQuestionAgain(t *testing.T) {
+	for _, tt := range []struct {
+		lang  string
+		turns []string
+		want  []string // first text key of each turn's reply
+	}{
+		{locales.EN, []string{"my dad", "he got a call", "from 'Royal Mail'", "they said customs"},
+			[]string{"understand.unclear", "understand.pieces", "understand.pieces.more", "understand.pieces.more"}},
+		{locales.ZH, []string{"我外婆", "刚才接了个电话", "对面说是社保局的"},
+			[]string{"understand.unclear", "understand.pieces", "understand.pieces.more"}},
+		// An ask told in a piece gets its warning, and counts as a piece:
+		// the next unclear piece is not asked the question again.
+		{locales.EN, []string{"a guy on snap", "now he says send $300", "or he posts it"},
+			[]string{"understand.unclear", "understand.story_asks", "understand.pieces.more"}},
+		{locales.ZH, []string{"网上认识的", "他问我要验证码", "然后说要给我寄东西"},
+			[]string{"understand.unclear", "understand.story_asks", "understand.pieces.more"}},
+		// Anything else in between starts the count again.
+		{locales.EN, []string{"my mum", "thanks", "she got a call"},
+			[]string{"understand.unclear", "understand.smalltalk.thanks", "understand.unclear"}},
+	} {
+		s, _ := Step(State{}, Event{Kind: EventCommand, Command: "start", Lang: tt.lang})
+		for i, turn := range tt.turns {
+			var replies []Reply
+			s, replies = Step(s, Event{Kind: EventText, Text: turn})
+			if err := s.Validate(); err != nil {
+				t.Fatalf("%q turn %d: invalid state: %v", tt.turns, i, err)
+			}
+			got := ""
+			if len(replies) > 0 && len(replies[0].Texts) > 0 {
+				got = replies[0].Texts[0].Key
+			}
+			if got != tt.want[i] {
+				t.Errorf("%q turn %d %q: got first text %s, want %s", tt.turns, i, turn, got, tt.want[i])
+			}
+		}
+	}
+}
+
+// TestPiecesAreNotStored: the count of pieces survives only the pieces;
+// a button press or a command clears it, and a forged count is repaired.
+func TestPiecesAreNotStored(t *testing.T) {
+	s, _ := Step(State{}, Event{Kind: EventCommand, Command: "start", Lang: locales.EN})
+	s, _ = Step(s, Event{Kind: EventText, Text: "my mum"})
+	s, _ = Step(s, Event{Kind: EventText, Text: "she got a call"})
+	if s.Pieces != 2 {
+		t.Fatalf("after two pieces: got Pieces %d, want 2", s.Pieces)
+	}
+	s, _ = Step(s, Event{Kind: EventCommand, Command: "help"})
+	if s.Pieces != 0 {
+		t.Errorf("after /help: got Pieces %d, want 0", s.Pieces)
+	}
+	forged := s
+	forged.Pieces = 200
+	if forged.Validate() == nil {
+		t.Errorf("Pieces 200: got a valid state, want an error")
+	}
+	if got, _ := Step(forged, Event{Kind: EventText, Text: "and then"}); got.Pieces > maxPieces {
+		t.Errorf("forged Pieces 200, one more piece: got %d, want at most %d", got.Pieces, maxPieces)
+	}
+}
+
+// TestNotYetIsNeverNothingLost: "not yet" with the ask still open or the
+// money about to go (round seventeen), in my own words. Before, each got
+// "Good, nothing is lost" after a verdict, or "Good. Forward a message"
+// at the start.
+func TestNotYetIsNeverNothingLost(t *testing.T) {
+	checkFirstKeys(t, []firstKeyRow{
+		{locales.ZH, "verdict", "还没转 我正准备转", "understand.q.at_bank"},
+		{locales.ZH, "start", "还没汇 他叫我去银行", "understand.story_asks"},
+		{locales.ZH, "verdict", "还没有 他还在一直要验证码", "understand.story_asks"},
+		{locales.EN, "verdict", "nothing sent yet but she wants me to go to the bank now", "understand.story_asks"},
+		{locales.EN, "start", "not yet, he keeps asking for the code", "understand.story_asks"},
+		{locales.EN, "verdict", "not yet, i'm buying them now", "understand.q.at_bank"},
+		// Refused, or the call ended: nothing lost stays the answer.
+		{locales.ZH, "verdict", "他让我转账 我没转", "none.steps"},
+		{locales.EN, "verdict", "he asked for the code, i said no and hung up", "none.steps"},
+	})
+}
+
+// TestPiecesOfWhatHappenedRoundSeventeen: a step told in a few words
+// (round seventeen), in my own words; before, each was asked "is this a
+// message?" or given the verdict on a fragment.
+func TestPiecesOfWhatHappenedRoundSeventeen(t *testing.T) {
+	checkFirstKeys(t, []firstKeyRow{
+		{locales.EN, "start", "I clicked", "app.now"},
+		{locales.EN, "start", "clicked but didnt type anything", "app.now"},
+		{locales.ZH, "start", "我点了 还没输东西", "app.now"},
+		{locales.ZH, "start", "我拨了短信上的号码", "understand.called_back"},
+		{locales.EN, "verdict", "ok hanging up now", "understand.q.hung_up"},
+		// A bare topic as the first text is asked about, not judged.
+		{locales.ZH, "start", "闲鱼兼职", "understand.unclear"},
+		{locales.EN, "start", "parcel text", "understand.unclear"},
+		// A short message that speaks to its reader keeps its verdict.
+		{locales.ZH, "start", "您的包裹已签收", "verdict.none"},
+	})
+}
