@@ -286,7 +286,7 @@ var warningTopics = map[string]bool{"job_fee": true, "task_job": true, "currency
 	"invest_offer": true, "recovery": true, "marketplace": true, "payee_change": true, "prize_fee": true,
 	"job_unsolicited": true, "tuition": true, "health_sales": true, "freebie_group": true, "lookalike_link": true,
 	"doorstep": true, "credit_fear": true, "mule": true, "wrong_number": true, "sextortion": true, "lawyer": true,
-	"qr_refund": true, "overpaid": true, "mistaken": true}
+	"qr_refund": true, "overpaid": true, "mistaken": true, "job_abroad": true}
 
 // Buttons under the answers that are one text of steps, "understand.q."
 // and the topic: after it, money sent, a place's numbers, or another
@@ -342,6 +342,9 @@ var stepAnswers = map[string][]string{
 	"task_job": stepsThenCheck,
 	// A threat to hurt: the emergency number first (the place's numbers).
 	"violent_threat": stepsThenPlace,
+	// A well-paid job abroad with the flight paid and a pickup at a
+	// border: the road into scam compounds; don't go (round seventeen).
+	"job_abroad": stepsThenPlace,
 	// The bank or the police stepping in: listen to them.
 	"intervention": stepsThenPlace,
 	// At the bank, about to pay: stop, tell the staff.

@@ -384,6 +384,12 @@ func text(s State, e Event) (State, []Reply) {
 			// to do when they call again (stepAnswers).
 			return answerQuestion(s, "hung_up")
 		}
+		if s.Node == NodeSteps && thanksSaidRe.MatchString(e.Text) {
+			// "没有了 谢谢" after the steps: nothing more, thanks; not
+			// "Good, nothing is lost", which would speak of a loss the
+			// steps may have been for (round seventeen).
+			return smalltalk(s, "thanks")
+		}
 		if s.Node == NodeVerdict || s.Node == NodeSteps || s.Last != nil {
 			return noneSteps(s)
 		}

@@ -25,7 +25,7 @@ func TestAStoryInPiecesIsNotAskedTheSameQuestionAgain(t *testing.T) {
 		// An ask told in a piece gets its warning, and counts as a piece:
 		// the next unclear piece is not asked the question again.
 		{locales.EN, []string{"a guy on snap", "now he says send $300", "or he posts it"},
-			[]string{"understand.unclear", "understand.story_asks", "understand.pieces.more"}},
+			[]string{"understand.unclear", "understand.story_asks", "understand.q.sextortion"}},
 		{locales.ZH, []string{"网上认识的", "他问我要验证码", "然后说要给我寄东西"},
 			[]string{"understand.unclear", "understand.story_asks", "understand.pieces.more"}},
 		// Anything else in between starts the count again.
@@ -107,4 +107,45 @@ func TestPiecesOfWhatHappenedRoundSeventeen(t *testing.T) {
 		// A short message that speaks to its reader keeps its verdict.
 		{locales.ZH, "start", "您的包裹已签收", "verdict.none"},
 	})
+}
+
+// TestOwnWordsRoundSeventeen: the person's own words of this round that
+// were answered wrongly, in my own words. Before: a job abroad with the
+// flight paid and a pickup at the border was asked "is this a message?";
+// "dad sent 8000 to them" and "mum paid 20000 this morning" got "no known
+// warning signs" (a bare "dad" read as a text to dad); gift cards bought
+// and not given, the bank at night and a video posted forever were asked
+// about; a relative transferring now was not stopped; "没有了 谢谢" after
+// the steps got "Good, nothing is lost".
+func TestOwnWordsRoundSeventeen(t *testing.T) {
+	checkFirstKeys(t, []firstKeyRow{
+		{locales.EN, "start", "my brother got a job offer in myanmar, 4000 a month, they paid his flight and a driver meets him at the border. legit?", "understand.q.job_abroad"},
+		{locales.ZH, "start", "同学介绍我去柬埔寨做客服 包机票 说到了边境有人接 能去吗", "understand.q.job_abroad"},
+		{locales.EN, "start", "dad sent 8000 to them an hour ago", "understand.family.paid.now"},
+		{locales.EN, "start", "mum paid 20000 this morning", "understand.family.paid.now"},
+		{locales.EN, "start", "i bought the cards, 3 x 200, havent given the numbers yet", "understand.q.giftcard_bought"},
+		{locales.ZH, "start", "礼品卡买好了 卡号还没给他 能退吗", "understand.q.giftcard_bought"},
+		{locales.EN, "start", "it's 3am, is the bank even open", "understand.q.bank_unreachable"},
+		{locales.EN, "steps", "will the video be online forever", "understand.q.sextortion"},
+		{locales.ZH, "verdict", "我妈她正在转 怎么办", "understand.q.at_bank"},
+		// The offer pasted as it came is a message to check.
+		{locales.EN, "start", "Hiring now: customer service in Cambodia, 3000 USD a month, we pay your flight. WhatsApp +855 12 345 678", "verdict.none"},
+	})
+}
+
+// TestNothingMoreThanksAfterTheSteps: "没有了 谢谢" after steps that were
+// not for a loss is thanks, not "Good, nothing is lost"; after a loss the
+// steps' question answers it (round seventeen).
+func TestNothingMoreThanksAfterTheSteps(t *testing.T) {
+	s, _ := Step(State{}, Event{Kind: EventCommand, Command: "start", Lang: locales.ZH})
+	s, _ = Step(s, Event{Kind: EventText, Text: "我点了链接 装了个app"})
+	if s.Node != NodeSteps || s.Paid {
+		t.Fatalf("after an app told: got node %s paid %v, want steps, not paid", s.Node, s.Paid)
+	}
+	if got := firstReplyKey(s, "没有了 谢谢你"); got != "understand.smalltalk.thanks" {
+		t.Errorf("steps, nothing paid, \"没有了 谢谢你\": got first text %s, want understand.smalltalk.thanks", got)
+	}
+	if got := firstReplyKey(stateFor(t, "steps", locales.ZH), "没有了 谢谢你"); got != "understand.q.paid" {
+		t.Errorf("steps after a loss, \"没有了 谢谢你\": got first text %s, want understand.q.paid", got)
+	}
 }

@@ -883,10 +883,12 @@ func (u *understander) features(s State, text string) features {
 			f.story += g.Weight
 			f.scammed = f.scammed || g.Topic == "scammed"
 		case "check":
-			if m.start == 0 && u.familyEnd(n) > m.end {
+			if m.start == 0 && (u.familyEnd(n) > m.end || g.Addresses && bareRelativeRe.MatchString(n)) {
 				// "mom got a call from police" tells of mom; "Mum, I
 				// need help" speaks to her. Nor is "our" in "our
-				// daughter says…" a company's "our" (round sixteen).
+				// daughter says…" a company's "our" (round sixteen),
+				// nor "dad sent 5000 to them already" a text to dad
+				// (round seventeen: it got "no known warning signs").
 				continue
 			}
 			f.check += g.Weight
@@ -1115,7 +1117,8 @@ var toldFrameRe = regexp.MustCompile(`\b(?:told me|tells me|says|said|recommende
 var storyTopics = map[string]bool{"sextortion": true, "violent_threat": true, "marketplace": true, "task_job": true,
 	"intervention": true, "at_bank": true, "doorstep": true, "job_unsolicited": true, "currency_exchange": true,
 	"wrong_number": true, "invest_offer": true, "reply_q": true, "ignore_ok": true, "credit_fear": true, "prize_fee": true,
-	"payee_change": true, "track": true, "health_sales": true, "unknown_calls": true, "freebie_group": true, "job_fee": true}
+	"payee_change": true, "track": true, "health_sales": true, "unknown_calls": true, "freebie_group": true, "job_fee": true,
+	"job_abroad": true}
 
 // callerClaimRe finds a call (or a caller) told as coming from an office
 // the caller claimed to be: police, an embassy or consulate, a bank, a tax
@@ -1379,7 +1382,9 @@ func (u *understander) flagFeatures(n string, f *features) {
 	}
 	f.firstPerson = firstPersonRe.Match(masked)
 	f.firstPersonAny = firstPersonRe.Match(familyMasked)
-	f.thirdOpen = thirdOpenRe.MatchString(n)
+	// "dad sent 5000 to them already": a relative named bare opens the
+	// text as "she" does (round seventeen).
+	f.thirdOpen = thirdOpenRe.MatchString(n) || bareRelativeRe.MatchString(n)
 	f.withCaller = withCallerRe.MatchString(n)
 	f.secondPerson = secondPersonRe.Match(masked)
 	f.mine = mineRe.Match(masked)
@@ -1887,6 +1892,14 @@ func understand(s State, text string, forwarded bool) Placement {
 		// (the emergency number), then pay nothing and report.
 		return Placement{Intent: IntentQuestion, Topic: "violent_threat"}
 	}
+	if f.topic[IntentQuestion] == "job_abroad" && f.intents[IntentPaid] == 0 && ownStory {
+		// "got offered a job in Cambodia, they paid my flight, someone
+		// picks me up at the border", "朋友介绍去缅甸做客服 包机票": the
+		// road into a scam compound, told; don't go, whatever the
+		// customer-service words of the offer read like (round
+		// seventeen).
+		return Placement{Intent: IntentQuestion, Topic: "job_abroad"}
+	}
 	// "给商家视频点赞关注，一单3-5元…感兴趣加我V：lanlan_jz0821": a task
 	// job's own ad, with its handle and no one telling of it, is a message
 	// to check (round sixteen, set xx).
@@ -2179,7 +2192,7 @@ func understand(s State, text string, forwarded bool) Placement {
 		return Placement{Intent: IntentQuestion, Topic: "romance_family", Family: true}
 	}
 	if q := f.topic[IntentQuestion]; f.intents[IntentNone] > 0 && (q == "reply_q" || q == "ignore_ok" || q == "refund" || q == "change_password" ||
-		q == "officials" || q == "at_bank" || warningTopics[q] || askedAfterNothingLost[q] && (q != "report" || questionAskedRe.MatchString(n))) {
+		q == "officials" || q == "at_bank" || q == "giftcard_bought" || warningTopics[q] || askedAfterNothingLost[q] && (q != "report" || questionAskedRe.MatchString(n))) {
 		// "he is still texting me what should i reply", "我拉黑他了 钱还能
 		// 要回来吗", "现在在比特币机器前面…我还没扫": the question asked, or
 		// the payment about to happen, not "nothing happened"; nor "I

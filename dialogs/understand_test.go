@@ -1442,13 +1442,18 @@ func TestPastedMessagesKeepTheirVerdict(t *testing.T) {
 // in the person's own voice now get their direct answers, a task job's
 // "前三单都返了钱…我该做完吗" (task_job) and a senior's "把银行卡借给他用一个月…
 // 我可以借吗" (mule); 83 at the round's end, after the phrases for simple
-// English placed one more pasted scam as a message.
+// English placed one more pasted scam as a message. 85 in the seventeenth
+// round: three written stories of a relative's or friend's job offer in
+// Myanmar or Laos, flight paid and a driver across the border ("my friend
+// got a job offer in Myanmar… she's leaving on friday"), now get the
+// answer that says don't go, where they got a verdict on the offer; one
+// message from a child to her mother about such a job is checked again.
 func TestWrittenScamsAreClassified(t *testing.T) {
 	files, err := filepath.Glob("../classifier/testdata/messages/*.jsonl")
 	if err != nil || len(files) == 0 {
 		t.Fatalf("written sets: %v, %d files", err, len(files))
 	}
-	const most = 83
+	const most = 85
 	scams, unclassified := 0, 0
 	for _, name := range files {
 		b, err := os.ReadFile(name)
