@@ -1110,7 +1110,7 @@ var bareLinkRe = regexp.MustCompile(`(?i)^\s*(?:(?:the )?(?:link|url|site|websit
 // unreachableRe finds a relative or friend still not reached: the fear
 // behind a "we haven't paid" during a kidnap call. A line that is busy
 // ("客服电话打不通") is not a person unreached.
-var unreachableRe = regexp.MustCompile(`联系不上|找不到(?:他|她)|(?:他|她|孩子|儿子|女儿|孙子|孙女|外孙|外孙女|弟弟|妹妹|哥哥|姐姐)(?:的)?(?:电话|手机)?(?:一直|还是)?(?:打不通|不接|没人接|关机)|\b(?:cant|can not|cannot|couldnt|still cant) (?:reach|get hold of|contact|get through to) (?:him|her|them|my|our)\b|\b(?:isnt|is not|still not|not) (?:answering|picking up)\b`)
+var unreachableRe = regexp.MustCompile(`联系不上|找不到(?:他|她)|(?:他|她|孩子|儿子|女儿|孙子|孙女|外孙|外孙女|弟弟|妹妹|哥哥|姐姐)(?:的)?(?:电话|手机)?(?:一直|还是)?(?:打不通|不接|没人接|关机)|\b(?:cant|can not|cannot|couldnt|still cant) (?:reach|get hold of|contact|get through to) (?:him|her|them|my|our)\b|\b(?:isnt|is not|still not|not) (?:answering|picking up)\b|\b(?:straight|goes|going|went) to voicemail\b|\bphone is (?:off|switched off|turned off|dead)\b`)
 
 // ownWordsNotClear answers a text placed as a message to check, where the
 // rules found nothing, when it is the person's own words rather than a
@@ -1124,6 +1124,12 @@ func ownWordsNotClear(s State, e Event, p Placement) (State, []Reply, bool) {
 	switch {
 	case describesMessage(e.Text):
 		s, replies := answerQuestion(s, "real")
+		return s, replies, true
+	case !p.Asks && unreachableRe.MatchString(understanding.normalize(e.Text)):
+		// "she's studying in Barcelona, her phone goes straight to
+		// voicemail", typed during a kidnap call: reaching her comes
+		// first, never "no known warning signs" (round seventeen).
+		s, replies := threatened(s, "relative")
 		return s, replies, true
 	case tellsOfSomeone(e.Text) && p.Asks:
 		s, replies := storyAsks(s)

@@ -149,3 +149,31 @@ func TestNothingMoreThanksAfterTheSteps(t *testing.T) {
 		t.Errorf("steps after a loss, \"没有了 谢谢你\": got first text %s, want understand.q.paid", got)
 	}
 }
+
+// TestStillAboutToHappenRoundSeventeen: a second writer's conversations
+// of this round (measured blind first, then read), in my own words: money
+// ready or a scan about to happen, a relative unreachable during a kidnap
+// call, a romance's excuses, the bank stepping in, a place confused with
+// an app. Before, each got "Good, nothing is lost", "no known warning
+// signs", "is this a message?" or the place buttons.
+func TestStillAboutToHappenRoundSeventeen(t *testing.T) {
+	checkFirstKeys(t, []firstKeyRow{
+		{locales.ZH, "verdict", "还没汇 现金已经取出来了 五万", "understand.q.at_bank"},
+		{locales.ZH, "start", "还没给 他说我到了银行再联系我", "understand.q.at_bank"},
+		{locales.EN, "start", "I have the cash ready and he's waiting for me to send it", "understand.q.at_bank"},
+		{locales.EN, "start", "standing at a cashpoint now, he said take out 1000", "understand.q.at_bank"},
+		{locales.ZH, "verdict", "还没扫码 这样正常吗", "understand.story_asks"},
+		{locales.ZH, "verdict", "正在发生 还没转钱", "understand.story_asks"},
+		{locales.ZH, "verdict", "还没转 他让我先把余额截图发给他", "understand.story_asks"},
+		{locales.EN, "start", "he's in Madrid on exchange, his phone goes straight to voicemail", "understand.family.call_first"},
+		{locales.EN, "start", "we have never video called, he says his camera doesn't work on the oil rig", "understand.romance"},
+		{locales.ZH, "start", "银行的人不让我汇 还叫了民警来", "understand.q.intervention"},
+		{locales.ZH, "start", "我在探探上认识一个男生 后来他要跟我视频", "understand.unclear"},
+		{locales.EN, "start", "there's no link in it, it just says reply Y", "understand.q.real"},
+		{locales.EN, "start", "Paid, clicked, gave my details, all of your buttons", "paid.now"},
+		// Nothing pending: "didn't" and a chat's "还没" stay as they were.
+		{locales.EN, "verdict", "I didn't click anything", "none.steps"},
+		// An opener that speaks to its reader is not the person's romance.
+		{locales.EN, "start", "Hi dear, I work on an oil rig and I would love to know you more", "understand.unclear"},
+	})
+}

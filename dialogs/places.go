@@ -387,8 +387,13 @@ func placeOpened(text string) bool {
 		return false
 	}
 	loc := ownPlaceOpenRe.FindStringIndex(f)
-	return loc != nil && loc[0] == 0 && loc[1] < len(f)
+	return loc != nil && loc[0] == 0 && loc[1] < len(f) && !onlineVenueRe.MatchString(f[loc[1]:])
 }
+
+// onlineVenueRe finds an app or a site where a place would follow "我在":
+// "我在交友软件上认识一个女生" tells where they met, not where the person
+// is (round seventeen).
+var onlineVenueRe = regexp.MustCompile(`^\s*(?:网上|线上|交友|软件|app|微信|群里|抖音|小红书|闲鱼|淘宝|ins|推特|脸书|探探|陌陌|telegram|whatsapp|tinder|hinge|instagram|facebook)`)
 
 // maxPlaceOpened bounds placeOpened: a longer text says more than where.
 const maxPlaceOpened = 40

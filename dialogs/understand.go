@@ -1097,7 +1097,10 @@ var describedMessageRe = regexp.MustCompile(`^(?:(?:我|俺|我妈|我爸|我妈
 	`|^(?:a |an |the |this |some )?(?:weird |strange |random )?(?:text|message|msg|email|e-mail|sms|voicemail|letter|dm)(?: from [^.!?,]{1,40}?)?,? (?:saying|that says|says|said|telling me|asking me|claiming)\b` +
 	`|^[^.!?,]{1,40}? (?:texted|emailed|e-mailed|messaged|dmed) (?:me )?(?:saying|that says|to say|telling me|asking me)\b` +
 	`|^(?:手机|邮箱|微信)(?:上)?(?:刚|刚才|刚刚|今天|昨天)?(?:收到|接到)了?(?:一条|一个|一封|个|条|封)?(?:短信|消息|信息|邮件)(?:说|讲|称|通知)` +
-	`|^[^。！？，,]{1,12}?(?:发了?|来了?)(?:一条|一封|个|条|封)?(?:短信|邮件)(?:来)?(?:说|讲|称|通知)`)
+	`|^[^。！？，,]{1,12}?(?:发了?|来了?)(?:一条|一封|个|条|封)?(?:短信|邮件)(?:来)?(?:说|讲|称|通知)` +
+	// What the message holds or lacks, told (round seventeen): "there's
+	// no link in it, just the reply thing", "里面没有链接".
+	`|^(?:but )?(?:theres|there is|it has|it had) no (?:link|number|attachment)\b|^(?:but )?no link in it\b|^(?:但是?)?(?:里面|短信里|消息里)?没有链接`)
 
 // howToTellRe finds a question about how to tell the real from the fake:
 // "怎么知道…是不是真的", "how do i know if…".
@@ -1167,6 +1170,20 @@ var questionAskedRe = regexp.MustCompile(`[?？]|吗|么|要不要|会不会|有
 // for the code"), unlike "didn't" ("他让我转账 我没转"), which tells a
 // refusal.
 var notYetRe = regexp.MustCompile(`还没|尚未|暂时没|\b(?:not yet|nothing yet|havent\b.*\byet|have not\b.*\byet|didnt\b.*\byet|yet)\b`)
+
+// notYetDoneRe finds a payment, scan, click or download not done yet:
+// "还没扫 这正常吗", "haven't sent it yet, is that ok?" ask about what
+// may still happen; "你怎么还没回家" is no such thing.
+var notYetDoneRe = regexp.MustCompile(`(?:还没|尚未|暂时没)(?:有)?(?:转|汇|付|扫|点|给|交|打钱|下载|装|买|发)|\b(?:not yet|havent|have not)\b[^.!?]*\b(?:paid|pay|sent|send|scanned|scan|clicked|click|given|give|transferred|transfer|bought|buy|downloaded|installed)\b`)
+
+// ongoingRe finds a scam said to be going on as the person types
+// ("是正在发生的 还没转"): nothing lost yet, nothing over either.
+var ongoingRe = regexp.MustCompile(`正在发生|正在进行|还在继续|\b(?:happening now|happening right now|still happening|its happening|it is happening|going on now|going on right now)\b`)
+
+// romanceTellRe finds the usual excuses of someone met online who never
+// shows their face: an oil rig, a camera that never works (round
+// seventeen: "she says the camera on the rig doesn't work").
+var romanceTellRe = regexp.MustCompile(`oil rig|on the rig|offshore|never video ?called|camera (?:doesnt|does not|never) work|camera is broken|石油钻井|钻井平台|从不视频|不肯视频|摄像头坏`)
 
 // hungUpRe finds a call the person ended ("i hung up", "我已经挂了电话").
 // The person, not the caller: "他就挂了" is the caller giving up.
@@ -2179,7 +2196,7 @@ func understand(s State, text string, forwarded bool) Placement {
 		}
 	}
 	if f.romance && (f.family < 0 || f.firstPerson && partnerRe.MatchString(n)) &&
-		(f.ask > 0 || investRe.MatchString(n)) {
+		(f.ask > 0 || investRe.MatchString(n) || romanceTellRe.MatchString(n) && unaddressed) {
 		// "我在网上认识了一个女生 她让我一起投资": someone met online who
 		// talks of investing is the scam; say so, not "is this a message?".
 		return Placement{Intent: IntentQuestion, Topic: "romance"}
@@ -2201,7 +2218,8 @@ func understand(s State, text string, forwarded bool) Placement {
 		return Placement{Intent: IntentQuestion, Topic: q}
 	}
 	if f.intents[IntentNone] > 0 {
-		if f.ask > 0 && notYetRe.MatchString(n) && !hungUpRe.MatchString(n) {
+		if (f.ask > 0 && notYetRe.MatchString(n) || (questionAskedRe.MatchString(n) || ongoingRe.MatchString(n)) && notYetDoneRe.MatchString(n)) &&
+			!hungUpRe.MatchString(n) {
 			// "haven't paid yet but he wants me to go to the bank now",
 			// "nothing yet, he keeps asking for the code": nothing lost
 			// so far, and the ask still open; the warning about asks

@@ -1448,12 +1448,14 @@ func TestPastedMessagesKeepTheirVerdict(t *testing.T) {
 // got a job offer in Myanmar… she's leaving on friday"), now get the
 // answer that says don't go, where they got a verdict on the offer; one
 // message from a child to her mother about such a job is checked again.
+// 84 after the round's "not yet" answers: a pasted ask whose "还没发" had
+// read as the person's "nothing happened yet" is checked again.
 func TestWrittenScamsAreClassified(t *testing.T) {
 	files, err := filepath.Glob("../classifier/testdata/messages/*.jsonl")
 	if err != nil || len(files) == 0 {
 		t.Fatalf("written sets: %v, %d files", err, len(files))
 	}
-	const most = 85
+	const most = 84
 	scams, unclassified := 0, 0
 	for _, name := range files {
 		b, err := os.ReadFile(name)
