@@ -177,3 +177,28 @@ func TestStillAboutToHappenRoundSeventeen(t *testing.T) {
 		{locales.EN, "start", "Hi dear, I work on an oil rig and I would love to know you more", "understand.unclear"},
 	})
 }
+
+// TestCallsAndCouriersRoundSeventeen: more of the first writer's
+// conversations, in my own words. Before: calling the grandchild
+// directly was answered "tell me what happened"; a courier sent for the
+// cash read as a violent threat; a code typed, and the caller back on
+// the line, typed at the place question, got the place question again.
+func TestCallsAndCouriersRoundSeventeen(t *testing.T) {
+	checkFirstKeys(t, []firstKeyRow{
+		{locales.ZH, "start", "我是不是应该直接给儿子本人打个电话", "understand.q.really_them"},
+		{locales.EN, "start", "my grandson says he's in trouble abroad, should I call his parents first?", "understand.q.really_them"},
+		{locales.EN, "start", "my grandson is in jail and a courier is coming to my house for the bail money", "understand.family.call_first"},
+		{locales.ZH, "start", "他说等会派人来我家拿钱", "understand.q.doorstep"},
+		{locales.EN, "country", "oh and they sent me a code and I typed it in", "paid.now"},
+		{locales.EN, "country", "Leeds. wait, hes back, he says I must hurry", "oncall.hangup"},
+	})
+	// An ad for a job abroad, with its own contact, is a message to check.
+	for _, ad := range []string{
+		"迪拜高薪招客服 包机票 到了有人接 想赚钱的加我 微信：dubai-job88",
+		"Customer support jobs in Bangkok, $2,800/month, flights paid, pickup at the airport. DM me for details",
+	} {
+		if p := Understand(State{}, ad, false); !p.NeedsVerdict() {
+			t.Errorf("%q: got %s/%s, want a message to check", ad, p.Intent, p.Topic)
+		}
+	}
+}

@@ -1176,6 +1176,11 @@ var notYetRe = regexp.MustCompile(`还没|尚未|暂时没|\b(?:not yet|nothing 
 // may still happen; "你怎么还没回家" is no such thing.
 var notYetDoneRe = regexp.MustCompile(`(?:还没|尚未|暂时没)(?:有)?(?:转|汇|付|扫|点|给|交|打钱|下载|装|买|发)|\b(?:not yet|havent|have not)\b[^.!?]*\b(?:paid|pay|sent|send|scanned|scan|clicked|click|given|give|transferred|transfer|bought|buy|downloaded|installed)\b`)
 
+// adContactRe finds an ad's own contact line: "想改变生活的联系我，微信：
+// bkk-hr668", "DM me on Telegram". A job abroad told by the person names
+// who offered it, not where to apply.
+var adContactRe = regexp.MustCompile(`(?:微信|微信号|v信|薇信|飞机|电报)\s?[:：]\s?[a-z0-9_-]{4,}|联系我|私信我|加我|\b(?:dm me|contact me|message me|whatsapp me|apply now|send your cv)\b`)
+
 // ongoingRe finds a scam said to be going on as the person types
 // ("是正在发生的 还没转"): nothing lost yet, nothing over either.
 var ongoingRe = regexp.MustCompile(`正在发生|正在进行|还在继续|\b(?:happening now|happening right now|still happening|its happening|it is happening|going on now|going on right now)\b`)
@@ -1909,12 +1914,14 @@ func understand(s State, text string, forwarded bool) Placement {
 		// (the emergency number), then pay nothing and report.
 		return Placement{Intent: IntentQuestion, Topic: "violent_threat"}
 	}
-	if f.topic[IntentQuestion] == "job_abroad" && f.intents[IntentPaid] == 0 && ownStory {
+	if f.topic[IntentQuestion] == "job_abroad" && f.intents[IntentPaid] == 0 && ownStory && !handleRe.MatchString(n) &&
+		!adContactRe.MatchString(n) {
 		// "got offered a job in Cambodia, they paid my flight, someone
 		// picks me up at the border", "朋友介绍去缅甸做客服 包机票": the
 		// road into a scam compound, told; don't go, whatever the
 		// customer-service words of the offer read like (round
-		// seventeen).
+		// seventeen). The ad itself, with its WeChat or Telegram handle,
+		// is a message to check.
 		return Placement{Intent: IntentQuestion, Topic: "job_abroad"}
 	}
 	// "给商家视频点赞关注，一单3-5元…感兴趣加我V：lanlan_jz0821": a task
