@@ -202,3 +202,21 @@ func TestCallsAndCouriersRoundSeventeen(t *testing.T) {
 		}
 	}
 }
+
+// TestFeelingsAndQuestionsRoundSeventeen: the person's feelings and
+// questions from both writers' conversations, in my own words. Before,
+// each was asked "is this a message?" (a video call with "police" under
+// way among them).
+func TestFeelingsAndQuestionsRoundSeventeen(t *testing.T) {
+	checkFirstKeys(t, []firstKeyRow{
+		{locales.EN, "start", "right now I'm on a whatsapp video with an officer from the police", "oncall.hangup"},
+		{locales.ZH, "start", "他说晚上要跟我视频做笔录", "understand.threatened.rule"},
+		{locales.EN, "start", "will you tell my parents about this?", "privacy.text"},
+		{locales.ZH, "start", "你问来问去有什么用啊", "understand.q.bot"},
+		{locales.ZH, "start", "这事太丢人了 不好意思跟家里说", "understand.q.shame"},
+		{locales.EN, "start", "this may sound silly but I think I was fooled", "understand.q.shame"},
+		{locales.EN, "start", "a man from 'Amazon' says they refunded us too much and wants it back", "understand.q.overpaid"},
+		{locales.EN, "start", "is this a normal job? they found me on linkedin", "understand.q.real"},
+		{locales.ZH, "start", "可是那个号的头像是我女儿的照片", "understand.q.really_them"},
+	})
+}
