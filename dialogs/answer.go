@@ -345,6 +345,10 @@ var stepAnswers = map[string][]string{
 	// A well-paid job abroad with the flight paid and a pickup at a
 	// border: the road into scam compounds; don't go (round seventeen).
 	"job_abroad": stepsThenPlace,
+	// Credit records cleaned for a fee: no one can (round seventeen).
+	"credit_repair": stepsThenCheck,
+	// A fee before a loan or funds are released: never pay it.
+	"fee_to_release": stepsThenCheck,
 	// The bank or the police stepping in: listen to them.
 	"intervention": stepsThenPlace,
 	// At the bank, about to pay: stop, tell the staff.

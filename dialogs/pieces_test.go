@@ -220,3 +220,33 @@ func TestFeelingsAndQuestionsRoundSeventeen(t *testing.T) {
 		{locales.ZH, "start", "可是那个号的头像是我女儿的照片", "understand.q.really_them"},
 	})
 }
+
+// TestFirstLinesRoundSeventeen: a third writer's first messages (measured
+// blind at 28b96f3 and at ce69528: 3 all-clear answers of 100 both times,
+// then read), in my own words. Before: a code read out was asked about;
+// "我等下就去转了" got the steps after a loss; papers given beside "no bank
+// stuff" or "钱也没转" got the bank's steps; a credit record cleaned for a
+// fee got "no known warning signs"; a fee before a loan got the steps
+// after a payment; wanting to disappear got the bank.
+func TestFirstLinesRoundSeventeen(t *testing.T) {
+	checkFirstKeys(t, []firstKeyRow{
+		{locales.EN, "start", "i read out the code from the text, he said it was for my refund", "paid.now"},
+		{locales.ZH, "start", "他说天黑前不交保证金就抓我 我一会儿就去转", "understand.q.at_bank"},
+		{locales.EN, "start", "I gave him my date of birth and address, no bank details though. is that bad?", "paid.id.now"},
+		{locales.ZH, "start", "我把护照照片发给他了 钱也没转 会怎么样", "paid.id.now"},
+		{locales.ZH, "start", "有人说花钱能帮我删除逾期记录 靠谱吗", "understand.q.credit_repair"},
+		{locales.ZH, "start", "网贷app说我流水不够 要先交三千才能放款 交了就行吧", "understand.q.fee_to_release"},
+		{locales.EN, "start", "lost everything to them, i just want to disappear", "understand.q.crisis"},
+		{locales.EN, "start", "my 14 year old says a man is threatening to post photos of her", "understand.q.sextortion"},
+		{locales.EN, "start", "an agency on facebook says it can recover my crypto for a fee, is it legit", "understand.q.recovery"},
+		{locales.EN, "start", "they had remote access to my computer for an hour", "app.now"},
+		{locales.ZH, "start", "要不要把他拉黑 还是留着聊天记录", "understand.q.safe_now"},
+		{locales.EN, "start", "Does the IRS ever call and say they'll arrest you?", "understand.q.officials"},
+		{locales.ZH, "start", "国内的警察会加微信吗", "understand.q.officials"},
+		{locales.ZH, "start", "他晓得我屋头地址 咋个晓得的", "understand.q.leaked_knows"},
+		{locales.ZH, "start", "我已经提现过两次了 怎么可能是骗子", "understand.q.invest_offer"},
+		{locales.EN, "start", "If an email says it's from my uni and asks me to log in, is that real?", "understand.q.real"},
+		// The ads themselves are checked.
+		{locales.ZH, "start", "专业修复征信，逾期记录可消除，先付定金，加微信：zx-fix01", "verdict.none"},
+	})
+}

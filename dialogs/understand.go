@@ -972,6 +972,12 @@ func (u *understander) features(s State, text string) features {
 // "I'm" (normalised "im"), "me", or 我 that is not 我们.
 var firstPersonRe = regexp.MustCompile(`\b(i|im|ive|me|myself)\b|我([^们]|$)`)
 
+// deniedValuablesRe finds money, a card or the bank named only to say it
+// was not given: "no bank stuff", "钱也没转", "I not paid anything yet".
+// A denial names no valuable, so papers given stay the steps for papers
+// (round seventeen).
+var deniedValuablesRe = regexp.MustCompile(`(?:residence|id|identity|student|national id|green|health|medicare|bsn) card|钱也没(?:转|给|付)|钱(?:还)?没(?:有)?(?:转|给|付)|没(?:有)?(?:转钱|给钱|付钱|转账)|别的(?:啥|什么)都没给|\bno (?:bank|money|card|payment)(?: stuff| details| info)?\b|\b(?:not|havent|have not|didnt|did not|never) (?:paid|pay|sent|send|transferred|given|give)(?: (?:any|anything|money|a penny|them|him|her))*\b|\bnothing else\b`)
+
 // valuablesRe finds what a paid story names beside papers: money, a
 // card, a code or a password.
 var valuablesRe = regexp.MustCompile(`money|card|code|\bpin\b|password|bank|transfer|\bpaid\b|\bpay|wire|[$£€¥]|钱|卡|验证码|密码|转|汇|付|元|块|镑|刀`)
@@ -1002,7 +1008,7 @@ var paidNowRe = regexp.MustCompile(`正在转|我正在|正在操作|正在付|�
 // person, not named in passing: not "suicide" or 自杀 alone, which news
 // and threats quote, nor 跳楼, which a shop's "跳楼价" uses for a low
 // price.
-var crisisRe = regexp.MustCompile(`\b(?:wanna die|want to die|wants to die|kill myself|killing myself|kill herself|kill himself|end my life|end it all|take my own life|thinking (?:of|about) suicide|suicidal|dont want to live|dont want to be alive|better off dead|no reason to live)\b|想不开|不想活|活不下去|没脸活|没法活了|活着没意思|不如死了|想死|想自杀|要自杀|去自杀|轻生|寻死|结束生命|了结自己`)
+var crisisRe = regexp.MustCompile(`\b(?:wanna die|want to die|want to disappear|wanna disappear|dont want to be here anymore|wants to die|kill myself|killing myself|kill herself|kill himself|end my life|end it all|take my own life|thinking (?:of|about) suicide|suicidal|dont want to live|dont want to be alive|better off dead|no reason to live)\b|想不开|不想活|活不下去|没脸活|没法活了|活着没意思|不如死了|想死|想自杀|要自杀|去自杀|轻生|寻死|结束生命|了结自己`)
 
 // appQuestionTopics are the questions an app named in passing leaves
 // standing: is it real, is this number theirs, was it faked.
@@ -1100,11 +1106,12 @@ var describedMessageRe = regexp.MustCompile(`^(?:(?:我|俺|我妈|我爸|我妈
 	`|^[^。！？，,]{1,12}?(?:发了?|来了?)(?:一条|一封|个|条|封)?(?:短信|邮件)(?:来)?(?:说|讲|称|通知)` +
 	// What the message holds or lacks, told (round seventeen): "there's
 	// no link in it, just the reply thing", "里面没有链接".
+	`|^(?:if|what if) (?:a|an|the|someone|somebody) (?:text|message|msg|email|sms|call|caller)\b(?: [^.!?]{0,30})? (?:says|said|asks|asked|claims)\b` +
 	`|^(?:but )?(?:theres|there is|it has|it had) no (?:link|number|attachment)\b|^(?:but )?no link in it\b|^(?:但是?)?(?:里面|短信里|消息里)?没有链接`)
 
 // howToTellRe finds a question about how to tell the real from the fake:
 // "怎么知道…是不是真的", "how do i know if…".
-var howToTellRe = regexp.MustCompile(`怎么知道|怎么判断|怎么分辨|如何判断|如何知道|\bso it (?:cant|can not|cannot) be (?:fake|a scam)\b|所以不可能是假的|所以应该不是骗子|\bhow (?:do|can|would) (?:i|you) (?:know|tell)\b|\bhow to tell\b`)
+var howToTellRe = regexp.MustCompile(`怎么知道|怎么判断|怎么分辨|如何判断|如何知道|\bso it (?:cant|can not|cannot) be (?:fake|a scam)\b|所以不可能是假的|所以应该不是骗子|怎么可能是骗子|怎么会是骗子|怎么可能是假的|\bhow (?:do|can|would) (?:i|you) (?:know|tell)\b|\bhow to tell\b`)
 
 // thirdSaysRe finds someone else's words told: "she says", "他说".
 var thirdSaysRe = regexp.MustCompile(`\b(?:she|he|they) (?:says|said|told me|tells me)\b|(?:他|她|他们|她们)说`)
@@ -1121,13 +1128,13 @@ var storyTopics = map[string]bool{"sextortion": true, "violent_threat": true, "m
 	"intervention": true, "at_bank": true, "doorstep": true, "job_unsolicited": true, "currency_exchange": true,
 	"wrong_number": true, "invest_offer": true, "reply_q": true, "ignore_ok": true, "credit_fear": true, "prize_fee": true,
 	"payee_change": true, "track": true, "health_sales": true, "unknown_calls": true, "freebie_group": true, "job_fee": true,
-	"job_abroad": true}
+	"job_abroad": true, "credit_repair": true, "fee_to_release": true}
 
 // callerClaimRe finds a call (or a caller) told as coming from an office
 // the caller claimed to be: police, an embassy or consulate, a bank, a tax
 // or immigration office ("got a call from the chinese embassy", "said he
 // is from the bank", "自称警察", "大使馆打来的电话").
-var callerClaimRe = regexp.MustCompile(`\b(?:call|calls|called|calling|rang|phoned|voicemail|email|emailed|letter)\b.{0,40}\b(?:police|embassy|consulate|bank|fraud team|fraud department|hmrc|irs|immigration|home office|ukvi|customs|court|social security|medicare|pension office|tax office)\b|` +
+var callerClaimRe = regexp.MustCompile(`\b(?:call|calls|called|calling|rang|phoned|voicemail|email|emailed|letter)\b.{0,60}\b(?:police|embassy|consulate|bank|fraud team|fraud department|hmrc|irs|immigration|home office|ukvi|customs|court|social security|medicare|pension office|tax office)\b|` +
 	`\b(?:said|says|saying|claiming|claimed|claims|pretending|posing)\b(?: to be| that)?(?: (?:he|she|they|it))?(?: (?:is|was|were|are|s))?(?: (?:from|with|calling from))?(?: (?:the|a|an|my|his|her))?(?: (?:chinese|uk|british|us|local|hsbc|barclays|lloyds|natwest|santander|monzo|halifax))?\s*(?:police|policeman|officer|embassy|consulate|bank|fraud team|fraud department|hmrc|irs|immigration)\b|` +
 	`(?:自称|冒充|假冒|说他是|说她是|说自己是|说是)(?:中国)?(?:驻\S{0,6})?(?:警察|公安|民警|警官|大使馆|领事馆|总领馆|领馆|使馆|银行|检察院|法院|移民局|海关|税务局|社保局|医保局|人社局)|` +
 	`(?:警察|公安|大使馆|领事馆|使馆|银行|社保局|医保局|人社局)(?:打来|的电话|来电|打电话)`)
@@ -1180,6 +1187,17 @@ var notYetDoneRe = regexp.MustCompile(`(?:还没|尚未|暂时没)(?:有)?(?:转
 // bkk-hr668", "DM me on Telegram". A job abroad told by the person names
 // who offered it, not where to apply.
 var adContactRe = regexp.MustCompile(`(?:微信|微信号|v信|薇信|飞机|电报)\s?[:：]\s?[a-z0-9_-]{4,}|联系我|私信我|加我|\b(?:dm me|contact me|message me|whatsapp me|apply now|send your cv)\b`)
+
+// futurePayRe finds a payment the person is about to make ("我等下就去转了",
+// "打算明早先转过去", "I'm going to send it tomorrow"); paidAlreadyRe one
+// already made beside it ("已经转了一半"), whose steps come first.
+var (
+	// conditionalPaidRe finds a payment only supposed ("交了就行吧", "if I
+	// pay it"), which reads like one made.
+	conditionalPaidRe = regexp.MustCompile(`交了(?:就|才|能)|\bif i pay\b`)
+	futurePayRe       = regexp.MustCompile(`(?:等下|等会|等一下|马上|待会|一会儿?|明天|明早|明天一早)(?:就)?(?:去)?(?:先)?转|打算(?:明早|明天)|准备(?:去)?转|\b(?:going to|gonna|will|about to) (?:send|pay|transfer|wire)\b`)
+	paidAlreadyRe     = regexp.MustCompile(`已经转|已转|已经交|已交|交过了|转了一|转过(?:钱|了|一次|两次|几次)|\b(?:already|i have|ive) (?:paid|sent|transferred|wired)\b`)
+)
 
 // ongoingRe finds a scam said to be going on as the person types
 // ("是正在发生的 还没转"): nothing lost yet, nothing over either.
@@ -1845,6 +1863,25 @@ func understand(s State, text string, forwarded bool) Placement {
 		// makes it; said so before anything else it holds.
 		return Placement{Intent: IntentQuestion, Topic: "recovery"}
 	}
+	if f.topic[IntentQuestion] == "fee_to_release" && (f.intents[IntentPaid] == 0 || conditionalPaidRe.MatchString(n) && !paidAlreadyRe.MatchString(n)) && !f.secondPerson &&
+		!secondPersonRe.MatchString(n) && !phoneRe.MatchString(text) && !linkRe.MatchString(text) && !handleRe.MatchString(n) {
+		// "我准备在一个app上贷款 他说我银行卡号填错了要交2000解冻金才能放款
+		// 交了就能到账吧": a fee asked before a loan or funds are released,
+		// told before paying; its 交了 and "app" read as a payment made and
+		// an app installed (round seventeen). A notice that speaks to its
+		// reader is checked.
+		return Placement{Intent: IntentQuestion, Topic: "fee_to_release"}
+	}
+	if f.topic[IntentQuestion] == "credit_repair" && f.intents[IntentPaid] == 0 && questionAskedRe.MatchString(n) &&
+		!f.secondPerson && !secondPersonRe.MatchString(n) && !phoneRe.MatchString(text) &&
+		!linkRe.MatchString(text) && !handleRe.MatchString(n) && !adContactRe.MatchString(n) {
+		// "征信能找人花钱删掉逾期记录吗 有人说他内部有关系": an offer to
+		// clean a credit record for money, asked about; its "逾期" reads
+		// like a lender's message, and "no known warning signs" was the
+		// answer (round seventeen). Only asked, and to no reader: the ad
+		// itself ("我们可以帮你修复征信", "先付定金") is checked.
+		return Placement{Intent: IntentQuestion, Topic: "credit_repair"}
+	}
 	// The person's own story: I, my or a relative named, and no reader
 	// spoken to anywhere (a pasted threat says "你的裸聊视频", "I recorded
 	// you"; masked phrases could hide its "you").
@@ -1895,6 +1932,12 @@ func understand(s State, text string, forwarded bool) Placement {
 		// is the help, not the threat; listen to them, tell them
 		// everything, send nothing.
 		return Placement{Intent: IntentQuestion, Topic: "intervention"}
+	}
+	if f.atBank && f.intents[IntentPaid] > 0 && futurePayRe.MatchString(n) && !paidAlreadyRe.MatchString(n) && f.family < 0 {
+		// "他说今晚12点之前必须把保证金转过去 我等下就去转了": the money is
+		// about to go, not gone; stop comes first, not the bank's steps
+		// after a loss (round seventeen).
+		return Placement{Intent: IntentQuestion, Topic: "at_bank"}
 	}
 	if f.atBank && f.intents[IntentPaid] == 0 && ownStory && tell > 0 && f.family < 0 {
 		// "我在银行柜台 准备汇款给一个领事馆的人": about to pay, at the
@@ -2035,6 +2078,12 @@ func understand(s State, text string, forwarded bool) Placement {
 			// "dad paying now stop him": a relative named bare and what
 			// they do, whose "stop him" reads like a message's.
 			return Placement{Intent: IntentQuestion, Topic: f.topic[IntentQuestion], Family: true}
+		case tell == 0 && f.ask == 0 && strings.HasPrefix(n, "if ") && describedMessageRe.MatchString(n):
+			// "If a text says its from DBS and has a link to verify my
+			// account, is that real?": a message described, asked about;
+			// the message itself is what can be checked (round
+			// seventeen).
+			return Placement{Intent: IntentQuestion, Topic: "real"}
 		case !f.ownWords():
 			return Placement{Intent: IntentCheck, Asks: f.ask > 0}
 		case tell == 0 && (ownCallerNumber || asksAboutOffer):
@@ -2194,7 +2243,7 @@ func understand(s State, text string, forwarded bool) Placement {
 				// "i paid with apple gift cards": the card's issuer can
 				// freeze what is left, if told first.
 				p.Topic = "giftcard"
-			case in == IntentPaid && f.paidID > 0 && !valuablesRe.MatchString(n):
+			case in == IntentPaid && f.paidID > 0 && !valuablesRe.MatchString(deniedValuablesRe.ReplaceAllString(n, "")):
 				// A passport or ID given, and no money, card or code
 				// named: the steps for papers, not the bank's.
 				p.Topic = "id"
