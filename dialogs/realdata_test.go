@@ -287,3 +287,23 @@ func TestRealCityMissionFirst(t *testing.T) {
 		t.Errorf("\"Canada\" gave country %q, mission %q; want CA and no mission", s.Country, s.Mission)
 	}
 }
+
+// TestParentsCitiesInChina: a parent in a Chinese city the directory
+// lacked ("我在杭州 女儿在洛杉矶", "在家里 沈阳", round seventeen) got "I
+// don't know that place" or was asked whether it was a message. A
+// Chinese city is mainland China; a few student cities abroad the
+// writers named are known too. A city names only its country: no number
+// comes with it.
+func TestParentsCitiesInChina(t *testing.T) {
+	useReal(t)
+	for _, text := range []string{"在家里 沈阳", "我人在成都", "I'm in Wuhan"} {
+		if got, ok := matchCountry(text); !ok || got != "CN" {
+			t.Errorf("matchCountry(%q) = %q, %v; want CN", text, got, ok)
+		}
+	}
+	for text, want := range map[string]string{"we're in Leicester": "GB", "we are in tampa florida": "US", "Norwich": "GB"} {
+		if got, ok := matchCountry(text); !ok || got != want {
+			t.Errorf("matchCountry(%q) = %q, %v; want %s", text, got, ok, want)
+		}
+	}
+}
