@@ -373,6 +373,13 @@ func text(s State, e Event) (State, []Reply) {
 			// lost".
 			return answerQuestion(s, "what")
 		}
+		if s.piecesBefore > 0 {
+			// "haven't paid yet" after "he said to go to a bitcoin ATM",
+			// "I'm in the car now outside…": nothing gone yet in a story
+			// still being told; what to hold back, not "Good. Forward a
+			// message" (round seventeen).
+			return storyAsks(s)
+		}
 		if unreachableRe.MatchString(understanding.normalize(e.Text)) {
 			// "我没转钱 可是还是联系不上她", "haven't paid but still can't
 			// reach him": nothing is paid, but "Good, nothing is lost"

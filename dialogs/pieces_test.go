@@ -250,3 +250,35 @@ func TestFirstLinesRoundSeventeen(t *testing.T) {
 		{locales.ZH, "start", "专业修复征信，逾期记录可消除，先付定金，加微信：zx-fix01", "verdict.none"},
 	})
 }
+
+// TestEndOfRoundBlindSetRoundSeventeen: a fourth writer's lines and
+// conversations, written at the round's end and measured blind (6
+// all-clear answers of 190 turns at 28b96f3, 5 at 8529f11), then read; in
+// my own words. Before: money to be taken out tomorrow, a deadline
+// tonight and "haven't paid yet" told mid-story got "Good, nothing is
+// lost" or "Good. Forward a message"; an OTP read out, a father's banking
+// taken over remotely, a wife on the phone with the "consulate", an aunt
+// engaged to a soldier she never met were asked about; a loss the bank
+// won't refund got "Good. Forward a message".
+func TestEndOfRoundBlindSetRoundSeventeen(t *testing.T) {
+	checkFirstKeys(t, []firstKeyRow{
+		{locales.ZH, "start", "还没给 我爸说明天上午去银行把定期取出来", "understand.q.at_bank"},
+		{locales.ZH, "verdict", "钱还没转 他们说今晚八点前必须转", "understand.story_asks"},
+		{locales.EN, "start", "i just read my OTP out to the caller, how fast can they use it", "paid.now"},
+		{locales.EN, "start", "my mum is 80 and a 'technician' was in her online banking remotely this morning", "understand.family.app"},
+		{locales.EN, "start", "my husband is on the phone with someone from the embassy and won't hang up", "understand.family.oncall"},
+		{locales.EN, "start", "my uncle is engaged to a woman in the US army he has never met, she needs money for leave papers", "understand.family.romance"},
+		{locales.EN, "start", "the bank won't refund it, they say I authorised it myself", "understand.q.lost"},
+		{locales.EN, "start", "you're just a bot, how would you even know", "understand.q.bot"},
+		{locales.EN, "start", "is it normal for a recruiter to ask for my passport and bank details before an interview", "understand.q.job_fee"},
+		{locales.EN, "start", "a courier is coming tonight to collect cash for my grandson's bail", "understand.q.doorstep"},
+	})
+	// "haven't paid yet" in the middle of a story still being told.
+	s, _ := Step(State{}, Event{Kind: EventCommand, Command: "start", Lang: locales.EN})
+	for _, turn := range []string{"a man rang", "about my taxes"} {
+		s, _ = Step(s, Event{Kind: EventText, Text: turn})
+	}
+	if got := firstReplyKey(s, "haven't paid yet"); got != "understand.story_asks" {
+		t.Errorf("mid-story \"haven't paid yet\": got first text %s, want understand.story_asks", got)
+	}
+}

@@ -1134,7 +1134,7 @@ var storyTopics = map[string]bool{"sextortion": true, "violent_threat": true, "m
 // the caller claimed to be: police, an embassy or consulate, a bank, a tax
 // or immigration office ("got a call from the chinese embassy", "said he
 // is from the bank", "自称警察", "大使馆打来的电话").
-var callerClaimRe = regexp.MustCompile(`\b(?:call|calls|called|calling|rang|phoned|voicemail|email|emailed|letter)\b.{0,60}\b(?:police|embassy|consulate|bank|fraud team|fraud department|hmrc|irs|immigration|home office|ukvi|customs|court|social security|medicare|pension office|tax office)\b|` +
+var callerClaimRe = regexp.MustCompile(`\b(?:call|calls|called|calling|rang|phoned|voicemail|email|emailed|letter)\b.{0,60}\b(?:police|embassy|consulate|bank|fraud team|fraud department|hmrc|irs|immigration|home office|ukvi|customs|court|social security|medicare|pension office|tax office|ministry)\b|` +
 	`\b(?:said|says|saying|claiming|claimed|claims|pretending|posing)\b(?: to be| that)?(?: (?:he|she|they|it))?(?: (?:is|was|were|are|s))?(?: (?:from|with|calling from))?(?: (?:the|a|an|my|his|her))?(?: (?:chinese|uk|british|us|local|hsbc|barclays|lloyds|natwest|santander|monzo|halifax))?\s*(?:police|policeman|officer|embassy|consulate|bank|fraud team|fraud department|hmrc|irs|immigration)\b|` +
 	`(?:自称|冒充|假冒|说他是|说她是|说自己是|说是)(?:中国)?(?:驻\S{0,6})?(?:警察|公安|民警|警官|大使馆|领事馆|总领馆|领馆|使馆|银行|检察院|法院|移民局|海关|税务局|社保局|医保局|人社局)|` +
 	`(?:警察|公安|大使馆|领事馆|使馆|银行|社保局|医保局|人社局)(?:打来|的电话|来电|打电话)`)
@@ -1199,14 +1199,23 @@ var (
 	paidAlreadyRe     = regexp.MustCompile(`已经转|已转|已经交|已交|交过了|转了一|转过(?:钱|了|一次|两次|几次)|\b(?:already|i have|ive) (?:paid|sent|transferred|wired)\b`)
 )
 
+// isItNormalRe finds a question about what is usual ("is it normal for a
+// recruiter to…", "这样正常吗"); practiceTopics the answers about a
+// practice it may ask about.
+var (
+	isItNormalRe   = regexp.MustCompile(`^is it (?:normal|usual|common) (?:for|that|to)\b|\bis (?:this|that) normal\b|正常吗|正不正常`)
+	practiceTopics = map[string]bool{"job_fee": true, "job_unsolicited": true, "rental": true, "marketplace": true, "tuition": true}
+)
+
 // ongoingRe finds a scam said to be going on as the person types
-// ("是正在发生的 还没转"): nothing lost yet, nothing over either.
-var ongoingRe = regexp.MustCompile(`正在发生|正在进行|还在继续|\b(?:happening now|happening right now|still happening|its happening|it is happening|going on now|going on right now)\b`)
+// ("是正在发生的 还没转") or with a deadline still ahead ("钱还没转 他们说今晚
+// 十点前"): nothing lost yet, nothing over either.
+var ongoingRe = regexp.MustCompile(`正在发生|正在进行|还在继续|今晚|今天之内|今天内|[0-9一二三四五六七八九十]+点(?:之)?前|明天(?:之)?前|\b(?:by tonight|before tonight|by tomorrow|by today|deadline|by [0-9]+ ?(?:pm|am))\b|\b(?:happening now|happening right now|still happening|its happening|it is happening|going on now|going on right now)\b`)
 
 // romanceTellRe finds the usual excuses of someone met online who never
 // shows their face: an oil rig, a camera that never works (round
 // seventeen: "she says the camera on the rig doesn't work").
-var romanceTellRe = regexp.MustCompile(`oil rig|on the rig|offshore|never video ?called|camera (?:doesnt|does not|never) work|camera is broken|石油钻井|钻井平台|从不视频|不肯视频|摄像头坏`)
+var romanceTellRe = regexp.MustCompile(`oil rig|army surgeon|us army|never met|leave papers|peacekeep|on the rig|offshore|never video ?called|camera (?:doesnt|does not|never) work|camera is broken|石油钻井|钻井平台|从不视频|不肯视频|摄像头坏`)
 
 // hungUpRe finds a call the person ended ("i hung up", "我已经挂了电话").
 // The person, not the caller: "他就挂了" is the caller giving up.
@@ -1966,6 +1975,14 @@ func understand(s State, text string, forwarded bool) Placement {
 		// seventeen). The ad itself, with its WeChat or Telegram handle,
 		// is a message to check.
 		return Placement{Intent: IntentQuestion, Topic: "job_abroad"}
+	}
+	if practiceTopics[f.topic[IntentQuestion]] && isItNormalRe.MatchString(n) && f.intents[IntentPaid] == 0 &&
+		f.intents[IntentOnCall] == 0 && f.ask == 0 {
+		// "is it normal for a recruiter to ask for my passport and bank
+		// details before an interview": a question about what a
+		// recruiter, landlord or seller does, whose "my passport" reads
+		// like a threat told (round seventeen).
+		return Placement{Intent: IntentQuestion, Topic: f.topic[IntentQuestion]}
 	}
 	// "给商家视频点赞关注，一单3-5元…感兴趣加我V：lanlan_jz0821": a task
 	// job's own ad, with its handle and no one telling of it, is a message
