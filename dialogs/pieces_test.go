@@ -282,3 +282,26 @@ func TestEndOfRoundBlindSetRoundSeventeen(t *testing.T) {
 		t.Errorf("mid-story \"haven't paid yet\": got first text %s, want understand.story_asks", got)
 	}
 }
+
+// TestFinalBlindSetRoundSeventeen: a fifth writer's lines and
+// conversations, written last and measured blind (8 all-clear answers of
+// 212 turns at 28b96f3, 3 at e104a1e), then read; in my own words. A
+// message described in full with nothing done and "is this a thing?" is
+// judged, not "Good. Forward a message"; moving to WeChat told with
+// "nothing paid yet" is the warning about asks.
+func TestFinalBlindSetRoundSeventeen(t *testing.T) {
+	checkFirstKeys(t, []firstKeyRow{
+		{locales.ZH, "start", "还没转钱 他让我加个微信 我已经加了", "understand.story_asks"},
+	})
+	for _, tt := range []struct {
+		text  string
+		check bool
+	}{
+		{"Royal Mail text says my parcel is held for a £2.99 fee, the link is royalmail-redeliver dot info. Didn't click. Is this real?", true},
+		{"I got an email saying my bank account is locked. I didn't click anything. Anything else I should do?", false},
+	} {
+		if got := Understand(State{}, tt.text, false).NeedsVerdict(); got != tt.check {
+			t.Errorf("%q: got NeedsVerdict %v, want %v", tt.text, got, tt.check)
+		}
+	}
+}

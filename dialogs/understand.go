@@ -1106,6 +1106,7 @@ var describedMessageRe = regexp.MustCompile(`^(?:(?:我|俺|我妈|我爸|我妈
 	`|^[^。！？，,]{1,12}?(?:发了?|来了?)(?:一条|一封|个|条|封)?(?:短信|邮件)(?:来)?(?:说|讲|称|通知)` +
 	// What the message holds or lacks, told (round seventeen): "there's
 	// no link in it, just the reply thing", "里面没有链接".
+	`|^[^.!?,]{1,30}? (?:text|message|email|sms|letter) (?:says|said|saying)\b` +
 	`|^(?:if|what if) (?:a|an|the|someone|somebody) (?:text|message|msg|email|sms|call|caller)\b(?: [^.!?]{0,30})? (?:says|said|asks|asked|claims)\b` +
 	`|^(?:but )?(?:theres|there is|it has|it had) no (?:link|number|attachment)\b|^(?:but )?no link in it\b|^(?:但是?)?(?:里面|短信里|消息里)?没有链接`)
 
@@ -1206,6 +1207,10 @@ var (
 	isItNormalRe   = regexp.MustCompile(`^is it (?:normal|usual|common) (?:for|that|to)\b|\bis (?:this|that) normal\b|正常吗|正不正常`)
 	practiceTopics = map[string]bool{"job_fee": true, "job_unsolicited": true, "rental": true, "marketplace": true, "tuition": true}
 )
+
+// describedRealRe finds the person asking whether a message they
+// describe is real ("Is this a thing?", "是真的吗").
+var describedRealRe = regexp.MustCompile(`\bis (?:this|it|that) (?:a thing|real|legit|a scam|true|genuine)\b|是真的吗|是不是真的|真的假的|是骗子吗|是不是骗|靠谱吗`)
 
 // ongoingRe finds a scam said to be going on as the person types
 // ("是正在发生的 还没转") or with a deadline still ahead ("钱还没转 他们说今晚
@@ -2289,6 +2294,16 @@ func understand(s State, text string, forwarded bool) Placement {
 		// haven't paid yet, but the job wants a training fee first", whose
 		// warning is the answer (warningTopics).
 		return Placement{Intent: IntentQuestion, Topic: q}
+	}
+	if f.intents[IntentNone] > 0 && f.intents[IntentPaid] == 0 && describedMessageRe.MatchString(n) && runes > longRunes &&
+		describedRealRe.MatchString(n) {
+		// "HMRC text says I'm owed a tax refund of £387.20. Link is
+		// something like hmrc-refund-claim dot com. Didn't click. Is
+		// this a thing?": the message told in enough words to judge,
+		// with nothing done, and asked whether it is real; its verdict
+		// answers, not "Good. Forward a message" (round seventeen). "I
+		// didn't click, anything else I should do?" keeps nothing lost.
+		return Placement{Intent: IntentCheck, Asks: f.ask > 0}
 	}
 	if f.intents[IntentNone] > 0 {
 		if (f.ask > 0 && notYetRe.MatchString(n) || (questionAskedRe.MatchString(n) || ongoingRe.MatchString(n)) && notYetDoneRe.MatchString(n)) &&
