@@ -305,3 +305,23 @@ func TestFinalBlindSetRoundSeventeen(t *testing.T) {
 		}
 	}
 }
+
+// TestFinalBlindSetAskedRoundSeventeen: more of the fifth writer's lines,
+// read after the blind figures were taken, in my own words; each was
+// asked "is this a message you received, or something that happened?"
+// or got "tell me what happened".
+func TestFinalBlindSetAskedRoundSeventeen(t *testing.T) {
+	checkFirstKeys(t, []firstKeyRow{
+		{locales.ZH, "start", "我妈接到电话说我被绑架了 她说要去银行 我打她电话占线", "understand.family.me"},
+		{locales.ZH, "start", "验证码已经发出去了", "paid.now"},
+		{locales.EN, "start", "oh no i just paid them", "paid.now"},
+		{locales.EN, "start", "a man from the gas company says they'll cut us off tonight if I don't pay", "understand.story_asks"},
+		{locales.EN, "start", "the airline says they need my card number and the 3 digit code for the refund", "understand.story_asks"},
+		{locales.EN, "start", "my cousin got a job just for letting someone use his bank account, is that ok", "understand.q.mule"},
+		{locales.EN, "start", "i logged in with steam on his site and put in my steam guard code", "paid.now"},
+		{locales.ZH, "start", "有人说是我姑姑的朋友 要我先给他300块运费 人已经在楼下了", "understand.q.doorstep"},
+		{locales.ZH, "start", "捐款群里发了个收款码 我扫码付了两百", "paid.now"},
+		{locales.EN, "start", "the fees email says pay today, but the bank details are different from last term", "understand.q.payee_change"},
+		{locales.EN, "start", "the guy I dated online wasn't real, he took $9k", "paid.now"},
+	})
+}
