@@ -193,12 +193,19 @@ func TestCallsAndCouriersRoundSeventeen(t *testing.T) {
 		{locales.EN, "country", "Leeds. wait, hes back, he says I must hurry", "oncall.hangup"},
 	})
 	// An ad for a job abroad, with its own contact, is a message to check.
-	for _, ad := range []string{
+	checkClassified(t,
 		"迪拜高薪招客服 包机票 到了有人接 想赚钱的加我 微信：dubai-job88",
 		"Customer support jobs in Bangkok, $2,800/month, flights paid, pickup at the airport. DM me for details",
-	} {
-		if p := Understand(State{}, ad, false); !p.NeedsVerdict() {
-			t.Errorf("%q: got %s/%s, want a message to check", ad, p.Intent, p.Topic)
+	)
+}
+
+// checkClassified checks that each text, typed first, is placed as a
+// message to classify.
+func checkClassified(t *testing.T, texts ...string) {
+	t.Helper()
+	for _, text := range texts {
+		if p := Understand(State{}, text, false); !p.NeedsVerdict() {
+			t.Errorf("%q: got %s/%s, want a message to check", text, p.Intent, p.Topic)
 		}
 	}
 }
@@ -293,16 +300,10 @@ func TestFinalBlindSetRoundSeventeen(t *testing.T) {
 	checkFirstKeys(t, []firstKeyRow{
 		{locales.ZH, "start", "还没转钱 他让我加个微信 我已经加了", "understand.story_asks"},
 	})
-	for _, tt := range []struct {
-		text  string
-		check bool
-	}{
-		{"Royal Mail text says my parcel is held for a £2.99 fee, the link is royalmail-redeliver dot info. Didn't click. Is this real?", true},
-		{"I got an email saying my bank account is locked. I didn't click anything. Anything else I should do?", false},
-	} {
-		if got := Understand(State{}, tt.text, false).NeedsVerdict(); got != tt.check {
-			t.Errorf("%q: got NeedsVerdict %v, want %v", tt.text, got, tt.check)
-		}
+	checkClassified(t, "Royal Mail text says my parcel is held for a £2.99 fee, the link is royalmail-redeliver dot info. Didn't click. Is this real?")
+	const told = "I got an email saying my bank account is locked. I didn't click anything. Anything else I should do?"
+	if p := Understand(State{}, told, false); p.NeedsVerdict() {
+		t.Errorf("%q: got %s/%s, want the person's own words, not a message to check", told, p.Intent, p.Topic)
 	}
 }
 

@@ -2802,15 +2802,11 @@ func TestHelpNumbersAskedRoundSixteen(t *testing.T) {
 // TestAMessageNamingAHelpLineIsStillChecked: the help-number questions of
 // the round must not take a message that names a hotline to its reader.
 func TestAMessageNamingAHelpLineIsStillChecked(t *testing.T) {
-	for _, text := range []string{
+	checkClassified(t,
 		"This is the Barclays fraud hotline: your card was used in Lagos. Call 0330 555 0199 now to block it.",
 		"【领事保护中心】您的护照涉嫌违法，请立即拨打领事保护电话 +86 10 6555 0199 核实并缴纳保证金",
 		"您好，这里是反诈热线，您的账户存在风险，请下载我们的App配合核查",
-	} {
-		if p := Understand(State{}, text, false); !p.NeedsVerdict() {
-			t.Errorf("%q: got %s/%s, want it classified", text, p.Intent, p.Topic)
-		}
-	}
+	)
 }
 
 // TestMixedWordsRoundSixteen: lines of my own in Chinese with English
