@@ -1104,8 +1104,10 @@ var describedMessageRe = regexp.MustCompile(`^(?:(?:我|俺|我妈|我爸|我妈
 	`|^[^.!?,]{1,40}? (?:texted|emailed|e-mailed|messaged|dmed) (?:me )?(?:saying|that says|to say|telling me|asking me)\b` +
 	`|^(?:手机|邮箱|微信)(?:上)?(?:刚|刚才|刚刚|今天|昨天)?(?:收到|接到)了?(?:一条|一个|一封|个|条|封)?(?:短信|消息|信息|邮件)(?:说|讲|称|通知)` +
 	`|^[^。！？，,]{1,12}?(?:发了?|来了?)(?:一条|一封|个|条|封)?(?:短信|邮件)(?:来)?(?:说|讲|称|通知)` +
-	// What the message holds or lacks, told (round seventeen): "there's
-	// no link in it, just the reply thing", "里面没有链接".
+	// Round seventeen: a sender's message told ("HMRC text says I'm owed
+	// a refund…"), one supposed ("If a text says its from DBS…"), and what
+	// the message holds or lacks ("there's no link in it, just the reply
+	// thing", "里面没有链接").
 	`|^[^.!?,]{1,30}? (?:text|message|email|sms|letter) (?:says|said|saying)\b` +
 	`|^(?:if|what if) (?:a|an|the|someone|somebody) (?:text|message|msg|email|sms|call|caller)\b(?: [^.!?]{0,30})? (?:says|said|asks|asked|claims)\b` +
 	`|^(?:but )?(?:theres|there is|it has|it had) no (?:link|number|attachment)\b|^(?:but )?no link in it\b|^(?:但是?)?(?:里面|短信里|消息里)?没有链接`)
@@ -1217,9 +1219,10 @@ var describedRealRe = regexp.MustCompile(`\bis (?:this|it|that) (?:a thing|real|
 // 十点前"): nothing lost yet, nothing over either.
 var ongoingRe = regexp.MustCompile(`正在发生|正在进行|还在继续|今晚|今天之内|今天内|[0-9一二三四五六七八九十]+点(?:之)?前|明天(?:之)?前|\b(?:by tonight|before tonight|by tomorrow|by today|deadline|by [0-9]+ ?(?:pm|am))\b|\b(?:happening now|happening right now|still happening|its happening|it is happening|going on now|going on right now)\b`)
 
-// romanceTellRe finds the usual excuses of someone met online who never
-// shows their face: an oil rig, a camera that never works (round
-// seventeen: "she says the camera on the rig doesn't work").
+// romanceTellRe finds the usual story of someone met online who never
+// shows their face: an oil rig or an army posting, a camera that never
+// works, leave papers to pay for, never met (round seventeen: "she says
+// the camera on the rig doesn't work").
 var romanceTellRe = regexp.MustCompile(`oil rig|army surgeon|us army|never met|leave papers|peacekeep|on the rig|offshore|never video ?called|camera (?:doesnt|does not|never) work|camera is broken|石油钻井|钻井平台|从不视频|不肯视频|摄像头坏`)
 
 // hungUpRe finds a call the person ended ("i hung up", "我已经挂了电话").
@@ -2310,9 +2313,11 @@ func understand(s State, text string, forwarded bool) Placement {
 			!hungUpRe.MatchString(n) {
 			// "haven't paid yet but he wants me to go to the bank now",
 			// "nothing yet, he keeps asking for the code": nothing lost
-			// so far, and the ask still open; the warning about asks
-			// answers it, never "good, nothing is lost" (round
-			// seventeen, a story typed in pieces).
+			// so far, and the ask still open; or not yet paid, scanned or
+			// clicked, with a question, a deadline or "happening now"
+			// ("还没扫 这正常吗", "钱还没转 他们说今晚十点前"). The warning
+			// about asks answers it, never "good, nothing is lost" (round
+			// seventeen).
 			return Placement{Intent: IntentUnclear, Asks: true}
 		}
 		if hungUpRe.MatchString(n) {
