@@ -326,3 +326,29 @@ func TestFinalBlindSetAskedRoundSeventeen(t *testing.T) {
 		{locales.EN, "start", "the guy I dated online wasn't real, he took $9k", "paid.now"},
 	})
 }
+
+// TestLastConversationsRoundSeventeen: the fifth writer's conversations,
+// read after the blind figures, in my own words. Before: "我在家 在沈阳"
+// and "在伯明翰 在家" were no place, a US state was unknown, a "legal
+// team" offering to recover money got "what still helps", losing signal
+// after giving a code was asked about, paying once more to get it back
+// got only the steps, and "my parents are gonna kill me" got the answer
+// to a violent threat.
+func TestLastConversationsRoundSeventeen(t *testing.T) {
+	useReal(t)
+	for text, want := range map[string]string{"我在家呢 在成都": "CN", "在曼彻斯特 在宿舍": "GB", "we're in new jersey": "US", "在加州": "US"} {
+		if p, ok := ownPlace(text); !ok || p.Country != want {
+			if c, ok2 := matchCountry(text); !ok2 || c != want {
+				t.Errorf("%q: got %v %v, want %s", text, p, ok, want)
+			}
+		}
+	}
+	checkFirstKeys(t, []firstKeyRow{
+		{locales.ZH, "start", "有个律师团队私信我说能帮我追回被骗的钱", "understand.q.recovery"},
+		{locales.ZH, "start", "打完那个电话 手机就没信号了", "understand.q.sim_swap"},
+		{locales.ZH, "steps", "要不要再充一次就能把钱拿回来", "understand.withdraw"},
+		{locales.EN, "start", "they emptied my account, my dad is gonna kill me", "understand.q.shame"},
+		// A threat from the caller is still one.
+		{locales.EN, "start", "he says he's going to kill me if I don't pay", "understand.q.violent_threat"},
+	})
+}

@@ -369,6 +369,15 @@ func ownPlace(text string) (locales.Place, bool) {
 		return other, true
 	}
 	for _, c := range clauses {
+		// "在伯明翰 在家 用的室友wifi": a clause that opens with 在 and a
+		// place, typed without 我 (round seventeen).
+		if f, ok := strings.CutPrefix(foldPlace(strings.TrimSpace(c)), "在"); ok {
+			if p, ok := hanPlacePrefix(f); ok {
+				return p, true
+			}
+		}
+	}
+	for _, c := range clauses {
 		if c = strings.TrimSpace(c); c != "" && looksLikePlace(c) {
 			if p, ok := matchPlace(c); ok {
 				return p, true
@@ -425,8 +434,8 @@ func hanPlaceAt(d *locales.Directory, runes []rune, i int) (locales.Place, int) 
 var placeClauseRe = regexp.MustCompile(`[,，.。!！?？;；、]|\s+(?:but|and|so|though)\s+|但是|可是|不过`)
 
 // ownPlaceOpenRe finds the words that open where the person is, on folded
-// text.
-var ownPlaceOpenRe = regexp.MustCompile(`\b(?:i am|i'm|im|we are|we're|she's|shes|she is|he's|hes|he is)(?: (?:currently|now|still))? (?:in|at)\b|\bi (?:live|study) in\b|(?:我(?:们|哋)?|她|他|佢)(?:现在|目前|而家)?(?:人)?(?:在|喺)`)
+// text; "我在家 在沈阳" opens with home and then the place.
+var ownPlaceOpenRe = regexp.MustCompile(`\b(?:i am|i'm|im|we are|we're|she's|shes|she is|he's|hes|he is)(?: (?:currently|now|still))? (?:in|at)\b|\bi (?:live|study) in\b|(?:我(?:们|哋)?|她|他|佢)(?:现在|目前|而家)?(?:人)?(?:在|喺)(?:(?:家里?|宿舍|学校|公司|单位)(?:呢|啊)?\s*在)?`)
 
 // thirdPersonOpenRe finds, in an opener of ownPlaceOpenRe, someone else's
 // place rather than the person's.
