@@ -352,3 +352,15 @@ func TestLastConversationsRoundSeventeen(t *testing.T) {
 		{locales.EN, "start", "he says he's going to kill me if I don't pay", "understand.q.violent_threat"},
 	})
 }
+
+// TestNonNativeEnglishRoundSeventeen: the fourth writer's remaining lines
+// in simple English, read after the blind figures, in my own words; each
+// was asked "is this a message?" or "tell me what happened".
+func TestNonNativeEnglishRoundSeventeen(t *testing.T) {
+	checkFirstKeys(t, []firstKeyRow{
+		{locales.EN, "start", "man call me say from immigration, i must pay fine today or visa cancel", "understand.threatened.visa.rule"},
+		{locales.EN, "start", "I got message from DHL that need pay customs fee", "understand.q.real"},
+		{locales.EN, "start", "is the IRS allowed to threaten me with arrest?", "understand.q.officials"},
+		{locales.EN, "start", "how do I tell my husband about the money", "understand.q.tell_family"},
+	})
+}

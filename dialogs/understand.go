@@ -1105,10 +1105,12 @@ var describedMessageRe = regexp.MustCompile(`^(?:(?:我|俺|我妈|我爸|我妈
 	`|^(?:手机|邮箱|微信)(?:上)?(?:刚|刚才|刚刚|今天|昨天)?(?:收到|接到)了?(?:一条|一个|一封|个|条|封)?(?:短信|消息|信息|邮件)(?:说|讲|称|通知)` +
 	`|^[^。！？，,]{1,12}?(?:发了?|来了?)(?:一条|一封|个|条|封)?(?:短信|邮件)(?:来)?(?:说|讲|称|通知)` +
 	// Round seventeen: a sender's message told ("HMRC text says I'm owed
-	// a refund…"), one supposed ("If a text says its from DBS…"), and what
+	// a refund…", "I got message from PostNL that need pay small fee"),
+	// one supposed ("If a text says its from DBS…"), and what
 	// the message holds or lacks ("there's no link in it, just the reply
 	// thing", "里面没有链接").
 	`|^[^.!?,]{1,30}? (?:text|message|email|sms|letter) (?:says|said|saying)\b` +
+	`|^i (?:got|get|received|receive) (?:a |an )?(?:message|msg|text|sms|email|mail) from [^.!?,]{1,30}? (?:that|saying|says)\b` +
 	`|^(?:if|what if) (?:a|an|the|someone|somebody) (?:text|message|msg|email|sms|call|caller)\b(?: [^.!?]{0,30})? (?:says|said|asks|asked|claims)\b` +
 	`|^(?:but )?(?:theres|there is|it has|it had) no (?:link|number|attachment)\b|^(?:but )?no link in it\b|^(?:但是?)?(?:里面|短信里|消息里)?没有链接`)
 
