@@ -364,3 +364,12 @@ func TestNonNativeEnglishRoundSeventeen(t *testing.T) {
 		{locales.EN, "start", "how do I tell my husband about the money", "understand.q.tell_family"},
 	})
 }
+
+// TestDoubtsRoundSeventeen: the fifth writer's doubts, read after the
+// blind figures, in my own words; each was asked "is this a message?".
+func TestDoubtsRoundSeventeen(t *testing.T) {
+	checkFirstKeys(t, []firstKeyRow{
+		{locales.ZH, "start", "来电号码我对过了 跟大使馆官网上的一模一样", "understand.q.spoofed"},
+		{locales.ZH, "start", "你这个机器人能判断什么 跟你说你也不懂", "understand.q.bot"},
+	})
+}
