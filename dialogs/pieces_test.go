@@ -373,3 +373,15 @@ func TestDoubtsRoundSeventeen(t *testing.T) {
 		{locales.ZH, "start", "你这个机器人能判断什么 跟你说你也不懂", "understand.q.bot"},
 	})
 }
+
+// TestVisaAgentRoundSeventeen: an agent promising a faster visa for a
+// deposit (the fifth writer's line, read after the blind figures) got
+// "tell me what happened". In my own words; the agent's own ad is
+// checked.
+func TestVisaAgentRoundSeventeen(t *testing.T) {
+	checkFirstKeys(t, []firstKeyRow{
+		{locales.ZH, "start", "朋友圈有个签证中介说包出签 要先交两千定金 靠谱吗", "understand.q.visa_agent"},
+		{locales.EN, "start", "a visa agent on instagram says he can speed up my visa for $500 upfront, should I pay?", "understand.q.visa_agent"},
+	})
+	checkClassified(t, "专业签证加急 包出签 先付定金 加微信：visa-fast01")
+}

@@ -1133,7 +1133,7 @@ var storyTopics = map[string]bool{"sextortion": true, "violent_threat": true, "m
 	"intervention": true, "at_bank": true, "doorstep": true, "job_unsolicited": true, "currency_exchange": true,
 	"wrong_number": true, "invest_offer": true, "reply_q": true, "ignore_ok": true, "credit_fear": true, "prize_fee": true,
 	"payee_change": true, "track": true, "health_sales": true, "unknown_calls": true, "freebie_group": true, "job_fee": true,
-	"job_abroad": true, "credit_repair": true, "fee_to_release": true}
+	"job_abroad": true, "credit_repair": true, "fee_to_release": true, "visa_agent": true}
 
 // callerClaimRe finds a call (or a caller) told as coming from an office
 // the caller claimed to be: police, an embassy or consulate, a bank, a tax
