@@ -1193,15 +1193,16 @@ var notYetDoneRe = regexp.MustCompile(`(?:还没|尚未|暂时没)(?:有)?(?:转
 // who offered it, not where to apply.
 var adContactRe = regexp.MustCompile(`(?:微信|微信号|v信|薇信|飞机|电报)\s?[:：]\s?[a-z0-9_-]{4,}|联系我|私信我|加我|\b(?:dm me|contact me|message me|whatsapp me|apply now|send your cv)\b`)
 
-// futurePayRe finds a payment the person is about to make ("我等下就去转了",
-// "打算明早先转过去", "I'm going to send it tomorrow"); paidAlreadyRe one
-// already made beside it ("已经转了一半"), whose steps come first.
 var (
+	// futurePayRe finds a payment the person is about to make ("我等下就去转了",
+	// "打算明早先转过去", "I'm going to send it tomorrow").
+	futurePayRe = regexp.MustCompile(`(?:等下|等会|等一下|马上|待会|一会儿?|明天|明早|明天一早)(?:就)?(?:去)?(?:先)?转|打算(?:明早|明天)|准备(?:去)?转|\b(?:going to|gonna|will|about to) (?:send|pay|transfer|wire)\b`)
+	// paidAlreadyRe finds a payment already made beside it ("已经转了一半"),
+	// whose steps come first.
+	paidAlreadyRe = regexp.MustCompile(`已经转|已转|已经交|已交|交过了|转了一|转过(?:钱|了|一次|两次|几次)|\b(?:already|i have|ive) (?:paid|sent|transferred|wired)\b`)
 	// conditionalPaidRe finds a payment only supposed ("交了就行吧", "if I
 	// pay it"), which reads like one made.
 	conditionalPaidRe = regexp.MustCompile(`交了(?:就|才|能)|\bif i pay\b`)
-	futurePayRe       = regexp.MustCompile(`(?:等下|等会|等一下|马上|待会|一会儿?|明天|明早|明天一早)(?:就)?(?:去)?(?:先)?转|打算(?:明早|明天)|准备(?:去)?转|\b(?:going to|gonna|will|about to) (?:send|pay|transfer|wire)\b`)
-	paidAlreadyRe     = regexp.MustCompile(`已经转|已转|已经交|已交|交过了|转了一|转过(?:钱|了|一次|两次|几次)|\b(?:already|i have|ive) (?:paid|sent|transferred|wired)\b`)
 )
 
 // isItNormalRe finds a question about what is usual ("is it normal for a
@@ -1882,8 +1883,14 @@ func understand(s State, text string, forwarded bool) Placement {
 		// makes it; said so before anything else it holds.
 		return Placement{Intent: IntentQuestion, Topic: "recovery"}
 	}
-	if f.topic[IntentQuestion] == "fee_to_release" && (f.intents[IntentPaid] == 0 || conditionalPaidRe.MatchString(n) && !paidAlreadyRe.MatchString(n)) && !f.secondPerson &&
-		!secondPersonRe.MatchString(n) && !phoneRe.MatchString(text) && !linkRe.MatchString(text) && !handleRe.MatchString(n) {
+	// The person's own story: I, my or a relative named, and no reader
+	// spoken to anywhere (a pasted threat says "你的裸聊视频", "I recorded
+	// you"; masked phrases could hide its "you").
+	// A number or a link of its own makes it a message ("…加扣扣 2938840115
+	// 处理"): a story tells of them, seldom quotes them.
+	unaddressed := !f.secondPerson && !secondPersonRe.MatchString(n) && !phoneRe.MatchString(text) && !linkRe.MatchString(text)
+	if f.topic[IntentQuestion] == "fee_to_release" && (f.intents[IntentPaid] == 0 || conditionalPaidRe.MatchString(n) && !paidAlreadyRe.MatchString(n)) &&
+		unaddressed && !handleRe.MatchString(n) {
 		// "我准备在一个app上贷款 他说我银行卡号填错了要交2000解冻金才能放款
 		// 交了就能到账吧": a fee asked before a loan or funds are released,
 		// told before paying; its 交了 and "app" read as a payment made and
@@ -1892,8 +1899,7 @@ func understand(s State, text string, forwarded bool) Placement {
 		return Placement{Intent: IntentQuestion, Topic: "fee_to_release"}
 	}
 	if f.topic[IntentQuestion] == "credit_repair" && f.intents[IntentPaid] == 0 && questionAskedRe.MatchString(n) &&
-		!f.secondPerson && !secondPersonRe.MatchString(n) && !phoneRe.MatchString(text) &&
-		!linkRe.MatchString(text) && !handleRe.MatchString(n) && !adContactRe.MatchString(n) {
+		unaddressed && !handleRe.MatchString(n) && !adContactRe.MatchString(n) {
 		// "征信能找人花钱删掉逾期记录吗 有人说他内部有关系": an offer to
 		// clean a credit record for money, asked about; its "逾期" reads
 		// like a lender's message, and "no known warning signs" was the
@@ -1901,12 +1907,6 @@ func understand(s State, text string, forwarded bool) Placement {
 		// itself ("我们可以帮你修复征信", "先付定金") is checked.
 		return Placement{Intent: IntentQuestion, Topic: "credit_repair"}
 	}
-	// The person's own story: I, my or a relative named, and no reader
-	// spoken to anywhere (a pasted threat says "你的裸聊视频", "I recorded
-	// you"; masked phrases could hide its "you").
-	// A number or a link of its own makes it a message ("…加扣扣 2938840115
-	// 处理"): a story tells of them, seldom quotes them.
-	unaddressed := !f.secondPerson && !secondPersonRe.MatchString(n) && !phoneRe.MatchString(text) && !linkRe.MatchString(text)
 	ownStory := (f.firstPerson || f.mine || f.family >= 0) && unaddressed
 	// "i got a missed call from +44 7700 900123 should i call back": the
 	// number is the one that called, told by the person; a pasted "You
