@@ -385,3 +385,17 @@ func TestVisaAgentRoundSeventeen(t *testing.T) {
 	})
 	checkClassified(t, "专业签证加急 包出签 先付定金 加微信：visa-fast01")
 }
+
+// TestNotYetWithTheCallersAsk: "not yet", and what the caller told the
+// person to do with the money (found typing into `scamcheck chat` at the
+// round's end). "还没转 他让我今天之内转过去" got the steps after a loss,
+// its 转过去 read as money sent; "还没汇 他叫我马上汇过去" got "Good.
+// Forward a message". Money already part-sent keeps the steps.
+func TestNotYetWithTheCallersAsk(t *testing.T) {
+	checkFirstKeys(t, []firstKeyRow{
+		{locales.ZH, "start", "还没转 他让我今天之内转过去", "understand.story_asks"},
+		{locales.ZH, "start", "还没汇 对方叫我马上汇过去", "understand.story_asks"},
+		{locales.EN, "start", "not yet, she told me to send it tonight", "understand.story_asks"},
+		{locales.ZH, "start", "转了一半 另一半还没转 他让我今天转完", "paid.now"},
+	})
+}

@@ -1217,6 +1217,11 @@ var (
 // describe is real ("Is this a thing?", "是真的吗").
 var describedRealRe = regexp.MustCompile(`\bis (?:this|it|that) (?:a thing|real|legit|a scam|true|genuine)\b|是真的吗|是不是真的|真的假的|是骗子吗|是不是骗|靠谱吗`)
 
+// toldToRe finds someone telling the person what to do ("他让我…",
+// "对方叫我…", "he wants me to…"): with "not yet", what follows is the ask,
+// not something done (round seventeen).
+var toldToRe = regexp.MustCompile(`(?:他|她|对方|他们|她们)(?:一直)?(?:让|叫|要)我|\b(?:he|she|they) (?:wants|want|told|tells|asked|asks) me to\b`)
+
 // ongoingRe finds a scam said to be going on as the person types
 // ("是正在发生的 还没转") or with a deadline still ahead ("钱还没转 他们说今晚
 // 十点前"): nothing lost yet, nothing over either.
@@ -2139,6 +2144,13 @@ func understand(s State, text string, forwarded bool) Placement {
 		// or asking for what a button gives ("我是领事馆的工作人员，怎么
 		// 提醒同学们"), whose 我是 reads like a message's.
 	}
+	if f.intents[IntentNone] > 0 && f.intents[IntentPaid] > 0 && f.intents[IntentPaid] == tell &&
+		notYetDoneRe.MatchString(n) && toldToRe.MatchString(n) && !paidAlreadyRe.MatchString(n) {
+		// "还没转 他让我今天之内转过去": the paid word is what the caller
+		// asks for, not what was done; the warning about asks, not the
+		// steps after a loss.
+		return Placement{Intent: IntentUnclear, Asks: true}
+	}
 	for _, in := range telling {
 		if f.intents[in] > 0 {
 			if in == IntentPaid && f.intents[IntentApp] > 0 && f.paidTyped == f.intents[in] && remoteAppRe.MatchString(n) {
@@ -2311,7 +2323,7 @@ func understand(s State, text string, forwarded bool) Placement {
 		return Placement{Intent: IntentCheck, Asks: f.ask > 0}
 	}
 	if f.intents[IntentNone] > 0 {
-		if (f.ask > 0 && notYetRe.MatchString(n) || (questionAskedRe.MatchString(n) || ongoingRe.MatchString(n)) && notYetDoneRe.MatchString(n)) &&
+		if ((f.ask > 0 || toldToRe.MatchString(n)) && notYetRe.MatchString(n) || (questionAskedRe.MatchString(n) || ongoingRe.MatchString(n)) && notYetDoneRe.MatchString(n)) &&
 			!hungUpRe.MatchString(n) {
 			// "haven't paid yet but he wants me to go to the bank now",
 			// "nothing yet, he keeps asking for the code": nothing lost
