@@ -286,7 +286,7 @@ var warningTopics = map[string]bool{"job_fee": true, "task_job": true, "currency
 	"invest_offer": true, "recovery": true, "marketplace": true, "payee_change": true, "prize_fee": true,
 	"job_unsolicited": true, "tuition": true, "health_sales": true, "freebie_group": true, "lookalike_link": true,
 	"doorstep": true, "credit_fear": true, "mule": true, "wrong_number": true, "sextortion": true, "lawyer": true,
-	"qr_refund": true, "overpaid": true, "mistaken": true, "job_abroad": true, "visa_agent": true}
+	"qr_refund": true, "overpaid": true, "mistaken": true, "job_abroad": true, "visa_agent": true, "about_to_pay": true}
 
 // Buttons under the answers that are one text of steps, "understand.q."
 // and the topic: after it, money sent, a place's numbers, or another
@@ -351,6 +351,8 @@ var stepAnswers = map[string][]string{
 	"fee_to_release": stepsThenCheck,
 	// An agent promising a visa, or a faster one, for money first.
 	"visa_agent": stepsThenCheck,
+	// Money about to go, away from a counter: wait and check first.
+	"about_to_pay": stepsThenCheck,
 	// The bank or the police stepping in: listen to them.
 	"intervention": stepsThenPlace,
 	// At the bank, about to pay: stop, tell the staff.

@@ -876,6 +876,7 @@ func (u *understander) features(s State, text string) features {
 		}
 	}
 	n := u.normalize(text)
+	supposed := supposedPayRe.FindAllStringIndex(n, -1)
 	for _, m := range u.matches(n, state) {
 		g := u.groups[m.group]
 		switch g.Kind {
@@ -891,6 +892,12 @@ func (u *understander) features(s State, text string) features {
 				// (round seventeen: it got "no known warning signs").
 				continue
 			}
+			if ourPeopleRe.MatchString(n[m.start:]) {
+				// "one of our first years hasn't answered anyone since
+				// tuesday": a volunteer's or a teacher's own people, not
+				// a company's "our" (round eighteen).
+				continue
+			}
 			f.check += g.Weight
 			f.addressed = f.addressed || g.Addresses
 		case "ask":
@@ -904,6 +911,12 @@ func (u *understander) features(s State, text string) features {
 			f.story += g.Weight
 			f.ask += g.Weight
 		default:
+			if g.Intent == IntentPaid && (inSpans(supposed, m.start, m.end) || toldPayBeforeRe.MatchString(n[:m.start])) {
+				// "交了就不抓我", "if i pay they close the case": a
+				// payment promised a result, not one made (round
+				// eighteen: the steps after a loss answered it).
+				continue
+			}
 			f.intents[g.Intent] += g.Weight
 			if g.Intent == IntentPaid && g.Topic == "id" {
 				f.paidID += g.Weight
@@ -966,6 +979,27 @@ func (u *understander) features(s State, text string) features {
 		f.check++
 	}
 	return f
+}
+
+// supposedPayRe finds a payment only supposed, with what it is promised to
+// bring ("交了就不抓我", "转了才能解冻", "if i pay they close the case"): the
+// paid phrases inside it tell no payment. "交了就被拉黑了" (paid, then
+// blocked) is no promise and stays a payment.
+var supposedPayRe = regexp.MustCompile(`(?:如果|要是|只要)?(?:交|转|付)了(?:就(?:不|能|可以|没事|行|好|放|到账|解冻|撤|给|办|会)|才(?:能|可以|给|放|会))|\bif (?:i|we|she|he|they) (?:pay|send|transfer|wire)\b|\bonce (?:i|we) (?:pay|send|transfer)\b`)
+
+// toldPayBeforeRe finds, just before a paid phrase, the words that make it
+// an ask told ("他说交五万", "让我转", "必须交"), not a payment made.
+var toldPayBeforeRe = regexp.MustCompile(`(?:他|她|对方|他们|她们)(?:说|让我|叫我|要我|要求我?)(?:先|马上|必须|得|要|再)?$|(?:必须|得要|需要)(?:先)?$`)
+
+// inSpans reports whether [start, end) overlaps one of spans: "保证金交"
+// matched across "交了就不抓我" is the supposed payment's 交.
+func inSpans(spans [][]int, start, end int) bool {
+	for _, sp := range spans {
+		if start < sp[1] && end > sp[0] {
+			return true
+		}
+	}
+	return false
 }
 
 // firstPersonRe finds the person typing as a subject or object: "I",
@@ -1133,7 +1167,7 @@ var storyTopics = map[string]bool{"sextortion": true, "violent_threat": true, "m
 	"intervention": true, "at_bank": true, "doorstep": true, "job_unsolicited": true, "currency_exchange": true,
 	"wrong_number": true, "invest_offer": true, "reply_q": true, "ignore_ok": true, "credit_fear": true, "prize_fee": true,
 	"payee_change": true, "track": true, "health_sales": true, "unknown_calls": true, "freebie_group": true, "job_fee": true,
-	"job_abroad": true, "credit_repair": true, "fee_to_release": true, "visa_agent": true}
+	"job_abroad": true, "credit_repair": true, "fee_to_release": true, "visa_agent": true, "about_to_pay": true}
 
 // callerClaimRe finds a call (or a caller) told as coming from an office
 // the caller claimed to be: police, an embassy or consulate, a bank, a tax
@@ -1196,7 +1230,15 @@ var adContactRe = regexp.MustCompile(`(?:微信|微信号|v信|薇信|飞机|电
 var (
 	// futurePayRe finds a payment the person is about to make ("我等下就去转了",
 	// "打算明早先转过去", "I'm going to send it tomorrow").
-	futurePayRe = regexp.MustCompile(`(?:等下|等会|等一下|马上|待会|一会儿?|明天|明早|明天一早)(?:就)?(?:去)?(?:先)?转|打算(?:明早|明天)|准备(?:去)?转|\b(?:going to|gonna|will|about to) (?:send|pay|transfer|wire)\b`)
+	futurePayRe = regexp.MustCompile(`(?:等下|等会|等一下|马上|待会|一会儿?|明天|明早|明天一早)(?:就)?(?:去)?(?:先)?(?:转|汇|付)|打算(?:明早|明天)|准备(?:去)?(?:转|汇|付)|\b(?:going to|gonna|will|about to|plan to|planning to|ready to) (?:send|pay|transfer|wire)\b`)
+	// aboutToPayRe finds the person themselves about to pay ("was going to
+	// send it by bank transfer in like 10 mins", "我一会儿就转过去"), not a
+	// relative ("my dad is about to send money") nor a threat ("he will
+	// send them to my friends").
+	aboutToPayRe = regexp.MustCompile(`(?:^|\b(?:i|we|im)\b ?)(?:was |am |m |were |are )?(?:just )?(?:going to|gonna|about to|planning to|ready to) (?:send|pay|transfer|wire)\b|^(?:我)?(?:等下|等会儿?|等一下|马上|待会儿?|一会儿?|明天|明早)(?:就)?(?:去)?(?:先)?(?:转|汇|付)|我(?:等下|等会儿?|等一下|马上|待会儿?|一会儿?|明天|明早)(?:就)?(?:去)?(?:先)?(?:转|汇|付)|我(?:正)?准备(?:去)?(?:转|汇|付)`)
+	// notPayingRe finds a payment refused ("i'm not going to send
+	// anything", "我不打算转"), which futurePayRe's words sit inside.
+	notPayingRe = regexp.MustCompile(`\b(?:not|never|wont|won t|will not) (?:going to |gonna |about to |planning to |plan to |ready to )?(?:send|pay|transfer|wire)\b|不(?:会|打算|准备|想)(?:去)?(?:转|汇|付)`)
 	// paidAlreadyRe finds a payment already made beside it ("已经转了一半"),
 	// whose steps come first.
 	paidAlreadyRe = regexp.MustCompile(`已经转|已转|已经交|已交|交过了|转了一|转过(?:钱|了|一次|两次|几次)|\b(?:already|i have|ive) (?:paid|sent|transferred|wired)\b`)
@@ -1204,6 +1246,44 @@ var (
 	// pay it"), which reads like one made.
 	conditionalPaidRe = regexp.MustCompile(`交了(?:就|才|能)|\bif i pay\b`)
 )
+
+// practiceQuestionRe finds a question about what someone usually does
+// ("is it normal that…", "does the bank ever…", "would a real landlord…",
+// "银行会不会…", "正常吗"). practiceTopic then reads who and what.
+var practiceQuestionRe = regexp.MustCompile(`^(?:is it|is that|is this|its|it is) (?:normal|usual|common|ok|okay|legit|safe|a scam|true)\b|\b(?:does|do|would|will|can|could|should|is it normal for|is it usual for) (?:a |an |the |my |real |any |your |legit |legitimate )?(?:real )?(?:bank|banks|police|cops|officers?|embassy|embassies|consulate|consulates|employer|employers|job|jobs|company|companies|recruiter|recruiters|landlord|landlords|letting agents?|agent|agents|university|uni|school|courier|couriers|post office|tax office|immigration)\b|会不会|正常吗|正不正常|一般会|是不是都(?:要|会)|都会这样`)
+
+// practiceActors are who a practice question is about, with the asks
+// that make it a scam's, and the answer for them; the first pair that
+// both occur wins.
+var practiceActors = []struct {
+	who, what *regexp.Regexp
+	topic     string
+}{
+	// A code, a PIN or a password: no one real asks for them, whoever
+	// the question names.
+	{regexp.MustCompile(`\b(?:banks?|police|cops|officers?|embassy|embassies|consulate|school|university|uni|employer|company|courier|post office|tax office|immigration)\b|银行|警察|公安|大使馆|领事馆|使馆|学校|公司|快递|税务`),
+		regexp.MustCompile(`\b(?:pin|pins|password|passwords|otp|one time code|verification code|security code|cvv|the code)\b|验证码|密码`), "safe_to_give"},
+	{regexp.MustCompile(`\b(?:police|cops|officers?|embassy|embassies|consulate|consulates|court|immigration)\b|警察|公安|民警|大使馆|领事馆|使馆|法院|检察院`),
+		regexp.MustCompile(`\b(?:call|calls|ring|video|facetime|ask|asks|want|wants|money|transfer|pay|arrest|warrant|secret|freeze)\b|打电话|来电|视频|转账|要钱|交钱|保密|抓|冻结|通缉`), "officials"},
+	{regexp.MustCompile(`\b(?:job|jobs|employer|employers|recruiter|recruiters|company|companies|agency)\b|工作|兼职|招聘|公司|入职|上岗|中介`),
+		regexp.MustCompile(`\b(?:pay|paying|fee|fees|deposit|training|uniform|money)\b|交钱|费|押金|保证金|定金`), "job_fee"},
+	{regexp.MustCompile(`\b(?:landlord|landlords|letting agents?|flat|apartment|room|rent)\b|房东|租房|房子`),
+		regexp.MustCompile(`\b(?:deposit|pay|paying|rent|money)\b|押金|定金|房租|交钱`), "rental"},
+}
+
+// practiceTopic is the answer to a question about what an office, an
+// employer or a landlord usually does, when text is one.
+func practiceTopic(n string) (string, bool) {
+	if !practiceQuestionRe.MatchString(n) {
+		return "", false
+	}
+	for _, a := range practiceActors {
+		if a.who.MatchString(n) && a.what.MatchString(n) {
+			return a.topic, true
+		}
+	}
+	return "", false
+}
 
 // isItNormalRe finds a question about what is usual ("is it normal for a
 // recruiter to…", "这样正常吗"); practiceTopics the answers about a
@@ -1217,10 +1297,15 @@ var (
 // describe is real ("Is this a thing?", "是真的吗").
 var describedRealRe = regexp.MustCompile(`\bis (?:this|it|that) (?:a thing|real|legit|a scam|true|genuine)\b|是真的吗|是不是真的|真的假的|是骗子吗|是不是骗|靠谱吗`)
 
+// ourPeopleRe finds "our" said of the person's own people, a volunteer's
+// or a teacher's ("one of our first years", "our students"), at the start
+// of a check phrase's match.
+var ourPeopleRe = regexp.MustCompile(`^our (?:first ?years?|freshers?|new students?|international students?|chinese students?|students?|members?|classmates?|student union|students union|cssa)\b`)
+
 // toldToRe finds someone telling the person what to do ("他让我…",
 // "对方叫我…", "he wants me to…"): with "not yet", what follows is the ask,
 // not something done (round seventeen).
-var toldToRe = regexp.MustCompile(`(?:他|她|对方|他们|她们)(?:一直)?(?:让|叫|要)我|\b(?:he|she|they) (?:wants|want|told|tells|asked|asks) me to\b`)
+var toldToRe = regexp.MustCompile(`(?:他|她|对方|他们|她们)(?:现在|又|还|刚才|刚)?(?:一直)?(?:让|叫|要)我|\b(?:he|she|they) (?:wants|want|told|tells|asked|asks) me to\b`)
 
 // ongoingRe finds a scam said to be going on as the person types
 // ("是正在发生的 还没转") or with a deadline still ahead ("钱还没转 他们说今晚
@@ -1963,6 +2048,14 @@ func understand(s State, text string, forwarded bool) Placement {
 		// after a loss (round seventeen).
 		return Placement{Intent: IntentQuestion, Topic: "at_bank"}
 	}
+	if !f.atBank && aboutToPayRe.MatchString(n) && !paidAlreadyRe.MatchString(n) && unaddressed && f.check == f.phraseCheck &&
+		f.intents[IntentNone] == 0 && !notPayingRe.MatchString(n) {
+		// "was going to send it by bank transfer in like 10 mins, my mum
+		// says just do it", "我一会儿就转过去": money about to go, typed
+		// in the person's own words away from any counter; wait and
+		// check first, not a verdict on the words (round eighteen).
+		return Placement{Intent: IntentQuestion, Topic: "about_to_pay"}
+	}
 	if f.atBank && f.intents[IntentPaid] == 0 && ownStory && tell > 0 && f.family < 0 {
 		// "我在银行柜台 准备汇款给一个领事馆的人": about to pay, at the
 		// counter: stop, and tell the staff.
@@ -1990,6 +2083,15 @@ func understand(s State, text string, forwarded bool) Placement {
 		// seventeen). The ad itself, with its WeChat or Telegram handle,
 		// is a message to check.
 		return Placement{Intent: IntentQuestion, Topic: "job_abroad"}
+	}
+	if topic, ok := practiceTopic(n); ok && f.intents[IntentPaid] == 0 && f.intents[IntentOnCall] == 0 &&
+		!f.secondPerson && !linkRe.MatchString(text) && !phoneRe.MatchString(text) {
+		// "does the bank ever ask for my pin over the phone", "is it
+		// normal that a job asks me to pay for training first", "公安会
+		// 不会让人转账": a question about what an office, an employer or a
+		// landlord does, told by who and what, not by a phrase list
+		// (round eighteen: these were asked "is this a message?").
+		return Placement{Intent: IntentQuestion, Topic: topic}
 	}
 	if practiceTopics[f.topic[IntentQuestion]] && isItNormalRe.MatchString(n) && f.intents[IntentPaid] == 0 &&
 		f.intents[IntentOnCall] == 0 && f.ask == 0 {
@@ -2322,6 +2424,13 @@ func understand(s State, text string, forwarded bool) Placement {
 		// didn't click, anything else I should do?" keeps nothing lost.
 		return Placement{Intent: IntentCheck, Asks: f.ask > 0}
 	}
+	if f.intents[IntentNone] > 0 && f.intents[IntentPaid] == 0 && f.topic[IntentQuestion] == "unknown_calls" && !f.secondPerson {
+		// "i blocked the fake consulate number but now theyre calling
+		// from different numbers every hour": nothing lost, and the calls
+		// go on; what to do about them, not "Good. Forward a message"
+		// (round eighteen).
+		return Placement{Intent: IntentQuestion, Topic: "unknown_calls"}
+	}
 	if f.intents[IntentNone] > 0 {
 		if ((f.ask > 0 || toldToRe.MatchString(n)) && notYetRe.MatchString(n) || (questionAskedRe.MatchString(n) || ongoingRe.MatchString(n)) && notYetDoneRe.MatchString(n)) &&
 			!hungUpRe.MatchString(n) {
@@ -2332,6 +2441,12 @@ func understand(s State, text string, forwarded bool) Placement {
 			// ("还没扫 这正常吗", "钱还没转 他们说今晚十点前"). The warning
 			// about asks answers it, never "good, nothing is lost" (round
 			// seventeen).
+			if f.topic[IntentQuestion] == "explain_kidnap" {
+				// "我还没转钱 他现在让我找个没人的房间开视频": told to
+				// hide alone is the virtual kidnapping itself (round
+				// eighteen).
+				return Placement{Intent: IntentQuestion, Topic: "explain_kidnap"}
+			}
 			return Placement{Intent: IntentUnclear, Asks: true}
 		}
 		if hungUpRe.MatchString(n) {
@@ -2351,6 +2466,11 @@ func understand(s State, text string, forwarded bool) Placement {
 		// "报警了 警察说很难追回": a step done, and told it did not get
 		// the money back; what still helps answers it.
 		return Placement{Intent: IntentQuestion, Topic: "lost"}
+	}
+	if f.topic[IntentSmalltalk] == "done" && f.topic[IntentQuestion] == "unknown_calls" && f.intents[IntentPaid] == 0 {
+		// "blocked the number but now they keep calling from different
+		// numbers": a step done, and the calls go on (round eighteen).
+		return Placement{Intent: IntentQuestion, Topic: "unknown_calls"}
 	}
 	if f.topic[IntentSmalltalk] == "done" {
 		// "I called my bank", "已经报警了": a step done, told; an
@@ -2386,6 +2506,12 @@ func understand(s State, text string, forwarded bool) Placement {
 		// "老师今天带大家上车的那只票已经涨停了…私我": an ad's own pitch, with
 		// no one telling of it; checked as a message.
 		ownStory = false
+	}
+	if f.topic[IntentQuestion] == "what" && f.secondPerson && inviteRe.MatchString(n) {
+		// "…你要不要先放500试试水？…平台链接我发你": a question put to the
+		// message's reader, an invitation, not the person asking the bot
+		// what to do (round eighteen, set af).
+		return Placement{Intent: IntentCheck, Asks: f.ask > 0}
 	}
 	if f.intents[IntentQuestion] > 0 && (ownStory || !storyTopics[f.topic[IntentQuestion]]) {
 		if f.topic[IntentQuestion] == "visa" && f.story > 0 {
@@ -2445,8 +2571,23 @@ func understand(s State, text string, forwarded bool) Placement {
 		}
 		return p
 	}
+	if (state != "start" || s.Pieces > 0) && f.check == 0 && tell == 0 && f.story == 0 && unaddressed && thirdPersonRe.MatchString(n) {
+		// "wait… his whatsapp name is \"David Kerr\" but his real surname
+		// is Kerrigan", in the middle of a story: a remark about "him",
+		// long enough to read as a message, that speaks to no reader.
+		// It got "no known warning signs" (round eighteen); it is a
+		// piece of the story.
+		return Placement{Intent: IntentUnclear}
+	}
 	if (f.check > 0 || runes > longRunes) && !f.ownWords() {
 		return Placement{Intent: IntentCheck, Asks: f.ask > 0}
 	}
 	return Placement{Intent: IntentUnclear, Asks: f.ask > 0}
 }
+
+// inviteRe finds an invitation put to a message's reader ("你要不要先放500
+// 试试", "do you want to try it with me").
+var inviteRe = regexp.MustCompile(`你要不要|你想不想|要不要一起|\bdo you want to (?:try|join|start|invest)\b|\bwant to try it with me\b`)
+
+// thirdPersonRe finds someone spoken of: he, she, they, 他, 她.
+var thirdPersonRe = regexp.MustCompile(`\b(?:he|hes|his|him|she|shes|her|they|theyre|their|them)\b|他|她`)

@@ -1449,13 +1449,17 @@ func TestPastedMessagesKeepTheirVerdict(t *testing.T) {
 // answer that says don't go, where they got a verdict on the offer; one
 // message from a child to her mother about such a job is checked again.
 // 84 after the round's "not yet" answers: a pasted ask whose "还没发" had
-// read as the person's "nothing happened yet" is checked again.
+// read as the person's "nothing happened yet" is checked again. 83 of
+// 2,970 in the eighteenth round, with its set af: a friend's pitch that
+// asks its reader "你要不要先放500试试水" is checked (it was the person's
+// "what do I do"), and so is set f_blind's pitch of a bank's "inside"
+// product that ends "你要不要".
 func TestWrittenScamsAreClassified(t *testing.T) {
 	files, err := filepath.Glob("../classifier/testdata/messages/*.jsonl")
 	if err != nil || len(files) == 0 {
 		t.Fatalf("written sets: %v, %d files", err, len(files))
 	}
-	const most = 84
+	const most = 83
 	scams, unclassified := 0, 0
 	for _, name := range files {
 		b, err := os.ReadFile(name)

@@ -1,0 +1,91 @@
+package dialogs
+
+import (
+	"testing"
+
+	"github.com/scamcheck/scamcheck/locales"
+)
+
+// TestOwnWordsRoundEighteen: the person's own words that got an answer
+// saying nothing was wrong, or "is this a message?", in round eighteen's
+// blind conversations (two writers who read only the seed reports), in my
+// own words. Each turn's first text key is what is checked; the turns
+// before the last set the conversation up.
+func TestOwnWordsRoundEighteen(t *testing.T) {
+	for _, tt := range []struct {
+		lang  string
+		turns []string
+		want  string // first text key of the last turn's reply
+	}{
+		// Money about to go, typed by the person: wait and check first,
+		// not "no known warning signs".
+		{locales.EN, []string{"was about to transfer the deposit in 5 mins, my flatmate says just do it"}, "understand.q.about_to_pay"},
+		{locales.EN, []string{"she says pay by tonight, im going to send it now"}, "understand.q.about_to_pay"},
+		{locales.ZH, []string{"我等会儿就转过去 他说今天必须交"}, "understand.q.about_to_pay"},
+		{locales.EN, []string{"im not going to pay them anything"}, "understand.unclear"},
+		// A relative about to pay keeps the relative's answer.
+		{locales.EN, []string{"my dad is about to send money to a guy who says hes from the embassy"}, "understand.family.oncall"},
+		// A student who vanished, told by a volunteer; told to hide
+		// alone: virtual kidnapping.
+		{locales.EN, []string{"one of our students hasnt answered anyone since friday, her flatmate says she packed a bag and left"}, "understand.q.explain_kidnap"},
+		{locales.ZH, []string{"我还没给钱 他刚才让我找个没人的房间"}, "understand.q.explain_kidnap"},
+		// With the video call on, hanging up comes first.
+		{locales.ZH, []string{"我还没给钱 他刚才让我找个没人的房间开着视频"}, "oncall.hangup"},
+		// What to do first, asked after a loss.
+		{locales.EN, []string{"whats the order of things, police first or bank first?"}, "understand.q.report"},
+		{locales.ZH, []string{"先报警还是先找银行"}, "understand.q.report"},
+		// A payment promised a result is no payment.
+		{locales.ZH, []string{"他说交五万保证金 交了就不抓我"}, "understand.threatened.rule"},
+		// Calls going on from new numbers after a block.
+		{locales.EN, []string{"blocked the number but now they keep calling from different numbers"}, "understand.q.unknown_calls"},
+		{locales.EN, []string{"got a call, hung up, then they called again from another number"}, "understand.q.unknown_calls"},
+		// A flat far below the going rate.
+		{locales.EN, []string{"looking at a studio near uni, only £600/month which is super cheap for the area"}, "understand.q.rental"},
+		// A remark about "him" in the middle of a story is a piece of
+		// it, however long: never judged as a message. At the place
+		// question, the place is asked again.
+		{locales.EN, []string{"i bought two gift cards for my manager and sent him the codes", `hold on, his profile name says "Tom Reed" but everyone at work calls him Thomas Reedman`}, "understand.q.country"},
+		// Questions about what offices, employers and landlords do.
+		{locales.EN, []string{"is it normal that a job asks me to pay for training first"}, "understand.q.job_fee"},
+		{locales.EN, []string{"does the bank ever ask for my pin over the phone"}, "understand.q.safe_to_give"},
+		{locales.EN, []string{"is it a scam if the landlord wants the deposit before I've even seen the flat?"}, "understand.q.rental"},
+		{locales.ZH, []string{"房东没见面就让先交押金 正常吗"}, "understand.q.rental"},
+		{locales.ZH, []string{"银行会不会打电话问验证码"}, "understand.q.safe_to_give"},
+		{locales.ZH, []string{"公安会不会打电话让人转账"}, "understand.q.officials"},
+		// A relative's caller and a classmate's claim.
+		{locales.ZH, []string{"我妈最近老接到自称京东客服的电话"}, "understand.q.unknown_calls"},
+		{locales.ZH, []string{"我爸问能不能把钱借给一个说自己是我同学的人"}, "understand.q.really_them"},
+		// A fee asked in a parents' group: the warning about asks.
+		{locales.ZH, []string{"群里老师让交资料费 扫码交 180"}, "understand.story_asks"},
+	} {
+		s, _ := Step(State{}, Event{Kind: EventCommand, Command: "start", Lang: tt.lang})
+		var replies []Reply
+		for _, turn := range tt.turns {
+			s, replies = Step(s, Event{Kind: EventText, Text: turn})
+			if err := s.Validate(); err != nil {
+				t.Fatalf("%q: invalid state: %v", tt.turns, err)
+			}
+		}
+		got := ""
+		if len(replies) > 0 && len(replies[0].Texts) > 0 {
+			got = replies[0].Texts[0].Key
+		}
+		if got != tt.want {
+			t.Errorf("%q: got first text %s, want %s", tt.turns, got, tt.want)
+		}
+	}
+}
+
+// TestInvitationToTheReaderIsChecked: a friend's pitch that asks its
+// reader "你要不要…" is a message to check, not the person asking the bot
+// what to do (round eighteen, set af).
+func TestInvitationToTheReaderIsChecked(t *testing.T) {
+	for _, text := range []string{
+		"我表姐最近跟着一个老师做黄金，一周赚了两千多，你要不要也放一点试试？链接我发你",
+		"been trading with my cousin's signals, up 30% this month, do you want to try it with me? ill send the invite link",
+	} {
+		if p := Understand(State{}, text, false); p.Intent != IntentCheck {
+			t.Errorf("%q: got intent %s, want check", text, p.Intent)
+		}
+	}
+}
