@@ -55,6 +55,10 @@ func TestOwnWordsRoundEighteen(t *testing.T) {
 		// A relative's caller and a classmate's claim.
 		{locales.ZH, []string{"我妈最近老接到自称京东客服的电话"}, "understand.q.unknown_calls"},
 		{locales.ZH, []string{"我爸问能不能把钱借给一个说自己是我同学的人"}, "understand.q.really_them"},
+		// Nothing sent yet, and the person defends someone met online:
+		// how the long con works, not "Good, nothing is lost".
+		{locales.EN, []string{"i havent sent him anything yet. hes been really kind to me, i dont want to accuse him"}, "understand.romance"},
+		{locales.ZH, []string{"钱还没转 他对我真的很好 我不想冤枉他"}, "understand.romance"},
 		// A fee asked in a parents' group: the warning about asks.
 		{locales.ZH, []string{"群里老师让交资料费 扫码交 180"}, "understand.story_asks"},
 	} {

@@ -2449,6 +2449,13 @@ func understand(s State, text string, forwarded bool) Placement {
 			}
 			return Placement{Intent: IntentUnclear, Asks: true}
 		}
+		if romanceDoubtRe.MatchString(n) && !hungUpRe.MatchString(n) {
+			// "i havent sent anything. hes been so kind to me though, i
+			// dont want to accuse him": nothing sent yet, and the person
+			// defends him; how the long con works, not "Good, nothing is
+			// lost" (round eighteen).
+			return Placement{Intent: IntentQuestion, Topic: "romance"}
+		}
 		if hungUpRe.MatchString(n) {
 			// "i hung up what now": the call is over; what it cost, and
 			// what to do when they call again.
@@ -2588,6 +2595,10 @@ func understand(s State, text string, forwarded bool) Placement {
 // inviteRe finds an invitation put to a message's reader ("你要不要先放500
 // 试试", "do you want to try it with me").
 var inviteRe = regexp.MustCompile(`你要不要|你想不想|要不要一起|\bdo you want to (?:try|join|start|invest)\b|\bwant to try it with me\b`)
+
+// romanceDoubtRe finds the person defending someone met online against
+// their own doubt ("i dont want to accuse him", "他对我很好").
+var romanceDoubtRe = regexp.MustCompile(`\b(?:dont|do not) want to (?:accuse|upset|lose) (?:him|her)\b|\b(?:hes|shes|he s|she s|he has|she has) (?:been )?(?:so|really|very) (?:kind|nice|sweet|caring) to me\b|不想冤枉(?:他|她)|(?:他|她)对我(?:很|特别|那么|真的很)好`)
 
 // thirdPersonRe finds someone spoken of: he, she, they, 他, 她.
 var thirdPersonRe = regexp.MustCompile(`\b(?:he|hes|his|him|she|shes|her|they|theyre|their|them)\b|他|她`)
