@@ -1237,7 +1237,8 @@ var (
 	// send them to my friends").
 	aboutToPayRe = regexp.MustCompile(`(?:^|\b(?:i|we|im)\b ?)(?:was |am |m |were |are )?(?:just )?(?:going to|gonna|about to|planning to|ready to) (?:send|pay|transfer|wire)\b|^(?:我)?(?:等下|等会儿?|等一下|马上|待会儿?|一会儿?|明天|明早)(?:就)?(?:去)?(?:先)?(?:转|汇|付)|我(?:等下|等会儿?|等一下|马上|待会儿?|一会儿?|明天|明早)(?:就)?(?:去)?(?:先)?(?:转|汇|付)|我(?:正)?准备(?:去)?(?:转|汇|付)`)
 	// notPayingRe finds a payment refused ("i'm not going to send
-	// anything", "我不打算转"), which futurePayRe's words sit inside.
+	// anything", "我不打算转"), inside which aboutToPayRe's words are
+	// found too.
 	notPayingRe = regexp.MustCompile(`\b(?:not|never|wont|won t|will not) (?:going to |gonna |about to |planning to |plan to |ready to )?(?:send|pay|transfer|wire)\b|不(?:会|打算|准备|想)(?:去)?(?:转|汇|付)`)
 	// paidAlreadyRe finds a payment already made beside it ("已经转了一半"),
 	// whose steps come first.
