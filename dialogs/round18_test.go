@@ -59,6 +59,17 @@ func TestOwnWordsRoundEighteen(t *testing.T) {
 		// how the long con works, not "Good, nothing is lost".
 		{locales.EN, []string{"i havent sent him anything yet. hes been really kind to me, i dont want to accuse him"}, "understand.romance"},
 		{locales.ZH, []string{"钱还没转 他对我真的很好 我不想冤枉他"}, "understand.romance"},
+		// "Nothing" said of someone else, or of a meeting that never
+		// happened, is not "nothing happened" (the second blind pair of
+		// writers): a kidnapping told and a romance's ask.
+		{locales.ZH, []string{"女儿在英国 说警察让她一个人住酒店 手机要关机 让我打三十万过去 她说她没事叫我别问"}, "understand.q.explain_kidnap"},
+		{locales.ZH, []string{"网恋的男朋友说在机场被扣了要交罚款 让我先帮他垫一万五 我们还没见过面"}, "understand.romance"},
+		{locales.ZH, []string{"对方问我有几张银行卡 每张余额多少 我还没说"}, "understand.story_asks"},
+		{locales.EN, []string{"i didnt do anything wrong i just lent it to him for a week"}, "understand.q.mule"},
+		{locales.EN, []string{"met a guy on instagram @gold.trader.leo, he lives in singapore and trades gold and crypto"}, "understand.romance"},
+		{locales.EN, []string{"my balance says 60k but to withdraw need pay 15% tax first"}, "understand.withdraw"},
+		// Still "nothing lost": refused and hung up, someone just pushy.
+		{locales.ZH, []string{"他让我转钱 我没转 直接挂了"}, "understand.none_start"},
 		// A fee asked in a parents' group: the warning about asks.
 		{locales.ZH, []string{"群里老师让交资料费 扫码交 180"}, "understand.story_asks"},
 	} {

@@ -911,6 +911,13 @@ func (u *understander) features(s State, text string) features {
 			f.story += g.Weight
 			f.ask += g.Weight
 		default:
+			if g.Intent == IntentNone && (otherNoneBeforeRe.MatchString(n[:m.start]) && noneNegRe.MatchString(n[m.start:]) || strings.HasPrefix(n[m.end:], "见")) {
+				// "孩子说他没事", "我们还没见过面": someone else is fine,
+				// or a meeting never happened; not "nothing happened to
+				// me" (round eighteen: a kidnapping told and a romance's
+				// ask got "Good. Forward a message").
+				continue
+			}
 			if g.Intent == IntentPaid && (inSpans(supposed, m.start, m.end) || toldPayBeforeRe.MatchString(n[:m.start])) {
 				// "交了就不抓我", "if i pay they close the case": a
 				// payment promised a result, not one made (round
@@ -986,6 +993,14 @@ func (u *understander) features(s State, text string) features {
 // paid phrases inside it tell no payment. "交了就被拉黑了" (paid, then
 // blocked) is no promise and stays a payment.
 var supposedPayRe = regexp.MustCompile(`(?:如果|要是|只要)?(?:交|转|付)了(?:就(?:不|能|可以|没事|行|好|放|到账|解冻|撤|给|办|会)|才(?:能|可以|给|放|会))|\bif (?:i|we|she|he|they) (?:pay|send|transfer|wire)\b|\bonce (?:i|we) (?:pay|send|transfer)\b`)
+
+// otherNoneBeforeRe finds, just before a "nothing" phrase, someone else
+// it is said of ("孩子说他没事", "她说没事").
+var otherNoneBeforeRe = regexp.MustCompile(`(?:他|她|孩子|儿子|女儿|他们|她们|对方)(?:说)?(?:他|她)?(?:都|也|还)?$`)
+
+// noneNegRe finds a "nothing" phrase that is a negation (没事, 还没), which
+// otherNoneBeforeRe may make someone else's; "他一直在微信上催" stays.
+var noneNegRe = regexp.MustCompile(`^(?:还|都|也)?没`)
 
 // toldPayBeforeRe finds, just before a paid phrase, the words that make it
 // an ask told ("他说交五万", "让我转", "必须交"), not a payment made.
@@ -1301,12 +1316,12 @@ var describedRealRe = regexp.MustCompile(`\bis (?:this|it|that) (?:a thing|real|
 // ourPeopleRe finds "our" said of the person's own people, a volunteer's
 // or a teacher's ("one of our first years", "our students"), at the start
 // of a check phrase's match.
-var ourPeopleRe = regexp.MustCompile(`^our (?:first ?years?|freshers?|new students?|international students?|chinese students?|students?|members?|classmates?|student union|students union|cssa)\b`)
+var ourPeopleRe = regexp.MustCompile(`^our (?:first ?years?|freshers?|new students?|international students?|chinese students?|students?|members?|classmates?|student union|students union|cssa|office|union office|wechat group|group chat)\b`)
 
 // toldToRe finds someone telling the person what to do ("他让我…",
 // "对方叫我…", "he wants me to…"): with "not yet", what follows is the ask,
 // not something done (round seventeen).
-var toldToRe = regexp.MustCompile(`(?:他|她|对方|他们|她们)(?:现在|又|还|刚才|刚)?(?:一直)?(?:让|叫|要)我|\b(?:he|she|they) (?:wants|want|told|tells|asked|asks) me to\b`)
+var toldToRe = regexp.MustCompile(`(?:他|她|对方|他们|她们|警察|那边|客服|那个人)(?:现在|又|还|刚才|刚)?(?:一直)?(?:让|叫|要|问)我|\b(?:he|she|they) (?:wants|want|told|tells|asked|asks) me to\b`)
 
 // ongoingRe finds a scam said to be going on as the person types
 // ("是正在发生的 还没转") or with a deadline still ahead ("钱还没转 他们说今晚
@@ -2085,6 +2100,13 @@ func understand(s State, text string, forwarded bool) Placement {
 		// is a message to check.
 		return Placement{Intent: IntentQuestion, Topic: "job_abroad"}
 	}
+	if f.romance && f.family < 0 && !f.secondPerson && f.intents[IntentPaid] == 0 && investRe.MatchString(n) && handleRe.MatchString(n) {
+		// "met a girl on instagram @mei.invests.daily, she's in dubai…
+		// she trades crypto and gold": someone met online who talks of
+		// trading, with her handle told; the handle read as a message's
+		// contact and got "no known warning signs" (round eighteen).
+		return Placement{Intent: IntentQuestion, Topic: "romance"}
+	}
 	if topic, ok := practiceTopic(n); ok && f.intents[IntentPaid] == 0 && f.intents[IntentOnCall] == 0 &&
 		!f.secondPerson && !linkRe.MatchString(text) && !phoneRe.MatchString(text) {
 		// "does the bank ever ask for my pin over the phone", "is it
@@ -2425,12 +2447,17 @@ func understand(s State, text string, forwarded bool) Placement {
 		// didn't click, anything else I should do?" keeps nothing lost.
 		return Placement{Intent: IntentCheck, Asks: f.ask > 0}
 	}
-	if f.intents[IntentNone] > 0 && f.intents[IntentPaid] == 0 && f.topic[IntentQuestion] == "unknown_calls" && !f.secondPerson {
+	if f.intents[IntentNone] > 0 && f.intents[IntentPaid] == 0 && (f.topic[IntentQuestion] == "unknown_calls" || f.mule) && !f.secondPerson {
 		// "i blocked the fake consulate number but now theyre calling
 		// from different numbers every hour": nothing lost, and the calls
 		// go on; what to do about them, not "Good. Forward a message"
-		// (round eighteen).
-		return Placement{Intent: IntentQuestion, Topic: "unknown_calls"}
+		// (round eighteen). So with an account lent: "i didnt do
+		// anything bad i just lend it" is the mule's answer.
+		topic := "unknown_calls"
+		if f.mule {
+			topic = "mule"
+		}
+		return Placement{Intent: IntentQuestion, Topic: topic}
 	}
 	if f.intents[IntentNone] > 0 {
 		if ((f.ask > 0 || toldToRe.MatchString(n)) && notYetRe.MatchString(n) || (questionAskedRe.MatchString(n) || ongoingRe.MatchString(n)) && notYetDoneRe.MatchString(n)) &&
