@@ -473,7 +473,10 @@ func answerQuestion(s State, topic string) (State, []Reply) {
 			}
 			return s, replies
 		}
-		return askCountry(s, "understand.q.country")
+		// "should i send it?", "what do i do now" at the place
+		// question: what to hold back meanwhile, then the place again,
+		// not the place question alone (round eighteen).
+		return askCountry(s, "understand.q.country.meanwhile")
 	}
 	if buttons, ok := stepAnswers[topic]; ok {
 		s = resetFlowKeepLast(s)

@@ -335,8 +335,13 @@ func text(s State, e Event) (State, []Reply) {
 		if s.Node == NodeCountry {
 			// "Not sure" to "where are you now?": say why the place is
 			// asked and keep its buttons, rather than a question about
-			// something else.
-			return askCountry(s, "understand.q.country")
+			// something else. A longer piece of the story ("wait… his
+			// whatsapp name is…") gets what to hold back meanwhile first
+			// (round eighteen).
+			if p.Topic == "unsure" || utf8.RuneCountInString(strings.TrimSpace(e.Text)) <= 12 {
+				return askCountry(s, "understand.q.country")
+			}
+			return askCountry(s, "understand.q.country.meanwhile")
 		}
 		if p.Topic == "" && s.Node != NodeQuiz && e.Verdict.Level == classifier.LevelNone && placeOpened(e.Text) {
 			// "we're in Leicester", "我在加拿大一个小城 Sherbrooke": where
@@ -458,6 +463,11 @@ func text(s State, e Event) (State, []Reply) {
 				return s, []Reply{{Texts: texts, Choices: keyboard(&s, "where", "btn.where", "check", "btn.check", "menu", "btn.menu")}}
 			}
 		}
+		if s.Node == NodeCountry && whyAskedRe.MatchString(strings.ToLower(strings.TrimSpace(e.Text))) {
+			// "why do you need that" at the place question: why the
+			// place is asked is the answer.
+			return askCountry(s, "understand.q.country")
+		}
 		return answerQuestion(s, p.Topic)
 	case IntentSmalltalk:
 		return smalltalk(s, p.Topic)
@@ -482,13 +492,20 @@ func text(s State, e Event) (State, []Reply) {
 				return smalltalk(s, "thanks")
 			}
 			// "will the police actually do anything", "我还告诉了他们我的
-			// 住址": a sentence, not a place the directory lacks.
-			return askCountry(s, "understand.q.country")
+			// 住址", "他说五分钟内不补 账户就清零": a sentence, not a place
+			// the directory lacks. What to hold back meanwhile comes
+			// first: a story still going on was answered with the place
+			// question alone (round eighteen).
+			return askCountry(s, "understand.q.country.meanwhile")
 		}
 		return askCountry(s, "where.unknown")
 	}
 	return unclear(s)
 }
+
+// whyAskedRe finds the person asking why the bot asks ("why do you need
+// that", "为什么要问这个").
+var whyAskedRe = regexp.MustCompile(`^(?:why|what for|whats that for|what's that for|为什么|为啥|干嘛|干吗)`)
 
 // choose handles a button press. Data is untrusted: it is honoured only if
 // it carries the current keyboard's Seq and names a choice that makes sense

@@ -43,8 +43,11 @@ func TestOwnWordsRoundEighteen(t *testing.T) {
 		{locales.EN, []string{"looking at a studio near uni, only £600/month which is super cheap for the area"}, "understand.q.rental"},
 		// A remark about "him" in the middle of a story is a piece of
 		// it, however long: never judged as a message. At the place
-		// question, the place is asked again.
-		{locales.EN, []string{"i bought two gift cards for my manager and sent him the codes", `hold on, his profile name says "Tom Reed" but everyone at work calls him Thomas Reedman`}, "understand.q.country"},
+		// question, what to hold back meanwhile, and the place again.
+		{locales.EN, []string{"i bought two gift cards for my manager and sent him the codes", `hold on, his profile name says "Tom Reed" but everyone at work calls him Thomas Reedman`}, "understand.q.country.meanwhile"},
+		{locales.ZH, []string{"我已经转了两万", "他说五分钟内不补 账户就清零"}, "understand.q.country.meanwhile"},
+		{locales.EN, []string{"i already sent her 300 dollars", "shes crying on voice msg rn. should i send more?"}, "understand.q.country.meanwhile"},
+		{locales.EN, []string{"i already sent her 300 dollars", "why do you need that"}, "understand.q.country"},
 		// Questions about what offices, employers and landlords do.
 		{locales.EN, []string{"is it normal that a job asks me to pay for training first"}, "understand.q.job_fee"},
 		{locales.EN, []string{"does the bank ever ask for my pin over the phone"}, "understand.q.safe_to_give"},

@@ -1621,8 +1621,10 @@ func TestOwnWordsRoundTwelve(t *testing.T) {
 		// a sentence read as a place got "I don't have numbers for that
 		// place yet"; a question with an answer was not answered; "my
 		// parents will kill me" got the answer to a threat of violence.
-		{locales.EN, "country", "will the police actually do anything", "understand.q.country"},
-		{locales.ZH, "country", "我还告诉了他们我的住址", "understand.q.country"},
+		// Round eighteen: what to hold back meanwhile comes before the
+		// place question again.
+		{locales.EN, "country", "will the police actually do anything", "understand.q.country.meanwhile"},
+		{locales.ZH, "country", "我还告诉了他们我的住址", "understand.q.country.meanwhile"},
 		{locales.EN, "country", "Ulaanbaatar", "where.unknown"},
 		{locales.EN, "country", "i feel so stupid", "understand.q.shame"},
 		{locales.EN, "country", "my parents will kill me", "understand.q.shame"},
@@ -2068,7 +2070,7 @@ func TestOwnWordsRoundFourteen(t *testing.T) {
 		{locales.ZH, "country", "在伦敦。好的我先打银行电话", "where.title"},
 		{locales.ZH, "verdict", "我们在英国，曼彻斯特", "where.title"},
 		// A sentence at the place question is no place.
-		{locales.ZH, "country", "可是那个网站看起来就是真的啊", "understand.q.country"},
+		{locales.ZH, "country", "可是那个网站看起来就是真的啊", "understand.q.country.meanwhile"},
 		// Thanks with news, and news of steps done.
 		{locales.EN, "start", "thank you, this has been really helpful", "understand.smalltalk.thanks"},
 		{locales.ZH, "start", "好的，我自己去问学校了。真的很感谢", "understand.smalltalk.thanks"},
