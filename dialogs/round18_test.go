@@ -71,6 +71,12 @@ func TestOwnWordsRoundEighteen(t *testing.T) {
 		{locales.EN, []string{"i didnt do anything wrong i just lent it to him for a week"}, "understand.q.mule"},
 		{locales.EN, []string{"met a guy on instagram @gold.trader.leo, he lives in singapore and trades gold and crypto"}, "understand.romance"},
 		{locales.EN, []string{"my balance says 60k but to withdraw need pay 15% tax first"}, "understand.withdraw"},
+		// A flat told in the person's own words, whose "a month" reads
+		// like an ad's; the keys by courier once paid.
+		{locales.EN, []string{"found a 1 bed near campus for $800 a month which is crazy cheap"}, "understand.q.rental"},
+		{locales.EN, []string{"she says she'll courier the keys once i pay the deposit"}, "understand.q.rental"},
+		// What a page said, told mid-story, is no message to check.
+		{locales.EN, []string{"i typed my card number and the code into the page", `then it said "payment verified successfully"`}, "understand.q.country.meanwhile"},
 		// Still "nothing lost": refused and hung up, someone just pushy.
 		{locales.ZH, []string{"他让我转钱 我没转 直接挂了"}, "understand.none_start"},
 		// A fee asked in a parents' group: the warning about asks.

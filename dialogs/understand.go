@@ -1803,6 +1803,18 @@ func quotedMessage(text string) (quote, rest string, ok bool) {
 	return best, rest, true
 }
 
+// narratedQuoteRe finds the person telling what a page, an app or a
+// caller showed or said ("then it said", "屏幕上显示").
+var narratedQuoteRe = regexp.MustCompile(`(?i)\b(?:it|he|she|they|the page|the site|the website|the app|the screen)\s+(?:said|says|showed|shows|displayed)\b|(?:它|他|她|页面|网页|屏幕|app)(?:上)?(?:说|显示|写着)`)
+
+// narratedQuote reports a short quote, in the middle of a conversation,
+// that the person tells as what a page or a caller said ("then it said
+// \"verification complete\""): a piece of their story, not a message to
+// check (round eighteen: it got "no known warning signs").
+func narratedQuote(state, quote, rest string) bool {
+	return state != "start" && utf8.RuneCountInString(quote) < 40 && narratedQuoteRe.MatchString(rest)
+}
+
 // paragraphBreakRe is a blank line: what separates a pasted message from
 // the person's own line above or below it.
 var paragraphBreakRe = regexp.MustCompile(`\n[ \t\x{3000}]*\n`)
@@ -1963,7 +1975,7 @@ func understand(s State, text string, forwarded bool) Placement {
 			return Placement{Intent: IntentYes}
 		}
 	}
-	if quote, rest, ok := quotedMessage(text); ok && state != "quiz" && !u.tells(s, rest) {
+	if quote, rest, ok := quotedMessage(text); ok && state != "quiz" && !u.tells(s, rest) && !narratedQuote(state, quote, rest) {
 		// `my landlord sent this, is it legit? "Please pay the deposit
 		// …"`: the quoted words are a message, whatever the person
 		// says of it, unless they also tell what happened ("…" and I
@@ -2241,6 +2253,12 @@ func understand(s State, text string, forwarded bool) Placement {
 			// the message itself is what can be checked (round
 			// seventeen).
 			return Placement{Intent: IntentQuestion, Topic: "real"}
+		case tell == 0 && f.ask == 0 && f.check == f.phraseCheck && f.topic[IntentQuestion] == "rental" && !f.secondPerson:
+			// "found a studio in london zone 2 for £900 a month which is
+			// insanely cheap": the person's own words about a flat, whose
+			// "a month" reads like an ad's; no link, number or handle to
+			// check (round eighteen: it got "no known warning signs").
+			return Placement{Intent: IntentQuestion, Topic: "rental"}
 		case !f.ownWords():
 			return Placement{Intent: IntentCheck, Asks: f.ask > 0}
 		case tell == 0 && (ownCallerNumber || asksAboutOffer):
