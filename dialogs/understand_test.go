@@ -1453,13 +1453,15 @@ func TestPastedMessagesKeepTheirVerdict(t *testing.T) {
 // 2,970 in the eighteenth round, with its set af: a friend's pitch that
 // asks its reader "你要不要先放500试试水" is checked (it was the person's
 // "what do I do"), and so is set f_blind's pitch of a bank's "inside"
-// product that ends "你要不要".
+// product that ends "你要不要". 82 after the round's second pair of
+// writers: set f's "虽然我们还没见面…我想带你一起投资" is checked again, its
+// "还没见面" no longer read as the person's "nothing happened yet".
 func TestWrittenScamsAreClassified(t *testing.T) {
 	files, err := filepath.Glob("../classifier/testdata/messages/*.jsonl")
 	if err != nil || len(files) == 0 {
 		t.Fatalf("written sets: %v, %d files", err, len(files))
 	}
-	const most = 83
+	const most = 82
 	scams, unclassified := 0, 0
 	for _, name := range files {
 		b, err := os.ReadFile(name)
