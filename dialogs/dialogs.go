@@ -391,6 +391,14 @@ func text(s State, e Event) (State, []Reply) {
 			// would answer the wrong fear; reaching them comes first.
 			return threatened(s, "relative")
 		}
+		if n := understanding.normalize(e.Text); s.Node == NodeSteps && s.Warned && notYetDoneRe.MatchString(n) && !hungUpRe.MatchString(n) {
+			// "我还没转 我在江西赣州于都县" right after the rule for fake
+			// police the person told of: not paid yet, in a scam still
+			// going on; the warning about asks, not "Good, nothing is
+			// lost" (round eighteen). After a verdict on a message,
+			// "还没转" keeps "nothing lost" and "block the sender".
+			return storyAsks(s)
+		}
 		if p.Topic == "hung_up" {
 			// A call ended: nothing lost if nothing was given, and what
 			// to do when they call again (stepAnswers).
@@ -1049,11 +1057,16 @@ const maxOwnPlaceRunes = 120
 // right under "this is a scam". The warning stands; how to check it is
 // said again.
 func followsWarning(s State, e Event) bool {
-	warned := s.Node == NodeVerdict && s.Last != nil && s.Last.Level >= classifier.LevelMedium ||
-		s.Node == NodeSteps && s.Warned && !s.Paid
-	return warned && !e.Forwarded && !thanksSaidRe.MatchString(e.Text) &&
+	return afterWarning(s) && !e.Forwarded && !thanksSaidRe.MatchString(e.Text) &&
 		e.Verdict.Level < classifier.LevelMedium && utf8.RuneCountInString(e.Text) <= followUpMaxRunes &&
 		!linkRe.MatchString(emailRe.ReplaceAllString(e.Text, ""))
+}
+
+// afterWarning reports whether the last answer warned of a scam: a verdict
+// of medium or high, or a direct answer to what the person told.
+func afterWarning(s State) bool {
+	return s.Node == NodeVerdict && s.Last != nil && s.Last.Level >= classifier.LevelMedium ||
+		s.Node == NodeSteps && s.Warned && !s.Paid
 }
 
 // emailRe finds an email address: "the sender is ucl-finance-dept@outlook.com"

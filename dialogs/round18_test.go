@@ -77,6 +77,17 @@ func TestOwnWordsRoundEighteen(t *testing.T) {
 		{locales.EN, []string{"she says she'll courier the keys once i pay the deposit"}, "understand.q.rental"},
 		// What a page said, told mid-story, is no message to check.
 		{locales.EN, []string{"i typed my card number and the code into the page", `then it said "payment verified successfully"`}, "understand.q.country.meanwhile"},
+		// The elders' blind conversations: money being got together,
+		// a link told, a relative's story opened, "not yet" right after
+		// the rule for fake police.
+		{locales.ZH, []string{"还没转呢 我儿子去借钱了"}, "understand.q.about_to_pay"},
+		{locales.EN, []string{"not sent yet, my husband went to get the cash"}, "understand.q.about_to_pay"},
+		{locales.EN, []string{"then they texted me a link fine-pay-visa.top and said pay today"}, "understand.q.link_alone"},
+		{locales.ZH, []string{"他们又发了个链接 让我点进去交保证金"}, "understand.q.link_alone"},
+		{locales.EN, []string{"typing this for my mum, she is 76 and lives in Wuhan, my brother studies in Sydney"}, "understand.unclear"},
+		{locales.ZH, []string{"刚才有个公安打电话说我涉嫌洗钱 要我配合调查", "我还没转 我在湖南岳阳"}, "understand.story_asks"},
+		// A relative about to withdraw cash keeps the relative's answer.
+		{locales.ZH, []string{"我爸要去银行取钱给一个快递员"}, "understand.family.oncall"},
 		// Still "nothing lost": refused and hung up, someone just pushy.
 		{locales.ZH, []string{"他让我转钱 我没转 直接挂了"}, "understand.none_start"},
 		// A fee asked in a parents' group: the warning about asks.

@@ -1251,6 +1251,11 @@ var (
 	// relative ("my dad is about to send money") nor a threat ("he will
 	// send them to my friends").
 	aboutToPayRe = regexp.MustCompile(`(?:^|\b(?:i|we|im)\b ?)(?:was |am |m |were |are )?(?:just )?(?:going to|gonna|about to|planning to|ready to) (?:send|pay|transfer|wire)\b|^(?:我)?(?:等下|等会儿?|等一下|马上|待会儿?|一会儿?|明天|明早)(?:就)?(?:去)?(?:先)?(?:转|汇|付)|我(?:等下|等会儿?|等一下|马上|待会儿?|一会儿?|明天|明早)(?:就)?(?:去)?(?:先)?(?:转|汇|付)|我(?:正)?准备(?:去)?(?:转|汇|付)`)
+	// gatheringMoneyRe finds the money being got together to pay
+	// ("还没转 我老公去借钱了", "she went to get the cash"): with "not yet",
+	// not gone, and about to. Without it, "我爸要去银行取钱给一个快递员" is
+	// the relative's story.
+	gatheringMoneyRe = regexp.MustCompile(`去借钱|借钱去了|在借钱|在凑钱|去凑钱|凑钱去了|去取钱|取钱去了|去银行取钱|钱准备好了|把钱准备好|\b(?:borrowing money to pay|getting the money together|went to get the money|gone to get the money|went to get the cash|gone to get the cash|withdrawing the cash)\b`)
 	// notPayingRe finds a payment refused ("i'm not going to send
 	// anything", "我不打算转"), inside which aboutToPayRe's words are
 	// found too.
@@ -1317,6 +1322,10 @@ var describedRealRe = regexp.MustCompile(`\bis (?:this|it|that) (?:a thing|real|
 // or a teacher's ("one of our first years", "our students"), at the start
 // of a check phrase's match.
 var ourPeopleRe = regexp.MustCompile(`^our (?:first ?years?|freshers?|new students?|international students?|chinese students?|students?|members?|classmates?|student union|students union|cssa|office|union office|wechat group|group chat)\b`)
+
+// sentLinkRe finds, at the start of a text, a link told as sent by someone
+// ("they sent a link …", "then he texted me a website", "他们发了个链接").
+var sentLinkRe = regexp.MustCompile(`^(?:and |then |also |now |so )?(?:they|he|she|the caller|the guy|the woman|the man|someone|the scammer) (?:also |then |just )?(?:sent|texted|emailed|gave|messaged) (?:me |him |her |us |my \w+ )?(?:a |the |this |an |another )?(?:link|url|website|web address)\b|^(?:然后|又|还)?(?:他|她|对方|他们|她们|那个人)(?:又|还|就)?(?:发了|发来|给了|发给我)(?:一个|个|一条)?(?:链接|网址)`)
 
 // toldToRe finds someone telling the person what to do ("他让我…",
 // "对方叫我…", "he wants me to…"): with "not yet", what follows is the ask,
@@ -2076,13 +2085,21 @@ func understand(s State, text string, forwarded bool) Placement {
 		// after a loss (round seventeen).
 		return Placement{Intent: IntentQuestion, Topic: "at_bank"}
 	}
-	if !f.atBank && aboutToPayRe.MatchString(n) && !paidAlreadyRe.MatchString(n) && unaddressed && f.check == f.phraseCheck &&
-		f.intents[IntentNone] == 0 && !notPayingRe.MatchString(n) {
+	gathering := gatheringMoneyRe.MatchString(n) && notYetRe.MatchString(n)
+	if !f.atBank && (aboutToPayRe.MatchString(n) || gathering) && !paidAlreadyRe.MatchString(n) && unaddressed && f.check == f.phraseCheck &&
+		(f.intents[IntentNone] == 0 || gathering) && !notPayingRe.MatchString(n) {
 		// "was going to send it by bank transfer in like 10 mins, my mum
 		// says just do it", "我一会儿就转过去": money about to go, typed
 		// in the person's own words away from any counter; wait and
 		// check first, not a verdict on the words (round eighteen).
 		return Placement{Intent: IntentQuestion, Topic: "about_to_pay"}
+	}
+	if loc := sentLinkRe.FindStringIndex(n); loc != nil && loc[0] == 0 && !f.secondPerson && f.intents[IntentPaid] == 0 {
+		// "they sent a link visa-au-fine.check-top.cc and a \"notice\" PDF
+		// with a red stamp": a link told, not the message it came in; a
+		// verdict on the person's words about it said "no known warning
+		// signs" right after a visa-fine threat (round eighteen).
+		return Placement{Intent: IntentQuestion, Topic: "link_alone"}
 	}
 	if f.atBank && f.intents[IntentPaid] == 0 && ownStory && tell > 0 && f.family < 0 {
 		// "我在银行柜台 准备汇款给一个领事馆的人": about to pay, at the
@@ -2632,11 +2649,22 @@ func understand(s State, text string, forwarded bool) Placement {
 		// piece of the story.
 		return Placement{Intent: IntentUnclear}
 	}
+	if f.check == 0 && typingForRe.MatchString(n) {
+		// "typing for my father, he's 80 and lives in Changchun. my
+		// sister is a student in Germany": someone opening a relative's
+		// story, long enough to read as a message (round eighteen: it
+		// got "no known warning signs").
+		return Placement{Intent: IntentUnclear}
+	}
 	if (f.check > 0 || runes > longRunes) && !f.ownWords() {
 		return Placement{Intent: IntentCheck, Asks: f.ask > 0}
 	}
 	return Placement{Intent: IntentUnclear, Asks: f.ask > 0}
 }
+
+// typingForRe finds someone typing for a relative ("typing for my father",
+// "asking on behalf of my mum", "帮我妈问一下").
+var typingForRe = regexp.MustCompile(`^(?:hi |hello |hey )?(?:i am |im )?(?:typing|writing|asking|texting|messaging)(?: this| here)? (?:for|on behalf of) (?:my|our)\b|^(?:你好 ?)?(?:我)?(?:帮|替|代)(?:我)?(?:妈|爸|妈妈|爸爸|爷爷|奶奶|外公|外婆|姥姥|姥爷|父亲|母亲|老人|家里老人)`)
 
 // inviteRe finds an invitation put to a message's reader ("你要不要先放500
 // 试试", "do you want to try it with me").
