@@ -88,6 +88,16 @@ func TestOwnWordsRoundEighteen(t *testing.T) {
 		{locales.ZH, []string{"刚才有个公安打电话说我涉嫌洗钱 要我配合调查", "我还没转 我在湖南岳阳"}, "understand.story_asks"},
 		// A relative about to withdraw cash keeps the relative's answer.
 		{locales.ZH, []string{"我爸要去银行取钱给一个快递员"}, "understand.family.oncall"},
+		// The last blind pair: a caller's promise that nothing bad
+		// happens, a student hiding things from her teacher, not yet
+		// with a deadline, someone met online pushing a platform, a
+		// volunteer's talk.
+		{locales.EN, []string{"he promised nothing bad happens to me, i just post my card and sim to him"}, "understand.q.mule"},
+		{locales.EN, []string{"one of my students missed classes all week and keeps leaving the room with her phone"}, "understand.q.explain_kidnap"},
+		{locales.ZH, []string{"我还没操作 他说下午3点前不弄就来不及了"}, "understand.story_asks"},
+		{locales.ZH, []string{"在探探上认识一个说在香港做基金的 一直让我上他的平台 我还没投"}, "understand.romance"},
+		{locales.EN, []string{"what are the key rules to put on one slide for our freshers"}, "share.title"},
+		{locales.EN, []string{"who should students contact if it happens here?"}, "where.ask"},
 		// Still "nothing lost": refused and hung up, someone just pushy.
 		{locales.ZH, []string{"他让我转钱 我没转 直接挂了"}, "understand.none_start"},
 		// A fee asked in a parents' group: the warning about asks.

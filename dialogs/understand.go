@@ -911,7 +911,8 @@ func (u *understander) features(s State, text string) features {
 			f.story += g.Weight
 			f.ask += g.Weight
 		default:
-			if g.Intent == IntentNone && (otherNoneBeforeRe.MatchString(n[:m.start]) && noneNegRe.MatchString(n[m.start:]) || strings.HasPrefix(n[m.end:], "见")) {
+			if g.Intent == IntentNone && (otherNoneBeforeRe.MatchString(n[:m.start]) && (noneNegRe.MatchString(n[m.start:]) || !hanCharRe.MatchString(n[m.start:m.end])) ||
+				strings.HasPrefix(n[m.end:], "见")) {
 				// "孩子说他没事", "我们还没见过面": someone else is fine,
 				// or a meeting never happened; not "nothing happened to
 				// me" (round eighteen: a kidnapping told and a romance's
@@ -995,8 +996,13 @@ func (u *understander) features(s State, text string) features {
 var supposedPayRe = regexp.MustCompile(`(?:如果|要是|只要)?(?:交|转|付)了(?:就(?:不|能|可以|没事|行|好|放|到账|解冻|撤|给|办|会)|才(?:能|可以|给|放|会))|\bif (?:i|we|she|he|they) (?:pay|send|transfer|wire)\b|\bonce (?:i|we) (?:pay|send|transfer)\b`)
 
 // otherNoneBeforeRe finds, just before a "nothing" phrase, someone else
-// it is said of ("孩子说他没事", "她说没事").
-var otherNoneBeforeRe = regexp.MustCompile(`(?:他|她|孩子|儿子|女儿|他们|她们|对方)(?:说)?(?:他|她)?(?:都|也|还)?$`)
+// it is said of or by ("孩子说他没事", "她说没事", "he said nothing bad
+// happens to me").
+var otherNoneBeforeRe = regexp.MustCompile(`(?:他|她|孩子|儿子|女儿|他们|她们|对方)(?:说)?(?:他|她)?(?:都|也|还)?$|\b(?:he|she|they|it|the guy|the man|the woman) (?:said|says|told me|promised|promises)(?: that)? ?$`)
+
+// hanCharRe finds a Chinese character: an English "nothing" phrase after
+// "he said" is his, whatever it is.
+var hanCharRe = regexp.MustCompile(`\p{Han}`)
 
 // noneNegRe finds a "nothing" phrase that is a negation (没事, 还没), which
 // otherNoneBeforeRe may make someone else's; "他一直在微信上催" stays.
@@ -1235,7 +1241,7 @@ var notYetRe = regexp.MustCompile(`还没|尚未|暂时没|\b(?:not yet|nothing 
 // notYetDoneRe finds a payment, scan, click or download not done yet:
 // "还没扫 这正常吗", "haven't sent it yet, is that ok?" ask about what
 // may still happen; "你怎么还没回家" is no such thing.
-var notYetDoneRe = regexp.MustCompile(`(?:还没|尚未|暂时没)(?:有)?(?:转|汇|付|扫|点|给|交|打钱|下载|装|买|发)|\b(?:not yet|havent|have not)\b[^.!?]*\b(?:paid|pay|sent|send|scanned|scan|clicked|click|given|give|transferred|transfer|bought|buy|downloaded|installed)\b`)
+var notYetDoneRe = regexp.MustCompile(`(?:还没|尚未|暂时没)(?:有)?(?:转|汇|付|扫|点|给|交|打钱|下载|装|买|发|操作|弄|办)|\b(?:not yet|havent|have not)\b[^.!?]*\b(?:paid|pay|sent|send|scanned|scan|clicked|click|given|give|transferred|transfer|bought|buy|downloaded|installed)\b`)
 
 // adContactRe finds an ad's own contact line: "想改变生活的联系我，微信：
 // bkk-hr668", "DM me on Telegram". A job abroad told by the person names
@@ -2512,11 +2518,12 @@ func understand(s State, text string, forwarded bool) Placement {
 			}
 			return Placement{Intent: IntentUnclear, Asks: true}
 		}
-		if romanceDoubtRe.MatchString(n) && !hungUpRe.MatchString(n) {
+		if romanceDoubtRe.MatchString(n) && !hungUpRe.MatchString(n) || f.romance && investRe.MatchString(n) && notYetRe.MatchString(n) {
 			// "i havent sent anything. hes been so kind to me though, i
 			// dont want to accuse him": nothing sent yet, and the person
 			// defends him; how the long con works, not "Good, nothing is
-			// lost" (round eighteen).
+			// lost" (round eighteen). So with someone met online pushing a
+			// platform: "…推荐我上一个叫 BTCX-Pro 的平台，说带我赚钱，我还没投".
 			return Placement{Intent: IntentQuestion, Topic: "romance"}
 		}
 		if hungUpRe.MatchString(n) {
