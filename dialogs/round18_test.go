@@ -98,6 +98,15 @@ func TestOwnWordsRoundEighteen(t *testing.T) {
 		{locales.ZH, []string{"在探探上认识一个说在香港做基金的 一直让我上他的平台 我还没投"}, "understand.romance"},
 		{locales.EN, []string{"what are the key rules to put on one slide for our freshers"}, "share.title"},
 		{locales.EN, []string{"who should students contact if it happens here?"}, "where.ask"},
+		// The final blind pair: a volunteer's student hiding in a hotel
+		// under "police" orders, a voice call still on, a call told with
+		// its number, a practice refused by a buyer, a group's fee by QR.
+		{locales.EN, []string{"one of our freshers hasnt been to class all week, her flatmate says she moved into a hotel"}, "understand.q.explain_kidnap"},
+		{locales.EN, []string{`i reached him for a minute, he said "i cant talk, its a police matter in china, i signed confidentiality"`}, "understand.q.explain_kidnap"},
+		{locales.ZH, []string{"我现在还跟他语音着 他说挂了就算逃避调查"}, "oncall.hangup"},
+		{locales.EN, []string{"weird call just now from 0161 555 0199"}, "understand.q.unknown_calls"},
+		{locales.EN, []string{"buying a used laptop off someone on facebook, they want paypal friends and family. sus?"}, "understand.q.marketplace"},
+		{locales.EN, []string{"a member keeps transferring to the fake police, she wont listen to us"}, "understand.q.wont_listen"},
 		// Still "nothing lost": refused and hung up, someone just pushy.
 		{locales.ZH, []string{"他让我转钱 我没转 直接挂了"}, "understand.none_start"},
 		// A fee asked in a parents' group: the warning about asks.

@@ -1990,11 +1990,15 @@ func understand(s State, text string, forwarded bool) Placement {
 			return Placement{Intent: IntentYes}
 		}
 	}
-	if quote, rest, ok := quotedMessage(text); ok && state != "quiz" && !u.tells(s, rest) && !narratedQuote(state, quote, rest) {
+	if quote, rest, ok := quotedMessage(text); ok && state != "quiz" && !u.tells(s, rest) && !narratedQuote(state, quote, rest) &&
+		f.topic[IntentQuestion] != "explain_kidnap" {
 		// `my landlord sent this, is it legit? "Please pay the deposit
 		// …"`: the quoted words are a message, whatever the person
 		// says of it, unless they also tell what happened ("…" and I
-		// paid).
+		// paid). A student's words quoted by a volunteer, "she said
+		// \"cant talk its a police matter in china, i signed
+		// confidentiality\"", are the hiding itself, told (round
+		// eighteen).
 		return Placement{Intent: IntentCheck, Asks: u.asks(quote), Quote: quote}
 	}
 	if block, rest, ok := pastedBlock(text); ok && state != "quiz" && !u.tells(s, rest) {
@@ -2045,7 +2049,7 @@ func understand(s State, text string, forwarded bool) Placement {
 	// number is the one that called, told by the person; a pasted "You
 	// have a missed call, call back on …" speaks to its reader and is
 	// checked.
-	ownCallerNumber := f.topic[IntentQuestion] == "unknown_calls" && f.firstPerson && !f.secondPerson &&
+	ownCallerNumber := f.topic[IntentQuestion] == "unknown_calls" && (f.firstPerson || !f.addressed && f.phraseCheck == 0) && !f.secondPerson &&
 		!secondPersonRe.MatchString(n) && !linkRe.MatchString(text)
 	// "is it legit if a job pays u to like youtube videos", "i took out
 	// 500 in profit so it can't be fake, right?": a question or a doubt
@@ -2282,6 +2286,11 @@ func understand(s State, text string, forwarded bool) Placement {
 			// "a month" reads like an ad's; no link, number or handle to
 			// check (round eighteen: it got "no known warning signs").
 			return Placement{Intent: IntentQuestion, Topic: "rental"}
+		case tell == 0 && ownCallerNumber && !f.firstPerson:
+			// "weird call just now from 020 7946 0321": a call told with
+			// its number and no I; the number is the caller's, not a
+			// message's (round eighteen: it got "no known warning signs").
+			return Placement{Intent: IntentQuestion, Topic: "unknown_calls"}
 		case !f.ownWords():
 			return Placement{Intent: IntentCheck, Asks: f.ask > 0}
 		case tell == 0 && (ownCallerNumber || asksAboutOffer):
