@@ -107,6 +107,15 @@ func TestOwnWordsRoundEighteen(t *testing.T) {
 		{locales.EN, []string{"weird call just now from 0161 555 0199"}, "understand.q.unknown_calls"},
 		{locales.EN, []string{"buying a used laptop off someone on facebook, they want paypal friends and family. sus?"}, "understand.q.marketplace"},
 		{locales.EN, []string{"a member keeps transferring to the fake police, she wont listen to us"}, "understand.q.wont_listen"},
+		// The last two blind sets: pressed to pay now, a payment's
+		// promised "nothing happens", a named offer asked about, a
+		// screen moving by itself with no money seen going yet.
+		{locales.ZH, []string{"急 对方一直催我转账"}, "understand.story_asks"},
+		{locales.ZH, []string{"他让我马上转五万过去 说是保证金 交了就没事了"}, "understand.q.about_to_pay"},
+		{locales.EN, []string{`is "like videos and earn" a real job?`}, "understand.unclear"},
+		{locales.EN, []string{`is paying "guarantee money" to the police an actual thing in china?`}, "understand.q.officials"},
+		{locales.EN, []string{"met a guy on hinge, says he works in finance in hong kong, we text every day"}, "understand.romance"},
+		{locales.ZH, []string{"有人打电话说是客服 让我下个会议软件 我下了 他还在电话上", "还没看到扣钱 我该先干嘛"}, "understand.story_asks"},
 		// Still "nothing lost": refused and hung up, someone just pushy.
 		{locales.ZH, []string{"他让我转钱 我没转 直接挂了"}, "understand.none_start"},
 		// A fee asked in a parents' group: the warning about asks.

@@ -912,11 +912,12 @@ func (u *understander) features(s State, text string) features {
 			f.ask += g.Weight
 		default:
 			if g.Intent == IntentNone && (otherNoneBeforeRe.MatchString(n[:m.start]) && (noneNegRe.MatchString(n[m.start:]) || !hanCharRe.MatchString(n[m.start:m.end])) ||
-				strings.HasPrefix(n[m.end:], "见")) {
+				strings.HasPrefix(n[m.end:], "见") || inSpans(supposed, m.start, m.end)) {
 				// "孩子说他没事", "我们还没见过面": someone else is fine,
-				// or a meeting never happened; not "nothing happened to
-				// me" (round eighteen: a kidnapping told and a romance's
-				// ask got "Good. Forward a message").
+				// or a meeting never happened; nor is the promise of a
+				// payment ("交了就没事") "nothing happened to me" (round
+				// eighteen: a kidnapping told, a romance's ask and a
+				// son's 300,000 asked now got "nothing lost").
 				continue
 			}
 			if g.Intent == IntentPaid && (inSpans(supposed, m.start, m.end) || toldPayBeforeRe.MatchString(n[:m.start])) {
@@ -1241,7 +1242,7 @@ var notYetRe = regexp.MustCompile(`还没|尚未|暂时没|\b(?:not yet|nothing 
 // notYetDoneRe finds a payment, scan, click or download not done yet:
 // "还没扫 这正常吗", "haven't sent it yet, is that ok?" ask about what
 // may still happen; "你怎么还没回家" is no such thing.
-var notYetDoneRe = regexp.MustCompile(`(?:还没|尚未|暂时没)(?:有)?(?:转|汇|付|扫|点|给|交|打钱|下载|装|买|发|操作|弄|办)|\b(?:not yet|havent|have not)\b[^.!?]*\b(?:paid|pay|sent|send|scanned|scan|clicked|click|given|give|transferred|transfer|bought|buy|downloaded|installed)\b`)
+var notYetDoneRe = regexp.MustCompile(`(?:还没|尚未|暂时没)(?:有)?(?:看到|发现)?(?:转|汇|付|扫|点|给|交|打钱|下载|装|买|发|操作|弄|办|扣)|\bno money (?:taken|gone|missing) yet\b|\b(?:not yet|havent|have not)\b[^.!?]*\b(?:paid|pay|sent|send|scanned|scan|clicked|click|given|give|transferred|transfer|bought|buy|downloaded|installed)\b`)
 
 // adContactRe finds an ad's own contact line: "想改变生活的联系我，微信：
 // bkk-hr668", "DM me on Telegram". A job abroad told by the person names
@@ -1347,7 +1348,7 @@ var ongoingRe = regexp.MustCompile(`正在发生|正在进行|还在继续|今�
 // shows their face: an oil rig or an army posting, a camera that never
 // works, leave papers to pay for, never met (round seventeen: "she says
 // the camera on the rig doesn't work").
-var romanceTellRe = regexp.MustCompile(`oil rig|army surgeon|us army|never met|leave papers|peacekeep|on the rig|offshore|never video ?called|camera (?:doesnt|does not|never) work|camera is broken|石油钻井|钻井平台|从不视频|不肯视频|摄像头坏`)
+var romanceTellRe = regexp.MustCompile(`works in finance|does finance|做金融|搞金融|oil rig|army surgeon|us army|never met|leave papers|peacekeep|on the rig|offshore|never video ?called|camera (?:doesnt|does not|never) work|camera is broken|石油钻井|钻井平台|从不视频|不肯视频|摄像头坏`)
 
 // hungUpRe finds a call the person ended ("i hung up", "我已经挂了电话").
 // The person, not the caller: "他就挂了" is the caller giving up.
@@ -1818,6 +1819,15 @@ func quotedMessage(text string) (quote, rest string, ok bool) {
 	return best, rest, true
 }
 
+// namedOfferAsked reports a short quote that names what the person asks
+// about ("is \"like videos and earn\" job real?", "is paying \"guarantee
+// money to procuratorate\" an actual thing?"): a job, a practice or an
+// office's way, not a message received (round eighteen).
+func namedOfferAsked(f features, quote string) bool {
+	t := f.topic[IntentQuestion]
+	return utf8.RuneCountInString(quote) < 40 && f.intents[IntentQuestion] > 0 && (storyTopics[t] || t == "officials")
+}
+
 // narratedQuoteRe finds the person telling what a page, an app or a
 // caller showed or said ("then it said", "屏幕上显示").
 var narratedQuoteRe = regexp.MustCompile(`(?i)\b(?:it|he|she|they|the page|the site|the website|the app|the screen)\s+(?:said|says|showed|shows|displayed)\b|(?:它|他|她|页面|网页|屏幕|app)(?:上)?(?:说|显示|写着)`)
@@ -1991,7 +2001,7 @@ func understand(s State, text string, forwarded bool) Placement {
 		}
 	}
 	if quote, rest, ok := quotedMessage(text); ok && state != "quiz" && !u.tells(s, rest) && !narratedQuote(state, quote, rest) &&
-		f.topic[IntentQuestion] != "explain_kidnap" {
+		f.topic[IntentQuestion] != "explain_kidnap" && !namedOfferAsked(f, quote) {
 		// `my landlord sent this, is it legit? "Please pay the deposit
 		// …"`: the quoted words are a message, whatever the person
 		// says of it, unless they also tell what happened ("…" and I
@@ -2535,6 +2545,12 @@ func understand(s State, text string, forwarded bool) Placement {
 			// platform: "…推荐我上一个叫 BTCX-Pro 的平台，说带我赚钱，我还没投".
 			return Placement{Intent: IntentQuestion, Topic: "romance"}
 		}
+		if pressedToPayRe.MatchString(n) && !hungUpRe.MatchString(n) {
+			// "在线等 对方一直催我转账": pressed to pay right now; its "一直催我"
+			// read as harassment after the fact, "nothing lost" (round
+			// eighteen).
+			return Placement{Intent: IntentUnclear, Asks: true}
+		}
 		if hungUpRe.MatchString(n) {
 			// "i hung up what now": the call is over; what it cost, and
 			// what to do when they call again.
@@ -2681,6 +2697,10 @@ func understand(s State, text string, forwarded bool) Placement {
 // typingForRe finds someone typing for a relative ("typing for my father",
 // "asking on behalf of my mum", "帮我妈问一下").
 var typingForRe = regexp.MustCompile(`^(?:hi |hello |hey )?(?:i am |im )?(?:typing|writing|asking|texting|messaging)(?: this| here)? (?:for|on behalf of) (?:my|our)\b|^(?:你好 ?)?(?:我)?(?:帮|替|代)(?:我)?(?:妈|爸|妈妈|爸爸|爷爷|奶奶|外公|外婆|姥姥|姥爷|父亲|母亲|老人|家里老人)`)
+
+// pressedToPayRe finds someone pressing the person to pay now ("一直催我转账",
+// "he keeps pushing me to send it").
+var pressedToPayRe = regexp.MustCompile(`催我(?:转|汇|付|交|打钱|买)|\bkeeps? (?:pushing|rushing|pressuring|hurrying) me to (?:pay|send|transfer|buy)\b`)
 
 // inviteRe finds an invitation put to a message's reader ("你要不要先放500
 // 试试", "do you want to try it with me").
