@@ -471,7 +471,7 @@ func text(s State, e Event) (State, []Reply) {
 				return s, []Reply{{Texts: texts, Choices: keyboard(&s, "where", "btn.where", "check", "btn.check", "menu", "btn.menu")}}
 			}
 		}
-		if s.Node == NodeCountry && whyAskedRe.MatchString(strings.ToLower(strings.TrimSpace(e.Text))) {
+		if s.Node == NodeCountry && (p.Topic == "" || p.Topic == "what") && whyAskedRe.MatchString(strings.ToLower(strings.TrimSpace(e.Text))) {
 			// "why do you need that" at the place question: why the
 			// place is asked is the answer.
 			return askCountry(s, "understand.q.country")

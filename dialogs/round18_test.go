@@ -48,6 +48,8 @@ func TestOwnWordsRoundEighteen(t *testing.T) {
 		{locales.ZH, []string{"我已经转了两万", "他说五分钟内不补 账户就清零"}, "understand.q.country.meanwhile"},
 		{locales.EN, []string{"i already sent her 300 dollars", "shes crying on voice msg rn. should i send more?"}, "understand.q.country.meanwhile"},
 		{locales.EN, []string{"i already sent her 300 dollars", "why do you need that"}, "understand.q.country"},
+		// A "why" that asks something else keeps its own answer.
+		{locales.ZH, []string{"我已经转了两万", "为什么他们知道我的护照号"}, "understand.q.leaked_knows"},
 		// Questions about what offices, employers and landlords do.
 		{locales.EN, []string{"is it normal that a job asks me to pay for training first"}, "understand.q.job_fee"},
 		{locales.EN, []string{"does the bank ever ask for my pin over the phone"}, "understand.q.safe_to_give"},
