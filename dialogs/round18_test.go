@@ -118,6 +118,8 @@ func TestOwnWordsRoundEighteen(t *testing.T) {
 		{locales.EN, []string{`is paying "guarantee money" to the police an actual thing in china?`}, "understand.q.officials"},
 		{locales.EN, []string{"met a guy on hinge, says he works in finance in hong kong, we text every day"}, "understand.romance"},
 		{locales.ZH, []string{"有人打电话说是客服 让我下个会议软件 我下了 他还在电话上", "还没看到扣钱 我该先干嘛"}, "understand.story_asks"},
+		// "有没有" asks; it is no "nothing happened".
+		{locales.ZH, []string{"有没有懂炒币的 我想问问"}, "understand.unclear"},
 		// Still "nothing lost": refused and hung up, someone just pushy.
 		{locales.ZH, []string{"他让我转钱 我没转 直接挂了"}, "understand.none_start"},
 		// A fee asked in a parents' group: the warning about asks.

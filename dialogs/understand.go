@@ -912,12 +912,14 @@ func (u *understander) features(s State, text string) features {
 			f.ask += g.Weight
 		default:
 			if g.Intent == IntentNone && (otherNoneBeforeRe.MatchString(n[:m.start]) && (noneNegRe.MatchString(n[m.start:]) || !hanCharRe.MatchString(n[m.start:m.end])) ||
-				strings.HasPrefix(n[m.end:], "见") || inSpans(supposed, m.start, m.end)) {
+				strings.HasPrefix(n[m.end:], "见") || inSpans(supposed, m.start, m.end) ||
+				strings.HasSuffix(n[:m.start], "有") && noneNegRe.MatchString(n[m.start:])) {
 				// "孩子说他没事", "我们还没见过面": someone else is fine,
 				// or a meeting never happened; nor is the promise of a
 				// payment ("交了就没事") "nothing happened to me" (round
 				// eighteen: a kidnapping told, a romance's ask and a
-				// son's 300,000 asked now got "nothing lost").
+				// son's 300,000 asked now got "nothing lost"); nor the
+				// question "有没有懂投资的" (does anyone know investing).
 				continue
 			}
 			if g.Intent == IntentPaid && (inSpans(supposed, m.start, m.end) || toldPayBeforeRe.MatchString(n[:m.start])) {

@@ -1455,13 +1455,15 @@ func TestPastedMessagesKeepTheirVerdict(t *testing.T) {
 // "what do I do"), and so is set f_blind's pitch of a bank's "inside"
 // product that ends "你要不要". 82 after the round's second pair of
 // writers: set f's "虽然我们还没见面…我想带你一起投资" is checked again, its
-// "还没见面" no longer read as the person's "nothing happened yet".
+// "还没见面" no longer read as the person's "nothing happened yet". 80 at
+// the round's end: "你有没有闲钱" and "有没有想在宿舍躺着赚米的" are checked, their
+// 有没有 (does anyone, have you) no longer read as "nothing happened".
 func TestWrittenScamsAreClassified(t *testing.T) {
 	files, err := filepath.Glob("../classifier/testdata/messages/*.jsonl")
 	if err != nil || len(files) == 0 {
 		t.Fatalf("written sets: %v, %d files", err, len(files))
 	}
-	const most = 82
+	const most = 80
 	scams, unclassified := 0, 0
 	for _, name := range files {
 		b, err := os.ReadFile(name)
