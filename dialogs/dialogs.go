@@ -391,12 +391,16 @@ func text(s State, e Event) (State, []Reply) {
 			// would answer the wrong fear; reaching them comes first.
 			return threatened(s, "relative")
 		}
-		if n := understanding.normalize(e.Text); s.Node == NodeSteps && s.Warned && notYetDoneRe.MatchString(n) && !hungUpRe.MatchString(n) {
+		if n := understanding.normalize(e.Text); (s.Node == NodeSteps && (s.Warned || s.Last != nil && s.Last.Level >= classifier.LevelMedium) ||
+			s.Node == NodeVerdict && s.Warned) && notYetDoneRe.MatchString(n) && !hungUpRe.MatchString(n) {
 			// "我还没转 我在江西赣州于都县" right after the rule for fake
 			// police the person told of: not paid yet, in a scam still
 			// going on; the warning about asks, not "Good, nothing is
-			// lost" (round eighteen). After a verdict on a message,
-			// "还没转" keeps "nothing lost" and "block the sender".
+			// lost" (round eighteen). So after a story told in pieces
+			// whose piece was judged a scam ("他被绑着", medium) and a
+			// question answered since ("不许报警"), or a remark under the
+			// warning ("要五十万"). After a verdict on a message, "还没转"
+			// keeps "nothing lost" and "block the sender".
 			return storyAsks(s)
 		}
 		if p.Topic == "hung_up" {

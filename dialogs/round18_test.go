@@ -120,6 +120,13 @@ func TestOwnWordsRoundEighteen(t *testing.T) {
 		{locales.ZH, []string{"有人打电话说是客服 让我下个会议软件 我下了 他还在电话上", "还没看到扣钱 我该先干嘛"}, "understand.story_asks"},
 		// "有没有" asks; it is no "nothing happened".
 		{locales.ZH, []string{"有没有懂炒币的 我想问问"}, "understand.unclear"},
+		// The last blind pair: parents about to pay for a child who did
+		// nothing wrong, a kidnapping told in pieces then "not yet", a
+		// handle told mid-story, a loss asked about.
+		{locales.EN, []string{`my parents want to pay 100k to the "court" to cancel my warrant, i've done nothing wrong. how do i stop them`}, "understand.q.wont_listen"},
+		{locales.ZH, []string{"女儿在悉尼", "打不通", "有人发来视频 她被绑着", "要五十万", "我还没转"}, "understand.story_asks"},
+		{locales.EN, []string{"i paid 400 to unlock my task earnings", "the coach @gold_team_amy said everyone has to do this"}, "understand.q.country.meanwhile"},
+		{locales.EN, []string{"we reported it to the police in both countries. the money went to a bank in hong kong. can it be recovered?"}, "understand.q.refund"},
 		// Still "nothing lost": refused and hung up, someone just pushy.
 		{locales.ZH, []string{"他让我转钱 我没转 直接挂了"}, "understand.none_start"},
 		// A fee asked in a parents' group: the warning about asks.

@@ -913,13 +913,15 @@ func (u *understander) features(s State, text string) features {
 		default:
 			if g.Intent == IntentNone && (otherNoneBeforeRe.MatchString(n[:m.start]) && (noneNegRe.MatchString(n[m.start:]) || !hanCharRe.MatchString(n[m.start:m.end])) ||
 				strings.HasPrefix(n[m.end:], "见") || inSpans(supposed, m.start, m.end) ||
-				strings.HasSuffix(n[:m.start], "有") && noneNegRe.MatchString(n[m.start:])) {
+				strings.HasSuffix(n[:m.start], "有") && noneNegRe.MatchString(n[m.start:]) || strings.HasPrefix(n[m.end:], " wrong") && innocentBeforeRe.MatchString(n[:m.start])) {
 				// "孩子说他没事", "我们还没见过面": someone else is fine,
 				// or a meeting never happened; nor is the promise of a
 				// payment ("交了就没事") "nothing happened to me" (round
 				// eighteen: a kidnapping told, a romance's ask and a
 				// son's 300,000 asked now got "nothing lost"); nor the
-				// question "有没有懂投资的" (does anyone know investing).
+				// question "有没有懂投资的" (does anyone know investing),
+				// nor "I've done nothing wrong" (innocence, not nothing
+				// done).
 				continue
 			}
 			if g.Intent == IntentPaid && (inSpans(supposed, m.start, m.end) || toldPayBeforeRe.MatchString(n[:m.start])) {
@@ -1002,6 +1004,11 @@ var supposedPayRe = regexp.MustCompile(`(?:如果|要是|只要)?(?:交|转|付)
 // it is said of or by ("孩子说他没事", "她说没事", "he said nothing bad
 // happens to me").
 var otherNoneBeforeRe = regexp.MustCompile(`(?:他|她|孩子|儿子|女儿|他们|她们|对方)(?:说)?(?:他|她)?(?:都|也|还)?$|\b(?:he|she|they|it|the guy|the man|the woman) (?:said|says|told me|promised|promises)(?: that)? ?$`)
+
+// innocentBeforeRe finds, before "nothing wrong", a deed denied ("i've
+// done nothing wrong", "he did nothing wrong"): innocence, not nothing
+// done; "I checked, nothing wrong" stays nothing.
+var innocentBeforeRe = regexp.MustCompile(`\b(?:done|did|do)\s*$`)
 
 // hanCharRe finds a Chinese character: an English "nothing" phrase after
 // "he said" is his, whatever it is.
@@ -2298,6 +2305,13 @@ func understand(s State, text string, forwarded bool) Placement {
 			// "a month" reads like an ad's; no link, number or handle to
 			// check (round eighteen: it got "no known warning signs").
 			return Placement{Intent: IntentQuestion, Topic: "rental"}
+		case (state != "start" || s.Pieces > 0) && tell == 0 && f.phraseCheck == 0 && f.story == 0 && unaddressed &&
+			!f.addressed && saidRe.MatchString(n):
+			// "the mentor @liuyun_taskteam say everybody is like this",
+			// mid-story: someone's words told with their handle, whose
+			// handle read as a message's contact (round eighteen: it got
+			// "no known warning signs").
+			return Placement{Intent: IntentUnclear}
 		case tell == 0 && ownCallerNumber && !f.firstPerson:
 			// "weird call just now from 020 7946 0321": a call told with
 			// its number and no I; the number is the caller's, not a
@@ -2571,10 +2585,12 @@ func understand(s State, text string, forwarded bool) Placement {
 		// the money back; what still helps answers it.
 		return Placement{Intent: IntentQuestion, Topic: "lost"}
 	}
-	if f.topic[IntentSmalltalk] == "done" && f.topic[IntentQuestion] == "unknown_calls" && f.intents[IntentPaid] == 0 {
+	if t := f.topic[IntentQuestion]; f.topic[IntentSmalltalk] == "done" && (t == "unknown_calls" || t == "refund") && f.intents[IntentPaid] == 0 {
 		// "blocked the number but now they keep calling from different
-		// numbers": a step done, and the calls go on (round eighteen).
-		return Placement{Intent: IntentQuestion, Topic: "unknown_calls"}
+		// numbers", "we reported it to the police in both countries…
+		// can it be recovered?": a step done, and a question that goes
+		// on from it (round eighteen).
+		return Placement{Intent: IntentQuestion, Topic: t}
 	}
 	if f.topic[IntentSmalltalk] == "done" {
 		// "I called my bank", "已经报警了": a step done, told; an
@@ -2711,6 +2727,11 @@ var inviteRe = regexp.MustCompile(`你要不要|你想不想|要不要一起|\bd
 // romanceDoubtRe finds the person defending someone met online against
 // their own doubt ("i dont want to accuse him", "他对我很好").
 var romanceDoubtRe = regexp.MustCompile(`\b(?:dont|do not) want to (?:accuse|upset|lose) (?:him|her)\b|\b(?:hes|shes|he s|she s|he has|she has) (?:been )?(?:so|really|very) (?:kind|nice|sweet|caring) to me\b|不想冤枉(?:他|她)|(?:他|她)对我(?:很|特别|那么|真的很)好`)
+
+// saidRe finds someone's words told ("the mentor @liuyun_taskteam say
+// everybody is like this"): mid-story, with only a handle to check, still
+// the person's telling, not a message.
+var saidRe = regexp.MustCompile(`\b(?:say|says|said|told)\b|说`)
 
 // thirdPersonRe finds someone spoken of: he, she, they, 他, 她.
 var thirdPersonRe = regexp.MustCompile(`\b(?:he|hes|his|him|she|shes|her|they|theyre|their|them)\b|他|她`)
