@@ -8,9 +8,10 @@ import (
 
 // TestOwnWordsRoundEighteen: the person's own words that got an answer
 // saying nothing was wrong, or "is this a message?", in round eighteen's
-// blind conversations (two writers who read only the seed reports), in my
-// own words. Each turn's first text key is what is checked; the turns
-// before the last set the conversation up.
+// blind conversations and first lines (fourteen writers who read only the
+// seed reports), in my own words. Each turn's first text key is what is
+// checked; the turns before the last set the conversation up. Rows that
+// passed before the round guard what must not change.
 func TestOwnWordsRoundEighteen(t *testing.T) {
 	for _, tt := range []struct {
 		lang  string
