@@ -128,6 +128,14 @@ func TestOwnWordsRoundEighteen(t *testing.T) {
 		{locales.ZH, []string{"女儿在悉尼", "打不通", "有人发来视频 她被绑着", "要五十万", "我还没转"}, "understand.story_asks"},
 		{locales.EN, []string{"i paid 400 to unlock my task earnings", "the coach @gold_team_amy said everyone has to do this"}, "understand.q.country.meanwhile"},
 		{locales.EN, []string{"we reported it to the police in both countries. the money went to a bank in hong kong. can it be recovered?"}, "understand.q.refund"},
+		// A caller who will ring again, a phishing page "just for fun",
+		// a wire asked about, a volunteer's poster.
+		{locales.ZH, []string{"他说明天上午再打给我 那我现在是不是没事了"}, "understand.story_asks"},
+		{locales.EN, []string{"nothing happened yet, they said they'll call me back tomorrow at 9"}, "understand.story_asks"},
+		{locales.ZH, []string{"点了短信里的链接 填了个手机号 没事吧"}, "paid.now"},
+		{locales.EN, []string{"how long does a transfer to a hong kong account take from hsbc"}, "understand.q.about_to_pay"},
+		{locales.EN, []string{"one of our members hasnt shown up since monday, she packed a bag and said its police business"}, "understand.q.explain_kidnap"},
+		{locales.EN, []string{"we're making a poster about phone scams for freshers"}, "share.title"},
 		// Still "nothing lost": refused and hung up, someone just pushy.
 		{locales.ZH, []string{"他让我转钱 我没转 直接挂了"}, "understand.none_start"},
 		// A fee asked in a parents' group: the warning about asks.

@@ -913,7 +913,8 @@ func (u *understander) features(s State, text string) features {
 		default:
 			if g.Intent == IntentNone && (otherNoneBeforeRe.MatchString(n[:m.start]) && (noneNegRe.MatchString(n[m.start:]) || !hanCharRe.MatchString(n[m.start:m.end])) ||
 				strings.HasPrefix(n[m.end:], "见") || inSpans(supposed, m.start, m.end) ||
-				strings.HasSuffix(n[:m.start], "有") && noneNegRe.MatchString(n[m.start:]) || strings.HasPrefix(n[m.end:], " wrong") && innocentBeforeRe.MatchString(n[:m.start])) {
+				strings.HasSuffix(n[:m.start], "有") && noneNegRe.MatchString(n[m.start:]) || strings.HasPrefix(n[m.end:], " wrong") && innocentBeforeRe.MatchString(n[:m.start]) ||
+				strings.HasPrefix(n[m.end:], "吧") || strings.HasPrefix(n[m.end:], "吗")) {
 				// "孩子说他没事", "我们还没见过面": someone else is fine,
 				// or a meeting never happened; nor is the promise of a
 				// payment ("交了就没事") "nothing happened to me" (round
@@ -921,7 +922,7 @@ func (u *understander) features(s State, text string) features {
 				// son's 300,000 asked now got "nothing lost"); nor the
 				// question "有没有懂投资的" (does anyone know investing),
 				// nor "I've done nothing wrong" (innocence, not nothing
-				// done).
+				// done), nor "没事吧" (asking whether it is fine).
 				continue
 			}
 			if g.Intent == IntentPaid && (inSpans(supposed, m.start, m.end) || toldPayBeforeRe.MatchString(n[:m.start])) {
@@ -1263,10 +1264,11 @@ var (
 	// "打算明早先转过去", "I'm going to send it tomorrow").
 	futurePayRe = regexp.MustCompile(`(?:等下|等会|等一下|马上|待会|一会儿?|明天|明早|明天一早)(?:就)?(?:去)?(?:先)?(?:转|汇|付)|打算(?:明早|明天)|准备(?:去)?(?:转|汇|付)|\b(?:going to|gonna|will|about to|plan to|planning to|ready to) (?:send|pay|transfer|wire)\b`)
 	// aboutToPayRe finds the person themselves about to pay ("was going to
-	// send it by bank transfer in like 10 mins", "我一会儿就转过去"), not a
+	// send it by bank transfer in like 10 mins", "我一会儿就转过去", "how long
+	// does a wire to a hong kong account take"), not a
 	// relative ("my dad is about to send money") nor a threat ("he will
 	// send them to my friends").
-	aboutToPayRe = regexp.MustCompile(`(?:^|\b(?:i|we|im)\b ?)(?:was |am |m |were |are )?(?:just )?(?:going to|gonna|about to|planning to|ready to) (?:send|pay|transfer|wire)\b|^(?:我)?(?:等下|等会儿?|等一下|马上|待会儿?|一会儿?|明天|明早)(?:就)?(?:去)?(?:先)?(?:转|汇|付)|我(?:等下|等会儿?|等一下|马上|待会儿?|一会儿?|明天|明早)(?:就)?(?:去)?(?:先)?(?:转|汇|付)|我(?:正)?准备(?:去)?(?:转|汇|付)`)
+	aboutToPayRe = regexp.MustCompile(`\bhow long does (?:a|the|my) (?:wire|transfer|bank transfer|international transfer|swift transfer) (?:to|take)\b|(?:^|\b(?:i|we|im)\b ?)(?:was |am |m |were |are )?(?:just )?(?:going to|gonna|about to|planning to|ready to) (?:send|pay|transfer|wire)\b|^(?:我)?(?:等下|等会儿?|等一下|马上|待会儿?|一会儿?|明天|明早)(?:就)?(?:去)?(?:先)?(?:转|汇|付)|我(?:等下|等会儿?|等一下|马上|待会儿?|一会儿?|明天|明早)(?:就)?(?:去)?(?:先)?(?:转|汇|付)|我(?:正)?准备(?:去)?(?:转|汇|付)`)
 	// gatheringMoneyRe finds the money being got together to pay
 	// ("还没转 我老公去借钱了", "she went to get the cash"): with "not yet",
 	// not gone, and about to. Without it, "我爸要去银行取钱给一个快递员" is
@@ -2561,6 +2563,12 @@ func understand(s State, text string, forwarded bool) Placement {
 			// platform: "…推荐我上一个叫 BTCX-Pro 的平台，说带我赚钱，我还没投".
 			return Placement{Intent: IntentQuestion, Topic: "romance"}
 		}
+		if callbackRe.MatchString(n) && !hungUpRe.MatchString(n) {
+			// "所以我是不是已经没事了 就等明天那个电话?": a caller who will
+			// ring again is a scam not over; the warning about asks, not
+			// "Good, nothing is lost" (round eighteen).
+			return Placement{Intent: IntentUnclear, Asks: true}
+		}
 		if pressedToPayRe.MatchString(n) && !hungUpRe.MatchString(n) {
 			// "在线等 对方一直催我转账": pressed to pay right now; its "一直催我"
 			// read as harassment after the fact, "nothing lost" (round
@@ -2715,6 +2723,10 @@ func understand(s State, text string, forwarded bool) Placement {
 // typingForRe finds someone typing for a relative ("typing for my father",
 // "asking on behalf of my mum", "帮我妈问一下").
 var typingForRe = regexp.MustCompile(`^(?:hi |hello |hey )?(?:i am |im )?(?:typing|writing|asking|texting|messaging)(?: this| here)? (?:for|on behalf of) (?:my|our)\b|^(?:你好 ?)?(?:我)?(?:帮|替|代)(?:我)?(?:妈|爸|妈妈|爸爸|爷爷|奶奶|外公|外婆|姥姥|姥爷|父亲|母亲|老人|家里老人)`)
+
+// callbackRe finds a caller who will ring again ("就等明天那个电话", "他说
+// 明天再打来", "they'll call back tomorrow").
+var callbackRe = regexp.MustCompile(`等明天(?:那个|的)?电话|明天再打|明天还会打|明天(?:早上|上午|下午|晚上)?(?:会)?再(?:打|联系)|\b(?:theyll|hell|shell|will|gonna|going to) (?:call|ring) (?:me |us |her |him )?(?:back|again) (?:tomorrow|tonight|later|at)\b|\bwaiting for (?:their|his|her|the) call\b`)
 
 // pressedToPayRe finds someone pressing the person to pay now ("一直催我转账",
 // "he keeps pushing me to send it").
