@@ -911,18 +911,7 @@ func (u *understander) features(s State, text string) features {
 			f.story += g.Weight
 			f.ask += g.Weight
 		default:
-			if g.Intent == IntentNone && (otherNoneBeforeRe.MatchString(n[:m.start]) && (noneNegRe.MatchString(n[m.start:]) || !hanCharRe.MatchString(n[m.start:m.end])) ||
-				strings.HasPrefix(n[m.end:], "见") || inSpans(supposed, m.start, m.end) ||
-				strings.HasSuffix(n[:m.start], "有") && noneNegRe.MatchString(n[m.start:]) || strings.HasPrefix(n[m.end:], " wrong") && innocentBeforeRe.MatchString(n[:m.start]) ||
-				strings.HasPrefix(n[m.end:], "吧") || strings.HasPrefix(n[m.end:], "吗")) {
-				// "孩子说他没事", "我们还没见过面": someone else is fine,
-				// or a meeting never happened; nor is the promise of a
-				// payment ("交了就没事") "nothing happened to me" (round
-				// eighteen: a kidnapping told, a romance's ask and a
-				// son's 300,000 asked now got "nothing lost"); nor the
-				// question "有没有懂投资的" (does anyone know investing),
-				// nor "I've done nothing wrong" (innocence, not nothing
-				// done), nor "没事吧" (asking whether it is fine).
+			if g.Intent == IntentNone && !ownNothing(n, m.start, m.end, supposed) {
 				continue
 			}
 			if g.Intent == IntentPaid && (inSpans(supposed, m.start, m.end) || toldPayBeforeRe.MatchString(n[:m.start])) {
@@ -998,8 +987,32 @@ func (u *understander) features(s State, text string) features {
 // supposedPayRe finds a payment only supposed, with what it is promised to
 // bring ("交了就不抓我", "转了才能解冻", "if i pay they close the case"): the
 // paid phrases inside it tell no payment. "交了就被拉黑了" (paid, then
-// blocked) is no promise and stays a payment.
+// blocked) is no promise and stays a payment. It is narrower than
+// conditionalPaidRe, which is read only beside a fee asked before a loan is
+// released: a bare "交了能…" ("交了能退吗", paid, can it come back) masked
+// everywhere would lose a payment.
 var supposedPayRe = regexp.MustCompile(`(?:如果|要是|只要)?(?:交|转|付)了(?:就(?:不|能|可以|没事|行|好|放|到账|解冻|撤|给|办|会)|才(?:能|可以|给|放|会))|\bif (?:i|we|she|he|they) (?:pay|send|transfer|wire)\b|\bonce (?:i|we) (?:pay|send|transfer)\b`)
+
+// ownNothing reports whether the "nothing" phrase at n[start:end] is the
+// person's own "nothing happened" (round eighteen: a kidnapping told, a
+// romance's ask and a son's 300,000 asked now got "nothing lost"). It is
+// not when it is said of or by someone else ("孩子说他没事", "he said nothing
+// bad happens to me"), of a meeting never had ("我们还没见过面"), inside a
+// payment's promise ("交了就没事"), asked ("有没有懂投资的", "没事吧"), or
+// innocence ("I've done nothing wrong").
+func ownNothing(n string, start, end int, supposed [][]int) bool {
+	before, from, after := n[:start], n[start:], n[end:]
+	switch {
+	case otherNoneBeforeRe.MatchString(before) && (noneNegRe.MatchString(from) || !hanCharRe.MatchString(n[start:end])):
+	case strings.HasPrefix(after, "见"), inSpans(supposed, start, end):
+	case strings.HasSuffix(before, "有") && noneNegRe.MatchString(from):
+	case strings.HasPrefix(after, " wrong") && innocentBeforeRe.MatchString(before):
+	case strings.HasPrefix(after, "吧"), strings.HasPrefix(after, "吗"):
+	default:
+		return true
+	}
+	return false
+}
 
 // otherNoneBeforeRe finds, just before a "nothing" phrase, someone else
 // it is said of or by ("孩子说他没事", "她说没事", "he said nothing bad
@@ -1268,7 +1281,7 @@ var (
 	// does a wire to a hong kong account take"), not a
 	// relative ("my dad is about to send money") nor a threat ("he will
 	// send them to my friends").
-	aboutToPayRe = regexp.MustCompile(`\bhow long does (?:a|the|my) (?:wire|transfer|bank transfer|international transfer|swift transfer) (?:to|take)\b|(?:^|\b(?:i|we|im)\b ?)(?:was |am |m |were |are )?(?:just )?(?:going to|gonna|about to|planning to|ready to) (?:send|pay|transfer|wire)\b|^(?:我)?(?:等下|等会儿?|等一下|马上|待会儿?|一会儿?|明天|明早)(?:就)?(?:去)?(?:先)?(?:转|汇|付)|我(?:等下|等会儿?|等一下|马上|待会儿?|一会儿?|明天|明早)(?:就)?(?:去)?(?:先)?(?:转|汇|付)|我(?:正)?准备(?:去)?(?:转|汇|付)`)
+	aboutToPayRe = regexp.MustCompile(`\bhow long does (?:a|the|my) (?:wire|transfer|bank transfer|international transfer|swift transfer) (?:to|take)\b|(?:^|\b(?:i|we|im)\b ?)(?:was |am |m |were |are )?(?:just )?(?:going to|gonna|about to|planning to|ready to) (?:send|pay|transfer|wire)\b|(?:^|我)(?:等下|等会儿?|等一下|马上|待会儿?|一会儿?|明天|明早)(?:就)?(?:去)?(?:先)?(?:转|汇|付)|我(?:正)?准备(?:去)?(?:转|汇|付)`)
 	// gatheringMoneyRe finds the money being got together to pay
 	// ("还没转 我老公去借钱了", "she went to get the cash"): with "not yet",
 	// not gone, and about to. Without it, "我爸要去银行取钱给一个快递员" is
@@ -1830,26 +1843,24 @@ func quotedMessage(text string) (quote, rest string, ok bool) {
 	return best, rest, true
 }
 
-// namedOfferAsked reports a short quote that names what the person asks
-// about ("is \"like videos and earn\" job real?", "is paying \"guarantee
-// money to procuratorate\" an actual thing?"): a job, a practice or an
-// office's way, not a message received (round eighteen).
-func namedOfferAsked(f features, quote string) bool {
+// quoteTold reports a quote that is a piece of the person's telling, not
+// a message they received (round eighteen): a student's words quoted by a
+// volunteer that are the hiding itself ("she said \"cant talk its a police
+// matter in china, i signed confidentiality\""); a short quote naming what
+// the person asks about, a job, a practice or an office's way ("is \"like
+// videos and earn\" job real?"); a short quote of what a page or a caller
+// said, mid-conversation ("then it said \"verification complete\"").
+func quoteTold(state string, f features, quote, rest string) bool {
+	short := utf8.RuneCountInString(quote) < 40
 	t := f.topic[IntentQuestion]
-	return utf8.RuneCountInString(quote) < 40 && f.intents[IntentQuestion] > 0 && (storyTopics[t] || t == "officials")
+	return t == "explain_kidnap" ||
+		short && f.intents[IntentQuestion] > 0 && (storyTopics[t] || t == "officials") ||
+		short && state != "start" && narratedQuoteRe.MatchString(rest)
 }
 
 // narratedQuoteRe finds the person telling what a page, an app or a
 // caller showed or said ("then it said", "屏幕上显示").
 var narratedQuoteRe = regexp.MustCompile(`(?i)\b(?:it|he|she|they|the page|the site|the website|the app|the screen)\s+(?:said|says|showed|shows|displayed)\b|(?:它|他|她|页面|网页|屏幕|app)(?:上)?(?:说|显示|写着)`)
-
-// narratedQuote reports a short quote, in the middle of a conversation,
-// that the person tells as what a page or a caller said ("then it said
-// \"verification complete\""): a piece of their story, not a message to
-// check (round eighteen: it got "no known warning signs").
-func narratedQuote(state, quote, rest string) bool {
-	return state != "start" && utf8.RuneCountInString(quote) < 40 && narratedQuoteRe.MatchString(rest)
-}
 
 // paragraphBreakRe is a blank line: what separates a pasted message from
 // the person's own line above or below it.
@@ -2011,15 +2022,11 @@ func understand(s State, text string, forwarded bool) Placement {
 			return Placement{Intent: IntentYes}
 		}
 	}
-	if quote, rest, ok := quotedMessage(text); ok && state != "quiz" && !u.tells(s, rest) && !narratedQuote(state, quote, rest) &&
-		f.topic[IntentQuestion] != "explain_kidnap" && !namedOfferAsked(f, quote) {
+	if quote, rest, ok := quotedMessage(text); ok && state != "quiz" && !u.tells(s, rest) && !quoteTold(state, f, quote, rest) {
 		// `my landlord sent this, is it legit? "Please pay the deposit
 		// …"`: the quoted words are a message, whatever the person
 		// says of it, unless they also tell what happened ("…" and I
-		// paid). A student's words quoted by a volunteer, "she said
-		// \"cant talk its a police matter in china, i signed
-		// confidentiality\"", are the hiding itself, told (round
-		// eighteen).
+		// paid) or the quote is a piece of their telling (quoteTold).
 		return Placement{Intent: IntentCheck, Asks: u.asks(quote), Quote: quote}
 	}
 	if block, rest, ok := pastedBlock(text); ok && state != "quiz" && !u.tells(s, rest) {
