@@ -32,22 +32,32 @@ func TestAStoryInPiecesIsNotAskedTheSameQuestionAgain(t *testing.T) {
 		{locales.EN, []string{"my mum", "thanks", "she got a call"},
 			[]string{"understand.unclear", "understand.smalltalk.thanks", "understand.unclear"}},
 	} {
-		s, _ := Step(State{}, Event{Kind: EventCommand, Command: "start", Lang: tt.lang})
-		for i, turn := range tt.turns {
-			var replies []Reply
-			s, replies = Step(s, Event{Kind: EventText, Text: turn})
-			if err := s.Validate(); err != nil {
-				t.Fatalf("%q turn %d: invalid state: %v", tt.turns, i, err)
-			}
-			got := ""
-			if len(replies) > 0 && len(replies[0].Texts) > 0 {
-				got = replies[0].Texts[0].Key
-			}
+		for i, got := range turnKeys(t, tt.lang, tt.turns) {
 			if got != tt.want[i] {
-				t.Errorf("%q turn %d %q: got first text %s, want %s", tt.turns, i, turn, got, tt.want[i])
+				t.Errorf("%q turn %d %q: got first text %s, want %s", tt.turns, i, tt.turns[i], got, tt.want[i])
 			}
 		}
 	}
+}
+
+// turnKeys types turns one after the other into a conversation started in
+// lang, and gives the first text key of each turn's reply ("" for none).
+// Every state on the way must be valid.
+func turnKeys(t *testing.T, lang string, turns []string) []string {
+	t.Helper()
+	s, _ := Step(State{}, Event{Kind: EventCommand, Command: "start", Lang: lang})
+	keys := make([]string, len(turns))
+	for i, turn := range turns {
+		var replies []Reply
+		s, replies = Step(s, Event{Kind: EventText, Text: turn})
+		if err := s.Validate(); err != nil {
+			t.Fatalf("%q turn %d: invalid state: %v", turns, i, err)
+		}
+		if len(replies) > 0 && len(replies[0].Texts) > 0 {
+			keys[i] = replies[0].Texts[0].Key
+		}
+	}
+	return keys
 }
 
 // TestPiecesAreNotStored: the count of pieces survives only the pieces;

@@ -141,19 +141,8 @@ func TestOwnWordsRoundEighteen(t *testing.T) {
 		// A fee asked in a parents' group: the warning about asks.
 		{locales.ZH, []string{"群里老师让交资料费 扫码交 180"}, "understand.story_asks"},
 	} {
-		s, _ := Step(State{}, Event{Kind: EventCommand, Command: "start", Lang: tt.lang})
-		var replies []Reply
-		for _, turn := range tt.turns {
-			s, replies = Step(s, Event{Kind: EventText, Text: turn})
-			if err := s.Validate(); err != nil {
-				t.Fatalf("%q: invalid state: %v", tt.turns, err)
-			}
-		}
-		got := ""
-		if len(replies) > 0 && len(replies[0].Texts) > 0 {
-			got = replies[0].Texts[0].Key
-		}
-		if got != tt.want {
+		keys := turnKeys(t, tt.lang, tt.turns)
+		if got := keys[len(keys)-1]; got != tt.want {
 			t.Errorf("%q: got first text %s, want %s", tt.turns, got, tt.want)
 		}
 	}
