@@ -116,6 +116,7 @@ func accountSteps(s State, p Placement) (State, []Reply) {
 			),
 		}}
 	}
+	s.Gave = true
 	var texts []Text
 	if p.Family {
 		texts = append(texts, Text{Key: "account.family"})
@@ -178,6 +179,7 @@ func linkOpenedSteps(s State) (State, []Reply) {
 // money, card or code: no bank call to make yet, but the papers are
 // reported and the next call, which will quote them, is expected.
 func identitySteps(s State) (State, []Reply) {
+	s.Gave = true
 	return stepsThenPaid(s, Text{Key: "paid.id.now"}, Text{Key: "paid.id.report"})
 }
 
@@ -353,6 +355,9 @@ var stepAnswers = map[string][]string{
 	"visa_agent": stepsThenCheck,
 	// Money about to go, away from a counter: wait and check first.
 	"about_to_pay": stepsThenCheck,
+	// A card payment the person did not make: the bank, on the card's
+	// own number, blocks and disputes it (round nineteen).
+	"unknown_charge": stepsThenCheck,
 	// The bank or the police stepping in: listen to them.
 	"intervention": stepsThenPlace,
 	// At the bank, about to pay: stop, tell the staff.
@@ -482,6 +487,9 @@ func answerQuestion(s State, topic string) (State, []Reply) {
 		s = resetFlowKeepLast(s)
 		s.Node = NodeSteps
 		s.Warned = warningTopics[topic]
+		// A card payment the person did not make is a loss: no later
+		// "nothing happened" is answered "nothing is lost".
+		s.Paid = topic == "unknown_charge"
 		return s, []Reply{keyedReply(&s, []string{"understand.q." + topic}, buttons...)}
 	}
 	switch topic {
@@ -815,6 +823,7 @@ func familyStory(s State, p Placement) (State, []Reply) {
 		texts = []Text{{Key: "understand.family.oncall"}, call}
 	case IntentApp:
 		texts = []Text{{Key: "understand.family.app"}, {Key: "app.now", Line: true}, {Key: "app.remove", Line: true}, {Key: "app.passwords", Line: true}, call}
+		s.Gave = p.Topic != "asked" && p.Topic != "link"
 		switch p.Topic {
 		case "asked":
 			texts = []Text{{Key: "understand.family.app_asked"}, call}

@@ -128,6 +128,11 @@ type State struct {
 	// "better rate"): a remark typed after it is about that, not a new
 	// message (followsWarning).
 	Warned bool `json:"warned,omitempty"`
+	// Gave is set once the person was given the steps for something
+	// handed over that is not money: a passport or ID, an app installed
+	// or a screen shared, an account taken over. "Didn't pay anything"
+	// after it is no "nothing is lost" (round nineteen).
+	Gave bool `json:"gave,omitempty"`
 	// Owner is Event.Owner, carried in every button so that a press by
 	// someone else (a shared keyboard in a group) is recognised as stale.
 	Owner string `json:"owner,omitempty"`
@@ -414,6 +419,13 @@ func text(s State, e Event) (State, []Reply) {
 			// steps may have been for (round seventeen).
 			return smalltalk(s, "thanks")
 		}
+		if s.Gave {
+			// "so i did, and my uk address. didnt pay anything tho", "她觉得
+			// 不对就挂了 没转" after a passport photo sent or a meeting app
+			// installed: no money went, but what was handed over still
+			// needs its steps (round nineteen).
+			return gaveNoMoney(s)
+		}
 		if s.Node == NodeVerdict || s.Node == NodeSteps || s.Last != nil {
 			return noneSteps(s)
 		}
@@ -607,7 +619,7 @@ func HelpChoice(data string) bool {
 // resetFlow leaves whatever was being asked; language, place and
 // organisation stay.
 func resetFlow(s State) State {
-	s.Node, s.Last, s.Answers, s.Paid, s.Warned = NodeStart, nil, "", false, false
+	s.Node, s.Last, s.Answers, s.Paid, s.Warned, s.Gave = NodeStart, nil, "", false, false, false
 	return s
 }
 
@@ -731,7 +743,18 @@ func allSteps(s State) (State, []Reply) {
 }
 
 func appSteps(s State) (State, []Reply) {
+	s.Gave = true
 	return stepsThenPaid(s, Text{Key: "app.now"}, Text{Key: "app.remove"}, Text{Key: "app.passwords"})
+}
+
+// gaveNoMoney answers "no money went" after the steps for papers, an app
+// or an account handed over: good, but those steps still stand.
+func gaveNoMoney(s State) (State, []Reply) {
+	s.Node = NodeSteps
+	return s, []Reply{{
+		Texts:   []Text{{Key: "understand.none_but_gave"}},
+		Choices: keyboard(&s, "a:paid", "btn.a.paid", "where", "btn.where", "menu", "btn.menu"),
+	}}
 }
 
 func noneSteps(s State) (State, []Reply) {
@@ -1115,6 +1138,20 @@ func nothingFound(s State, e Event, p Placement) (State, []Reply, bool) {
 		}
 		return s, replies, true
 	}
+	if s.Seq >= 2 && s.Node != NodeCheck && realQuestionRe.MatchString(understanding.normalize(e.Text)) &&
+		runes <= followUpMaxRunes && !linkRe.MatchString(e.Text) && !phoneRe.MatchString(e.Text) {
+		// "is there any chance the platform is real? the website looks
+		// really professional", mid-story: a question about what was
+		// told, not a message; "no known warning signs" would answer it
+		// "yes" (round nineteen). A message pasted with its link or
+		// number keeps its verdict.
+		if afterWarning(s) {
+			s, replies := whichHappened(s, "understand.q.real_after")
+			return s, replies, true
+		}
+		s, replies := storyAsks(s)
+		return s, replies, true
+	}
 	if s, replies, ok := ownWordsNotClear(s, e, p); ok {
 		return s, replies, true
 	}
@@ -1148,6 +1185,18 @@ var anyDigitRe = regexp.MustCompile(`\p{Nd}`)
 // letter, so "3.5" is no address.
 var bareLinkRe = regexp.MustCompile(`(?i)^\s*(?:(?:the )?(?:link|url|site|website)(?: is|:)?\s+|(?:链接|网址)(?:是|：|:)?\s*)?(?:https?://)?(?:[a-z0-9-]+\.)+[a-z][a-z0-9-]+(?:[/?#]\S*)?\s*$`)
 
+// realQuestionRe finds the person asking whether what they told of is
+// real: "is there any chance the platform is real", "could it be legit",
+// "这个平台是真的吗".
+var realQuestionRe = regexp.MustCompile(`\b(?:any chance|is|are|could|can|might) (?:the|this|that|it|they|he|she|his|her|their)\b[^.?!]{0,30}\b(?:be )?(?:real|legit|genuine|legitimate)\b|(?:是真的吗|是不是真的|靠谱吗|靠不靠谱|正规吗|正不正规|有没有可能是真的)`)
+
+// callerWordsRe finds the person telling what a caller keeps saying:
+// "thats what they keep saying on the phone", "他在电话里一直说".
+var callerWordsRe = regexp.MustCompile(`\b(?:thats|that is|this is|its|it is) what (?:they|he|she|the caller|the officer|the guy) (?:keeps? |kept )?(?:say|says|said|saying|told me|tells me|telling me)\b|\b(?:they|he|she|the caller|the officer) (?:keeps?|kept) (?:saying|telling me|repeating)\b|(?:他|她|对方|他们)(?:在电话里|电话里)(?:一直|老是|反复)?(?:说|讲)|(?:他|她|对方|他们)(?:一直|老是|反复)(?:在)?(?:说|讲|强调)`)
+
+// arrestThreatRe finds a threat of arrest, deportation or a warrant.
+var arrestThreatRe = regexp.MustCompile(`arrest|deport|repatriat|warrant|\bjail\b|prison|extradit|抓|逮捕|拘留|通缉|遣返|坐牢|判刑`)
+
 // unreachableRe finds a relative or friend still not reached: the fear
 // behind a "we haven't paid" during a kidnap call. A line that is busy
 // ("客服电话打不通") is not a person unreached.
@@ -1171,6 +1220,18 @@ func ownWordsNotClear(s State, e Event, p Placement) (State, []Reply, bool) {
 		// voicemail", typed during a kidnap call: reaching her comes
 		// first, never "no known warning signs" (round seventeen).
 		s, replies := threatened(s, "relative")
+		return s, replies, true
+	case callerWordsRe.MatchString(understanding.normalize(e.Text)):
+		// "\"you will be arrested and repatriated\" thats what they keep
+		// saying on the phone. is that even possible": a caller's words
+		// told by the person, often mid-call; judged as a message they
+		// had no sign, and the answer was "no known warning signs"
+		// (round nineteen). A threat of arrest gets the rule for it.
+		if arrestThreatRe.MatchString(understanding.normalize(e.Text)) {
+			s, replies := threatened(s, "")
+			return s, replies, true
+		}
+		s, replies := storyAsks(s)
 		return s, replies, true
 	case tellsOfSomeone(e.Text) && p.Asks:
 		s, replies := storyAsks(s)

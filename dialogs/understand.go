@@ -1055,7 +1055,14 @@ var firstPersonRe = regexp.MustCompile(`\b(i|im|ive|me|myself)\b|我([^们]|$)`)
 // was not given: "no bank stuff", "钱也没转", "I not paid anything yet".
 // A denial names no valuable, so papers given stay the steps for papers
 // (round seventeen).
-var deniedValuablesRe = regexp.MustCompile(`(?:residence|id|identity|student|national id|green|health|medicare|bsn) card|钱也没(?:转|给|付)|钱(?:还)?没(?:有)?(?:转|给|付)|没(?:有)?(?:转钱|给钱|付钱|转账)|别的(?:啥|什么)都没给|\bno (?:bank|money|card|payment)(?: stuff| details| info)?\b|\b(?:not|havent|have not|didnt|did not|never) (?:paid|pay|sent|send|transferred|given|give)(?: (?:any|anything|money|a penny|them|him|her))*\b|\bnothing else\b`)
+var deniedValuablesRe = regexp.MustCompile(`(?:residence|id|identity|student|national id|green|health|medicare|bsn) card|钱也没(?:转|给|付)|钱?一分(?:钱)?(?:都|也)?没(?:有)?(?:转|给|付)|钱(?:还)?没(?:有)?(?:转|给|付)|没(?:有)?(?:转钱|给钱|付钱|转账)|别的(?:啥|什么)都没给|\bno (?:bank|money|card|payment)(?: stuff| details| info)?\b|\b(?:not|havent|have not|didnt|did not|never) (?:paid|pay|sent|send|transferred|given|give)(?: (?:any|anything|money|a penny|them|him|her))*\b|\bnothing else\b`)
+
+// identityRe finds papers or personal details named beside a paid
+// phrase ("我只给了他身份证号 钱没给", "gave them my passport number,
+// no money"): with no money, card or code named, the steps for papers
+// (round nineteen; before, the bank's steps after a loss). An address
+// alone has its own answer (address_only).
+var identityRe = regexp.MustCompile(`passport|\bid (?:number|card|photo)\b|\bbrp\b|residence (?:card|permit)|date of birth|\bdob\b|driv(?:ing|ers) licen[cs]e|student (?:id|card)|\bssn\b|social security|护照|身份证|出生日期|学生证|驾照|居留`)
 
 // valuablesRe finds what a paid story names beside papers: money, a
 // card, a code or a password.
@@ -1217,8 +1224,10 @@ var storyTopics = map[string]bool{"sextortion": true, "violent_threat": true, "m
 // callerClaimRe finds a call (or a caller) told as coming from an office
 // the caller claimed to be: police, an embassy or consulate, a bank, a tax
 // or immigration office ("got a call from the chinese embassy", "said he
-// is from the bank", "自称警察", "大使馆打来的电话").
-var callerClaimRe = regexp.MustCompile(`\b(?:call|calls|called|calling|rang|phoned|voicemail|email|emailed|letter)\b.{0,60}\b(?:police|embassy|consulate|bank|fraud team|fraud department|hmrc|irs|immigration|home office|ukvi|customs|court|social security|medicare|pension office|tax office|ministry)\b|` +
+// is from the bank", "自称警察", "大使馆打来的电话"), or papers of one sent
+// ("they sent me a police certificate and a confidentiality letter").
+var callerClaimRe = regexp.MustCompile(`\b(?:call|calls|called|calling|rang|phoned|voicemail|email|emailed|letter)\b.{0,90}\b(?:police|embassy|consulate|bank|fraud team|fraud department|hmrc|irs|immigration|home office|ukvi|customs|court|social security|medicare|pension office|tax office|ministry|interpol|procuratorate|prosecutor|public security)\b|` +
+	`\b(?:sent|showed|gave|emailed) (?:me |us |him |her )?(?:a |an |the |some )?(?:photo of (?:a |an |the )?)?(?:police|arrest|interpol|court|embassy|consulate|procuratorate|prosecutor)\b|` +
 	`\b(?:said|says|saying|claiming|claimed|claims|pretending|posing)\b(?: to be| that)?(?: (?:he|she|they|it))?(?: (?:is|was|were|are|s))?(?: (?:from|with|calling from))?(?: (?:the|a|an|my|his|her))?(?: (?:chinese|uk|british|us|local|hsbc|barclays|lloyds|natwest|santander|monzo|halifax))?\s*(?:police|policeman|officer|embassy|consulate|bank|fraud team|fraud department|hmrc|irs|immigration)\b|` +
 	`(?:自称|冒充|假冒|说他是|说她是|说自己是|说是)(?:中国)?(?:驻\S{0,6})?(?:警察|公安|民警|警官|大使馆|领事馆|总领馆|领馆|使馆|银行|检察院|法院|移民局|海关|税务局|社保局|医保局|人社局)|` +
 	`(?:警察|公安|大使馆|领事馆|使馆|银行|社保局|医保局|人社局)(?:打来|的电话|来电|打电话)`)
@@ -1265,7 +1274,7 @@ var notYetRe = regexp.MustCompile(`还没|尚未|暂时没|\b(?:not yet|nothing 
 // notYetDoneRe finds a payment, scan, click or download not done yet:
 // "还没扫 这正常吗", "haven't sent it yet, is that ok?" ask about what
 // may still happen; "你怎么还没回家" is no such thing.
-var notYetDoneRe = regexp.MustCompile(`(?:还没|尚未|暂时没)(?:有)?(?:看到|发现)?(?:转|汇|付|扫|点|给|交|打钱|下载|装|买|发|操作|弄|办|扣)|\bno money (?:taken|gone|missing) yet\b|\b(?:not yet|havent|have not)\b[^.!?]*\b(?:paid|pay|sent|send|scanned|scan|clicked|click|given|give|transferred|transfer|bought|buy|downloaded|installed)\b`)
+var notYetDoneRe = regexp.MustCompile(`(?:还没|尚未|暂时没)(?:有)?(?:看到|发现)?(?:转|汇|付|扫|点|给|交|打钱|下载|装|买|发|操作|弄|办|扣|做|拍|录|去)|\b(?:not yet|havent|have not)\b[^.!?]*\b(?:done|do|did) (?:it|that|this|what)\b|\bno money (?:taken|gone|missing) yet\b|\b(?:not yet|havent|have not)\b[^.!?]*\b(?:paid|pay|sent|send|scanned|scan|clicked|click|given|give|transferred|transfer|bought|buy|downloaded|installed)\b`)
 
 // adContactRe finds an ad's own contact line: "想改变生活的联系我，微信：
 // bkk-hr668", "DM me on Telegram". A job abroad told by the person names
@@ -1368,11 +1377,26 @@ var toldToRe = regexp.MustCompile(`(?:他|她|对方|他们|她们|警察|那边
 // 十点前"): nothing lost yet, nothing over either.
 var ongoingRe = regexp.MustCompile(`正在发生|正在进行|还在继续|今晚|今天之内|今天内|[0-9一二三四五六七八九十]+点(?:之)?前|明天(?:之)?前|\b(?:by tonight|before tonight|by tomorrow|by today|deadline|by [0-9]+ ?(?:pm|am))\b|\b(?:happening now|happening right now|still happening|its happening|it is happening|going on now|going on right now)\b`)
 
+// unknownChargeRe finds the person saying a card payment was not theirs.
+// Not "i didnt make any payment" (a refusal) nor "我没买过东西" (a parcel
+// never ordered); nor 盗刷 alone, which fake relatives, fake customer
+// service and callers posing as police all say ("说我的医保卡被盗刷了"), nor
+// a question's "是不是(我)本人操作".
+var unknownChargeRe = regexp.MustCompile(`\bi (?:didnt|did not|never|havent|have not) (?:make|made|authori[sz]e|authori[sz]ed|buy|bought|order|ordered) (?:that|this|these|those)(?: \w+){0,3} (?:payment|purchase|transaction|charge|order|withdrawal|debit)s?\b|` +
+	`\b(?:payment|purchase|transaction|charge|withdrawal|debit)s? (?:on my (?:card|account|statement) )?(?:that |which )?i (?:didnt|did not|never) (?:make|made|authori[sz]e)\b|` +
+	`\bi (?:dont|do not) recogni[sz]e (?:this|that|these|those|a|an|the)(?: \w+){0,3} (?:payment|purchase|transaction|charge|withdrawal|debit)|\b(?:payment|purchase|transaction|charge|withdrawal|debit)s? i (?:dont|do not) recogni[sz]e\b|` +
+	`\bunauthori[sz]ed (?:payment|purchase|transaction|charge|withdrawal|debit)|\bsomeone (?:has )?(?:used|is using) my (?:bank |credit |debit )?card\b|` +
+	`(?:^|[^是])不是我(?:本人)?(?:刷|消费|付|花|操作)的|(?:^|[^是])不是本人(?:消费|交易|操作)|(?:我|根本|从来)没(?:有)?(?:刷过卡|刷卡|消费过|在那(?:里|边)?消费)`)
+
+// metOnlineRe finds someone met through an app or a site: "matched with
+// a guy on tinder", "started talking to someone on instagram".
+var metOnlineRe = regexp.MustCompile(`^(?:so |ok |hi |hey |i |ive |i have |i just )?(?:met|matched(?: with)?|started (?:talking|chatting) (?:to|with)|been (?:talking|chatting) (?:to|with))(?: up with)? (?:a|an|this|some|someone|somebody)\b[^.,]{0,30}\b(?:on|through|via|from) (?:tinder|hinge|bumble|instagram|ins|facebook|whatsapp|wechat|linkedin|telegram|a dating (?:app|site)|an app|a game|online)\b`)
+
 // romanceTellRe finds the usual story of someone met online who never
 // shows their face: an oil rig or an army posting, a camera that never
 // works, leave papers to pay for, never met (round seventeen: "she says
 // the camera on the rig doesn't work").
-var romanceTellRe = regexp.MustCompile(`works in finance|does finance|做金融|搞金融|oil rig|army surgeon|us army|never met|leave papers|peacekeep|on the rig|offshore|never video ?called|camera (?:doesnt|does not|never) work|camera is broken|石油钻井|钻井平台|从不视频|不肯视频|摄像头坏`)
+var romanceTellRe = regexp.MustCompile(`works in finance|does finance|做金融|搞金融|oil rig|army surgeon|us army|never met|havent met (?:yet|in person|irl)|have not met (?:yet|in person)|leave papers|peacekeep|on the rig|offshore|never video ?called|camera (?:doesnt|does not|never) work|camera is broken|石油钻井|钻井平台|从不视频|不肯视频|摄像头坏|还没见过面|从没见过面`)
 
 // hungUpRe finds a call the person ended ("i hung up", "我已经挂了电话").
 // The person, not the caller: "他就挂了" is the caller giving up.
@@ -1592,6 +1616,10 @@ func (u *understander) flagFeatures(n string, f *features) {
 	// text as "she" does (round seventeen).
 	f.thirdOpen = thirdOpenRe.MatchString(n) || bareRelativeRe.MatchString(n)
 	f.withCaller = withCallerRe.MatchString(n)
+	// "matched with a guy on tinder", "met someone on hinge": someone met
+	// online, told with the subject dropped, the way a phone types it
+	// (round nineteen).
+	f.romance = f.romance || metOnlineRe.MatchString(n)
 	f.secondPerson = secondPersonRe.Match(masked)
 	f.mine = mineRe.Match(masked)
 	if f.tellEnd >= 0 {
@@ -1849,18 +1877,24 @@ func quotedMessage(text string) (quote, rest string, ok bool) {
 // matter in china, i signed confidentiality\""); a short quote naming what
 // the person asks about, a job, a practice or an office's way ("is \"like
 // videos and earn\" job real?"); a short quote of what a page or a caller
-// said, mid-conversation ("then it said \"verification complete\"").
+// said, mid-conversation ("then it said \"verification complete\""), or
+// at the start when a call is told with it ("\"you will be arrested\"
+// thats what they keep saying on the phone": a caller's threat, judged
+// alone as a message it had no sign, and the person got "no known
+// warning signs" mid-call; round nineteen), or said to be what someone
+// keeps saying ("that's what he keeps telling me").
 func quoteTold(state string, f features, quote, rest string) bool {
 	short := utf8.RuneCountInString(quote) < 40
 	t := f.topic[IntentQuestion]
 	return t == "explain_kidnap" ||
 		short && f.intents[IntentQuestion] > 0 && (storyTopics[t] || t == "officials") ||
-		short && state != "start" && narratedQuoteRe.MatchString(rest)
+		short && narratedQuoteRe.MatchString(rest) && (state != "start" || callToldRe.MatchString(rest)) ||
+		short && callerWordsRe.MatchString(understanding.normalize(rest))
 }
 
 // narratedQuoteRe finds the person telling what a page, an app or a
 // caller showed or said ("then it said", "屏幕上显示").
-var narratedQuoteRe = regexp.MustCompile(`(?i)\b(?:it|he|she|they|the page|the site|the website|the app|the screen)\s+(?:said|says|showed|shows|displayed)\b|(?:它|他|她|页面|网页|屏幕|app)(?:上)?(?:说|显示|写着)`)
+var narratedQuoteRe = regexp.MustCompile(`(?i)\b(?:it|he|she|they|the page|the site|the website|the app|the screen|the caller|the officer|the guy|the man|the woman)\s+(?:keeps?\s+|kept\s+)?(?:said|says|saying|showed|shows|displayed)\b|(?:它|他|她|页面|网页|屏幕|app)(?:上)?(?:说|显示|写着)`)
 
 // paragraphBreakRe is a blank line: what separates a pasted message from
 // the person's own line above or below it.
@@ -2037,6 +2071,16 @@ func understand(s State, text string, forwarded bool) Placement {
 	}
 	// The normalised text, for the regexps of the cases below.
 	n := u.normalize(text)
+	if unknownChargeRe.MatchString(n) && (f.firstPerson || !f.secondPerson) {
+		// "i never made that purchase on my card", "我那个时间在睡觉，根本
+		// 没刷过卡": a payment the person did not make, whether a real
+		// alert told them or a fake one; either way the bank, on the
+		// card's own number (round nineteen: before, "is this a
+		// message?", or the steps after a loss for the money of a
+		// charge that may not exist). A message saying "if you did not
+		// make this payment" speaks to its reader, not as the person.
+		return Placement{Intent: IntentQuestion, Topic: "unknown_charge"}
+	}
 	tell := 0
 	for _, in := range telling {
 		tell += f.intents[in]
@@ -2326,6 +2370,15 @@ func understand(s State, text string, forwarded bool) Placement {
 			// its number and no I; the number is the caller's, not a
 			// message's (round eighteen: it got "no known warning signs").
 			return Placement{Intent: IntentQuestion, Topic: "unknown_calls"}
+		case tell == 0 && unaddressed && metOnlineRe.MatchString(n):
+			// "matched with a guy on tinder, we have not met yet, he is
+			// an engineer on a ship": the person's own story with its I
+			// dropped, whose "we have" reads like a message's (round
+			// nineteen: it got "no known warning signs").
+			if f.ask > 0 || investRe.MatchString(n) || romanceTellRe.MatchString(n) {
+				return Placement{Intent: IntentQuestion, Topic: "romance"}
+			}
+			return Placement{Intent: IntentUnclear}
 		case !f.ownWords():
 			return Placement{Intent: IntentCheck, Asks: f.ask > 0}
 		case tell == 0 && (ownCallerNumber || asksAboutOffer):
@@ -2492,7 +2545,7 @@ func understand(s State, text string, forwarded bool) Placement {
 				// "i paid with apple gift cards": the card's issuer can
 				// freeze what is left, if told first.
 				p.Topic = "giftcard"
-			case in == IntentPaid && f.paidID > 0 && !valuablesRe.MatchString(deniedValuablesRe.ReplaceAllString(n, "")):
+			case in == IntentPaid && (f.paidID > 0 || identityRe.MatchString(n)) && !valuablesRe.MatchString(deniedValuablesRe.ReplaceAllString(n, "")):
 				// A passport or ID given, and no money, card or code
 				// named: the steps for papers, not the bank's.
 				p.Topic = "id"
@@ -2682,7 +2735,7 @@ func understand(s State, text string, forwarded bool) Placement {
 		// who the caller claimed to be, said alone; its rule answers.
 		return Placement{Intent: IntentThreatened, Story: true, Topic: posedAs(n)}
 	}
-	if loc := callerClaimRe.FindStringIndex(n); (f.story > f.check || f.check == 0 && f.family >= 0 && ownStory) && loc != nil {
+	if loc := callerClaimRe.FindStringIndex(n); (f.story > f.check || f.check == 0 && (f.family >= 0 || f.firstPerson) && ownStory) && loc != nil {
 		// "my daughter got a call from the chinese embassy", "a guy said
 		// he is from the bank and asked me to confirm my details", "有个
 		// 自称警察的人给我打电话": a call from someone posing as an office,

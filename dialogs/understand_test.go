@@ -2426,7 +2426,9 @@ func TestFollowUpsRoundFifteen(t *testing.T) {
 		{locales.EN, "verdict", "he keeps facetiming me, how do i make it stop", "understand.q.unknown_calls"},
 		{locales.ZH, "verdict", "我跟我爸说了 他不信 说群里的人都赚到钱了", "understand.q.wont_listen"},
 		{locales.EN, "verdict", "called the bank, they froze my card and are sending a new one", "understand.smalltalk.done"},
-		{locales.EN, "verdict", "there are two payments i didnt make on my card", "paid.now"},
+		// Payments the person did not make: the bank blocks the card and
+		// disputes them (round nineteen; before, the steps after a loss).
+		{locales.EN, "verdict", "there are two payments i didnt make on my card", "understand.q.unknown_charge"},
 	})
 }
 
@@ -2445,7 +2447,9 @@ func TestConversationsRoundFifteen(t *testing.T) {
 		{locales.ZH, "start", "在ins上认识一个男的 聊了两个月 说要带我买虚拟币", "understand.romance"},
 		{locales.ZH, "start", "有人在抖音私信我 说点赞关注就有佣金", "understand.q.task_job"},
 		{locales.ZH, "verdict", "那个网站上真的有我的照片和名字", "understand.threatened.rule"},
-		{locales.ZH, "verdict", "这笔不是我消费的啊", "paid.now"},
+		// A charge the person did not make: the bank blocks the card and
+		// disputes it (round nineteen; before, the steps after a loss).
+		{locales.ZH, "verdict", "这笔不是我消费的啊", "understand.q.unknown_charge"},
 		{locales.EN, "start", "a man called and said a fake passport in my name was stopped at customs in guangzhou", "understand.threatened.rule"},
 		{locales.EN, "start", "i lost $8k to a fake trading site and now i cant log in", "paid.now"},
 		{locales.EN, "verdict", "the teacher says download the app from their link, not the app store", "understand.app_asked"},

@@ -1,0 +1,54 @@
+package dialogs
+
+import (
+	"testing"
+
+	"github.com/scamcheck/scamcheck/locales"
+)
+
+// TestOwnWordsRoundNineteen: the person's own words that got an answer
+// saying nothing was wrong, or a verdict on their words, in round
+// nineteen's blind conversations and first lines (two writers who read
+// only the seed reports), in my own words. Each turn's first text key is
+// what is checked; the turns before the last set the conversation up.
+// Rows that passed before the round guard what must not change.
+func TestOwnWordsRoundNineteen(t *testing.T) {
+	for _, tt := range []struct {
+		lang  string
+		turns []string
+		want  string // first text key of the last turn's reply
+	}{
+		// Papers, an app or an account handed over, then "no money went":
+		// not "Good, nothing is lost".
+		{locales.EN, []string{"a man from the consulate said my passport was used in a crime", "he wanted a photo of my passport so i sent him one", "i didn't send any money though"}, "understand.none_but_gave"},
+		{locales.ZH, []string{"我妈接到一个电话说是银行客服", "对方让她下了一个会议软件 开了共享屏幕", "后来她觉得不对挂了 一分钱没转"}, "understand.none_but_gave"},
+		{locales.ZH, []string{"我把身份证号和出生日期都告诉他了 不过钱一分没给"}, "paid.id.now"},
+		// Nothing handed over: nothing is lost stays the answer.
+		{locales.EN, []string{"a man from the consulate said my passport was used in a crime", "i didn't send any money"}, "none.steps"},
+		// A card payment the person did not make: the bank blocks and
+		// disputes it.
+		{locales.EN, []string{"i never made that purchase on my card, what do i do"}, "understand.q.unknown_charge"},
+		{locales.ZH, []string{"银行卡上有一笔不是我消费的扣款 怎么办"}, "understand.q.unknown_charge"},
+		{locales.ZH, []string{"我那天一直在家 根本没刷卡 怎么会有这笔"}, "understand.q.unknown_charge"},
+		// A refusal, and 盗刷 told by a caller, are not that.
+		{locales.ZH, []string{"他说我的社保卡被盗刷了 要我配合警察调查"}, "understand.threatened.rule"},
+		// A caller's words quoted and told: the rule for the threat.
+		{locales.EN, []string{"\"you'll be deported within 24 hours\" that's what he keeps telling me"}, "understand.threatened.rule"},
+		{locales.EN, []string{"\"your visa will be cancelled tonight\" is what the officer keeps saying on the phone"}, "understand.story_asks"},
+		// Someone met online, told with the I dropped.
+		{locales.EN, []string{"matched with a guy on tinder, we have not met yet, he is an engineer on a ship"}, "understand.romance"},
+		// A question about what was told, mid-story.
+		{locales.EN, []string{"my aunt joined a trading group run by a teacher", "is it possible the group is real? they have hundreds of members"}, "understand.story_asks"},
+		// Papers of an office sent by a stranger.
+		{locales.EN, []string{"someone sent me a police notice with my name on whatsapp, do i have to answer"}, "understand.threatened.rule"},
+		// "Not done it yet" under a threat still going on.
+		{locales.EN, []string{"the officer says i need to undress on camera for the body check", "i havent done it yet"}, "understand.story_asks"},
+		// What to tell the old people at home.
+		{locales.EN, []string{"our residents' committee put up a poster about scams, what should my grandparents know"}, "share.title"},
+	} {
+		keys := turnKeys(t, tt.lang, tt.turns)
+		if got := keys[len(keys)-1]; got != tt.want {
+			t.Errorf("%q: got first text %s, want %s", tt.turns, got, tt.want)
+		}
+	}
+}
