@@ -288,7 +288,8 @@ func text(s State, e Event) (State, []Reply) {
 				return s, replies
 			}
 		}
-		return check(s, e.Verdict, p.Asks)
+		s, replies := check(s, e.Verdict, p.Asks)
+		return s, chargeAlertNote(replies, e.Verdict, p.CheckText(e.Text))
 	case IntentUnclear:
 		if e.Verdict.Level >= classifier.LevelMedium {
 			// Strong warning signs: whatever it is, it is a message to
@@ -1184,6 +1185,24 @@ var anyDigitRe = regexp.MustCompile(`\p{Nd}`)
 // the address after "link is", "链接是"; its last label starts with a
 // letter, so "3.5" is no address.
 var bareLinkRe = regexp.MustCompile(`(?i)^\s*(?:(?:the )?(?:link|url|site|website)(?: is|:)?\s+|(?:链接|网址)(?:是|：|:)?\s*)?(?:https?://)?(?:[a-z0-9-]+\.)+[a-z][a-z0-9-]+(?:[/?#]\S*)?\s*$`)
+
+// chargeAlertNote adds, under a verdict with no warning signs on a card
+// payment alert ("如非本人交易请致电…", "Did you attempt a payment…? Reply
+// YES or NO"), what to do if the payment was not the person's: a real
+// alert's payment may be a thief's, and a fake one's number is the
+// scammer's, so the card's own number either way (round nineteen: such
+// alerts got only "no known warning signs").
+func chargeAlertNote(replies []Reply, v classifier.Verdict, text string) []Reply {
+	if v.Level != classifier.LevelNone || len(replies) == 0 || !chargeAlertRe.MatchString(understanding.normalize(text)) {
+		return replies
+	}
+	replies[0].Texts = append(replies[0].Texts, Text{Key: "verdict.none.charge", Line: true})
+	return replies
+}
+
+// chargeAlertRe finds a card payment alert's question whether it was the
+// reader.
+var chargeAlertRe = regexp.MustCompile(`非本人(?:交易|操作|消费|支付)|若非本人|如不是本人|\bif (?:this|it) (?:wasnt|was not|isnt|is not) you\b|\bif you (?:did not|didnt|do not|dont) (?:make|authori[sz]e|recogni[sz]e) (?:this|the|it)\b|\bdid you (?:make|attempt|authori[sz]e|try to make) (?:a|this|the) (?:payment|purchase|transaction)\b|\bwas this you\b`)
 
 // realQuestionRe finds the person asking whether what they told of is
 // real: "is there any chance the platform is real", "could it be legit",

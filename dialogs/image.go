@@ -50,6 +50,7 @@ func image(s State, e Event) (State, []Reply) {
 	// What was read is a message the person received: one that asks for
 	// money, a code or secrecy is never given the all-clear.
 	s, replies := check(s, e.Verdict, understanding.asks(e.Text))
+	replies = chargeAlertNote(replies, e.Verdict, e.Text)
 	line := Text{Key: "image.read", Params: map[string]string{"words": preview(e.Read)}}
 	switch {
 	case issue != "" && e.ImageSeen:

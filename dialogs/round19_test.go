@@ -3,6 +3,7 @@ package dialogs
 import (
 	"testing"
 
+	"github.com/scamcheck/scamcheck/classifier"
 	"github.com/scamcheck/scamcheck/locales"
 )
 
@@ -49,6 +50,34 @@ func TestOwnWordsRoundNineteen(t *testing.T) {
 		keys := turnKeys(t, tt.lang, tt.turns)
 		if got := keys[len(keys)-1]; got != tt.want {
 			t.Errorf("%q: got first text %s, want %s", tt.turns, got, tt.want)
+		}
+	}
+}
+
+// TestChargeAlertNote: a card payment alert with no warning signs gets,
+// under the verdict, what to do if the payment was not the person's; other
+// messages, and alerts with warning signs, do not (round nineteen).
+func TestChargeAlertNote(t *testing.T) {
+	for _, tt := range []struct {
+		lang, text string
+		level      classifier.Level
+		want       bool
+	}{
+		{locales.ZH, "【某银行】您尾号0417的借记卡12月3日网上支付2,980.00元，若非本人操作请拨打卡背面客服电话。", classifier.LevelNone, true},
+		{locales.EN, "Northway Bank: was this you? A card payment of £310.50 to TRAVELHUB LTD. Reply Y or N. We will never ask for your PIN.", classifier.LevelNone, true},
+		{locales.EN, "Northway Bank: your statement for November is ready in the app.", classifier.LevelNone, false},
+		{locales.EN, "Northway Bank: was this you? A payment of £310.50. If not, call 0800 000 000 now to cancel it.", classifier.LevelHigh, false},
+	} {
+		s, _ := Step(State{}, Event{Kind: EventCommand, Command: "start", Lang: tt.lang})
+		_, replies := Step(s, Event{Kind: EventText, Text: tt.text, Verdict: classifier.Verdict{Level: tt.level}, Forwarded: true})
+		got := false
+		for _, r := range replies {
+			for _, x := range r.Texts {
+				got = got || x.Key == "verdict.none.charge"
+			}
+		}
+		if got != tt.want {
+			t.Errorf("%q at %v: got the note %v, want %v", tt.text, tt.level, got, tt.want)
 		}
 	}
 }
