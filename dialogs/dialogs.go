@@ -1209,6 +1209,9 @@ var chargeAlertRe = regexp.MustCompile(`非本人(?:交易|操作|消费|支付)
 // "这个平台是真的吗".
 var realQuestionRe = regexp.MustCompile(`\b(?:any chance|is|are|could|can|might) (?:the|this|that|it|they|he|she|his|her|their)\b[^.?!]{0,30}\b(?:be )?(?:real|legit|genuine|legitimate)\b|(?:是真的吗|是不是真的|靠谱吗|靠不靠谱|正规吗|正不正规|有没有可能是真的)`)
 
+// numberMatchedRe finds a caller's number said to match an official one.
+var numberMatchedRe = regexp.MustCompile(`\b(?:number|caller id|phone number)\b[^.?!]{0,60}\b(?:matched|matches|is the same|was the same|same as)\b|号码[^，。,.]{0,20}(?:一样|一致|对得上|相同|是真的)`)
+
 // callerWordsRe finds the person telling what a caller keeps saying:
 // "thats what they keep saying on the phone", "他在电话里一直说".
 var callerWordsRe = regexp.MustCompile(`\b(?:thats|that is|this is|its|it is) what (?:they|he|she|the caller|the officer|the guy) (?:keeps? |kept )?(?:say|says|said|saying|told me|tells me|telling me)\b|\b(?:they|he|she|the caller|the officer) (?:keeps?|kept) (?:saying|telling me|repeating)\b|(?:他|她|对方|他们)(?:在电话里|电话里)(?:一直|老是|反复)?(?:说|讲)|(?:他|她|对方|他们)(?:一直|老是|反复)(?:在)?(?:说|讲|强调)`)
@@ -1239,6 +1242,13 @@ func ownWordsNotClear(s State, e Event, p Placement) (State, []Reply, bool) {
 		// voicemail", typed during a kidnap call: reaching her comes
 		// first, never "no known warning signs" (round seventeen).
 		s, replies := threatened(s, "relative")
+		return s, replies, true
+	case numberMatchedRe.MatchString(understanding.normalize(e.Text)):
+		// "mum looked up the number on the embassy website and it
+		// matched, so she's convinced it's real": a number shown can be
+		// faked; "no known warning signs" would confirm her (round
+		// nineteen).
+		s, replies := answerQuestion(s, "spoofed")
 		return s, replies, true
 	case callerWordsRe.MatchString(understanding.normalize(e.Text)):
 		// "\"you will be arrested and repatriated\" thats what they keep

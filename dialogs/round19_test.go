@@ -81,3 +81,36 @@ func TestChargeAlertNote(t *testing.T) {
 		}
 	}
 }
+
+// TestSignsToldRoundNineteen: round nineteen's second pair of blind sets
+// (an elderly parent's voice typing, the hardest first lines), in my own
+// words: a kidnapping's signs, a code or a card number read out, a
+// relative not reached, something given beside "no money", a relative's
+// words quoted, a caller's number said to match. Each got "is this a
+// message?" or an answer saying nothing was wrong.
+func TestSignsToldRoundNineteen(t *testing.T) {
+	for _, tt := range []struct {
+		lang  string
+		turns []string
+		want  string
+	}{
+		{locales.ZH, []string{"刚收到陌生人发的视频 我儿子被蒙着眼睛"}, "understand.q.explain_kidnap"},
+		{locales.EN, []string{"the officer wants me to find somewhere private so he can supervise me"}, "understand.q.explain_kidnap"},
+		{locales.ZH, []string{"我把位置共享给了那个警官 他说要随时知道我在哪"}, "understand.q.explain_kidnap"},
+		{locales.ZH, []string{"对方说要核实身份 发了个验证码过来 我就念给他了"}, "paid.now"},
+		{locales.EN, []string{"no money went, i only read him the code from the text"}, "paid.now"},
+		{locales.ZH, []string{"没给钱 就是把我爸妈的电话告诉他了"}, "understand.q.address_only"},
+		{locales.ZH, []string{"没点链接 但是回了他一句"}, "understand.q.replied"},
+		{locales.ZH, []string{"我妈跟我说“我又没转钱，就把卡号和有效期报给他了，能有啥事”，是这样吗"}, "paid.now"},
+		{locales.EN, []string{"my dad goes \"I didn't pay a thing, I only told him the card number and the expiry date\" is he ok?"}, "paid.now"},
+		{locales.ZH, []string{"儿子手机一直关机 我好着急"}, "understand.family.call_first"},
+		{locales.EN, []string{"dad says the caller's number matched the one on the police website, so it must be real"}, "understand.q.spoofed"},
+		// A code kept stays as it was.
+		{locales.ZH, []string{"他让我念验证码 我没念 直接挂了"}, "understand.none_start"},
+	} {
+		keys := turnKeys(t, tt.lang, tt.turns)
+		if got := keys[len(keys)-1]; got != tt.want {
+			t.Errorf("%q: got first text %s, want %s", tt.turns, got, tt.want)
+		}
+	}
+}

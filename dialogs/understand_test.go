@@ -791,8 +791,8 @@ func TestOwnWordsThirdPass(t *testing.T) {
 		{locales.ZH, "start", "我太蠢了", "understand.q.shame"},
 		{locales.EN, "verdict", "he's still texting me", "none.steps"},
 		{locales.ZH, "verdict", "他一直在微信上催我", "none.steps"},
-		{locales.EN, "verdict", "i only told him my name", "none.steps"},
-		{locales.ZH, "verdict", "我只告诉了他我的名字", "none.steps"},
+		{locales.EN, "verdict", "i only told him my name", "understand.q.address_only"}, // what a name can and cannot do (round nineteen)
+		{locales.ZH, "verdict", "我只告诉了他我的名字", "understand.q.address_only"},              // what a name can and cannot do (round nineteen)
 		{locales.EN, "verdict", "i told him my name and my university", "none.steps"},
 		{locales.ZH, "verdict", "给了他我的学号", "none.steps"},
 		{locales.EN, "verdict", "i told him my name and my card number", "paid.now"},
