@@ -31,6 +31,8 @@ func TestOwnWordsRoundNineteen(t *testing.T) {
 		{locales.EN, []string{"i never made that purchase on my card, what do i do"}, "understand.q.unknown_charge"},
 		{locales.ZH, []string{"银行卡上有一笔不是我消费的扣款 怎么办"}, "understand.q.unknown_charge"},
 		{locales.ZH, []string{"我那天一直在家 根本没刷卡 怎么会有这笔"}, "understand.q.unknown_charge"},
+		{locales.EN, []string{"is my card info leaked? an email says my card was used at a restaurant i never went to"}, "understand.q.unknown_charge"},
+		{locales.ZH, []string{"卡被盗了吗 账单上有一笔在我没去过的商场消费的两千"}, "understand.q.unknown_charge"},
 		// A refusal, and 盗刷 told by a caller, are not that.
 		{locales.ZH, []string{"他说我的社保卡被盗刷了 要我配合警察调查"}, "understand.threatened.rule"},
 		// A caller's words quoted and told: the rule for the threat.

@@ -1398,6 +1398,7 @@ var unknownChargeRe = regexp.MustCompile(`\bi (?:didnt|did not|never|havent|have
 	`\b(?:payment|purchase|transaction|charge|withdrawal|debit)s? (?:on my (?:card|account|statement) )?(?:that |which )?i (?:didnt|did not|never) (?:make|made|authori[sz]e)\b|` +
 	`\bi (?:dont|do not) recogni[sz]e (?:this|that|these|those|a|an|the)(?: \w+){0,3} (?:payment|purchase|transaction|charge|withdrawal|debit)|\b(?:payment|purchase|transaction|charge|withdrawal|debit)s? i (?:dont|do not) recogni[sz]e\b|` +
 	`\bunauthori[sz]ed (?:payment|purchase|transaction|charge|withdrawal|debit)|\bsomeone (?:has )?(?:used|is using) my (?:bank |credit |debit )?card\b|` +
+	`\bmy (?:bank |credit |debit )?card (?:was|has been|got) used (?:at|in|for|on)\b[^.?!]{0,40}\bi (?:never|didnt|did not|havent)\b|我(?:从)?没去过的(?:店|商店|商场|超市|餐厅|饭店|酒店|地方|网站|城市|国家)|` +
 	`(?:^|[^是])不是我(?:本人)?(?:刷|消费|付|花|操作)的|(?:^|[^是])不是本人(?:消费|交易|操作)|(?:我|根本|从来)没(?:有)?(?:刷过卡|刷卡|消费过|在那(?:里|边)?消费)`)
 
 // metOnlineRe finds someone met through an app or a site: "matched with
