@@ -60,6 +60,26 @@ func turnKeys(t *testing.T, lang string, turns []string) []string {
 	return keys
 }
 
+// lastTurnRow is a conversation typed turn by turn and the first text key
+// wanted in the reply to its last turn.
+type lastTurnRow struct {
+	lang  string
+	turns []string
+	want  string
+}
+
+// checkLastTurns types each row's turns from /start and checks the first
+// text key of the reply to the last one.
+func checkLastTurns(t *testing.T, rows []lastTurnRow) {
+	t.Helper()
+	for _, tt := range rows {
+		keys := turnKeys(t, tt.lang, tt.turns)
+		if got := keys[len(keys)-1]; got != tt.want {
+			t.Errorf("%q: got first text %s, want %s", tt.turns, got, tt.want)
+		}
+	}
+}
+
 // TestPiecesAreNotStored: the count of pieces survives only the pieces;
 // a button press or a command clears it, and a forged count is repaired.
 func TestPiecesAreNotStored(t *testing.T) {

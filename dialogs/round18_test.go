@@ -13,11 +13,7 @@ import (
 // checked; the turns before the last set the conversation up. Rows that
 // passed before the round guard what must not change.
 func TestOwnWordsRoundEighteen(t *testing.T) {
-	for _, tt := range []struct {
-		lang  string
-		turns []string
-		want  string // first text key of the last turn's reply
-	}{
+	checkLastTurns(t, []lastTurnRow{
 		// Money about to go, typed by the person: wait and check first,
 		// not "no known warning signs".
 		{locales.EN, []string{"was about to transfer the deposit in 5 mins, my flatmate says just do it"}, "understand.q.about_to_pay"},
@@ -140,12 +136,7 @@ func TestOwnWordsRoundEighteen(t *testing.T) {
 		{locales.ZH, []string{"他让我转钱 我没转 直接挂了"}, "understand.none_start"},
 		// A fee asked in a parents' group: the warning about asks.
 		{locales.ZH, []string{"群里老师让交资料费 扫码交 180"}, "understand.story_asks"},
-	} {
-		keys := turnKeys(t, tt.lang, tt.turns)
-		if got := keys[len(keys)-1]; got != tt.want {
-			t.Errorf("%q: got first text %s, want %s", tt.turns, got, tt.want)
-		}
-	}
+	})
 }
 
 // TestInvitationToTheReaderIsChecked: a friend's pitch that asks its

@@ -14,11 +14,7 @@ import (
 // what is checked; the turns before the last set the conversation up.
 // Rows that passed before the round guard what must not change.
 func TestOwnWordsRoundNineteen(t *testing.T) {
-	for _, tt := range []struct {
-		lang  string
-		turns []string
-		want  string // first text key of the last turn's reply
-	}{
+	checkLastTurns(t, []lastTurnRow{
 		// Papers, an app or an account handed over, then "no money went":
 		// not "Good, nothing is lost".
 		{locales.EN, []string{"a man from the consulate said my passport was used in a crime", "he wanted a photo of my passport so i sent him one", "i didn't send any money though"}, "understand.none_but_gave"},
@@ -48,12 +44,7 @@ func TestOwnWordsRoundNineteen(t *testing.T) {
 		{locales.EN, []string{"the officer says i need to undress on camera for the body check", "i havent done it yet"}, "understand.story_asks"},
 		// What to tell the old people at home.
 		{locales.EN, []string{"our residents' committee put up a poster about scams, what should my grandparents know"}, "share.title"},
-	} {
-		keys := turnKeys(t, tt.lang, tt.turns)
-		if got := keys[len(keys)-1]; got != tt.want {
-			t.Errorf("%q: got first text %s, want %s", tt.turns, got, tt.want)
-		}
-	}
+	})
 }
 
 // TestChargeAlertNote: a card payment alert with no warning signs gets,
@@ -91,11 +82,7 @@ func TestChargeAlertNote(t *testing.T) {
 // words quoted, a caller's number said to match. Each got "is this a
 // message?" or an answer saying nothing was wrong.
 func TestSignsToldRoundNineteen(t *testing.T) {
-	for _, tt := range []struct {
-		lang  string
-		turns []string
-		want  string
-	}{
+	checkLastTurns(t, []lastTurnRow{
 		{locales.ZH, []string{"刚收到陌生人发的视频 我儿子被蒙着眼睛"}, "understand.q.explain_kidnap"},
 		{locales.EN, []string{"the officer wants me to find somewhere private so he can supervise me"}, "understand.q.explain_kidnap"},
 		{locales.ZH, []string{"我把位置共享给了那个警官 他说要随时知道我在哪"}, "understand.q.explain_kidnap"},
@@ -109,10 +96,5 @@ func TestSignsToldRoundNineteen(t *testing.T) {
 		{locales.EN, []string{"dad says the caller's number matched the one on the police website, so it must be real"}, "understand.q.spoofed"},
 		// A code kept stays as it was.
 		{locales.ZH, []string{"他让我念验证码 我没念 直接挂了"}, "understand.none_start"},
-	} {
-		keys := turnKeys(t, tt.lang, tt.turns)
-		if got := keys[len(keys)-1]; got != tt.want {
-			t.Errorf("%q: got first text %s, want %s", tt.turns, got, tt.want)
-		}
-	}
+	})
 }
