@@ -29,6 +29,9 @@ func TestOwnWordsRoundNineteen(t *testing.T) {
 		{locales.ZH, []string{"我那天一直在家 根本没刷卡 怎么会有这笔"}, "understand.q.unknown_charge"},
 		{locales.EN, []string{"is my card info leaked? an email says my card was used at a restaurant i never went to"}, "understand.q.unknown_charge"},
 		{locales.ZH, []string{"卡被盗了吗 账单上有一笔在我没去过的商场消费的两千"}, "understand.q.unknown_charge"},
+		// A relative's call about a pension, typed for them: tell them to
+		// hang up and send nothing (before, "is this a message?").
+		{locales.EN, []string{"typing this for my grandad, someone rang him about his pension"}, "understand.family.them"},
 		// A refusal, and 盗刷 told by a caller, are not that.
 		{locales.ZH, []string{"他说我的社保卡被盗刷了 要我配合警察调查"}, "understand.threatened.rule"},
 		// A caller's words quoted and told: the rule for the threat.

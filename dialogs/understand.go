@@ -1226,7 +1226,7 @@ var storyTopics = map[string]bool{"sextortion": true, "violent_threat": true, "m
 // or immigration office ("got a call from the chinese embassy", "said he
 // is from the bank", "自称警察", "大使馆打来的电话"), or papers of one sent
 // ("they sent me a police certificate and a confidentiality letter").
-var callerClaimRe = regexp.MustCompile(`\b(?:call|calls|called|calling|rang|phoned|voicemail|email|emailed|letter)\b.{0,90}\b(?:police|embassy|consulate|bank|fraud team|fraud department|hmrc|irs|immigration|home office|ukvi|customs|court|social security|medicare|pension office|tax office|ministry|interpol|procuratorate|prosecutor|public security)\b|` +
+var callerClaimRe = regexp.MustCompile(`\b(?:call|calls|called|calling|rang|phoned|voicemail|email|emailed|letter)\b.{0,90}\b(?:police|embassy|consulate|bank|fraud team|fraud department|hmrc|irs|immigration|home office|ukvi|customs|court|social security|medicare|pension office|tax office|ministry|interpol|procuratorate|prosecutor|public security|pension|benefits)\b|` +
 	`\b(?:sent|showed|gave|emailed) (?:me |us |him |her )?(?:a |an |the |some )?(?:photo of (?:a |an |the )?)?(?:police|arrest|interpol|court|embassy|consulate|procuratorate|prosecutor)\b|` +
 	`\b(?:said|says|saying|claiming|claimed|claims|pretending|posing)\b(?: to be| that)?(?: (?:he|she|they|it))?(?: (?:is|was|were|are|s))?(?: (?:from|with|calling from))?(?: (?:the|a|an|my|his|her))?(?: (?:chinese|uk|british|us|local|hsbc|barclays|lloyds|natwest|santander|monzo|halifax))?\s*(?:police|policeman|officer|embassy|consulate|bank|fraud team|fraud department|hmrc|irs|immigration)\b|` +
 	`(?:自称|冒充|假冒|说他是|说她是|说自己是|说是)(?:中国)?(?:驻\S{0,6})?(?:警察|公安|民警|警官|大使馆|领事馆|总领馆|领馆|使馆|银行|检察院|法院|移民局|海关|税务局|社保局|医保局|人社局)|` +
