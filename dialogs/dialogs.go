@@ -1210,7 +1210,7 @@ var chargeAlertRe = regexp.MustCompile(`非本人(?:交易|操作|消费|支付)
 var realQuestionRe = regexp.MustCompile(`\b(?:any chance|is|are|could|can|might) (?:the|this|that|it|they|he|she|his|her|their)\b[^.?!]{0,30}\b(?:be )?(?:real|legit|genuine|legitimate)\b|(?:是真的吗|是不是真的|靠谱吗|靠不靠谱|正规吗|正不正规|有没有可能是真的)`)
 
 // numberMatchedRe finds a caller's number said to match an official one.
-var numberMatchedRe = regexp.MustCompile(`\b(?:number|caller id|phone number)\b[^.?!]{0,60}\b(?:matched|matches|is the same|was the same|same as)\b|号码[^，。,.]{0,20}(?:一样|一致|对得上|相同|是真的)`)
+var numberMatchedRe = regexp.MustCompile(`\b(?:number|caller id|phone number)\b[^.?!]{0,60}\b(?:matched|matches|is the same|was the same|same as)\b|\bnumber\b[^.?!]{0,40}\b(?:was|is) (?:literally |exactly |actually |really )?(?:the )?(?:real |official |actual )?(?:[a-z]+ ){0,3}(?:embassys?|consulates?|banks?|polices?|embassies) ?number\b|号码[^，。,.]{0,20}(?:一样|一致|对得上|相同|是真的)`)
 
 // callerWordsRe finds the person telling what a caller keeps saying:
 // "thats what they keep saying on the phone", "他在电话里一直说".

@@ -97,6 +97,15 @@ func TestSignsToldRoundNineteen(t *testing.T) {
 		{locales.EN, []string{"my dad goes \"I didn't pay a thing, I only told him the card number and the expiry date\" is he ok?"}, "paid.now"},
 		{locales.ZH, []string{"儿子手机一直关机 我好着急"}, "understand.family.call_first"},
 		{locales.EN, []string{"dad says the caller's number matched the one on the police website, so it must be real"}, "understand.q.spoofed"},
+		// Round nineteen's third pair of writers (students abroad mid-way,
+		// first lines of every kind).
+		{locales.EN, []string{"i read out the 4 digit code to the guy from the bank"}, "paid.now"},
+		{locales.EN, []string{"text said a parcel is stuck and i need to pay duty on a link, but i havent ordered anything"}, "understand.q.real"},
+		{locales.EN, []string{"they said i am implicated in a smuggling case and there is a case file on me"}, "understand.threatened.rule"},
+		{locales.EN, []string{"the number that called me was literally the consulate's number on their website"}, "understand.q.spoofed"},
+		{locales.ZH, []string{"我打他微信视频 他秒挂 说在开会不方便接电话 只能打字"}, "understand.story_asks"},
+		{locales.ZH, []string{"我问了他室友 说他昨天收拾了行李出去了 一直没回来"}, "understand.q.explain_kidnap"},
+		{locales.EN, []string{"he says my old student loan account on JD must be closed or it will hurt my credit record"}, "understand.q.credit_fear"},
 		// A code kept stays as it was.
 		{locales.ZH, []string{"他让我念验证码 我没念 直接挂了"}, "understand.none_start"},
 	})

@@ -1382,9 +1382,25 @@ var ongoingRe = regexp.MustCompile(`正在发生|正在进行|还在继续|今�
 // "assist an investigation" on video.
 var kidnapTellRe = regexp.MustCompile(`蒙着眼|被蒙着|眼睛被蒙|被绑(?:着|了|架)|绑架|撕票|赎金|\bblindfold|\btied up\b|\bkidnap|\bransom\b|\bsomewhere private\b|\bgo somewhere alone\b|\b(?:hotel|room)(?: room)? (?:alone|by myself|by herself|by himself)\b|\bassist(?:ing)? (?:an|the|with an|with the|in an|in the) investigation\b|\bsupervise (?:me|her|him)\b|\brecord (?:a )?video of (?:herself|himself|myself)\b|\bshar(?:e|ed|ing) my (?:live |real-time )?location\b|(?:位置|定位)共享给|共享(?:了)?(?:我的)?(?:实时)?(?:位置|定位)给|找个没人的地方|单独(?:待|呆)在|一个人(?:待|呆)在`)
 
+// noCallExcuseRe finds someone who will not talk, only type: "不方便接电话
+// 只能打字", "says he can't talk, only text".
+var noCallExcuseRe = regexp.MustCompile(`不方便(?:接|打)(?:电话|语音|视频)|不能(?:接|打)(?:电话|语音|视频)|只能打字|只能发消息|只能发信息|\b(?:cant|can not|cannot|unable to) (?:talk|take (?:a |the )?call|call|answer|video ?call)\b[^.?!]{0,30}\b(?:only|just) (?:text|type|message|chat)\b|\bcan only (?:text|type|message|chat)\b`)
+
+// notOrderedRe finds "I ordered nothing": said of a parcel or a bill, it
+// doubts the message, it does not say nothing was done.
+var notOrderedRe = regexp.MustCompile(`\b(?:didnt|did not|never|havent|have not) (?:order|ordered|buy|bought|purchase|purchased|expect|expected)\b|没(?:有)?(?:买过?|下单|网购|订过?)(?:任何|什么)?(?:东西)?`)
+
+// kidnapLeftRe finds a student said to have left with a bag, told by
+// someone looking for them.
+var kidnapLeftRe = regexp.MustCompile(`(?:拿着|带着|拖着|收拾了?)行李(?:箱)?(?:出去|走|离开)|\b(?:left|went off|took off) with (?:a |her |his )?(?:bag|suitcase|luggage)\b`)
+
+// accusationToldRe finds the person told they are suspected of a crime:
+// "they said i was involved in…", "a case file", "说我涉嫌洗钱".
+var accusationToldRe = regexp.MustCompile(`\b(?:said|says|told me|claimed|claims|accused me)\b(?: that)? i (?:was|am|have been|had been|m) (?:involved|implicated|suspected|wanted|under investigation)\b|\bcase file\b|\barrest warrant\b|说我(?:涉嫌|涉及|参与了?|牵涉)|说我的(?:身份证|护照|银行卡|账户)(?:涉嫌|涉及|被人?用)`)
+
 // codeGivenRe finds a code or a card's number told as read out or sent:
 // "我就念了" after "验证码", "要我报银行卡号 我报了", "i read him the code".
-var codeGivenRe = regexp.MustCompile(`(?:验证码|动态码|密码|卡号).{0,20}(?:我|就)(?:就|都|也)?(?:念|读|报|说|告诉|发|给)(?:给|过去)?(?:了)?(?:他|她|对方)?(?:听)?了|(?:念|读|报|告诉)了?(?:他|她|对方)?(?:那个|个)?(?:验证码|动态码)|\bi (?:read|gave|told|sent) (?:him|her|them) (?:the |my )?(?:code|pin|passcode|otp)\b|\b(?:code|pin|passcode|otp)\b.{0,30}\bi (?:read|gave|told|sent) (?:it|him|her|them)\b`)
+var codeGivenRe = regexp.MustCompile(`(?:验证码|动态码|密码|卡号).{0,20}(?:我|就)(?:就|都|也)?(?:念|读|报|说|告诉|发|给)(?:给|过去)?(?:了)?(?:他|她|对方)?(?:听)?了|(?:念|读|报|告诉)了?(?:他|她|对方)?(?:那个|个)?(?:验证码|动态码)|\bi (?:read|gave|told|sent) (?:him|her|them) (?:the |my )?(?:code|pin|passcode|otp)\b|\bi (?:read|gave|told|sent)(?: out)? (?:the|my|a|that|this)(?: [0-9]+ ?-?digit)? (?:code|pin|passcode|otp)\b|\b(?:code|pin|passcode|otp)\b.{0,30}\bi (?:read|gave|told|sent) (?:it|him|her|them)\b`)
 
 // codeKeptRe finds the code kept: "没念", "didnt give it".
 var codeKeptRe = regexp.MustCompile(`没(?:有)?(?:念|读|报|说|告诉|给|发)|\b(?:didnt|did not|never|wont|will not|dont) (?:read|give|tell|send)\b`)
@@ -2061,6 +2077,23 @@ func understand(s State, text string, forwarded bool) Placement {
 			return gave
 		}
 	}
+	if p.Intent == IntentNone && noCallExcuseRe.MatchString(u.normalize(headOf(text))) {
+		// "我给他打微信语音他挂了 说在海关这边不方便接电话 只能打字": the
+		// other side hung up on a call to check and will only type, the
+		// mark of a friend's account taken over or a fake relative; the
+		// warning about asks, not "Good, nothing is lost" (round
+		// nineteen).
+		return Placement{Intent: IntentUnclear, Asks: true}
+	}
+	if p.Intent == IntentNone && describesMessage(text) && notOrderedRe.MatchString(u.normalize(headOf(text))) {
+		// "text says my package is held and i need to pay a customs fee
+		// through the link. i didnt order anything tho": a message told,
+		// whose "didn't order anything" is no "nothing happened" but a
+		// reason to doubt it; its words are checked (round nineteen:
+		// "Good. Forward a message"). "I didn't click anything" stays
+		// nothing done.
+		return Placement{Intent: IntentCheck, Asks: u.asks(text)}
+	}
 	return p
 }
 
@@ -2123,7 +2156,7 @@ func unclearTold(s State, text string) (Placement, bool) {
 	text = headOf(text)
 	f := u.features(s, text)
 	n := u.normalize(text)
-	if f.secondPerson || !f.firstPersonAny && f.family < 0 {
+	if f.secondPerson || !f.firstPersonAny && !f.mine && f.family < 0 {
 		return Placement{}, false
 	}
 	switch {
@@ -2141,6 +2174,36 @@ func unclearTold(s State, text string) (Placement, bool) {
 		// "我打我女儿电话关机 微信也不回": a relative not reached, told
 		// alone; reaching them comes first.
 		return Placement{Intent: IntentThreatened, Story: true, Topic: "relative"}, true
+	case numberMatchedRe.MatchString(n):
+		// "The number on my screen was literally the Chinese embassy's
+		// number from their website": a number shown can be faked.
+		return Placement{Intent: IntentQuestion, Topic: "spoofed"}, true
+	case noCallExcuseRe.MatchString(n):
+		// "我打他微信视频 他秒挂 说在开会不方便接电话 只能打字": the
+		// mark of an account taken over; the warning about asks.
+		return Placement{Intent: IntentUnclear, Asks: true}, true
+	case kidnapLeftRe.MatchString(n):
+		// "室友说他前天拿着行李出去了 说是要去处理什么事": a student gone
+		// with a bag, told by whoever is looking for them.
+		return Placement{Intent: IntentQuestion, Topic: "explain_kidnap"}, true
+	case accusationToldRe.MatchString(n):
+		// "They said I was involved in illegally buying and mailing
+		// anti-epidemic materials and they have a case file": the fake
+		// police's accusation, told with no office named.
+		return Placement{Intent: IntentThreatened, Story: true}, true
+	}
+	if !thirdSaysRe.MatchString(n) {
+		return Placement{}, false
+	}
+	for _, m := range u.matches(u.core(text), tableState(s)) {
+		// "he says … i opened a \"student loan\" account on JD and now
+		// regulations say students abroad must close it or it hurts my
+		// personal credit record": a scam's pitch told as what someone
+		// says; its warning answers it. Only told ("he says", "他说"): a
+		// message left unclear may be the scam itself, to be checked.
+		if g := u.groups[m.group]; g.Intent == IntentQuestion && warningTopics[g.Topic] {
+			return Placement{Intent: IntentQuestion, Topic: g.Topic}, true
+		}
 	}
 	return Placement{}, false
 }

@@ -1458,12 +1458,16 @@ func TestPastedMessagesKeepTheirVerdict(t *testing.T) {
 // "还没见面" no longer read as the person's "nothing happened yet". 80 at
 // the round's end: "你有没有闲钱" and "有没有想在宿舍躺着赚米的" are checked, their
 // 有没有 (does anyone, have you) no longer read as "nothing happened".
+// 81 of 3,000 in the nineteenth round (set aj added none): set d's
+// story of a "mistaken" text turned to gold trading, typed as the person
+// ("Someone texted me by \"mistake\"… Now she says her uncle taught her
+// gold trading"), gets the wrong-number warning directly.
 func TestWrittenScamsAreClassified(t *testing.T) {
 	files, err := filepath.Glob("../classifier/testdata/messages/*.jsonl")
 	if err != nil || len(files) == 0 {
 		t.Fatalf("written sets: %v, %d files", err, len(files))
 	}
-	const most = 80
+	const most = 81
 	scams, unclassified := 0, 0
 	for _, name := range files {
 		b, err := os.ReadFile(name)
