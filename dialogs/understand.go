@@ -2066,9 +2066,10 @@ func understandRead(s State, text string, forwarded bool) (Placement, string) {
 // understand is Understand for a text in characters or English.
 func understand(s State, text string, forwarded bool) Placement {
 	u := understanding
-	p := placeText(s, text, forwarded)
-	if p.Intent == IntentUnclear && p.Topic == "" {
-		if told, ok := unclearTold(s, text); ok {
+	var read readText
+	p := placeText(s, text, forwarded, &read)
+	if p.Intent == IntentUnclear && p.Topic == "" && read.ok {
+		if told, ok := unclearTold(s, read.text, read.f); ok {
 			return told
 		}
 	}
@@ -2151,10 +2152,8 @@ var secretGivenRe = regexp.MustCompile(`验证码|验证吗|动态码|密码|卡
 // message, or something that happened?") by the signs of a scam going on
 // told in it (round nineteen): the person would otherwise be asked a
 // question mid-crisis.
-func unclearTold(s State, text string) (Placement, bool) {
+func unclearTold(s State, text string, f features) (Placement, bool) {
 	u := understanding
-	text = headOf(text)
-	f := u.features(s, text)
 	n := u.normalize(text)
 	if f.secondPerson || !f.firstPersonAny && !f.mine && f.family < 0 {
 		return Placement{}, false
@@ -2208,8 +2207,17 @@ func unclearTold(s State, text string) (Placement, bool) {
 	return Placement{}, false
 }
 
-// placeText is understand before unclearTold.
-func placeText(s State, text string, forwarded bool) Placement {
+// readText keeps what placeText read of a text, for the cases after it:
+// features cost as much as the rest of the placing.
+type readText struct {
+	text string // the head placeText read
+	f    features
+	ok   bool // set once f is computed
+}
+
+// placeText is understand before unclearTold; read gets the features it
+// computed, if it got that far.
+func placeText(s State, text string, forwarded bool, read *readText) Placement {
 	if forwarded {
 		return Placement{Intent: IntentCheck, Asks: understanding.asks(text)}
 	}
@@ -2233,6 +2241,7 @@ func placeText(s State, text string, forwarded bool) Placement {
 		return Placement{Intent: IntentSmalltalk, Topic: "ok"} // emoji, "…"
 	}
 	f := u.features(s, text)
+	*read = readText{text: text, f: f, ok: true}
 	state := tableState(s)
 	if topic, ok := u.smalltalkLines(s, text); ok {
 		// "hi", "thanks", "👍" typed on separate lines and sent as one
