@@ -1122,6 +1122,12 @@ func nothingFound(s State, e Event, p Placement) (State, []Reply, bool) {
 		// checked alone (Placement.Quote): the verdict is on a message.
 		return s, nil, false
 	}
+	if ringingNowRe.MatchString(understanding.normalize(e.Text)) {
+		// "视频请求现在一直在响": a call still coming in, read as a
+		// message (round nineteen: "is this a message?").
+		s, replies := onCall(s)
+		return s, replies, true
+	}
 	runes := utf8.RuneCountInString(strings.TrimSpace(e.Text))
 	if s.Seq >= 2 && s.Node != NodeCheck && runes <= maxFragmentRunes {
 		// "from 'JD customer service'", "customer service 3k
@@ -1242,6 +1248,13 @@ func ownWordsNotClear(s State, e Event, p Placement) (State, []Reply, bool) {
 		// voicemail", typed during a kidnap call: reaching her comes
 		// first, never "no known warning signs" (round seventeen).
 		s, replies := threatened(s, "relative")
+		return s, replies, true
+	case kidnapTellRe.MatchString(understanding.normalize(e.Text)):
+		// "student union volunteer here a first year says fake police
+		// make her send location every hour for 2 days": a virtual
+		// kidnapping told, read as a message with no sign (round
+		// nineteen: "no known warning signs").
+		s, replies := answerQuestion(s, "explain_kidnap")
 		return s, replies, true
 	case numberMatchedRe.MatchString(understanding.normalize(e.Text)):
 		// "mum looked up the number on the embassy website and it

@@ -106,6 +106,15 @@ func TestSignsToldRoundNineteen(t *testing.T) {
 		{locales.ZH, []string{"我打他微信视频 他秒挂 说在开会不方便接电话 只能打字"}, "understand.story_asks"},
 		{locales.ZH, []string{"我问了他室友 说他昨天收拾了行李出去了 一直没回来"}, "understand.q.explain_kidnap"},
 		{locales.EN, []string{"he says my old student loan account on JD must be closed or it will hurt my credit record"}, "understand.q.credit_fear"},
+		// Round nineteen's last pair of writers (the minutes after; one
+		// sentence of what was given or not).
+		{locales.EN, []string{"my online gf keeps pushing me to invest on a gold platform, i refused, sent nothing"}, "understand.romance"},
+		{locales.EN, []string{"a first year told me the police make him report his location every hour"}, "understand.q.explain_kidnap"},
+		{locales.EN, []string{"a man from the consulate is on the phone with my mum", "she just said \"ok i will not tell my son about this\""}, "understand.story_asks"},
+		{locales.ZH, []string{"他让我加公安的微信 继续做笔录"}, "understand.threatened.rule"},
+		{locales.ZH, []string{"有个陌生号码一直打视频过来", "现在还在响"}, "oncall.hangup"},
+		{locales.ZH, []string{"短信里有个链接", "我点了"}, "understand.link_opened"},
+		{locales.EN, []string{"my cousin got a call saying he was arrested", "his phone is off now"}, "understand.family.call_first"},
 		// A code kept stays as it was.
 		{locales.ZH, []string{"他让我念验证码 我没念 直接挂了"}, "understand.none_start"},
 	})

@@ -1380,7 +1380,7 @@ var ongoingRe = regexp.MustCompile(`正在发生|正在进行|还在继续|今�
 // kidnapTellRe finds the signs of a virtual kidnapping told: a relative
 // shown blindfolded or tied, a ransom, a student told to hide alone or to
 // "assist an investigation" on video.
-var kidnapTellRe = regexp.MustCompile(`蒙着眼|被蒙着|眼睛被蒙|被绑(?:着|了|架)|绑架|撕票|赎金|\bblindfold|\btied up\b|\bkidnap|\bransom\b|\bsomewhere private\b|\bgo somewhere alone\b|\b(?:hotel|room)(?: room)? (?:alone|by myself|by herself|by himself)\b|\bassist(?:ing)? (?:an|the|with an|with the|in an|in the) investigation\b|\bsupervise (?:me|her|him)\b|\brecord (?:a )?video of (?:herself|himself|myself)\b|\bshar(?:e|ed|ing) my (?:live |real-time )?location\b|(?:位置|定位)共享给|共享(?:了)?(?:我的)?(?:实时)?(?:位置|定位)给|找个没人的地方|单独(?:待|呆)在|一个人(?:待|呆)在`)
+var kidnapTellRe = regexp.MustCompile(`蒙着眼|被蒙着|眼睛被蒙|被绑(?:着|了|架)|绑架|撕票|赎金|\bblindfold|\btied up\b|\bkidnap|\bransom\b|\bsomewhere private\b|\bgo somewhere alone\b|\b(?:hotel|room)(?: room)? (?:alone|by myself|by herself|by himself)\b|\bassist(?:ing)? (?:an|the|with an|with the|in an|in the) investigation\b|\bsupervise (?:me|her|him)\b|\b(?:send|share|report)(?:s|ing)? (?:her |his |my |their )?(?:live )?location (?:every|each)\b|(?:每小时|每隔[^，。]{1,4})(?:都)?(?:发|报|汇报|共享)(?:一次)?(?:位置|定位)|\brecord (?:a )?video of (?:herself|himself|myself)\b|\bshar(?:e|ed|ing) my (?:live |real-time )?location\b|(?:位置|定位)共享给|共享(?:了)?(?:我的)?(?:实时)?(?:位置|定位)给|找个没人的地方|单独(?:待|呆)在|一个人(?:待|呆)在`)
 
 // noCallExcuseRe finds someone who will not talk, only type: "不方便接电话
 // 只能打字", "says he can't talk, only text".
@@ -1389,6 +1389,21 @@ var noCallExcuseRe = regexp.MustCompile(`不方便(?:接|打)(?:电话|语音|�
 // notOrderedRe finds "I ordered nothing": said of a parcel or a bill, it
 // doubts the message, it does not say nothing was done.
 var notOrderedRe = regexp.MustCompile(`\b(?:didnt|did not|never|havent|have not) (?:order|ordered|buy|bought|purchase|purchased|expect|expected)\b|没(?:有)?(?:买过?|下单|网购|订过?)(?:任何|什么)?(?:东西)?`)
+
+// clickedAloneRe finds "I clicked" said alone: "我点了", "i clicked it".
+var clickedAloneRe = regexp.MustCompile(`^(?:我)?(?:已经|刚|刚刚)?点(?:了|开了|进去了)(?:一下)?$|^i (?:already |just )?(?:clicked|tapped|opened) (?:it|the link|that link)$`)
+
+// officialChatRe finds an officer to add on a chat app: "加一个检察官的
+// 微信", "add the officer on whatsapp".
+var officialChatRe = regexp.MustCompile(`(?:检察官|警官|警察|公安|法官|民警|检察院|法院)(?:的)?(?:微信|QQ|qq|WhatsApp|whatsapp|飞机|telegram)|\badd (?:the |an |a )?(?:officer|prosecutor|detective|policeman|judge)\b[^.?!]{0,20}\b(?:on )?(?:wechat|whatsapp|telegram|qq)\b`)
+
+// ringingNowRe finds a call still ringing: "视频请求现在一直在响", "it's
+// ringing again".
+var ringingNowRe = regexp.MustCompile(`(?:一直|还|正|又)在响|响个不停|\b(?:still|keeps|keep|is|its) ringing\b`)
+
+// secrecyToldRe finds secrecy promised or demanded: "i won't tell my
+// children", "不告诉家里人".
+var secrecyToldRe = regexp.MustCompile(`\b(?:wont|will not|not to|never|cant|can not|cannot) tell (?:my|our|anyone|anybody|her|his|the family|family)\b|\bkeep (?:it|this) (?:a )?secret\b|不(?:能|要|会|许|准)?(?:告诉|跟)(?:家人|孩子|子女|任何人|别人|家里|儿女)`)
 
 // kidnapLeftRe finds a student said to have left with a bag, told by
 // someone looking for them.
@@ -1420,6 +1435,9 @@ var unknownChargeRe = regexp.MustCompile(`\bi (?:didnt|did not|never|havent|have
 // metOnlineRe finds someone met through an app or a site: "matched with
 // a guy on tinder", "started talking to someone on instagram".
 var metOnlineRe = regexp.MustCompile(`^(?:so |ok |hi |hey |i |ive |i have |i just )?(?:met|matched(?: with)?|started (?:talking|chatting) (?:to|with)|been (?:talking|chatting) (?:to|with))(?: up with)? (?:a|an|this|some|someone|somebody)\b[^.,]{0,30}\b(?:on|through|via|from) (?:tinder|hinge|bumble|instagram|ins|facebook|whatsapp|wechat|linkedin|telegram|a dating (?:app|site)|an app|a game|online)\b`)
+
+// onlinePartnerRe finds a partner met online: "online bf", "网恋对象".
+var onlinePartnerRe = regexp.MustCompile(`\bonline (?:bf|gf|boyfriend|girlfriend|partner|lover)\b|网恋(?:对象|男友|女友|的)?|网上(?:认识的)?(?:男朋友|女朋友|男友|女友|对象)`)
 
 // romanceTellRe finds the usual story of someone met online who never
 // shows their face: an oil rig or an army posting, a camera that never
@@ -1648,7 +1666,7 @@ func (u *understander) flagFeatures(n string, f *features) {
 	// "matched with a guy on tinder", "met someone on hinge": someone met
 	// online, told with the subject dropped, the way a phone types it
 	// (round nineteen).
-	f.romance = f.romance || metOnlineRe.MatchString(n)
+	f.romance = f.romance || metOnlineRe.MatchString(n) || onlinePartnerRe.MatchString(n)
 	f.secondPerson = secondPersonRe.Match(masked)
 	f.mine = mineRe.Match(masked)
 	if f.tellEnd >= 0 {
@@ -1929,7 +1947,8 @@ func quoteTold(state string, f features, quote, rest string) bool {
 // Round nineteen: such quotes were checked alone and got "no known
 // warning signs", the card number given in them unread.
 func relativeQuoted(f features, before, quote string) bool {
-	if f.family < 0 || !saidBeforeQuoteRe.MatchString(understanding.normalize(before)) {
+	b := understanding.normalize(before)
+	if !(f.family >= 0 && saidBeforeQuoteRe.MatchString(b) || thirdSaidBeforeQuoteRe.MatchString(b)) {
 		return false
 	}
 	q := understanding.normalize(quote)
@@ -1948,6 +1967,12 @@ func relativeQuoted(f features, before, quote string) bool {
 // saidBeforeQuoteRe finds a said-frame ending right before a quote (its
 // opening mark still there).
 var saidBeforeQuoteRe = regexp.MustCompile(`(?:说|讲|告诉我|问我)[\s:：“「『"]*$|\b(?:says|said|told me|tells me|goes|went)[\s:"“]*$`)
+
+// thirdSaidBeforeQuoteRe finds "she just said" right before a quote, a
+// relative already named: 'ok she just said "I won't tell my children"'
+// (round nineteen: checked alone, "no known warning signs", while a
+// mother promised a caller her secrecy).
+var thirdSaidBeforeQuoteRe = regexp.MustCompile(`\b(?:she|he)\s+(?:just\s+|now\s+|then\s+)?(?:said|says|told (?:me|them|him|her)|goes|went)[\s:"“]*$|(?:她|他)(?:刚|刚才|刚刚|又|就)?(?:说|讲|跟他们说|跟对方说)[\s:：“"「]*$`)
 
 // formalYouRe finds the "you" of a message: 您, "your".
 var formalYouRe = regexp.MustCompile(`您|\byour\b`)
@@ -2155,7 +2180,9 @@ var secretGivenRe = regexp.MustCompile(`验证码|验证吗|动态码|密码|卡
 func unclearTold(s State, text string, f features) (Placement, bool) {
 	u := understanding
 	n := u.normalize(text)
-	if f.secondPerson || !f.firstPersonAny && !f.mine && f.family < 0 {
+	if f.secondPerson || !f.firstPersonAny && !f.mine && f.family < 0 && tableState(s) == "start" {
+		// Mid-conversation, a piece with no I ("her phone is off",
+		// "视频请求现在一直在响") is still the person's telling.
 		return Placement{}, false
 	}
 	switch {
@@ -2169,7 +2196,18 @@ func unclearTold(s State, text string, f features) (Placement, bool) {
 		// "他说会发个验证码 念给他就行 我就念了": a code read out is a
 		// loss told; the bank's steps.
 		return Placement{Intent: IntentPaid, Story: true}, true
-	case f.family >= 0 && unreachableRe.MatchString(n):
+	case clickedAloneRe.MatchString(n):
+		// "我点了" after a message was discussed: the link opened.
+		return Placement{Intent: IntentApp, Story: true, Topic: "link"}, true
+	case officialChatRe.MatchString(n):
+		// "他让我加一个检察官的微信": an officer met on a chat app is the
+		// fake police's next step.
+		return Placement{Intent: IntentThreatened, Story: true}, true
+	case ringingNowRe.MatchString(n):
+		// "视频请求现在一直在响": a call still coming in; not answering
+		// it, as hanging up, is the step.
+		return Placement{Intent: IntentOnCall, Story: true}, true
+	case (f.family >= 0 || thirdPersonRe.MatchString(n)) && unreachableRe.MatchString(n):
 		// "我打我女儿电话关机 微信也不回": a relative not reached, told
 		// alone; reaching them comes first.
 		return Placement{Intent: IntentThreatened, Story: true, Topic: "relative"}, true
@@ -2180,6 +2218,11 @@ func unclearTold(s State, text string, f features) (Placement, bool) {
 	case noCallExcuseRe.MatchString(n):
 		// "我打他微信视频 他秒挂 说在开会不方便接电话 只能打字": the
 		// mark of an account taken over; the warning about asks.
+		return Placement{Intent: IntentUnclear, Asks: true}, true
+	case secrecyToldRe.MatchString(n):
+		// 'ok she just said "I won't tell my children"': secrecy promised
+		// to a caller is the scam's own demand; the warning about asks
+		// (round nineteen: "is this a message?").
 		return Placement{Intent: IntentUnclear, Asks: true}, true
 	case kidnapLeftRe.MatchString(n):
 		// "室友说他前天拿着行李出去了 说是要去处理什么事": a student gone
@@ -2830,7 +2873,7 @@ func placeText(s State, text string, forwarded bool, read *readText) Placement {
 			}
 			return Placement{Intent: IntentUnclear, Asks: true}
 		}
-		if romanceDoubtRe.MatchString(n) && !hungUpRe.MatchString(n) || f.romance && investRe.MatchString(n) && notYetRe.MatchString(n) {
+		if romanceDoubtRe.MatchString(n) && !hungUpRe.MatchString(n) || f.romance && investRe.MatchString(n) && (notYetRe.MatchString(n) || deniedValuablesRe.MatchString(n)) {
 			// "i havent sent anything. hes been so kind to me though, i
 			// dont want to accuse him": nothing sent yet, and the person
 			// defends him; how the long con works, not "Good, nothing is
