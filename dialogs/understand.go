@@ -1378,8 +1378,9 @@ var toldToRe = regexp.MustCompile(`(?:他|她|对方|他们|她们|警察|那边
 var ongoingRe = regexp.MustCompile(`正在发生|正在进行|还在继续|今晚|今天之内|今天内|[0-9一二三四五六七八九十]+点(?:之)?前|明天(?:之)?前|\b(?:by tonight|before tonight|by tomorrow|by today|deadline|by [0-9]+ ?(?:pm|am))\b|\b(?:happening now|happening right now|still happening|its happening|it is happening|going on now|going on right now)\b`)
 
 // kidnapTellRe finds the signs of a virtual kidnapping told: a relative
-// shown blindfolded or tied, a ransom, a student told to hide alone or to
-// "assist an investigation" on video.
+// shown blindfolded or tied, a ransom, a student told to hide alone, to
+// "assist an investigation" on video, to record themselves, or to send
+// or share their location every hour.
 var kidnapTellRe = regexp.MustCompile(`蒙着眼|被蒙着|眼睛被蒙|被绑(?:着|了|架)|绑架|撕票|赎金|\bblindfold|\btied up\b|\bkidnap|\bransom\b|\bsomewhere private\b|\bgo somewhere alone\b|\b(?:hotel|room)(?: room)? (?:alone|by myself|by herself|by himself)\b|\bassist(?:ing)? (?:an|the|with an|with the|in an|in the) investigation\b|\bsupervise (?:me|her|him)\b|\b(?:send|share|report)(?:s|ing)? (?:her |his |my |their )?(?:live )?location (?:every|each)\b|(?:每小时|每隔[^，。]{1,4})(?:都)?(?:发|报|汇报|共享)(?:一次)?(?:位置|定位)|\brecord (?:a )?video of (?:herself|himself|myself)\b|\bshar(?:e|ed|ing) my (?:live |real-time )?location\b|(?:位置|定位)共享给|共享(?:了)?(?:我的)?(?:实时)?(?:位置|定位)给|找个没人的地方|单独(?:待|呆)在|一个人(?:待|呆)在`)
 
 // noCallExcuseRe finds someone who will not talk, only type: "不方便接电话
@@ -1941,9 +1942,10 @@ func quoteTold(state string, f features, quote, rest string) bool {
 
 // relativeQuoted reports a relative's own words quoted by the person:
 // "我爸刚跟我说“我又没给他钱，就告诉了他卡号和有效期，怕啥”", "My mom
-// says: \"I got the call… I didn't press anything\"". A relative named,
-// a said-frame right before the quote, and a quote in the first person
-// that speaks to no reader: a message a relative passed on says "you".
+// says: \"I got the call… I didn't press anything\"". A relative named
+// (or "she"/"he" mid-story), a said-frame right before the quote, and a
+// quote in the first person that speaks to no reader: a message a
+// relative passed on says "you".
 // Round nineteen: such quotes were checked alone and got "no known
 // warning signs", the card number given in them unread.
 func relativeQuoted(f features, before, quote string) bool {
@@ -1968,10 +1970,10 @@ func relativeQuoted(f features, before, quote string) bool {
 // opening mark still there).
 var saidBeforeQuoteRe = regexp.MustCompile(`(?:说|讲|告诉我|问我)[\s:：“「『"]*$|\b(?:says|said|told me|tells me|goes|went)[\s:"“]*$`)
 
-// thirdSaidBeforeQuoteRe finds "she just said" right before a quote, a
-// relative already named: 'ok she just said "I won't tell my children"'
-// (round nineteen: checked alone, "no known warning signs", while a
-// mother promised a caller her secrecy).
+// thirdSaidBeforeQuoteRe finds "she just said" right before a quote, the
+// one the story is about speaking: 'ok she just said "I won't tell my
+// children"' (round nineteen: checked alone, "no known warning signs",
+// while a mother promised a caller her secrecy).
 var thirdSaidBeforeQuoteRe = regexp.MustCompile(`\b(?:she|he)\s+(?:just\s+|now\s+|then\s+)?(?:said|says|told (?:me|them|him|her)|goes|went)[\s:"“]*$|(?:她|他)(?:刚|刚才|刚刚|又|就)?(?:说|讲|跟他们说|跟对方说)[\s:：“"「]*$`)
 
 // formalYouRe finds the "you" of a message: 您, "your".
