@@ -115,6 +115,12 @@ func TestSignsToldRoundNineteen(t *testing.T) {
 		{locales.ZH, []string{"有个陌生号码一直打视频过来", "现在还在响"}, "oncall.hangup"},
 		{locales.ZH, []string{"短信里有个链接", "我点了"}, "understand.link_opened"},
 		{locales.EN, []string{"my cousin got a call saying he was arrested", "his phone is off now"}, "understand.family.call_first"},
+		// The round's last writers (every way of typing; older people's
+		// voice typing).
+		{locales.ZH, []string{"有个人打视频叫我眨眨眼睛 张张嘴 说是社保认证"}, "paid.id.now"},
+		{locales.EN, []string{"the caller had me blink and turn my head on camera to verify my identity"}, "paid.id.now"},
+		{locales.ZH, []string{"他让我在担保书上签个字拍给他 说我外孙就能取保出来"}, "understand.family.call_first"},
+		{locales.EN, []string{"my sister says the shanghai police told her she is a suspect and she keeps paying them, she won't listen to me"}, "understand.q.wont_listen"},
 		// A code kept stays as it was.
 		{locales.ZH, []string{"他让我念验证码 我没念 直接挂了"}, "understand.none_start"},
 	})

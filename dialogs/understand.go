@@ -1406,6 +1406,17 @@ var ringingNowRe = regexp.MustCompile(`(?:一直|还|正|又)在响|响个不停
 // children", "不告诉家里人".
 var secrecyToldRe = regexp.MustCompile(`\b(?:wont|will not|not to|never|cant|can not|cannot) tell (?:my|our|anyone|anybody|her|his|the family|family)\b|\bkeep (?:it|this) (?:a )?secret\b|不(?:能|要|会|许|准)?(?:告诉|跟)(?:家人|孩子|子女|任何人|别人|家里|儿女)`)
 
+// relativeSaysRe finds a relative or friend named as the one who says:
+// "my brother in Paris says", "我妈说".
+var relativeSaysRe = regexp.MustCompile(`\bmy (?:mum|mom|mother|dad|father|brother|sister|son|daughter|grandma|grandpa|grandmother|grandfather|aunt|uncle|cousin|friend|roommate|flatmate|wife|husband|boyfriend|girlfriend)\b[^.?!]{0,25}\b(?:says|said|told me|tells me)\b|我(?:妈|爸|哥|姐|弟|妹|儿子|女儿|奶奶|爷爷|外婆|外公|朋友|室友|老公|老婆)[^，。]{0,10}说`)
+
+// faceScanRe finds a face scan asked on a call: blink, open the mouth,
+// turn the head ("眨眼睛张嘴巴", "turn my head left and right and blink").
+var faceScanRe = regexp.MustCompile(`眨眼|张嘴|摇摇头|点点头|转转头|刷脸|人脸识别|人脸认证|\bblink(?:ing)?\b|\bturn (?:my|your|her|his) head\b|\bface (?:scan|verification|recognition)\b|\bfacial (?:scan|verification|recognition)\b`)
+
+// bailRe finds a bail or a guarantee for someone held: 取保, 担保书, "bail".
+var bailRe = regexp.MustCompile(`取保|担保书|保释|\bbail\b`)
+
 // kidnapLeftRe finds a student said to have left with a bag, told by
 // someone looking for them.
 var kidnapLeftRe = regexp.MustCompile(`(?:拿着|带着|拖着|收拾了?)行李(?:箱)?(?:出去|走|离开)|\b(?:left|went off|took off) with (?:a |her |his )?(?:bag|suitcase|luggage)\b`)
@@ -2226,6 +2237,16 @@ func unclearTold(s State, text string, f features) (Placement, bool) {
 		// to a caller is the scam's own demand; the warning about asks
 		// (round nineteen: "is this a message?").
 		return Placement{Intent: IntentUnclear, Asks: true}, true
+	case faceScanRe.MatchString(n):
+		// "一个小伙子打时频来叫我对到手机眨眼睛张嘴巴说是养老金年审认证",
+		// "asked me to turn my head left and right and blink for identity
+		// verification": a face scan taken on a call opens accounts and
+		// loans in the person's name; the steps for papers given.
+		return Placement{Intent: IntentPaid, Story: true, Topic: "id"}, true
+	case f.family >= 0 && bailRe.MatchString(n):
+		// "叫我在一张担保书上签名…他说这样我孙子就能取保了": a relative
+		// said to be held, and a bail asked; reaching them comes first.
+		return Placement{Intent: IntentThreatened, Story: true, Topic: "relative"}, true
 	case kidnapLeftRe.MatchString(n):
 		// "室友说他前天拿着行李出去了 说是要去处理什么事": a student gone
 		// with a bag, told by whoever is looking for them.
@@ -2236,16 +2257,19 @@ func unclearTold(s State, text string, f features) (Placement, bool) {
 		// police's accusation, told with no office named.
 		return Placement{Intent: IntentThreatened, Story: true}, true
 	}
-	if !thirdSaysRe.MatchString(n) {
+	if !thirdSaysRe.MatchString(n) && !relativeSaysRe.MatchString(n) {
 		return Placement{}, false
 	}
 	for _, m := range u.matches(u.core(text), tableState(s)) {
 		// "he says … i opened a \"student loan\" account on JD and now
 		// regulations say students abroad must close it or it hurts my
 		// personal credit record": a scam's pitch told as what someone
-		// says; its warning answers it. Only told ("he says", "他说"): a
-		// message left unclear may be the scam itself, to be checked.
-		if g := u.groups[m.group]; g.Intent == IntentQuestion && warningTopics[g.Topic] {
+		// says; its warning answers it, as does the one-text answer to a
+		// question inside it ("my brother… says Chinese police told him…
+		// He won't listen to me"). Only told ("he says", "my brother
+		// says", "他说"): a message left unclear may be the scam itself,
+		// to be checked.
+		if g := u.groups[m.group]; g.Intent == IntentQuestion && (warningTopics[g.Topic] || stepAnswers[g.Topic] != nil) {
 			return Placement{Intent: IntentQuestion, Topic: g.Topic}, true
 		}
 	}
