@@ -1218,6 +1218,9 @@ var realQuestionRe = regexp.MustCompile(`\b(?:any chance|is|are|could|can|might)
 // numberMatchedRe finds a caller's number said to match an official one.
 var numberMatchedRe = regexp.MustCompile(`\b(?:number|caller id|phone number)\b[^.?!]{0,60}\b(?:matched|matches|is the same|was the same|same as)\b|\bnumber\b[^.?!]{0,40}\b(?:was|is) (?:literally |exactly |actually |really )?(?:the )?(?:real |official |actual )?(?:[a-z]+ ){0,3}(?:embassys?|consulates?|banks?|polices?|embassies) ?number\b|号码[^，。,.]{0,20}(?:一样|一致|对得上|相同|是真的)`)
 
+// taskPayRe finds pay for likes, follows, reviews or screenshots.
+var taskPayRe = regexp.MustCompile(`(?:点赞|关注|好评|评论|截图|刷单|做任务)[^，。]{0,8}(?:就)?(?:给钱|赚钱|返钱|返现|有钱|给佣金|有佣金|结算|日结)|\b(?:like|likes|liking|follow|follows|rate|rating|review|reviews|screenshot|screenshots)\b[^.?!]{0,30}\b(?:for money|get paid|gets paid|paid per|earn money|pays? you)\b`)
+
 // callerWordsRe finds the person telling what a caller keeps saying:
 // "thats what they keep saying on the phone", "他在电话里一直说".
 var callerWordsRe = regexp.MustCompile(`\b(?:thats|that is|this is|its|it is) what (?:they|he|she|the caller|the officer|the guy) (?:keeps? |kept )?(?:say|says|said|saying|told me|tells me|telling me)\b|\b(?:they|he|she|the caller|the officer) (?:keeps?|kept) (?:saying|telling me|repeating)\b|(?:他|她|对方|他们)(?:在电话里|电话里)(?:一直|老是|反复)?(?:说|讲)|(?:他|她|对方|他们)(?:一直|老是|反复)(?:在)?(?:说|讲|强调)`)
@@ -1248,6 +1251,12 @@ func ownWordsNotClear(s State, e Event, p Placement) (State, []Reply, bool) {
 		// voicemail", typed during a kidnap call: reaching her comes
 		// first, never "no known warning signs" (round seventeen).
 		s, replies := threatened(s, "relative")
+		return s, replies, true
+	case taskPayRe.MatchString(understanding.normalize(e.Text)):
+		// "在小红书看到一个日本的兼职，给商品点赞截图就给钱，是真的吗": paid
+		// to like, follow or rate is the task scam's first step, asked
+		// about or pasted (round nineteen: "no known warning signs").
+		s, replies := answerQuestion(s, "task_job")
 		return s, replies, true
 	case kidnapTellRe.MatchString(understanding.normalize(e.Text)):
 		// "student union volunteer here a first year says fake police

@@ -40,7 +40,7 @@ func TestOwnWordsRoundNineteen(t *testing.T) {
 		// Someone met online, told with the I dropped.
 		{locales.EN, []string{"matched with a guy on tinder, we have not met yet, he is an engineer on a ship"}, "understand.romance"},
 		// A question about what was told, mid-story.
-		{locales.EN, []string{"my aunt joined a trading group run by a teacher", "is it possible the group is real? they have hundreds of members"}, "understand.story_asks"},
+		{locales.EN, []string{"my aunt joined a trading group run by a teacher", "is it possible the group is real? they have hundreds of members"}, "understand.q.real_after"},
 		// Papers of an office sent by a stranger.
 		{locales.EN, []string{"someone sent me a police notice with my name on whatsapp, do i have to answer"}, "understand.threatened.rule"},
 		// "Not done it yet" under a threat still going on.
@@ -121,6 +121,14 @@ func TestSignsToldRoundNineteen(t *testing.T) {
 		{locales.EN, []string{"the caller had me blink and turn my head on camera to verify my identity"}, "paid.id.now"},
 		{locales.ZH, []string{"他让我在担保书上签个字拍给他 说我外孙就能取保出来"}, "understand.family.call_first"},
 		{locales.EN, []string{"my sister says the shanghai police told her she is a suspect and she keeps paying them, she won't listen to me"}, "understand.q.wont_listen"},
+		// Typed about someone else (the round's last first lines), and
+		// a pay-for-likes job asked about.
+		{locales.ZH, []string{"我同学最近谁的消息都不回 她说自己在配合办案不能说"}, "understand.q.explain_kidnap"},
+		{locales.ZH, []string{"有个陌生人加了我外公 每天问候 最近说有内部渠道能带他赚钱"}, "understand.q.invest_offer"},
+		{locales.EN, []string{"my grandad got added to a trading group on whatsapp, the teachers post picks every morning and he made some already"}, "understand.q.invest_offer"},
+		{locales.ZH, []string{"一个学弟说接到“领事馆”电话 要先核对银行卡才能领文件"}, "understand.threatened.rule"},
+		{locales.EN, []string{"the caller sent my flatmate a site to check her wanted status and her photo was on it"}, "understand.threatened.rule"},
+		{locales.ZH, []string{"网上看到一个兼职 关注账号截图就返现 靠谱吗"}, "understand.q.task_job"},
 		// A code kept stays as it was.
 		{locales.ZH, []string{"他让我念验证码 我没念 直接挂了"}, "understand.none_start"},
 	})

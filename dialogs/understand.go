@@ -1230,7 +1230,7 @@ var callerClaimRe = regexp.MustCompile(`\b(?:call|calls|called|calling|rang|phon
 	`\b(?:sent|showed|gave|emailed) (?:me |us |him |her )?(?:a |an |the |some )?(?:photo of (?:a |an |the )?)?(?:police|arrest|interpol|court|embassy|consulate|procuratorate|prosecutor)\b|` +
 	`\b(?:said|says|saying|claiming|claimed|claims|pretending|posing)\b(?: to be| that)?(?: (?:he|she|they|it))?(?: (?:is|was|were|are|s))?(?: (?:from|with|calling from))?(?: (?:the|a|an|my|his|her))?(?: (?:chinese|uk|british|us|local|hsbc|barclays|lloyds|natwest|santander|monzo|halifax))?\s*(?:police|policeman|officer|embassy|consulate|bank|fraud team|fraud department|hmrc|irs|immigration)\b|` +
 	`(?:自称|冒充|假冒|说他是|说她是|说自己是|说是)(?:中国)?(?:驻\S{0,6})?(?:警察|公安|民警|警官|大使馆|领事馆|总领馆|领馆|使馆|银行|检察院|法院|移民局|海关|税务局|社保局|医保局|人社局)|` +
-	`(?:警察|公安|大使馆|领事馆|使馆|银行|社保局|医保局|人社局)(?:打来|的电话|来电|打电话)`)
+	`(?:警察|公安|大使馆|领事馆|使馆|银行|社保局|医保局|人社局)["”」』]?(?:打来|的电话|来电|打电话|电话)`)
 
 // noMoneyAskedRe finds a notice told with no money in it: "no payment
 // asked", "没让付钱".
@@ -1381,7 +1381,7 @@ var ongoingRe = regexp.MustCompile(`正在发生|正在进行|还在继续|今�
 // shown blindfolded or tied, a ransom, a student told to hide alone, to
 // "assist an investigation" on video, to record themselves, or to send
 // or share their location every hour.
-var kidnapTellRe = regexp.MustCompile(`蒙着眼|被蒙着|眼睛被蒙|被绑(?:着|了|架)|绑架|撕票|赎金|\bblindfold|\btied up\b|\bkidnap|\bransom\b|\bsomewhere private\b|\bgo somewhere alone\b|\b(?:hotel|room)(?: room)? (?:alone|by myself|by herself|by himself)\b|\bassist(?:ing)? (?:an|the|with an|with the|in an|in the) investigation\b|\bsupervise (?:me|her|him)\b|\b(?:send|share|report)(?:s|ing)? (?:her |his |my |their )?(?:live )?location (?:every|each)\b|(?:每小时|每隔[^，。]{1,4})(?:都)?(?:发|报|汇报|共享)(?:一次)?(?:位置|定位)|\brecord (?:a )?video of (?:herself|himself|myself)\b|\bshar(?:e|ed|ing) my (?:live |real-time )?location\b|(?:位置|定位)共享给|共享(?:了)?(?:我的)?(?:实时)?(?:位置|定位)给|找个没人的地方|单独(?:待|呆)在|一个人(?:待|呆)在`)
+var kidnapTellRe = regexp.MustCompile(`蒙着眼|被蒙着|眼睛被蒙|被绑(?:着|了|架)|绑架|撕票|赎金|\bblindfold|\btied up\b|\bkidnap|\bransom\b|\bsomewhere private\b|\bgo somewhere alone\b|\b(?:hotel|room)(?: room)? (?:alone|by myself|by herself|by himself)\b|\bassist(?:ing)? (?:an|the|with an|with the|in an|in the) investigation\b|\bsupervise (?:me|her|him)\b|\b(?:send|share|report)(?:s|ing)? (?:her |his |my |their )?(?:live )?location (?:every|each)\b|(?:每小时|每隔[^，。]{1,4})(?:都)?(?:发|报|汇报|共享)(?:一次)?(?:位置|定位)|\brecord (?:a )?video of (?:herself|himself|myself)\b|\bshar(?:e|ed|ing) my (?:live |real-time )?location\b|(?:位置|定位)共享给|共享(?:了)?(?:我的)?(?:实时)?(?:位置|定位)给|找个没人的地方|单独(?:待|呆)在|一个人(?:待|呆)在|配合(?:办案|调查)[^。]{0,6}(?:不能说|不能告诉|不能讲|要保密)`)
 
 // noCallExcuseRe finds someone who will not talk, only type: "不方便接电话
 // 只能打字", "says he can't talk, only text".
@@ -1410,6 +1410,10 @@ var secrecyToldRe = regexp.MustCompile(`\b(?:wont|will not|not to|never|cant|can
 // "my brother in Paris says", "我妈说".
 var relativeSaysRe = regexp.MustCompile(`\bmy (?:mum|mom|mother|dad|father|brother|sister|son|daughter|grandma|grandpa|grandmother|grandfather|aunt|uncle|cousin|friend|roommate|flatmate|wife|husband|boyfriend|girlfriend)\b[^.?!]{0,25}\b(?:says|said|told me|tells me)\b|我(?:妈|爸|哥|姐|弟|妹|儿子|女儿|奶奶|爷爷|外婆|外公|朋友|室友|老公|老婆)[^，。]{0,10}说`)
 
+// someoneElseRe finds the one a text is about when it is not the person
+// nor family: a classmate, a roommate, a student, a friend.
+var someoneElseRe = regexp.MustCompile(`学弟|学妹|学长|学姐|同学|室友|舍友|朋友|学生|同事|\b(?:classmate|roommate|flatmate|housemate|friend|student|colleague|tenant)s?\b`)
+
 // faceScanRe finds a face scan asked on a call: blink, open the mouth,
 // turn the head ("眨眼睛张嘴巴", "turn my head left and right and blink").
 var faceScanRe = regexp.MustCompile(`眨眼|张嘴|摇摇头|点点头|转转头|刷脸|人脸识别|人脸认证|\bblink(?:ing)?\b|\bturn (?:my|your|her|his) head\b|\bface (?:scan|verification|recognition)\b|\bfacial (?:scan|verification|recognition)\b`)
@@ -1417,13 +1421,18 @@ var faceScanRe = regexp.MustCompile(`眨眼|张嘴|摇摇头|点点头|转转头
 // bailRe finds a bail or a guarantee for someone held: 取保, 担保书, "bail".
 var bailRe = regexp.MustCompile(`取保|担保书|保释|\bbail\b`)
 
+// investPitchToldRe finds an investment scam's pitch told: a stock or
+// trading group with its "teachers", free stock lessons, an "inside"
+// channel that will make someone money.
+var investPitchToldRe = regexp.MustCompile(`\b(?:stock|trading|investment|crypto) (?:group|class|lessons?)\b[^.?!]{0,60}\b(?:lecturers?|teachers?|mentors?|analysts?|picks?|made|profit)|\bfree (?:stock|trading) (?:lessons?|picks|tips|class)\b|(?:炒股|股票|荐股|投资)群[^。]{0,20}(?:老师|讲课|直播|荐股|赚了)|内部(?:投资)?渠道|带(?:她|他|我|你|大家)(?:一起)?赚钱|免费荐股|免费教炒股`)
+
 // kidnapLeftRe finds a student said to have left with a bag, told by
 // someone looking for them.
 var kidnapLeftRe = regexp.MustCompile(`(?:拿着|带着|拖着|收拾了?)行李(?:箱)?(?:出去|走|离开)|\b(?:left|went off|took off) with (?:a |her |his )?(?:bag|suitcase|luggage)\b`)
 
 // accusationToldRe finds the person told they are suspected of a crime:
 // "they said i was involved in…", "a case file", "说我涉嫌洗钱".
-var accusationToldRe = regexp.MustCompile(`\b(?:said|says|told me|claimed|claims|accused me)\b(?: that)? i (?:was|am|have been|had been|m) (?:involved|implicated|suspected|wanted|under investigation)\b|\bcase file\b|\barrest warrant\b|说我(?:涉嫌|涉及|参与了?|牵涉)|说我的(?:身份证|护照|银行卡|账户)(?:涉嫌|涉及|被人?用)`)
+var accusationToldRe = regexp.MustCompile(`\b(?:said|says|told me|claimed|claims|accused me)\b(?: that)? i (?:was|am|have been|had been|m) (?:involved|implicated|suspected|wanted|under investigation)\b|\bcase file\b|\barrest warrant\b|\bwanted (?:status|notice|list|person)\b|通缉令|通缉名单|说我(?:涉嫌|涉及|参与了?|牵涉)|说我的(?:身份证|护照|银行卡|账户)(?:涉嫌|涉及|被人?用)`)
 
 // codeGivenRe finds a code or a card's number told as read out or sent:
 // "我就念了" after "验证码", "要我报银行卡号 我报了", "i read him the code".
@@ -2193,9 +2202,10 @@ var secretGivenRe = regexp.MustCompile(`验证码|验证吗|动态码|密码|卡
 func unclearTold(s State, text string, f features) (Placement, bool) {
 	u := understanding
 	n := u.normalize(text)
-	if f.secondPerson || !f.firstPersonAny && !f.mine && f.family < 0 && tableState(s) == "start" {
+	if f.secondPerson || !f.firstPersonAny && !f.mine && f.family < 0 && tableState(s) == "start" && !someoneElseRe.MatchString(n) {
 		// Mid-conversation, a piece with no I ("her phone is off",
-		// "视频请求现在一直在响") is still the person's telling.
+		// "视频请求现在一直在响") is still the person's telling; so is a
+		// text about a classmate or a student ("一个学弟说接到…").
 		return Placement{}, false
 	}
 	switch {
@@ -2224,6 +2234,11 @@ func unclearTold(s State, text string, f features) (Placement, bool) {
 		// "我打我女儿电话关机 微信也不回": a relative not reached, told
 		// alone; reaching them comes first.
 		return Placement{Intent: IntentThreatened, Story: true, Topic: "relative"}, true
+	case someoneElseRe.MatchString(n) && callerClaimRe.MatchString(n):
+		// "一个学弟说接到“领事馆”电话 要先核对银行卡才能领文件": a call
+		// from someone posing as an office, told of someone else (not
+		// "we've called the bank", the person's own step).
+		return Placement{Intent: IntentThreatened, Story: true, Topic: posedAs(n)}, true
 	case numberMatchedRe.MatchString(n):
 		// "The number on my screen was literally the Chinese embassy's
 		// number from their website": a number shown can be faked.
@@ -2247,6 +2262,11 @@ func unclearTold(s State, text string, f features) (Placement, bool) {
 		// "叫我在一张担保书上签名…他说这样我孙子就能取保了": a relative
 		// said to be held, and a bail asked; reaching them comes first.
 		return Placement{Intent: IntentThreatened, Story: true, Topic: "relative"}, true
+	case investPitchToldRe.MatchString(n):
+		// "家族群里一个不认识的人加了我奶奶…最近开始说他有个内部投资渠道能带
+		// 她赚钱", "my dad joined a whatsapp stock group… two lecturers do
+		// live sessions": the investment scam's pitch, told.
+		return Placement{Intent: IntentQuestion, Topic: "invest_offer"}, true
 	case kidnapLeftRe.MatchString(n):
 		// "室友说他前天拿着行李出去了 说是要去处理什么事": a student gone
 		// with a bag, told by whoever is looking for them.
