@@ -1218,6 +1218,14 @@ var realQuestionRe = regexp.MustCompile(`\b(?:any chance|is|are|could|can|might)
 // numberMatchedRe finds a caller's number said to match an official one.
 var numberMatchedRe = regexp.MustCompile(`\b(?:number|caller id|phone number)\b[^.?!]{0,60}\b(?:matched|matches|is the same|was the same|same as)\b|\bnumber\b[^.?!]{0,40}\b(?:was|is) (?:literally |exactly |actually |really )?(?:the )?(?:real |official |actual )?(?:[a-z]+ ){0,3}(?:embassys?|consulates?|banks?|polices?|embassies) ?number\b|号码[^，。,.]{0,20}(?:一样|一致|对得上|相同|是真的)`)
 
+// recoveryCallRe finds a call expected to return lost money: "someone will
+// call to return her money", "会有人打电话来退钱".
+var recoveryCallRe = regexp.MustCompile(`\b(?:call|contact|phone)s? (?:her|him|me|us|them)? ?(?:back )?to (?:return|refund|give back) (?:her|his|my|our|their|the) money\b|(?:会有人|有人会)(?:打电话|联系)[^。]{0,8}(?:退钱|返还|退还|还钱)`)
+
+// idShownRe finds an officer's ID sent or shown: "he sent a photo of his
+// police ID", "发了警官证".
+var idShownRe = regexp.MustCompile(`\b(?:sent|showed|shown)\b[^.?!]{0,30}\b(?:police|officer|officers|his|her)\b[^.?!]{0,12}\b(?:id|badge|warrant card|credentials|id card)\b|(?:发|给)(?:了|我看了?|我)?(?:他的|她的|一张)?(?:警官证|警察证|工作证)`)
+
 // taskPayRe finds pay for likes, follows, reviews or screenshots.
 var taskPayRe = regexp.MustCompile(`(?:点赞|关注|好评|评论|截图|刷单|做任务)[^，。]{0,8}(?:就)?(?:给钱|赚钱|返钱|返现|有钱|给佣金|有佣金|结算|日结)|\b(?:like|likes|liking|follow|follows|rate|rating|review|reviews|screenshot|screenshots)\b[^.?!]{0,30}\b(?:for money|get paid|gets paid|paid per|earn money|pays? you)\b`)
 
@@ -1251,6 +1259,18 @@ func ownWordsNotClear(s State, e Event, p Placement) (State, []Reply, bool) {
 		// voicemail", typed during a kidnap call: reaching her comes
 		// first, never "no known warning signs" (round seventeen).
 		s, replies := threatened(s, "relative")
+		return s, replies, true
+	case recoveryCallRe.MatchString(understanding.normalize(e.Text)):
+		// "…my mom says that means someone will call to return her
+		// money, so we just wait?": a call promising money back is how
+		// the second scam starts (round nineteen: "no known warning
+		// signs").
+		s, replies := answerQuestion(s, "recovery")
+		return s, replies, true
+	case idShownRe.MatchString(understanding.normalize(e.Text)):
+		// "he sent a photo of his police ID so": a badge shown proves
+		// nothing (round nineteen: "no known warning signs").
+		s, replies := answerQuestion(s, "fake_id")
 		return s, replies, true
 	case taskPayRe.MatchString(understanding.normalize(e.Text)):
 		// "在小红书看到一个日本的兼职，给商品点赞截图就给钱，是真的吗": paid

@@ -129,6 +129,14 @@ func TestSignsToldRoundNineteen(t *testing.T) {
 		{locales.ZH, []string{"一个学弟说接到“领事馆”电话 要先核对银行卡才能领文件"}, "understand.threatened.rule"},
 		{locales.EN, []string{"the caller sent my flatmate a site to check her wanted status and her photo was on it"}, "understand.threatened.rule"},
 		{locales.ZH, []string{"网上看到一个兼职 关注账号截图就返现 靠谱吗"}, "understand.q.task_job"},
+		// Said the wrong way round (the round's last first lines).
+		{locales.ZH, []string{"真棒 啥事没有 就是账户被清空了"}, "paid.now"},
+		{locales.EN, []string{"great, nothing happened, except my account is empty now"}, "paid.now"},
+		{locales.ZH, []string{"网址我点开了 不过啥也没输"}, "understand.link_opened"},
+		{locales.EN, []string{"police arrested the gang, dad thinks someone will call him to return his money"}, "understand.q.recovery"},
+		{locales.EN, []string{"i asked if he was really an officer and he sent me a picture of his police id"}, "understand.q.fake_id"},
+		// A link not opened stays nothing done.
+		{locales.ZH, []string{"我没有点开链接 也没回"}, "understand.none_start"},
 		// A code kept stays as it was.
 		{locales.ZH, []string{"他让我念验证码 我没念 直接挂了"}, "understand.none_start"},
 	})

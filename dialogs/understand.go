@@ -1383,6 +1383,12 @@ var ongoingRe = regexp.MustCompile(`正在发生|正在进行|还在继续|今�
 // or share their location every hour.
 var kidnapTellRe = regexp.MustCompile(`蒙着眼|被蒙着|眼睛被蒙|被绑(?:着|了|架)|绑架|撕票|赎金|\bblindfold|\btied up\b|\bkidnap|\bransom\b|\bsomewhere private\b|\bgo somewhere alone\b|\b(?:hotel|room)(?: room)? (?:alone|by myself|by herself|by himself)\b|\bassist(?:ing)? (?:an|the|with an|with the|in an|in the) investigation\b|\bsupervise (?:me|her|him)\b|\b(?:send|share|report)(?:s|ing)? (?:her |his |my |their )?(?:live )?location (?:every|each)\b|(?:每小时|每隔[^，。]{1,4})(?:都)?(?:发|报|汇报|共享)(?:一次)?(?:位置|定位)|\brecord (?:a )?video of (?:herself|himself|myself)\b|\bshar(?:e|ed|ing) my (?:live |real-time )?location\b|(?:位置|定位)共享给|共享(?:了)?(?:我的)?(?:实时)?(?:位置|定位)给|找个没人的地方|单独(?:待|呆)在|一个人(?:待|呆)在|配合(?:办案|调查)[^。]{0,6}(?:不能说|不能告诉|不能讲|要保密)`)
 
+// moneyGoneRe finds money said gone: a card or an account emptied.
+var moneyGoneRe = regexp.MustCompile(`卡里(?:的钱)?(?:什么都|一分钱都|全都|都|全)?没(?:有)?了|钱(?:全|都|全都)没了|余额(?:变成|成了|只剩)?(?:0|零)(?:了)?|账户(?:被)?清空|\bmy (?:account|card|bank account) (?:is|was|got|has been) (?:empty|emptied|drained|cleared|wiped)\b|\b(?:all )?(?:my|her|his) (?:money|savings) (?:is |are |was )?(?:gone|vanished)\b`)
+
+// linkKeptRe finds a link not opened: "没点", "didn't click".
+var linkKeptRe = regexp.MustCompile(`没(?:有)?(?:点|打开|点开)|\b(?:didnt|did not|never|havent|have not|dont) (?:click|tap|open|press)`)
+
 // noCallExcuseRe finds someone who will not talk, only type: "不方便接电话
 // 只能打字", "says he can't talk, only text".
 var noCallExcuseRe = regexp.MustCompile(`不方便(?:接|打)(?:电话|语音|视频)|不能(?:接|打)(?:电话|语音|视频)|只能打字|只能发消息|只能发信息|\b(?:cant|can not|cannot|unable to) (?:talk|take (?:a |the )?call|call|answer|video ?call)\b[^.?!]{0,30}\b(?:only|just) (?:text|type|message|chat)\b|\bcan only (?:text|type|message|chat)\b`)
@@ -2125,6 +2131,18 @@ func understand(s State, text string, forwarded bool) Placement {
 			return gave
 		}
 	}
+	if p.Intent == IntentNone && moneyGoneRe.MatchString(u.normalize(headOf(text))) {
+		// "太好了，什么事都没有，就是卡里什么都没有了而已": the card emptied,
+		// said with a bitter "nothing happened"; a loss (round
+		// nineteen: "Good. Forward a message").
+		return Placement{Intent: IntentPaid, Story: true}
+	}
+	if n := u.normalize(headOf(text)); p.Intent == IntentNone && linkOnlyRe.MatchString(n) && !linkKeptRe.MatchString(n) {
+		// "那个链接我点了，但是什么都没填": the link opened, nothing typed
+		// in it; the answer for a link opened (what to do if more was
+		// done), not "Good. Forward a message" (round nineteen).
+		return Placement{Intent: IntentApp, Story: true, Topic: "link"}
+	}
 	if p.Intent == IntentNone && noCallExcuseRe.MatchString(u.normalize(headOf(text))) {
 		// "我给他打微信语音他挂了 说在海关这边不方便接电话 只能打字": the
 		// other side hung up on a call to check and will only type, the
@@ -2252,6 +2270,14 @@ func unclearTold(s State, text string, f features) (Placement, bool) {
 		// to a caller is the scam's own demand; the warning about asks
 		// (round nineteen: "is this a message?").
 		return Placement{Intent: IntentUnclear, Asks: true}, true
+	case idShownRe.MatchString(n):
+		// "he sent me a picture of his police id": a badge shown proves
+		// nothing.
+		return Placement{Intent: IntentQuestion, Topic: "fake_id"}, true
+	case recoveryCallRe.MatchString(n):
+		// "someone will call him to return his money": the second
+		// scam's opening.
+		return Placement{Intent: IntentQuestion, Topic: "recovery"}, true
 	case faceScanRe.MatchString(n):
 		// "一个小伙子打时频来叫我对到手机眨眼睛张嘴巴说是养老金年审认证",
 		// "asked me to turn my head left and right and blink for identity
