@@ -135,6 +135,8 @@ func TestSignsToldRoundNineteen(t *testing.T) {
 		{locales.ZH, []string{"网址我点开了 不过啥也没输"}, "understand.link_opened"},
 		{locales.EN, []string{"police arrested the gang, dad thinks someone will call him to return his money"}, "understand.q.recovery"},
 		{locales.EN, []string{"i asked if he was really an officer and he sent me a picture of his police id"}, "understand.q.fake_id"},
+		// What a search found is no "nothing happened".
+		{locales.EN, []string{"i googled the trading site and found nothing except its own page. the 5k was my rent money"}, "understand.unclear"},
 		// A link not opened stays nothing done.
 		{locales.ZH, []string{"我没有点开链接 也没回"}, "understand.none_start"},
 		// A code kept stays as it was.

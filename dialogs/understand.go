@@ -1008,6 +1008,11 @@ func ownNothing(n string, start, end int, supposed [][]int) bool {
 	case strings.HasSuffix(before, "有") && noneNegRe.MatchString(from):
 	case strings.HasPrefix(after, " wrong") && innocentBeforeRe.MatchString(before):
 	case strings.HasPrefix(after, "吧"), strings.HasPrefix(after, "吗"):
+	case foundBeforeRe.MatchString(before):
+		// "I searched the platform name and found nothing except its
+		// own site": what a search found, not what happened to the
+		// person (round nineteen: "Good, nothing is lost" over $22k
+		// put into a fake platform).
 	default:
 		return true
 	}
@@ -1023,6 +1028,10 @@ var otherNoneBeforeRe = regexp.MustCompile(`(?:他|她|孩子|儿子|女儿|他�
 // done nothing wrong", "he did nothing wrong"): innocence, not nothing
 // done; "I checked, nothing wrong" stays nothing.
 var innocentBeforeRe = regexp.MustCompile(`\b(?:done|did|do)\s*$`)
+
+// foundBeforeRe finds a search told right before a "nothing": "found",
+// "搜了…没有", "查了…".
+var foundBeforeRe = regexp.MustCompile(`\b(?:found|find|finds|searched|search|googled|shows|showed|turned up|came up with)\s*$|(?:搜|查|查了|搜了|搜到|查到|找到)\s*$`)
 
 // hanCharRe finds a Chinese character: an English "nothing" phrase after
 // "he said" is his, whatever it is.
