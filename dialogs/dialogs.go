@@ -1218,6 +1218,44 @@ var realQuestionRe = regexp.MustCompile(`\b(?:any chance|is|are|could|can|might)
 // numberMatchedRe finds a caller's number said to match an official one.
 var numberMatchedRe = regexp.MustCompile(`\b(?:number|caller id|phone number)\b[^.?!]{0,60}\b(?:matched|matches|is the same|was the same|same as)\b|\bnumber\b[^.?!]{0,40}\b(?:was|is) (?:literally |exactly |actually |really )?(?:the )?(?:real |official |actual )?(?:[a-z]+ ){0,3}(?:embassys?|consulates?|banks?|polices?|embassies) ?number\b|号码[^，。,.]{0,20}(?:一样|一致|对得上|相同|是真的)`)
 
+// toldTopics are the steps of a scam that, told in the person's words,
+// have one answer whatever else the text says, in order. Those marked
+// checkedOnly answer a text only once it was checked and had no sign: a
+// text left unclear that holds them may be the ad itself, to be checked.
+var toldTopics = []struct {
+	re          *regexp.Regexp
+	topic       string
+	checkedOnly bool
+}{
+	// "…my mom says that means someone will call to return her money,
+	// so we just wait?": a call promising money back opens the second
+	// scam.
+	{recoveryCallRe, "recovery", false},
+	// "he sent a photo of his police ID so": a badge shown proves
+	// nothing.
+	{idShownRe, "fake_id", false},
+	// "在小红书看到一个日本的兼职，给商品点赞截图就给钱，是真的吗": paid to
+	// like, follow or rate is the task scam's first step.
+	{taskPayRe, "task_job", true},
+	// "a first year says fake police make her send location every hour
+	// for 2 days": the virtual kidnapping.
+	{kidnapTellRe, "explain_kidnap", false},
+	// "mum looked up the number on the embassy website and it matched":
+	// a number shown can be faked.
+	{numberMatchedRe, "spoofed", false},
+}
+
+// toldTopic is the answer of the first of toldTopics found in n, or "";
+// checked says n was checked and had no sign.
+func toldTopic(n string, checked bool) string {
+	for _, t := range toldTopics {
+		if (checked || !t.checkedOnly) && t.re.MatchString(n) {
+			return t.topic
+		}
+	}
+	return ""
+}
+
 // recoveryCallRe finds a call expected to return lost money: "someone will
 // call to return her money", "会有人打电话来退钱".
 var recoveryCallRe = regexp.MustCompile(`\b(?:call|contact|phone)s? (?:her|him|me|us|them)? ?(?:back )?to (?:return|refund|give back) (?:her|his|my|our|their|the) money\b|(?:会有人|有人会)(?:打电话|联系)[^。]{0,8}(?:退钱|返还|退还|还钱)`)
@@ -1250,55 +1288,31 @@ var unreachableRe = regexp.MustCompile(`联系不上|找不到(?:他|她)|(?:他
 // the message itself is asked for, an ask told is named as the warning,
 // or what the text is, never the all-clear. ok is false for a message.
 func ownWordsNotClear(s State, e Event, p Placement) (State, []Reply, bool) {
+	n := understanding.normalize(e.Text)
+	topic := toldTopic(n, true)
 	switch {
 	case describesMessage(e.Text):
 		s, replies := answerQuestion(s, "real")
 		return s, replies, true
-	case !p.Asks && unreachableRe.MatchString(understanding.normalize(e.Text)):
+	case !p.Asks && unreachableRe.MatchString(n):
 		// "she's studying in Barcelona, her phone goes straight to
 		// voicemail", typed during a kidnap call: reaching her comes
 		// first, never "no known warning signs" (round seventeen).
 		s, replies := threatened(s, "relative")
 		return s, replies, true
-	case recoveryCallRe.MatchString(understanding.normalize(e.Text)):
-		// "…my mom says that means someone will call to return her
-		// money, so we just wait?": a call promising money back is how
-		// the second scam starts (round nineteen: "no known warning
-		// signs").
-		s, replies := answerQuestion(s, "recovery")
+	case topic != "":
+		// A scam's step told in the person's words and read as a
+		// message with no sign (round nineteen: "no known warning
+		// signs"); its answer (toldTopics).
+		s, replies := answerQuestion(s, topic)
 		return s, replies, true
-	case idShownRe.MatchString(understanding.normalize(e.Text)):
-		// "he sent a photo of his police ID so": a badge shown proves
-		// nothing (round nineteen: "no known warning signs").
-		s, replies := answerQuestion(s, "fake_id")
-		return s, replies, true
-	case taskPayRe.MatchString(understanding.normalize(e.Text)):
-		// "在小红书看到一个日本的兼职，给商品点赞截图就给钱，是真的吗": paid
-		// to like, follow or rate is the task scam's first step, asked
-		// about or pasted (round nineteen: "no known warning signs").
-		s, replies := answerQuestion(s, "task_job")
-		return s, replies, true
-	case kidnapTellRe.MatchString(understanding.normalize(e.Text)):
-		// "student union volunteer here a first year says fake police
-		// make her send location every hour for 2 days": a virtual
-		// kidnapping told, read as a message with no sign (round
-		// nineteen: "no known warning signs").
-		s, replies := answerQuestion(s, "explain_kidnap")
-		return s, replies, true
-	case numberMatchedRe.MatchString(understanding.normalize(e.Text)):
-		// "mum looked up the number on the embassy website and it
-		// matched, so she's convinced it's real": a number shown can be
-		// faked; "no known warning signs" would confirm her (round
-		// nineteen).
-		s, replies := answerQuestion(s, "spoofed")
-		return s, replies, true
-	case callerWordsRe.MatchString(understanding.normalize(e.Text)):
+	case callerWordsRe.MatchString(n):
 		// "\"you will be arrested and repatriated\" thats what they keep
 		// saying on the phone. is that even possible": a caller's words
 		// told by the person, often mid-call; judged as a message they
 		// had no sign, and the answer was "no known warning signs"
 		// (round nineteen). A threat of arrest gets the rule for it.
-		if arrestThreatRe.MatchString(understanding.normalize(e.Text)) {
+		if arrestThreatRe.MatchString(n) {
 			s, replies := threatened(s, "")
 			return s, replies, true
 		}

@@ -2235,13 +2235,14 @@ func unclearTold(s State, text string, f features) (Placement, bool) {
 		// text about a classmate or a student ("一个学弟说接到…").
 		return Placement{}, false
 	}
-	switch {
-	case kidnapTellRe.MatchString(n):
+	if topic := toldTopic(n, false); topic != "" {
 		// "我女儿在英国读书 刚才微信收到陌生人发的视频 我女儿眼睛被蒙着在哭",
-		// "he wants me to go somewhere private and turn on video so he
-		// can supervise me": the virtual kidnapping told, by the family
-		// or by the student.
-		return Placement{Intent: IntentQuestion, Topic: "explain_kidnap"}, true
+		// "The number on my screen was literally the Chinese embassy's
+		// number", "he sent me a picture of his police id": a scam's
+		// step told, with one answer (toldTopics).
+		return Placement{Intent: IntentQuestion, Topic: topic}, true
+	}
+	switch {
 	case codeGivenRe.MatchString(n) && !codeKeptRe.MatchString(n):
 		// "他说会发个验证码 念给他就行 我就念了": a code read out is a
 		// loss told; the bank's steps.
@@ -2266,10 +2267,6 @@ func unclearTold(s State, text string, f features) (Placement, bool) {
 		// from someone posing as an office, told of someone else (not
 		// "we've called the bank", the person's own step).
 		return Placement{Intent: IntentThreatened, Story: true, Topic: posedAs(n)}, true
-	case numberMatchedRe.MatchString(n):
-		// "The number on my screen was literally the Chinese embassy's
-		// number from their website": a number shown can be faked.
-		return Placement{Intent: IntentQuestion, Topic: "spoofed"}, true
 	case noCallExcuseRe.MatchString(n):
 		// "我打他微信视频 他秒挂 说在开会不方便接电话 只能打字": the
 		// mark of an account taken over; the warning about asks.
@@ -2279,14 +2276,6 @@ func unclearTold(s State, text string, f features) (Placement, bool) {
 		// to a caller is the scam's own demand; the warning about asks
 		// (round nineteen: "is this a message?").
 		return Placement{Intent: IntentUnclear, Asks: true}, true
-	case idShownRe.MatchString(n):
-		// "he sent me a picture of his police id": a badge shown proves
-		// nothing.
-		return Placement{Intent: IntentQuestion, Topic: "fake_id"}, true
-	case recoveryCallRe.MatchString(n):
-		// "someone will call him to return his money": the second
-		// scam's opening.
-		return Placement{Intent: IntentQuestion, Topic: "recovery"}, true
 	case faceScanRe.MatchString(n):
 		// "一个小伙子打时频来叫我对到手机眨眼睛张嘴巴说是养老金年审认证",
 		// "asked me to turn my head left and right and blink for identity
