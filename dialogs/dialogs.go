@@ -1117,6 +1117,15 @@ func nothingFound(s State, e Event, p Placement) (State, []Reply, bool) {
 		s, replies := answerQuestion(s, "link_alone")
 		return s, replies, true
 	}
+	if rest := understanding.normalize(strings.Replace(e.Text, p.Quote, " ", 1)); !e.Forwarded && p.Quote != "" &&
+		(romanceDoubtRe.MatchString(rest) || partnerDefenceRe.MatchString(rest)) {
+		// '他给我发语音说："宝贝你相信我，交完我们就一起去旅行…"我真的很爱
+		// 他，我觉得他不是那种人': a partner's words quoted, with no sign
+		// alone, and the person defending him; how the long con works,
+		// not "no known warning signs" (round nineteen).
+		s, replies := answerQuestion(s, "romance")
+		return s, replies, true
+	}
 	if e.Forwarded || p.Quote != "" {
 		// Forwarded, or quoted or pasted beside the person's words and
 		// checked alone (Placement.Quote): the verdict is on a message.

@@ -3128,6 +3128,10 @@ var inviteRe = regexp.MustCompile(`你要不要|你想不想|要不要一起|\bd
 // their own doubt ("i dont want to accuse him", "他对我很好").
 var romanceDoubtRe = regexp.MustCompile(`\b(?:dont|do not) want to (?:accuse|upset|lose) (?:him|her)\b|\b(?:hes|shes|he s|she s|he has|she has) (?:been )?(?:so|really|very) (?:kind|nice|sweet|caring) to me\b|不想冤枉(?:他|她)|(?:他|她)对我(?:很|特别|那么|真的很)好`)
 
+// partnerDefenceRe finds the person defending a partner whose words they
+// quote: "我真的很爱他，我觉得他不是那种人", "he's not like that".
+var partnerDefenceRe = regexp.MustCompile(`我(?:真的)?(?:很|好|特别)?爱(?:他|她)|(?:他|她)不是那种人|\b(?:he|she)s? (?:is )?not (?:like that|that kind of (?:person|man|woman|guy))\b|\bi (?:really )?love (?:him|her)\b`)
+
 // saidRe finds someone's words told ("the mentor @liuyun_taskteam say
 // everybody is like this"): mid-story, with only a handle to check, still
 // the person's telling, not a message.
