@@ -137,6 +137,7 @@ func TestSignsToldRoundNineteen(t *testing.T) {
 		{locales.EN, []string{"i asked if he was really an officer and he sent me a picture of his police id"}, "understand.q.fake_id"},
 		// What a search found is no "nothing happened".
 		{locales.EN, []string{"i googled the trading site and found nothing except its own page. the 5k was my rent money"}, "understand.unclear"},
+		{locales.EN, []string{"my online gf keeps pushing me to put money in her crypto app, i refused, sent nothing"}, "understand.romance"},
 		// A partner's words quoted, then defended.
 		{locales.ZH, []string{"他发消息说“相信我宝贝，这笔交了我们就能一起提现去度假”，他不是那种人"}, "understand.romance"},
 		// A link not opened stays nothing done.

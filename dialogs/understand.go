@@ -2135,6 +2135,14 @@ func understand(s State, text string, forwarded bool) Placement {
 			return told
 		}
 	}
+	if n := u.normalize(headOf(text)); p.Intent == IntentApp && (onlinePartnerRe.MatchString(n) || metOnlineRe.MatchString(n)) &&
+		investRe.MatchString(n) && (notYetRe.MatchString(n) || deniedValuablesRe.MatchString(n) || declinedRe.MatchString(n)) {
+		// "my online gf keeps pushing me to put money in her crypto app,
+		// i refused, sent nothing": an app named in a partner's pitch,
+		// not one installed; the romance answer (round nineteen: the
+		// steps after an app installed).
+		return Placement{Intent: IntentQuestion, Topic: "romance"}
+	}
 	if p.Intent == IntentNone || p.Intent == IntentPaid && moneyDeniedFirstRe.MatchString(u.normalize(headOf(text))) {
 		if gave, ok := gaveBesideNothing(text); ok {
 			return gave
@@ -2171,6 +2179,10 @@ func understand(s State, text string, forwarded bool) Placement {
 	}
 	return p
 }
+
+// declinedRe finds a pitch declined: "i refused", "said no", "拒绝了",
+// "sent nothing".
+var declinedRe = regexp.MustCompile(`\brefused\b|\bsaid no\b|\bsent nothing\b|\bnothing sent\b|拒绝了|没答应|一分没投|没投`)
 
 // moneyDeniedFirstRe finds a text that opens by saying no money went:
 // "没给钱 就是把我爸妈的电话告诉他了" read its "告诉他了" as the parents'
