@@ -2127,57 +2127,63 @@ func understandRead(s State, text string, forwarded bool) (Placement, string) {
 
 // understand is Understand for a text in characters or English.
 func understand(s State, text string, forwarded bool) Placement {
-	u := understanding
 	var read readText
 	p := placeText(s, text, forwarded, &read)
-	if p.Intent == IntentUnclear && p.Topic == "" && read.ok {
+	n := understanding.normalize(headOf(text))
+	switch {
+	case p.Intent == IntentUnclear && p.Topic == "" && read.ok:
 		if told, ok := unclearTold(s, read.text, read.f); ok {
 			return told
 		}
-	}
-	if n := u.normalize(headOf(text)); p.Intent == IntentApp && (onlinePartnerRe.MatchString(n) || metOnlineRe.MatchString(n)) &&
-		investRe.MatchString(n) && (notYetRe.MatchString(n) || deniedValuablesRe.MatchString(n) || declinedRe.MatchString(n)) {
+	case p.Intent == IntentApp && (onlinePartnerRe.MatchString(n) || metOnlineRe.MatchString(n)) &&
+		investRe.MatchString(n) && (notYetRe.MatchString(n) || deniedValuablesRe.MatchString(n) || declinedRe.MatchString(n)):
 		// "my online gf keeps pushing me to put money in her crypto app,
 		// i refused, sent nothing": an app named in a partner's pitch,
 		// not one installed; the romance answer (round nineteen: the
 		// steps after an app installed).
 		return Placement{Intent: IntentQuestion, Topic: "romance"}
-	}
-	if p.Intent == IntentNone || p.Intent == IntentPaid && moneyDeniedFirstRe.MatchString(u.normalize(headOf(text))) {
-		if gave, ok := gaveBesideNothing(text); ok {
+	case p.Intent == IntentNone || p.Intent == IntentPaid && moneyDeniedFirstRe.MatchString(n):
+		if gave, ok := gaveBesideNothing(n); ok {
 			return gave
 		}
+		if p.Intent == IntentNone {
+			if told, ok := nothingTold(text, n); ok {
+				return told
+			}
+		}
 	}
-	if p.Intent == IntentNone && moneyGoneRe.MatchString(u.normalize(headOf(text))) {
+	return p
+}
+
+// nothingTold places a "nothing" that tells something else (round
+// nineteen: each got "Good, nothing is lost" or "Good. Forward a
+// message"); n is text's head normalised.
+func nothingTold(text, n string) (Placement, bool) {
+	switch {
+	case moneyGoneRe.MatchString(n):
 		// "太好了，什么事都没有，就是卡里什么都没有了而已": the card emptied,
-		// said with a bitter "nothing happened"; a loss (round
-		// nineteen: "Good. Forward a message").
-		return Placement{Intent: IntentPaid, Story: true}
-	}
-	if n := u.normalize(headOf(text)); p.Intent == IntentNone && linkOnlyRe.MatchString(n) && !linkKeptRe.MatchString(n) {
+		// said with a bitter "nothing happened"; a loss.
+		return Placement{Intent: IntentPaid, Story: true}, true
+	case linkOnlyRe.MatchString(n) && !linkKeptRe.MatchString(n):
 		// "那个链接我点了，但是什么都没填": the link opened, nothing typed
 		// in it; the answer for a link opened (what to do if more was
-		// done), not "Good. Forward a message" (round nineteen).
-		return Placement{Intent: IntentApp, Story: true, Topic: "link"}
-	}
-	if p.Intent == IntentNone && noCallExcuseRe.MatchString(u.normalize(headOf(text))) {
+		// done).
+		return Placement{Intent: IntentApp, Story: true, Topic: "link"}, true
+	case noCallExcuseRe.MatchString(n):
 		// "我给他打微信语音他挂了 说在海关这边不方便接电话 只能打字": the
 		// other side hung up on a call to check and will only type, the
 		// mark of a friend's account taken over or a fake relative; the
-		// warning about asks, not "Good, nothing is lost" (round
-		// nineteen).
-		return Placement{Intent: IntentUnclear, Asks: true}
-	}
-	if p.Intent == IntentNone && describesMessage(text) && notOrderedRe.MatchString(u.normalize(headOf(text))) {
+		// warning about asks.
+		return Placement{Intent: IntentUnclear, Asks: true}, true
+	case describesMessage(text) && notOrderedRe.MatchString(n):
 		// "text says my package is held and i need to pay a customs fee
 		// through the link. i didnt order anything tho": a message told,
-		// whose "didn't order anything" is no "nothing happened" but a
-		// reason to doubt it; its words are checked (round nineteen:
-		// "Good. Forward a message"). "I didn't click anything" stays
-		// nothing done.
-		return Placement{Intent: IntentCheck, Asks: u.asks(text)}
+		// whose "didn't order anything" is a reason to doubt it, not
+		// "nothing happened"; its words are checked. "I didn't click
+		// anything" stays nothing done.
+		return Placement{Intent: IntentCheck, Asks: understanding.asks(text)}, true
 	}
-	return p
+	return Placement{}, false
 }
 
 // declinedRe finds a pitch declined: "i refused", "said no", "拒绝了",
@@ -2195,9 +2201,9 @@ var moneyDeniedFirstRe = regexp.MustCompile(`^(?:我|俺)?(?:一分钱)?(?:没|�
 // lost" or "Good. Forward a message". What was given decides: a code, a
 // card's number or a password is a loss (the bank's steps), papers get
 // their own steps, an app or a shared screen the app's, anything else
-// (a phone number, an address, a name) what it can and cannot do.
-func gaveBesideNothing(text string) (Placement, bool) {
-	n := understanding.normalize(headOf(text))
+// (a phone number, an address, a name) what it can and cannot do. n is
+// the text's head normalised.
+func gaveBesideNothing(n string) (Placement, bool) {
 	loc := butGaveRe.FindStringIndex(n)
 	if loc == nil || almostRe.MatchString(n[:loc[1]]) {
 		// "好险 差点就转给他了": almost given is not given.
