@@ -290,6 +290,11 @@ var warningTopics = map[string]bool{"job_fee": true, "task_job": true, "currency
 	"doorstep": true, "credit_fear": true, "mule": true, "wrong_number": true, "sextortion": true, "lawyer": true,
 	"qr_refund": true, "overpaid": true, "mistaken": true, "job_abroad": true, "visa_agent": true, "about_to_pay": true}
 
+// lossTopics are the answers to a loss told as a question: no later
+// "nothing happened" is answered "nothing is lost" (State.Paid). A card
+// payment the person did not make is one (round nineteen).
+var lossTopics = map[string]bool{"unknown_charge": true}
+
 // Buttons under the answers that are one text of steps, "understand.q."
 // and the topic: after it, money sent, a place's numbers, or another
 // message to check.
@@ -487,9 +492,7 @@ func answerQuestion(s State, topic string) (State, []Reply) {
 		s = resetFlowKeepLast(s)
 		s.Node = NodeSteps
 		s.Warned = warningTopics[topic]
-		// A card payment the person did not make is a loss: no later
-		// "nothing happened" is answered "nothing is lost".
-		s.Paid = topic == "unknown_charge"
+		s.Paid = lossTopics[topic]
 		return s, []Reply{keyedReply(&s, []string{"understand.q." + topic}, buttons...)}
 	}
 	switch topic {
