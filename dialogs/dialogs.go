@@ -1117,8 +1117,7 @@ func nothingFound(s State, e Event, p Placement) (State, []Reply, bool) {
 		s, replies := answerQuestion(s, "link_alone")
 		return s, replies, true
 	}
-	if rest := understanding.normalize(strings.Replace(e.Text, p.Quote, " ", 1)); !e.Forwarded && p.Quote != "" &&
-		(romanceDoubtRe.MatchString(rest) || partnerDefenceRe.MatchString(rest)) {
+	if !e.Forwarded && p.Quote != "" && partnerDefended(strings.Replace(e.Text, p.Quote, " ", 1)) {
 		// '他给我发语音说："宝贝你相信我，交完我们就一起去旅行…"我真的很爱
 		// 他，我觉得他不是那种人': a partner's words quoted, with no sign
 		// alone, and the person defending him; how the long con works,
@@ -1131,7 +1130,8 @@ func nothingFound(s State, e Event, p Placement) (State, []Reply, bool) {
 		// checked alone (Placement.Quote): the verdict is on a message.
 		return s, nil, false
 	}
-	if ringingNowRe.MatchString(understanding.normalize(e.Text)) {
+	n := understanding.normalize(e.Text)
+	if ringingNowRe.MatchString(n) {
 		// "视频请求现在一直在响": a call still coming in, read as a
 		// message (round nineteen: "is this a message?").
 		s, replies := onCall(s)
@@ -1154,7 +1154,7 @@ func nothingFound(s State, e Event, p Placement) (State, []Reply, bool) {
 		}
 		return s, replies, true
 	}
-	if s.Seq >= 2 && s.Node != NodeCheck && realQuestionRe.MatchString(understanding.normalize(e.Text)) &&
+	if s.Seq >= 2 && s.Node != NodeCheck && realQuestionRe.MatchString(n) &&
 		runes <= followUpMaxRunes && !linkRe.MatchString(e.Text) && !phoneRe.MatchString(e.Text) {
 		// "is there any chance the platform is real? the website looks
 		// really professional", mid-story: a question about what was
@@ -1168,11 +1168,11 @@ func nothingFound(s State, e Event, p Placement) (State, []Reply, bool) {
 		s, replies := storyAsks(s)
 		return s, replies, true
 	}
-	if s, replies, ok := ownWordsNotClear(s, e, p); ok {
+	if s, replies, ok := ownWordsNotClear(s, e, p, n); ok {
 		return s, replies, true
 	}
 	if s.Node != NodeCheck && runes <= maxFirstFragmentRunes && !anyDigitRe.MatchString(e.Text) &&
-		!secondPersonRe.MatchString(understanding.normalize(e.Text)) {
+		!secondPersonRe.MatchString(n) {
 		// "小红书兼职", "text about parcel" as the first text: a topic or
 		// a piece of an account, not a message ("恭喜您中奖了，请回复领取"
 		// speaks to its reader and keeps its verdict).
@@ -1218,6 +1218,13 @@ func chargeAlertNote(replies []Reply, v classifier.Verdict, text string) []Reply
 // chargeAlertRe finds a card payment alert's question whether it was the
 // reader.
 var chargeAlertRe = regexp.MustCompile(`非本人(?:交易|操作|消费|支付)|若非本人|如不是本人|\bif (?:this|it) (?:wasnt|was not|isnt|is not) you\b|\bif you (?:did not|didnt|do not|dont) (?:make|authori[sz]e|recogni[sz]e) (?:this|the|it)\b|\bdid you (?:make|attempt|authori[sz]e|try to make) (?:a|this|the) (?:payment|purchase|transaction)\b|\bwas this you\b`)
+
+// partnerDefended reports the person's words beside a quote defending
+// the one quoted (romanceDoubtRe, partnerDefenceRe).
+func partnerDefended(rest string) bool {
+	n := understanding.normalize(rest)
+	return romanceDoubtRe.MatchString(n) || partnerDefenceRe.MatchString(n)
+}
 
 // realQuestionRe finds the person asking whether what they told of is
 // real: "is there any chance the platform is real", "could it be legit",
@@ -1296,8 +1303,8 @@ var unreachableRe = regexp.MustCompile(`联系不上|找不到(?:他|她)|(?:他
 // she was fine"). Finding nothing in them says nothing of what they tell:
 // the message itself is asked for, an ask told is named as the warning,
 // or what the text is, never the all-clear. ok is false for a message.
-func ownWordsNotClear(s State, e Event, p Placement) (State, []Reply, bool) {
-	n := understanding.normalize(e.Text)
+// n is e.Text normalised.
+func ownWordsNotClear(s State, e Event, p Placement, n string) (State, []Reply, bool) {
 	topic := toldTopic(n, true)
 	switch {
 	case describesMessage(e.Text):
