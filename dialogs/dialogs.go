@@ -257,11 +257,13 @@ func text(s State, e Event) (State, []Reply) {
 	// phrases found in it, in characters, as Understand did.
 	p, read := understandRead(s, e.Text, e.Forwarded)
 	e.Text = read
-	if !s.LangSet && !e.Forwarded && p.Intent != IntentCheck && s.Node != NodeQuiz && s.Node != NodeCountry {
+	if !s.LangSet && !e.Forwarded && p.Intent != IntentCheck && s.Node != NodeQuiz && !placeAnswer(s, e.Text) {
 		// "他还在电话上" typed on a phone set to English: the answer in
 		// the words the person used, not the phone's. A message to check
 		// is in its sender's language and changes nothing; nor does an
-		// answer to a question asked with buttons ("没有", "法国").
+		// answer to a question asked with buttons ("没有", "法国"). At
+		// the place question, "怎么办" is no answer: it is the person's
+		// own words, and the steps come in them.
 		if lang := ownWordsLang(e.Text); lang != "" {
 			s.Lang = lang
 		}
@@ -492,6 +494,12 @@ func text(s State, e Event) (State, []Reply) {
 			// "why do you need that" at the place question: why the
 			// place is asked is the answer.
 			return askCountry(s, "understand.q.country")
+		}
+		if s.Node == NodeCountry && s.Paid && (p.Topic == "" || p.Topic == "what") && !moreMoneyRe.MatchString(strings.ToLower(e.Text)) {
+			// "what now", "怎么办" right after the steps for a loss: which
+			// comes first, the bank, not what to hold back meanwhile;
+			// "should i send more?" still gets that.
+			return askCountry(s, "understand.q.country.paid")
 		}
 		return answerQuestion(s, p.Topic)
 	case IntentSmalltalk:
@@ -1011,6 +1019,20 @@ func renderText(c *locales.Catalog, lang string, t Text) (string, bool, error) {
 	return s, true, nil
 }
 
+// moreMoneyRe is a question about paying, sending or giving (more): after
+// a loss, what to hold back is its answer.
+var moreMoneyRe = regexp.MustCompile(`\b(?:send|sent|pay|paid|transfer|give|buy|more)\b|转|付|汇|给他|给她|买|再`)
+
+// placeAnswer reports whether text answers the place question asked at
+// NodeCountry with a place the directory knows ("法国", "other").
+func placeAnswer(s State, text string) bool {
+	if s.Node != NodeCountry {
+		return false
+	}
+	_, ok := matchPlace(text)
+	return ok
+}
+
 // placeSaid finds where the person says they are in a typed text that
 // is not a story or a warning's message: at the place question, in
 // anything short that is no story; elsewhere in words that are otherwise
@@ -1125,12 +1147,38 @@ func nothingFound(s State, e Event, p Placement) (State, []Reply, bool) {
 		s, replies := answerQuestion(s, "romance")
 		return s, replies, true
 	}
+	if s.Paid && !e.Forwarded && framingLang(e.Text) == "" && !thanksSaidRe.MatchString(e.Text) {
+		// 'he says "the tax is normal baby, i will cover half"', "now
+		// the assistant says vip round need min 5000", a bank's debit
+		// text pasted with "他看不懂": typed after a loss was told, the
+		// words belong to that scam, however clean they are alone. What
+		// comes first after a loss, not "no known warning signs" (round
+		// twenty). A message framed as one to check ("is this real:
+		// …") keeps its verdict; thanks ("He's with us now. Thank you")
+		// are answered as thanks.
+		s, replies := answerQuestion(s, "what")
+		return s, replies, true
+	}
 	if e.Forwarded || p.Quote != "" {
 		// Forwarded, or quoted or pasted beside the person's words and
 		// checked alone (Placement.Quote): the verdict is on a message.
 		return s, nil, false
 	}
 	n := understanding.normalize(e.Text)
+	if generalQuestionRe.MatchString(n) && !linkRe.MatchString(e.Text) && !phoneRe.MatchString(e.Text) &&
+		utf8.RuneCountInString(e.Text) <= generalQuestionMaxRunes {
+		// "are there any signs a crypto trading platform is fake before
+		// you put money in?": a question about scams, not a message;
+		// "no known warning signs" would answer one that was not asked
+		// (round twenty). Investing gets how the platforms work; the
+		// rest what the bot needs to answer.
+		topic := "start"
+		if investRe.MatchString(n) {
+			topic = "explain_pig"
+		}
+		s, replies := answerQuestion(s, topic)
+		return s, replies, true
+	}
 	if ringingNowRe.MatchString(n) {
 		// "视频请求现在一直在响": a call still coming in, read as a
 		// message (round nineteen: "is this a message?").
@@ -1181,6 +1229,15 @@ func nothingFound(s State, e Event, p Placement) (State, []Reply, bool) {
 	}
 	return s, nil, false
 }
+
+// generalQuestionRe finds a question about scams in general, asked in the
+// person's words: "are there any signs…", "how do i know if…", "有没有办法
+// 分辨…".
+var generalQuestionRe = regexp.MustCompile(`^(?:are there|is there|how (?:do|can|does|would|should|to)|what (?:are|should|do)|which|should i|can (?:i|you) (?:tell|know|check|spot)|how can i tell)\b[^?]{0,160}\?|^(?:有没有(?:办法|什么)|怎么(?:分辨|判断|识别|辨别|看出|知道)|如何(?:分辨|判断|识别|辨别)|哪些)[^？?]{0,80}(?:[？?]|吗)`)
+
+// generalQuestionMaxRunes is the longest text read as a general question:
+// longer, it is a story or a message.
+const generalQuestionMaxRunes = 200
 
 // maxFragmentRunes is the longest text read as a fragment of the person's
 // account when it comes on its own in a conversation under way.

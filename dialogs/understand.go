@@ -1008,6 +1008,14 @@ func ownNothing(n string, start, end int, supposed [][]int) bool {
 	case strings.HasSuffix(before, "有") && noneNegRe.MatchString(from):
 	case strings.HasPrefix(after, " wrong") && innocentBeforeRe.MatchString(before):
 	case strings.HasPrefix(after, "吧"), strings.HasPrefix(after, "吗"):
+	case contactedThenRe.MatchString(before) && !strings.HasPrefix(from, "i ") && !strings.HasPrefix(from, "we "):
+		// "a girl in our group messaged me at 2am then deleted it": the
+		// one who wrote did it, not the person (round twenty).
+	case correctedAfterRe.MatchString(after), unsureNothingRe.MatchString(n):
+		// "i didnt give bank details. actually i did send a screenshot
+		// of my balance", "她有没有转钱 我不知道 她一直说没有": a nothing
+		// taken back, or one the person cannot vouch for; "Good, nothing
+		// is lost" would settle what they have not (round twenty).
 	case foundBeforeRe.MatchString(before):
 		// "I searched the platform name and found nothing except its
 		// own site": what a search found, not what happened to the
@@ -1022,12 +1030,24 @@ func ownNothing(n string, start, end int, supposed [][]int) bool {
 // otherNoneBeforeRe finds, just before a "nothing" phrase, someone else
 // it is said of or by ("孩子说他没事", "她说没事", "he said nothing bad
 // happens to me").
-var otherNoneBeforeRe = regexp.MustCompile(`(?:他|她|孩子|儿子|女儿|他们|她们|对方)(?:说)?(?:他|她)?(?:都|也|还)?$|\b(?:he|she|they|it|the guy|the man|the woman) (?:said|says|told me|promised|promises)(?: that)? ?$`)
+var otherNoneBeforeRe = regexp.MustCompile(`(?:他|她|孩子|儿子|女儿|他们|她们|对方)(?:一直|总是|老是|还是|又|都|也)?(?:说)?(?:他|她)?(?:都|也|还)?$|(?:又|然后又|后来又)说$|\b(?:he|she|they|it|the guy|the man|the woman) (?:said|says|told me|promised|promises)(?: that)? ?$`)
 
 // innocentBeforeRe finds, before "nothing wrong", a deed denied ("i've
 // done nothing wrong", "he did nothing wrong"): innocence, not nothing
 // done; "I checked, nothing wrong" stays nothing.
 var innocentBeforeRe = regexp.MustCompile(`\b(?:done|did|do)\s*$`)
+
+// contactedThenRe finds someone else's contact told just before a
+// "nothing" of theirs: "messaged me at 2am then", "called me and".
+var contactedThenRe = regexp.MustCompile(`\b(?:messaged|texted|called|rang|emailed|wrote to|sent) me\b[^.!?]{0,30}\b(?:then|and)\s*$`)
+
+// correctedAfterRe finds, after a "nothing", the person taking it back:
+// "actually i did send…", "wait, i gave…", "其实转了", "不对 我发了".
+var correctedAfterRe = regexp.MustCompile(`\b(?:actually|wait|well|oh|but|ok|okay|though)\b[ ,.]*(?:i|we|she|he|they|my \w+)\s+(?:did|do|had|have|sent|gave|paid|told|read|typed|shared|showed|transferred)\b|\bi did (?:send|give|pay|share|tell|transfer|read)|其实(?:我|她|他|他们)?(?:已经|还是|也)?(?:转|给|发|付|拍|汇|说|告诉)|不对.{0,8}(?:转|给|发|付|汇|拍)了|好吧.{0,6}(?:转|给|发|付|汇)了`)
+
+// unsureNothingRe finds a "nothing" the person cannot vouch for: "我不
+// 知道", "不确定", "i don't know", "not sure if".
+var unsureNothingRe = regexp.MustCompile(`我不知道|我也不知道|不确定|不清楚|说不清|\bi (?:don'?t|dont|do not) know\b|\bidk\b|\bnot sure (?:if|whether)\b`)
 
 // foundBeforeRe finds a search told right before a "nothing": "found",
 // "搜了…没有", "查了…".
@@ -1390,7 +1410,7 @@ var ongoingRe = regexp.MustCompile(`正在发生|正在进行|还在继续|今�
 // shown blindfolded or tied, a ransom, a student told to hide alone, to
 // "assist an investigation" on video, to record themselves, or to send
 // or share their location every hour.
-var kidnapTellRe = regexp.MustCompile(`蒙着眼|被蒙着|眼睛被蒙|被绑(?:着|了|架)|绑架|撕票|赎金|\bblindfold|\btied up\b|\bkidnap|\bransom\b|\bsomewhere private\b|\bgo somewhere alone\b|\b(?:hotel|room)(?: room)? (?:alone|by myself|by herself|by himself)\b|\bassist(?:ing)? (?:an|the|with an|with the|in an|in the) investigation\b|\bsupervise (?:me|her|him)\b|\b(?:send|share|report)(?:s|ing)? (?:her |his |my |their )?(?:live )?location (?:every|each)\b|(?:每小时|每隔[^，。]{1,4})(?:都)?(?:发|报|汇报|共享)(?:一次)?(?:位置|定位)|\brecord (?:a )?video of (?:herself|himself|myself)\b|\bshar(?:e|ed|ing) my (?:live |real-time )?location\b|(?:位置|定位)共享给|共享(?:了)?(?:我的)?(?:实时)?(?:位置|定位)给|找个没人的地方|单独(?:待|呆)在|一个人(?:待|呆)在|配合(?:办案|调查)[^。]{0,6}(?:不能说|不能告诉|不能讲|要保密)`)
+var kidnapTellRe = regexp.MustCompile(`蒙着眼|被蒙着|眼睛被蒙|被绑(?:着|了|架)|绑架|撕票|赎金|\bblindfold|\btied up\b|\bkidnap|\bransom\b|\bsomewhere private\b|\bgo somewhere alone\b|\b(?:hotel|room)(?: room)? (?:alone|by myself|by herself|by himself)\b|\bassist(?:ing)? (?:an|the|with an|with the|in an|in the) investigation\b|\bsupervise (?:me|her|him)\b|\b(?:send|share|report)(?:s|ing)? (?:her |his |my |their )?(?:live )?location (?:every|each)\b|(?:每小时|每隔[^，。]{1,4})(?:都)?(?:发|报|汇报|共享)(?:一次)?(?:位置|定位)|\brecord (?:a )?video of (?:herself|himself|myself)\b|\bshar(?:e|ed|ing) my (?:live |real-time )?location\b|(?:位置|定位)共享给|共享(?:了)?(?:我的)?(?:实时)?(?:位置|定位)给|找个没人的地方|单独(?:待|呆)在|一个人(?:待|呆)在|配合(?:办案|调查)[^。]{0,6}(?:不能说|不能告诉|不能讲|要保密)|(?:让|要求|要|叫)(?:我|她|他)每天[^，。]{0,6}视频(?:报平安|报备|汇报)|视频报备|案件(?:需要|要)?保密`)
 
 // moneyGoneRe finds money said gone: a card or an account emptied.
 var moneyGoneRe = regexp.MustCompile(`卡里(?:的钱)?(?:什么都|一分钱都|全都|都|全)?没(?:有)?了|钱(?:全|都|全都)没了|余额(?:变成|成了|只剩)?(?:0|零)(?:了)?|账户(?:被)?清空|\bmy (?:account|card|bank account) (?:is|was|got|has been) (?:empty|emptied|drained|cleared|wiped)\b|\b(?:all )?(?:my|her|his) (?:money|savings) (?:is |are |was )?(?:gone|vanished)\b`)
@@ -1483,6 +1503,14 @@ var romanceTellRe = regexp.MustCompile(`works in finance|does finance|做金融|
 
 // hungUpRe finds a call the person ended ("i hung up", "我已经挂了电话").
 // The person, not the caller: "他就挂了" is the caller giving up.
+// hungUpToldRe finds the person's hang-up told after what the call was:
+// "…press 1. I hung up."
+var hungUpToldRe = regexp.MustCompile(`(?:[.!,;]\s*|\b(?:so|and|then)\s+)(?:i|we)\s+(?:just\s+|immediately\s+|quickly\s+)?(?:hung up|hang up|declined|blocked)\b`)
+
+// promisedPayRe finds a payment the person promised to a caller: "I told
+// them I'd pay tomorrow", "我答应他明天转", "said i would send it tonight".
+var promisedPayRe = regexp.MustCompile(`\b(?:told|promised|said to|agreed with)\s+(?:them|him|her|the \w+)\s+(?:that\s+)?(?:i'?d|i would|i will|i'?ll|we'?d|we would|we will)\s+(?:pay|send|transfer|wire|bring)\b|\b(?:i|we)\s+(?:said|promised|agreed)\s+(?:that\s+)?(?:i'?d|i would|i will|i'?ll|we'?d|we would|to)\s+(?:pay|send|transfer|wire)\b|(?:答应|说好|约好|保证)(?:了)?(?:他|她|对方|他们|警察)?[^，。]{0,10}(?:转|付|交|汇|打款|打钱)`)
+
 var hungUpRe = regexp.MustCompile(`^(?:(?:ok|okay|yes|ya|yeah|so|now|and)\s+)?(?:i|ive|i have|i just|i already|just|already)\s+(?:just\s+|already\s+)?(?:hung up|hanged up|hang up on|hang up(?:[.!,]|$))|^(?:wo|wo gang|wo yi jing|wo yijing)\s+gua le\b|^(?:我|我已经|我刚|我刚刚|我直接|已经|刚|刚刚)?(?:把电话)?(?:挂了|挂断了|挂掉了|已挂)` +
 	// Or said last, after what the caller said (round fifteen): "someone
 	// from 'China Telecom' said my number sent fraud texts… hung up.",
@@ -2961,13 +2989,30 @@ func placeText(s State, text string, forwarded bool, read *readText) Placement {
 			}
 			return Placement{Intent: IntentUnclear, Asks: true}
 		}
-		if romanceDoubtRe.MatchString(n) && !hungUpRe.MatchString(n) || f.romance && investRe.MatchString(n) && (notYetRe.MatchString(n) || deniedValuablesRe.MatchString(n)) {
+		if romanceDoubtRe.MatchString(n) && !hungUpRe.MatchString(n) || (f.romance && investRe.MatchString(n) || taughtPlatformRe.MatchString(n)) && (notYetRe.MatchString(n) || deniedValuablesRe.MatchString(n)) {
 			// "i havent sent anything. hes been so kind to me though, i
 			// dont want to accuse him": nothing sent yet, and the person
 			// defends him; how the long con works, not "Good, nothing is
 			// lost" (round eighteen). So with someone met online pushing a
-			// platform: "…推荐我上一个叫 BTCX-Pro 的平台，说带我赚钱，我还没投".
+			// platform: "…推荐我上一个叫 BTCX-Pro 的平台，说带我赚钱，我还没投";
+			// and with someone teaching the person a platform, whoever
+			// they are: "他教我在一个平台上买数字货币 我没转钱 就是看看"
+			// (round twenty).
 			return Placement{Intent: IntentQuestion, Topic: "romance"}
+		}
+		if promisedPayRe.MatchString(n) && !hungUpRe.MatchString(n) {
+			// "I told them I'd pay tomorrow when the bank opens… I havent
+			// paid anything yet": a payment promised is a scam under way;
+			// the warning about asks, not "Good, nothing is lost" (round
+			// twenty).
+			return Placement{Intent: IntentUnclear, Asks: true}
+		}
+		if topic := toldTopic(n, false); topic != "" && !hungUpRe.MatchString(n) {
+			// "没给钱没给钱 就是他让我每天早晚视频报平安 说案件保密": what
+			// was done instead of paying is the scam's own step
+			// (toldTopics); its answer, not "nothing is lost" (round
+			// twenty).
+			return Placement{Intent: IntentQuestion, Topic: topic}
 		}
 		if callbackRe.MatchString(n) && !hungUpRe.MatchString(n) {
 			// "所以我是不是已经没事了 就等明天那个电话?": a caller who will
@@ -2981,9 +3026,11 @@ func placeText(s State, text string, forwarded bool, read *readText) Placement {
 			// eighteen).
 			return Placement{Intent: IntentUnclear, Asks: true}
 		}
-		if hungUpRe.MatchString(n) {
+		if hungUpRe.MatchString(n) || hungUpToldRe.MatchString(n) {
 			// "i hung up what now": the call is over; what it cost, and
-			// what to do when they call again.
+			// what to do when they call again. So told after the call:
+			// "got a robocall… press 1. I hung up. is the consulate
+			// trying to reach me??" (round twenty).
 			return Placement{Intent: IntentNone, Topic: "hung_up"}
 		}
 		return Placement{Intent: IntentNone}
@@ -3144,6 +3191,10 @@ var inviteRe = regexp.MustCompile(`你要不要|你想不想|要不要一起|\bd
 
 // romanceDoubtRe finds the person defending someone met online against
 // their own doubt ("i dont want to accuse him", "他对我很好").
+// taughtPlatformRe finds someone teaching or bringing the person to a
+// platform, an app or crypto: the long con's middle, whoever they are.
+var taughtPlatformRe = regexp.MustCompile(`带我(?:投资|投|炒币|炒股|炒|买币|玩币)|(?:他|她|对方|老师|导师|助理|助教)(?:一直)?(?:教|带|拉|推荐|叫|让|指导)我.{0,15}(?:平台|app|软件|币|炒|投资|理财|交易|群)|\b(?:he|she|they|the teacher|the mentor|the professor|the guy|this guy|a guy|the girl|this girl|the lady|this lady|someone|my match)\s+(?:showed|taught|teaches|shows|introduced|is teaching|was teaching|got)\s+me\b.{0,40}\b(?:platform|crypto|trading|invest|investing|exchange|stocks?)\b`)
+
 var romanceDoubtRe = regexp.MustCompile(`\b(?:dont|do not) want to (?:accuse|upset|lose) (?:him|her)\b|\b(?:hes|shes|he s|she s|he has|she has) (?:been )?(?:so|really|very) (?:kind|nice|sweet|caring) to me\b|不想冤枉(?:他|她)|(?:他|她)对我(?:很|特别|那么|真的很)好`)
 
 // partnerDefenceRe finds the person defending a partner whose words they

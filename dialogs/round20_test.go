@@ -1,0 +1,74 @@
+package dialogs
+
+import (
+	"testing"
+
+	"github.com/scamcheck/scamcheck/locales"
+)
+
+// TestOwnWordsRoundTwenty: the person's own words that got an answer
+// saying nothing was wrong, or a verdict on their words, in round
+// twenty's blind conversations and first lines (writers who read only the
+// seed reports), in my own words. Each turn's first text key is what is
+// checked; the turns before the last set the conversation up. Rows that
+// passed before the round guard what must not change.
+func TestOwnWordsRoundTwenty(t *testing.T) {
+	checkLastTurns(t, []lastTurnRow{
+		// A payment promised to the caller is a scam under way.
+		{locales.ZH, []string{"我答应他明天一早去银行转 还没转"}, "understand.story_asks"},
+		// What was done instead of paying is the scam's own step.
+		{locales.ZH, []string{"钱没给 就是他叫我每天晚上视频报备 说案子要保密"}, "understand.q.explain_kidnap"},
+		// Someone teaching a platform, whoever they are, nothing sent yet.
+		{locales.EN, []string{"the guy showed me how to trade crypto on his platform but i havent sent any money"}, "understand.romance"},
+		{locales.ZH, []string{"他教我在一个交易平台上买币 我还没充钱"}, "understand.romance"},
+		{locales.ZH, []string{"一个网友带我炒币 我还没充钱"}, "understand.romance"},
+		// A hang-up told after what the call was.
+		{locales.EN, []string{"a recorded voice said it was the embassy and to press 2 for my case. so I hung up. should I call them?"}, "understand.q.hung_up"},
+		{locales.EN, []string{"no i didnt pay, i hung up"}, "understand.q.hung_up"},
+		// A "nothing" the person cannot vouch for, or takes back, or
+		// someone else's.
+		{locales.ZH, []string{"她一直说没有转钱 我也不知道是真是假"}, "understand.unclear"},
+		{locales.ZH, []string{"我室友说她拍了 后来又说没有"}, "understand.unclear"},
+		{locales.EN, []string{"i didnt send money. well i did send them a photo of my card"}, "understand.unclear"},
+		{locales.EN, []string{"a man messaged me last night then deleted it"}, "understand.unclear"},
+		// Nothing given, said plainly: nothing is lost stays.
+		{locales.EN, []string{"a man from the consulate said my passport was used in a crime", "i didn't send any money"}, "none.steps"},
+		// A question about scams in general is not a message to judge.
+		{locales.EN, []string{"are there any signs a crypto platform is fake before you invest?"}, "understand.q.explain_pig"},
+		{locales.EN, []string{"how can i tell if a job offer on telegram is fake?"}, "understand.q.start"},
+		// After a loss, the scammer's words typed or quoted are not a
+		// message with "no known warning signs": send nothing more.
+		{locales.EN, []string{"I already paid 2000 to the fake police", "he says \"don't worry, it is refunded after the check\""}, "understand.q.country.meanwhile"},
+		{locales.EN, []string{"I already paid 2000 to the fake police", "the platform looks legit, it has a customer service chat and everything"}, "understand.q.country.meanwhile"},
+		{locales.ZH, []string{"我已经转了八千", "他说“这是正常流程，明天就退给你”"}, "understand.q.country.meanwhile"},
+		// After a loss, "what now" asks what comes first: the bank.
+		{locales.EN, []string{"I already paid", "what now"}, "understand.q.country.paid"},
+		{locales.ZH, []string{"我已经转了五千", "怎么办啊"}, "understand.q.country.paid"},
+		// "should i send more?" still gets what to hold back.
+		{locales.EN, []string{"i already sent her 300 dollars", "should i send more?"}, "understand.q.country.meanwhile"},
+		// Thanks after a loss stay thanks.
+		{locales.EN, []string{"I already paid", "thank you, the bank froze it"}, "understand.smalltalk.thanks"},
+	})
+}
+
+// TestPlaceQuestionLanguage: "怎么办" at the place question of a
+// conversation in English is no place; the answer comes in Chinese. A
+// place typed in Chinese answers the question and changes nothing.
+func TestPlaceQuestionLanguage(t *testing.T) {
+	for _, tt := range []struct {
+		turns []string
+		want  string
+	}{
+		{[]string{"I already paid 500 dollars to a fake police", "怎么办"}, locales.ZH},
+		{[]string{"I already paid 500 dollars to a fake police", "what now"}, locales.EN},
+		{[]string{"I already paid 500 dollars to a fake police", "法国"}, locales.EN},
+	} {
+		s, _ := Step(State{}, Event{Kind: EventCommand, Command: "start", Lang: locales.EN})
+		for _, turn := range tt.turns {
+			s, _ = Step(s, Event{Kind: EventText, Text: turn})
+		}
+		if s.Lang != tt.want {
+			t.Errorf("%q: got language %q, want %q", tt.turns, s.Lang, tt.want)
+		}
+	}
+}
