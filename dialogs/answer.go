@@ -203,6 +203,9 @@ func storyAsks(s State) (State, []Reply) {
 	before := s.piecesBefore
 	s, replies := whichHappened(resetFlowKeepLast(s), "understand.story_asks")
 	s.Pieces = min(before+1, maxPieces)
+	// A warning given for what they told: a remark next is about it
+	// (followsWarning: "wait the text says do not share this code").
+	s.Warned = true
 	return s, replies
 }
 

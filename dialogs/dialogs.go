@@ -1159,12 +1159,29 @@ func nothingFound(s State, e Event, p Placement) (State, []Reply, bool) {
 		s, replies := answerQuestion(s, "what")
 		return s, replies, true
 	}
+	if s.Node == NodeVerdict && s.Warned && !s.Paid && !e.Forwarded && framingLang(e.Text) == "" &&
+		!thanksSaidRe.MatchString(e.Text) && utf8.RuneCountInString(e.Text) <= followUpMaxRunes {
+		// "wait the text literally says do not share this code with
+		// anyone", right after the warning about a code asked for: the
+		// person's remark on what they told, not a message with "no
+		// known warning signs" (round twenty).
+		s, replies := whichHappened(s, "understand.q.real_after")
+		return s, replies, true
+	}
 	if e.Forwarded || p.Quote != "" {
 		// Forwarded, or quoted or pasted beside the person's words and
 		// checked alone (Placement.Quote): the verdict is on a message.
 		return s, nil, false
 	}
 	n := understanding.normalize(e.Text)
+	if s.Seq >= 2 && !e.Forwarded && youSaidRe.MatchString(n) {
+		// "you said embassy doesnt do residence cards. makes sense",
+		// "but you said dont trust anything claiming to be the
+		// consulate??": the person answering the bot, not a message;
+		// what to trust and how to check (round twenty).
+		s, replies := whichHappened(s, "understand.q.real_after")
+		return s, replies, true
+	}
 	if generalQuestionRe.MatchString(n) && !linkRe.MatchString(e.Text) && !phoneRe.MatchString(e.Text) &&
 		utf8.RuneCountInString(e.Text) <= generalQuestionMaxRunes {
 		// "are there any signs a crypto trading platform is fake before
@@ -1229,6 +1246,10 @@ func nothingFound(s State, e Event, p Placement) (State, []Reply, bool) {
 	}
 	return s, nil, false
 }
+
+// youSaidRe finds the person quoting the bot back: "you said…", "but you
+// said…", "你刚才说…".
+var youSaidRe = regexp.MustCompile(`^(?:but |ok |so |wait )?you (?:said|told me|say)\b|^(?:可是|但是|那)?你(?:刚才|刚刚|之前|不是)?说`)
 
 // generalQuestionRe finds a question about scams in general, asked in the
 // person's words: "are there any signs…", "how do i know if…", "有没有办法
@@ -1316,7 +1337,14 @@ var toldTopics = []struct {
 	// "mum looked up the number on the embassy website and it matched":
 	// a number shown can be faked.
 	{numberMatchedRe, "spoofed", false},
+	// "never met him irl. we videocalled once but his camera was
+	// broken": the online partner who cannot be seen (round twenty).
+	{partnerUnseenRe, "romance", false},
 }
+
+// partnerUnseenRe finds an online partner never seen: "his camera was
+// broken", "never met him irl", "摄像头坏了", "从来没见过面".
+var partnerUnseenRe = regexp.MustCompile(`\b(?:his|her) camera (?:was |is |is always |was always )?(?:broken|not working|off)\b|\bnever (?:met|seen) (?:him|her) (?:irl|in person|in real life|face to face)\b|(?:他|她)(?:的)?(?:手机)?摄像头(?:一直)?坏了|(?:从来|一直)没(?:有)?(?:见过面|视频过)`)
 
 // toldTopic is the answer of the first of toldTopics found in n, or "";
 // checked says n was checked and had no sign.

@@ -46,6 +46,23 @@ func TestOwnWordsRoundTwenty(t *testing.T) {
 		{locales.ZH, []string{"我已经转了五千", "怎么办啊"}, "understand.q.country.paid"},
 		// "should i send more?" still gets what to hold back.
 		{locales.EN, []string{"i already sent her 300 dollars", "should i send more?"}, "understand.q.country.meanwhile"},
+		// Long first lines that tell a whole story (second pair of
+		// writers): a loss beside a "nothing", a hang-up told, an offer
+		// asked about, papers given but no money, a transfer pending, a
+		// "no money" taken back.
+		{locales.EN, []string{"I sold my bike online and the buyer sent a link to get paid, I typed my card number and the code in. 800 pounds left my account an hour later. at least I still have the bike"}, "paid.now"},
+		{locales.ZH, []string{"我爸说他什么都没做 可是卡里少了两万"}, "paid.now"},
+		{locales.EN, []string{"caller said he was from the embassy and I'm a suspect. I told him I'd ring the embassy myself and hung up. was that right?"}, "understand.q.hung_up"},
+		{locales.EN, []string{"someone on wechat offered me a discount on my rent if I pay through their agent account. havent replied. is this a scam?"}, "understand.story_asks"},
+		{locales.EN, []string{"my aunt sent a photo of her passport and her address to the caller but no money. what now?"}, "paid.id.now"},
+		{locales.ZH, []string{"钱还没出去 银行说要第二天才到账"}, "paid.now"},
+		{locales.ZH, []string{"刚才我说我爸没转钱 我搞错了"}, "paid.now"},
+		{locales.ZH, []string{"我同学说没事的 但是我还是担心"}, "understand.unclear"},
+		// After the bot's answer: a remark on it, the person quoting it
+		// back, an online partner who cannot be seen.
+		{locales.EN, []string{"he keeps asking for the code that just came by text", "but the message itself says not to share the code with anyone"}, "understand.q.real_after"},
+		{locales.EN, []string{"a man called saying he's from the embassy", "you said the embassy never calls about cases"}, "understand.q.real_after"},
+		{locales.EN, []string{"my online boyfriend wants me to invest", "we never met irl, his camera is always broken"}, "understand.romance"},
 		// Thanks after a loss stay thanks.
 		{locales.EN, []string{"I already paid", "thank you, the bank froze it"}, "understand.smalltalk.thanks"},
 	})

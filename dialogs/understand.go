@@ -1030,7 +1030,7 @@ func ownNothing(n string, start, end int, supposed [][]int) bool {
 // otherNoneBeforeRe finds, just before a "nothing" phrase, someone else
 // it is said of or by ("孩子说他没事", "她说没事", "he said nothing bad
 // happens to me").
-var otherNoneBeforeRe = regexp.MustCompile(`(?:他|她|孩子|儿子|女儿|他们|她们|对方)(?:一直|总是|老是|还是|又|都|也)?(?:说)?(?:他|她)?(?:都|也|还)?$|(?:又|然后又|后来又)说$|\b(?:he|she|they|it|the guy|the man|the woman) (?:said|says|told me|promised|promises)(?: that)? ?$`)
+var otherNoneBeforeRe = regexp.MustCompile(`(?:他|她|孩子|儿子|女儿|他们|她们|对方|室友|同学|朋友|同事|老师|家里人|妈妈|爸爸|我妈|我爸|男朋友|女朋友|老公|老婆)(?:一直|总是|老是|还是|又|都|也)?(?:说)?(?:他|她)?(?:都|也|还)?$|(?:又|然后又|后来又)说$|\b(?:he|she|they|it|the guy|the man|the woman) (?:said|says|told me|promised|promises)(?: that)? ?$`)
 
 // innocentBeforeRe finds, before "nothing wrong", a deed denied ("i've
 // done nothing wrong", "he did nothing wrong"): innocence, not nothing
@@ -1043,7 +1043,7 @@ var contactedThenRe = regexp.MustCompile(`\b(?:messaged|texted|called|rang|email
 
 // correctedAfterRe finds, after a "nothing", the person taking it back:
 // "actually i did send…", "wait, i gave…", "其实转了", "不对 我发了".
-var correctedAfterRe = regexp.MustCompile(`\b(?:actually|wait|well|oh|but|ok|okay|though)\b[ ,.]*(?:i|we|she|he|they|my \w+)\s+(?:did|do|had|have|sent|gave|paid|told|read|typed|shared|showed|transferred)\b|\bi did (?:send|give|pay|share|tell|transfer|read)|其实(?:我|她|他|他们)?(?:已经|还是|也)?(?:转|给|发|付|拍|汇|说|告诉)|不对.{0,8}(?:转|给|发|付|汇|拍)了|好吧.{0,6}(?:转|给|发|付|汇)了`)
+var correctedAfterRe = regexp.MustCompile(`(?:我)?(?:搞错了|说错了|记错了)|\b(?:i was wrong|my mistake|i got (?:it|that) wrong)\b|\b(?:actually|wait|well|oh|but|ok|okay|though)\b[ ,.]*(?:i|we|she|he|they|my \w+)\s+(?:did|do|had|have|sent|gave|paid|told|read|typed|shared|showed|transferred)\b|\bi did (?:send|give|pay|share|tell|transfer|read)|其实(?:我|她|他|他们)?(?:已经|还是|也)?(?:转|给|发|付|拍|汇|说|告诉)|不对.{0,8}(?:转|给|发|付|汇|拍)了|好吧.{0,6}(?:转|给|发|付|汇)了`)
 
 // unsureNothingRe finds a "nothing" the person cannot vouch for: "我不
 // 知道", "不确定", "i don't know", "not sure if".
@@ -1412,8 +1412,9 @@ var ongoingRe = regexp.MustCompile(`正在发生|正在进行|还在继续|今�
 // or share their location every hour.
 var kidnapTellRe = regexp.MustCompile(`蒙着眼|被蒙着|眼睛被蒙|被绑(?:着|了|架)|绑架|撕票|赎金|\bblindfold|\btied up\b|\bkidnap|\bransom\b|\bsomewhere private\b|\bgo somewhere alone\b|\b(?:hotel|room)(?: room)? (?:alone|by myself|by herself|by himself)\b|\bassist(?:ing)? (?:an|the|with an|with the|in an|in the) investigation\b|\bsupervise (?:me|her|him)\b|\b(?:send|share|report)(?:s|ing)? (?:her |his |my |their )?(?:live )?location (?:every|each)\b|(?:每小时|每隔[^，。]{1,4})(?:都)?(?:发|报|汇报|共享)(?:一次)?(?:位置|定位)|\brecord (?:a )?video of (?:herself|himself|myself)\b|\bshar(?:e|ed|ing) my (?:live |real-time )?location\b|(?:位置|定位)共享给|共享(?:了)?(?:我的)?(?:实时)?(?:位置|定位)给|找个没人的地方|单独(?:待|呆)在|一个人(?:待|呆)在|配合(?:办案|调查)[^。]{0,6}(?:不能说|不能告诉|不能讲|要保密)|(?:让|要求|要|叫)(?:我|她|他)每天[^，。]{0,6}视频(?:报平安|报备|汇报)|视频报备|案件(?:需要|要)?保密`)
 
-// moneyGoneRe finds money said gone: a card or an account emptied.
-var moneyGoneRe = regexp.MustCompile(`卡里(?:的钱)?(?:什么都|一分钱都|全都|都|全)?没(?:有)?了|钱(?:全|都|全都)没了|余额(?:变成|成了|只剩)?(?:0|零)(?:了)?|账户(?:被)?清空|\bmy (?:account|card|bank account) (?:is|was|got|has been) (?:empty|emptied|drained|cleared|wiped)\b|\b(?:all )?(?:my|her|his) (?:money|savings) (?:is |are |was )?(?:gone|vanished)\b`)
+// moneyGoneRe finds money said gone: a card or an account emptied, or
+// an amount that left it ("1,200 dollars left my account", "卡里少了五万二").
+var moneyGoneRe = regexp.MustCompile(`卡里(?:的钱)?(?:什么都|一分钱都|全都|都|全)?没(?:有)?了|钱(?:全|都|全都)没了|余额(?:变成|成了|只剩)?(?:0|零)(?:了)?|账户(?:被)?清空|\bmy (?:account|card|bank account) (?:is|was|got|has been) (?:empty|emptied|drained|cleared|wiped)\b|\b(?:all )?(?:my|her|his) (?:money|savings) (?:is |are |was )?(?:gone|vanished)\b|\b(?:dollars|pounds|euros|bucks|money|aud|usd|cad|gbp|eur|rmb|yuan|[0-9][0-9,.]*k?)\s+(?:left|went out of|was taken from|were taken from|got taken from|disappeared from|taken out of)\s+(?:my|her|his|our) (?:account|card|bank)|(?:卡里|账户里|账上|卡上)(?:少了|被扣了|被转走了)|(?:钱|存款|积蓄)(?:已经|都|全)?被转走了`)
 
 // linkKeptRe finds a link not opened: "没点", "didn't click".
 var linkKeptRe = regexp.MustCompile(`没(?:有)?(?:点|打开|点开)|\b(?:didnt|did not|never|havent|have not|dont) (?:click|tap|open|press)`)
@@ -1504,8 +1505,21 @@ var romanceTellRe = regexp.MustCompile(`works in finance|does finance|做金融|
 // hungUpRe finds a call the person ended ("i hung up", "我已经挂了电话").
 // The person, not the caller: "他就挂了" is the caller giving up.
 // hungUpToldRe finds the person's hang-up told after what the call was:
-// "…press 1. I hung up."
-var hungUpToldRe = regexp.MustCompile(`(?:[.!,;]\s*|\b(?:so|and|then)\s+)(?:i|we)\s+(?:just\s+|immediately\s+|quickly\s+)?(?:hung up|hang up|declined|blocked)\b`)
+// "…press 1. I hung up.", "I told him I'd call the embassy myself and
+// hung up".
+var hungUpToldRe = regexp.MustCompile(`(?:[.!,;]\s*|\b(?:so|and|then)\s+)(?:i|we)\s+(?:just\s+|immediately\s+|quickly\s+)?(?:hung up|hang up|declined|blocked)\b|\bi (?:told|said to|asked)\b[^.!?]{0,60}\band (?:then |just )?hung up\b`)
+
+// pendingTransferRe finds a transfer made and still pending: "钱还没出去",
+// "还在处理中", "the transfer is still pending", "hasn't gone through".
+var pendingTransferRe = regexp.MustCompile(`钱还没(?:出去|转出去|到账|划走)|(?:转账|汇款|这笔)(?:还)?在(?:处理|审核)|\b(?:transfer|payment|wire) (?:is |was )?(?:still )?(?:pending|processing|being processed)\b|\b(?:hasnt|has not|hasn't) (?:gone through|left|cleared)(?: yet)?\b`)
+
+// scamAskedRe finds the person asking whether something is a scam: "is
+// this a scam", "is this a thing or a scam", "是不是骗子", "靠谱吗".
+var scamAskedRe = regexp.MustCompile(`\b(?:is (?:this|it|that) (?:a thing or )?(?:a )?(?:scam|real|legit|genuine|fake)|scam or (?:not|real|legit)|legit or (?:not|scam))\b|是不是(?:骗|诈骗|真的)|是骗子吗|是诈骗吗|靠谱吗|是真的吗`)
+
+// payWordRe finds money to be paid in an offer told: "if I pay through
+// their agent account", "交押金", "转账".
+var payWordRe = regexp.MustCompile(`\b(?:pay|paying|payment|transfer|deposit|send money|fee|fees|invest)\b|付款|付钱|转账|转钱|交钱|汇款|押金|定金|保证金|手续费`)
 
 // promisedPayRe finds a payment the person promised to a caller: "I told
 // them I'd pay tomorrow", "我答应他明天转", "said i would send it tonight".
@@ -2233,11 +2247,18 @@ var moneyDeniedFirstRe = regexp.MustCompile(`^(?:我|俺)?(?:一分钱)?(?:没|�
 // the text's head normalised.
 func gaveBesideNothing(n string) (Placement, bool) {
 	loc := butGaveRe.FindStringIndex(n)
+	given := ""
+	if loc != nil {
+		given = n[loc[0]:]
+	} else if loc = gaveButNoneRe.FindStringIndex(n); loc != nil {
+		// "she sent a photo of her passport and her home address but no
+		// money": what was given told before the money denied.
+		given = n[loc[0]:loc[1]]
+	}
 	if loc == nil || almostRe.MatchString(n[:loc[1]]) {
 		// "好险 差点就转给他了": almost given is not given.
 		return Placement{}, false
 	}
-	given := n[loc[0]:]
 	switch {
 	case secretGivenRe.MatchString(given):
 		return Placement{Intent: IntentPaid, Story: true}, true
@@ -2257,6 +2278,14 @@ func gaveBesideNothing(n string) (Placement, bool) {
 // "就告诉了他卡号", "他就要了个验证码" (he only took a code), "I just read
 // out the code", "but I gave them…".
 var butGaveRe = regexp.MustCompile(`(?:但|但是|不过|可是|就|只)(?:是)?(?:我)?(?:把)?[^，。,.!?！？]{0,20}?(?:告诉|给|发给|发|念|读|报|填|输|装|下载|回|回复)(?:了)?(?:他|她|对方)?了|(?:他|她|对方)(?:就|只)(?:是)?(?:要了|拿了)|\b(?:but|just|only)\b(?: i)?(?: \w+)? (?:gave|read|told|sent|typed|entered|shared|showed|installed|downloaded|replied)\b`)
+
+// deniedRetractedRe finds "no money went" taken back: "我说我妈没给钱 我搞
+// 错了", "i said i didnt pay but i was wrong", "actually she did pay".
+var deniedRetractedRe = regexp.MustCompile(`没(?:有)?(?:给|转|付|汇)(?:钱|账)?[^。！？]{0,8}(?:我)?(?:搞错了|说错了|记错了)|\b(?:didnt|did not|never|havent) (?:pay|send|transfer)\b[^.!?]{0,30}\b(?:i was wrong|my mistake|i got (?:it|that) wrong)\b|\bactually (?:she|he|they|i|we|my \w+) did (?:pay|send|transfer)\b`)
+
+// gaveButNoneRe finds something given told before "but no money": "she
+// sent a photo of her passport… but no money", "发了护照照片 但是没转钱".
+var gaveButNoneRe = regexp.MustCompile(`\b(?:i|she|he|they|we|my \w+)\s+(?:sent|gave|told|read|shared|showed|typed|entered)\b[^.!?]{0,80}\bbut (?:no money|not any money|nothing else|didnt pay|did not pay|never paid|didnt send money|no payment)\b|(?:发了|给了|告诉了|念了|报了)[^。！？]{0,24}(?:但是?|不过|可是)(?:钱)?(?:没|没有)(?:给|转|付|汇)`)
 
 // almostRe finds "almost": 差点, "nearly".
 var almostRe = regexp.MustCompile(`差点|差一点|险些|\balmost\b|\bnearly\b`)
@@ -2289,6 +2318,10 @@ func unclearTold(s State, text string, f features) (Placement, bool) {
 		return Placement{Intent: IntentQuestion, Topic: topic}, true
 	}
 	switch {
+	case deniedRetractedRe.MatchString(n):
+		// "刚才我说我妈没给钱 我搞错了": a "no money went" taken back is
+		// money gone; the steps after a payment (round twenty).
+		return Placement{Intent: IntentPaid, Story: true}, true
 	case codeGivenRe.MatchString(n) && !codeKeptRe.MatchString(n):
 		// "他说会发个验证码 念给他就行 我就念了": a code read out is a
 		// loss told; the bank's steps.
@@ -2999,6 +3032,20 @@ func placeText(s State, text string, forwarded bool, read *readText) Placement {
 			// they are: "他教我在一个平台上买数字货币 我没转钱 就是看看"
 			// (round twenty).
 			return Placement{Intent: IntentQuestion, Topic: "romance"}
+		}
+		if pendingTransferRe.MatchString(n) {
+			// "但是钱还没出去 柜员说要24小时": a transfer made and not yet
+			// gone is the moment the bank can still stop it; the steps
+			// after a payment, not "Good, nothing is lost" (round
+			// twenty).
+			return Placement{Intent: IntentPaid, Story: true}
+		}
+		if scamAskedRe.MatchString(n) && payWordRe.MatchString(n) && !hungUpRe.MatchString(n) && !hungUpToldRe.MatchString(n) {
+			// "…a 'student discount' on tuition if I pay through their
+			// agent account… I havent replied yet. is this a thing or a
+			// scam?": an offer to pay, asked about; the warning about
+			// asks, not "Good. Forward a message" (round twenty).
+			return Placement{Intent: IntentUnclear, Asks: true}
 		}
 		if promisedPayRe.MatchString(n) && !hungUpRe.MatchString(n) {
 			// "I told them I'd pay tomorrow when the bank opens… I havent
