@@ -50,12 +50,18 @@ type scratch struct {
 	// masks are the matches of mask phrases ("日结束", "申请"), found
 	// first because they end after the shorter words they hide.
 	masks []acMatch
-	// quotes are the quotations entity.debunked_quote found, nil when it
-	// found none; outHits are the hits as seen outside them, made when a
-	// rule first asks (outsideHits).
+	// quotes are the quotations entity.debunked_quote and entity.cited
+	// found, in text order, nil when they found none; outHits are the
+	// hits as seen outside them, made when a rule first asks
+	// (outsideHits).
 	quotes  []Span
 	outHits []hit
 	outMade bool
+	// scoped says, for each of matches, which term scopeNegations counted
+	// it for (scopedBase, scopedNot, scopedBare; 0 when it did not look):
+	// outside the quotations, "使领馆不会要求转账" counts for not.转账, as it
+	// did in the whole text.
+	scoped []uint8
 	// debunked is set when a rule that reads outside the quotation
 	// scaled the score: the writer judged the quoted message false.
 	debunked bool
@@ -454,7 +460,9 @@ func (rs *ruleSet) scopeNegations(sc *scratch, text string, zh bool) {
 		}
 	}
 	var scope negScope
-	for _, m := range sc.matches {
+	sc.scoped = slices.Grow(sc.scoped[:0], len(sc.matches))[:len(sc.matches)]
+	clear(sc.scoped)
+	for mi, m := range sc.matches {
 		if int(m.pat) >= len(rs.patterns) {
 			continue // an app name, for the entities
 		}
@@ -476,17 +484,27 @@ func (rs *ruleSet) scopeNegations(sc *scratch, text string, zh bool) {
 		case negTarget:
 			if scope.covers(&sc.f, text, zh, m) || backCovers(sc.backs, &sc.f, text, m) {
 				sc.hit(rs.terms[p.term].not, hit{ok: true, start: m.start, end: m.end})
+				sc.scoped[mi] = scopedNot
 				continue
 			}
 		}
 		if p.addr == addrNeeded && zh && !addressed(sc.cues, sc.nouns, &sc.f, text, m) ||
 			p.addr == addrNeededEn && !zh && !addressedEn(sc.cues, sc.nouns, &sc.f, text, m) {
 			sc.hit(rs.terms[p.term].bare, hit{ok: true, start: m.start, end: m.end})
+			sc.scoped[mi] = scopedBare
 			continue
 		}
 		sc.hit(p.term, hit{ok: true, start: m.start, end: m.end})
+		sc.scoped[mi] = scopedBase
 	}
 }
+
+// What scopeNegations counted a match for (scratch.scoped).
+const (
+	scopedBase uint8 = 1 + iota
+	scopedNot
+	scopedBare
+)
 
 // masked reports whether a mask match covers m and is longer: m is then
 // part of a longer word ("日结" in "日结束", "请" in "申请").
@@ -549,8 +567,12 @@ func (rs *ruleSet) findEntities(sc *scratch, text string) *Entities {
 		}
 	})
 	if ti := rs.entity[entCited]; ti >= 0 {
-		if sp, ok := citedTerms(text); ok {
-			sc.hit(ti, hit{ok: true, start: int32(sp.Start), end: int32(sp.End), entity: true})
+		if q := citedSpans(text, sc.quotes); len(q) >= 2 {
+			// The cited terms are quotations too: a rule reading its
+			// unless sets outside them (cited_warning) sees the writer's
+			// own words, not the scam's lines the warning lists.
+			sc.quotes = q
+			sc.hit(ti, hit{ok: true, start: int32(q[0].Start), end: int32(q[0].End), entity: true})
 		}
 	}
 	if ti := rs.entity[entDebunkedQuote]; ti >= 0 && rs.verdictTerm >= 0 && sc.hits[rs.verdictTerm].ok {
@@ -570,6 +592,11 @@ func (rs *ruleSet) findEntities(sc *scratch, text string) *Entities {
 				}
 			}
 		}
+	}
+	if len(sc.quotes) > 1 {
+		// Cited terms and a quoted message, each in text order: own
+		// words are read between them (outsideSpans).
+		slices.SortFunc(sc.quotes, func(a, b Span) int { return a.Start - b.Start })
 	}
 	if ti := rs.entity[entHeader]; ti >= 0 {
 		if sp, ok := senderHeader(text); ok {
@@ -1020,13 +1047,22 @@ func (rs *ruleSet) outsideHits(sc *scratch) []hit {
 			sc.outHits[ti].ok = false
 		}
 	}
-	for _, m := range sc.matches {
+	for mi, m := range sc.matches {
 		if int(m.pat) >= len(rs.patterns) || inside(m.start, m.end) ||
 			!rs.wordOK(sc.f.text, rs.patterns[m.pat], m) || len(sc.masks) > 0 && masked(sc.masks, m) {
 			continue
 		}
 		t := rs.terms[rs.patterns[m.pat].term]
-		for _, ti := range []int32{rs.patterns[m.pat].term, t.not, t.bare} {
+		terms := [3]int32{rs.patterns[m.pat].term, t.not, t.bare}
+		switch sc.scoped[mi] {
+		case scopedNot:
+			// A negated match outside counts as negated, not as the ask
+			// a match inside made of its term.
+			terms = [3]int32{t.not, -1, -1}
+		case scopedBare:
+			terms = [3]int32{t.bare, -1, -1}
+		}
+		for _, ti := range terms {
 			if ti >= 0 && sc.hits[ti].ok {
 				sc.outHits[ti].ok = true
 			}

@@ -1203,22 +1203,30 @@ func twoOpeningMarks(text string) bool {
 // scam's words in quotation marks; a script says them. ok is false when
 // there are fewer than two.
 func citedTerms(text string) (first Span, ok bool) {
+	spans := citedSpans(text, nil)
+	if len(spans) < 2 {
+		return Span{}, false
+	}
+	return spans[0], true
+}
+
+// citedSpans appends to out the spans of the short quotations in text
+// (see citedTerms) when there are at least two opening marks, and returns
+// it.
+func citedSpans(text string, out []Span) []Span {
 	// Two quotations need two opening marks: most texts have fewer, and
 	// counting bytes is much cheaper than decoding every character.
 	if !twoOpeningMarks(text) {
-		return Span{}, false
+		return out
 	}
-	n, open, openQ, runes := 0, -1, rune(0), 0
+	open, openQ, runes := -1, rune(0), 0
 	for i, r := range text {
 		if open >= 0 {
 			closes := r == '”' && openQ == '“' || r == '」' && openQ == '「' || r == '』' && openQ == '『' ||
 				r == '"' && openQ == '"'
 			if closes {
 				if runes >= 1 && runes <= maxCitedRunes {
-					if n == 0 {
-						first = Span{open, i + utf8.RuneLen(r)}
-					}
-					n++
+					out = append(out, Span{open, i + utf8.RuneLen(r)})
 				}
 				open = -1
 				continue
@@ -1234,7 +1242,7 @@ func citedTerms(text string) (first Span, ok bool) {
 			open, openQ, runes = i, r, 0
 		}
 	}
-	return first, n >= 2
+	return out
 }
 
 // minQuotedRunes is the shortest quotation that counts as a message

@@ -117,10 +117,11 @@ type Rule struct {
 	Any    []string `yaml:"any"`
 	Min    int      `yaml:"min"`
 	Unless []string `yaml:"unless"`
-	// UnlessOutsideQuote reads the unless sets outside the quotation that
-	// entity.debunked_quote found (the rule's all must name it): the
-	// script quoted says "send me" and "I need you to" too, and only the
-	// writer's own words tell whether they still ask or doubt.
+	// UnlessOutsideQuote reads the unless sets outside the quotations that
+	// entity.debunked_quote or entity.cited found (the rule's all must
+	// name one): the script quoted says "send me" and "I need you to"
+	// too, and only the writer's own words tell whether they still ask or
+	// doubt.
 	UnlessOutsideQuote bool `yaml:"unless_outside_quote"`
 	// Veto overrides the default of the genuine-context policy.
 	Veto *bool `yaml:"veto"`
@@ -297,8 +298,8 @@ func (r Rule) Validate() error {
 	if r.Min < 0 || r.Min > len(r.Any) {
 		return errField("min", "%d with %d any-entries", r.Min, len(r.Any))
 	}
-	if r.UnlessOutsideQuote && !slices.Contains(r.All, "entity.debunked_quote") {
-		return errField("unless_outside_quote", "needs entity.debunked_quote in all")
+	if r.UnlessOutsideQuote && !slices.Contains(r.All, "entity.debunked_quote") && !slices.Contains(r.All, "entity.cited") {
+		return errField("unless_outside_quote", "needs entity.debunked_quote or entity.cited in all")
 	}
 	return nil
 }
