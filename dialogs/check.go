@@ -18,7 +18,12 @@ const maxReasons = 3
 // the all-clear wording, but that ask named and the question of what has
 // happened so far.
 func check(s State, v classifier.Verdict, asks bool) (State, []Reply) {
+	// A loss or papers told before the message was pasted still stand
+	// after its verdict: "i havent paid anything" next is not "nothing is
+	// lost" when the passport number went two turns ago (round twenty).
+	paid, gave := s.Paid, s.Gave
 	s = resetFlow(s)
+	s.Paid, s.Gave = paid, gave
 	s.Last = summarize(v)
 	if s.Last.Level == classifier.LevelNone && asks {
 		s.Node = NodeVerdict

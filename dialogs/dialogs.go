@@ -1182,6 +1182,14 @@ func nothingFound(s State, e Event, p Placement) (State, []Reply, bool) {
 		s, replies := whichHappened(s, "understand.q.real_after")
 		return s, replies, true
 	}
+	if lockedOutRe.MatchString(n) && (investRe.MatchString(n) || moneyInRe.MatchString(n)) {
+		// "跟着群里的老师买那个币 开始还能取出来 后来加到四十几万 现在帐号登
+		// 不上 群也把我们踢了": money put into a platform that now shuts
+		// the person out is a loss told, not a message with "no known
+		// warning signs"; the steps after a payment (round twenty).
+		s, replies := paid(s)
+		return s, replies, true
+	}
 	if generalQuestionRe.MatchString(n) && !linkRe.MatchString(e.Text) && !phoneRe.MatchString(e.Text) &&
 		utf8.RuneCountInString(e.Text) <= generalQuestionMaxRunes {
 		// "are there any signs a crypto trading platform is fake before
@@ -1190,8 +1198,13 @@ func nothingFound(s State, e Event, p Placement) (State, []Reply, bool) {
 		// (round twenty). Investing gets how the platforms work; the
 		// rest what the bot needs to answer.
 		topic := "start"
-		if investRe.MatchString(n) {
+		switch {
+		case investRe.MatchString(n):
 			topic = "explain_pig"
+		case creditRecordRe.MatchString(n):
+			topic = "credit_repair"
+		case numberAskedRe.MatchString(n):
+			topic = "report"
 		}
 		s, replies := answerQuestion(s, topic)
 		return s, replies, true
@@ -1254,7 +1267,24 @@ var youSaidRe = regexp.MustCompile(`^(?:but |ok |so |wait )?you (?:said|told me|
 // generalQuestionRe finds a question about scams in general, asked in the
 // person's words: "are there any signs…", "how do i know if…", "有没有办法
 // 分辨…".
-var generalQuestionRe = regexp.MustCompile(`^(?:are there|is there|how (?:do|can|does|would|should|to)|what (?:are|should|do)|which|should i|can (?:i|you) (?:tell|know|check|spot)|how can i tell)\b[^?]{0,160}\?|^(?:有没有(?:办法|什么)|怎么(?:分辨|判断|识别|辨别|看出|知道)|如何(?:分辨|判断|识别|辨别)|哪些)[^？?]{0,80}(?:[？?]|吗)`)
+var generalQuestionRe = regexp.MustCompile(`^(?:[^?:]{0,40}\bhere\s*[:,]\s*)?(?:are there|is there|how (?:do|can|does|would|should|to)|what (?:are|should|do)|what'?s the (?:number|phone number|hotline)|what is the (?:number|phone number|hotline)|which|should i|can (?:i|you) (?:tell|know|check|spot)|can (?:someone|anyone|they|scammers|a scammer|people)|how can i tell)\b[^?]{0,160}(?:\?|$)|^(?:有没有(?:办法|什么)|怎么(?:分辨|判断|识别|辨别|看出|知道)|如何(?:分辨|判断|识别|辨别)|哪些)[^？?]{0,80}(?:[？?]|吗)`)
+
+// lockedOutRe finds a platform or group that shuts the person out after
+// money went in: "帐号登不上", "群也把我们踢了", "can't withdraw", "they
+// removed me from the group".
+var lockedOutRe = regexp.MustCompile(`(?:账号|帐号|账户|帐户|app|平台|网站)(?:也|都)?(?:登不上|登录不了|登陆不了|打不开|进不去|提不了现|提不出来|取不出来)|群(?:也|都)?(?:把我们|把我)?(?:踢了|解散了)|把(?:我们|我)踢出(?:了)?群|\b(?:kicked|removed|blocked) (?:me|us)\b|\bcan'?t (?:log ?in|withdraw|access (?:my|the|our) account)\b|\b(?:the )?(?:site|app|platform|website) (?:is |has )?(?:gone|down|disappeared|vanished)\b`)
+
+// moneyInRe finds money put in or taken out of a platform: "买那个币",
+// "取出来", "加到四十几万", "deposited".
+var moneyInRe = regexp.MustCompile(`买(?:那个|这个|了)?币|取出来|提现|投了|充了|加到|\bdeposit(?:ed)?\b|\bwithdr[ae]w`)
+
+// creditRecordRe finds a credit record named: "fix or delete your credit
+// record", "征信".
+var creditRecordRe = regexp.MustCompile(`\bcredit (?:record|score|report|history)\b|征信|信用记录`)
+
+// numberAskedRe finds a help number asked for: "what's the number to call
+// in China to reach the anti-fraud centre?".
+var numberAskedRe = regexp.MustCompile(`\bwhat'?s the (?:number|phone number|hotline)\b|\bwhat is the (?:number|phone number|hotline)\b`)
 
 // generalQuestionMaxRunes is the longest text read as a general question:
 // longer, it is a story or a message.
@@ -1340,7 +1370,15 @@ var toldTopics = []struct {
 	// "never met him irl. we videocalled once but his camera was
 	// broken": the online partner who cannot be seen (round twenty).
 	{partnerUnseenRe, "romance", false},
+	// "been talking to this girl for 2 months, met on instagram": where
+	// the long con begins (round twenty).
+	{metOnlineToldRe, "romance", false},
 }
+
+// metOnlineToldRe finds someone met on an app or online, told in passing:
+// "met on instagram", "met him through a dating app". Chinese has its
+// own phrases in Understand, which ask what happened first.
+var metOnlineToldRe = regexp.MustCompile(`\bmet (?:her |him |them )?(?:on|through|via) (?:tinder|hinge|bumble|instagram|ig|ins|facebook|whatsapp|wechat|linkedin|telegram|a dating (?:app|site)|an app|a game)\b`)
 
 // partnerUnseenRe finds an online partner never seen: "his camera was
 // broken", "never met him irl", "摄像头坏了", "从来没见过面".

@@ -117,7 +117,9 @@ func TestNotYetIsNeverNothingLost(t *testing.T) {
 		{locales.EN, "verdict", "not yet, i'm buying them now", "understand.q.at_bank"},
 		// Refused, or the call ended: nothing lost stays the answer.
 		{locales.ZH, "verdict", "他让我转账 我没转", "none.steps"},
-		{locales.EN, "verdict", "he asked for the code, i said no and hung up", "none.steps"},
+		// Since round twenty the hang-up's own answer, which says the
+		// same and what to do when they call again.
+		{locales.EN, "verdict", "he asked for the code, i said no and hung up", "understand.q.hung_up"},
 	})
 }
 

@@ -133,7 +133,9 @@ func TestOwnWordsRoundEighteen(t *testing.T) {
 		{locales.EN, []string{"one of our members hasnt shown up since monday, she packed a bag and said its police business"}, "understand.q.explain_kidnap"},
 		{locales.EN, []string{"we're making a poster about phone scams for freshers"}, "share.title"},
 		// Still "nothing lost": refused and hung up, someone just pushy.
-		{locales.ZH, []string{"他让我转钱 我没转 直接挂了"}, "understand.none_start"},
+		// Since round twenty the hang-up's own answer, which says nothing
+		// is lost if nothing was given and what to do when they call again.
+		{locales.ZH, []string{"他让我转钱 我没转 直接挂了"}, "understand.q.hung_up"},
 		// A fee asked in a parents' group: the warning about asks.
 		{locales.ZH, []string{"群里老师让交资料费 扫码交 180"}, "understand.story_asks"},
 	})

@@ -142,7 +142,8 @@ func TestSignsToldRoundNineteen(t *testing.T) {
 		{locales.ZH, []string{"他发消息说“相信我宝贝，这笔交了我们就能一起提现去度假”，他不是那种人"}, "understand.romance"},
 		// A link not opened stays nothing done.
 		{locales.ZH, []string{"我没有点开链接 也没回"}, "understand.none_start"},
-		// A code kept stays as it was.
-		{locales.ZH, []string{"他让我念验证码 我没念 直接挂了"}, "understand.none_start"},
+		// A code kept stays nothing lost (since round twenty in the
+		// hang-up's own answer).
+		{locales.ZH, []string{"他让我念验证码 我没念 直接挂了"}, "understand.q.hung_up"},
 	})
 }

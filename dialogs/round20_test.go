@@ -3,6 +3,7 @@ package dialogs
 import (
 	"testing"
 
+	"github.com/scamcheck/scamcheck/classifier"
 	"github.com/scamcheck/scamcheck/locales"
 )
 
@@ -63,9 +64,41 @@ func TestOwnWordsRoundTwenty(t *testing.T) {
 		{locales.EN, []string{"he keeps asking for the code that just came by text", "but the message itself says not to share the code with anyone"}, "understand.q.real_after"},
 		{locales.EN, []string{"a man called saying he's from the embassy", "you said the embassy never calls about cases"}, "understand.q.real_after"},
 		{locales.EN, []string{"my online boyfriend wants me to invest", "we never met irl, his camera is always broken"}, "understand.romance"},
+		// The third pair of writers (fresh72 conversations that paste and
+		// talk, fresh73 first lines of older people and those around
+		// them): a pension pitch with cash asked, a hang-up after "I'll
+		// call them myself", a platform that locks the person out, a
+		// question about scams in general, papers given by someone else,
+		// someone met on an app.
+		{locales.ZH, []string{"我姐拉我投一个养老项目 让我带现金过去 我还没答应"}, "understand.story_asks"},
+		{locales.EN, []string{"a man said he was from my bank and I said I'd call the bank myself and hung up"}, "understand.q.hung_up"},
+		{locales.ZH, []string{"我们跟着群里的老师买了那个币 开始还能提出来 后来加到二十万 现在帐号登不上 群也把我们踢了"}, "paid.now"},
+		{locales.EN, []string{"can someone really clean your credit record if you pay them?"}, "understand.q.credit_repair"},
+		{locales.EN, []string{"If an elderly person gave a scammer a copy of their passport but no money, what can they do with it?"}, "paid.id.now"},
+		{locales.EN, []string{"been chatting with this guy for 3 weeks, met on hinge, he's really sweet"}, "understand.romance"},
+		// The caller's hang-up is not the person's.
+		{locales.ZH, []string{"我说我要报警 对方就挂了"}, "understand.none_start"},
 		// Thanks after a loss stay thanks.
 		{locales.EN, []string{"I already paid", "thank you, the bank froze it"}, "understand.smalltalk.thanks"},
 	})
+}
+
+// TestALossStandsAfterAVerdict: papers or money told before a message
+// was pasted still stand after its verdict; "i havent paid anything" is
+// not "nothing is lost" (round twenty: a passport number given, then a
+// pasted message, then "no money").
+func TestALossStandsAfterAVerdict(t *testing.T) {
+	s, _ := Step(State{}, Event{Kind: EventCommand, Command: "start", Lang: locales.EN})
+	s, _ = Step(s, Event{Kind: EventText, Text: "he asked my passport number, my address and which bank i use and i told him all of it"})
+	if !s.Paid && !s.Gave {
+		t.Fatalf("after papers given: got Paid %v Gave %v, want one set", s.Paid, s.Gave)
+	}
+	s, _ = Step(s, Event{Kind: EventText, Forwarded: true, Text: "Officer Li will call you tonight. Keep this confidential.",
+		Verdict: classifier.Verdict{Level: classifier.LevelMedium, Type: classifier.TypeImpersonateOfficial}})
+	s, replies := Step(s, Event{Kind: EventText, Text: "i havent paid anything"})
+	if got := replies[0].Texts[0].Key; got == "none.steps" || got == "understand.none_start" {
+		t.Errorf("after papers, a verdict and \"i havent paid anything\": got %s, want an answer that keeps the loss", got)
+	}
 }
 
 // TestPlaceQuestionLanguage: "怎么办" at the place question of a

@@ -1399,7 +1399,7 @@ var sentLinkRe = regexp.MustCompile(`^(?:and |then |also |now |so )?(?:they|he|s
 // toldToRe finds someone telling the person what to do ("他让我…",
 // "对方叫我…", "he wants me to…"): with "not yet", what follows is the ask,
 // not something done (round seventeen).
-var toldToRe = regexp.MustCompile(`(?:他|她|对方|他们|她们|警察|那边|客服|那个人)(?:现在|又|还|刚才|刚)?(?:一直)?(?:让|叫|要|问)我|\b(?:he|she|they) (?:wants|want|told|tells|asked|asks) me to\b`)
+var toldToRe = regexp.MustCompile(`(?:他|她|对方|他们|她们|警察|那边|客服|那个人)(?:现在|又|还|刚才|刚)?(?:一直)?(?:让|叫|要|问)我|(?:让|叫|要)我(?:带|拿|转|交|汇|投)(?:现金|钱|款|账)|\b(?:he|she|they) (?:wants|want|told|tells|asked|asks) me to\b`)
 
 // ongoingRe finds a scam said to be going on as the person types
 // ("是正在发生的 还没转") or with a deadline still ahead ("钱还没转 他们说今晚
@@ -1507,7 +1507,11 @@ var romanceTellRe = regexp.MustCompile(`works in finance|does finance|做金融|
 // hungUpToldRe finds the person's hang-up told after what the call was:
 // "…press 1. I hung up.", "I told him I'd call the embassy myself and
 // hung up".
-var hungUpToldRe = regexp.MustCompile(`(?:[.!,;]\s*|\b(?:so|and|then)\s+)(?:i|we)\s+(?:just\s+|immediately\s+|quickly\s+)?(?:hung up|hang up|declined|blocked)\b|\bi (?:told|said to|asked)\b[^.!?]{0,60}\band (?:then |just )?hung up\b`)
+var hungUpToldRe = regexp.MustCompile(`(?:[.!,;]\s*|\b(?:so|and|then)\s+)(?:i|we)\s+(?:just\s+|immediately\s+|quickly\s+)?(?:hung up|hang up|declined|blocked)\b|\bi (?:told|said|asked)\b[^.!?]{0,60}\band (?:then |just )?hung up\b|我[^，。他她]{0,8}(?:就|直接|马上|赶紧)挂了`)
+
+// valuablesGivenRe finds gold, cash, a bank card or a passbook handed to
+// someone: "把金镯子交给上门的警察", "handed my bank card to the courier".
+var valuablesGivenRe = regexp.MustCompile(`(?:金镯子|金手镯|金项链|金条|金饰|首饰|黄金|现金|存折|银行卡|信用卡)[^。！？]{0,12}(?:交给|给了|拿给|送给|递给|寄给|交了|被拿走|让他拿走|让她拿走)|(?:交给|给了|拿给|递给|寄给)(?:了)?(?:他|她|对方|上门的人|快递员|警察)?[^。！？]{0,4}(?:金镯子|金手镯|金项链|金条|金饰|首饰|黄金|现金|存折|银行卡)|\b(?:handed|gave|posted|mailed|sent) (?:over )?(?:my |her |his |our |the )?(?:gold|jewell?ery|cash|bank ?card|debit card|credit card|card and pin)\b[^.!?]{0,30}\b(?:to|for) (?:a |the )?(?:courier|man|woman|officer|police|someone|him|her|them)\b`)
 
 // pendingTransferRe finds a transfer made and still pending: "钱还没出去",
 // "还在处理中", "the transfer is still pending", "hasn't gone through".
@@ -1520,6 +1524,13 @@ var scamAskedRe = regexp.MustCompile(`\b(?:is (?:this|it|that) (?:a thing or )?(
 // payWordRe finds money to be paid in an offer told: "if I pay through
 // their agent account", "交押金", "转账".
 var payWordRe = regexp.MustCompile(`\b(?:pay|paying|payment|transfer|deposit|send money|fee|fees|invest)\b|付款|付钱|转账|转钱|交钱|汇款|押金|定金|保证金|手续费`)
+
+// hungUpTold reports whether n tells the person's own hang-up after what
+// the call was (hungUpToldRe); "我说我要报警 对方就挂了" is the caller's.
+func hungUpTold(n string) bool {
+	m := hungUpToldRe.FindString(n)
+	return m != "" && !strings.Contains(m, "对方")
+}
 
 // promisedPayRe finds a payment the person promised to a caller: "I told
 // them I'd pay tomorrow", "我答应他明天转", "said i would send it tonight".
@@ -2285,7 +2296,7 @@ var deniedRetractedRe = regexp.MustCompile(`没(?:有)?(?:给|转|付|汇)(?:钱
 
 // gaveButNoneRe finds something given told before "but no money": "she
 // sent a photo of her passport… but no money", "发了护照照片 但是没转钱".
-var gaveButNoneRe = regexp.MustCompile(`\b(?:i|she|he|they|we|my \w+)\s+(?:sent|gave|told|read|shared|showed|typed|entered)\b[^.!?]{0,80}\bbut (?:no money|not any money|nothing else|didnt pay|did not pay|never paid|didnt send money|no payment)\b|(?:发了|给了|告诉了|念了|报了)[^。！？]{0,24}(?:但是?|不过|可是)(?:钱)?(?:没|没有)(?:给|转|付|汇)`)
+var gaveButNoneRe = regexp.MustCompile(`\b(?:i|she|he|they|we|my \w+|an? (?:old |older |elderly )?(?:person|man|woman|lady|relative|student|friend|parent|grandparent))\s+(?:sent|gave|told|read|shared|showed|typed|entered)\b[^.!?]{0,80}\bbut (?:no money|not any money|nothing else|didnt pay|did not pay|never paid|didnt send money|no payment)\b|(?:发了|给了|告诉了|念了|报了)[^。！？]{0,24}(?:但是?|不过|可是)(?:钱)?(?:没|没有)(?:给|转|付|汇)`)
 
 // almostRe finds "almost": 差点, "nearly".
 var almostRe = regexp.MustCompile(`差点|差一点|险些|\balmost\b|\bnearly\b`)
@@ -3033,6 +3044,13 @@ func placeText(s State, text string, forwarded bool, read *readText) Placement {
 			// (round twenty).
 			return Placement{Intent: IntentQuestion, Topic: "romance"}
 		}
+		if valuablesGivenRe.MatchString(n) {
+			// "钱我是一分没转 就是把家里几个金镯子交给上门的警察": gold,
+			// cash or a card handed to someone in person is a loss; the
+			// steps after a payment, not "nothing is lost" (round
+			// twenty).
+			return Placement{Intent: IntentPaid, Story: true}
+		}
 		if pendingTransferRe.MatchString(n) {
 			// "但是钱还没出去 柜员说要24小时": a transfer made and not yet
 			// gone is the moment the bank can still stop it; the steps
@@ -3040,7 +3058,7 @@ func placeText(s State, text string, forwarded bool, read *readText) Placement {
 			// twenty).
 			return Placement{Intent: IntentPaid, Story: true}
 		}
-		if scamAskedRe.MatchString(n) && payWordRe.MatchString(n) && !hungUpRe.MatchString(n) && !hungUpToldRe.MatchString(n) {
+		if scamAskedRe.MatchString(n) && payWordRe.MatchString(n) && !hungUpRe.MatchString(n) && !hungUpTold(n) {
 			// "…a 'student discount' on tuition if I pay through their
 			// agent account… I havent replied yet. is this a thing or a
 			// scam?": an offer to pay, asked about; the warning about
@@ -3073,7 +3091,7 @@ func placeText(s State, text string, forwarded bool, read *readText) Placement {
 			// eighteen).
 			return Placement{Intent: IntentUnclear, Asks: true}
 		}
-		if hungUpRe.MatchString(n) || hungUpToldRe.MatchString(n) {
+		if hungUpRe.MatchString(n) || hungUpTold(n) {
 			// "i hung up what now": the call is over; what it cost, and
 			// what to do when they call again. So told after the call:
 			// "got a robocall… press 1. I hung up. is the consulate
