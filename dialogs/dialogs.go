@@ -1209,6 +1209,29 @@ func nothingFound(s State, e Event, p Placement) (State, []Reply, bool) {
 		s, replies := answerQuestion(s, topic)
 		return s, replies, true
 	}
+	if numberRealRe.MatchString(n) {
+		// "is +1 213 807 8052 really the LA consulate?": a number asked
+		// about is no message; what a number can and cannot prove (round
+		// twenty).
+		s, replies := answerQuestion(s, "number")
+		return s, replies, true
+	}
+	if realThingRe.MatchString(n) && !linkRe.MatchString(e.Text) {
+		// "is \"Interpol China Division\" a real thing?": a name asked
+		// about; what real offices never do, or what the bot needs.
+		topic := "start"
+		if officialsRe.MatchString(n) {
+			topic = "officials"
+		}
+		s, replies := answerQuestion(s, topic)
+		return s, replies, true
+	}
+	if scammedByRe.MatchString(n) {
+		// "有个新生说被"大使馆"骗了 人在我们办公室哭": scammed, with the
+		// scam's name quoted in between; what happened first.
+		s, replies := scammedAsk(s, tellsOfSomeone(e.Text))
+		return s, replies, true
+	}
 	if ringingNowRe.MatchString(n) {
 		// "视频请求现在一直在响": a call still coming in, read as a
 		// message (round nineteen: "is this a message?").
@@ -1267,7 +1290,7 @@ var youSaidRe = regexp.MustCompile(`^(?:but |ok |so |wait )?you (?:said|told me|
 // generalQuestionRe finds a question about scams in general, asked in the
 // person's words: "are there any signs…", "how do i know if…", "有没有办法
 // 分辨…".
-var generalQuestionRe = regexp.MustCompile(`^(?:[^?:]{0,40}\bhere\s*[:,]\s*)?(?:are there|is there|how (?:do|can|does|would|should|to)|what (?:are|should|do)|what'?s the (?:number|phone number|hotline)|what is the (?:number|phone number|hotline)|which|should i|can (?:i|you) (?:tell|know|check|spot)|can (?:someone|anyone|they|scammers|a scammer|people)|how can i tell)\b[^?]{0,160}(?:\?|$)|^(?:有没有(?:办法|什么)|怎么(?:分辨|判断|识别|辨别|看出|知道)|如何(?:分辨|判断|识别|辨别)|哪些)[^？?]{0,80}(?:[？?]|吗)`)
+var generalQuestionRe = regexp.MustCompile(`^(?:[^?:]{0,40}\bhere\s*[:,]\s*)?(?:are there|is there|how (?:do|can|does|would|should|to)|what (?:are|should|do)|what'?s the (?:number|phone number|hotline)|what is the (?:number|phone number|hotline)|which|should i|can (?:i|you) (?:tell|know|check|spot)|can (?:someone|anyone|they|scammers|a scammer|people)|do scammers|are scammers|why do scammers|how can i tell)\b[^?]{0,160}(?:\?|$)|^(?:有没有(?:办法|什么)|怎么(?:分辨|判断|识别|辨别|看出|知道)|如何(?:分辨|判断|识别|辨别)|哪些)[^？?]{0,80}(?:[？?]|吗)`)
 
 // lockedOutRe finds a platform or group that shuts the person out after
 // money went in: "帐号登不上", "群也把我们踢了", "can't withdraw", "they
@@ -1277,6 +1300,22 @@ var lockedOutRe = regexp.MustCompile(`(?:账号|帐号|账户|帐户|app|平台|
 // moneyInRe finds money put in or taken out of a platform: "买那个币",
 // "取出来", "加到四十几万", "deposited".
 var moneyInRe = regexp.MustCompile(`买(?:那个|这个|了)?币|取出来|提现|投了|充了|加到|\bdeposit(?:ed)?\b|\bwithdr[ae]w`)
+
+// numberRealRe finds a phone number asked about: "is +1 213 807 8052
+// really the consulate?", "这个号码是大使馆的吗".
+var numberRealRe = regexp.MustCompile(`^(?:is|was|are) (?:this |that )?(?:number )?\+?[0-9][0-9 ()-]{6,}[0-9] (?:really|actually|the|a|an|from|legit|real)\b|^\+?[0-9][0-9 ()-]{6,}[0-9][^0-9]{0,12}(?:是不是|是)[^。]{0,12}(?:的)?(?:电话|号码)?(?:吗|？|\?)`)
+
+// realThingRe finds a name asked about: "is 'Interpol China Division' a
+// real thing?", "有没有'国际刑警中国分部'这个机构".
+var realThingRe = regexp.MustCompile(`^is ["'“‘]?[^?]{2,60}?["'”’]? (?:a )?real (?:thing|organi[sz]ation|agency|department|office|unit|company|place)\b`)
+
+// officialsRe finds an office that enforces the law: "interpol",
+// "police", "embassy", "公安".
+var officialsRe = regexp.MustCompile(`\b(?:interpol|police|embassy|consulate|court|prosecutor|ministry)\b|公安|警察|检察|法院|大使馆|领事馆|国际刑警`)
+
+// scammedByRe finds "scammed by" told with a name between: "被"大使馆"骗
+// 了", "got scammed by a fake 'embassy'".
+var scammedByRe = regexp.MustCompile(`被[^，。！？]{1,10}骗了|\bscammed by\b`)
 
 // creditRecordRe finds a credit record named: "fix or delete your credit
 // record", "征信".

@@ -76,6 +76,21 @@ func TestOwnWordsRoundTwenty(t *testing.T) {
 		{locales.EN, []string{"can someone really clean your credit record if you pay them?"}, "understand.q.credit_repair"},
 		{locales.EN, []string{"If an elderly person gave a scammer a copy of their passport but no money, what can they do with it?"}, "paid.id.now"},
 		{locales.EN, []string{"been chatting with this guy for 3 weeks, met on hinge, he's really sweet"}, "understand.romance"},
+		// The fourth pair (fresh74 in the middle of it, fresh75 said
+		// sideways): crypto that went to a wallet, a caller who forbids
+		// hanging up, on video with an "officer" now, a number or an
+		// office asked about, someone else scammed with the name quoted,
+		// a student watched on video, a transfer one tap away, cash taken
+		// out to hand over, secrecy from parents told.
+		{locales.EN, []string{"the btc went to some wallet that starts with bc1, can it be traced?"}, "paid.now"},
+		{locales.EN, []string{"im on video w an officer from shanghai right now"}, "oncall.hangup"},
+		{locales.EN, []string{"is 020 7946 0000 really the Chinese embassy in London?"}, "understand.q.number"},
+		{locales.ZH, []string{"有个同学说被\"银行客服\"骗了 现在一直在哭 我们该怎么帮她"}, "understand.scammed"},
+		{locales.EN, []string{"a student told us the scammers are watching her on video all night, what do we do"}, "understand.q.explain_kidnap"},
+		{locales.EN, []string{"do scammers really call students pretending to be the embassy?"}, "understand.q.start"},
+		{locales.ZH, []string{"转账信息都填好了 还没按确认"}, "understand.q.at_bank"},
+		{locales.ZH, []string{"我取了三万现金出来 准备给他"}, "understand.q.at_bank"},
+		{locales.EN, []string{"he told me not to contact my parents or the school"}, "understand.story_asks"},
 		// The caller's hang-up is not the person's.
 		{locales.ZH, []string{"我说我要报警 对方就挂了"}, "understand.none_start"},
 		// Thanks after a loss stay thanks.

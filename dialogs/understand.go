@@ -1008,6 +1008,10 @@ func ownNothing(n string, start, end int, supposed [][]int) bool {
 	case strings.HasSuffix(before, "有") && noneNegRe.MatchString(from):
 	case strings.HasPrefix(after, " wrong") && innocentBeforeRe.MatchString(before):
 	case strings.HasPrefix(after, "吧"), strings.HasPrefix(after, "吗"):
+	case conditionalBeforeRe.MatchString(before):
+		// "they said if i hang up it counts as obstruction": a hang-up
+		// supposed, not done; the person is still on the call (round
+		// twenty).
 	case contactedThenRe.MatchString(before) && !strings.HasPrefix(from, "i ") && !strings.HasPrefix(from, "we "):
 		// "a girl in our group messaged me at 2am then deleted it": the
 		// one who wrote did it, not the person (round twenty).
@@ -1036,6 +1040,10 @@ var otherNoneBeforeRe = regexp.MustCompile(`(?:他|她|孩子|儿子|女儿|他�
 // done nothing wrong", "he did nothing wrong"): innocence, not nothing
 // done; "I checked, nothing wrong" stays nothing.
 var innocentBeforeRe = regexp.MustCompile(`\b(?:done|did|do)\s*$`)
+
+// conditionalBeforeRe finds a condition just before a "nothing": "if i",
+// "what if i", "如果我", "要是".
+var conditionalBeforeRe = regexp.MustCompile(`\b(?:if|when|once|unless|should) (?:i|we|you)?\s*$|(?:如果|要是|假如|万一)(?:我|我们)?(?:现在)?$`)
 
 // contactedThenRe finds someone else's contact told just before a
 // "nothing" of theirs: "messaged me at 2am then", "called me and".
@@ -1410,7 +1418,7 @@ var ongoingRe = regexp.MustCompile(`正在发生|正在进行|还在继续|今�
 // shown blindfolded or tied, a ransom, a student told to hide alone, to
 // "assist an investigation" on video, to record themselves, or to send
 // or share their location every hour.
-var kidnapTellRe = regexp.MustCompile(`蒙着眼|被蒙着|眼睛被蒙|被绑(?:着|了|架)|绑架|撕票|赎金|\bblindfold|\btied up\b|\bkidnap|\bransom\b|\bsomewhere private\b|\bgo somewhere alone\b|\b(?:hotel|room)(?: room)? (?:alone|by myself|by herself|by himself)\b|\bassist(?:ing)? (?:an|the|with an|with the|in an|in the) investigation\b|\bsupervise (?:me|her|him)\b|\b(?:send|share|report)(?:s|ing)? (?:her |his |my |their )?(?:live )?location (?:every|each)\b|(?:每小时|每隔[^，。]{1,4})(?:都)?(?:发|报|汇报|共享)(?:一次)?(?:位置|定位)|\brecord (?:a )?video of (?:herself|himself|myself)\b|\bshar(?:e|ed|ing) my (?:live |real-time )?location\b|(?:位置|定位)共享给|共享(?:了)?(?:我的)?(?:实时)?(?:位置|定位)给|找个没人的地方|单独(?:待|呆)在|一个人(?:待|呆)在|配合(?:办案|调查)[^。]{0,6}(?:不能说|不能告诉|不能讲|要保密)|(?:让|要求|要|叫)(?:我|她|他)每天[^，。]{0,6}视频(?:报平安|报备|汇报)|视频报备|案件(?:需要|要)?保密`)
+var kidnapTellRe = regexp.MustCompile(`蒙着眼|被蒙着|眼睛被蒙|被绑(?:着|了|架)|绑架|撕票|赎金|\bblindfold|\btied up\b|\bkidnap|\bransom\b|\bsomewhere private\b|\bgo somewhere alone\b|\b(?:hotel|room)(?: room)? (?:alone|by myself|by herself|by himself)\b|\bassist(?:ing)? (?:an|the|with an|with the|in an|in the) investigation\b|\bsupervise (?:me|her|him)\b|\b(?:send|share|report)(?:s|ing)? (?:her |his |my |their )?(?:live )?location (?:every|each)\b|(?:每小时|每隔[^，。]{1,4})(?:都)?(?:发|报|汇报|共享)(?:一次)?(?:位置|定位)|\brecord (?:a )?video of (?:herself|himself|myself)\b|\bshar(?:e|ed|ing) my (?:live |real-time )?location\b|(?:位置|定位)共享给|共享(?:了)?(?:我的)?(?:实时)?(?:位置|定位)给|找个没人的地方|(?:去|到|找)(?:一个)?没人的(?:房间|屋子|地方)|单独(?:待|呆)在|一个人(?:待|呆)在|配合(?:办案|调查)[^。]{0,6}(?:不能说|不能告诉|不能讲|要保密)|(?:让|要求|要|叫)(?:我|她|他)每天[^，。]{0,6}视频(?:报平安|报备|汇报)|视频报备|案件(?:需要|要)?保密|\b(?:watching|monitoring|watch|monitor)(?:ing)? (?:her|him|me|them) on (?:video|camera|cam)\b|\bon video with (?:the )?(?:scammers?|police|officers?) (?:all|the whole)\b`)
 
 // moneyGoneRe finds money said gone: a card or an account emptied, or
 // an amount that left it ("1,200 dollars left my account", "卡里少了五万二").
@@ -1440,7 +1448,7 @@ var ringingNowRe = regexp.MustCompile(`(?:一直|还|正|又)在响|响个不停
 
 // secrecyToldRe finds secrecy promised or demanded: "i won't tell my
 // children", "不告诉家里人".
-var secrecyToldRe = regexp.MustCompile(`\b(?:wont|will not|not to|never|cant|can not|cannot) tell (?:my|our|anyone|anybody|her|his|the family|family)\b|\bkeep (?:it|this) (?:a )?secret\b|不(?:能|要|会|许|准)?(?:告诉|跟)(?:家人|孩子|子女|任何人|别人|家里|儿女)`)
+var secrecyToldRe = regexp.MustCompile(`\b(?:wont|will not|not to|never|cant|can not|cannot) tell (?:my|our|anyone|anybody|her|his|the family|family)\b|\b(?:dont|do not|not to|never|cant|cannot) (?:contact|call|tell|text) (?:my|her|his|your) (?:parents|family|mum|mom|dad|school|university|uni)\b|\bkeep (?:it|this) (?:a )?secret\b|不(?:能|要|会|许|准)?(?:告诉|跟)(?:家人|孩子|子女|任何人|别人|家里|儿女)`)
 
 // relativeSaysRe finds a relative or friend named as the one who says:
 // "my brother in Paris says", "我妈说".
@@ -1508,6 +1516,14 @@ var romanceTellRe = regexp.MustCompile(`works in finance|does finance|做金融|
 // "…press 1. I hung up.", "I told him I'd call the embassy myself and
 // hung up".
 var hungUpToldRe = regexp.MustCompile(`(?:[.!,;]\s*|\b(?:so|and|then)\s+)(?:i|we)\s+(?:just\s+|immediately\s+|quickly\s+)?(?:hung up|hang up|declined|blocked)\b|\bi (?:told|said|asked)\b[^.!?]{0,60}\band (?:then |just )?hung up\b|我[^，。他她]{0,8}(?:就|直接|马上|赶紧)挂了`)
+
+// aboutToConfirmRe finds a payment filled in and not yet sent: "都填好了
+// 还没按确认", "typed it all in but haven't hit send".
+var aboutToConfirmRe = regexp.MustCompile(`(?:填好了|输好了|都填了|准备好了)[^。！？]{0,10}(?:还没|没)(?:按|点)(?:确认|确定|提交|发送|转账)|\b(?:filled|typed|entered|put) (?:it |everything |all )?(?:all )?in\b[^.!?]{0,30}\b(?:havent|haven't|have not|not yet|didnt|didn't) (?:hit|pressed|press|clicked|click|tapped|tap) (?:send|confirm|submit|pay)\b`)
+
+// officerAddedRe finds an officer adding the person on a chat app: "李警官
+// 加我qq", "a police officer added me on wechat".
+var officerAddedRe = regexp.MustCompile(`(?:警官|警察|检察官|公安|民警|法官)[^。！？]{0,12}(?:加我|加了我|添加我|申请加|好友申请|要加我)|\b(?:officer|police|policeman|detective|prosecutor)\b[^.!?]{0,30}\b(?:added me|sent me a friend request|friend requested me|wants to add me)\b`)
 
 // valuablesGivenRe finds gold, cash, a bank card or a passbook handed to
 // someone: "把金镯子交给上门的警察", "handed my bank card to the courier".
@@ -2290,6 +2306,15 @@ func gaveBesideNothing(n string) (Placement, bool) {
 // out the code", "but I gave them…".
 var butGaveRe = regexp.MustCompile(`(?:但|但是|不过|可是|就|只)(?:是)?(?:我)?(?:把)?[^，。,.!?！？]{0,20}?(?:告诉|给|发给|发|念|读|报|填|输|装|下载|回|回复)(?:了)?(?:他|她|对方)?了|(?:他|她|对方)(?:就|只)(?:是)?(?:要了|拿了)|\b(?:but|just|only)\b(?: i)?(?: \w+)? (?:gave|read|told|sent|typed|entered|shared|showed|installed|downloaded|replied)\b`)
 
+// cashInHandRe finds cash taken out to hand over: "拿了两万出来在手里",
+// "现金取好了", "i took the cash out, he's waiting outside".
+var cashInHandRe = regexp.MustCompile(`(?:拿|取)(?:了)?[^，。！？]{0,6}(?:出来|现金)[^，。！？]{0,4}(?:在手里|准备|给他)|现金(?:已经)?(?:准备好|取好|拿好|取出来)了|\b(?:took|got|withdrew|taken) (?:the |out the )?(?:cash|money) (?:out|ready)\b[^.!?]{0,40}\b(?:waiting|outside|at the door|give (?:it|him|her))\b`)
+
+// keptOnCallRe finds a caller who forbids hanging up, or the person
+// typing during the call: "if i hang up it counts as obstruction", "told
+// me not to hang up", "typing w one hand", "不让我挂电话".
+var keptOnCallRe = regexp.MustCompile(`\bif i hang up\b|\b(?:told|tell|tells|telling) me not to hang up\b|\b(?:i )?(?:cant|can't|cannot|must not|mustn't|not allowed to) hang up\b|\btyping (?:with |w |w/ )?one hand\b|不(?:能|让我|准|许|让)挂(?:电话)?|挂了(?:电话)?就(?:算|是|会)`)
+
 // deniedRetractedRe finds "no money went" taken back: "我说我妈没给钱 我搞
 // 错了", "i said i didnt pay but i was wrong", "actually she did pay".
 var deniedRetractedRe = regexp.MustCompile(`没(?:有)?(?:给|转|付|汇)(?:钱|账)?[^。！？]{0,8}(?:我)?(?:搞错了|说错了|记错了)|\b(?:didnt|did not|never|havent) (?:pay|send|transfer)\b[^.!?]{0,30}\b(?:i was wrong|my mistake|i got (?:it|that) wrong)\b|\bactually (?:she|he|they|i|we|my \w+) did (?:pay|send|transfer)\b`)
@@ -2329,6 +2354,15 @@ func unclearTold(s State, text string, f features) (Placement, bool) {
 		return Placement{Intent: IntentQuestion, Topic: topic}, true
 	}
 	switch {
+	case cashInHandRe.MatchString(n):
+		// "我已经拿了两万出来在手里" with a courier at the door: money
+		// about to be handed over; stop first (round twenty).
+		return Placement{Intent: IntentQuestion, Topic: "at_bank"}, true
+	case keptOnCallRe.MatchString(n):
+		// "they said if i hang up it counts as obstruction. typing w one
+		// hand": a caller who forbids hanging up is still on the line;
+		// hang up first (round twenty).
+		return Placement{Intent: IntentOnCall, Story: true}, true
 	case deniedRetractedRe.MatchString(n):
 		// "刚才我说我妈没给钱 我搞错了": a "no money went" taken back is
 		// money gone; the steps after a payment (round twenty).
@@ -3043,6 +3077,18 @@ func placeText(s State, text string, forwarded bool, read *readText) Placement {
 			// they are: "他教我在一个平台上买数字货币 我没转钱 就是看看"
 			// (round twenty).
 			return Placement{Intent: IntentQuestion, Topic: "romance"}
+		}
+		if officerAddedRe.MatchString(n) {
+			// "一个叫"李警官"的加我qq 头像是穿警服的 还没说话": an officer
+			// who adds the person on a chat app is the fake police's
+			// first step; its rule, not "Good. Forward a message" (round
+			// twenty).
+			return Placement{Intent: IntentThreatened, Story: true}
+		}
+		if aboutToConfirmRe.MatchString(n) {
+			// "手机银行我都填好了 还没按确认": a transfer one tap away is
+			// not "nothing is lost"; stop before it goes (round twenty).
+			return Placement{Intent: IntentQuestion, Topic: "at_bank"}
 		}
 		if valuablesGivenRe.MatchString(n) {
 			// "钱我是一分没转 就是把家里几个金镯子交给上门的警察": gold,
