@@ -254,6 +254,12 @@ func unclear(s State) (State, []Reply) {
 	if s.Node == NodeQuiz {
 		return askAgain(s, "quiz.yes_or_no")
 	}
+	if s.Paid && s.piecesBefore == 0 {
+		// "一共进去了一万八 是我这个月的生活费和房租" after the steps for a
+		// loss: what comes first after a loss, not "is this a message?"
+		// (round twenty).
+		return answerQuestion(s, "what")
+	}
 	before := s.piecesBefore
 	s = resetFlowKeepLast(s)
 	s.Pieces = min(before+1, maxPieces)
@@ -495,7 +501,7 @@ func answerQuestion(s State, topic string) (State, []Reply) {
 		s = resetFlowKeepLast(s)
 		s.Node = NodeSteps
 		s.Warned = warningTopics[topic]
-		s.Paid = lossTopics[topic]
+		s.Paid = s.Paid || lossTopics[topic]
 		return s, []Reply{keyedReply(&s, []string{"understand.q." + topic}, buttons...)}
 	}
 	switch topic {

@@ -633,11 +633,14 @@ func resetFlow(s State) State {
 }
 
 // resetFlowKeepLast leaves the flow but keeps the last verdict, so a
-// warning for family still names the scam.
+// warning for family still names the scam, and what the person lost or
+// gave: a loss told earlier in the conversation is still a loss when the
+// next answer is about an app or a call ("现在要不要把手机恢复出厂设置 照片
+// 还没备份" after money went is not "Good, nothing is lost"; round twenty).
 func resetFlowKeepLast(s State) State {
-	last := s.Last
+	last, paid, gave := s.Last, s.Paid, s.Gave
 	s = resetFlow(s)
-	s.Last = last
+	s.Last, s.Paid, s.Gave = last, paid, gave
 	return s
 }
 
@@ -1168,6 +1171,21 @@ func nothingFound(s State, e Event, p Placement) (State, []Reply, bool) {
 		s, replies := whichHappened(s, "understand.q.real_after")
 		return s, replies, true
 	}
+	if !e.Forwarded {
+		// The person's words that tell what was done, beside a quote or
+		// not, decide over a verdict with no sign (round twenty). '我妈说她没转账哦 "只是把银行卡拍给那个
+		// 客服看了一下"': a card shown is the bank's steps; '录音说"…请按九"
+		// 我直接挂了': the hang-up's answer.
+		qn := understanding.normalize(e.Text)
+		switch {
+		case cardShownRe.MatchString(qn):
+			s, replies := paid(s)
+			return s, replies, true
+		case hungUpTold(qn):
+			s, replies := answerQuestion(s, "hung_up")
+			return s, replies, true
+		}
+	}
 	if e.Forwarded || p.Quote != "" {
 		// Forwarded, or quoted or pasted beside the person's words and
 		// checked alone (Placement.Quote): the verdict is on a message.
@@ -1207,6 +1225,19 @@ func nothingFound(s State, e Event, p Placement) (State, []Reply, bool) {
 			topic = "report"
 		}
 		s, replies := answerQuestion(s, topic)
+		return s, replies, true
+	}
+	if helpNumberAskedRe.MatchString(n) {
+		// "外交部那个全球领事保护热线是多少 是不是+86 10 12308": a help
+		// number asked for, with the number the person half remembers;
+		// where they are and its numbers (round twenty).
+		s, replies := answerQuestion(s, "report")
+		return s, replies, true
+	}
+	if warnWhatRe.MatchString(n) {
+		// "学联这边想问下 新生来的第一周我们应该提醒哪几件事": what to tell
+		// others is the warning to share.
+		s, replies := share(s)
 		return s, replies, true
 	}
 	if numberRealRe.MatchString(n) {
@@ -1300,6 +1331,18 @@ var lockedOutRe = regexp.MustCompile(`(?:账号|帐号|账户|帐户|app|平台|
 // moneyInRe finds money put in or taken out of a platform: "买那个币",
 // "取出来", "加到四十几万", "deposited".
 var moneyInRe = regexp.MustCompile(`买(?:那个|这个|了)?币|取出来|提现|投了|充了|加到|\bdeposit(?:ed)?\b|\bwithdr[ae]w`)
+
+// cardShownRe finds a bank card shown or photographed for someone: "把银行
+// 卡拍给那个客服看", "sent a photo of my card", "showed them my card".
+var cardShownRe = regexp.MustCompile(`(?:银行卡|信用卡|卡)(?:正反面|的正反面|的照片)?(?:拍给|拍照给|拍照发给|照片发给|给[^。！？]{0,8}看)|\b(?:photo|picture|pic|photos|pictures) of (?:my|her|his|the) (?:bank |debit |credit )?cards?\b|\bshowed (?:them|him|her) (?:my|her|his) (?:bank |debit |credit )?card\b`)
+
+// helpNumberAskedRe finds a help line's number asked for: "领事保护热线是多
+// 少", "反诈中心电话多少", "what's the number for the consulate".
+var helpNumberAskedRe = regexp.MustCompile(`(?:热线|电话|号码)(?:是|是多少|多少)|\bwhat'?s the (?:number|phone number|hotline) (?:for|of|to)\b|\bwhat is the (?:number|phone number|hotline) (?:for|of|to)\b`)
+
+// warnWhatRe finds someone asking what to warn others about: "应该提醒哪几件
+// 事", "什么套路最多", "what should we warn freshers about".
+var warnWhatRe = regexp.MustCompile(`(?:应该|要|需要)(?:提醒|告诉|注意)(?:他们|新生|大家|家长)?(?:哪些|哪几|什么)|(?:什么|哪些)套路(?:最多|多)|常见(?:的)?(?:骗局|套路)(?:有哪些|是什么)|\bwhat should (?:we|i) (?:warn|tell) (?:them|new students|freshers|students|parents|our members)\b`)
 
 // numberRealRe finds a phone number asked about: "is +1 213 807 8052
 // really the consulate?", "这个号码是大使馆的吗".

@@ -91,6 +91,16 @@ func TestOwnWordsRoundTwenty(t *testing.T) {
 		{locales.ZH, []string{"转账信息都填好了 还没按确认"}, "understand.q.at_bank"},
 		{locales.ZH, []string{"我取了三万现金出来 准备给他"}, "understand.q.at_bank"},
 		{locales.EN, []string{"he told me not to contact my parents or the school"}, "understand.story_asks"},
+		// The fifth pair (fresh76 the day after, fresh77 mixed and
+		// messy): part-way through the scammer's steps, a robocall hung up
+		// on (told beside its quoted words, or without "I"), someone
+		// offering to manage money.
+		{locales.EN, []string{"nothing sent yet but im on step 2 of their verification and the page is open"}, "understand.story_asks"},
+		{locales.ZH, []string{"刚才电话录音说\"这里是大使馆 您有文件未领取 请按一\" 我直接挂了 是骗子吧"}, "understand.q.hung_up"},
+		{locales.EN, []string{"got a robocall about embassy services, pressed nothing, hung up. can they do anything with my number?"}, "understand.q.hung_up"},
+		{locales.ZH, []string{"有个人加我微信说带我理财 我还没给过钱"}, "understand.romance"},
+		// A loss told earlier stays a loss through the answers after it.
+		{locales.ZH, []string{"我被骗了两万 转到了一个安全账户", "他们让我装的那个会议软件还在手机上", "现在要不要把手机恢复出厂设置 照片还没备份"}, "understand.q.paid"},
 		// The caller's hang-up is not the person's.
 		{locales.ZH, []string{"我说我要报警 对方就挂了"}, "understand.none_start"},
 		// Thanks after a loss stay thanks.

@@ -1515,7 +1515,16 @@ var romanceTellRe = regexp.MustCompile(`works in finance|does finance|做金融|
 // hungUpToldRe finds the person's hang-up told after what the call was:
 // "…press 1. I hung up.", "I told him I'd call the embassy myself and
 // hung up".
-var hungUpToldRe = regexp.MustCompile(`(?:[.!,;]\s*|\b(?:so|and|then)\s+)(?:i|we)\s+(?:just\s+|immediately\s+|quickly\s+)?(?:hung up|hang up|declined|blocked)\b|\bi (?:told|said|asked)\b[^.!?]{0,60}\band (?:then |just )?hung up\b|我[^，。他她]{0,8}(?:就|直接|马上|赶紧)挂了`)
+var hungUpToldRe = regexp.MustCompile(`(?:[.!,;]\s*|\b(?:so|and|then)\s+)(?:(?:i|we)\s+)?(?:just\s+|immediately\s+|quickly\s+)?(?:hung up|hang up|declined|blocked)\b|\bi (?:told|said|asked)\b[^.!?]{0,60}\band (?:then |just )?hung up\b|我[^，。他她]{0,8}(?:就|直接|马上|赶紧)挂了`)
+
+// moneyCoachRe finds a stranger who offers to guide the person's money: "a
+// wealth advisor", "stock researcher", "理财顾问", "炒股老师".
+var moneyCoachRe = regexp.MustCompile(`\b(?:wealth|investment|investing|financial|finance|crypto|trading|stock|forex|retirement)\s+(?:wealth\s+)?(?:advisor|adviser|mentor|coach|teacher|analyst|manager|researcher|expert|guru)\b|(?:理财|投资|炒股|炒币|股票|财富)(?:顾问|老师|导师|专家|经理|助理)`)
+
+// midStepsRe finds the person part-way through a scammer's steps: "im on
+// step 3 of their verification", "page is open in front of me", "做到第三
+// 步了".
+var midStepsRe = regexp.MustCompile(`\b(?:on|at|doing) step (?:[0-9]|one|two|three|four|five)\b|\bpage is (?:still )?open\b|(?:做到|到了|在)第[一二三四五六七八九0-9]步|页面(?:还)?开着`)
 
 // aboutToConfirmRe finds a payment filled in and not yet sent: "都填好了
 // 还没按确认", "typed it all in but haven't hit send".
@@ -1544,8 +1553,12 @@ var payWordRe = regexp.MustCompile(`\b(?:pay|paying|payment|transfer|deposit|sen
 // hungUpTold reports whether n tells the person's own hang-up after what
 // the call was (hungUpToldRe); "我说我要报警 对方就挂了" is the caller's.
 func hungUpTold(n string) bool {
-	m := hungUpToldRe.FindString(n)
-	return m != "" && !strings.Contains(m, "对方")
+	loc := hungUpToldRe.FindStringIndex(n)
+	if loc == nil {
+		return false
+	}
+	m, after := n[loc[0]:loc[1]], n[loc[1]:]
+	return !strings.Contains(m, "对方") && !strings.HasPrefix(after, " on me") && !strings.HasPrefix(after, " on us")
 }
 
 // promisedPayRe finds a payment the person promised to a caller: "I told
@@ -3085,6 +3098,20 @@ func placeText(s State, text string, forwarded bool, read *readText) Placement {
 			// twenty).
 			return Placement{Intent: IntentThreatened, Story: true}
 		}
+		if moneyCoachRe.MatchString(n) {
+			// "stranger on linkedin calls himself a 'retirement wealth
+			// advisor'… wants to move to whatsapp. haven't replied": the
+			// long con's opening, not "Good. Forward a message" (round
+			// twenty).
+			return Placement{Intent: IntentQuestion, Topic: "explain_pig"}
+		}
+		if midStepsRe.MatchString(n) {
+			// "no money sent!! but im on step 3 of their verification…
+			// page is open in front of me": nothing gone yet, and the
+			// scam's steps still being followed; the warning about asks
+			// (round twenty).
+			return Placement{Intent: IntentUnclear, Asks: true}
+		}
 		if aboutToConfirmRe.MatchString(n) {
 			// "手机银行我都填好了 还没按确认": a transfer one tap away is
 			// not "nothing is lost"; stop before it goes (round twenty).
@@ -3304,7 +3331,7 @@ var inviteRe = regexp.MustCompile(`你要不要|你想不想|要不要一起|\bd
 // their own doubt ("i dont want to accuse him", "他对我很好").
 // taughtPlatformRe finds someone teaching or bringing the person to a
 // platform, an app or crypto: the long con's middle, whoever they are.
-var taughtPlatformRe = regexp.MustCompile(`带我(?:投资|投|炒币|炒股|炒|买币|玩币)|(?:他|她|对方|老师|导师|助理|助教)(?:一直)?(?:教|带|拉|推荐|叫|让|指导)我.{0,15}(?:平台|app|软件|币|炒|投资|理财|交易|群)|\b(?:he|she|they|the teacher|the mentor|the professor|the guy|this guy|a guy|the girl|this girl|the lady|this lady|someone|my match)\s+(?:showed|taught|teaches|shows|introduced|is teaching|was teaching|got)\s+me\b.{0,40}\b(?:platform|crypto|trading|invest|investing|exchange|stocks?)\b`)
+var taughtPlatformRe = regexp.MustCompile(`带我(?:投资|投|炒币|炒股|炒|买币|玩币|理财|赚钱)|(?:他|她|对方|老师|导师|助理|助教)(?:一直)?(?:教|带|拉|推荐|叫|让|指导)我.{0,15}(?:平台|app|软件|币|炒|投资|理财|交易|群)|\b(?:he|she|they|the teacher|the mentor|the professor|the guy|this guy|a guy|the girl|this girl|the lady|this lady|someone|my match)\s+(?:showed|taught|teaches|shows|introduced|is teaching|was teaching|got)\s+me\b.{0,40}\b(?:platform|crypto|trading|invest|investing|exchange|stocks?)\b`)
 
 var romanceDoubtRe = regexp.MustCompile(`\b(?:dont|do not) want to (?:accuse|upset|lose) (?:him|her)\b|\b(?:hes|shes|he s|she s|he has|she has) (?:been )?(?:so|really|very) (?:kind|nice|sweet|caring) to me\b|不想冤枉(?:他|她)|(?:他|她)对我(?:很|特别|那么|真的很)好`)
 
