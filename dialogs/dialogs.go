@@ -1223,6 +1223,8 @@ func nothingFound(s State, e Event, p Placement) (State, []Reply, bool) {
 			topic = "credit_repair"
 		case numberAskedRe.MatchString(n):
 			topic = "report"
+		case toldTopic(n, true) != "":
+			topic = toldTopic(n, true)
 		}
 		s, replies := answerQuestion(s, topic)
 		return s, replies, true
@@ -1321,7 +1323,7 @@ var youSaidRe = regexp.MustCompile(`^(?:but |ok |so |wait )?you (?:said|told me|
 // generalQuestionRe finds a question about scams in general, asked in the
 // person's words: "are there any signs…", "how do i know if…", "有没有办法
 // 分辨…".
-var generalQuestionRe = regexp.MustCompile(`^(?:[^?:]{0,40}\bhere\s*[:,]\s*)?(?:are there|is there|how (?:do|can|does|would|should|to)|what (?:are|should|do)|what'?s the (?:number|phone number|hotline)|what is the (?:number|phone number|hotline)|which|should i|can (?:i|you) (?:tell|know|check|spot)|can (?:someone|anyone|they|scammers|a scammer|people)|do scammers|are scammers|why do scammers|how can i tell)\b[^?]{0,160}(?:\?|$)|^(?:有没有(?:办法|什么)|怎么(?:分辨|判断|识别|辨别|看出|知道)|如何(?:分辨|判断|识别|辨别)|哪些)[^？?]{0,80}(?:[？?]|吗)`)
+var generalQuestionRe = regexp.MustCompile(`^(?:[^?:]{0,40}\bhere\s*[:,]\s*)?(?:are there|is there|how (?:do|can|does|would|should|to)|what (?:are|should|do)|what'?s the (?:number|phone number|hotline)|what is the (?:number|phone number|hotline)|which|should i|can (?:i|you) (?:tell|know|check|spot)|can (?:someone|anyone|they|scammers|a scammer|people)|do scammers|are scammers|why do scammers|how can i tell|is it (?:normal|common|usual|safe|legal|ok|okay) (?:for|to))\b[^?]{0,160}(?:\?|$)|^(?:有没有(?:办法|什么)|怎么(?:分辨|判断|识别|辨别|看出|知道)|如何(?:分辨|判断|识别|辨别)|哪些)[^？?]{0,80}(?:[？?]|吗)`)
 
 // lockedOutRe finds a platform or group that shuts the person out after
 // money went in: "帐号登不上", "群也把我们踢了", "can't withdraw", "they
@@ -1455,12 +1457,22 @@ var toldTopics = []struct {
 	// "been talking to this girl for 2 months, met on instagram": where
 	// the long con begins (round twenty).
 	{metOnlineToldRe, "romance", false},
+	// "帮忙收快递再寄出去一单给100", "open a monzo account and give them the
+	// login": a parcel re-sent or an account opened or lent for someone is
+	// the money mule's work (round twenty).
+	{muleToldRe, "mule", false},
 }
+
+// muleToldRe finds parcels received and re-sent, or an account opened or
+// handed over for someone: "收快递再寄出去", "receiving iphones at her
+// address and re-posting them", "open a new account and give them the
+// login", "把银行卡借给他".
+var muleToldRe = regexp.MustCompile(`(?:收|代收)(?:快递|包裹)(?:再|然后)?(?:寄|转寄)|\bre-?(?:ship|post|send)(?:s|ing|ed)? (?:them|it|the (?:parcels|packages|phones|items))\b|\breceiv(?:e|es|ing) (?:parcels|packages|iphones|phones)\b[^.!?]{0,40}\b(?:re-?post|re-?send|forward|send them on|ship them)|\bopen (?:a|an|another) (?:new )?(?:\w+ )?(?:bank )?account\b[^.!?]{0,30}\b(?:give|send|hand) (?:them|him|her) (?:the|my) (?:login|password|card|details)\b|(?:把)?(?:银行卡|卡)(?:借给|租给)|开(?:个|一个)(?:新的?)?(?:银行)?(?:卡|账户)给(?:他|她|他们|对方)`)
 
 // metOnlineToldRe finds someone met on an app or online, told in passing:
 // "met on instagram", "met him through a dating app". Chinese has its
 // own phrases in Understand, which ask what happened first.
-var metOnlineToldRe = regexp.MustCompile(`\bmet (?:her |him |them )?(?:on|through|via) (?:tinder|hinge|bumble|instagram|ig|ins|facebook|whatsapp|wechat|linkedin|telegram|a dating (?:app|site)|an app|a game)\b`)
+var metOnlineToldRe = regexp.MustCompile(`\bmet (?:her |him |them |this \w+ |a \w+ |someone )?(?:on|through|via) (?:tinder|hinge|bumble|instagram|ig|ins|facebook|whatsapp|wechat|linkedin|telegram|a dating (?:app|site)|an app|a game)\b`)
 
 // partnerUnseenRe finds an online partner never seen: "his camera was
 // broken", "never met him irl", "摄像头坏了", "从来没见过面".

@@ -99,6 +99,18 @@ func TestOwnWordsRoundTwenty(t *testing.T) {
 		{locales.ZH, []string{"刚才电话录音说\"这里是大使馆 您有文件未领取 请按一\" 我直接挂了 是骗子吧"}, "understand.q.hung_up"},
 		{locales.EN, []string{"got a robocall about embassy services, pressed nothing, hung up. can they do anything with my number?"}, "understand.q.hung_up"},
 		{locales.ZH, []string{"有个人加我微信说带我理财 我还没给过钱"}, "understand.romance"},
+		// The sixth pair (fresh78 minimising, fresh79 everything but
+		// money): an account opened and handed over, parcels re-sent, a
+		// QR code to be paid, a face scan with no money, someone met on
+		// an app in passing; a face scan asked for and refused is a
+		// hang-up.
+		{locales.EN, []string{"they said instead of the deposit i can open a new revolut account and give them the login. no money from me so is that ok?"}, "understand.q.mule"},
+		{locales.ZH, []string{"有人在抖音私信我 帮他收快递再寄出去 一单给80 我还没回"}, "understand.q.mule"},
+		{locales.ZH, []string{"二手群里的买家让我扫他发的二维码收款 还没扫"}, "understand.q.qr_refund"},
+		{locales.EN, []string{"my son says he only did a face scan for the \"police\" on video. no money sent he says"}, "paid.id.now"},
+		{locales.EN, []string{"my roommate gets phones delivered to our flat and re-posts them to shenzhen for some guy, is that legal"}, "understand.q.mule"},
+		{locales.EN, []string{"someone from the bank asked me to do face verification through a link, i said no and hung up"}, "understand.q.hung_up"},
+		{locales.EN, []string{"met this girl on ig 2 weeks ago, she says shes a trader in dubai"}, "understand.romance"},
 		// A loss told earlier stays a loss through the answers after it.
 		{locales.ZH, []string{"我被骗了两万 转到了一个安全账户", "他们让我装的那个会议软件还在手机上", "现在要不要把手机恢复出厂设置 照片还没备份"}, "understand.q.paid"},
 		// The caller's hang-up is not the person's.

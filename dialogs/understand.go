@@ -1517,6 +1517,10 @@ var romanceTellRe = regexp.MustCompile(`works in finance|does finance|做金融|
 // hung up".
 var hungUpToldRe = regexp.MustCompile(`(?:[.!,;]\s*|\b(?:so|and|then)\s+)(?:(?:i|we)\s+)?(?:just\s+|immediately\s+|quickly\s+)?(?:hung up|hang up|declined|blocked)\b|\bi (?:told|said|asked)\b[^.!?]{0,60}\band (?:then |just )?hung up\b|我[^，。他她]{0,8}(?:就|直接|马上|赶紧)挂了`)
 
+// qrToReceiveRe finds a QR code to scan to be paid or refunded: "扫他发的二
+// 维码收款", "scan their qr code to receive the payment".
+var qrToReceiveRe = regexp.MustCompile(`扫[^。！？]{0,10}二维码[^。！？]{0,6}(?:收款|收钱|退款|领取)|\bscan (?:his|her|their|a|the) qr ?code to (?:receive|get|claim) (?:the |my |your )?(?:payment|money|refund)\b`)
+
 // moneyCoachRe finds a stranger who offers to guide the person's money: "a
 // wealth advisor", "stock researcher", "理财顾问", "炒股老师".
 var moneyCoachRe = regexp.MustCompile(`\b(?:wealth|investment|investing|financial|finance|crypto|trading|stock|forex|retirement)\s+(?:wealth\s+)?(?:advisor|adviser|mentor|coach|teacher|analyst|manager|researcher|expert|guru)\b|(?:理财|投资|炒股|炒币|股票|财富)(?:顾问|老师|导师|专家|经理|助理)`)
@@ -2334,7 +2338,7 @@ var deniedRetractedRe = regexp.MustCompile(`没(?:有)?(?:给|转|付|汇)(?:钱
 
 // gaveButNoneRe finds something given told before "but no money": "she
 // sent a photo of her passport… but no money", "发了护照照片 但是没转钱".
-var gaveButNoneRe = regexp.MustCompile(`\b(?:i|she|he|they|we|my \w+|an? (?:old |older |elderly )?(?:person|man|woman|lady|relative|student|friend|parent|grandparent))\s+(?:sent|gave|told|read|shared|showed|typed|entered)\b[^.!?]{0,80}\bbut (?:no money|not any money|nothing else|didnt pay|did not pay|never paid|didnt send money|no payment)\b|(?:发了|给了|告诉了|念了|报了)[^。！？]{0,24}(?:但是?|不过|可是)(?:钱)?(?:没|没有)(?:给|转|付|汇)`)
+var gaveButNoneRe = regexp.MustCompile(`\b(?:recorded|filmed|sent|gave|showed|uploaded|took)\b[^.!?]{0,120}\b(?:passport|id card|selfie)\b[^!?]{0,80}\b(?:didnt|did not|never|havent|have not) (?:pay|send|transfer)\b|\b(?:i|she|he|they|we|my \w+|an? (?:old |older |elderly )?(?:person|man|woman|lady|relative|student|friend|parent|grandparent))\s+(?:sent|gave|told|read|shared|showed|typed|entered)\b[^.!?]{0,80}\bbut (?:no money|not any money|nothing else|didnt pay|did not pay|never paid|didnt send money|no payment)\b|(?:发了|给了|告诉了|念了|报了)[^。！？]{0,24}(?:但是?|不过|可是)(?:钱)?(?:没|没有)(?:给|转|付|汇)`)
 
 // almostRe finds "almost": 差点, "nearly".
 var almostRe = regexp.MustCompile(`差点|差一点|险些|\balmost\b|\bnearly\b`)
@@ -3097,6 +3101,18 @@ func placeText(s State, text string, forwarded bool, read *readText) Placement {
 			// first step; its rule, not "Good. Forward a message" (round
 			// twenty).
 			return Placement{Intent: IntentThreatened, Story: true}
+		}
+		if faceScanRe.MatchString(n) && !hungUpRe.MatchString(n) && !hungUpTold(n) {
+			// "she only did a face scan and recorded short video for the
+			// 'procuratorate'. she insists no money sent": a face scan
+			// opens accounts and loans in her name; the steps for papers
+			// (round twenty).
+			return Placement{Intent: IntentPaid, Story: true, Topic: "id"}
+		}
+		if qrToReceiveRe.MatchString(n) {
+			// "闲鱼上一个买家说要我扫他发的二维码“收款” … 还没扫": a code to
+			// scan to be paid is the trick; don't scan it (round twenty).
+			return Placement{Intent: IntentQuestion, Topic: "qr_refund"}
 		}
 		if moneyCoachRe.MatchString(n) {
 			// "stranger on linkedin calls himself a 'retirement wealth
