@@ -1173,12 +1173,14 @@ func nothingFound(s State, e Event, p Placement) (State, []Reply, bool) {
 	}
 	if !e.Forwarded {
 		// The person's words that tell what was done, beside a quote or
-		// not, decide over a verdict with no sign (round twenty). '我妈说她没转账哦 "只是把银行卡拍给那个
-		// 客服看了一下"': a card shown is the bank's steps; '录音说"…请按九"
-		// 我直接挂了': the hang-up's answer.
+		// not, decide over a verdict with no sign (round twenty): '我妈
+		// 说她没转账哦 "只是把银行卡拍给那个客服看了一下"', a card shown, is
+		// the bank's steps; '录音说"…请按九" 我直接挂了' the hang-up's
+		// answer. A message that asks its reader for a card's photo
+		// ("请把银行卡拍照发给我们") is no telling.
 		qn := understanding.normalize(e.Text)
 		switch {
-		case cardShownRe.MatchString(qn):
+		case cardShownRe.MatchString(qn) && !secondPersonRe.MatchString(qn) && !strings.Contains(qn, "请"):
 			s, replies := paid(s)
 			return s, replies, true
 		case hungUpTold(qn):
@@ -1340,7 +1342,7 @@ var cardShownRe = regexp.MustCompile(`(?:银行卡|信用卡|卡)(?:正反面|�
 
 // helpNumberAskedRe finds a help line's number asked for: "领事保护热线是多
 // 少", "反诈中心电话多少", "what's the number for the consulate".
-var helpNumberAskedRe = regexp.MustCompile(`(?:热线|电话|号码)(?:是|是多少|多少)|\bwhat'?s the (?:number|phone number|hotline) (?:for|of|to)\b|\bwhat is the (?:number|phone number|hotline) (?:for|of|to)\b`)
+var helpNumberAskedRe = regexp.MustCompile(`(?:热线|电话|号码)(?:是)?多少|\bwhat'?s the (?:number|phone number|hotline) (?:for|of|to)\b|\bwhat is the (?:number|phone number|hotline) (?:for|of|to)\b`)
 
 // warnWhatRe finds someone asking what to warn others about: "应该提醒哪几件
 // 事", "什么套路最多", "what should we warn freshers about".
