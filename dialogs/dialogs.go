@@ -1187,6 +1187,27 @@ func nothingFound(s State, e Event, p Placement) (State, []Reply, bool) {
 			s, replies := answerQuestion(s, "hung_up")
 			return s, replies, true
 		}
+		if generalQuestionRe.MatchString(qn) && !linkRe.MatchString(e.Text) && !phoneRe.MatchString(e.Text) &&
+			utf8.RuneCountInString(e.Text) <= generalQuestionMaxRunes {
+			// "are there any signs a crypto trading platform is fake before
+			// you put money in?": a question about scams, not a message;
+			// "no known warning signs" would answer one that was not asked
+			// (round twenty). Investing gets how the platforms work; the
+			// rest what the bot needs to answer.
+			topic := "start"
+			switch {
+			case investRe.MatchString(qn):
+				topic = "explain_pig"
+			case creditRecordRe.MatchString(qn):
+				topic = "credit_repair"
+			case numberAskedRe.MatchString(qn):
+				topic = "report"
+			case toldTopic(qn, true) != "":
+				topic = toldTopic(qn, true)
+			}
+			s, replies := answerQuestion(s, topic)
+			return s, replies, true
+		}
 	}
 	if e.Forwarded || p.Quote != "" {
 		// Forwarded, or quoted or pasted beside the person's words and
@@ -1208,27 +1229,6 @@ func nothingFound(s State, e Event, p Placement) (State, []Reply, bool) {
 		// the person out is a loss told, not a message with "no known
 		// warning signs"; the steps after a payment (round twenty).
 		s, replies := paid(s)
-		return s, replies, true
-	}
-	if generalQuestionRe.MatchString(n) && !linkRe.MatchString(e.Text) && !phoneRe.MatchString(e.Text) &&
-		utf8.RuneCountInString(e.Text) <= generalQuestionMaxRunes {
-		// "are there any signs a crypto trading platform is fake before
-		// you put money in?": a question about scams, not a message;
-		// "no known warning signs" would answer one that was not asked
-		// (round twenty). Investing gets how the platforms work; the
-		// rest what the bot needs to answer.
-		topic := "start"
-		switch {
-		case investRe.MatchString(n):
-			topic = "explain_pig"
-		case creditRecordRe.MatchString(n):
-			topic = "credit_repair"
-		case numberAskedRe.MatchString(n):
-			topic = "report"
-		case toldTopic(n, true) != "":
-			topic = toldTopic(n, true)
-		}
-		s, replies := answerQuestion(s, topic)
 		return s, replies, true
 	}
 	if helpNumberAskedRe.MatchString(n) {
@@ -1325,7 +1325,7 @@ var youSaidRe = regexp.MustCompile(`^(?:but |ok |so |wait )?you (?:said|told me|
 // generalQuestionRe finds a question about scams in general, asked in the
 // person's words: "are there any signs…", "how do i know if…", "有没有办法
 // 分辨…".
-var generalQuestionRe = regexp.MustCompile(`^(?:[^?:]{0,40}\bhere\s*[:,]\s*)?(?:are there|is there|how (?:do|can|does|would|should|to)|what (?:are|should|do)|what'?s the (?:number|phone number|hotline)|what is the (?:number|phone number|hotline)|which|should i|can (?:i|you) (?:tell|know|check|spot)|can (?:someone|anyone|they|scammers|a scammer|people)|do scammers|are scammers|why do scammers|how can i tell|is it (?:normal|common|usual|safe|legal|ok|okay) (?:for|to))\b[^?]{0,160}(?:\?|$)|^(?:有没有(?:办法|什么)|怎么(?:分辨|判断|识别|辨别|看出|知道)|如何(?:分辨|判断|识别|辨别)|哪些)[^？?]{0,80}(?:[？?]|吗)`)
+var generalQuestionRe = regexp.MustCompile(`^(?:[^?:]{0,40}\bhere\s*[:,]\s*)?(?:are there|is there|how (?:do|can|does|would|should|to)|what (?:are|should|do)|what'?s the (?:number|phone number|hotline)|what is the (?:number|phone number|hotline)|which|should i|can (?:i|you) (?:tell|know|check|spot)|can (?:someone|anyone|they|scammers|a scammer|people)|do scammers|are scammers|why do scammers|how can i tell|is it (?:normal|common|usual|safe|legal|ok|okay) (?:for|to)|can (?:money|the money|a transfer|a payment))\b[^?]{0,160}(?:\?|$)|^(?:有没有(?:办法|什么)|怎么(?:分辨|判断|识别|辨别|看出|知道)|如何(?:分辨|判断|识别|辨别)|哪些)[^？?]{0,80}(?:[？?]|吗)`)
 
 // lockedOutRe finds a platform or group that shuts the person out after
 // money went in: "帐号登不上", "群也把我们踢了", "can't withdraw", "they
@@ -1461,15 +1461,25 @@ var toldTopics = []struct {
 	{metOnlineToldRe, "romance", false},
 	// "帮忙收快递再寄出去一单给100", "open a monzo account and give them the
 	// login": a parcel re-sent or an account opened or lent for someone is
-	// the money mule's work (round twenty).
-	{muleToldRe, "mule", false},
+	// the money mule's work (round twenty). Checked only: a recruiter's
+	// pasted ad says the same ("帮忙收一笔款再转出去，每单抽成").
+	{muleToldRe, "mule", true},
+	// "hey long time no see! do u still remember me from the gym?"
+	// random number… is this the pig butchering thing": the opener of
+	// the long con, asked about (round twenty). Checked only: the opener
+	// itself pasted is a message.
+	{openerToldRe, "wrong_number", true},
 }
+
+// openerToldRe finds the long con's opener or its name told: "long time no
+// see", "do u still remember me", "wrong number", "杀猪盘", "好久不见".
+var openerToldRe = regexp.MustCompile(`\bpig ?butcher|杀猪盘|\blong time no see\b|\bdo (?:u|you) (?:still )?remember me\b|好久不见|还记得我吗`)
 
 // muleToldRe finds parcels received and re-sent, or an account opened or
 // handed over for someone: "收快递再寄出去", "receiving iphones at her
 // address and re-posting them", "open a new account and give them the
 // login", "把银行卡借给他".
-var muleToldRe = regexp.MustCompile(`(?:收|代收)(?:快递|包裹)(?:再|然后)?(?:寄|转寄)|\bre-?(?:ship|post|send)(?:s|ing|ed)? (?:them|it|the (?:parcels|packages|phones|items))\b|\breceiv(?:e|es|ing) (?:parcels|packages|iphones|phones)\b[^.!?]{0,40}\b(?:re-?post|re-?send|forward|send them on|ship them)|\bopen (?:a|an|another) (?:new )?(?:\w+ )?(?:bank )?account\b[^.!?]{0,30}\b(?:give|send|hand) (?:them|him|her) (?:the|my) (?:login|password|card|details)\b|(?:把)?(?:银行卡|卡)(?:借给|租给)|开(?:个|一个)(?:新的?)?(?:银行)?(?:卡|账户)给(?:他|她|他们|对方)`)
+var muleToldRe = regexp.MustCompile(`(?:收|代收)(?:快递|包裹)(?:再|然后)?(?:寄|转寄)|收(?:一笔|个|笔)?(?:款|钱)(?:再|然后)?转(?:出去|给)|\b(?:rent(?:ed|ing|s)? out|lend(?:s|ing)?|lent|sold|sell(?:s|ing)?) (?:his|her|my|their|a) (?:\w+ )?(?:bank )?card\b|\bre-?(?:ship|post|send)(?:s|ing|ed)? (?:them|it|the (?:parcels|packages|phones|items))\b|\breceiv(?:e|es|ing) (?:parcels|packages|iphones|phones)\b[^.!?]{0,40}\b(?:re-?post|re-?send|forward|send them on|ship them)|\bopen (?:a|an|another) (?:new )?(?:\w+ )?(?:bank )?account\b[^.!?]{0,30}\b(?:give|send|hand) (?:them|him|her) (?:the|my) (?:login|password|card|details)\b|(?:把)?(?:银行卡|卡)(?:借给|租给)|手机卡[^。！？]{0,6}(?:给|借|卖)|\b(?:lend|give|sell|hand over) (?:them |him |her )?(?:my |his |her )?sim(?: card)?\b|开(?:个|一个)(?:新的?)?(?:银行)?(?:卡|账户)给(?:他|她|他们|对方)`)
 
 // metOnlineToldRe finds someone met on an app or online, told in passing:
 // "met on instagram", "met him through a dating app". Chinese has its

@@ -111,6 +111,17 @@ func TestOwnWordsRoundTwenty(t *testing.T) {
 		{locales.EN, []string{"my roommate gets phones delivered to our flat and re-posts them to shenzhen for some guy, is that legal"}, "understand.q.mule"},
 		{locales.EN, []string{"someone from the bank asked me to do face verification through a link, i said no and hung up"}, "understand.q.hung_up"},
 		{locales.EN, []string{"met this girl on ig 2 weeks ago, she says shes a trader in dubai"}, "understand.romance"},
+		// The seventh pair (fresh80 helping someone else, fresh81 a pasted
+		// fragment with the person's own words): a video of themselves
+		// made on request, an opener asked about by name, money to pass
+		// on, a card rented out, a SIM card about to be handed over, a
+		// caller who will ring the parents.
+		{locales.EN, []string{"\"record yourself in an empty room for the verification\" they said. i did it. no money though. can they use it?"}, "paid.id.now"},
+		{locales.EN, []string{"random number on whatsapp: \"hi long time no see, remember me?\" i havent replied. is this the pig butchering thing?"}, "understand.q.wrong_number"},
+		{locales.ZH, []string{"网友说让我帮他收一笔款再转出去 说是公司货款 我还没答应"}, "understand.q.mule"},
+		{locales.EN, []string{"my flatmate rented out his bank card for 300 a week, is he in trouble"}, "understand.q.mule"},
+		{locales.ZH, []string{"我爸把银行卡借给别人用了", "他说手机卡还没给 准备明天给"}, "understand.q.mule"},
+		{locales.EN, []string{"my cousin told a fake officer her passport number", "she hung up now. she says they told her they will call her parents"}, "understand.q.explain_kidnap"},
 		// A loss told earlier stays a loss through the answers after it.
 		{locales.ZH, []string{"我被骗了两万 转到了一个安全账户", "他们让我装的那个会议软件还在手机上", "现在要不要把手机恢复出厂设置 照片还没备份"}, "understand.q.paid"},
 		// The caller's hang-up is not the person's.

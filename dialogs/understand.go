@@ -1418,7 +1418,7 @@ var ongoingRe = regexp.MustCompile(`正在发生|正在进行|还在继续|今�
 // shown blindfolded or tied, a ransom, a student told to hide alone, to
 // "assist an investigation" on video, to record themselves, or to send
 // or share their location every hour.
-var kidnapTellRe = regexp.MustCompile(`蒙着眼|被蒙着|眼睛被蒙|被绑(?:着|了|架)|绑架|撕票|赎金|\bblindfold|\btied up\b|\bkidnap|\bransom\b|\bsomewhere private\b|\bgo somewhere alone\b|\b(?:hotel|room)(?: room)? (?:alone|by myself|by herself|by himself)\b|\bassist(?:ing)? (?:an|the|with an|with the|in an|in the) investigation\b|\bsupervise (?:me|her|him)\b|\b(?:send|share|report)(?:s|ing)? (?:her |his |my |their )?(?:live )?location (?:every|each)\b|(?:每小时|每隔[^，。]{1,4})(?:都)?(?:发|报|汇报|共享)(?:一次)?(?:位置|定位)|\brecord (?:a )?video of (?:herself|himself|myself)\b|\bshar(?:e|ed|ing) my (?:live |real-time )?location\b|(?:位置|定位)共享给|共享(?:了)?(?:我的)?(?:实时)?(?:位置|定位)给|找个没人的地方|(?:去|到|找)(?:一个)?没人的(?:房间|屋子|地方)|单独(?:待|呆)在|一个人(?:待|呆)在|配合(?:办案|调查)[^。]{0,6}(?:不能说|不能告诉|不能讲|要保密)|(?:让|要求|要|叫)(?:我|她|他)每天[^，。]{0,6}视频(?:报平安|报备|汇报)|视频报备|案件(?:需要|要)?保密|\b(?:watching|monitoring|watch|monitor)(?:ing)? (?:her|him|me|them) on (?:video|camera|cam)\b|\bon video with (?:the )?(?:scammers?|police|officers?) (?:all|the whole)\b`)
+var kidnapTellRe = regexp.MustCompile(`蒙着眼|被蒙着|眼睛被蒙|被绑(?:着|了|架)|绑架|撕票|赎金|\bblindfold|\btied up\b|\bkidnap|\bransom\b|\bsomewhere private\b|\bgo somewhere alone\b|\b(?:hotel|room)(?: room)? (?:alone|by myself|by herself|by himself)\b|\bassist(?:ing)? (?:an|the|with an|with the|in an|in the) investigation\b|\bsupervise (?:me|her|him)\b|\b(?:send|share|report)(?:s|ing)? (?:her |his |my |their )?(?:live )?location (?:every|each)\b|(?:每小时|每隔[^，。]{1,4})(?:都)?(?:发|报|汇报|共享)(?:一次)?(?:位置|定位)|\brecord (?:a )?video of (?:herself|himself|myself)\b|\bshar(?:e|ed|ing) my (?:live |real-time )?location\b|(?:位置|定位)共享给|共享(?:了)?(?:我的)?(?:实时)?(?:位置|定位)给|找个没人的地方|(?:去|到|找)(?:一个)?没人的(?:房间|屋子|地方)|单独(?:待|呆)在|一个人(?:待|呆)在|配合(?:办案|调查)[^。]{0,6}(?:不能说|不能告诉|不能讲|要保密)|(?:让|要求|要|叫)(?:我|她|他)每天[^，。]{0,6}视频(?:报平安|报备|汇报)|视频报备|案件(?:需要|要)?保密|\bthey (?:will|are going to|are gonna|gonna|would) (?:call|contact|phone) (?:her|his|my|their) parents\b|(?:他们|对方)(?:要|会|说要)(?:给|联系)(?:她|他|我)(?:的)?(?:爸妈|父母|家里|家人)|\b(?:watching|monitoring|watch|monitor)(?:ing)? (?:her|him|me|them) on (?:video|camera|cam)\b|\bon video with (?:the )?(?:scammers?|police|officers?) (?:all|the whole)\b`)
 
 // moneyGoneRe finds money said gone: a card or an account emptied, or
 // an amount that left it ("1,200 dollars left my account", "卡里少了五万二").
@@ -1515,7 +1515,11 @@ var romanceTellRe = regexp.MustCompile(`works in finance|does finance|做金融|
 // hungUpToldRe finds the person's hang-up told after what the call was:
 // "…press 1. I hung up.", "I told him I'd call the embassy myself and
 // hung up".
-var hungUpToldRe = regexp.MustCompile(`(?:[.!,;]\s*|\b(?:so|and|then)\s+)(?:(?:i|we)\s+)?(?:just\s+|immediately\s+|quickly\s+)?(?:hung up|hang up|declined|blocked)\b|\bi (?:told|said|asked)\b[^.!?]{0,60}\band (?:then |just )?hung up\b|我[^，。他她]{0,8}(?:就|直接|马上|赶紧)挂了`)
+var hungUpToldRe = regexp.MustCompile(`(?:[.!,;"”]\s*|\b(?:so|and|then)\s+)(?:(?:i|we)\s+)?(?:just\s+|immediately\s+|quickly\s+)?(?:hung up|hang up|declined|blocked)\b|\bi (?:told|said|asked)\b[^.!?]{0,60}\band (?:then |just )?hung up\b|我[^，。他她]{0,8}(?:就|直接|马上|赶紧)挂了`)
+
+// filmedDoneRe finds a video or photo of the person asked for and then
+// done: '"film yourself alone in a room…" i did that', "拍了视频发过去了".
+var filmedDoneRe = regexp.MustCompile(`\b(?:film|record|video|selfie)\b[^!?]{0,120}\bi did (?:that|it|this)\b|(?:视频|照片|自拍)[^。！？]{0,10}(?:拍了|录了|发过去了|发给他了|发给他们了)`)
 
 // qrToReceiveRe finds a QR code to scan to be paid or refunded: "扫他发的二
 // 维码收款", "scan their qr code to receive the payment".
@@ -2323,6 +2327,10 @@ func gaveBesideNothing(n string) (Placement, bool) {
 // out the code", "but I gave them…".
 var butGaveRe = regexp.MustCompile(`(?:但|但是|不过|可是|就|只)(?:是)?(?:我)?(?:把)?[^，。,.!?！？]{0,20}?(?:告诉|给|发给|发|念|读|报|填|输|装|下载|回|回复)(?:了)?(?:他|她|对方)?了|(?:他|她|对方)(?:就|只)(?:是)?(?:要了|拿了)|\b(?:but|just|only)\b(?: i)?(?: \w+)? (?:gave|read|told|sent|typed|entered|shared|showed|installed|downloaded|replied)\b`)
 
+// recruitCueRe finds an ad's call to contact its writer: "有兴趣私聊",
+// "dm me", "联系我".
+var recruitCueRe = regexp.MustCompile(`有兴趣|私聊|私信我|加我|联系我|\b(?:dm me|message me|contact me|text me|pm me|interested\?)`)
+
 // cashInHandRe finds cash taken out to hand over: "拿了两万出来在手里",
 // "现金取好了", "i took the cash out, he's waiting outside".
 var cashInHandRe = regexp.MustCompile(`(?:拿|取)(?:了)?[^，。！？]{0,6}(?:出来|现金)[^，。！？]{0,4}(?:在手里|准备|给他)|现金(?:已经)?(?:准备好|取好|拿好|取出来)了|\b(?:took|got|withdrew|taken) (?:the |out the )?(?:cash|money) (?:out|ready)\b[^.!?]{0,40}\b(?:waiting|outside|at the door|give (?:it|him|her))\b`)
@@ -2371,6 +2379,12 @@ func unclearTold(s State, text string, f features) (Placement, bool) {
 		return Placement{Intent: IntentQuestion, Topic: topic}, true
 	}
 	switch {
+	case muleToldRe.MatchString(n) && !recruitCueRe.MatchString(n):
+		// "my roommate gets phones delivered to our flat and re-posts
+		// them to shenzhen for some guy, is that legal": the mule's work
+		// told of someone; a recruiter's ad that asks to be contacted is a
+		// message (round twenty).
+		return Placement{Intent: IntentQuestion, Topic: "mule"}, true
 	case cashInHandRe.MatchString(n):
 		// "我已经拿了两万出来在手里" with a courier at the door: money
 		// about to be handed over; stop first (round twenty).
@@ -3102,6 +3116,13 @@ func placeText(s State, text string, forwarded bool, read *readText) Placement {
 			// twenty).
 			return Placement{Intent: IntentThreatened, Story: true}
 		}
+		if filmedDoneRe.MatchString(n) {
+			// '"…you must film yourself alone in a room for identity
+			// verification" ... i did that :( … no money paid': a video
+			// or photo of themselves handed over; the steps for papers
+			// (round twenty).
+			return Placement{Intent: IntentPaid, Story: true, Topic: "id"}
+		}
 		if faceScanRe.MatchString(n) && !hungUpRe.MatchString(n) && !hungUpTold(n) {
 			// "she only did a face scan and recorded short video for the
 			// 'procuratorate'. she insists no money sent": a face scan
@@ -3161,11 +3182,12 @@ func placeText(s State, text string, forwarded bool, read *readText) Placement {
 			// twenty).
 			return Placement{Intent: IntentUnclear, Asks: true}
 		}
-		if topic := toldTopic(n, false); topic != "" && !hungUpRe.MatchString(n) {
+		if topic := toldTopic(n, true); topic != "" && !hungUpRe.MatchString(n) {
 			// "没给钱没给钱 就是他让我每天早晚视频报平安 说案件保密": what
 			// was done instead of paying is the scam's own step
-			// (toldTopics); its answer, not "nothing is lost" (round
-			// twenty).
+			// (toldTopics, all of them: a "nothing" is the person's
+			// words, never a pasted message); its answer, not "nothing
+			// is lost" (round twenty).
 			return Placement{Intent: IntentQuestion, Topic: topic}
 		}
 		if callbackRe.MatchString(n) && !hungUpRe.MatchString(n) {
@@ -3337,7 +3359,7 @@ var callbackRe = regexp.MustCompile(`等明天(?:那个|的)?电话|明天再打
 
 // pressedToPayRe finds someone pressing the person to pay now ("一直催我转账",
 // "he keeps pushing me to send it").
-var pressedToPayRe = regexp.MustCompile(`催我(?:转|汇|付|交|打钱|买)|\bkeeps? (?:pushing|rushing|pressuring|hurrying) me to (?:pay|send|transfer|buy)\b`)
+var pressedToPayRe = regexp.MustCompile(`催我(?:转|汇|付|交|打钱|买)|(?:一直|还在|不停地?)(?:在)?[^。！？]{0,6}催(?:我)?[^。！？]{0,20}(?:还没|没)(?:转|汇|付|交)|\bkeeps? (?:pushing|rushing|pressuring|hurrying) me to (?:pay|send|transfer|buy)\b`)
 
 // inviteRe finds an invitation put to a message's reader ("你要不要先放500
 // 试试", "do you want to try it with me").
