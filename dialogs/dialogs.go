@@ -1186,6 +1186,13 @@ func nothingFound(s State, e Event, p Placement) (State, []Reply, bool) {
 		case hungUpTold(qn):
 			s, replies := answerQuestion(s, "hung_up")
 			return s, replies, true
+		case p.Quote != "" && relativeWroteRe.MatchString(qn) && quotedPaidRe.MatchString(understanding.normalize(p.Quote)):
+			// 'my mum in Chengdu just texted "police said you were
+			// arrested…, I sent 80,000 to the lawyer they gave me, are
+			// you ok??"': a relative's own words that money went; their
+			// bank first (round twenty).
+			s, replies := familyPaid(s, false)
+			return s, replies, true
 		}
 		if generalQuestionRe.MatchString(qn) && !linkRe.MatchString(e.Text) && !phoneRe.MatchString(e.Text) &&
 			utf8.RuneCountInString(e.Text) <= generalQuestionMaxRunes {
@@ -1335,6 +1342,14 @@ var lockedOutRe = regexp.MustCompile(`(?:账号|帐号|账户|帐户|app|平台|
 // moneyInRe finds money put in or taken out of a platform: "买那个币",
 // "取出来", "加到四十几万", "deposited".
 var moneyInRe = regexp.MustCompile(`买(?:那个|这个|了)?币|取出来|提现|投了|充了|加到|\bdeposit(?:ed)?\b|\bwithdr[ae]w`)
+
+// relativeWroteRe finds a relative who wrote or said what follows: "my mum
+// just texted", "我妈刚发微信说".
+var relativeWroteRe = regexp.MustCompile(`\bmy (?:mum|mom|dad|mother|father|grandma|grandpa|nan|nana|granny|aunt|uncle|sister|brother|wife|husband|parents)\b[^"“]{0,40}\b(?:texted|messaged|said|wrote|called|sent me|told me)\b|(?:我妈|我爸|妈妈|爸爸|奶奶|爷爷|外婆|外公|姥姥|姥爷|我姐|我哥|我老公|我老婆)[^“"]{0,12}(?:发消息|发微信|发来|说|打电话|告诉我)`)
+
+// quotedPaidRe finds, in a relative's quoted words, money they sent: "I
+// sent 80,000", "我已经转了".
+var quotedPaidRe = regexp.MustCompile(`\bi (?:already |just )?(?:sent|paid|transferred|wired)\b|我(?:已经|刚刚?|都)?(?:转了|汇了|付了|打了|交了)`)
 
 // cardShownRe finds a bank card shown or photographed for someone: "把银行
 // 卡拍给那个客服看", "sent a photo of my card", "showed them my card".
@@ -1522,7 +1537,7 @@ var arrestThreatRe = regexp.MustCompile(`arrest|deport|repatriat|warrant|\bjail\
 // unreachableRe finds a relative or friend still not reached: the fear
 // behind a "we haven't paid" during a kidnap call. A line that is busy
 // ("客服电话打不通") is not a person unreached.
-var unreachableRe = regexp.MustCompile(`联系不上|找不到(?:他|她)|(?:他|她|孩子|儿子|女儿|孙子|孙女|外孙|外孙女|弟弟|妹妹|哥哥|姐姐)(?:的)?(?:电话|手机)?(?:一直|还是)?(?:打不通|不接|没人接|关机)|\b(?:cant|can not|cannot|couldnt|still cant) (?:reach|get hold of|contact|get through to) (?:him|her|them|my|our)\b|\b(?:isnt|is not|still not|not) (?:answering|picking up)\b|\b(?:straight|goes|going|went) to voicemail\b|\bphone is (?:off|switched off|turned off|dead)\b`)
+var unreachableRe = regexp.MustCompile(`联系不上|(?:打了|打过)(?:好几|好多|几|很多|无数|多)(?:遍|次|个)[^。！？]{0,6}(?:都是|都|还是)?(?:关机|打不通|没人接|不接)|找不到(?:他|她)|(?:他|她|孩子|儿子|女儿|孙子|孙女|外孙|外孙女|弟弟|妹妹|哥哥|姐姐)(?:的)?(?:电话|手机)?(?:一直|还是)?(?:打不通|不接|没人接|关机)|\b(?:cant|can not|cannot|couldnt|still cant) (?:reach|get hold of|contact|get through to) (?:him|her|them|my|our)\b|\b(?:isnt|is not|still not|not) (?:answering|picking up)\b|\b(?:straight|goes|going|went) to voicemail\b|\bphone is (?:off|switched off|turned off|dead)\b`)
 
 // ownWordsNotClear answers a text placed as a message to check, where the
 // rules found nothing, when it is the person's own words rather than a

@@ -122,6 +122,12 @@ func TestOwnWordsRoundTwenty(t *testing.T) {
 		{locales.EN, []string{"my flatmate rented out his bank card for 300 a week, is he in trouble"}, "understand.q.mule"},
 		{locales.ZH, []string{"我爸把银行卡借给别人用了", "他说手机卡还没给 准备明天给"}, "understand.q.mule"},
 		{locales.EN, []string{"my cousin told a fake officer her passport number", "she hung up now. she says they told her they will call her parents"}, "understand.q.explain_kidnap"},
+		// The last writer (fresh82, answers to the bot's questions): "no,
+		// I called many times, it's switched off" is a relative not
+		// reached, not "nothing is lost".
+		{locales.ZH, []string{"外婆说有人打电话说我表弟在国外被扣住了", "没有 打了好多次 都是关机"}, "understand.family.call_first"},
+		// A relative's own words quoted that money went (fresh83).
+		{locales.EN, []string{"my dad just texted \"they said you were in hospital, I sent 5,000 to the doctor they gave me, call me!!\" im fine, what should he do"}, "understand.family.paid.now"},
 		// A loss told earlier stays a loss through the answers after it.
 		{locales.ZH, []string{"我被骗了两万 转到了一个安全账户", "他们让我装的那个会议软件还在手机上", "现在要不要把手机恢复出厂设置 照片还没备份"}, "understand.q.paid"},
 		// The caller's hang-up is not the person's.
