@@ -1194,7 +1194,23 @@ func nothingFound(s State, e Event, p Placement) (State, []Reply, bool) {
 			s, replies := familyPaid(s, false)
 			return s, replies, true
 		}
-		if generalQuestionRe.MatchString(qn) && !linkRe.MatchString(e.Text) && !phoneRe.MatchString(e.Text) &&
+		quoteN := understanding.normalize(p.Quote)
+		if p.Quote != "" && officialsRe.MatchString(quoteN) && officialAskRe.MatchString(quoteN) && !linkRe.MatchString(e.Text) {
+			// 'a first-year told me "the embassy already called me…, I
+			// just need to pay to clear it"', 'dads words: "someone from
+			// the public security bureau… asked for your passport
+			// number"': an office's ask passed on in someone's words;
+			// what real offices never do (round twenty).
+			s, replies := answerQuestion(s, "officials")
+			return s, replies, true
+		}
+		if reportWhereRe.MatchString(qn) {
+			// '我爸问"如果钱是从国内银行卡转走的 但人在国外 要在哪边报案"':
+			// where to report is the numbers' answer.
+			s, replies := answerQuestion(s, "report")
+			return s, replies, true
+		}
+		if (generalQuestionRe.MatchString(qn) || p.Quote != "" && generalQuestionRe.MatchString(quoteN)) && !linkRe.MatchString(e.Text) && !phoneRe.MatchString(e.Text) &&
 			utf8.RuneCountInString(e.Text) <= generalQuestionMaxRunes {
 			// "are there any signs a crypto trading platform is fake before
 			// you put money in?": a question about scams, not a message;
@@ -1207,6 +1223,8 @@ func nothingFound(s State, e Event, p Placement) (State, []Reply, bool) {
 				topic = "explain_pig"
 			case creditRecordRe.MatchString(qn):
 				topic = "credit_repair"
+			case callerIDRe.MatchString(qn):
+				topic = "spoofed"
 			case numberAskedRe.MatchString(qn):
 				topic = "report"
 			case toldTopic(qn, true) != "":
@@ -1332,7 +1350,7 @@ var youSaidRe = regexp.MustCompile(`^(?:but |ok |so |wait )?you (?:said|told me|
 // generalQuestionRe finds a question about scams in general, asked in the
 // person's words: "are there any signs…", "how do i know if…", "有没有办法
 // 分辨…".
-var generalQuestionRe = regexp.MustCompile(`^(?:[^?:]{0,40}\bhere\s*[:,]\s*)?(?:are there|is there|how (?:do|can|does|would|should|to)|what (?:are|should|do)|what'?s the (?:number|phone number|hotline)|what is the (?:number|phone number|hotline)|which|should i|can (?:i|you) (?:tell|know|check|spot)|can (?:someone|anyone|they|scammers|a scammer|people)|do scammers|are scammers|why do scammers|how can i tell|is it (?:normal|common|usual|safe|legal|ok|okay) (?:for|to)|can (?:money|the money|a transfer|a payment))\b[^?]{0,160}(?:\?|$)|^(?:有没有(?:办法|什么)|怎么(?:分辨|判断|识别|辨别|看出|知道)|如何(?:分辨|判断|识别|辨别)|哪些)[^？?]{0,80}(?:[？?]|吗)`)
+var generalQuestionRe = regexp.MustCompile(`^(?:[^?:]{0,40}\bhere\s*[:,]\s*)?(?:are there|is there|how (?:do|can|does|would|should|to)|what (?:are|should|do)|what'?s the (?:number|phone number|hotline)|what is the (?:number|phone number|hotline)|which|should i|can (?:i|you) (?:tell|know|check|spot)|can (?:someone|anyone|they|scammers|a scammer|people)|do scammers|are scammers|why do scammers|how can i tell|is it (?:normal|common|usual|safe|legal|ok|okay) (?:for|to)|can (?:money|the money|a transfer|a payment)|if (?:someone|anyone|a caller|scammers|a scammer))\b[^?]{0,160}(?:\?|$)|^(?:有没有(?:办法|什么)|怎么(?:分辨|判断|识别|辨别|看出|知道)|如何(?:分辨|判断|识别|辨别)|哪些)[^？?]{0,80}(?:[？?]|吗)`)
 
 // lockedOutRe finds a platform or group that shuts the person out after
 // money went in: "帐号登不上", "群也把我们踢了", "can't withdraw", "they
@@ -1342,6 +1360,14 @@ var lockedOutRe = regexp.MustCompile(`(?:账号|帐号|账户|帐户|app|平台|
 // moneyInRe finds money put in or taken out of a platform: "买那个币",
 // "取出来", "加到四十几万", "deposited".
 var moneyInRe = regexp.MustCompile(`买(?:那个|这个|了)?币|取出来|提现|投了|充了|加到|\bdeposit(?:ed)?\b|\bwithdr[ae]w`)
+
+// officialAskRe finds an office's ask in quoted words: to pay, to transfer,
+// a passport number, a code asked for.
+var officialAskRe = regexp.MustCompile(`\b(?:pay|paid|transfer|deposit|fee|fine|bail)\b|\basked (?:for|me for)\b|\bpassport number\b|\bcode\b|交钱|转账|保证金|要(?:你|我)?(?:的)?(?:护照|身份证|验证码|卡号)|缴纳|罚款`)
+
+// reportWhereRe finds where to report asked: "要在哪边报案", "do you report
+// it there or here".
+var reportWhereRe = regexp.MustCompile(`(?:在|去|到)(?:哪边|哪里|哪儿|哪)(?:报案|报警)|(?:哪边|哪里)报案|\bwhere (?:do|should|can) (?:i|we|you|they|she|he) report\b|\breport it (?:there|here) or\b`)
 
 // relativeWroteRe finds a relative who wrote or said what follows: "my mum
 // just texted", "我妈刚发微信说".
@@ -1373,7 +1399,7 @@ var realThingRe = regexp.MustCompile(`^is ["'“‘]?[^?]{2,60}?["'”’]? (?:a
 
 // officialsRe finds an office that enforces the law: "interpol",
 // "police", "embassy", "公安".
-var officialsRe = regexp.MustCompile(`\b(?:interpol|police|embassy|consulate|court|prosecutor|ministry)\b|公安|警察|检察|法院|大使馆|领事馆|国际刑警`)
+var officialsRe = regexp.MustCompile(`\b(?:interpol|police|embassy|consulate|court|prosecutor|ministry|public security|psb)\b|公安|警察|检察|法院|大使馆|领事馆|国际刑警`)
 
 // scammedByRe finds "scammed by" told with a name between: "被"大使馆"骗
 // 了", "got scammed by a fake 'embassy'".
@@ -1484,7 +1510,22 @@ var toldTopics = []struct {
 	// the long con, asked about (round twenty). Checked only: the opener
 	// itself pasted is a message.
 	{openerToldRe, "wrong_number", true},
+	// "the link was like airbnb-secure-rentals dot something not
+	// airbnb.co.uk but it looked exactly the same": a look-alike site
+	// told (round twenty).
+	{lookalikeToldRe, "lookalike_link", false},
+	// "rent is 550 a month all bills incl… way cheaper than anything
+	// else": the rental scam's bait told.
+	{cheapRentToldRe, "rental", false},
 }
+
+// lookalikeToldRe finds a site told to look like the real one: "not
+// airbnb.co.uk but it looked exactly the same", "网址跟官网一模一样".
+var lookalikeToldRe = regexp.MustCompile(`\bnot (?:the real |the actual |the official )?[a-z0-9-]+(?:\.[a-z]{2,3}){1,2}\b[^.!?]{0,40}\b(?:looked|looks|look) (?:exactly |just )?(?:the same|like (?:it|the real))\b|(?:网址|网站|链接|页面)[^。！？]{0,12}(?:跟|和)(?:官网|真的)(?:一模一样|差不多)`)
+
+// cheapRentToldRe finds a rent told as far below the rest: "way cheaper
+// than anything else", "比别的便宜很多".
+var cheapRentToldRe = regexp.MustCompile(`\b(?:rent|flat|room|apartment|studio)\b[^.!?]{0,80}\b(?:way|much|so|really) cheaper than (?:anything|everything|all the|the others|the rest|other)\b|(?:房租|租金|房子)[^。！？]{0,20}比(?:别的|其他|周围|附近)[^。！？]{0,6}便宜(?:很多|好多|一半)`)
 
 // openerToldRe finds the long con's opener or its name told: "long time no
 // see", "do u still remember me", "wrong number", "杀猪盘", "好久不见".

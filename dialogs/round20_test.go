@@ -128,6 +128,14 @@ func TestOwnWordsRoundTwenty(t *testing.T) {
 		{locales.ZH, []string{"外婆说有人打电话说我表弟在国外被扣住了", "没有 打了好多次 都是关机"}, "understand.family.call_first"},
 		// A relative's own words quoted that money went (fresh83).
 		{locales.EN, []string{"my dad just texted \"they said you were in hospital, I sent 5,000 to the doctor they gave me, call me!!\" im fine, what should he do"}, "understand.family.paid.now"},
+		// The last pair (fresh84 the relative's words, fresh85 jobs,
+		// rentals and shopping): a question passed on in quotes, a
+		// look-alike site told, the rental's bait told, a hedged nothing.
+		{locales.ZH, []string{"我妈问\"要是钱从国内卡转走了 人在国外 该在哪边报警\" 她没被骗 就是问问"}, "understand.q.report"},
+		{locales.EN, []string{"my gran wants to know \"if someone calls and the screen shows the bank's number, can it still be a scam?\""}, "understand.q.start"},
+		{locales.EN, []string{"the payment site was like paypal-secure-checkout dot something not paypal.com but it looked exactly the same"}, "understand.q.lookalike_link"},
+		{locales.EN, []string{"the room is 450 a month bills included, way cheaper than anything else around the uni"}, "understand.q.rental"},
+		{locales.EN, []string{"its my monzo card. nothing gone yet i think"}, "understand.unclear"},
 		// A loss told earlier stays a loss through the answers after it.
 		{locales.ZH, []string{"我被骗了两万 转到了一个安全账户", "他们让我装的那个会议软件还在手机上", "现在要不要把手机恢复出厂设置 照片还没备份"}, "understand.q.paid"},
 		// The caller's hang-up is not the person's.

@@ -1055,7 +1055,7 @@ var correctedAfterRe = regexp.MustCompile(`(?:我)?(?:搞错了|说错了|记错
 
 // unsureNothingRe finds a "nothing" the person cannot vouch for: "我不
 // 知道", "不确定", "i don't know", "not sure if".
-var unsureNothingRe = regexp.MustCompile(`我不知道|我也不知道|不确定|不清楚|说不清|\bi (?:don'?t|dont|do not) know\b|\bidk\b|\bnot sure (?:if|whether)\b`)
+var unsureNothingRe = regexp.MustCompile(`我不知道|我也不知道|不确定|不清楚|说不清|\b(?:yet|taken|gone|lost|happened) i think\b|\bi (?:don'?t|dont|do not) know\b|\bidk\b|\bnot sure (?:if|whether)\b`)
 
 // foundBeforeRe finds a search told right before a "nothing": "found",
 // "搜了…没有", "查了…".
