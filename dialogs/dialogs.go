@@ -1171,6 +1171,7 @@ func nothingFound(s State, e Event, p Placement) (State, []Reply, bool) {
 		s, replies := whichHappened(s, "understand.q.real_after")
 		return s, replies, true
 	}
+	n := understanding.normalize(e.Text)
 	if !e.Forwarded {
 		// The person's words that tell what was done, beside a quote or
 		// not, decide over a verdict with no sign (round twenty): '我妈
@@ -1178,15 +1179,14 @@ func nothingFound(s State, e Event, p Placement) (State, []Reply, bool) {
 		// the bank's steps; '录音说"…请按九" 我直接挂了' the hang-up's
 		// answer. A message that asks its reader for a card's photo
 		// ("请把银行卡拍照发给我们") is no telling.
-		qn := understanding.normalize(e.Text)
 		switch {
-		case cardShownRe.MatchString(qn) && !secondPersonRe.MatchString(qn) && !strings.Contains(qn, "请"):
+		case cardShownRe.MatchString(n) && !secondPersonRe.MatchString(n) && !strings.Contains(n, "请"):
 			s, replies := paid(s)
 			return s, replies, true
-		case hungUpTold(qn):
+		case hungUpTold(n):
 			s, replies := answerQuestion(s, "hung_up")
 			return s, replies, true
-		case p.Quote != "" && relativeWroteRe.MatchString(qn) && quotedPaidRe.MatchString(understanding.normalize(p.Quote)):
+		case p.Quote != "" && relativeWroteRe.MatchString(n) && quotedPaidRe.MatchString(understanding.normalize(p.Quote)):
 			// 'my mum in Chengdu just texted "police said you were
 			// arrested…, I sent 80,000 to the lawyer they gave me, are
 			// you ok??"': a relative's own words that money went; their
@@ -1204,13 +1204,13 @@ func nothingFound(s State, e Event, p Placement) (State, []Reply, bool) {
 			s, replies := answerQuestion(s, "officials")
 			return s, replies, true
 		}
-		if reportWhereRe.MatchString(qn) {
+		if reportWhereRe.MatchString(n) {
 			// '我爸问"如果钱是从国内银行卡转走的 但人在国外 要在哪边报案"':
 			// where to report is the numbers' answer.
 			s, replies := answerQuestion(s, "report")
 			return s, replies, true
 		}
-		if (generalQuestionRe.MatchString(qn) || p.Quote != "" && generalQuestionRe.MatchString(quoteN)) && !linkRe.MatchString(e.Text) && !phoneRe.MatchString(e.Text) &&
+		if (generalQuestionRe.MatchString(n) || p.Quote != "" && generalQuestionRe.MatchString(quoteN)) && !linkRe.MatchString(e.Text) && !phoneRe.MatchString(e.Text) &&
 			utf8.RuneCountInString(e.Text) <= generalQuestionMaxRunes {
 			// "are there any signs a crypto trading platform is fake before
 			// you put money in?": a question about scams, not a message;
@@ -1219,16 +1219,16 @@ func nothingFound(s State, e Event, p Placement) (State, []Reply, bool) {
 			// rest what the bot needs to answer.
 			topic := "start"
 			switch {
-			case investRe.MatchString(qn):
+			case investRe.MatchString(n):
 				topic = "explain_pig"
-			case creditRecordRe.MatchString(qn):
+			case creditRecordRe.MatchString(n):
 				topic = "credit_repair"
-			case callerIDRe.MatchString(qn):
+			case callerIDRe.MatchString(n):
 				topic = "spoofed"
-			case numberAskedRe.MatchString(qn):
+			case numberAskedRe.MatchString(n):
 				topic = "report"
-			case toldTopic(qn, true) != "":
-				topic = toldTopic(qn, true)
+			case toldTopic(n, true) != "":
+				topic = toldTopic(n, true)
 			}
 			s, replies := answerQuestion(s, topic)
 			return s, replies, true
@@ -1239,7 +1239,6 @@ func nothingFound(s State, e Event, p Placement) (State, []Reply, bool) {
 		// checked alone (Placement.Quote): the verdict is on a message.
 		return s, nil, false
 	}
-	n := understanding.normalize(e.Text)
 	if s.Seq >= 2 && !e.Forwarded && youSaidRe.MatchString(n) {
 		// "you said embassy doesnt do residence cards. makes sense",
 		// "but you said dont trust anything claiming to be the
