@@ -301,8 +301,9 @@ var warningTopics = map[string]bool{"job_fee": true, "task_job": true, "currency
 
 // lossTopics are the answers to a loss told as a question: no later
 // "nothing happened" is answered "nothing is lost" (State.Paid). A card
-// payment the person did not make is one (round nineteen).
-var lossTopics = map[string]bool{"unknown_charge": true}
+// payment the person did not make is one (round nineteen); so are cash,
+// gold or a card handed over in person (round twenty).
+var lossTopics = map[string]bool{"unknown_charge": true, "valuables": true}
 
 // Buttons under the answers that are one text of steps, "understand.q."
 // and the topic: after it, money sent, a place's numbers, or another
@@ -317,6 +318,9 @@ var (
 var stepAnswers = map[string][]string{
 	// An offer to get lost money back for a fee: the second scam.
 	"recovery": stepsThenPlace,
+	// Cash, gold or a card handed over in person: the police first,
+	// while the trail is fresh, then the bank for a card.
+	"valuables": stepsThenPlace,
 	// Asked to take money in and pass it on, or to lend an account:
 	// laundering, whoever asks; say no, and what to do if it began.
 	"mule": stepsThenPlace,

@@ -1546,6 +1546,10 @@ var officerAddedRe = regexp.MustCompile(`(?:警官|警察|检察官|公安|民�
 // someone: "把金镯子交给上门的警察", "handed my bank card to the courier".
 var valuablesGivenRe = regexp.MustCompile(`(?:金镯子|金手镯|金项链|金条|金饰|首饰|黄金|现金|存折|银行卡|信用卡)[^。！？]{0,12}(?:交给|给了|拿给|送给|递给|寄给|交了|被拿走|让他拿走|让她拿走)|(?:交给|给了|拿给|递给|寄给)(?:了)?(?:他|她|对方|上门的人|快递员|警察)?[^。！？]{0,4}(?:金镯子|金手镯|金项链|金条|金饰|首饰|黄金|现金|存折|银行卡)|\b(?:handed|gave|posted|mailed|sent) (?:over )?(?:my |her |his |our |the )?(?:gold|jewell?ery|cash|bank ?card|debit card|credit card|card and pin)\b[^.!?]{0,30}\b(?:to|for) (?:a |the )?(?:courier|man|woman|officer|police|someone|him|her|them)\b`)
 
+// valuablesHandedRe is valuablesGivenRe told as done: "交给了", "handed"; a
+// script that asks for them ("请把现金交给上门的工作人员") is not.
+var valuablesHandedRe = regexp.MustCompile(`(?:金镯子|金手镯|金项链|金条|金饰|首饰|黄金|现金|存折|银行卡|信用卡)[^。！？]{0,12}(?:交给了|给了|拿给了|送给了|递给了|寄给了|被拿走了)|\b(?:handed|gave|posted|mailed) (?:over )?(?:my |her |his |our |the )?(?:gold|jewell?ery|cash|bank ?card|debit card|credit card)\b[^.!?]{0,40}\b(?:to|for) (?:a |the )?(?:courier|man|woman|officer|police|someone|him|her|them)\b`)
+
 // pendingTransferRe finds a transfer made and still pending: "钱还没出去",
 // "还在处理中", "the transfer is still pending", "hasn't gone through".
 var pendingTransferRe = regexp.MustCompile(`钱还没(?:出去|转出去|到账|划走)|(?:转账|汇款|这笔)(?:还)?在(?:处理|审核)|\b(?:transfer|payment|wire) (?:is |was )?(?:still )?(?:pending|processing|being processed)\b|\b(?:hasnt|has not|hasn't) (?:gone through|left|cleared)(?: yet)?\b`)
@@ -2232,6 +2236,15 @@ func understand(s State, text string, forwarded bool) Placement {
 		// not one installed; the romance answer (round nineteen: the
 		// steps after an app installed).
 		return Placement{Intent: IntentQuestion, Topic: "romance"}
+	case (p.Intent == IntentThreatened || p.Intent == IntentQuestion && p.Topic == "doorstep") && valuablesHandedRe.MatchString(n) &&
+		!muleToldRe.MatchString(n):
+		// "钱我没转 就是把两个金手镯交给了上门的警察", "i just handed my
+		// gold necklace and bank card to the officer who came to the
+		// door": handed over already, so the steps after it, police
+		// first, not the rule for callers or "don't open the door"
+		// (round twenty). A card sent to be used for someone's payments
+		// is the mule's work, whose answer stays.
+		return Placement{Intent: IntentQuestion, Topic: "valuables"}
 	case p.Intent == IntentNone || p.Intent == IntentPaid && moneyDeniedFirstRe.MatchString(n):
 		if gave, ok := gaveBesideNothing(n); ok {
 			return gave
@@ -3156,10 +3169,10 @@ func placeText(s State, text string, forwarded bool, read *readText) Placement {
 		}
 		if valuablesGivenRe.MatchString(n) {
 			// "钱我是一分没转 就是把家里几个金镯子交给上门的警察": gold,
-			// cash or a card handed to someone in person is a loss; the
-			// steps after a payment, not "nothing is lost" (round
-			// twenty).
-			return Placement{Intent: IntentPaid, Story: true}
+			// cash or a card handed to someone in person is a loss, not
+			// "nothing is lost"; its steps begin with the police, while
+			// the trail is fresh (round twenty).
+			return Placement{Intent: IntentQuestion, Topic: "valuables"}
 		}
 		if pendingTransferRe.MatchString(n) {
 			// "但是钱还没出去 柜员说要24小时": a transfer made and not yet
