@@ -1521,6 +1521,49 @@ var hungUpToldRe = regexp.MustCompile(`(?:[.!,;"”]\s*|\b(?:so|and|then)\s+)(?:
 // done: '"film yourself alone in a room…" i did that', "拍了视频发过去了".
 var filmedDoneRe = regexp.MustCompile(`\b(?:film|record|video|selfie)\b[^!?]{0,120}\bi did (?:that|it|this)\b|(?:视频|照片|自拍)[^。！？]{0,10}(?:拍了|录了|发过去了|发给他了|发给他们了)`)
 
+// toldBesideNothing are what a "nothing" may tell beside it that is not
+// nothing (round twenty), in order; the first found places the text.
+// unlessCallEnded: a hang-up told decides instead ("asked me to do face
+// verification… i said no and hung up").
+var toldBesideNothing = []struct {
+	re              *regexp.Regexp
+	p               Placement
+	unlessCallEnded bool
+}{
+	// "一个叫"李警官"的加我qq 头像是穿警服的 还没说话": an officer who adds
+	// the person on a chat app is the fake police's first step; its rule,
+	// not "Good. Forward a message".
+	{officerAddedRe, Placement{Intent: IntentThreatened, Story: true}, false},
+	// '"…you must film yourself alone in a room for identity
+	// verification" ... i did that :( … no money paid': a video or photo
+	// of themselves handed over; the steps for papers.
+	{filmedDoneRe, Placement{Intent: IntentPaid, Story: true, Topic: "id"}, false},
+	// "she only did a face scan and recorded short video for the
+	// 'procuratorate'. she insists no money sent": a face scan opens
+	// accounts and loans in her name; the steps for papers.
+	{faceScanRe, Placement{Intent: IntentPaid, Story: true, Topic: "id"}, true},
+	// "闲鱼上一个买家说要我扫他发的二维码“收款” … 还没扫": a code to scan to
+	// be paid is the trick; don't scan it.
+	{qrToReceiveRe, Placement{Intent: IntentQuestion, Topic: "qr_refund"}, false},
+	// "stranger on linkedin calls himself a 'retirement wealth advisor'…
+	// wants to move to whatsapp. haven't replied": the long con's opening.
+	{moneyCoachRe, Placement{Intent: IntentQuestion, Topic: "explain_pig"}, false},
+	// "no money sent!! but im on step 3 of their verification… page is
+	// open in front of me": nothing gone yet, and the scam's steps still
+	// being followed; the warning about asks.
+	{midStepsRe, Placement{Intent: IntentUnclear, Asks: true}, false},
+	// "手机银行我都填好了 还没按确认": a transfer one tap away; stop before
+	// it goes.
+	{aboutToConfirmRe, Placement{Intent: IntentQuestion, Topic: "at_bank"}, false},
+	// "钱我是一分没转 就是把家里几个金镯子交给上门的警察": gold, cash or a
+	// card handed to someone in person is a loss; its steps begin with the
+	// police, while the trail is fresh.
+	{valuablesGivenRe, Placement{Intent: IntentQuestion, Topic: "valuables"}, false},
+	// "但是钱还没出去 柜员说要24小时": a transfer made and not yet gone is
+	// the moment the bank can still stop it; the steps after a payment.
+	{pendingTransferRe, Placement{Intent: IntentPaid, Story: true}, false},
+}
+
 // qrToReceiveRe finds a QR code to scan to be paid or refunded: "扫他发的二
 // 维码收款", "scan their qr code to receive the payment".
 var qrToReceiveRe = regexp.MustCompile(`扫[^。！？]{0,10}二维码[^。！？]{0,6}(?:收款|收钱|退款|领取)|\bscan (?:his|her|their|a|the) qr ?code to (?:receive|get|claim) (?:the |my |your )?(?:payment|money|refund)\b`)
@@ -3122,64 +3165,10 @@ func placeText(s State, text string, forwarded bool, read *readText) Placement {
 			// (round twenty).
 			return Placement{Intent: IntentQuestion, Topic: "romance"}
 		}
-		if officerAddedRe.MatchString(n) {
-			// "一个叫"李警官"的加我qq 头像是穿警服的 还没说话": an officer
-			// who adds the person on a chat app is the fake police's
-			// first step; its rule, not "Good. Forward a message" (round
-			// twenty).
-			return Placement{Intent: IntentThreatened, Story: true}
-		}
-		if filmedDoneRe.MatchString(n) {
-			// '"…you must film yourself alone in a room for identity
-			// verification" ... i did that :( … no money paid': a video
-			// or photo of themselves handed over; the steps for papers
-			// (round twenty).
-			return Placement{Intent: IntentPaid, Story: true, Topic: "id"}
-		}
-		if faceScanRe.MatchString(n) && !hungUpRe.MatchString(n) && !hungUpTold(n) {
-			// "she only did a face scan and recorded short video for the
-			// 'procuratorate'. she insists no money sent": a face scan
-			// opens accounts and loans in her name; the steps for papers
-			// (round twenty).
-			return Placement{Intent: IntentPaid, Story: true, Topic: "id"}
-		}
-		if qrToReceiveRe.MatchString(n) {
-			// "闲鱼上一个买家说要我扫他发的二维码“收款” … 还没扫": a code to
-			// scan to be paid is the trick; don't scan it (round twenty).
-			return Placement{Intent: IntentQuestion, Topic: "qr_refund"}
-		}
-		if moneyCoachRe.MatchString(n) {
-			// "stranger on linkedin calls himself a 'retirement wealth
-			// advisor'… wants to move to whatsapp. haven't replied": the
-			// long con's opening, not "Good. Forward a message" (round
-			// twenty).
-			return Placement{Intent: IntentQuestion, Topic: "explain_pig"}
-		}
-		if midStepsRe.MatchString(n) {
-			// "no money sent!! but im on step 3 of their verification…
-			// page is open in front of me": nothing gone yet, and the
-			// scam's steps still being followed; the warning about asks
-			// (round twenty).
-			return Placement{Intent: IntentUnclear, Asks: true}
-		}
-		if aboutToConfirmRe.MatchString(n) {
-			// "手机银行我都填好了 还没按确认": a transfer one tap away is
-			// not "nothing is lost"; stop before it goes (round twenty).
-			return Placement{Intent: IntentQuestion, Topic: "at_bank"}
-		}
-		if valuablesGivenRe.MatchString(n) {
-			// "钱我是一分没转 就是把家里几个金镯子交给上门的警察": gold,
-			// cash or a card handed to someone in person is a loss, not
-			// "nothing is lost"; its steps begin with the police, while
-			// the trail is fresh (round twenty).
-			return Placement{Intent: IntentQuestion, Topic: "valuables"}
-		}
-		if pendingTransferRe.MatchString(n) {
-			// "但是钱还没出去 柜员说要24小时": a transfer made and not yet
-			// gone is the moment the bank can still stop it; the steps
-			// after a payment, not "Good, nothing is lost" (round
-			// twenty).
-			return Placement{Intent: IntentPaid, Story: true}
+		for _, t := range toldBesideNothing {
+			if t.re.MatchString(n) && !(t.unlessCallEnded && (hungUpRe.MatchString(n) || hungUpTold(n))) {
+				return t.p
+			}
 		}
 		if scamAskedRe.MatchString(n) && payWordRe.MatchString(n) && !hungUpRe.MatchString(n) && !hungUpTold(n) {
 			// "…a 'student discount' on tuition if I pay through their
