@@ -19,11 +19,10 @@ const maxReasons = 3
 // happened so far.
 func check(s State, v classifier.Verdict, asks bool) (State, []Reply) {
 	// A loss or papers told before the message was pasted still stand
-	// after its verdict: "i havent paid anything" next is not "nothing is
-	// lost" when the passport number went two turns ago (round twenty).
-	paid, gave := s.Paid, s.Gave
-	s = resetFlow(s)
-	s.Paid, s.Gave = paid, gave
+	// after its verdict (resetFlowKeepLast): "i havent paid anything" next
+	// is not "nothing is lost" when the passport number went two turns
+	// ago (round twenty).
+	s = resetFlowKeepLast(s)
 	s.Last = summarize(v)
 	if s.Last.Level == classifier.LevelNone && asks {
 		s.Node = NodeVerdict

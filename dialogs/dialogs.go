@@ -1217,7 +1217,7 @@ func nothingFound(s State, e Event, p Placement) (State, []Reply, bool) {
 			// "no known warning signs" would answer one that was not asked
 			// (round twenty). Investing gets how the platforms work; the
 			// rest what the bot needs to answer.
-			topic := "start"
+			topic, told := "start", toldTopic(n, true)
 			switch {
 			case investRe.MatchString(n):
 				topic = "explain_pig"
@@ -1227,8 +1227,8 @@ func nothingFound(s State, e Event, p Placement) (State, []Reply, bool) {
 				topic = "spoofed"
 			case numberAskedRe.MatchString(n):
 				topic = "report"
-			case toldTopic(n, true) != "":
-				topic = toldTopic(n, true)
+			case told != "":
+				topic = told
 			}
 			s, replies := answerQuestion(s, topic)
 			return s, replies, true
