@@ -141,6 +141,9 @@ func TestOwnWordsRoundTwenty(t *testing.T) {
 		// first, or the rule for callers).
 		{locales.ZH, []string{"钱我没转 就是把两个金手镯交给了上门的警察 说是登记完就送回来"}, "understand.q.valuables"},
 		{locales.EN, []string{"i didnt send money, i just handed my gold necklace and bank card to the officer who came to the door"}, "understand.q.valuables"},
+		// Typed into chat at the end of the round: told with no threat and
+		// no door question, and to a "policeman".
+		{locales.EN, []string{"my grandma handed her gold bracelet to the policeman at the door"}, "understand.q.valuables"},
 		// A loss told earlier stays a loss through the answers after it.
 		{locales.ZH, []string{"我被骗了两万 转到了一个安全账户", "他们让我装的那个会议软件还在手机上", "现在要不要把手机恢复出厂设置 照片还没备份"}, "understand.q.paid"},
 		// The caller's hang-up is not the person's.

@@ -1591,7 +1591,7 @@ var valuablesGivenRe = regexp.MustCompile(`(?:金镯子|金手镯|金项链|金�
 
 // valuablesHandedRe is valuablesGivenRe told as done: "交给了", "handed"; a
 // script that asks for them ("请把现金交给上门的工作人员") is not.
-var valuablesHandedRe = regexp.MustCompile(`(?:金镯子|金手镯|金项链|金条|金饰|首饰|黄金|现金|存折|银行卡|信用卡)[^。！？]{0,12}(?:交给了|给了|拿给了|送给了|递给了|寄给了|被拿走了)|\b(?:handed|gave|posted|mailed) (?:over )?(?:my |her |his |our |the )?(?:gold|jewell?ery|cash|bank ?card|debit card|credit card)\b[^.!?]{0,40}\b(?:to|for) (?:a |the )?(?:courier|man|woman|officer|police|someone|him|her|them)\b`)
+var valuablesHandedRe = regexp.MustCompile(`(?:金镯子|金手镯|金项链|金条|金饰|首饰|黄金|现金|存折|银行卡|信用卡)[^。！？]{0,12}(?:交给了|给了|拿给了|送给了|递给了|寄给了|被拿走了)|\b(?:handed|gave|posted|mailed) (?:over )?(?:my |her |his |our |the )?(?:gold|jewell?ery|cash|bank ?card|debit card|credit card)\b[^.!?]{0,40}\b(?:to|for) (?:a |the )?(?:courier|man|woman|officer|officers|police|policeman|policewoman|detective|someone|him|her|them)\b`)
 
 // pendingTransferRe finds a transfer made and still pending: "钱还没出去",
 // "还在处理中", "the transfer is still pending", "hasn't gone through".
@@ -2435,6 +2435,11 @@ func unclearTold(s State, text string, f features) (Placement, bool) {
 		return Placement{Intent: IntentQuestion, Topic: topic}, true
 	}
 	switch {
+	case valuablesHandedRe.MatchString(n) && !muleToldRe.MatchString(n):
+		// "my grandma handed her gold bracelet to the policeman at the
+		// door": the steps after valuables handed over, police first, as
+		// for the same told with a threat or at a door.
+		return Placement{Intent: IntentQuestion, Topic: "valuables"}, true
 	case muleToldRe.MatchString(n) && !recruitCueRe.MatchString(n):
 		// "my roommate gets phones delivered to our flat and re-posts
 		// them to shenzhen for some guy, is that legal": the mule's work
