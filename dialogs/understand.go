@@ -2268,6 +2268,27 @@ func understand(s State, text string, forwarded bool) Placement {
 	p := placeText(s, text, forwarded, &read)
 	n := understanding.normalize(headOf(text))
 	switch {
+	case (p.Intent == IntentUnclear || p.Intent == IntentCheck && p.Quote != "") && !forwarded && realThingRe.MatchString(n) && !linkRe.MatchString(text):
+		// "is 'Global Police Liaison Office' a real thing?": a name asked
+		// about, quoted or not, is no message to judge ("no known warning
+		// signs" on the name alone) and no question to ask back; what
+		// real offices never do, or what the bot needs (round
+		// twenty-one).
+		if officialsRe.MatchString(n) {
+			return Placement{Intent: IntentQuestion, Topic: "officials"}
+		}
+		return Placement{Intent: IntentQuestion, Topic: "start"}
+	case p.Intent == IntentUnclear && p.Asks && toldAfterAskRe.MatchString(n):
+		// "she asked for my passport number and home address and i told
+		// her": the ask told, then answered; what was given decides, as
+		// beside a "nothing" (round twenty-one: the warning about asks).
+		if secretGivenRe.MatchString(n) {
+			return Placement{Intent: IntentPaid, Story: true}
+		}
+		if identityRe.MatchString(n) {
+			return Placement{Intent: IntentPaid, Story: true, Topic: "id"}
+		}
+		return Placement{Intent: IntentQuestion, Topic: "address_only"}
 	case p.Intent == IntentUnclear && p.Topic == "" && read.ok:
 		if told, ok := unclearTold(s, read.text, read.f); ok {
 			return told
@@ -2331,6 +2352,11 @@ func nothingTold(text, n string) (Placement, bool) {
 	}
 	return Placement{}, false
 }
+
+// toldAfterAskRe finds an ask told, then answered: "asked for my passport
+// number and home address and i told her", "so i gave it to them".
+// "i told him no" and "told her i'd call back" are not answers.
+var toldAfterAskRe = regexp.MustCompile(`\basked (?:me )?(?:for|what)\b[^.!?]{0,80}\b(?:and|so|then) i (?:just )?(?:told|gave|sent|read out)(?: it| them| all| everything)?(?: to)? (?:her|him|them)\b\s*(?:[.!,]|$|\b(?:what|now|because|cos|coz|bc|is|was|should|did)\b)`)
 
 // declinedRe finds a pitch declined: "i refused", "said no", "拒绝了",
 // "sent nothing".
