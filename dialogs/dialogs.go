@@ -1234,6 +1234,20 @@ func nothingFound(s State, e Event, p Placement) (State, []Reply, bool) {
 			return s, replies, true
 		}
 	}
+	if !e.Forwarded && s.piecesBefore > 0 && framingLang(e.Text) == "" && !linkRe.MatchString(e.Text) {
+		// "theres a group chat where everyone posts their withdrawals so
+		// it seems legit", typed between the pieces of a story still
+		// being told (round twenty-one): a piece of it, quoted words or
+		// not, whose "no known warning signs" would judge the piece
+		// alone. What the piece tells, or the next piece's answer; a
+		// message framed as one to check keeps its verdict.
+		if topic := toldTopic(n, true); topic != "" {
+			s, replies := answerQuestion(s, topic)
+			return s, replies, true
+		}
+		s, replies := unclear(s)
+		return s, replies, true
+	}
 	if e.Forwarded || p.Quote != "" {
 		// Forwarded, or quoted or pasted beside the person's words and
 		// checked alone (Placement.Quote): the verdict is on a message.
@@ -1543,7 +1557,7 @@ var metOnlineToldRe = regexp.MustCompile(`\bmet (?:her |him |them |this \w+ |a \
 
 // partnerUnseenRe finds an online partner never seen: "his camera was
 // broken", "never met him irl", "摄像头坏了", "从来没见过面".
-var partnerUnseenRe = regexp.MustCompile(`\b(?:his|her) camera (?:was |is |is always |was always )?(?:broken|not working|off)\b|\bnever (?:met|seen) (?:him|her) (?:irl|in person|in real life|face to face)\b|(?:他|她)(?:的)?(?:手机)?摄像头(?:一直)?坏了|(?:从来|一直)没(?:有)?(?:见过面|视频过)`)
+var partnerUnseenRe = regexp.MustCompile(`\b(?:his|her) camera (?:was |is |is always |was always )?["'“‘]?(?:broken|not working|off)\b|\bnever (?:met|seen) (?:him|her) (?:irl|in person|in real life|face to face)\b|\b(?:we'?ve|we have|i'?ve|i have) never (?:facetimed|video ?called|had a video call|done a video call)\b|(?:他|她)(?:的)?(?:手机)?摄像头(?:一直)?坏了|(?:从来|一直)没(?:有)?(?:见过面|视频过)`)
 
 // toldTopic is the answer of the first of toldTopics found in n, or "";
 // checked says n was checked and had no sign.

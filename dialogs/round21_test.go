@@ -25,5 +25,17 @@ func TestOwnWordsRoundTwentyOne(t *testing.T) {
 		{locales.EN, []string{"is 'Global Police Liaison Office' a real thing?"}, "understand.q.officials"},
 		{locales.EN, []string{"is \"Global Police Liaison Office\" a real thing?"}, "understand.q.officials"},
 		{locales.EN, []string{"is the Overseas Police Liaison Office a real thing?"}, "understand.q.officials"},
+		// Money put into a platform, told as a total, is a loss: the
+		// bank first; someone else's gets their bank's steps.
+		{locales.EN, []string{"ive been on this trading site for a month", "now im about 9k in, half of it borrowed"}, "paid.now"},
+		{locales.EN, []string{"so far ive recharged about 1200 to clear the negative balance"}, "paid.now"},
+		{locales.EN, []string{"my roommate moved around 30k into that app her mentor gave her"}, "understand.family.paid.now"},
+		{locales.ZH, []string{"前后一共投进去十二万了"}, "paid.now"},
+		{locales.EN, []string{"im 20 in two weeks"}, "understand.unclear"},
+		// A piece of a story still being told is no message: "no known
+		// warning signs" judged the piece alone.
+		{locales.EN, []string{"this guy from a dating app", "he runs a crypto group", "there are hundreds of people in the group and they all post their profits"}, "understand.pieces.more"},
+		{locales.EN, []string{"my mum got a call", "the man sounds very polite and speaks slowly"}, "understand.pieces"},
+		{locales.EN, []string{"a girl i met online", "we have never facetimed, her camera is \"broken\""}, "understand.romance"},
 	})
 }

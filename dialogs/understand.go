@@ -2278,6 +2278,16 @@ func understand(s State, text string, forwarded bool) Placement {
 			return Placement{Intent: IntentQuestion, Topic: "officials"}
 		}
 		return Placement{Intent: IntentQuestion, Topic: "start"}
+	case (p.Intent == IntentUnclear || p.Intent == IntentApp) && moneyPutInRe.MatchString(n):
+		// "now im about 16k in", "ive recharged maybe 1900 total", "shes
+		// moved about 38k into their app": money put into a platform,
+		// told in its own words, is a loss; the bank first (round
+		// twenty-one: "is this a message?", or the app's steps).
+		// Someone else's money ("shes moved…", "my friend is 20k in")
+		// gets their bank's steps, as "she sent 38k".
+		loc := moneyPutInRe.FindStringIndex(n)
+		own := ownLossStartRe.MatchString(n[loc[0]:loc[1]])
+		return Placement{Intent: IntentPaid, Story: true, Family: !own && (thirdPersonLossRe.MatchString(n[:loc[1]]) || tellsOfSomeone(text))}
 	case p.Intent == IntentUnclear && p.Asks && toldAfterAskRe.MatchString(n):
 		// "she asked for my passport number and home address and i told
 		// her": the ask told, then answered; what was given decides, as
@@ -2352,6 +2362,20 @@ func nothingTold(text, n string) (Placement, bool) {
 	}
 	return Placement{}, false
 }
+
+// moneyPutInRe finds money put into a platform, told as a total: "im
+// about 16k in", "ive recharged maybe 1900", "moved about 38k into their
+// app", "投进去快二十万了".
+var moneyPutInRe = regexp.MustCompile(`\b(?:i'?m|im|i am|we'?re|we are|she'?s|shes|he'?s|hes|they'?re|theyre|(?:my \w+|she|he) is|they are) (?:already |now )?(?:about |like |maybe |around |roughly |nearly |almost |over )?(?:[$£€¥]\d[\d,.]*\s?k?|\d[\d,.]*\s?k|\d{3,}[\d,.]*) (?:in|deep)(?:\s*(?:[,.!?]|$)|\s+(?:total|so far|now|already|with (?:them|him|her|it)|on (?:it|this|that|the)))|\brecharged\b[^.!?]{0,24}\d|\b(?:moved|put|sunk|poured|deposited)\b (?:(?:about|like|maybe|around|roughly|nearly|almost|over|another)\s)*[$£€¥]?\d[\d,.]*\s?k?\b(?: \w+)? into\b|(?:投|充|转|打|存)进去(?:了)?[^，。！？]{0,4}[0-9一二两三四五六七八九十百千万]+`)
+
+// ownLossStartRe finds moneyPutInRe's match told of the person: "im
+// about 2000 in".
+var ownLossStartRe = regexp.MustCompile(`^(?:i'?m|im|i am|we'?re|we are)\b`)
+
+// thirdPersonLossRe finds, up to the end of moneyPutInRe's match, money
+// put in told of someone else: "shes moved about 38k into", "my friend is
+// about 20k in".
+var thirdPersonLossRe = regexp.MustCompile(`(?:^|\s)(?:she|he|they|she'?s|shes|he'?s|hes|they'?re|theyre|my (?:friend|mum|mom|dad|mother|father|sister|brother|roommate|flatmate|aunt|uncle|grandma|grandpa|cousin|son|daughter|wife|husband|gf|bf))\b[^.!?]{0,40}$`)
 
 // toldAfterAskRe finds an ask told, then answered: "asked for my passport
 // number and home address and i told her", "so i gave it to them".
