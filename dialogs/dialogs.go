@@ -1530,7 +1530,32 @@ var toldTopics = []struct {
 	// "rent is 550 a month all bills incl… way cheaper than anything
 	// else": the rental scam's bait told.
 	{cheapRentToldRe, "rental", false},
+	// "the owner says he's a missionary in africa and will mail keys
+	// after i e-transfer": keys posted after the money is the rental
+	// scam's promise (round twenty-one).
+	{keysPostedRe, "rental", false},
+	// "要我微信直接转账 不走平台": a deal moved off the platform to pay
+	// (round twenty-one).
+	{offPlatformRe, "marketplace", false},
+	// "they mailed me a cheque for 3k to buy equipment… send back what's
+	// left": the cheque bounces after the money returned has gone.
+	{chequeBackRe, "overpaid", false},
 }
+
+// keysPostedRe finds keys to be posted, told of the owner: "the owner
+// says he's a missionary… and will mail keys", "房东说钥匙寄给我". An
+// ad's own "I'll mail the keys" is a message to check.
+var keysPostedRe = regexp.MustCompile(`\b(?:he|she|they|owner|landlord|landlady)\b[^.!?]{0,50}\b(?:mail|post|courier)(?:s|ed|ing)? (?:me |you |us )?(?:the )?keys\b|(?:他|她|房东)[^。！？]{0,12}(?:寄|快递)(?:给我)?钥匙`)
+
+// offPlatformRe finds a deal moved off the platform to pay, told of the
+// other side: "要我微信直接转账 不走平台", "the seller wants me to pay
+// outside the app". A seller's own "不走平台" is a message to check.
+var offPlatformRe = regexp.MustCompile(`(?:要我|让我|叫我|他说|她说|对方说|卖家说|买家说)[^。！？]{0,12}(?:不走平台|绕开平台|绕过平台|私下(?:转账|交易|付款))|\b(?:he|she|they|seller|buyer)\b[^.!?]{0,30}\b(?:wants?|asked|told|says?|said)\b[^.!?]{0,30}\b(?:outside|off) (?:of )?(?:the )?(?:platform|app|site|vinted|ebay|depop|marketplace)\b`)
+
+// chequeBackRe finds a cheque sent to the person with some to send back
+// or spend for the sender: "mailed me a cheque for 3k to buy equipment
+// from their vendor and send back what's left".
+var chequeBackRe = regexp.MustCompile(`\b(?:cheque|check)\b[^.!?]{0,80}\b(?:send (?:back|the rest)|what'?s left|the rest back|the difference|their vendor|from their (?:supplier|vendor)|buy (?:the )?equipment)\b|支票[^。！？]{0,30}(?:退回|转回|多出|差额|剩下)`)
 
 // lookalikeToldRe finds a site told to look like the real one: "not
 // airbnb.co.uk but it looked exactly the same", "网址跟官网一模一样".

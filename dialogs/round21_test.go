@@ -37,5 +37,13 @@ func TestOwnWordsRoundTwentyOne(t *testing.T) {
 		{locales.EN, []string{"this guy from a dating app", "he runs a crypto group", "there are hundreds of people in the group and they all post their profits"}, "understand.pieces.more"},
 		{locales.EN, []string{"my mum got a call", "the man sounds very polite and speaks slowly"}, "understand.pieces"},
 		{locales.EN, []string{"a girl i met online", "we have never facetimed, her camera is \"broken\""}, "understand.romance"},
+		// Told, not pasted (fresh89): a password typed into a form, a
+		// deal moved off the platform, keys to be posted, a cheque with
+		// the rest to send back. Were "is this a message?".
+		{locales.ZH, []string{"扫了海报上的码 要我填学号和邮箱密码 我都填好了"}, "understand.q.change_password"},
+		{locales.ZH, []string{"他说学校邮箱密码没填也行 我就没填"}, "understand.unclear"},
+		{locales.ZH, []string{"二手群里有人卖显卡 让我直接支付宝转他 不走平台"}, "understand.q.marketplace"},
+		{locales.EN, []string{"found a room on gumtree, the landlord is overseas and says he'll post the keys once i send the deposit"}, "understand.q.rental"},
+		{locales.EN, []string{"a company sent me a cheque for 2500 and wants me to buy software from their vendor and send back the difference"}, "understand.q.overpaid"},
 	})
 }

@@ -2363,6 +2363,14 @@ func nothingTold(text, n string) (Placement, bool) {
 	return Placement{}, false
 }
 
+// passwordFilledRe finds a password typed into a form or given: "邮箱
+// 密码 我都填了", "i typed my uni password into it".
+var passwordFilledRe = regexp.MustCompile(`密码[^。！？]{0,10}(?:填|输|给|告诉)(?:好|完|上)?(?:了|进去)|(?:填|输)(?:了|进去了?)[^。！？]{0,12}密码|\b(?:typed|entered|put|gave|filled in)\b[^.!?]{0,30}\bpassword\b|\bpassword\b[^.!?]{0,20}\b(?:typed|entered|put) (?:it )?in\b`)
+
+// passwordKeptRe finds a password not given: "密码没填", "didnt type my
+// password".
+var passwordKeptRe = regexp.MustCompile(`没(?:有)?(?:填|输|给)|\b(?:didnt|did not|never|havent|have not|dont|don't) (?:type|enter|put|give|fill)`)
+
 // moneyPutInRe finds money put into a platform, told as a total: "im
 // about 16k in", "ive recharged maybe 1900", "moved about 38k into their
 // app", "投进去快二十万了".
@@ -2509,6 +2517,11 @@ func unclearTold(s State, text string, f features) (Placement, bool) {
 		// "刚才我说我妈没给钱 我搞错了": a "no money went" taken back is
 		// money gone; the steps after a payment (round twenty).
 		return Placement{Intent: IntentPaid, Story: true}, true
+	case passwordFilledRe.MatchString(n) && !passwordKeptRe.MatchString(n):
+		// "让我填学号还有学校邮箱密码 我都填了": a password typed into
+		// someone's form; change it now, from a device they never
+		// touched (round twenty-one: "is this a message?").
+		return Placement{Intent: IntentQuestion, Topic: "change_password"}, true
 	case codeGivenRe.MatchString(n) && !codeKeptRe.MatchString(n):
 		// "他说会发个验证码 念给他就行 我就念了": a code read out is a
 		// loss told; the bank's steps.
