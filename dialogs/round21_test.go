@@ -45,5 +45,14 @@ func TestOwnWordsRoundTwentyOne(t *testing.T) {
 		{locales.ZH, []string{"二手群里有人卖显卡 让我直接支付宝转他 不走平台"}, "understand.q.marketplace"},
 		{locales.EN, []string{"found a room on gumtree, the landlord is overseas and says he'll post the keys once i send the deposit"}, "understand.q.rental"},
 		{locales.EN, []string{"a company sent me a cheque for 2500 and wants me to buy software from their vendor and send back the difference"}, "understand.q.overpaid"},
+		// Older people's long first lines (fresh87): a card's number read
+		// out before the caller hung up, a hang-up told with nothing
+		// given, money put in by a husband, gold to be bought for a
+		// collector.
+		{locales.EN, []string{"The caller said he was from customs and wanted my card number to confirm who I am. I read it to him and he rang off."}, "paid.now"},
+		{locales.EN, []string{"A recorded voice in Mandarin said my parcel was held. I simply hung up. I have given nothing. Is there anything else to do?"}, "understand.q.hung_up"},
+		{locales.ZH, []string{"有个人打电话说是我孙子 要我打钱 我问他小名他就挂了 我没上当"}, "understand.q.hung_up"},
+		{locales.EN, []string{"My wife has put in about 40,000 dollars on that trading site and cannot get it out."}, "understand.family.paid.now"},
+		{locales.EN, []string{"The officer wants me to buy gold coins with my savings and keep them at home until his colleague collects them."}, "understand.q.at_bank"},
 	})
 }

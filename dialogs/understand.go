@@ -1515,7 +1515,7 @@ var romanceTellRe = regexp.MustCompile(`works in finance|does finance|做金融|
 // hungUpToldRe finds the person's hang-up told after what the call was:
 // "…press 1. I hung up.", "I told him I'd call the embassy myself and
 // hung up".
-var hungUpToldRe = regexp.MustCompile(`(?:[.!,;"”]\s*|\b(?:so|and|then)\s+)(?:(?:i|we)\s+)?(?:just\s+|immediately\s+|quickly\s+)?(?:hung up|hang up|declined|blocked)\b|\bi (?:told|said|asked)\b[^.!?]{0,60}\band (?:then |just )?hung up\b|我[^，。他她]{0,8}(?:就|直接|马上|赶紧)挂了`)
+var hungUpToldRe = regexp.MustCompile(`(?:[.!,;"”]\s*|\b(?:so|and|then)\s+)(?:(?:i|we)\s+)?(?:just\s+|immediately\s+|quickly\s+|simply\s+|promptly\s+|instantly\s+)?(?:hung up|hang up|declined|blocked)\b|\bi (?:told|said|asked)\b[^.!?]{0,60}\band (?:then |just )?hung up\b|我[^，。他她]{0,8}(?:就|直接|马上|赶紧)挂了|(?:他|她)(?:就|直接|马上)?挂了[^。！？]{0,8}我?(?:没上当|没有上当|没转|没给|没被骗)`)
 
 // filmedDoneRe finds a video or photo of the person asked for and then
 // done: '"film yourself alone in a room…" i did that', "拍了视频发过去了".
@@ -2288,6 +2288,12 @@ func understand(s State, text string, forwarded bool) Placement {
 		loc := moneyPutInRe.FindStringIndex(n)
 		own := ownLossStartRe.MatchString(n[loc[0]:loc[1]])
 		return Placement{Intent: IntentPaid, Story: true, Family: !own && (thirdPersonLossRe.MatchString(n[:loc[1]]) || tellsOfSomeone(text))}
+	case p.Intent == IntentUnclear && goldForCollectionRe.MatchString(n):
+		// 'The "officer" has asked me to convert my savings into gold
+		// bars and keep them at home until someone collects them': the
+		// cash pickup's next step, about to be done; stop first (round
+		// twenty-one: "is this a message?"). Quoted words or not.
+		return Placement{Intent: IntentQuestion, Topic: "at_bank"}
 	case p.Intent == IntentUnclear && p.Asks && toldAfterAskRe.MatchString(n):
 		// "she asked for my passport number and home address and i told
 		// her": the ask told, then answered; what was given decides, as
@@ -2319,6 +2325,12 @@ func understand(s State, text string, forwarded bool) Placement {
 		// (round twenty). A card sent to be used for someone's payments
 		// is the mule's work, whose answer stays.
 		return Placement{Intent: IntentQuestion, Topic: "valuables"}
+	case p.Intent == IntentNone && readToThemRe.MatchString(n) && secretGivenRe.MatchString(n):
+		// "He asked me to confirm my card number… I read it to him. Then
+		// he hung up.": a card's number or a code read out, whatever
+		// the call's end; the bank's steps (round twenty-one: "Good.
+		// Forward a message").
+		return Placement{Intent: IntentPaid, Story: true}
 	case p.Intent == IntentNone || p.Intent == IntentPaid && moneyDeniedFirstRe.MatchString(n):
 		if gave, ok := gaveBesideNothing(n); ok {
 			return gave
@@ -2371,10 +2383,19 @@ var passwordFilledRe = regexp.MustCompile(`密码[^。！？]{0,10}(?:填|输|�
 // password".
 var passwordKeptRe = regexp.MustCompile(`没(?:有)?(?:填|输|给)|\b(?:didnt|did not|never|havent|have not|dont|don't) (?:type|enter|put|give|fill)`)
 
+// readToThemRe finds something read out or given to the caller: "I read
+// it to him", "i gave them the numbers".
+var readToThemRe = regexp.MustCompile(`\b(?:i|she|he|my \w+) (?:read|gave|told|confirmed|said|typed) (?:it|them|the (?:code|number|numbers|digits)|(?:my|her|his|the) (?:card|pin|code|password|security)\b[^.!?]{0,20}?) (?:out )?(?:to|for) (?:him|her|them|the (?:man|woman|caller|officer|lady|guy))\b|\bi read (?:it|them) out\b`)
+
+// goldForCollectionRe finds gold to be bought and kept for a collector:
+// "convert my savings into gold bars and keep them at home until someone
+// collects them", "买金条放家里 他们会派人来取".
+var goldForCollectionRe = regexp.MustCompile(`\b(?:gold (?:bars?|bullion|coins?)|bullion)\b[^.!?]{0,80}\b(?:collects?|collected|collecting|pick(?:s|ed)? (?:it |them )?up|keep (?:it|them) at home|for (?:verification|safekeeping))\b|(?:买|换成|换)(?:了)?(?:金条|黄金)[^。！？]{0,24}(?:上门|来拿|来取|派人|保管|核查|放家里)`)
+
 // moneyPutInRe finds money put into a platform, told as a total: "im
 // about 16k in", "ive recharged maybe 1900", "moved about 38k into their
 // app", "投进去快二十万了".
-var moneyPutInRe = regexp.MustCompile(`\b(?:i'?m|im|i am|we'?re|we are|she'?s|shes|he'?s|hes|they'?re|theyre|(?:my \w+|she|he) is|they are) (?:already |now )?(?:about |like |maybe |around |roughly |nearly |almost |over )?(?:[$£€¥]\d[\d,.]*\s?k?|\d[\d,.]*\s?k|\d{3,}[\d,.]*) (?:in|deep)(?:\s*(?:[,.!?]|$)|\s+(?:total|so far|now|already|with (?:them|him|her|it)|on (?:it|this|that|the)))|\brecharged\b[^.!?]{0,24}\d|\b(?:moved|put|sunk|poured|deposited)\b (?:(?:about|like|maybe|around|roughly|nearly|almost|over|another)\s)*[$£€¥]?\d[\d,.]*\s?k?\b(?: \w+)? into\b|(?:投|充|转|打|存)进去(?:了)?[^，。！？]{0,4}[0-9一二两三四五六七八九十百千万]+`)
+var moneyPutInRe = regexp.MustCompile(`\b(?:has|have|had|'ve|ve|'s)\s+put in\s+(?:about |like |maybe |around |roughly |nearly |almost |over )?[$£€¥]?\d[\d,.]*\s?k?\b|\b(?:i'?m|im|i am|we'?re|we are|she'?s|shes|he'?s|hes|they'?re|theyre|(?:my \w+|she|he) is|they are) (?:already |now )?(?:about |like |maybe |around |roughly |nearly |almost |over )?(?:[$£€¥]\d[\d,.]*\s?k?|\d[\d,.]*\s?k|\d{3,}[\d,.]*) (?:in|deep)(?:\s*(?:[,.!?]|$)|\s+(?:total|so far|now|already|with (?:them|him|her|it)|on (?:it|this|that|the)))|\brecharged\b[^.!?]{0,24}\d|\b(?:moved|put|sunk|poured|deposited)\b (?:(?:about|like|maybe|around|roughly|nearly|almost|over|another)\s)*[$£€¥]?\d[\d,.]*\s?k?\b(?: \w+)? into\b|(?:投|充|转|打|存)进去(?:了)?[^，。！？]{0,4}[0-9一二两三四五六七八九十百千万]+`)
 
 // ownLossStartRe finds moneyPutInRe's match told of the person: "im
 // about 2000 in".
