@@ -334,6 +334,13 @@ func text(s State, e Event) (State, []Reply) {
 		if p.Topic == "" && followsWarning(s, e) {
 			return whichHappened(s, "understand.q.real_after")
 		}
+		if p.Topic == "" && s.Seq >= 2 && !e.Forwarded && answerDoubtedRe.MatchString(understanding.normalize(e.Text)) {
+			// "你说号码能伪造我不信啊这可是大使馆的号", "i showed her ur
+			// answer and she said…", "我到底该信谁啊": the person weighing
+			// the bot's answer, not a message; what to trust and how to
+			// check (round twenty-one: "is this a message?").
+			return whichHappened(s, "understand.q.real_after")
+		}
 		if p.Topic == "" && thanksSaidRe.MatchString(e.Text) {
 			// "thanks for yesterday, the bank managed to freeze part of
 			// it", "好的，我直接去问学校了。真的很感谢": thanks with news,
@@ -1355,6 +1362,10 @@ func nothingFound(s State, e Event, p Placement) (State, []Reply, bool) {
 	}
 	return s, nil, false
 }
+
+// answerDoubtedRe finds the bot's answer quoted, shown or doubted: "你说号
+// 码能伪造", "i showed her ur answer", "我到底该信谁", "who do i believe".
+var answerDoubtedRe = regexp.MustCompile(`^(?:but |ok |so |wait )?you (?:said|told me|say)\b|^(?:可是|但是|那)?你(?:刚才|刚刚|之前|不是)?说|\b(?:showed|sent|forwarded|read) (?:her|him|them|my \w+) (?:ur|your|the bots?) (?:answer|reply|message|advice)\b|给(?:她|他|我妈|我爸)看了你的(?:回答|回复)|(?:到底)?(?:该|应该)(?:相)?信谁|\bwho (?:do|should) i (?:believe|trust)\b`)
 
 // youSaidRe finds the person quoting the bot back: "you said…", "but you
 // said…", "你刚才说…".

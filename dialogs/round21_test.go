@@ -54,5 +54,14 @@ func TestOwnWordsRoundTwentyOne(t *testing.T) {
 		{locales.ZH, []string{"有个人打电话说是我孙子 要我打钱 我问他小名他就挂了 我没上当"}, "understand.q.hung_up"},
 		{locales.EN, []string{"My wife has put in about 40,000 dollars on that trading site and cannot get it out."}, "understand.family.paid.now"},
 		{locales.EN, []string{"The officer wants me to buy gold coins with my savings and keep them at home until his colleague collects them."}, "understand.q.at_bank"},
+		// Pushing back (fresh86): papers given when asked, then a number
+		// not called yet; the bot's answer doubted or shown; money put
+		// in; an officer who adds the person on a chat app.
+		{locales.ZH, []string{"他问我身份证号和住址 我都说了"}, "paid.id.now"},
+		{locales.ZH, []string{"刚才有个自称大使馆的人打电话说我有文件要领", "他问我护照号和住址我都告诉他了", "他给的那个警官电话我还没打"}, "understand.none_but_gave"},
+		{locales.ZH, []string{"有人打电话说是大使馆的 说我护照涉案", "你说号码能伪造 我不信 来电显示就是大使馆的号"}, "understand.q.number"},
+		{locales.EN, []string{"my mum got a call from the chinese police", "i showed her your answer and she still believes him"}, "understand.q.real_after"},
+		{locales.EN, []string{"ive already put in around 25k total"}, "paid.now"},
+		{locales.EN, []string{"an officer from the beijing police added me on whatsapp"}, "understand.threatened.rule"},
 	})
 }

@@ -1440,7 +1440,7 @@ var clickedAloneRe = regexp.MustCompile(`^(?:我)?(?:已经|刚|刚刚)?点(?:�
 
 // officialChatRe finds an officer to add on a chat app: "加一个检察官的
 // 微信", "add the officer on whatsapp".
-var officialChatRe = regexp.MustCompile(`(?:检察官|警官|警察|公安|法官|民警|检察院|法院)(?:的)?(?:微信|QQ|qq|WhatsApp|whatsapp|飞机|telegram)|\badd (?:the |an |a )?(?:officer|prosecutor|detective|policeman|judge)\b[^.?!]{0,20}\b(?:on )?(?:wechat|whatsapp|telegram|qq)\b`)
+var officialChatRe = regexp.MustCompile(`(?:检察官|警官|警察|公安|法官|民警|检察院|法院)(?:的)?(?:微信|QQ|qq|WhatsApp|whatsapp|飞机|telegram)|\badd (?:the |an |a )?(?:officer|prosecutor|detective|policeman|judge)\b[^.?!]{0,20}\b(?:on )?(?:wechat|whatsapp|telegram|qq)\b|\b(?:officer|prosecutor|detective|policeman|police|judge)\b[^.?!]{0,40}\badded (?:me|her|him|us) on (?:wechat|whatsapp|telegram|qq|line|signal|skype)\b`)
 
 // ringingNowRe finds a call still ringing: "视频请求现在一直在响", "it's
 // ringing again".
@@ -2294,7 +2294,7 @@ func understand(s State, text string, forwarded bool) Placement {
 		// cash pickup's next step, about to be done; stop first (round
 		// twenty-one: "is this a message?"). Quoted words or not.
 		return Placement{Intent: IntentQuestion, Topic: "at_bank"}
-	case p.Intent == IntentUnclear && p.Asks && toldAfterAskRe.MatchString(n):
+	case (p.Intent == IntentUnclear || p.Intent == IntentThreatened) && toldAfterAskRe.MatchString(n):
 		// "she asked for my passport number and home address and i told
 		// her": the ask told, then answered; what was given decides, as
 		// beside a "nothing" (round twenty-one: the warning about asks).
@@ -2395,7 +2395,7 @@ var goldForCollectionRe = regexp.MustCompile(`\b(?:gold (?:bars?|bullion|coins?)
 // moneyPutInRe finds money put into a platform, told as a total: "im
 // about 16k in", "ive recharged maybe 1900", "moved about 38k into their
 // app", "投进去快二十万了".
-var moneyPutInRe = regexp.MustCompile(`\b(?:has|have|had|'ve|ve|'s)\s+put in\s+(?:about |like |maybe |around |roughly |nearly |almost |over )?[$£€¥]?\d[\d,.]*\s?k?\b|\b(?:i'?m|im|i am|we'?re|we are|she'?s|shes|he'?s|hes|they'?re|theyre|(?:my \w+|she|he) is|they are) (?:already |now )?(?:about |like |maybe |around |roughly |nearly |almost |over )?(?:[$£€¥]\d[\d,.]*\s?k?|\d[\d,.]*\s?k|\d{3,}[\d,.]*) (?:in|deep)(?:\s*(?:[,.!?]|$)|\s+(?:total|so far|now|already|with (?:them|him|her|it)|on (?:it|this|that|the)))|\brecharged\b[^.!?]{0,24}\d|\b(?:moved|put|sunk|poured|deposited)\b (?:(?:about|like|maybe|around|roughly|nearly|almost|over|another)\s)*[$£€¥]?\d[\d,.]*\s?k?\b(?: \w+)? into\b|(?:投|充|转|打|存)进去(?:了)?[^，。！？]{0,4}[0-9一二两三四五六七八九十百千万]+`)
+var moneyPutInRe = regexp.MustCompile(`\b(?:i'?ve|ive|we'?ve|weve|has|have|had)\s+(?:already\s+)?put in\s+(?:about |like |maybe |around |roughly |nearly |almost |over )?[$£€¥]?\d[\d,.]*\s?k?\b|\b(?:i'?m|im|i am|we'?re|we are|she'?s|shes|he'?s|hes|they'?re|theyre|(?:my \w+|she|he) is|they are) (?:already |now )?(?:about |like |maybe |around |roughly |nearly |almost |over )?(?:[$£€¥]\d[\d,.]*\s?k?|\d[\d,.]*\s?k|\d{3,}[\d,.]*) (?:in|deep)(?:\s*(?:[,.!?]|$)|\s+(?:total|so far|now|already|with (?:them|him|her|it)|on (?:it|this|that|the)))|\brecharged\b[^.!?]{0,24}\d|\b(?:moved|put|sunk|poured|deposited)\b (?:(?:about|like|maybe|around|roughly|nearly|almost|over|another)\s)*[$£€¥]?\d[\d,.]*\s?k?\b(?: \w+)? into\b|(?:投|充|转|打|存)进去(?:了)?[^，。！？]{0,4}[0-9一二两三四五六七八九十百千万]+`)
 
 // ownLossStartRe finds moneyPutInRe's match told of the person: "im
 // about 2000 in".
@@ -2407,9 +2407,10 @@ var ownLossStartRe = regexp.MustCompile(`^(?:i'?m|im|i am|we'?re|we are)\b`)
 var thirdPersonLossRe = regexp.MustCompile(`(?:^|\s)(?:she|he|they|she'?s|shes|he'?s|hes|they'?re|theyre|my (?:friend|mum|mom|dad|mother|father|sister|brother|roommate|flatmate|aunt|uncle|grandma|grandpa|cousin|son|daughter|wife|husband|gf|bf))\b[^.!?]{0,40}$`)
 
 // toldAfterAskRe finds an ask told, then answered: "asked for my passport
-// number and home address and i told her", "so i gave it to them".
+// number and home address and i told her", "so i gave it to them", "她问
+// 我护照号和住址我都说了".
 // "i told him no" and "told her i'd call back" are not answers.
-var toldAfterAskRe = regexp.MustCompile(`\basked (?:me )?(?:for|what)\b[^.!?]{0,80}\b(?:and|so|then) i (?:just )?(?:told|gave|sent|read out)(?: it| them| all| everything)?(?: to)? (?:her|him|them)\b\s*(?:[.!,]|$|\b(?:what|now|because|cos|coz|bc|is|was|should|did)\b)`)
+var toldAfterAskRe = regexp.MustCompile(`(?:问我|跟我要|找我要|要我)(?:要)?(?:的)?[^。！？]{0,16}(?:护照|身份证|卡号|验证码|密码|地址|住址)[^。！？]{0,10}(?:我|都)(?:都|就|也)?(?:说了|告诉(?:她|他|对方)了|给(?:她|他|对方)?了|报(?:给她|给他)?了)|\basked (?:me )?(?:for|what)\b[^.!?]{0,80}\b(?:and|so|then) i (?:just )?(?:told|gave|sent|read out)(?: it| them| all| everything)?(?: to)? (?:her|him|them)\b\s*(?:[.!,]|$|\b(?:what|now|because|cos|coz|bc|is|was|should|did)\b)`)
 
 // declinedRe finds a pitch declined: "i refused", "said no", "拒绝了",
 // "sent nothing".
