@@ -341,6 +341,11 @@ func text(s State, e Event) (State, []Reply) {
 			// check (round twenty-one: "is this a message?").
 			return whichHappened(s, "understand.q.real_after")
 		}
+		if p.Topic == "" && !p.Asks {
+			if s, replies, ok := ownQuestion(s, e); ok {
+				return s, replies
+			}
+		}
 		if p.Topic == "" && thanksSaidRe.MatchString(e.Text) {
 			// "thanks for yesterday, the bank managed to freeze part of
 			// it", "好的，我直接去问学校了。真的很感谢": thanks with news,
@@ -1224,20 +1229,7 @@ func nothingFound(s State, e Event, p Placement) (State, []Reply, bool) {
 			// "no known warning signs" would answer one that was not asked
 			// (round twenty). Investing gets how the platforms work; the
 			// rest what the bot needs to answer.
-			topic, told := "start", toldTopic(n, true)
-			switch {
-			case investRe.MatchString(n):
-				topic = "explain_pig"
-			case creditRecordRe.MatchString(n):
-				topic = "credit_repair"
-			case callerIDRe.MatchString(n):
-				topic = "spoofed"
-			case numberAskedRe.MatchString(n):
-				topic = "report"
-			case told != "":
-				topic = told
-			}
-			s, replies := answerQuestion(s, topic)
+			s, replies := answerQuestion(s, generalTopic(n))
 			return s, replies, true
 		}
 	}
@@ -1287,6 +1279,12 @@ func nothingFound(s State, e Event, p Placement) (State, []Reply, bool) {
 		// "学联这边想问下 新生来的第一周我们应该提醒哪几件事": what to tell
 		// others is the warning to share.
 		s, replies := share(s)
+		return s, replies, true
+	}
+	if s, replies, ok := ownQuestion(s, e); ok {
+		// "can you write a short warning we can post…", "would the
+		// chinese police ever contact me on whatsapp": the questions a
+		// text left unclear gets answered, here too (round twenty-one).
 		return s, replies, true
 	}
 	if numberRealRe.MatchString(n) {
@@ -1366,6 +1364,74 @@ func nothingFound(s State, e Event, p Placement) (State, []Reply, bool) {
 // answerDoubtedRe finds the bot's answer quoted, shown or doubted: "你说号
 // 码能伪造", "i showed her ur answer", "我到底该信谁", "who do i believe".
 var answerDoubtedRe = regexp.MustCompile(`^(?:but |ok |so |wait )?you (?:said|told me|say)\b|^(?:可是|但是|那)?你(?:刚才|刚刚|之前|不是)?说|\b(?:showed|sent|forwarded|read) (?:her|him|them|my \w+) (?:ur|your|the bots?) (?:answer|reply|message|advice)\b|给(?:她|他|我妈|我爸)看了你的(?:回答|回复)|(?:到底)?(?:该|应该)(?:相)?信谁|\bwho (?:do|should) i (?:believe|trust)\b`)
+
+// generalTopic is the answer to a question about scams in general
+// (generalQuestionRe) in n: how the investment platforms work, credit
+// repair, a number shown on the screen, where to report, a scam's step
+// it names (toldTopics), or what the bot needs to answer.
+func generalTopic(n string) string {
+	told := toldTopic(n, true)
+	switch {
+	case investRe.MatchString(n):
+		return "explain_pig"
+	case creditRecordRe.MatchString(n):
+		return "credit_repair"
+	case callerIDRe.MatchString(n):
+		return "spoofed"
+	case numberAskedRe.MatchString(n) || hotlineAskedRe.MatchString(n):
+		return "report"
+	case told != "":
+		return told
+	}
+	return "start"
+}
+
+// ownQuestion answers a text left unclear that asks something of the bot
+// (round twenty-one: each was asked "is this a message?"): a help line's
+// number ("is there a 24h hotline for chinese citizens overseas"), a
+// warning to share ("can you write a short warning we can post"), what
+// real officials do ("would the chinese police ever contact me on
+// whatsapp"), a question about scams in general. ok is false for
+// anything else.
+func ownQuestion(s State, e Event) (State, []Reply, bool) {
+	if e.Forwarded || s.Node == NodeQuiz || linkRe.MatchString(e.Text) || phoneRe.MatchString(e.Text) ||
+		utf8.RuneCountInString(e.Text) > generalQuestionMaxRunes {
+		return s, nil, false
+	}
+	n := understanding.normalize(e.Text)
+	switch {
+	case helpNumberAskedRe.MatchString(n) || hotlineAskedRe.MatchString(n):
+		s, replies := answerQuestion(s, "report")
+		return s, replies, true
+	case warnWhatRe.MatchString(n) || warningAskedRe.MatchString(n):
+		s, replies := share(s)
+		return s, replies, true
+	case officialsWouldRe.MatchString(n):
+		s, replies := answerQuestion(s, "officials")
+		return s, replies, true
+	case generalQuestionRe.MatchString(n):
+		s, replies := answerQuestion(s, generalTopic(n))
+		return s, replies, true
+	case questionAskedRe.MatchString(n) && toldTopic(n, false) != "":
+		// "找人私下换汇会不会被冻卡": a question about a scam's step.
+		s, replies := answerQuestion(s, toldTopic(n, false))
+		return s, replies, true
+	}
+	return s, nil, false
+}
+
+// hotlineAskedRe finds a help line asked for: "is there a 24h hotline for
+// chinese citizens overseas", "有没有24小时的热线".
+var hotlineAskedRe = regexp.MustCompile(`\bis there (?:a|an|any) (?:24 ?h(?:ou)?r?s? |24/7 |emergency |official )?(?:hotline|helpline|help line|number to call)\b|有没有[^。！？]{0,10}(?:热线|求助电话)`)
+
+// warningAskedRe finds a warning to share asked for: "can you write a
+// short warning we can post in the freshers group", "帮我们写个提醒".
+var warningAskedRe = regexp.MustCompile(`\b(?:write|draft|give) (?:us |me )?(?:a |an )?(?:short |quick |brief )?(?:warning|notice|reminder|alert)\b[^.!?]{0,60}\b(?:post|share|send|forward)\b|帮(?:我们|忙)?写(?:一?个|一?段|一?条)?(?:防骗)?(?:提醒|通知|警示)`)
+
+// officialsWouldRe finds what real officials do asked about: "would the
+// chinese police ever contact me on whatsapp", "do real police ever ask
+// you to keep a case secret", "公安会不会用微信联系".
+var officialsWouldRe = regexp.MustCompile(`^(?:would|do|does|can|will|could|is it (?:normal|possible) for) (?:the )?(?:real )?(?:chinese )?(?:police|embassy|consulate|court|courts|prosecutors?|officials?|government|immigration)\b|(?:公安|警察|大使馆|领事馆|法院|检察院)(?:会不会|会|能不能)(?:用|通过|在)?(?:微信|QQ|whatsapp|电话|视频)`)
 
 // youSaidRe finds the person quoting the bot back: "you said…", "but you
 // said…", "你刚才说…".
@@ -1551,7 +1617,20 @@ var toldTopics = []struct {
 	// "they mailed me a cheque for 3k to buy equipment… send back what's
 	// left": the cheque bounces after the money returned has gone.
 	{chequeBackRe, "overpaid", false},
+	// "should i pay one of those recovery companies thats messaging
+	// me": the second scam, after the first (round twenty-one).
+	{recoveryFirmRe, "recovery", false},
+	// "私下换汇到底犯不犯法": the informal exchange and the frozen card.
+	{privateExchangeRe, "currency_exchange", false},
 }
+
+// recoveryFirmRe finds a firm that promises lost money back: "recovery
+// companies", "追回损失的公司".
+var recoveryFirmRe = regexp.MustCompile(`\b(?:fund |money |asset |crypto )?recovery (?:company|companies|firm|firms|service|services|agent|agents|agency|expert|experts|lawyer|lawyers|team)\b|(?:追回|追款)(?:损失|资金)?的?(?:公司|机构|团队|律师)|帮(?:你|我|忙)?追回(?:损失|钱|款|资金)`)
+
+// privateExchangeRe finds money changed privately: "私下换汇", "a guy on
+// wechat who exchanges rmb".
+var privateExchangeRe = regexp.MustCompile(`私下换汇|找人换汇|民间换汇|\b(?:private|informal|black market|underground) (?:currency )?exchange\b`)
 
 // keysPostedRe finds keys to be posted, told of the owner: "the owner
 // says he's a missionary… and will mail keys", "房东说钥匙寄给我". An

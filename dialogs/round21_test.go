@@ -63,5 +63,14 @@ func TestOwnWordsRoundTwentyOne(t *testing.T) {
 		{locales.EN, []string{"my mum got a call from the chinese police", "i showed her your answer and she still believes him"}, "understand.q.real_after"},
 		{locales.EN, []string{"ive already put in around 25k total"}, "paid.now"},
 		{locales.EN, []string{"an officer from the beijing police added me on whatsapp"}, "understand.threatened.rule"},
+		// Questions and crises typed as first lines (fresh91): a help
+		// line, a warning to share, what real police do, kept on video
+		// all day, a recovery firm, money changed privately.
+		{locales.EN, []string{"is there a 24 hour hotline for chinese students in trouble abroad"}, "understand.q.report"},
+		{locales.EN, []string{"im in the student union, could you write us a quick warning to post in our wechat group about fake embassy calls"}, "share.title"},
+		{locales.EN, []string{"would the real chinese police ever call me on wechat video"}, "understand.q.officials"},
+		{locales.EN, []string{"they make me keep the video on all day so they can monitor me"}, "oncall.hangup"},
+		{locales.EN, []string{"a fund recovery company says they can get my 8000 back for a 10% fee"}, "understand.q.recovery"},
+		{locales.ZH, []string{"找人私下换汇会不会被冻卡"}, "understand.q.currency_exchange"},
 	})
 }

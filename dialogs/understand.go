@@ -2474,7 +2474,7 @@ var cashInHandRe = regexp.MustCompile(`(?:拿|取)(?:了)?[^，。！？]{0,6}(?
 // keptOnCallRe finds a caller who forbids hanging up, or the person
 // typing during the call: "if i hang up it counts as obstruction", "told
 // me not to hang up", "typing w one hand", "不让我挂电话".
-var keptOnCallRe = regexp.MustCompile(`\bif i hang up\b|\b(?:told|tell|tells|telling) me not to hang up\b|\b(?:i )?(?:cant|can't|cannot|must not|mustn't|not allowed to) hang up\b|\btyping (?:with |w |w/ )?one hand\b|不(?:能|让我|准|许|让)挂(?:电话)?|挂了(?:电话)?就(?:算|是|会)`)
+var keptOnCallRe = regexp.MustCompile(`\b(?:keep|kept|leave|left|have|had) (?:the |my )?(?:skype|video|camera|zoom|facetime|wechat|whatsapp)(?: video| call| camera)? on (?:all day|all night|the whole time|24/7|so (?:they|he|she) can (?:monitor|watch|see))|\bif i hang up\b|\b(?:told|tell|tells|telling) me not to hang up\b|\b(?:i )?(?:cant|can't|cannot|must not|mustn't|not allowed to) hang up\b|\btyping (?:with |w |w/ )?one hand\b|不(?:能|让我|准|许|让)挂(?:电话)?|挂了(?:电话)?就(?:算|是|会)`)
 
 // deniedRetractedRe finds "no money went" taken back: "我说我妈没给钱 我搞
 // 错了", "i said i didnt pay but i was wrong", "actually she did pay".
