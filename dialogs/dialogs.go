@@ -1363,7 +1363,7 @@ func nothingFound(s State, e Event, p Placement) (State, []Reply, bool) {
 
 // answerDoubtedRe finds the bot's answer quoted, shown or doubted: "你说号
 // 码能伪造", "i showed her ur answer", "我到底该信谁", "who do i believe".
-var answerDoubtedRe = regexp.MustCompile(`^(?:but |ok |so |wait )?you (?:said|told me|say)\b|^(?:可是|但是|那)?你(?:刚才|刚刚|之前|不是)?说|\b(?:showed|sent|forwarded|read) (?:her|him|them|my \w+) (?:ur|your|the bots?) (?:answer|reply|message|advice)\b|给(?:她|他|我妈|我爸)看了你的(?:回答|回复)|(?:到底)?(?:该|应该)(?:相)?信谁|\bwho (?:do|should) i (?:believe|trust)\b`)
+var answerDoubtedRe = regexp.MustCompile(`^(?:but |ok |so |wait )?(?:you|u) (?:said|told me|say)\b|^(?:可是|但是|那)?你(?:刚才|刚刚|之前|不是)?说|\b(?:showed|sent|forwarded|read) (?:her|him|them|my \w+) (?:ur|your|the bots?) (?:answer|reply|message|advice)\b|给(?:她|他|我妈|我爸)看了你的(?:回答|回复)|(?:到底)?(?:该|应该)(?:相)?信谁|\bwho (?:do|should) i (?:believe|trust)\b`)
 
 // generalTopic is the answer to a question about scams in general
 // (generalQuestionRe) in n: how the investment platforms work, credit
@@ -1435,7 +1435,7 @@ var officialsWouldRe = regexp.MustCompile(`^(?:would|do|does|can|will|could|is i
 
 // youSaidRe finds the person quoting the bot back: "you said…", "but you
 // said…", "你刚才说…".
-var youSaidRe = regexp.MustCompile(`^(?:but |ok |so |wait )?you (?:said|told me|say)\b|^(?:可是|但是|那)?你(?:刚才|刚刚|之前|不是)?说`)
+var youSaidRe = regexp.MustCompile(`^(?:but |ok |so |wait )?(?:you|u) (?:said|told me|say)\b|^(?:可是|但是|那)?你(?:刚才|刚刚|之前|不是)?说`)
 
 // generalQuestionRe finds a question about scams in general, asked in the
 // person's words: "are there any signs…", "how do i know if…", "有没有办法
@@ -1663,7 +1663,7 @@ var openerToldRe = regexp.MustCompile(`\bpig ?butcher|杀猪盘|\blong time no s
 // handed over for someone: "收快递再寄出去", "receiving iphones at her
 // address and re-posting them", "open a new account and give them the
 // login", "把银行卡借给他".
-var muleToldRe = regexp.MustCompile(`(?:收|代收)(?:快递|包裹)(?:再|然后)?(?:寄|转寄)|帮(?:他|她|别人|对方)?收(?:货款|款项|款|钱)|收(?:一笔|个|笔)?(?:款|钱)(?:再|然后)?转(?:出去|给)|\b(?:rent(?:ed|ing|s)? out|lend(?:s|ing)?|lent|sold|sell(?:s|ing)?) (?:his|her|my|their|a) (?:\w+ )?(?:bank )?card\b|\bre-?(?:ship|post|send)(?:s|ing|ed)? (?:them|it|the (?:parcels|packages|phones|items))\b|\breceiv(?:e|es|ing) (?:parcels|packages|iphones|phones)\b[^.!?]{0,40}\b(?:re-?post|re-?send|forward|send them on|ship them)|\bopen (?:a|an|another) (?:new )?(?:\w+ )?(?:bank )?account\b[^.!?]{0,30}\b(?:give|send|hand) (?:them|him|her) (?:the|my) (?:login|password|card|details)\b|(?:把)?(?:银行卡|卡)(?:借给|租给)|手机卡[^。！？]{0,6}(?:给|借|卖)|\b(?:lend|give|sell|hand over) (?:them |him |her )?(?:my |his |her )?sim(?: card)?\b|开(?:个|一个)(?:新的?)?(?:银行)?(?:卡|账户)给(?:他|她|他们|对方)`)
+var muleToldRe = regexp.MustCompile(`(?:进来|到账|收到|打进来)[^。！？]{0,10}(?:买成|换成|换)(?:usdt|USDT|币|泰达币)[^。！？]{0,6}转给(?:他|她|对方)|(?:收|代收)(?:快递|包裹)(?:再|然后)?(?:寄|转寄)|帮(?:他|她|别人|对方)?收(?:货款|款项|款|钱)|收(?:一笔|个|笔)?(?:款|钱)(?:再|然后)?转(?:出去|给)|\b(?:rent(?:ed|ing|s)? out|lend(?:s|ing)?|lent|sold|sell(?:s|ing)?) (?:his|her|my|their|a) (?:\w+ )?(?:bank )?card\b|\bre-?(?:ship|post|send)(?:s|ing|ed)? (?:them|it|the (?:parcels|packages|phones|items))\b|\breceiv(?:e|es|ing) (?:parcels|packages|iphones|phones)\b[^.!?]{0,40}\b(?:re-?post|re-?send|forward|send them on|ship them)|\bopen (?:a|an|another) (?:new )?(?:\w+ )?(?:bank )?account\b[^.!?]{0,30}\b(?:give|send|hand) (?:them|him|her) (?:the|my) (?:login|password|card|details)\b|(?:把)?(?:银行卡|卡)(?:借给|租给)|手机卡[^。！？]{0,6}(?:给|借|卖)|\b(?:lend|give|sell|hand over) (?:them |him |her )?(?:my |his |her )?sim(?: card)?\b|开(?:个|一个)(?:新的?)?(?:银行)?(?:卡|账户)给(?:他|她|他们|对方)`)
 
 // metOnlineToldRe finds someone met on an app or online, told in passing:
 // "met on instagram", "met him through a dating app". Chinese has its

@@ -766,7 +766,7 @@ var typedPhoneRe = regexp.MustCompile(`\+?[0-9][0-9 ().-]{1,18}[0-9]`)
 // callerIDRe finds a number told as the one a call or message came from
 // ("来电显示是110", "the caller id said 999"): forged caller ID is the
 // point then, not whose number it is.
-var callerIDRe = regexp.MustCompile(`(?i)来电显示|显示的?是|显示号码|打来的|caller ?id|called (?:me )?from|call(?:ed)? came from|showed up as|came up as|showing as|shows as|shows up as|it showed|the number showed`)
+var callerIDRe = regexp.MustCompile(`(?i)来电显示|打不回来|回拨(?:不了|不通)|\bcan'?t (?:call|ring) (?:it|them|that number) back\b|显示的?是|显示号码|打来的|caller ?id|called (?:me )?from|call(?:ed)? came from|showed up as|came up as|showing as|shows as|shows up as|it showed|the number showed`)
 
 // helpWordRe finds what a person asking for a help number names: the
 // police, an emergency line, a hotline, an embassy or consulate.

@@ -72,5 +72,11 @@ func TestOwnWordsRoundTwentyOne(t *testing.T) {
 		{locales.EN, []string{"they make me keep the video on all day so they can monitor me"}, "oncall.hangup"},
 		{locales.EN, []string{"a fund recovery company says they can get my 8000 back for a 10% fee"}, "understand.q.recovery"},
 		{locales.ZH, []string{"找人私下换汇会不会被冻卡"}, "understand.q.currency_exchange"},
+		// A long con's pieces (fresh90, fresh86): a teacher who trades
+		// "with" the person on inside data, a relative's name known to
+		// the caller, the bot quoted back with "u".
+		{locales.ZH, []string{"有个人让我在一个平台开户 说有内幕消息 带着我一起操作"}, "understand.q.invest_offer"},
+		{locales.EN, []string{"the caller knew his full name and his university"}, "understand.q.leaked_knows"},
+		{locales.EN, []string{"someone from customer service called about my credit record", "u said they cant change credit records, how do u know that"}, "understand.q.real_after"},
 	})
 }

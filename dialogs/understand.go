@@ -1468,7 +1468,7 @@ var bailRe = regexp.MustCompile(`取保|担保书|保释|\bbail\b`)
 // investPitchToldRe finds an investment scam's pitch told: a stock or
 // trading group with its "teachers", free stock lessons, an "inside"
 // channel that will make someone money.
-var investPitchToldRe = regexp.MustCompile(`\b(?:stock|trading|investment|crypto) (?:group|class|lessons?)\b[^.?!]{0,60}\b(?:lecturers?|teachers?|mentors?|analysts?|picks?|made|profit)|\bfree (?:stock|trading) (?:lessons?|picks|tips|class)\b|(?:炒股|股票|荐股|投资)群[^。]{0,20}(?:老师|讲课|直播|荐股|赚了)|内部(?:投资)?渠道|带(?:她|他|我|你|大家)(?:一起)?赚钱|免费荐股|免费教炒股`)
+var investPitchToldRe = regexp.MustCompile(`\b(?:stock|trading|investment|crypto) (?:group|class|lessons?)\b[^.?!]{0,60}\b(?:lecturers?|teachers?|mentors?|analysts?|picks?|made|profit)|\bfree (?:stock|trading) (?:lessons?|picks|tips|class)\b|(?:炒股|股票|荐股|投资)群[^。]{0,20}(?:老师|讲课|直播|荐股|赚了)|内部(?:投资)?渠道|带(?:她|他|我|你|大家)(?:一起)?赚钱|免费荐股|免费教炒股|带着?(?:她|他|我|我们)(?:一起)?(?:操作|炒币|炒股|做单|投资|理财)|内部数据|内幕消息|(?:群里|大家)[^。！？]{0,12}(?:晒收益|晒单|晒盈利)|谢谢?老师带`)
 
 // kidnapLeftRe finds a student said to have left with a bag, told by
 // someone looking for them.
