@@ -78,5 +78,9 @@ func TestOwnWordsRoundTwentyOne(t *testing.T) {
 		{locales.ZH, []string{"有个人让我在一个平台开户 说有内幕消息 带着我一起操作"}, "understand.q.invest_offer"},
 		{locales.EN, []string{"the caller knew his full name and his university"}, "understand.q.leaked_knows"},
 		{locales.EN, []string{"someone from customer service called about my credit record", "u said they cant change credit records, how do u know that"}, "understand.q.real_after"},
+		// An account opened in the person's name, told in Traditional
+		// Chinese or English (fresh88): the steps for papers given.
+		{locales.ZH, []string{"收到銀行email說信用卡已經批核 可是我根本沒申請過"}, "paid.id.now"},
+		{locales.EN, []string{"i never opened a revolut account but today there's a welcome email saying my account is opened"}, "paid.id.now"},
 	})
 }

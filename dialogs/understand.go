@@ -2294,6 +2294,12 @@ func understand(s State, text string, forwarded bool) Placement {
 		// cash pickup's next step, about to be done; stop first (round
 		// twenty-one: "is this a message?"). Quoted words or not.
 		return Placement{Intent: IntentQuestion, Topic: "at_bank"}
+	case p.Intent == IntentUnclear && openedInMyNameRe.MatchString(n):
+		// "今天我收到Monzo的email说欢迎开户 可是我根本没申请过Monzo": an
+		// account opened in the person's name; the steps for papers given
+		// (identity fraud reported, credit checked), not "is this a
+		// message?" (round twenty-one).
+		return Placement{Intent: IntentPaid, Story: true, Topic: "id"}
 	case (p.Intent == IntentUnclear || p.Intent == IntentThreatened) && toldAfterAskRe.MatchString(n):
 		// "she asked for my passport number and home address and i told
 		// her": the ask told, then answered; what was given decides, as
@@ -2405,6 +2411,11 @@ var ownLossStartRe = regexp.MustCompile(`^(?:i'?m|im|i am|we'?re|we are)\b`)
 // put in told of someone else: "shes moved about 38k into", "my friend is
 // about 20k in".
 var thirdPersonLossRe = regexp.MustCompile(`(?:^|\s)(?:she|he|they|she'?s|shes|he'?s|hes|they'?re|theyre|my (?:friend|mum|mom|dad|mother|father|sister|brother|roommate|flatmate|aunt|uncle|grandma|grandpa|cousin|son|daughter|wife|husband|gf|bf))\b[^.!?]{0,40}$`)
+
+// openedInMyNameRe finds an account, card or loan the person never asked
+// for: "欢迎开户 可是我根本没申请过", "got a welcome email for a credit card
+// i never applied for".
+var openedInMyNameRe = regexp.MustCompile(`(?:开户|账户|信用卡|贷款|卡)[^。！？]{0,20}(?:我)?(?:根本)?(?:没|没有|从来没)(?:申请|开|办)过|(?:没|没有|从来没)(?:申请|开|办)过[^。！？]{0,12}(?:却|但|可是)?[^。！？]{0,12}(?:开户|账户|信用卡|贷款)|\b(?:account|card|loan|credit card)\b[^.!?]{0,40}\bi (?:never|didn'?t|did not) (?:apply|applied|open|opened|sign(?:ed)? up|ask(?:ed)?)(?: for)?\b|\bi (?:never|didn'?t|did not) (?:apply|applied|open|opened|sign(?:ed)? up)(?: for)?\b[^.!?]{0,30}\b(?:account|card|loan)\b[^.!?]{0,40}\b(?:opened|approved|welcome|in my name)\b`)
 
 // toldAfterAskRe finds an ask told, then answered: "asked for my passport
 // number and home address and i told her", "so i gave it to them", "她问
