@@ -405,6 +405,21 @@ func text(s State, e Event) (State, []Reply) {
 			// message" (round seventeen).
 			return storyAsks(s)
 		}
+		if n := understanding.normalize(e.Text); payingWeighedRe.MatchString(n) {
+			// "没转 他给了个支付宝账号 我在想要不要先转一部分？？": nothing
+			// paid yet, and paying weighed; not "Good, nothing is lost"
+			// (round twenty-one).
+			return answerQuestion(s, "about_to_pay")
+		}
+		if n := understanding.normalize(e.Text); s.Node == NodeSteps && s.Warned && bareNoRe.MatchString(n) {
+			// "no" right after the steps for a relative said to be held
+			// ("call them first… if you can't reach them…"), or for a
+			// caller's threat: no question was asked, and the "no" may be
+			// "I can't reach her" as well as "nothing paid"; what to hold
+			// back and what has happened, not "Good, nothing is lost"
+			// (round twenty-one).
+			return storyAsks(s)
+		}
 		if unreachableRe.MatchString(understanding.normalize(e.Text)) {
 			// "我没转钱 可是还是联系不上她", "haven't paid but still can't
 			// reach him": nothing is paid, but "Good, nothing is lost"
@@ -1360,6 +1375,13 @@ func nothingFound(s State, e Event, p Placement) (State, []Reply, bool) {
 	}
 	return s, nil, false
 }
+
+// payingWeighedRe finds paying weighed: "我在想要不要先转一部分", "should i
+// just send some of it", "thinking of paying half".
+var payingWeighedRe = regexp.MustCompile(`要不要(?:先)?(?:转|汇|付|给|打)|(?:先)?(?:转|汇|付)一部分|\bshould i (?:just )?(?:send|pay|transfer|give)\b|\b(?:thinking|thought) (?:of|about) (?:sending|paying|transferring)\b|\b(?:send|pay) (?:part|some|half) of it\b`)
+
+// bareNoRe finds a bare no: "no", "not yet", "没有", "还没".
+var bareNoRe = regexp.MustCompile(`^(?:no|nope|nah|not yet|no not yet|none|没有|没|还没|还没有|没呢|还没呢)\s*[.!。！]*$`)
 
 // answerDoubtedRe finds the bot's answer quoted, shown or doubted: "你说号
 // 码能伪造", "i showed her ur answer", "我到底该信谁", "who do i believe".

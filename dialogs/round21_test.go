@@ -82,5 +82,13 @@ func TestOwnWordsRoundTwentyOne(t *testing.T) {
 		// Chinese or English (fresh88): the steps for papers given.
 		{locales.ZH, []string{"收到銀行email說信用卡已經批核 可是我根本沒申請過"}, "paid.id.now"},
 		{locales.EN, []string{"i never opened a revolut account but today there's a welcome email saying my account is opened"}, "paid.id.now"},
+		// Paying weighed, and a bare "no" right after the steps for a
+		// relative said to be held (fresh92, fresh93): not "Good,
+		// nothing is lost".
+		{locales.ZH, []string{"有人说我儿子在医院要交押金", "没转 他给了个账号 我在想要不要先转一点"}, "understand.q.about_to_pay"},
+		{locales.EN, []string{"nothing sent yet but should i just pay half so they stop calling"}, "understand.q.about_to_pay"},
+		{locales.EN, []string{"someone sent us a video of our son tied up and wants money, we cant reach him", "no"}, "understand.story_asks"},
+		// After "has any of these happened?" a "no" stays nothing lost.
+		{locales.EN, []string{"a man from the embassy says my passport is in a case", "i hung up", "no"}, "none.steps"},
 	})
 }
