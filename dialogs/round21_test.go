@@ -90,5 +90,24 @@ func TestOwnWordsRoundTwentyOne(t *testing.T) {
 		{locales.EN, []string{"someone sent us a video of our son tied up and wants money, we cant reach him", "no"}, "understand.story_asks"},
 		// After "has any of these happened?" a "no" stays nothing lost.
 		{locales.EN, []string{"a man from the embassy says my passport is in a case", "i hung up", "no"}, "none.steps"},
+		// Something given, told beside a "nothing" or as a process
+		// (fresh94): a card and its PIN posted, a chat login scanned
+		// away, a linked payment, a bank login typed, a card's two
+		// sides photographed, debits after a scan, a release fee, a
+		// video for an "officer", a login confirmed, a friend's money
+		// put in, a link tapped and closed.
+		{locales.ZH, []string{"我没转账 他让我把新卡和密码一起寄给他们保管"}, "paid.now"},
+		{locales.EN, []string{"the officer told me to post my credit card to an address so it can be checked"}, "paid.now"},
+		{locales.ZH, []string{"没给密码 就是扫了他的二维码帮他辅助验证 然后微信掉线了"}, "account.lock"},
+		{locales.ZH, []string{"没转钱 他让我开了个亲情付 绑了他给的号"}, "paid.now"},
+		{locales.ZH, []string{"我没点短信链接 自己在浏览器打开的 输了网银密码"}, "paid.now"},
+		{locales.ZH, []string{"只是把银行卡正反面都拍了给中介看"}, "paid.now"},
+		{locales.ZH, []string{"我妈扫了个码领补贴 后来手机收到好几条扣款短信"}, "understand.family.paid.now"},
+		{locales.EN, []string{"i havent lost anything, my balance shows 9k, i just need to pay a tax deposit before they release it"}, "understand.withdraw"},
+		{locales.EN, []string{"the officer said he had to check for tattoos so i filmed myself"}, "understand.q.sextortion"},
+		{locales.EN, []string{"the tax office email asked me to confirm my login and my tax number. i did that"}, "paid.now"},
+		{locales.EN, []string{"is this trading site real? my friend put in around 15k and can only take out small amounts"}, "understand.family.paid.now"},
+		{locales.EN, []string{"i tapped the link in that parcel text by mistake but closed it, didnt type anything"}, "understand.link_opened"},
+		{locales.ZH, []string{"请把银行卡正反面拍照发给我们核实身份"}, "verdict.none"},
 	})
 }

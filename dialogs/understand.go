@@ -2311,6 +2311,58 @@ func understand(s State, text string, forwarded bool) Placement {
 			return Placement{Intent: IntentPaid, Story: true, Topic: "id"}
 		}
 		return Placement{Intent: IntentQuestion, Topic: "address_only"}
+	case (p.Intent == IntentNone || p.Intent == IntentUnclear || p.Intent == IntentThreatened) && givenAwayRe.MatchString(n):
+		// "没转给别人啊 警官让我把存款挪到自己新开的一张卡上 然后把那张卡和
+		// 密码寄给他们保管", "the inspector told me to post my debit card
+		// to an address", "我没点链接啊 我是复制到浏览器里打开的 输了网银
+		// 账号密码", "他教我开了个亲情付 绑的是他给的手机号": a card, its
+		// PIN, a bank login or a linked payment given, whatever "nothing"
+		// came before; the bank's steps (round twenty-one: "Good. Forward
+		// a message").
+		return Placement{Intent: IntentPaid, Story: true}
+	case (p.Intent == IntentNone || p.Intent == IntentUnclear) && assistVerifyRe.MatchString(n):
+		// "用我微信扫了下他发的二维码 说帮他辅助验证 然后我微信就掉线了": the
+		// account's login handed over by a scan; the steps for an account
+		// taken over.
+		return Placement{Intent: IntentAccount, Story: true}
+	case p.Intent == IntentUnclear && releaseFeeRe.MatchString(n):
+		// "the site shows my balance at 18k. just have to pay a
+		// verification deposit before they release it": money in a
+		// platform that wants more to let it out; pay nothing to
+		// withdraw, the steps after a payment.
+		return Placement{Intent: IntentPaid, Story: true, Topic: "withdraw"}
+	case p.Intent == IntentUnclear && filmedForOfficerRe.MatchString(n):
+		// "officer said they had to check i had no tattoos… so i filmed
+		// myself": a video made for a "check" is the sextortion's
+		// material.
+		return Placement{Intent: IntentQuestion, Topic: "sextortion"}
+	case (p.Intent == IntentUnclear || p.Intent == IntentThreatened) && didThatAfterAskRe.MatchString(n) && (secretGivenRe.MatchString(n) || loginWordRe.MatchString(n)):
+		// "the ato email asked me to confirm my tax file number and mygov
+		// login for the refund. did that": a login given; the bank's steps.
+		return Placement{Intent: IntentPaid, Story: true}
+	case (p.Intent == IntentNone || p.Intent == IntentUnclear) && cardPhotoGivenRe.MatchString(n) && !secondPersonRe.MatchString(n) && !strings.Contains(n, "请"):
+		// "就是把我银行卡拍照给房东核实了一下身份 正反面都拍了": both sides
+		// of a card photographed for someone is its number, expiry and
+		// security code given; the bank's steps. A message that asks its
+		// reader for the photo ("请把银行卡正反面拍照发给我们") is no
+		// telling.
+		return Placement{Intent: IntentPaid, Story: true}
+	case (p.Intent == IntentNone || p.Intent == IntentUnclear) && debitsSeenRe.MatchString(n):
+		// "我婆婆说她只是用微信扫了个码领养老补贴 然后手机收到好几条扣款短信":
+		// money leaving after a scan or a call, told as a "process"; a
+		// loss, the bank first.
+		return Placement{Intent: IntentPaid, Story: true, Family: someoneElsesRe.MatchString(n)}
+	case p.Intent == IntentCheck && p.Quote == "" && !forwarded && moneyPutInRe.MatchString(n) && someoneElsesRe.MatchString(n):
+		// "just curious if this platform is real, my friend has been on it
+		// 3 weeks, put in around 20k aud": someone else's money put in,
+		// told; their bank's steps, not "no known warning signs" on the
+		// telling.
+		return Placement{Intent: IntentPaid, Story: true, Family: true}
+	case (p.Intent == IntentCheck && p.Quote == "" && !forwarded || p.Intent == IntentUnclear) && linkOnlyRe.MatchString(n) && linkClosedRe.MatchString(n):
+		// "accidentally tapped the link in a hmrc text but closed it
+		// straight away, didnt type anything": the answer for a link
+		// opened, not a verdict on the telling.
+		return Placement{Intent: IntentApp, Story: true, Topic: "link"}
 	case p.Intent == IntentUnclear && p.Topic == "" && read.ok:
 		if told, ok := unclearTold(s, read.text, read.f); ok {
 			return told
@@ -2401,7 +2453,7 @@ var goldForCollectionRe = regexp.MustCompile(`\b(?:gold (?:bars?|bullion|coins?)
 // moneyPutInRe finds money put into a platform, told as a total: "im
 // about 16k in", "ive recharged maybe 1900", "moved about 38k into their
 // app", "投进去快二十万了".
-var moneyPutInRe = regexp.MustCompile(`\b(?:i'?ve|ive|we'?ve|weve|has|have|had)\s+(?:already\s+)?put in\s+(?:about |like |maybe |around |roughly |nearly |almost |over )?[$£€¥]?\d[\d,.]*\s?k?\b|\b(?:i'?m|im|i am|we'?re|we are|she'?s|shes|he'?s|hes|they'?re|theyre|(?:my \w+|she|he) is|they are) (?:already |now )?(?:about |like |maybe |around |roughly |nearly |almost |over )?(?:[$£€¥]\d[\d,.]*\s?k?|\d[\d,.]*\s?k|\d{3,}[\d,.]*) (?:in|deep)(?:\s*(?:[,.!?]|$)|\s+(?:total|so far|now|already|with (?:them|him|her|it)|on (?:it|this|that|the)))|\brecharged\b[^.!?]{0,24}\d|\b(?:moved|put|sunk|poured|deposited)\b (?:(?:about|like|maybe|around|roughly|nearly|almost|over|another)\s)*[$£€¥]?\d[\d,.]*\s?k?\b(?: \w+)? into\b|(?:投|充|转|打|存)进去(?:了)?[^，。！？]{0,4}[0-9一二两三四五六七八九十百千万]+`)
+var moneyPutInRe = regexp.MustCompile(`\bput in (?:about |like |maybe |around |roughly |nearly |almost |over )?[$£€¥]?\d[\d,.]*\s?k?\b|\b(?:i'?ve|ive|we'?ve|weve|has|have|had)\s+(?:already\s+)?put in\s+(?:about |like |maybe |around |roughly |nearly |almost |over )?[$£€¥]?\d[\d,.]*\s?k?\b|\b(?:i'?m|im|i am|we'?re|we are|she'?s|shes|he'?s|hes|they'?re|theyre|(?:my \w+|she|he) is|they are) (?:already |now )?(?:about |like |maybe |around |roughly |nearly |almost |over )?(?:[$£€¥]\d[\d,.]*\s?k?|\d[\d,.]*\s?k|\d{3,}[\d,.]*) (?:in|deep)(?:\s*(?:[,.!?]|$)|\s+(?:total|so far|now|already|with (?:them|him|her|it)|on (?:it|this|that|the)))|\brecharged\b[^.!?]{0,24}\d|\b(?:moved|put|sunk|poured|deposited)\b (?:(?:about|like|maybe|around|roughly|nearly|almost|over|another)\s)*[$£€¥]?\d[\d,.]*\s?k?\b(?: \w+)? into\b|(?:投|充|转|打|存)进去(?:了)?[^，。！？]{0,4}[0-9一二两三四五六七八九十百千万]+`)
 
 // ownLossStartRe finds moneyPutInRe's match told of the person: "im
 // about 2000 in".
@@ -2416,6 +2468,46 @@ var thirdPersonLossRe = regexp.MustCompile(`(?:^|\s)(?:she|he|they|she'?s|shes|h
 // for: "欢迎开户 可是我根本没申请过", "got a welcome email for a credit card
 // i never applied for".
 var openedInMyNameRe = regexp.MustCompile(`(?:开户|账户|信用卡|贷款|卡)[^。！？]{0,20}(?:我)?(?:根本)?(?:没|没有|从来没)(?:申请|开|办)过|(?:没|没有|从来没)(?:申请|开|办)过[^。！？]{0,12}(?:却|但|可是)?[^。！？]{0,12}(?:开户|账户|信用卡|贷款)|\b(?:account|card|loan|credit card)\b[^.!?]{0,40}\bi (?:never|didn'?t|did not) (?:apply|applied|open|opened|sign(?:ed)? up|ask(?:ed)?)(?: for)?\b|\bi (?:never|didn'?t|did not) (?:apply|applied|open|opened|sign(?:ed)? up)(?: for)?\b[^.!?]{0,30}\b(?:account|card|loan)\b[^.!?]{0,40}\b(?:opened|approved|welcome|in my name)\b`)
+
+// givenAwayRe finds a card with its PIN, a bank login or a linked payment
+// handed to someone: "把那张卡和密码寄给他们", "post my debit card to an
+// address", "输了网银账号密码", "开了个亲情付 绑的是他给的手机号".
+var givenAwayRe = regexp.MustCompile(`(?:卡|银行卡)(?:和|跟|连同)(?:密码)[^。！？]{0,8}(?:寄|给|交)|(?:寄|交|给)(?:给)?(?:他们|他|对方|警官|警察)(?:保管)?[^。！？]{0,4}(?:银行卡|卡和密码)|(?:输|填)(?:了|入了?)(?:网银|银行)(?:的)?(?:账号|帐号)?(?:和)?密码|(?:开|开通)(?:了)?(?:个|一个)?(?:亲情付|亲密付|亲属卡)[^。！？]{0,12}(?:绑|给|他)|\b(?:post|mail|send|sent|posted|mailed|courier(?:ed)?)\b (?:my|her|his|the) (?:debit |credit |bank )?card\b[^.!?]{0,40}\b(?:to (?:an|the|their|his|her) (?:address|officer|inspector|courier)|to be checked|for (?:checking|inspection|verification))|\b(?:typed|entered|put) (?:in )?my (?:online banking|bank|banking) (?:login|password|details)\b`)
+
+// assistVerifyRe finds a chat login handed over by scanning a stranger's
+// code "to help verify": "扫了下他发的二维码 说帮他辅助验证".
+var assistVerifyRe = regexp.MustCompile(`辅助验证|(?:微信|wechat)[^。！？]{0,8}(?:掉线|被登出|被挤下线)|\b(?:help(?:ed)? (?:him|her|them) verify|scanned (?:his|her|their) qr code to (?:help|verify))\b`)
+
+// releaseFeeRe finds a payment asked before a balance is released: "pay a
+// verification deposit before they release it", "交保证金才能提现".
+var releaseFeeRe = regexp.MustCompile(`\b(?:pay|deposit|top up)\b[^.!?]{0,40}\b(?:before|to|so) (?:they|it|i can|we can)? ?(?:release|unlock|withdraw|unfreeze)\b|(?:交|付|充)(?:了)?[^。！？]{0,10}(?:才能|才可以|就能)(?:提现|出金|解冻|提出来)`)
+
+// filmedForOfficerRe finds a video of oneself made for an officer's check:
+// "had to check i had no tattoos… so i filmed myself", "让我脱衣服拍视频".
+var filmedForOfficerRe = regexp.MustCompile(`\b(?:tattoos?|birthmarks?|undress|naked|nude|strip)\b[^!?]{0,80}\bi (?:filmed|recorded|sent|took) (?:myself|a video|photos)\b|\bi (?:filmed|recorded) myself\b[^!?]{0,80}\b(?:tattoos?|birthmarks?|naked|nude|body)\b|(?:脱衣服|脱了|裸)[^。！？]{0,12}(?:拍了|录了|视频了|发了)`)
+
+// loginWordRe finds an account's login named: "mygov login", "网银登录".
+var loginWordRe = regexp.MustCompile(`\blog ?in\b|\bsign ?in details\b|\busername\b|登录名|登录信息|账号和密码`)
+
+// someoneElsesRe finds a relative or friend whose story it is: "my friend
+// has been on it", "我婆婆说她".
+var someoneElsesRe = regexp.MustCompile(`\bmy (?:friend|mum|mom|dad|mother|father|sister|brother|roommate|flatmate|aunt|uncle|grandma|grandpa|grandmother|grandfather|cousin|son|daughter|wife|husband|gf|bf|girlfriend|boyfriend|parents)\b|我(?:妈|爸|婆婆|公公|奶奶|爷爷|外婆|外公|姥姥|姥爷|老公|老婆|朋友|同学|室友|姐|哥|弟|妹|儿子|女儿|父母|爸妈)`)
+
+// cardPhotoGivenRe finds a card photographed for someone: "银行卡拍照给房东",
+// "正反面都拍了", "sent a photo of both sides of my card".
+var cardPhotoGivenRe = regexp.MustCompile(`(?:银行卡|信用卡|卡)[^。！？]{0,4}拍(?:了)?(?:照)?(?:给|发给)|(?:卡|银行卡)?正反面都(?:拍|发)了|\b(?:sent|gave|showed) (?:him|her|them|the \w+ )?(?:a )?(?:photo|picture|pic)s? of (?:both sides of )?my (?:bank |debit |credit )?card\b`)
+
+// debitsSeenRe finds money leaving told as debit alerts: "收到好几条扣款
+// 短信", "several debits i didnt make".
+var debitsSeenRe = regexp.MustCompile(`(?:好几|几|很多|多)条扣款|扣款短信|被扣(?:了)?(?:好几|几)(?:笔|次)|\b(?:several|a few|multiple|lots of) (?:debits|charges|payments|withdrawals)\b[^.!?]{0,30}\b(?:i|she|he|we) (?:didnt|did not|never) (?:make|made|authori[sz]e)`)
+
+// linkClosedRe finds a link closed with nothing typed: "closed it straight
+// away", "didnt type anything", "马上关了 什么都没填".
+var linkClosedRe = regexp.MustCompile(`\bclosed it\b|\b(?:didnt|did not|never) (?:type|enter|fill)\b|(?:马上|立刻|直接)?关(?:掉)?了|(?:什么|啥)都没(?:填|输)`)
+
+// didThatAfterAskRe finds an ask told, then done: "asked me to confirm my
+// tax file number and mygov login for the refund. did that".
+var didThatAfterAskRe = regexp.MustCompile(`\basked (?:me )?to (?:confirm|give|send|enter|provide|update|verify)\b[^!?]{0,100}\b(?:i )?did (?:that|it|so)\b`)
 
 // toldAfterAskRe finds an ask told, then answered: "asked for my passport
 // number and home address and i told her", "so i gave it to them", "她问
