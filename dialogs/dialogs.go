@@ -1667,7 +1667,7 @@ var offPlatformRe = regexp.MustCompile(`(?:要我|让我|叫我|他说|她说|�
 // chequeBackRe finds a cheque sent to the person with some to send back
 // or spend for the sender: "mailed me a cheque for 3k to buy equipment
 // from their vendor and send back what's left".
-var chequeBackRe = regexp.MustCompile(`\b(?:cheque|check)\b[^.!?]{0,80}\b(?:send (?:back|the rest)|what'?s left|the rest back|the difference|their vendor|from their (?:supplier|vendor)|buy (?:the )?equipment)\b|支票[^。！？]{0,30}(?:退回|转回|多出|差额|剩下)`)
+var chequeBackRe = regexp.MustCompile(`\b(?:sent|mailed|gave|posted) (?:me )?a (?:check|cheque)\b[^.!?]{0,60}\b(?:i )?(?:mobile )?deposit(?:ed)?\b|\b(?:cheque|check)\b[^.!?]{0,80}\b(?:send (?:back|the rest)|what'?s left|the rest back|the difference|their vendor|from their (?:supplier|vendor)|buy (?:the )?equipment)\b|支票[^。！？]{0,30}(?:退回|转回|多出|差额|剩下)`)
 
 // lookalikeToldRe finds a site told to look like the real one: "not
 // airbnb.co.uk but it looked exactly the same", "网址跟官网一模一样".

@@ -109,5 +109,13 @@ func TestOwnWordsRoundTwentyOne(t *testing.T) {
 		{locales.EN, []string{"is this trading site real? my friend put in around 15k and can only take out small amounts"}, "understand.family.paid.now"},
 		{locales.EN, []string{"i tapped the link in that parcel text by mistake but closed it, didnt type anything"}, "understand.link_opened"},
 		{locales.ZH, []string{"请把银行卡正反面拍照发给我们核实身份"}, "verdict.none"},
+		// In the middle of it and for someone else (fresh95, fresh96):
+		// gift card codes read out, a cheque deposited for a job, papers
+		// sent with "no money involved", a card number and CVV typed
+		// into a page.
+		{locales.EN, []string{"a man from immigration says i must pay a fine in gift cards", "read 3 of the codes to him. the home office doesnt take apple cards does it"}, "understand.giftcard_paid"},
+		{locales.EN, []string{"the company sent me a cheque for 2000 and i mobile deposited it this morning"}, "understand.q.overpaid"},
+		{locales.EN, []string{"my sister sent a photo of her passport and a selfie to a recruiter, no money involved though"}, "paid.id.now"},
+		{locales.EN, []string{"my flatmate typed her card number and cvv into a parcel redelivery page, no money gone yet"}, "understand.family.paid.now"},
 	})
 }

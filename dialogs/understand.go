@@ -2311,7 +2311,7 @@ func understand(s State, text string, forwarded bool) Placement {
 			return Placement{Intent: IntentPaid, Story: true, Topic: "id"}
 		}
 		return Placement{Intent: IntentQuestion, Topic: "address_only"}
-	case (p.Intent == IntentNone || p.Intent == IntentUnclear || p.Intent == IntentThreatened) && givenAwayRe.MatchString(n):
+	case (p.Intent == IntentNone || p.Intent == IntentUnclear || p.Intent == IntentThreatened) && givenAwayRe.MatchString(n) && !passwordKeptRe.MatchString(n):
 		// "没转给别人啊 警官让我把存款挪到自己新开的一张卡上 然后把那张卡和
 		// 密码寄给他们保管", "the inspector told me to post my debit card
 		// to an address", "我没点链接啊 我是复制到浏览器里打开的 输了网银
@@ -2363,6 +2363,12 @@ func understand(s State, text string, forwarded bool) Placement {
 		// straight away, didnt type anything": the answer for a link
 		// opened, not a verdict on the telling.
 		return Placement{Intent: IntentApp, Story: true, Topic: "link"}
+	case p.Intent != IntentPaid && giftCodesReadRe.MatchString(n) && (giftCardRe.MatchString(n) || s.Node == NodeVerdict && s.Last != nil && s.Last.Type == classifier.TypeImpersonateOfficial):
+		// "read 2. ok the home office doesnt take apple cards right":
+		// gift card codes read out are money gone; the card's issuer
+		// first (round twenty-one: "Good, nothing is lost" after the
+		// hang-up that followed).
+		return Placement{Intent: IntentPaid, Story: true, Topic: "giftcard"}
 	case p.Intent == IntentUnclear && p.Topic == "" && read.ok:
 		if told, ok := unclearTold(s, read.text, read.f); ok {
 			return told
@@ -2472,7 +2478,7 @@ var openedInMyNameRe = regexp.MustCompile(`(?:开户|账户|信用卡|贷款|卡
 // givenAwayRe finds a card with its PIN, a bank login or a linked payment
 // handed to someone: "把那张卡和密码寄给他们", "post my debit card to an
 // address", "输了网银账号密码", "开了个亲情付 绑的是他给的手机号".
-var givenAwayRe = regexp.MustCompile(`(?:卡|银行卡)(?:和|跟|连同)(?:密码)[^。！？]{0,8}(?:寄|给|交)|(?:寄|交|给)(?:给)?(?:他们|他|对方|警官|警察)(?:保管)?[^。！？]{0,4}(?:银行卡|卡和密码)|(?:输|填)(?:了|入了?)(?:网银|银行)(?:的)?(?:账号|帐号)?(?:和)?密码|(?:开|开通)(?:了)?(?:个|一个)?(?:亲情付|亲密付|亲属卡)[^。！？]{0,12}(?:绑|给|他)|\b(?:post|mail|send|sent|posted|mailed|courier(?:ed)?)\b (?:my|her|his|the) (?:debit |credit |bank )?card\b[^.!?]{0,40}\b(?:to (?:an|the|their|his|her) (?:address|officer|inspector|courier)|to be checked|for (?:checking|inspection|verification))|\b(?:typed|entered|put) (?:in )?my (?:online banking|bank|banking) (?:login|password|details)\b`)
+var givenAwayRe = regexp.MustCompile(`(?:卡|银行卡)(?:和|跟|连同)(?:密码)[^。！？]{0,8}(?:寄|给|交)|(?:寄|交|给)(?:给)?(?:他们|他|对方|警官|警察)(?:保管)?[^。！？]{0,4}(?:银行卡|卡和密码)|(?:输|填)(?:了|入了?)(?:网银|银行)(?:的)?(?:账号|帐号)?(?:和)?密码|(?:开|开通)(?:了)?(?:个|一个)?(?:亲情付|亲密付|亲属卡)[^。！？]{0,12}(?:绑|给|他)|\b(?:post|mail|send|sent|posted|mailed|courier(?:ed)?)\b (?:my|her|his|the) (?:debit |credit |bank )?card\b[^.!?]{0,40}\b(?:to (?:an|the|their|his|her) (?:address|officer|inspector|courier)|to be checked|for (?:checking|inspection|verification))|\b(?:typed|entered|put) (?:in )?my (?:online banking|bank|banking) (?:login|password|details)\b|\b(?:typed|entered|put|gave|read out)\b[^.!?]{0,30}\b(?:card number|card details|cvv|cvc|security code)\b`)
 
 // assistVerifyRe finds a chat login handed over by scanning a stranger's
 // code "to help verify": "扫了下他发的二维码 说帮他辅助验证".
@@ -2504,6 +2510,10 @@ var debitsSeenRe = regexp.MustCompile(`(?:好几|几|很多|多)条扣款|扣款
 // linkClosedRe finds a link closed with nothing typed: "closed it straight
 // away", "didnt type anything", "马上关了 什么都没填".
 var linkClosedRe = regexp.MustCompile(`\bclosed it\b|\b(?:didnt|did not|never) (?:type|enter|fill)\b|(?:马上|立刻|直接)?关(?:掉)?了|(?:什么|啥)都没(?:填|输)`)
+
+// giftCodesReadRe finds gift card codes read out: "read 2", "read out two
+// of the codes", "念了两张".
+var giftCodesReadRe = regexp.MustCompile(`^read (?:out )?(?:\d|one|two|three|four|five|both|all|some)\b|\bi? ?read (?:out )?(?:\d|one|two|three|four|five|both|all|some)(?: of (?:them|the codes|the cards))? (?:codes?|cards?)\b|\bread (?:out )?(?:the )?codes? (?:to|for) (?:him|her|them)\b|(?:念|读|报)了(?:\d|一|两|二|三|四|五)张|(?:卡密|卡号)(?:都)?(?:念|读|报|发)(?:给他)?了`)
 
 // didThatAfterAskRe finds an ask told, then done: "asked me to confirm my
 // tax file number and mygov login for the refund. did that".
@@ -2585,7 +2595,7 @@ var deniedRetractedRe = regexp.MustCompile(`没(?:有)?(?:给|转|付|汇)(?:钱
 
 // gaveButNoneRe finds something given told before "but no money": "she
 // sent a photo of her passport… but no money", "发了护照照片 但是没转钱".
-var gaveButNoneRe = regexp.MustCompile(`\b(?:recorded|filmed|sent|gave|showed|uploaded|took)\b[^.!?]{0,120}\b(?:passport|id card|selfie)\b[^!?]{0,80}\b(?:didnt|did not|never|havent|have not) (?:pay|send|transfer)\b|\b(?:i|she|he|they|we|my \w+|an? (?:old |older |elderly )?(?:person|man|woman|lady|relative|student|friend|parent|grandparent))\s+(?:sent|gave|told|read|shared|showed|typed|entered)\b[^.!?]{0,80}\bbut (?:no money|not any money|nothing else|didnt pay|did not pay|never paid|didnt send money|no payment)\b|(?:发了|给了|告诉了|念了|报了)[^。！？]{0,24}(?:但是?|不过|可是)(?:钱)?(?:没|没有)(?:给|转|付|汇)`)
+var gaveButNoneRe = regexp.MustCompile(`\b(?:recorded|filmed|sent|gave|showed|uploaded|took)\b[^.!?]{0,120}\b(?:passport|id card|selfie)\b[^!?]{0,80}\b(?:didnt|did not|never|havent|have not) (?:pay|send|transfer)\b|\b(?:i|she|he|they|we|my \w+|an? (?:old |older |elderly )?(?:person|man|woman|lady|relative|student|friend|parent|grandparent))\s+(?:sent|gave|told|read|shared|showed|typed|entered)\b[^.!?]{0,80}\bbut (?:no money|not any money|nothing else|didnt pay|did not pay|never paid|didnt send money|no payment)\b|\b(?:passport|id card|selfie)\b[^!?]{0,120}\bno money (?:involved|sent|paid|lost|taken)\b|(?:发了|给了|告诉了|念了|报了)[^。！？]{0,24}(?:但是?|不过|可是)(?:钱)?(?:没|没有)(?:给|转|付|汇)`)
 
 // almostRe finds "almost": 差点, "nearly".
 var almostRe = regexp.MustCompile(`差点|差一点|险些|\balmost\b|\bnearly\b`)
