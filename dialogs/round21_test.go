@@ -117,5 +117,19 @@ func TestOwnWordsRoundTwentyOne(t *testing.T) {
 		{locales.EN, []string{"the company sent me a cheque for 2000 and i mobile deposited it this morning"}, "understand.q.overpaid"},
 		{locales.EN, []string{"my sister sent a photo of her passport and a selfie to a recruiter, no money involved though"}, "paid.id.now"},
 		{locales.EN, []string{"my flatmate typed her card number and cvv into a parcel redelivery page, no money gone yet"}, "understand.family.paid.now"},
+		// Short first lines (fresh98): each told one step and was asked
+		// "is this a message?", or told "Good. Forward a message".
+		{locales.ZH, []string{"帮别人收了一笔钱 现在银行卡被冻了"}, "understand.q.mule"},
+		{locales.EN, []string{"someone from the embassy just called me"}, "understand.threatened.rule"},
+		{locales.EN, []string{"a guy on snap recorded me and wants 500"}, "understand.q.sextortion"},
+		{locales.EN, []string{"is this crypto exchange legit"}, "understand.q.explain_pig"},
+		{locales.EN, []string{"an agent says 10% off my tuition if i pay through him"}, "understand.q.tuition"},
+		{locales.EN, []string{"the scammer keeps messaging me what should i reply"}, "understand.q.reply_q"},
+		{locales.EN, []string{"she says shes held at customs and needs money to get through"}, "understand.romance"},
+		{locales.EN, []string{"a guy on discord is selling a graphics card"}, "understand.unclear"},
+		// Cash taken out for the caller (fresh97): stop first.
+		{locales.ZH, []string{"他说我的社保号被暂停了 要我把钱存进比特币机", "我已经取了三千现金"}, "understand.q.at_bank"},
+		// Gift card codes read out, told with the call in one message.
+		{locales.EN, []string{"a man from immigration says i must pay a fine in gift cards. read 2 of the codes to him"}, "understand.giftcard_paid"},
 	})
 }

@@ -2369,6 +2369,10 @@ func understand(s State, text string, forwarded bool) Placement {
 		// first (round twenty-one: "Good, nothing is lost" after the
 		// hang-up that followed).
 		return Placement{Intent: IntentPaid, Story: true, Topic: "giftcard"}
+	case (p.Intent == IntentUnclear || p.Intent == IntentNone && stillTextingRe.MatchString(n)) && (shortToldRe.MatchString(n) || muleToldRe.MatchString(n) && !recruitCueRe.MatchString(n)):
+		// Short first lines that tell one step (round twenty-one,
+		// fresh98), each asked "is this a message?": the answer for it.
+		return shortTold(n)
 	case p.Intent == IntentUnclear && p.Topic == "" && read.ok:
 		if told, ok := unclearTold(s, read.text, read.f); ok {
 			return told
@@ -2513,7 +2517,53 @@ var linkClosedRe = regexp.MustCompile(`\bclosed it\b|\b(?:didnt|did not|never) (
 
 // giftCodesReadRe finds gift card codes read out: "read 2", "read out two
 // of the codes", "念了两张".
-var giftCodesReadRe = regexp.MustCompile(`^read (?:out )?(?:\d|one|two|three|four|five|both|all|some)\b|\bi? ?read (?:out )?(?:\d|one|two|three|four|five|both|all|some)(?: of (?:them|the codes|the cards))? (?:codes?|cards?)\b|\bread (?:out )?(?:the )?codes? (?:to|for) (?:him|her|them)\b|(?:念|读|报)了(?:\d|一|两|二|三|四|五)张|(?:卡密|卡号)(?:都)?(?:念|读|报|发)(?:给他)?了`)
+var giftCodesReadRe = regexp.MustCompile(`^read (?:out )?(?:\d|one|two|three|four|five|both|all|some)\b|\bread (?:out )?(?:\d|one|two|three|four|five|both|all|some)(?: of (?:them|the codes|the cards)| codes?| cards?)\b|\bread (?:out )?(?:the )?codes? (?:to|for) (?:him|her|them)\b|(?:念|读|报)了(?:\d|一|两|二|三|四|五)张|(?:卡密|卡号)(?:都)?(?:念|读|报|发)(?:给他)?了`)
+
+// The short first lines shortTold reads, in its order.
+var (
+	// consulateCalledRe: "someone from the chinese consulate just called
+	// me".
+	consulateCalledRe = regexp.MustCompile(`\b(?:consulate|embassy|police|immigration|home office|customs|interpol)\b[^.!?]{0,30}\b(?:just )?(?:called|rang|phoned|video ?called|facetimed) (?:me|my \w+)\b|(?:大使馆|领事馆|使馆|公安|警察|海关)[^。！？]{0,8}(?:刚才|刚刚)?(?:给我)?(?:打电话|来电话|打来电话|视频)`)
+	// recordedWantsRe: "girl on insta recorded me and wants 2000".
+	recordedWantsRe = regexp.MustCompile(`\brecorded (?:me|him|her|us)\b[^.!?]{0,40}\b(?:wants?|asking for|demands?|threatens?)\b|录(?:了)?(?:我的)?(?:视频|屏)[^。！？]{0,12}(?:要钱|要我给|威胁)`)
+	// stuckNeedsMoneyRe: "she says shes stuck at customs and needs money".
+	stuckNeedsMoneyRe = regexp.MustCompile(`\b(?:stuck|held|detained|stopped) at (?:customs|the airport|immigration|the border)\b[^.!?]{0,40}\b(?:needs?|wants?|asks? for|asking for) (?:money|cash|\$|£|\d)|(?:被扣在|卡在)(?:海关|机场)[^。！？]{0,12}(?:要钱|要我转|需要钱)`)
+	// stillTextingRe: "scammer still texting me what do i say".
+	stillTextingRe = regexp.MustCompile(`\b(?:scammer|he|she|they|the guy|this guy)\b[^.!?]{0,12}\b(?:still|keeps?) (?:texting|messaging|calling|dming)\b[^.!?]{0,30}\bwhat (?:do|should) i (?:say|reply|do)\b|(?:骗子|他|她|对方)(?:还在|一直|还)(?:给我)?(?:发消息|发信息|打电话)[^。！？]{0,12}(?:怎么回|回什么|说什么)`)
+	// tuitionAgentRe: "agent says 15% off tuition if i pay through him".
+	tuitionAgentRe = regexp.MustCompile(`\b(?:agent|someone|he|she|they|a senior|this guy)\b[^.!?]{0,40}(?:\b(?:off|discount)\b[^.!?]{0,20}\btuition\b|\btuition\b[^.!?]{0,30}\b(?:off|discount|cheaper)\b)|(?:中介|代理|学长|学姐|有人|他|她)[^。！？]{0,12}学费[^。！？]{0,12}(?:打折|折扣|便宜)|代缴学费|学费代缴`)
+	// platformLegitRe: "is this usdt platform legit".
+	platformLegitRe = regexp.MustCompile(`^(?:is|are) (?:this|that|these|the) [^?]{0,40}\b(?:platform|app|exchange|site|website|broker)s? (?:legit|real|safe|a scam)\b|(?:这个|这种)[^。！？]{0,12}(?:平台|app|交易所)(?:是)?(?:正规|真的|靠谱)(?:的)?(?:吗|么|不)`)
+	shortToldRe = regexp.MustCompile(consulateCalledRe.String() + `|` + recordedWantsRe.String() + `|` + stuckNeedsMoneyRe.String() + `|` + stillTextingRe.String() + `|` + tuitionAgentRe.String() + `|` + platformLegitRe.String())
+)
+
+// shortTold places the short first lines shortToldRe finds, and the
+// mule's work told (muleToldRe, not a recruiter's ad): a call from an
+// office (its rule), a recording used to demand money (sextortion),
+// someone stuck at customs who needs money (the online partner's
+// story), a scammer still writing (what to say, which is nothing), a
+// tuition discount through an agent, a platform asked about (how the
+// investment platforms work).
+func shortTold(n string) Placement {
+	switch {
+	case muleToldRe.MatchString(n) && !recruitCueRe.MatchString(n):
+		// "帮人收了一笔钱 现在卡被冻了": the mule's work told.
+		return Placement{Intent: IntentQuestion, Topic: "mule"}
+	case recordedWantsRe.MatchString(n):
+		return Placement{Intent: IntentQuestion, Topic: "sextortion"}
+	case stuckNeedsMoneyRe.MatchString(n):
+		return Placement{Intent: IntentQuestion, Topic: "romance"}
+	case stillTextingRe.MatchString(n):
+		return Placement{Intent: IntentQuestion, Topic: "reply_q"}
+	case tuitionAgentRe.MatchString(n):
+		return Placement{Intent: IntentQuestion, Topic: "tuition"}
+	case platformLegitRe.MatchString(n) && investRe.MatchString(n):
+		return Placement{Intent: IntentQuestion, Topic: "explain_pig"}
+	case consulateCalledRe.MatchString(n):
+		return Placement{Intent: IntentThreatened, Story: true, Topic: posedAs(n)}
+	}
+	return Placement{Intent: IntentUnclear}
+}
 
 // didThatAfterAskRe finds an ask told, then done: "asked me to confirm my
 // tax file number and mygov login for the refund. did that".
@@ -2582,7 +2632,7 @@ var recruitCueRe = regexp.MustCompile(`有兴趣|私聊|私信我|加我|联系�
 
 // cashInHandRe finds cash taken out to hand over: "拿了两万出来在手里",
 // "现金取好了", "i took the cash out, he's waiting outside".
-var cashInHandRe = regexp.MustCompile(`(?:拿|取)(?:了)?[^，。！？]{0,6}(?:出来|现金)[^，。！？]{0,4}(?:在手里|准备|给他)|现金(?:已经)?(?:准备好|取好|拿好|取出来)了|\b(?:took|got|withdrew|taken) (?:the |out the )?(?:cash|money) (?:out|ready)\b[^.!?]{0,40}\b(?:waiting|outside|at the door|give (?:it|him|her))\b`)
+var cashInHandRe = regexp.MustCompile(`(?:已经)?取了[0-9一二两三四五六七八九十百千万]+(?:块|元|刀|镑|美元|加币|澳元)?(?:的)?现金|\b(?:i )?(?:already )?(?:withdrew|took out|pulled out) (?:\$|£|€)?\d[\d,]*k? (?:in )?cash\b|(?:拿|取)(?:了)?[^，。！？]{0,6}(?:出来|现金)[^，。！？]{0,4}(?:在手里|准备|给他)|现金(?:已经)?(?:准备好|取好|拿好|取出来)了|\b(?:took|got|withdrew|taken) (?:the |out the )?(?:cash|money) (?:out|ready)\b[^.!?]{0,40}\b(?:waiting|outside|at the door|give (?:it|him|her))\b`)
 
 // keptOnCallRe finds a caller who forbids hanging up, or the person
 // typing during the call: "if i hang up it counts as obstruction", "told
