@@ -2534,7 +2534,7 @@ var (
 	tuitionAgentRe = regexp.MustCompile(`\b(?:agent|someone|he|she|they|a senior|this guy)\b[^.!?]{0,40}(?:\b(?:off|discount)\b[^.!?]{0,20}\btuition\b|\btuition\b[^.!?]{0,30}\b(?:off|discount|cheaper)\b)|(?:中介|代理|学长|学姐|有人|他|她)[^。！？]{0,12}学费[^。！？]{0,12}(?:打折|折扣|便宜)|代缴学费|学费代缴`)
 	// platformLegitRe: "is this usdt platform legit".
 	platformLegitRe = regexp.MustCompile(`^(?:is|are) (?:this|that|these|the) [^?]{0,40}\b(?:platform|app|exchange|site|website|broker)s? (?:legit|real|safe|a scam)\b|(?:这个|这种)[^。！？]{0,12}(?:平台|app|交易所)(?:是)?(?:正规|真的|靠谱)(?:的)?(?:吗|么|不)`)
-	shortToldRe = regexp.MustCompile(consulateCalledRe.String() + `|` + recordedWantsRe.String() + `|` + stuckNeedsMoneyRe.String() + `|` + stillTextingRe.String() + `|` + tuitionAgentRe.String() + `|` + platformLegitRe.String())
+	shortToldRe     = regexp.MustCompile(consulateCalledRe.String() + `|` + recordedWantsRe.String() + `|` + stuckNeedsMoneyRe.String() + `|` + stillTextingRe.String() + `|` + tuitionAgentRe.String() + `|` + platformLegitRe.String())
 )
 
 // shortTold places the short first lines shortToldRe finds, and the
