@@ -1149,6 +1149,10 @@ func afterWarning(s State) bool {
 		s.Node == NodeSteps && s.Warned && !s.Paid
 }
 
+// senderAddrRe finds an email address or its domain told: "the sender
+// ends in @outlook.com" names where a message came from, no link to open.
+var senderAddrRe = regexp.MustCompile(`[\w.+-]*@[\w-]+(?:\.[\w-]+)+`)
+
 // emailRe finds an email address: "the sender is ucl-finance-dept@outlook.com"
 // names where the message came from, it is no new link.
 var emailRe = regexp.MustCompile(`[\w.+-]+@[\w-]+(?:\.[\w-]+)+`)
@@ -1247,6 +1251,16 @@ func nothingFound(s State, e Event, p Placement) (State, []Reply, bool) {
 			s, replies := answerQuestion(s, generalTopic(n))
 			return s, replies, true
 		}
+	}
+	if !e.Forwarded && s.Node == NodeCountry && p.Quote == "" && framingLang(e.Text) == "" && !linkRe.MatchString(senderAddrRe.ReplaceAllString(e.Text, "")) &&
+		utf8.RuneCountInString(e.Text) <= followUpMaxRunes {
+		// "the sender ends in @outlook.com, not the uni domain, but it has
+		// the uni logo", typed when the bot had asked where the person
+		// is, after a scam told: more of the story, not a message with
+		// "no known warning signs" (round twenty-one). What to hold back
+		// meanwhile, and the place asked again.
+		s, replies := askCountry(s, "understand.q.country.meanwhile")
+		return s, replies, true
 	}
 	if !e.Forwarded && s.piecesBefore > 0 && framingLang(e.Text) == "" && !linkRe.MatchString(e.Text) {
 		// "theres a group chat where everyone posts their withdrawals so

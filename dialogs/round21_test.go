@@ -133,3 +133,16 @@ func TestOwnWordsRoundTwentyOne(t *testing.T) {
 		{locales.EN, []string{"a man from immigration says i must pay a fine in gift cards. read 2 of the codes to him"}, "understand.giftcard_paid"},
 	})
 }
+
+// TestMoreOfTheStoryAtThePlaceQuestion: a remark typed when the bot had
+// asked where the person is, after a scam told, is more of the story
+// (fresh92: "the sender ends in @outlook.com, not the uni domain, but it
+// has the uni logo" got "no known warning signs").
+func TestMoreOfTheStoryAtThePlaceQuestion(t *testing.T) {
+	checkFirstKeys(t, []firstKeyRow{
+		{locales.EN, "country", "the sender ends in @hotmail.com, not the uni domain, but it has the uni logo", "understand.q.country.meanwhile"},
+		{locales.ZH, "country", "发件人是个qq邮箱 但是有学校的标志", "understand.q.country.meanwhile"},
+		// A place is still a place.
+		{locales.EN, "country", "london", "where.title"},
+	})
+}
