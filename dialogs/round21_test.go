@@ -129,6 +129,13 @@ func TestOwnWordsRoundTwentyOne(t *testing.T) {
 		{locales.EN, []string{"a guy on discord is selling a graphics card"}, "understand.unclear"},
 		// Cash taken out for the caller (fresh97): stop first.
 		{locales.ZH, []string{"他说我的社保号被暂停了 要我把钱存进比特币机", "我已经取了三千现金"}, "understand.q.at_bank"},
+		// Answers in words (fresh100): a code read out beside an app
+		// denied, a passport number told to a caller, a card's CVV typed
+		// into a form beside a fee not paid, a visa agent's promise.
+		{locales.ZH, []string{"没下载软件 但是我把短信验证码念给他了"}, "paid.now"},
+		{locales.ZH, []string{"有人说是海关的 说我包裹里有银行卡", "我告诉他我身份证号了"}, "paid.id.now"},
+		{locales.EN, []string{"i didnt pay the fee but i filled in the form with my card number and cvv"}, "paid.now"},
+		{locales.ZH, []string{"签证还没下来 有个中介说能加急 有内部渠道"}, "understand.q.visa_agent"},
 		// Gift card codes read out, told with the call in one message.
 		{locales.EN, []string{"a man from immigration says i must pay a fine in gift cards. read 2 of the codes to him"}, "understand.giftcard_paid"},
 	})

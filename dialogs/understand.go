@@ -1480,7 +1480,7 @@ var accusationToldRe = regexp.MustCompile(`\b(?:said|says|told me|claimed|claims
 
 // codeGivenRe finds a code or a card's number told as read out or sent:
 // "我就念了" after "验证码", "要我报银行卡号 我报了", "i read him the code".
-var codeGivenRe = regexp.MustCompile(`(?:验证码|动态码|密码|卡号).{0,20}(?:我|就)(?:就|都|也)?(?:念|读|报|说|告诉|发|给)(?:给|过去)?(?:了)?(?:他|她|对方)?(?:听)?了|(?:念|读|报|告诉)了?(?:他|她|对方)?(?:那个|个)?(?:验证码|动态码)|\bi (?:read|gave|told|sent) (?:him|her|them) (?:the |my )?(?:code|pin|passcode|otp)\b|\bi (?:read|gave|told|sent)(?: out)? (?:the|my|a|that|this)(?: [0-9]+ ?-?digit)? (?:code|pin|passcode|otp)\b|\b(?:code|pin|passcode|otp)\b.{0,30}\bi (?:read|gave|told|sent) (?:it|him|her|them)\b`)
+var codeGivenRe = regexp.MustCompile(`念了(?:一个)?[^。！？]{0,4}(?:\d|六|四)位数|(?:验证码|动态码|密码|卡号).{0,20}(?:我|就)(?:就|都|也)?(?:念|读|报|说|告诉|发|给)(?:给|过去)?(?:了)?(?:他|她|对方)?(?:听)?了|(?:念|读|报|告诉)了?(?:他|她|对方)?(?:那个|个)?(?:验证码|动态码)|\bi (?:read|gave|told|sent) (?:him|her|them) (?:the |my )?(?:code|pin|passcode|otp)\b|\bi (?:read|gave|told|sent)(?: out)? (?:the|my|a|that|this)(?: [0-9]+ ?-?digit)? (?:code|pin|passcode|otp)\b|\b(?:code|pin|passcode|otp)\b.{0,30}\bi (?:read|gave|told|sent) (?:it|him|her|them)\b`)
 
 // codeKeptRe finds the code kept: "没念", "didnt give it".
 var codeKeptRe = regexp.MustCompile(`没(?:有)?(?:念|读|报|说|告诉|给|发)|\b(?:didnt|did not|never|wont|will not|dont) (?:read|give|tell|send)\b`)
@@ -2373,6 +2373,22 @@ func understand(s State, text string, forwarded bool) Placement {
 		// Short first lines that tell one step (round twenty-one,
 		// fresh98), each asked "is this a message?": the answer for it.
 		return shortTold(n)
+	case p.Intent == IntentApp && appDeniedRe.MatchString(n):
+		// "没装app 但是我把验证码念了": the app denied, a code given after
+		// it; what was given decides (round twenty-one: the steps for an
+		// app asked for).
+		if gave, ok := gaveBesideNothing(n); ok && gave.Intent == IntentPaid {
+			return gave
+		}
+	case (p.Intent == IntentThreatened || p.Intent == IntentUnclear) && papersToldRe.MatchString(n):
+		// "不知道算不算 我告诉他我护照号了": papers given to a caller; their
+		// steps, not the rule for callers.
+		return Placement{Intent: IntentPaid, Story: true, Topic: "id"}
+	case (p.Intent == IntentNone || p.Intent == IntentUnclear) && visaAgentToldRe.MatchString(n):
+		// "我签证一直没下来 有个中介加我微信说能加急 有内部渠道": the visa
+		// agent's promise told; its "没下来" is no nothing (round
+		// twenty-one: "Good. Forward a message").
+		return Placement{Intent: IntentQuestion, Topic: "visa_agent"}
 	case p.Intent == IntentUnclear && p.Topic == "" && read.ok:
 		if told, ok := unclearTold(s, read.text, read.f); ok {
 			return told
@@ -2565,6 +2581,17 @@ func shortTold(n string) Placement {
 	return Placement{Intent: IntentUnclear}
 }
 
+// appDeniedRe finds an app denied: "没装app", "didnt install anything".
+var appDeniedRe = regexp.MustCompile(`没(?:有)?(?:装|下载|下)(?:app|软件|应用)?|\b(?:didnt|did not|never|havent|have not) (?:install|download)\b`)
+
+// papersToldRe finds papers' numbers told to someone: "我告诉他我护照号了",
+// "i told him my passport number".
+var papersToldRe = regexp.MustCompile(`(?:告诉|给|发给|报给)(?:了)?(?:他|她|对方|他们)(?:了)?(?:我的?)?(?:护照号|身份证号|护照号码|身份证号码)|\bi (?:told|gave|sent) (?:him|her|them) my (?:passport|id) number\b`)
+
+// visaAgentToldRe finds a visa agent's promise told: "有个中介说能加急
+// 有内部渠道", "an agent says he can guarantee my visa".
+var visaAgentToldRe = regexp.MustCompile(`(?:中介|代理|agent)[^。！？]{0,20}(?:加急|保签|包过|内部渠道|一周出签|快速出签)|\bagent\b[^.!?]{0,40}\b(?:guarantee|speed up|fast[- ]track|expedite)\b[^.!?]{0,20}\bvisa\b|\bvisa\b[^.!?]{0,40}\bagent\b[^.!?]{0,40}\b(?:guarantee|speed up|fast[- ]track|expedite)`)
+
 // didThatAfterAskRe finds an ask told, then done: "asked me to confirm my
 // tax file number and mygov login for the refund. did that".
 var didThatAfterAskRe = regexp.MustCompile(`\basked (?:me )?to (?:confirm|give|send|enter|provide|update|verify)\b[^!?]{0,100}\b(?:i )?did (?:that|it|so)\b`)
@@ -2624,7 +2651,7 @@ func gaveBesideNothing(n string) (Placement, bool) {
 // butGaveRe finds something given told after a "nothing": "但我把…告诉了",
 // "就告诉了他卡号", "他就要了个验证码" (he only took a code), "I just read
 // out the code", "but I gave them…".
-var butGaveRe = regexp.MustCompile(`(?:但|但是|不过|可是|就|只)(?:是)?(?:我)?(?:把)?[^，。,.!?！？]{0,20}?(?:告诉|给|发给|发|念|读|报|填|输|装|下载|回|回复)(?:了)?(?:他|她|对方)?了|(?:他|她|对方)(?:就|只)(?:是)?(?:要了|拿了)|\b(?:but|just|only)\b(?: i)?(?: \w+)? (?:gave|read|told|sent|typed|entered|shared|showed|installed|downloaded|replied)\b`)
+var butGaveRe = regexp.MustCompile(`(?:但|但是|不过|可是|就|只)(?:是)?(?:我)?(?:把)?[^，。,.!?！？]{0,20}?(?:告诉|给|发给|发|念|读|报|填|输|装|下载|回|回复)(?:了)?(?:他|她|对方)?了|(?:他|她|对方)(?:就|只)(?:是)?(?:要了|拿了)|\b(?:but|just|only)\b(?: i)?(?: \w+)? (?:gave|read|told|sent|typed|entered|shared|showed|installed|downloaded|replied|filled(?: out| in)?)\b`)
 
 // recruitCueRe finds an ad's call to contact its writer: "有兴趣私聊",
 // "dm me", "联系我".
