@@ -136,6 +136,13 @@ func TestOwnWordsRoundTwentyOne(t *testing.T) {
 		{locales.ZH, []string{"有人说是海关的 说我包裹里有银行卡", "我告诉他我身份证号了"}, "paid.id.now"},
 		{locales.EN, []string{"i didnt pay the fee but i filled in the form with my card number and cvv"}, "paid.now"},
 		{locales.ZH, []string{"签证还没下来 有个中介说能加急 有内部渠道"}, "understand.q.visa_agent"},
+		// Hong Kong, Cantonese and Singapore words (fresh99): money
+		// transferred (過數), a deposit paid then blocked, money put in,
+		// an identity login scanned away.
+		{locales.ZH, []string{"我阿媽接到電話話我出咗事 佢已經過咗三萬港紙 其實我冇事"}, "understand.family.paid.now"},
+		{locales.ZH, []string{"業主話人喺外地 叫我俾按金 俾咗之後佢block晒我"}, "paid.now"},
+		{locales.ZH, []string{"個app話要再入錢先提得返 我已經入咗800蚊"}, "paid.now"},
+		{locales.EN, []string{"the man ask me scan qr code to log in singpass, i did it already"}, "paid.id.now"},
 		// Gift card codes read out, told with the call in one message.
 		{locales.EN, []string{"a man from immigration says i must pay a fine in gift cards. read 2 of the codes to him"}, "understand.giftcard_paid"},
 	})

@@ -2389,6 +2389,17 @@ func understand(s State, text string, forwarded bool) Placement {
 		// agent's promise told; its "没下来" is no nothing (round
 		// twenty-one: "Good. Forward a message").
 		return Placement{Intent: IntentQuestion, Topic: "visa_agent"}
+	case (p.Intent == IntentNone || p.Intent == IntentUnclear || p.Intent == IntentApp) && paidThenToldRe.MatchString(n):
+		// Cantonese and Hong Kong words for money gone (round twenty-one,
+		// fresh99): "佢已經過咗六萬港紙，但我根本冇事" (the mother paid; the
+		// son is fine), "俾咗之後佢block晒我", "我已經入咗1500蚊". A loss,
+		// whatever "冇事" follows.
+		return Placement{Intent: IntentPaid, Story: true, Family: someoneElsesRe.MatchString(n) || strings.Contains(n, "阿妈") || strings.Contains(n, "阿爸")}
+	case p.Intent == IntentUnclear && qrLoginDoneRe.MatchString(n):
+		// "The guy ask me scan QR code to log in Singpass for
+		// verification, i did it leh": an identity login handed over;
+		// the steps for papers (loans in the person's name).
+		return Placement{Intent: IntentPaid, Story: true, Topic: "id"}
 	case p.Intent == IntentUnclear && p.Topic == "" && read.ok:
 		if told, ok := unclearTold(s, read.text, read.f); ok {
 			return told
@@ -2591,6 +2602,15 @@ var papersToldRe = regexp.MustCompile(`(?:告诉|给|发给|报给)(?:了)?(?:�
 // visaAgentToldRe finds a visa agent's promise told: "有个中介说能加急
 // 有内部渠道", "an agent says he can guarantee my visa".
 var visaAgentToldRe = regexp.MustCompile(`(?:中介|代理|agent)[^。！？]{0,20}(?:加急|保签|包过|内部渠道|一周出签|快速出签)|\bagent\b[^.!?]{0,40}\b(?:guarantee|speed up|fast[- ]track|expedite)\b[^.!?]{0,20}\bvisa\b|\bvisa\b[^.!?]{0,40}\bagent\b[^.!?]{0,40}\b(?:guarantee|speed up|fast[- ]track|expedite)`)
+
+// paidThenToldRe finds money gone told in Cantonese or Hong Kong words,
+// folded: "过了六万港纸" (过数, transferred), "给了之后他拉黑晒我" (paid,
+// then blocked), "入了1500蚊" (put in).
+var paidThenToldRe = regexp.MustCompile(`(?:已经)?过了[0-9一二两三四五六七八九十百千万]+(?:万)?(?:港纸|港币|蚊|块|元|纸)|(?:给|付|交|转)了(?:之后|以后|后)[^。！？]{0,6}(?:拉黑|block|删)(?:了|晒)?(?:我)|(?:已经)入了[0-9一二两三四五六七八九十百千万]+(?:蚊|块|元|镑|刀)`)
+
+// qrLoginDoneRe finds an identity login handed over by a scan: "scan QR
+// code to log in Singpass for verification, i did it".
+var qrLoginDoneRe = regexp.MustCompile(`\bscan(?:ned)? (?:a |the |his |her |their )?qr(?: code)? to log ?in\b[^!?]{0,80}\b(?:i did|did it|done)\b|\b(?:singpass|mygov|id\.me)\b[^!?]{0,60}\b(?:i did it|i did that|i scanned|i logged in)\b`)
 
 // didThatAfterAskRe finds an ask told, then done: "asked me to confirm my
 // tax file number and mygov login for the refund. did that".
