@@ -1390,6 +1390,14 @@ func nothingFound(s State, e Event, p Placement) (State, []Reply, bool) {
 	return s, nil, false
 }
 
+// stillListeningRe finds a caller still listening in: "还在她另一个手机上开
+// 着免提听着", "he's still on speaker on her other phone".
+var stillListeningRe = regexp.MustCompile(`(?:开着|开了)免提|还在[^。！？]{0,10}(?:手机|电话)上[^。！？]{0,8}听着|\bstill (?:on|listening on) (?:speaker|the (?:other )?(?:phone|line))\b`)
+
+// shouldHangUpRe finds hanging up asked about while the call goes on: "我
+// 要不要直接把电话抢过来挂了", "我让她挂了行吗", "should i make her hang up".
+var shouldHangUpRe = regexp.MustCompile(`要不要(?:直接)?(?:把电话)?(?:抢过来)?(?:让(?:她|他))?挂(?:了|掉|断)?|让(?:她|他)挂了行(?:吗|不)|\bshould i (?:make (?:her|him|them) )?hang up\b|\bcan i (?:just )?hang up\b`)
+
 // payingWeighedRe finds paying weighed: "我在想要不要先转一部分", "should i
 // just send some of it", "thinking of paying half".
 var payingWeighedRe = regexp.MustCompile(`要不要(?:先)?(?:转|汇|付|给|打)|(?:先)?(?:转|汇|付)一部分|\bshould i (?:just )?(?:send|pay|transfer|give)\b|\b(?:thinking|thought) (?:of|about) (?:sending|paying|transferring)\b|\b(?:send|pay) (?:part|some|half) of it\b`)
@@ -1742,7 +1750,7 @@ var arrestThreatRe = regexp.MustCompile(`arrest|deport|repatriat|warrant|\bjail\
 // unreachableRe finds a relative or friend still not reached: the fear
 // behind a "we haven't paid" during a kidnap call. A line that is busy
 // ("客服电话打不通") is not a person unreached.
-var unreachableRe = regexp.MustCompile(`联系不上|(?:打了|打过)(?:好几|好多|几|很多|无数|多)(?:遍|次|个)[^。！？]{0,6}(?:都是|都|还是)?(?:关机|打不通|没人接|不接)|找不到(?:他|她)|(?:他|她|孩子|儿子|女儿|孙子|孙女|外孙|外孙女|弟弟|妹妹|哥哥|姐姐)(?:的)?(?:电话|手机)?(?:一直|还是)?(?:打不通|不接|没人接|关机)|\b(?:cant|can not|cannot|couldnt|still cant) (?:reach|get hold of|contact|get through to) (?:him|her|them|my|our)\b|\b(?:isnt|is not|still not|not) (?:answering|picking up)\b|\b(?:straight|goes|going|went) to voicemail\b|\bphone is (?:off|switched off|turned off|dead)\b`)
+var unreachableRe = regexp.MustCompile(`联系不上|(?:发了?|发过)(?:微信|消息|短信)[^。！？]{0,6}(?:还)?没(?:有)?回|\b(?:texted|messaged|called) (?:him|her|them)\b[^.!?]{0,20}\b(?:no reply|hasn'?t replied|not replied|no answer|didn'?t answer)\b|(?:打了|打过)(?:好几|好多|几|很多|无数|多)(?:遍|次|个)[^。！？]{0,6}(?:都是|都|还是)?(?:关机|打不通|没人接|不接)|找不到(?:他|她)|(?:他|她|孩子|儿子|女儿|孙子|孙女|外孙|外孙女|弟弟|妹妹|哥哥|姐姐)(?:的)?(?:电话|手机)?(?:一直|还是)?(?:打不通|不接|没人接|关机)|\b(?:cant|can not|cannot|couldnt|still cant) (?:reach|get hold of|contact|get through to) (?:him|her|them|my|our)\b|\b(?:isnt|is not|still not|not) (?:answering|picking up)\b|\b(?:straight|goes|going|went) to voicemail\b|\bphone is (?:off|switched off|turned off|dead)\b`)
 
 // ownWordsNotClear answers a text placed as a message to check, where the
 // rules found nothing, when it is the person's own words rather than a

@@ -143,6 +143,14 @@ func TestOwnWordsRoundTwentyOne(t *testing.T) {
 		{locales.ZH, []string{"業主話人喺外地 叫我俾按金 俾咗之後佢block晒我"}, "paid.now"},
 		{locales.ZH, []string{"個app話要再入錢先提得返 我已經入咗800蚊"}, "paid.now"},
 		{locales.EN, []string{"the man ask me scan qr code to log in singpass, i did it already"}, "paid.id.now"},
+		// Typing for someone else (fresh102, fresh101): the caller still
+		// listening on speaker, hanging up asked about, a grandson who
+		// has not replied, a payment told with the service it went
+		// through.
+		{locales.ZH, []string{"那个人还在我妈另一个手机上开着免提听着 怎么办"}, "oncall.hangup"},
+		{locales.ZH, []string{"有人打给奶奶说我弟被抓了", "我要不要直接把电话抢过来挂了"}, "oncall.hangup"},
+		{locales.ZH, []string{"有人打给奶奶说我弟被抓了要交保释金", "我弟确实在国外 但我给他发微信了还没回"}, "understand.family.call_first"},
+		{locales.EN, []string{"i used wise to pay a fake letting agent, wise got back 200 of the 1500"}, "paid.now"},
 		// Gift card codes read out, told with the call in one message.
 		{locales.EN, []string{"a man from immigration says i must pay a fine in gift cards. read 2 of the codes to him"}, "understand.giftcard_paid"},
 	})

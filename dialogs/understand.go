@@ -2400,6 +2400,17 @@ func understand(s State, text string, forwarded bool) Placement {
 		// verification, i did it leh": an identity login handed over;
 		// the steps for papers (loans in the person's name).
 		return Placement{Intent: IntentPaid, Story: true, Topic: "id"}
+	case (p.Intent == IntentCheck && p.Quote == "" && !forwarded || p.Intent == IntentUnclear) && paidViaRe.MatchString(n):
+		// "used wise to pay a fake student housing agent. wise got back
+		// 300 of the 1900": a payment told with the service it went
+		// through; a loss (round twenty-one: "no known warning signs").
+		return Placement{Intent: IntentPaid, Story: true}
+	case p.Intent != IntentPaid && p.Intent != IntentOnCall && (stillListeningRe.MatchString(n) || shouldHangUpRe.MatchString(n)):
+		// "那个人还在她另一个手机上开着免提听着 怎么办 我让她挂了行吗", "我要
+		// 不要直接把电话抢过来挂了": the caller still on the line; hang up
+		// first (round twenty-one: "Good, nothing is lost", "what do you
+		// need?").
+		return Placement{Intent: IntentOnCall, Story: true}
 	case p.Intent == IntentUnclear && p.Topic == "" && read.ok:
 		if told, ok := unclearTold(s, read.text, read.f); ok {
 			return told
@@ -2611,6 +2622,10 @@ var paidThenToldRe = regexp.MustCompile(`(?:已经)?过了[0-9一二两三四五
 // qrLoginDoneRe finds an identity login handed over by a scan: "scan QR
 // code to log in Singpass for verification, i did it".
 var qrLoginDoneRe = regexp.MustCompile(`\bscan(?:ned)? (?:a |the |his |her |their )?qr(?: code)? to log ?in\b[^!?]{0,80}\b(?:i did|did it|done)\b|\b(?:singpass|mygov|id\.me)\b[^!?]{0,60}\b(?:i did it|i did that|i scanned|i logged in)\b`)
+
+// paidViaRe finds a payment told with the service it went through: "used
+// wise to pay a fake housing agent", "用wise付给了一个假中介".
+var paidViaRe = regexp.MustCompile(`\b(?:i |we |she |he )?(?:used|via|through) (?:wise|paypal|revolut|zelle|venmo|western union|remitly|a bank transfer) to pay (?:a|the|some|this|that|an|him|her|them)\b|用(?:wise|paypal|西联|支付宝|微信)(?:付|转|汇)(?:给)?了`)
 
 // didThatAfterAskRe finds an ask told, then done: "asked me to confirm my
 // tax file number and mygov login for the refund. did that".
