@@ -1392,11 +1392,11 @@ func nothingFound(s State, e Event, p Placement) (State, []Reply, bool) {
 
 // stillListeningRe finds a caller still listening in: "还在她另一个手机上开
 // 着免提听着", "he's still on speaker on her other phone".
-var stillListeningRe = regexp.MustCompile(`(?:开着|开了)免提|还在[^。！？]{0,10}(?:手机|电话)上[^。！？]{0,8}听着|\bstill (?:on|listening on) (?:speaker|the (?:other )?(?:phone|line))\b`)
+var stillListeningRe = regexp.MustCompile(`(?:那个人|对方|骗子|他|她)[^。！？]{0,12}(?:开着|开了)免提|(?:开着|开了)免提[^。！？]{0,6}(?:听着|在听)|还在[^。！？]{0,10}(?:手机|电话)上[^。！？]{0,8}听着|\bstill (?:on|listening on) (?:speaker|the (?:other )?(?:phone|line))\b`)
 
 // shouldHangUpRe finds hanging up asked about while the call goes on: "我
 // 要不要直接把电话抢过来挂了", "我让她挂了行吗", "should i make her hang up".
-var shouldHangUpRe = regexp.MustCompile(`要不要(?:直接)?(?:把电话)?(?:抢过来)?(?:让(?:她|他))?挂(?:了|掉|断)?|让(?:她|他)挂了行(?:吗|不)|\bshould i (?:make (?:her|him|them) )?hang up\b|\bcan i (?:just )?hang up\b`)
+var shouldHangUpRe = regexp.MustCompile(`要不要(?:直接)?(?:把电话)?(?:抢过来)?(?:让(?:她|他))?(?:挂(?:了|掉|断)|挂电话|挂(?:吗|呢|[？?]|$))|让(?:她|他)挂了行(?:吗|不)|\bshould i (?:make (?:her|him|them) )?hang up\b|\bcan i (?:just )?hang up\b`)
 
 // payingWeighedRe finds paying weighed: "我在想要不要先转一部分", "should i
 // just send some of it", "thinking of paying half".

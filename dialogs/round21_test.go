@@ -151,6 +151,10 @@ func TestOwnWordsRoundTwentyOne(t *testing.T) {
 		{locales.ZH, []string{"有人打给奶奶说我弟被抓了", "我要不要直接把电话抢过来挂了"}, "oncall.hangup"},
 		{locales.ZH, []string{"有人打给奶奶说我弟被抓了要交保释金", "我弟确实在国外 但我给他发微信了还没回"}, "understand.family.call_first"},
 		{locales.EN, []string{"i used wise to pay a fake letting agent, wise got back 200 of the 1500"}, "paid.now"},
+		// Not a call still on, not an office's call: a speakerphone
+		// between family, the local police returning a call.
+		{locales.ZH, []string{"我开着免提跟我妈说话"}, "understand.unclear"},
+		{locales.EN, []string{"the police called me back about my stolen bike"}, "understand.unclear"},
 		// Gift card codes read out, told with the call in one message.
 		{locales.EN, []string{"a man from immigration says i must pay a fine in gift cards. read 2 of the codes to him"}, "understand.giftcard_paid"},
 	})

@@ -2561,7 +2561,7 @@ var giftCodesReadRe = regexp.MustCompile(`^read (?:out )?(?:\d|one|two|three|fou
 var (
 	// consulateCalledRe: "someone from the chinese consulate just called
 	// me".
-	consulateCalledRe = regexp.MustCompile(`\b(?:consulate|embassy|police|immigration|home office|customs|interpol)\b[^.!?]{0,30}\b(?:just )?(?:called|rang|phoned|video ?called|facetimed) (?:me|my \w+)\b|(?:大使馆|领事馆|使馆|公安|警察|海关)[^。！？]{0,8}(?:刚才|刚刚)?(?:给我)?(?:打电话|来电话|打来电话|视频)`)
+	consulateCalledRe = regexp.MustCompile(`\b(?:consulate|embassy|chinese police|immigration|home office|customs|interpol)\b[^.!?]{0,30}\b(?:just )?(?:called|rang|phoned|video ?called|facetimed) (?:me|my \w+)\b|(?:大使馆|领事馆|使馆|公安|警察|海关)[^。！？]{0,8}(?:刚才|刚刚)?(?:给我)?(?:打电话|来电话|打来电话|视频)`)
 	// recordedWantsRe: "girl on insta recorded me and wants 2000".
 	recordedWantsRe = regexp.MustCompile(`\brecorded (?:me|him|her|us)\b[^.!?]{0,40}\b(?:wants?|asking for|demands?|threatens?)\b|录(?:了)?(?:我的)?(?:视频|屏)[^。！？]{0,12}(?:要钱|要我给|威胁)`)
 	// stuckNeedsMoneyRe: "she says shes stuck at customs and needs money".
