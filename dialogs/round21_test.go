@@ -141,6 +141,7 @@ func TestOwnWordsRoundTwentyOne(t *testing.T) {
 		// an identity login scanned away.
 		{locales.ZH, []string{"我阿媽接到電話話我出咗事 佢已經過咗三萬港紙 其實我冇事"}, "understand.family.paid.now"},
 		{locales.ZH, []string{"業主話人喺外地 叫我俾按金 俾咗之後佢block晒我"}, "paid.now"},
+		{locales.ZH, []string{"我阿媽已經過咗三萬港紙俾個自稱警察嘅人"}, "understand.family.paid.now"},
 		{locales.ZH, []string{"個app話要再入錢先提得返 我已經入咗800蚊"}, "paid.now"},
 		{locales.EN, []string{"the man ask me scan qr code to log in singpass, i did it already"}, "paid.id.now"},
 		// Typing for someone else (fresh102, fresh101): the caller still

@@ -2389,7 +2389,7 @@ func understand(s State, text string, forwarded bool) Placement {
 		// agent's promise told; its "没下来" is no nothing (round
 		// twenty-one: "Good. Forward a message").
 		return Placement{Intent: IntentQuestion, Topic: "visa_agent"}
-	case (p.Intent == IntentNone || p.Intent == IntentUnclear || p.Intent == IntentApp) && paidThenToldRe.MatchString(n):
+	case (p.Intent == IntentNone || p.Intent == IntentUnclear || p.Intent == IntentApp || p.Intent == IntentThreatened) && paidThenToldRe.MatchString(n):
 		// Cantonese and Hong Kong words for money gone (round twenty-one,
 		// fresh99): "佢已經過咗六萬港紙，但我根本冇事" (the mother paid; the
 		// son is fine), "俾咗之後佢block晒我", "我已經入咗1500蚊". A loss,
