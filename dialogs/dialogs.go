@@ -1400,7 +1400,7 @@ var shouldHangUpRe = regexp.MustCompile(`要不要(?:直接)?(?:把电话)?(?:�
 
 // payingWeighedRe finds paying weighed: "我在想要不要先转一部分", "should i
 // just send some of it", "thinking of paying half".
-var payingWeighedRe = regexp.MustCompile(`要不要(?:先)?(?:转|汇|付|给|打)|(?:先)?(?:转|汇|付)一部分|\bshould i (?:just )?(?:send|pay|transfer|give)\b|\b(?:thinking|thought) (?:of|about) (?:sending|paying|transferring)\b|\b(?:send|pay) (?:part|some|half) of it\b`)
+var payingWeighedRe = regexp.MustCompile(`要不要(?:先)?(?:转|汇|付|给|打|充)|(?:先)?(?:转|汇|付)一部分|\bshould i (?:just )?(?:send|pay|transfer|give)\b|\b(?:thinking|thought) (?:of|about) (?:sending|paying|transferring)\b|\b(?:send|pay) (?:part|some|half) of it\b`)
 
 // bareNoRe finds a bare no: "no", "not yet", "没有", "还没".
 var bareNoRe = regexp.MustCompile(`^(?:no|nope|nah|not yet|no not yet|none|没有|没|还没|还没有|没呢|还没呢)\s*[.!。！]*$`)

@@ -87,6 +87,7 @@ func TestOwnWordsRoundTwentyOne(t *testing.T) {
 		// nothing is lost".
 		{locales.ZH, []string{"有人说我儿子在医院要交押金", "没转 他给了个账号 我在想要不要先转一点"}, "understand.q.about_to_pay"},
 		{locales.EN, []string{"nothing sent yet but should i just pay half so they stop calling"}, "understand.q.about_to_pay"},
+		{locales.ZH, []string{"刷单群的老师一直催我马上充值 要不要充"}, "understand.q.about_to_pay"},
 		{locales.EN, []string{"someone sent us a video of our son tied up and wants money, we cant reach him", "no"}, "understand.story_asks"},
 		// After "has any of these happened?" a "no" stays nothing lost.
 		{locales.EN, []string{"a man from the embassy says my passport is in a case", "i hung up", "no"}, "none.steps"},
